@@ -1,0 +1,54 @@
+"""The whole domain as SQLAlchemy 2.0 typed models; importing this registers every table."""
+
+from __future__ import annotations
+
+from local_db.models.audit import AuditEvent
+from local_db.models.clients import (
+    Client,
+    ClientTag,
+    FamilyMember,
+    ImportantDate,
+    ProductHolding,
+)
+from local_db.models.outbox import OutboxItem
+from local_db.models.outlets import Competitor, Outlet, OutletStaff, OutletStockItem
+from local_db.models.paperwork import (
+    Beneficiary,
+    HandoverItem,
+    HandoverList,
+    HeadOfficeLetter,
+    Proposal,
+    ProposalParty,
+    Receipt,
+    Signature,
+)
+from local_db.models.settings import Setting
+from local_db.models.work import DailyPlan, Visit, VisitChecklistItem, VisitSeries, WorkLogEntry
+
+__all__ = [
+    "AuditEvent",
+    "Beneficiary",
+    "Client",
+    "ClientTag",
+    "Competitor",
+    "DailyPlan",
+    "FamilyMember",
+    "HandoverItem",
+    "HandoverList",
+    "HeadOfficeLetter",
+    "ImportantDate",
+    "OutboxItem",
+    "Outlet",
+    "OutletStaff",
+    "OutletStockItem",
+    "ProductHolding",
+    "Proposal",
+    "ProposalParty",
+    "Receipt",
+    "Setting",
+    "Signature",
+    "Visit",
+    "VisitChecklistItem",
+    "VisitSeries",
+    "WorkLogEntry",
+]
