@@ -120,7 +120,13 @@ def copy_aside(db_path: Path, label: str) -> Path:
     backup_dir.mkdir(exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
-    src = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    sqlite_copy(db_path, target)
+    return target
+
+
+def sqlite_copy(source: Path, target: Path) -> None:
+    """Copy a database file through SQLite's backup API, which is consistent even with WAL."""
+    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)
         try:
@@ -129,7 +135,6 @@ def copy_aside(db_path: Path, label: str) -> Path:
             dst.close()
     finally:
         src.close()
-    return target
 
 
 def list_backups(data_dir: Path) -> list[Path]:

@@ -1,0 +1,48 @@
+# BranchDesk: `make run` and `make test` are all a fresh machine needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# Debian packages Qt needs for a real window (xcb) and the tests need for fonts and PDFs.
+APT_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+	libxcb-xkb1 libxcb-shape0 libxcb-randr0 fonts-noto-cjk poppler-utils
+
+.PHONY: run test bench lint translations system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip 2>&1 | grep -v "is ignored" || true
+	$(BIN)/python -m pip install --quiet -e '.[test]' 2>&1 | grep -v "is ignored" || true
+	$(BIN)/python -c "import PySide6, sqlalchemy, alembic, keyring, requests, reportlab, pytestqt, importlinter"
+	rm -f $(VENV)/.installed-* && touch $@
+
+# Installs only what is missing, so it is quiet and quick on a machine that has it all.
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else echo "Please install: $$missing"; fi; \
+	fi
+
+run: system-deps $(STAMP)
+	$(BIN)/branchdesk
+
+test: system-deps $(STAMP)
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: system-deps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/run.py
+
+# Refresh the zh_CN source from the code, then compile it (edit the .ts in Qt Linguist between).
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(git ls-files -co --exclude-standard 'ui/*.py' 'ui/**/*.py') \
+		-ts resources/i18n/branchdesk_zh_CN.ts
+	$(BIN)/pyside6-lrelease resources/i18n/branchdesk_zh_CN.ts -qm resources/i18n/branchdesk_zh_CN.qm
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

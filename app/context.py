@@ -1,0 +1,42 @@
+"""AppContext: the one object that builds the services for a profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from app.paths import is_demo_dir
+from app.services.connection import ConnectionService
+from app.services.overview import OverviewService
+from app.services.settings import SettingsService
+from app.store import Store, open_store
+
+
+@dataclass
+class AppContext:
+    store: Store
+    is_demo: bool = field(default=False)
+
+    @classmethod
+    def open(cls, data_dir: Path) -> AppContext:
+        return cls(store=open_store(data_dir), is_demo=is_demo_dir(data_dir))
+
+    @property
+    def data_dir(self) -> Path:
+        return self.store.data_dir
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        return SettingsService(self.store.sessions)
+
+    @cached_property
+    def overview(self) -> OverviewService:
+        return OverviewService(self.store.sessions)
+
+    @cached_property
+    def connection(self) -> ConnectionService:
+        return ConnectionService(self.settings)
+
+    def close(self) -> None:
+        self.store.engine.dispose()

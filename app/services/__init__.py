@@ -1,0 +1,1 @@
+"""UI-free services, one per capability; each returns frozen dataclasses, never ORM rows."""

@@ -1,0 +1,25 @@
+"""`branchdesk` entry point: a sub-command runs the CLI, none opens the GUI.
+
+This module lives in ui/ because only the UI layer may import Qt; it imports Qt only when the
+GUI is actually wanted, so CLI commands start without loading it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from app.cli import build_parser, run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is not None:
+        return run(args)
+    from ui.application import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

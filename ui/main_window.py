@@ -1,0 +1,109 @@
+"""Main window: navigation on the left, one page at a time, status bar below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+
+from app.context import AppContext
+from ui.pages.placeholders import ClientsPage, PlannerPage, ProposalsPage, ReceiptsPage, SyncPage
+from ui.pages.today import TodayPage
+from ui.status_bar import StatusBar
+from ui.task_runner import TaskRunner
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+PAGE_KEY = "main_window/page"
+
+
+class MainWindow(QMainWindow):
+    window_did_show = Signal()
+    demo_did_request = Signal()
+
+    def __init__(
+        self, ctx: AppContext, runner: TaskRunner, settings: QSettings, offer_demo: bool = False
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.runner = runner
+        self._settings = settings
+        self._shown_once = False
+        title = self.tr("BranchDesk")
+        if ctx.is_demo:
+            title = self.tr("BranchDesk (demo profile)")
+        self.setWindowTitle(title)
+
+        self.today = TodayPage(offer_demo)
+        if self.today.demo_offer is not None:
+            self.today.demo_offer.offer_did_accept.connect(self.demo_did_request)
+        self.pages: list[QWidget] = [
+            self.today,
+            PlannerPage(),
+            ClientsPage(),
+            ProposalsPage(),
+            ReceiptsPage(),
+            SyncPage(),
+        ]
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.nav.addItem(page.heading.text())  # type: ignore[attr-defined]
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status = StatusBar(ctx, runner, self)
+        self.setStatusBar(self.status)
+        self._add_shortcuts()
+        self._restore_geometry()
+
+    def _add_shortcuts(self) -> None:
+        for index in range(len(self.pages)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_page(i))
+            self.addAction(action)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+        self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+        state = self._settings.value(STATE_KEY)
+        if state is not None:
+            self.restoreState(state)
+        self.nav.setCurrentRow(int(self._settings.value(PAGE_KEY, 0)))
+
+    def save_geometry(self) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(STATE_KEY, self.saveState())
+        self._settings.setValue(PAGE_KEY, self.nav.currentRow())
+        self._settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # Data arrives after the first paint, so the window never waits on the database.
+            self.status.start()
+            self.window_did_show.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        self.status.stop()
+        self.runner.wait_for_idle()
+        super().closeEvent(event)

@@ -1,0 +1,98 @@
+"""When a profile cannot be opened: say why in plain words and offer a way on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import StartupError
+
+
+@dataclass(frozen=True)
+class StartupChoice:
+    """Exactly one of these is set, or neither when the user quits."""
+
+    backup: Path | None = None
+    data_dir: Path | None = None
+
+
+class StartupProblemDialog(QDialog):
+    def __init__(self, error: StartupError, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("BranchDesk cannot open your data"))
+        self.error = error
+        self.choice = StartupChoice()
+        self.message = QLabel(self._explain(error), self)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("problemMessage")
+        self.detail = QLabel(self.tr("Details: %1").replace("%1", error.detail or "-"), self)
+        self.detail.setWordWrap(True)
+        self.backups = QListWidget(self)
+        for backup in error.backups:
+            self.backups.addItem(str(backup))
+        if self.backups.count():
+            self.backups.setCurrentRow(0)
+
+        buttons = QDialogButtonBox(self)
+        self.open_backup_button = QPushButton(self.tr("Open selected &backup"), self)
+        self.open_backup_button.setEnabled(self.backups.count() > 0)
+        self.choose_dir_button = QPushButton(self.tr("Choose another &folder…"), self)
+        self.quit_button = QPushButton(self.tr("&Quit"), self)
+        buttons.addButton(self.open_backup_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.choose_dir_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.open_backup_button.clicked.connect(self._open_backup)
+        self.choose_dir_button.clicked.connect(self._choose_dir)
+        self.quit_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.detail)
+        if self.backups.count():
+            layout.addWidget(QLabel(self.tr("Backups of this profile, newest first:"), self))
+            layout.addWidget(self.backups)
+        layout.addWidget(buttons)
+
+    def _explain(self, error: StartupError) -> str:
+        texts = {
+            "data_dir_unusable": self.tr(
+                "The data folder %1 cannot be used: it is missing and cannot be created, or it "
+                "is read-only. Choose another folder, or ask IT to make this one writable."
+            ),
+            "database_corrupt": self.tr(
+                "The database %1 is damaged and cannot be opened. It has not been changed. "
+                "Open a backup, or choose another data folder."
+            ),
+            "database_too_new": self.tr(
+                "The database %1 was written by a newer version of BranchDesk. It has not been "
+                "changed. Install the newer version, open a backup, or choose another folder."
+            ),
+            "migration_failed": self.tr(
+                "Updating the database %1 to this version failed, and it was put back as it "
+                "was. Open a backup, or choose another folder, and tell IT."
+            ),
+        }
+        return texts.get(error.code, error.message).replace("%1", str(error.path))
+
+    def _open_backup(self) -> None:
+        item = self.backups.currentItem()
+        if item is not None:
+            self.choice = StartupChoice(backup=Path(item.text()))
+            self.accept()
+
+    def _choose_dir(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a data folder"))
+        if folder:
+            self.choice = StartupChoice(data_dir=Path(folder))
+            self.accept()

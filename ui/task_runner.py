@@ -1,0 +1,97 @@
+"""Run core work off the GUI thread and hand the result back as a signal.
+
+Three lanes, each a QThreadPool: `db` has one thread so database writes are serialised, `net`
+has one so network calls never compete, `cpu` runs reads, PDFs and imports. Work receives a
+`threading.Event` it checks between batches to stop early when cancelled.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Task(QObject):
+    """Handle for one piece of work; signals arrive on the thread that created the task."""
+
+    task_did_finish = Signal(object)
+    task_did_fail = Signal(object)
+    task_did_progress = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+
+    def report_progress(self, done: int, total: int) -> None:
+        self.task_did_progress.emit(done, total)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task, work: Callable[[Task], Any]) -> None:
+        super().__init__()
+        self._task = task
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._task)
+        except Exception as exc:  # handed to the GUI, which shows it
+            log.exception("background task failed")
+            self._task.task_did_fail.emit(exc)
+        else:
+            self._task.task_did_finish.emit(result)
+
+
+class TaskRunner(QObject):
+    LANES = {"db": 1, "net": 1, "cpu": 2}
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pools: dict[str, QThreadPool] = {}
+        for lane, threads in self.LANES.items():
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(threads)
+            self._pools[lane] = pool
+        # Tasks are kept until they report, so Python does not collect their QObject mid-flight.
+        self._running: set[Task] = set()
+
+    def submit(
+        self,
+        work: Callable[[Task], Any],
+        *,
+        lane: str = "cpu",
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Task:
+        task = Task(self)
+        self._running.add(task)
+        if on_done:
+            task.task_did_finish.connect(on_done)
+        if on_error:
+            task.task_did_fail.connect(on_error)
+        if on_progress:
+            task.task_did_progress.connect(on_progress)
+        task.task_did_finish.connect(lambda _r, t=task: self._forget(t))
+        task.task_did_fail.connect(lambda _e, t=task: self._forget(t))
+        self._pools[lane].start(_Runnable(task, work))
+        return task
+
+    def _forget(self, task: Task) -> None:
+        self._running.discard(task)
+        task.deleteLater()
+
+    def wait_for_idle(self, msecs: int = 5000) -> bool:
+        """Cancel what is queued and wait; used on close so no worker outlives the database."""
+        for task in self._running:
+            task.cancel()
+        return all(pool.waitForDone(msecs) for pool in self._pools.values())
