@@ -6,11 +6,15 @@ needs from it: birth date and gender, in a form the rest of the app can use.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import ric
+
+
+_SEPARATORS = re.compile(r"[\s\-]")
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,8 @@ class InvalidResidentId(ValueError):
 
 
 def parse_resident_id(value: str) -> ResidentId:
-    number = ric.compact(value).upper()
+    # People type IDs with spaces or dashes in groups (6-8-4) and a lower-case x.
+    number = _SEPARATORS.sub("", value).upper()
     try:
         number = ric.validate(number)
     except stdnum_errors.InvalidLength as exc:

@@ -8,11 +8,14 @@ _DIGITS = re.compile(r"\D")
 
 
 def mask_id_number(value: str | None) -> str:
-    """`110105199001011234` → `110105********1234`: region and last four stay readable."""
+    """`110105199001011234` → `110105********1234`: region and last four stay readable.
+
+    Shorter documents (passports, military IDs) keep only their last two characters.
+    """
     if not value:
         return ""
-    if len(value) <= 8:
-        return "*" * len(value)
+    if len(value) < 15:
+        return "*" * (len(value) - 2) + value[-2:] if len(value) > 4 else "*" * len(value)
     return value[:6] + "*" * (len(value) - 10) + value[-4:]
 
 
