@@ -71,7 +71,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, i=index: self.show_page(i))
             self.addAction(action)
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # The platform's quit key is not Ctrl+Q everywhere; managers expect Ctrl+Q too.
+        quit_action.setShortcuts([QKeySequence("Ctrl+Q"), QKeySequence.StandardKey.Quit])
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
 

@@ -1,0 +1,147 @@
+"""The main window as a user meets it: navigation, status bar, geometry, keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from app.context import AppContext
+from local_db.models import OutboxItem
+from ui.application import Shell
+from ui.main_window import MainWindow
+
+PAGES = ["Today", "Planner", "Clients", "Proposals", "Receipts", "Sync"]
+
+
+def add_outbox_items(data_dir: Path, pending: int, rejected: int) -> None:
+    ctx = AppContext.open(data_dir)
+    with ctx.store.sessions.begin() as session:
+        for seq in range(pending + rejected):
+            session.add(
+                OutboxItem(
+                    seq=seq,
+                    kind="proposal",
+                    record_id=f"p{seq}",
+                    payload_json="{}",
+                    status="pending" if seq < pending else "rejected",
+                )
+            )
+    ctx.close()
+
+
+def open_active(qtbot, shell: Shell, data_dir: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    """Open the profile and wait until its window has keyboard focus, as after a user's start."""
+    assert shell.open_profile(data_dir)
+    window = shell.window
+    assert window is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_navigation_lists_every_page_and_switches(qtbot, shell: Shell, data_dir: Path) -> None:
+    window = open_active(qtbot, shell, data_dir)
+    names = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert names == PAGES
+    window.nav.setCurrentRow(2)
+    assert window.stack.currentWidget() is window.pages[2]
+    assert window.stack.currentWidget().heading.text() == "Clients"
+
+
+def test_keyboard_shortcuts_switch_pages(qtbot, shell: Shell, data_dir: Path) -> None:
+    window = open_active(qtbot, shell, data_dir)
+    for index in (4, 1, 6):
+        key = getattr(Qt.Key, f"Key_{index}")
+        qtbot.keyClick(window.nav, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentIndex() == index - 1
+    # Arrow keys walk the navigation list once it has focus.
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Up)
+    assert window.stack.currentIndex() == 4
+
+
+def test_status_bar_shows_outbox_and_connection_from_the_core(
+    qtbot, shell: Shell, data_dir: Path
+) -> None:
+    add_outbox_items(data_dir, pending=3, rejected=1)
+    shell.open_profile(data_dir)
+    status = shell.window.status
+    qtbot.waitUntil(lambda: status.outbox_label.text() == "Outbox: 3 waiting · 1 rejected")
+    qtbot.waitUntil(lambda: "not set up" in status.connection_label.text())
+    assert status.connection_label.property("state") == "not_configured"
+
+
+def test_status_bar_says_offline_when_the_server_does_not_answer(
+    qtbot, shell: Shell, data_dir: Path
+) -> None:
+    ctx = AppContext.open(data_dir)
+    # Nothing listens on port 9 of loopback: the probe must fail fast and say offline.
+    ctx.settings.set_server_url("http://127.0.0.1:9")
+    ctx.close()
+    shell.open_profile(data_dir)
+    status = shell.window.status
+    qtbot.waitUntil(lambda: status.connection_label.property("state") == "offline", timeout=8000)
+    assert "offline" in status.connection_label.text()
+
+
+def test_geometry_and_page_are_kept_between_starts(
+    qtbot, ui_settings: QSettings, data_dir: Path
+) -> None:
+    first = Shell(ui_settings)
+    open_active(qtbot, first, data_dir)
+    # Smaller than the offscreen screen (800x600), which Qt clamps restored geometry to.
+    first.window.resize(700, 520)
+    first.window.show_page(3)
+    first.close()
+
+    second = Shell(ui_settings)
+    open_active(qtbot, second, data_dir)
+    try:
+        assert (second.window.width(), second.window.height()) == (700, 520)
+        assert second.window.stack.currentIndex() == 3
+    finally:
+        second.close()
+
+
+def test_empty_profile_offers_the_demo_and_opens_it_in_its_own_folder(
+    qtbot, shell: Shell, data_dir: Path
+) -> None:
+    shell.open_profile(data_dir)
+    offer = shell.window.today.demo_offer
+    assert offer is not None and offer.isVisible()
+    real_window = shell.window
+    qtbot.mouseClick(offer.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shell.window is not real_window, timeout=60_000)
+
+    assert shell.ctx is not None and shell.ctx.is_demo
+    assert shell.ctx.data_dir == data_dir.with_name(data_dir.name + "-demo")
+    assert shell.window.windowTitle() == "BranchDesk (demo profile)"
+    assert shell.window.today.demo_offer is None
+    assert shell.ctx.overview.record_counts()["clients"] > 0
+    # The real profile is still empty.
+    real = AppContext.open(data_dir)
+    try:
+        assert real.overview.is_empty()
+    finally:
+        real.close()
+
+
+def test_a_profile_with_data_gets_no_demo_offer(qtbot, shell: Shell, data_dir: Path) -> None:
+    add_outbox_items(data_dir, pending=0, rejected=0)
+    ctx = AppContext.open(data_dir)
+    from local_db.models import Outlet
+
+    with ctx.store.sessions.begin() as session:
+        session.add(Outlet(code="X1", name="农业银行天津和平支行"))
+    ctx.close()
+    shell.open_profile(data_dir)
+    assert shell.window.today.demo_offer is None
+
+
+def test_quit_shortcut_closes_the_window(qtbot, shell: Shell, data_dir: Path) -> None:
+    window = open_active(qtbot, shell, data_dir)
+    qtbot.keyClick(window.nav, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert QApplication.activeWindow() is not window

@@ -1,0 +1,116 @@
+"""A profile that cannot be opened: the dialog explains, and each way on works."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.context import AppContext
+from app.errors import StartupError
+from local_db.models import Outlet
+from local_db.opening import DB_FILENAME
+from ui.application import Shell, ask_with_dialog
+from ui.startup_dialog import StartupChoice, StartupProblemDialog
+
+
+def corrupt_profile_with_backup(data_dir: Path) -> Path:
+    ctx = AppContext.open(data_dir)
+    with ctx.store.sessions.begin() as session:
+        session.add(Outlet(code="TJ01", name="交通银行天津南开支行"))
+    ctx.close()
+    backups = data_dir / "backups"
+    backups.mkdir()
+    backup = backups / "branchdesk-yesterday.sqlite3"
+    shutil.copy(data_dir / DB_FILENAME, backup)
+    (data_dir / DB_FILENAME).write_bytes(b"broken" * 500)
+    return backup
+
+
+def test_dialog_explains_a_damaged_database_and_lists_backups(qtbot, data_dir: Path) -> None:
+    backup = corrupt_profile_with_backup(data_dir)
+    try:
+        AppContext.open(data_dir)
+    except StartupError as error:
+        dialog = StartupProblemDialog(error)
+    qtbot.addWidget(dialog)
+    assert "is damaged and cannot be opened. It has not been changed." in dialog.message.text()
+    assert str(data_dir / DB_FILENAME) in dialog.message.text()
+    assert dialog.backups.count() == 1 and dialog.backups.item(0).text() == str(backup)
+    assert dialog.open_backup_button.isEnabled()
+    qtbot.mouseClick(dialog.open_backup_button, Qt.MouseButton.LeftButton)
+    assert dialog.choice == StartupChoice(backup=backup)
+
+
+def test_dialog_without_backups_cannot_open_one(qtbot, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    try:
+        AppContext.open(blocker / "profile")
+    except StartupError as error:
+        dialog = StartupProblemDialog(error)
+    qtbot.addWidget(dialog)
+    assert "cannot be used" in dialog.message.text()
+    assert not dialog.open_backup_button.isEnabled()
+    qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
+    assert dialog.choice == StartupChoice()
+
+
+def test_shell_restores_the_chosen_backup_and_keeps_the_damaged_file(
+    qtbot, ui_settings: QSettings, data_dir: Path
+) -> None:
+    backup = corrupt_profile_with_backup(data_dir)
+    damaged = hashlib.sha256((data_dir / DB_FILENAME).read_bytes()).hexdigest()
+    asked: list[str] = []
+
+    def ask(error: StartupError) -> StartupChoice:
+        asked.append(error.code)
+        return StartupChoice(backup=error.backups[0])
+
+    shell = Shell(ui_settings, ask=ask)
+    try:
+        assert shell.open_profile(data_dir)
+        assert asked == ["database_corrupt"]
+        assert shell.ctx is not None and shell.ctx.overview.record_counts()["outlets"] == 1
+        kept = [p for p in data_dir.glob("branchdesk-replaced-*.sqlite3")]
+        assert len(kept) == 1
+        assert hashlib.sha256(kept[0].read_bytes()).hexdigest() == damaged
+        assert backup.exists()
+    finally:
+        shell.close()
+
+
+def test_shell_opens_another_folder_when_asked(qtbot, ui_settings: QSettings, tmp_path: Path) -> None:
+    too_new = tmp_path / "too-new"
+    AppContext.open(too_new).close()
+    import sqlite3
+
+    with sqlite3.connect(too_new / DB_FILENAME) as conn:
+        conn.execute("UPDATE alembic_version SET version_num='9999'")
+    conn.close()
+    other = tmp_path / "other"
+    shell = Shell(ui_settings, ask=lambda error: StartupChoice(data_dir=other))
+    try:
+        assert shell.open_profile(too_new)
+        assert shell.ctx is not None and shell.ctx.data_dir == other
+        assert shell.window is not None and shell.window.isVisible()
+    finally:
+        shell.close()
+
+
+def test_quitting_from_the_problem_dialog_opens_nothing(qtbot, ui_settings: QSettings, data_dir: Path) -> None:
+    corrupt_profile_with_backup(data_dir)
+
+    def press_quit() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, StartupProblemDialog)
+        assert dialog.windowTitle() == "BranchDesk cannot open your data"
+        qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(200, press_quit)
+    shell = Shell(ui_settings, ask=ask_with_dialog)
+    assert not shell.open_profile(data_dir)
+    assert shell.window is None
