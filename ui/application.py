@@ -1,4 +1,10 @@
-"""Start the GUI: language, settings, opening the profile (with a way out when it fails)."""
+"""Start the GUI: the window first, then the profile opened off the GUI thread.
+
+Nothing here imports the database stack before the window is on screen; opening the profile
+(SQLAlchemy, the SQLite checks, a migration if one is due) runs on the task runner's db lane
+and is attached to the window when it is ready. A problem opening it brings up a dialog that
+offers a way on.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +12,39 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app.cli import EXIT_OK, EXIT_STARTUP, profile_dir
-from app.context import AppContext
 from app.errors import BranchDeskError, StartupError
-from app.services.demo_profile import prepare_demo_profile
-from app.store import restore_backup
 from ui.i18n import choose_language, install_translators
 from ui.main_window import MainWindow
 from ui.startup_dialog import StartupChoice, StartupProblemDialog
-from ui.task_runner import TaskRunner
+from ui.task_runner import Task, TaskRunner
 
-# Used by `make bench`: print a line once the main window is on screen, then quit.
-EXIT_WHEN_SHOWN_ENV = "BRANCHDESK_EXIT_WHEN_SHOWN"
+if TYPE_CHECKING:
+    from app.context import AppContext
+
+# Used by `make bench`: print "shown" when the window is up, "ready" when the profile is, then quit.
+EXIT_WHEN_READY_ENV = "BRANCHDESK_EXIT_WHEN_SHOWN"
+
+
+@dataclass(frozen=True)
+class OpenedProfile:
+    ctx: AppContext
+    is_empty: bool
+
+
+def open_profile_work(data_dir: Path) -> OpenedProfile:
+    from app.context import AppContext
+
+    ctx = AppContext.open(data_dir)
+    return OpenedProfile(ctx, ctx.overview.is_empty())
 
 
 def ask_with_dialog(error: StartupError) -> StartupChoice:
@@ -33,7 +54,10 @@ def ask_with_dialog(error: StartupError) -> StartupChoice:
 
 
 class Shell(QObject):
-    """Owns the current profile and its window; switching profile swaps both."""
+    """Owns the window and the current profile; switching profile re-attaches the window."""
+
+    profile_did_open = Signal()
+    profile_did_fail = Signal()  # the user gave up at the problem dialog
 
     def __init__(
         self,
@@ -45,40 +69,47 @@ class Shell(QObject):
         self.runner = TaskRunner(self)
         self.ask = ask
         self.ctx: AppContext | None = None
-        self.window: MainWindow | None = None
-
-    def open_profile(self, data_dir: Path) -> bool:
-        """Open and show; on a problem ask the user until something opens or they quit."""
-        while True:
-            try:
-                ctx = AppContext.open(data_dir)
-            except StartupError as error:
-                choice = self.ask(error)
-                if choice.backup is not None:
-                    try:
-                        restore_backup(data_dir, choice.backup)
-                    except (BranchDeskError, OSError) as exc:
-                        QMessageBox.warning(None, self.tr("Backup not usable"), str(exc))
-                    continue
-                if choice.data_dir is not None:
-                    data_dir = choice.data_dir
-                    continue
-                return False
-            self._show(ctx)
-            return True
-
-    def _show(self, ctx: AppContext) -> None:
-        old_window, old_ctx = self.window, self.ctx
-        offer_demo = not ctx.is_demo and ctx.overview.is_empty()
-        self.ctx = ctx
-        self.window = MainWindow(ctx, self.runner, self.settings, offer_demo=offer_demo)
+        self.window = MainWindow(self.runner, settings)
         self.window.demo_did_request.connect(self.open_demo_profile)
+
+    def start(self, data_dir: Path) -> None:
         self.window.show()
-        if old_window is not None:
-            old_window.close()
-            old_window.deleteLater()
-        if old_ctx is not None:
-            old_ctx.close()
+        self.open_profile(data_dir)
+
+    def open_profile(self, data_dir: Path) -> None:
+        self.runner.submit(
+            lambda _t: open_profile_work(data_dir),
+            lane="db",
+            on_done=self._attach,
+            on_error=lambda exc: self._problem(data_dir, exc),
+        )
+
+    def _attach(self, opened: OpenedProfile) -> None:
+        old = self.ctx
+        self.ctx = opened.ctx
+        self.window.attach(opened.ctx, offer_demo=opened.is_empty and not opened.ctx.is_demo)
+        if old is not None:
+            old.close()
+        self.profile_did_open.emit()
+
+    def _problem(self, data_dir: Path, exc: Exception) -> None:
+        if not isinstance(exc, StartupError):
+            QMessageBox.critical(self.window, self.tr("BranchDesk"), str(exc))
+            self.profile_did_fail.emit()
+            return
+        choice = self.ask(exc)
+        if choice.backup is not None:
+            from app.store import restore_backup
+
+            try:
+                restore_backup(data_dir, choice.backup)
+            except (BranchDeskError, OSError) as restore_error:
+                QMessageBox.warning(self.window, self.tr("Backup not usable"), str(restore_error))
+            self.open_profile(data_dir)
+        elif choice.data_dir is not None:
+            self.open_profile(choice.data_dir)
+        else:
+            self.profile_did_fail.emit()
 
     def open_demo_profile(self) -> None:
         assert self.ctx is not None
@@ -88,8 +119,14 @@ class Shell(QObject):
         progress.setWindowTitle(self.tr("Demo profile"))
         progress.setMinimumDuration(0)
         data_dir = self.ctx.data_dir
+
+        def work(task: Task) -> Path:
+            from app.services.demo_profile import prepare_demo_profile
+
+            return prepare_demo_profile(data_dir, progress=task.report_progress, cancel=task.cancelled)
+
         task = self.runner.submit(
-            lambda t: prepare_demo_profile(data_dir, progress=t.report_progress, cancel=t.cancelled),
+            work,
             lane="db",
             on_done=lambda path: (progress.close(), self.open_profile(path)),
             on_error=lambda exc: (
@@ -101,10 +138,10 @@ class Shell(QObject):
         progress.canceled.connect(task.cancel)
 
     def close(self) -> None:
-        if self.window is not None:
-            self.window.close()
+        self.window.close()
         if self.ctx is not None:
             self.ctx.close()
+            self.ctx = None
 
 
 def ui_settings() -> QSettings:
@@ -120,10 +157,14 @@ def run_gui(args: argparse.Namespace) -> int:
     translators = install_translators(app, choose_language(args.lang))  # noqa: F841 (kept alive)
     app.setStyleSheet((files("resources") / "style" / "branchdesk.qss").read_text(encoding="utf-8"))
     shell = Shell(ui_settings())
-    if not shell.open_profile(profile_dir(args)):
-        return EXIT_STARTUP
-    if os.environ.get(EXIT_WHEN_SHOWN_ENV):
-        QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+    failed: list[bool] = []
+    shell.profile_did_fail.connect(lambda: (failed.append(True), app.quit()))
+    if os.environ.get(EXIT_WHEN_READY_ENV):
+        shell.window.window_did_show.connect(lambda: print("shown", flush=True))
+        shell.profile_did_open.connect(lambda: (print("ready", flush=True), app.quit()))
+    shell.start(profile_dir(args))
     code = app.exec()
     shell.close()
+    if failed:
+        return EXIT_STARTUP
     return code or EXIT_OK

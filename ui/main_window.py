@@ -1,16 +1,24 @@
-"""Main window: navigation on the left, one page at a time, status bar below."""
+"""Main window: navigation on the left, one page at a time, status bar below.
+
+It is built and shown before any profile is open; `attach` hands it the profile's context.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
-from app.context import AppContext
+from ui.pages.page import Page
 from ui.pages.placeholders import ClientsPage, PlannerPage, ProposalsPage, ReceiptsPage, SyncPage
 from ui.pages.today import TodayPage
 from ui.status_bar import StatusBar
 from ui.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from app.context import AppContext
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -21,23 +29,17 @@ class MainWindow(QMainWindow):
     window_did_show = Signal()
     demo_did_request = Signal()
 
-    def __init__(
-        self, ctx: AppContext, runner: TaskRunner, settings: QSettings, offer_demo: bool = False
-    ) -> None:
+    def __init__(self, runner: TaskRunner, settings: QSettings) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
         self.runner = runner
         self._settings = settings
         self._shown_once = False
-        title = self.tr("BranchDesk")
-        if ctx.is_demo:
-            title = self.tr("BranchDesk (demo profile)")
-        self.setWindowTitle(title)
+        self.setWindowTitle(self.tr("BranchDesk"))
 
-        self.today = TodayPage(offer_demo)
-        if self.today.demo_offer is not None:
-            self.today.demo_offer.offer_did_accept.connect(self.demo_did_request)
-        self.pages: list[QWidget] = [
+        self.today = TodayPage()
+        self.today.demo_did_request.connect(self.demo_did_request)
+        self.pages: list[Page] = [
             self.today,
             PlannerPage(),
             ClientsPage(),
@@ -50,7 +52,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         for page in self.pages:
-            self.nav.addItem(page.heading.text())  # type: ignore[attr-defined]
+            self.nav.addItem(page.heading.text())
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
@@ -59,10 +61,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.status = StatusBar(ctx, runner, self)
+        self.status = StatusBar(runner, self)
         self.setStatusBar(self.status)
         self._add_shortcuts()
         self._restore_geometry()
+
+    def attach(self, ctx: AppContext, offer_demo: bool) -> None:
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("BranchDesk (demo profile)") if ctx.is_demo else self.tr("BranchDesk"))
+        self.today.attach(offer_demo)
+        self.status.attach(ctx)
 
     def _add_shortcuts(self) -> None:
         for index in range(len(self.pages)):
@@ -99,8 +107,6 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            # Data arrives after the first paint, so the window never waits on the database.
-            self.status.start()
             self.window_did_show.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:

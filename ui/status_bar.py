@@ -2,38 +2,37 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from app.context import AppContext
-from app.services.connection import ConnectionState
-from app.services.overview import OutboxSummary
 from ui.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+    from app.services.connection import ConnectionState
+    from app.services.overview import OutboxSummary
 
 OUTBOX_REFRESH_MS = 15_000
 CONNECTION_REFRESH_MS = 60_000
-COLOURS = {
-    ConnectionState.ONLINE: "#1e8e3e",
-    ConnectionState.OFFLINE: "#c5221f",
-    ConnectionState.NOT_CONFIGURED: "#80868b",
-}
+COLOURS = {"online": "#1e8e3e", "offline": "#c5221f", "not_configured": "#80868b"}
 
 
 class StatusBar(QStatusBar):
-    def __init__(self, ctx: AppContext, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._ctx: AppContext | None = None
         self._runner = runner
         self.connection_label = QLabel(self)
         self.connection_label.setObjectName("connectionState")
         self.outbox_label = QLabel(self)
         self.outbox_label.setObjectName("outboxPending")
         self.profile_label = QLabel(self)
+        self.addWidget(self.profile_label)
         self.addPermanentWidget(self.outbox_label)
         self.addPermanentWidget(self.connection_label)
-        if ctx.is_demo:
-            self.profile_label.setText(self.tr("Demo profile: made-up data"))
-            self.addWidget(self.profile_label)
+        self.profile_label.setText(self.tr("Opening your data…"))
         self.connection_label.setText(self.tr("Head office: checking…"))
         self.outbox_label.setText(self.tr("Outbox: …"))
         self._outbox_timer = QTimer(self, interval=OUTBOX_REFRESH_MS, timeout=self.refresh_outbox)
@@ -41,8 +40,9 @@ class StatusBar(QStatusBar):
             self, interval=CONNECTION_REFRESH_MS, timeout=self.refresh_connection
         )
 
-    def start(self) -> None:
-        """First refresh right after the window is shown, then on timers."""
+    def attach(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+        self.profile_label.setText(self.tr("Demo profile: made-up data") if ctx.is_demo else "")
         self.refresh_outbox()
         self.refresh_connection()
         self._outbox_timer.start()
@@ -53,10 +53,14 @@ class StatusBar(QStatusBar):
         self._connection_timer.stop()
 
     def refresh_outbox(self) -> None:
+        if self._ctx is None:
+            return
         overview = self._ctx.overview
         self._runner.submit(lambda _t: overview.outbox_summary(), on_done=self.show_outbox)
 
     def refresh_connection(self) -> None:
+        if self._ctx is None:
+            return
         connection = self._ctx.connection
         self._runner.submit(lambda _t: connection.check(), lane="net", on_done=self.show_connection)
 
@@ -68,9 +72,11 @@ class StatusBar(QStatusBar):
 
     def show_connection(self, state: ConnectionState) -> None:
         texts = {
-            ConnectionState.ONLINE: self.tr("Head office: online"),
-            ConnectionState.OFFLINE: self.tr("Head office: offline (work is kept and sent later)"),
-            ConnectionState.NOT_CONFIGURED: self.tr("Head office: not set up"),
+            "online": self.tr("Head office: online"),
+            "offline": self.tr("Head office: offline (work is kept and sent later)"),
+            "not_configured": self.tr("Head office: not set up"),
         }
-        self.connection_label.setText(f"<span style='color:{COLOURS[state]}'>●</span> {texts[state]}")
+        self.connection_label.setText(
+            f"<span style='color:{COLOURS[state.value]}'>●</span> {texts[state.value]}"
+        )
         self.connection_label.setProperty("state", state.value)

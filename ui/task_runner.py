@@ -61,7 +61,6 @@ class TaskRunner(QObject):
             pool = QThreadPool(self)
             pool.setMaxThreadCount(threads)
             self._pools[lane] = pool
-        # Tasks are kept until they report, so Python does not collect their QObject mid-flight.
         self._running: set[Task] = set()
 
     def submit(
@@ -73,7 +72,9 @@ class TaskRunner(QObject):
         on_error: Callable[[Exception], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> Task:
-        task = Task(self)
+        # No Qt parent: the set below owns the task until its result is delivered on the GUI
+        # thread, then Python frees it. (Parenting it too made Qt and Python both delete it.)
+        task = Task()
         self._running.add(task)
         if on_done:
             task.task_did_finish.connect(on_done)
@@ -88,7 +89,6 @@ class TaskRunner(QObject):
 
     def _forget(self, task: Task) -> None:
         self._running.discard(task)
-        task.deleteLater()
 
     def wait_for_idle(self, msecs: int = 5000) -> bool:
         """Cancel what is queued and wait; used on close so no worker outlives the database."""

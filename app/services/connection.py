@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from app.services.settings import SettingsService
+if TYPE_CHECKING:
+    from app.services.settings import SettingsService
 
 
 class ConnectionState(str, Enum):

@@ -29,17 +29,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="32" />
+        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>BranchDesk (demo profile)</source>
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -86,23 +87,28 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/application.py" line="60" />
+        <location filename="../../ui/application.py" line="97" />
+        <source>BranchDesk</source>
+        <translation>网点工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="107" />
         <source>Backup not usable</source>
         <translation>备份无法使用</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="85" />
+        <location filename="../../ui/application.py" line="117" />
         <source>Preparing the demo profile…</source>
         <translation>正在准备演示档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="85" />
+        <location filename="../../ui/application.py" line="117" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="87" />
-        <location filename="../../ui/application.py" line="96" />
+        <location filename="../../ui/application.py" line="119" />
+        <location filename="../../ui/application.py" line="134" />
         <source>Demo profile</source>
         <translation>演示档案</translation>
     </message>
@@ -168,44 +174,51 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="35" />
+        <location filename="../../ui/status_bar.py" line="45" />
         <source>Demo profile: made-up data</source>
         <translation>演示档案：虚构数据</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="37" />
+        <location filename="../../ui/status_bar.py" line="36" />
         <source>Head office: checking…</source>
         <translation>总公司：正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="38" />
+        <location filename="../../ui/status_bar.py" line="35" />
+        <source>Opening your data…</source>
+        <translation>正在打开您的数据…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="37" />
         <source>Outbox: …</source>
         <translation>待发送：…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="64" />
+        <location filename="../../ui/status_bar.py" line="68" />
         <source>Outbox: %n waiting</source>
         <translation>
-            <numerusform>待发送：%n 项</numerusform></translation>
+            <numerusform>待发送：%n 项</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="66" />
+        <location filename="../../ui/status_bar.py" line="70" />
         <source>%n rejected</source>
         <translation>
-            <numerusform>%n 项被退回</numerusform></translation>
+            <numerusform>%n 项被退回</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="71" />
+        <location filename="../../ui/status_bar.py" line="75" />
         <source>Head office: online</source>
         <translation>总公司：已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="72" />
+        <location filename="../../ui/status_bar.py" line="76" />
         <source>Head office: offline (work is kept and sent later)</source>
         <translation>总公司：离线（数据已保存，稍后发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="73" />
+        <location filename="../../ui/status_bar.py" line="77" />
         <source>Head office: not set up</source>
         <translation>总公司：未设置</translation>
     </message>
@@ -226,7 +239,7 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="42" />
+        <location filename="../../ui/pages/today.py" line="44" />
         <source>Today</source>
         <translation>今日</translation>
     </message>

@@ -1,4 +1,4 @@
-"""UI fixtures: a real profile, the real Shell and main window, UI settings in a temp file."""
+"""UI fixtures: the real Shell and main window, UI settings in a temp file."""
 
 from __future__ import annotations
 

@@ -32,13 +32,21 @@ def add_outbox_items(data_dir: Path, pending: int, rejected: int) -> None:
 
 
 def open_active(qtbot, shell: Shell, data_dir: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    """Open the profile and wait until its window has keyboard focus, as after a user's start."""
-    assert shell.open_profile(data_dir)
+    """Start as the app does and wait until the profile is attached and the window has focus."""
+    with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
+        shell.start(data_dir)
     window = shell.window
-    assert window is not None
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window
+
+
+def test_window_is_shown_before_the_profile_is_open(qtbot, shell: Shell, data_dir: Path) -> None:
+    with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
+        shell.start(data_dir)
+        assert shell.window.isVisible() and shell.ctx is None
+        assert shell.window.status.profile_label.text() == "Opening your data…"
+    assert shell.ctx is not None and shell.window.status.profile_label.text() == ""
 
 
 def test_navigation_lists_every_page_and_switches(qtbot, shell: Shell, data_dir: Path) -> None:
@@ -66,7 +74,7 @@ def test_status_bar_shows_outbox_and_connection_from_the_core(
     qtbot, shell: Shell, data_dir: Path
 ) -> None:
     add_outbox_items(data_dir, pending=3, rejected=1)
-    shell.open_profile(data_dir)
+    open_active(qtbot, shell, data_dir)
     status = shell.window.status
     qtbot.waitUntil(lambda: status.outbox_label.text() == "Outbox: 3 waiting · 1 rejected")
     qtbot.waitUntil(lambda: "not set up" in status.connection_label.text())
@@ -80,7 +88,7 @@ def test_status_bar_says_offline_when_the_server_does_not_answer(
     # Nothing listens on port 9 of loopback: the probe must fail fast and say offline.
     ctx.settings.set_server_url("http://127.0.0.1:9")
     ctx.close()
-    shell.open_profile(data_dir)
+    open_active(qtbot, shell, data_dir)
     status = shell.window.status
     qtbot.waitUntil(lambda: status.connection_label.property("state") == "offline", timeout=8000)
     assert "offline" in status.connection_label.text()
@@ -108,17 +116,18 @@ def test_geometry_and_page_are_kept_between_starts(
 def test_empty_profile_offers_the_demo_and_opens_it_in_its_own_folder(
     qtbot, shell: Shell, data_dir: Path
 ) -> None:
-    shell.open_profile(data_dir)
+    open_active(qtbot, shell, data_dir)
     offer = shell.window.today.demo_offer
-    assert offer is not None and offer.isVisible()
-    real_window = shell.window
-    qtbot.mouseClick(offer.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: shell.window is not real_window, timeout=60_000)
+    assert offer.isVisible()
+    assert shell.window.windowTitle() == "BranchDesk"
+    with qtbot.waitSignal(shell.profile_did_open, timeout=120_000):
+        qtbot.mouseClick(offer.button, Qt.MouseButton.LeftButton)
 
     assert shell.ctx is not None and shell.ctx.is_demo
     assert shell.ctx.data_dir == data_dir.with_name(data_dir.name + "-demo")
     assert shell.window.windowTitle() == "BranchDesk (demo profile)"
-    assert shell.window.today.demo_offer is None
+    assert not offer.isVisible()
+    assert shell.window.status.profile_label.text() == "Demo profile: made-up data"
     assert shell.ctx.overview.record_counts()["clients"] > 0
     # The real profile is still empty.
     real = AppContext.open(data_dir)
@@ -136,8 +145,8 @@ def test_a_profile_with_data_gets_no_demo_offer(qtbot, shell: Shell, data_dir: P
     with ctx.store.sessions.begin() as session:
         session.add(Outlet(code="X1", name="农业银行天津和平支行"))
     ctx.close()
-    shell.open_profile(data_dir)
-    assert shell.window.today.demo_offer is None
+    open_active(qtbot, shell, data_dir)
+    assert not shell.window.today.demo_offer.isVisible()
 
 
 def test_quit_shortcut_closes_the_window(qtbot, shell: Shell, data_dir: Path) -> None:

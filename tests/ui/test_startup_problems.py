@@ -72,7 +72,8 @@ def test_shell_restores_the_chosen_backup_and_keeps_the_damaged_file(
 
     shell = Shell(ui_settings, ask=ask)
     try:
-        assert shell.open_profile(data_dir)
+        with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
+            shell.start(data_dir)
         assert asked == ["database_corrupt"]
         assert shell.ctx is not None and shell.ctx.overview.record_counts()["outlets"] == 1
         kept = [p for p in data_dir.glob("branchdesk-replaced-*.sqlite3")]
@@ -94,7 +95,8 @@ def test_shell_opens_another_folder_when_asked(qtbot, ui_settings: QSettings, tm
     other = tmp_path / "other"
     shell = Shell(ui_settings, ask=lambda error: StartupChoice(data_dir=other))
     try:
-        assert shell.open_profile(too_new)
+        with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
+            shell.start(too_new)
         assert shell.ctx is not None and shell.ctx.data_dir == other
         assert shell.window is not None and shell.window.isVisible()
     finally:
@@ -110,7 +112,14 @@ def test_quitting_from_the_problem_dialog_opens_nothing(qtbot, ui_settings: QSet
         assert dialog.windowTitle() == "BranchDesk cannot open your data"
         qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(200, press_quit)
     shell = Shell(ui_settings, ask=ask_with_dialog)
-    assert not shell.open_profile(data_dir)
-    assert shell.window is None
+    try:
+        with qtbot.waitSignal(shell.profile_did_fail, timeout=20_000):
+            # The dialog opens once the worker reports the problem; press Quit on it then.
+            timer = QTimer(interval=100, timeout=lambda: QApplication.activeModalWidget() and press_quit())
+            timer.start()
+            shell.start(data_dir)
+        timer.stop()
+        assert shell.ctx is None
+    finally:
+        shell.close()

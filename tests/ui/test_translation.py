@@ -63,7 +63,8 @@ def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 def test_chinese_user_sees_chinese(qtbot, chinese: None, ui_settings: QSettings, data_dir: Path) -> None:
     shell = Shell(ui_settings)
     try:
-        shell.open_profile(data_dir)
+        with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
+            shell.start(data_dir)
         window = shell.window
         assert window.windowTitle() == "网点工作台"
         assert [window.nav.item(i).text() for i in range(6)] == ["今日", "拜访计划", "客户", "投保单", "保单回执", "同步"]

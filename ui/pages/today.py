@@ -36,14 +36,19 @@ class DemoOffer(QFrame):
 
 
 class TodayPage(Page):
-    def __init__(self, offer_demo: bool, parent: QWidget | None = None) -> None:
+    demo_did_request = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         locale = QLocale()
         super().__init__(
             self.tr("Today"),
             locale.toString(date.today(), QLocale.FormatType.LongFormat),
             parent,
         )
-        self.demo_offer: DemoOffer | None = None
-        if offer_demo:
-            self.demo_offer = DemoOffer(self)
-            self.content.addWidget(self.demo_offer)
+        self.demo_offer = DemoOffer(self)
+        self.demo_offer.offer_did_accept.connect(self.demo_did_request)
+        self.demo_offer.hide()
+        self.content.addWidget(self.demo_offer)
+
+    def attach(self, offer_demo: bool) -> None:
+        self.demo_offer.setVisible(offer_demo)

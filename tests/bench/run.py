@@ -1,0 +1,93 @@
+"""`make bench`: prints JSON figures, each beside a baseline measured in the same run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from startup import measure  # noqa: E402
+
+from app.context import AppContext  # noqa: E402
+from app.demo import generate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+WORK = ROOT / "bench-data"
+CLIENTS = 100_000
+TODAY = date(2026, 11, 23)
+
+
+def build_big_profile(target: Path) -> float:
+    if target.exists():
+        shutil.rmtree(target)
+    ctx = AppContext.open(target)
+    started = time.perf_counter()
+    try:
+        generate(ctx.store, clients=CLIENTS, seed=1, today=TODAY, worklog_days=730)
+    finally:
+        ctx.close()
+    return time.perf_counter() - started
+
+
+def raw_client_insert(target: Path, rows: int) -> float:
+    """Floor for the generator: the same number of bare client rows through plain sqlite3."""
+    target.unlink(missing_ok=True)
+    conn = sqlite3.connect(target)
+    conn.execute("CREATE TABLE clients (id TEXT PRIMARY KEY, name TEXT, id_number TEXT, mobile TEXT)")
+    started = time.perf_counter()
+    conn.executemany(
+        "INSERT INTO clients VALUES (?, ?, ?, ?)",
+        ((f"{i:036d}", "张三", f"{i:018d}", f"138{i:08d}") for i in range(rows)),
+    )
+    conn.commit()
+    elapsed = time.perf_counter() - started
+    conn.close()
+    return elapsed
+
+
+def main() -> None:
+    WORK.mkdir(exist_ok=True)
+    empty = WORK / "empty"
+    if empty.exists():
+        shutil.rmtree(empty)
+    AppContext.open(empty).close()
+    big = WORK / "clients-100k"
+    demo_seconds = build_big_profile(big)
+    raw_seconds = raw_client_insert(WORK / "raw-clients.sqlite3", CLIENTS)
+
+    start = measure({"empty_profile": empty, "clients_100k": big})
+    figures = {
+        "demo_data_100k_clients": {
+            "seconds": round(demo_seconds, 2),
+            "baseline_raw_sqlite_client_rows_seconds": round(raw_seconds, 2),
+            "ratio": round(demo_seconds / raw_seconds, 1),
+            "target_seconds": 60,
+            "meets_target": demo_seconds < 60,
+        },
+        "cold_start_to_main_window": {
+            "runs": 5,
+            "statistic": "median",
+            "baseline_bare_qmainwindow_s": round(start["bare_qmainwindow"], 3),
+            "empty_profile_s": round(start["empty_profile"], 3),
+            "empty_vs_bare_ratio": round(start["empty_profile"] / start["bare_qmainwindow"], 2),
+            "target_empty_vs_bare_ratio": 2.5,
+            "clients_100k_s": round(start["clients_100k"], 3),
+            "clients_100k_vs_empty_ratio": round(start["clients_100k"] / start["empty_profile"], 2),
+            "target_100k_vs_empty_ratio": 1.2,
+        },
+    }
+    cold = figures["cold_start_to_main_window"]
+    cold["meets_targets"] = (
+        cold["empty_vs_bare_ratio"] <= 2.5 and cold["clients_100k_vs_empty_ratio"] <= 1.2
+    )
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
