@@ -14,8 +14,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip 2>&1 | grep -v "is ignored" || true
-	$(BIN)/python -m pip install --quiet -e '.[test]' 2>&1 | grep -v "is ignored" || true
+	@# pip's log goes to a file (its mirror warnings are noise) and is shown only if it fails.
+	$(BIN)/python -m pip install --quiet -e '.[test]' >$(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
 	$(BIN)/python -c "import PySide6, sqlalchemy, alembic, keyring, requests, reportlab, pytestqt, importlinter"
 	rm -f $(VENV)/.installed-* && touch $@
 

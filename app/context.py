@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.paths import is_demo_dir
 from app.services.connection import ConnectionService
+from app.services.day_glance import DayGlanceService
 from app.services.overview import OverviewService
 from app.services.settings import SettingsService
 from app.store import Store, open_store
@@ -33,6 +34,10 @@ class AppContext:
     @cached_property
     def overview(self) -> OverviewService:
         return OverviewService(self.store.sessions)
+
+    @cached_property
+    def day_glance(self) -> DayGlanceService:
+        return DayGlanceService(self.store.sessions)
 
     @cached_property
     def connection(self) -> ConnectionService:

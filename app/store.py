@@ -26,6 +26,7 @@ class Store:
 
 
 def open_store(data_dir: Path) -> Store:
+    data_dir = Path(data_dir).expanduser().resolve()
     db_path = data_dir / opening.DB_FILENAME
     try:
         opening.ensure_data_dir(data_dir)

@@ -217,3 +217,12 @@ def test_empty_file_left_by_an_interrupted_first_start_is_initialised(data_dir: 
         assert ctx.overview.schema_revision() == head_revision()
     finally:
         ctx.close()
+
+
+def test_relative_data_dir_is_resolved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    ctx = AppContext.open(Path("relative") / "profile")
+    try:
+        assert ctx.data_dir == tmp_path / "relative" / "profile"
+    finally:
+        ctx.close()

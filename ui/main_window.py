@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self._shown_once = False
         self.setWindowTitle(self.tr("BranchDesk"))
 
-        self.today = TodayPage()
+        self.today = TodayPage(runner)
         self.today.demo_did_request.connect(self.demo_did_request)
         self.pages: list[Page] = [
             self.today,
@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
     def attach(self, ctx: AppContext, offer_demo: bool) -> None:
         self.ctx = ctx
         self.setWindowTitle(self.tr("BranchDesk (demo profile)") if ctx.is_demo else self.tr("BranchDesk"))
-        self.today.attach(offer_demo)
+        self.today.attach(ctx, offer_demo)
         self.status.attach(ctx)
 
     def _add_shortcuts(self) -> None:

@@ -16,12 +16,12 @@
 <context>
     <name>DemoOffer</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="25" />
+        <location filename="../../ui/pages/today.py" line="39" />
         <source>This profile is empty. Open the demo profile to look around a populated day with made-up clients? It uses its own folder and never mixes with your data.</source>
         <translation>当前档案还没有数据。要打开演示档案，用虚构的客户看看忙碌的一天吗？演示档案使用单独的文件夹，绝不会与您的数据混在一起。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="31" />
+        <location filename="../../ui/pages/today.py" line="45" />
         <source>Open &amp;demo profile</source>
         <translation>打开演示档案(&amp;D)</translation>
     </message>
@@ -239,9 +239,99 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="44" />
+        <location filename="../../ui/pages/today.py" line="57" />
         <source>Today</source>
         <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="71" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="71" />
+        <source>Client or outlet</source>
+        <translation>客户或网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="71" />
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="71" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="76" />
+        <source>Today's visits</source>
+        <translation>今日拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="87" />
+        <source>%1 clients · %2 work-log entries today · %3 draft proposals</source>
+        <translation>客户 %1 位 · 今日工作日志 %2 条 · 投保单草稿 %3 份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="108" />
+        <source>No visits planned today</source>
+        <translation>今日没有安排拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="112" />
+        <source>Needs interview</source>
+        <translation>需求面谈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="113" />
+        <source>Product presentation</source>
+        <translation>产品推介</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="114" />
+        <source>Closing</source>
+        <translation>销售促成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="115" />
+        <source>Policy delivery</source>
+        <translation>递送保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="116" />
+        <source>Care visit</source>
+        <translation>关怀拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="117" />
+        <source>Outlet visit</source>
+        <translation>网点拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="122" />
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="123" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="124" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="125" />
+        <source>No-show</source>
+        <translation>客户爽约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="126" />
+        <source>Rescheduled</source>
+        <translation>已改期</translation>
     </message>
 </context>
 </TS>

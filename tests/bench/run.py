@@ -62,6 +62,7 @@ def main() -> None:
     raw_seconds = raw_client_insert(WORK / "raw-clients.sqlite3", CLIENTS)
 
     start = measure({"empty_profile": empty, "clients_100k": big})
+    bare = start["bare_qmainwindow"]["shown"]
     figures = {
         "demo_data_100k_clients": {
             "seconds": round(demo_seconds, 2),
@@ -73,12 +74,26 @@ def main() -> None:
         "cold_start_to_main_window": {
             "runs": 5,
             "statistic": "median",
-            "baseline_bare_qmainwindow_s": round(start["bare_qmainwindow"], 3),
-            "empty_profile_s": round(start["empty_profile"], 3),
-            "empty_vs_bare_ratio": round(start["empty_profile"] / start["bare_qmainwindow"], 2),
+            "baseline_bare_qmainwindow_shown_s": round(bare, 3),
+            "empty_profile_shown_s": round(start["empty_profile"]["shown"], 3),
+            "empty_vs_bare_ratio": round(start["empty_profile"]["shown"] / bare, 2),
             "target_empty_vs_bare_ratio": 2.5,
-            "clients_100k_s": round(start["clients_100k"], 3),
-            "clients_100k_vs_empty_ratio": round(start["clients_100k"] / start["empty_profile"], 2),
+            "clients_100k_shown_s": round(start["clients_100k"]["shown"], 3),
+            "clients_100k_vs_empty_ratio": round(
+                start["clients_100k"]["shown"] / start["empty_profile"]["shown"], 2
+            ),
+            "target_100k_vs_empty_ratio": 1.2,
+        },
+        # Until the profile is open and attached: the database stack imported, the file
+        # checked, the window usable. Reported so the "shown" figures hide nothing.
+        "cold_start_to_profile_ready": {
+            "baseline_bare_qmainwindow_shown_s": round(bare, 3),
+            "empty_profile_ready_s": round(start["empty_profile"]["ready"], 3),
+            "empty_vs_bare_ratio": round(start["empty_profile"]["ready"] / bare, 2),
+            "clients_100k_ready_s": round(start["clients_100k"]["ready"], 3),
+            "clients_100k_vs_empty_ratio": round(
+                start["clients_100k"]["ready"] / start["empty_profile"]["ready"], 2
+            ),
             "target_100k_vs_empty_ratio": 1.2,
         },
     }
@@ -86,6 +101,8 @@ def main() -> None:
     cold["meets_targets"] = (
         cold["empty_vs_bare_ratio"] <= 2.5 and cold["clients_100k_vs_empty_ratio"] <= 1.2
     )
+    ready = figures["cold_start_to_profile_ready"]
+    ready["meets_target"] = ready["clients_100k_vs_empty_ratio"] <= 1.2
     print(json.dumps(figures, indent=2))
 
 

@@ -9,6 +9,13 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from ui.application import Shell
+from ui.i18n import install_translators
+
+
+@pytest.fixture(autouse=True)
+def english(qapp) -> None:  # type: ignore[no-untyped-def]
+    """As `branchdesk --lang en` does; tests that want Chinese install it on top."""
+    install_translators(qapp, "en")
 
 
 @pytest.fixture
