@@ -1,0 +1,373 @@
+"""The demo-data generator: realistic, valid, deterministic, and never mixed into real data."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, text
+
+from app.context import AppContext
+from app.demo import DemoCancelled, DemoSummary, generate
+from app.errors import BranchDeskError, InvalidInput
+from app.rules.id_numbers import parse_resident_id
+from app.rules.working_days import add_working_days, is_working_day
+from local_db import models
+
+TODAY = date(2025, 6, 18)
+CLIENTS = 2_000
+SHANGHAI = timezone(timedelta(hours=8))
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppContext, DemoSummary]]:
+    ctx = AppContext.open(tmp_path_factory.mktemp("demo") / "data")
+    summary = generate(ctx.store, clients=CLIENTS, seed=3, today=TODAY, worklog_days=30)
+    yield ctx, summary
+    ctx.close()
+
+
+def _rows(ctx: AppContext, sql: str, **params: Any) -> list[Any]:
+    with ctx.store.engine.connect() as connection:
+        return list(connection.execute(text(sql), params))
+
+
+def _count(ctx: AppContext, model: type[Any]) -> int:
+    with ctx.store.sessions() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def _dump(ctx: AppContext, tables: tuple[str, ...]) -> dict[str, list[Any]]:
+    return {table: _rows(ctx, f"SELECT * FROM {table} ORDER BY id") for table in tables}
+
+
+def test_summary_matches_what_was_written(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, summary = book
+    assert summary.clients == _count(ctx, models.Client) == CLIENTS
+    assert summary.outlets == _count(ctx, models.Outlet) == 3  # the minimum for a small book
+    assert summary.visits == _count(ctx, models.Visit) > 0
+    assert summary.worklog_entries == _count(ctx, models.WorkLogEntry) > 0
+    assert summary.proposals == _count(ctx, models.Proposal) == 60
+    assert summary.receipts == _count(ctx, models.Receipt) > 0
+    assert summary.outbox_items == _count(ctx, models.OutboxItem) == 40 + summary.receipts
+    for model in (
+        models.FamilyMember,
+        models.ProductHolding,
+        models.ImportantDate,
+        models.ClientTag,
+        models.OutletStaff,
+        models.Competitor,
+        models.OutletStockItem,
+        models.VisitSeries,
+        models.DailyPlan,
+        models.Signature,
+        models.HandoverList,
+        models.HeadOfficeLetter,
+    ):
+        assert _count(ctx, model) > 0, model.__tablename__
+    manager = ctx.settings.manager()
+    assert manager.name and manager.code and manager.phone
+    assert _rows(ctx, "SELECT 1 FROM outlets WHERE code = :code", code=manager.outlet_code)
+
+
+def test_every_resident_id_is_valid_and_matches_the_card(
+    book: tuple[AppContext, DemoSummary],
+) -> None:
+    ctx, _ = book
+    rows = _rows(ctx, "SELECT id_type, id_number, birth_date, gender FROM clients")
+    residents = [r for r in rows if r.id_type == "resident_id"]
+    assert len(residents) > CLIENTS * 0.97
+    assert {r.id_type for r in rows} <= {"resident_id", "passport"}
+    for row in residents:
+        parsed = parse_resident_id(row.id_number)
+        assert (parsed.birth_date.isoformat(), parsed.gender) == (row.birth_date, row.gender)
+    parties = _rows(ctx, "SELECT id_number, birth_date, gender FROM proposal_parties")
+    for row in parties:
+        parsed = parse_resident_id(row.id_number)
+        assert (parsed.birth_date.isoformat(), parsed.gender) == (row.birth_date, row.gender)
+
+
+def test_ids_and_mobiles_are_unique_and_well_formed(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    rows = _rows(ctx, "SELECT id, id_number, mobile, name, name_pinyin, name_initials FROM clients")
+    assert len({r.id_number for r in rows}) == len(rows)
+    assert len({r.mobile for r in rows}) == len(rows)
+    assert all(re.fullmatch(r"1[3-9]\d{9}", r.mobile) for r in rows)
+    assert all(uuid.UUID(r.id).version == 4 for r in rows)
+    for row in rows:
+        assert re.fullmatch(r"[a-z]+", row.name_pinyin), row
+        assert re.fullmatch(r"[a-z]+", row.name_initials) and len(row.name_initials) == len(
+            row.name
+        )
+    assert any(r.name_pinyin == "wang" + r.name_pinyin[4:] for r in rows if r.name.startswith("王"))
+
+
+def test_tiers_and_assets_are_consistent(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    tiers = {
+        r.tier: r
+        for r in _rows(
+            ctx, "SELECT tier, COUNT(*) AS n, MIN(assets_cents) AS low FROM clients GROUP BY tier"
+        )
+    }
+    assert 0.6 < tiers["ordinary"].n / CLIENTS < 0.8
+    assert tiers["private"].low >= 800_000_000  # private banking starts at 8,000,000 CNY
+    blacklisted = _rows(ctx, "SELECT blacklist_reason FROM clients WHERE blacklisted")
+    assert 0 < len(blacklisted) < CLIENTS * 0.03 and all(r.blacklist_reason for r in blacklisted)
+
+
+def test_next_maturity_is_the_earliest_future_product_maturity(
+    book: tuple[AppContext, DemoSummary],
+) -> None:
+    ctx, _ = book
+    mismatched = _rows(
+        ctx,
+        """
+        SELECT c.id FROM clients c
+        WHERE c.next_maturity_on IS NOT (
+            SELECT MIN(p.maturity_on) FROM client_products p
+            WHERE p.client_id = c.id AND p.maturity_on >= :today)
+    """,
+        today=TODAY.isoformat(),
+    )
+    assert mismatched == []
+
+
+def test_beneficiary_shares_add_up_per_order(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    shares: dict[tuple[str, int], int] = defaultdict(int)
+    for row in _rows(
+        ctx,
+        "SELECT proposal_id, benefit_order, share_basis_points, legal_heirs "
+        "FROM proposal_beneficiaries",
+    ):
+        if row.legal_heirs:
+            continue
+        shares[(row.proposal_id, row.benefit_order)] += row.share_basis_points
+    assert shares and set(shares.values()) == {10000}
+    without = _rows(
+        ctx,
+        "SELECT id FROM proposals WHERE id NOT IN (SELECT proposal_id FROM proposal_beneficiaries)",
+    )
+    assert without == []
+
+
+def test_proposal_parties_follow_the_application_rules(
+    book: tuple[AppContext, DemoSummary],
+) -> None:
+    ctx, _ = book
+    parties = _rows(
+        ctx,
+        """
+        SELECT p.application_date, h.birth_date AS holder_birth, i.birth_date AS insured_birth,
+               i.relation_to_policyholder AS relation, h.client_id
+        FROM proposals p
+        JOIN proposal_parties h ON h.proposal_id = p.id AND h.role = 'policyholder'
+        JOIN proposal_parties i ON i.proposal_id = p.id AND i.role = 'insured'
+    """,
+    )
+    assert len(parties) == 60
+    for row in parties:
+        applied = date.fromisoformat(row.application_date)
+        assert _age(date.fromisoformat(row.holder_birth), applied) >= 18 and row.client_id
+        if row.relation != "self":
+            insured_birth = date.fromisoformat(row.insured_birth)
+            assert applied - insured_birth >= timedelta(days=28)
+            assert _age(insured_birth, applied) <= 65
+
+
+def test_finished_proposals_are_hashed_signed_and_queued(
+    book: tuple[AppContext, DemoSummary],
+) -> None:
+    ctx, _ = book
+    proposals = _rows(ctx, "SELECT id, status, content_hash, finished_at FROM proposals")
+    finished = [p for p in proposals if p.status == "finished"]
+    assert len(finished) == 40 and all(
+        p.content_hash is None for p in proposals if p.status == "draft"
+    )
+    items = {r.record_id: r for r in _rows(ctx, "SELECT * FROM outbox")}
+    for proposal in finished:
+        item = items[proposal.id]
+        assert item.kind == "proposal" and item.depends_on_id is None
+        assert hashlib.sha256(item.payload_json.encode()).hexdigest() == proposal.content_hash
+        assert json.loads(item.payload_json)["proposal"]["status"] == "finished"
+    signatures = _rows(
+        ctx,
+        "SELECT proposal_id, signer_role, strokes_json, png FROM signatures "
+        "WHERE proposal_id IS NOT NULL",
+    )
+    assert {(s.proposal_id, s.signer_role) for s in signatures} == {
+        (p.id, role) for p in finished for role in ("policyholder", "insured")
+    }
+    for signature in signatures:
+        assert signature.png.startswith(b"\x89PNG")
+        point = json.loads(signature.strokes_json)[0][0]
+        assert set(point) == {"x", "y", "t", "p"}
+
+
+def test_receipts_follow_cooling_off_and_return_rules(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    items = {r.record_id: r for r in _rows(ctx, "SELECT * FROM outbox")}
+    for receipt in _rows(ctx, "SELECT * FROM receipts"):
+        signed = date.fromisoformat(receipt.signed_on)
+        assert TODAY - timedelta(days=9) <= signed <= TODAY and receipt.status == "signed"
+        assert date.fromisoformat(receipt.cooling_off_ends_on) == signed + timedelta(days=15)
+        assert date.fromisoformat(receipt.return_due_on) == add_working_days(signed, 3)
+        item = items[receipt.id]
+        assert item.kind == "receipt" and item.depends_on_id == items[receipt.proposal_id].id
+        assert item.seq > items[receipt.proposal_id].seq
+
+
+def test_outbox_is_in_creation_order_with_only_the_oldest_sent(
+    book: tuple[AppContext, DemoSummary],
+) -> None:
+    ctx, _ = book
+    items = _rows(ctx, "SELECT seq, status, created_at FROM outbox ORDER BY seq")
+    assert [i.seq for i in items] == list(range(1, len(items) + 1))
+    assert [i.created_at for i in items] == sorted(i.created_at for i in items)
+    statuses = [i.status for i in items]
+    sent = statuses.count("sent")
+    assert 0 < sent <= 5 and statuses == ["sent"] * sent + ["pending"] * (len(items) - sent)
+
+
+def test_visits_and_log_sit_in_working_hours_on_working_days(
+    book: tuple[AppContext, DemoSummary],
+) -> None:
+    ctx, _ = book
+    with ctx.store.sessions() as session:
+        visits = session.scalars(select(models.Visit)).all()
+        log = session.scalars(select(models.WorkLogEntry)).all()
+        item = models.VisitChecklistItem
+        checklists: dict[str, int] = {
+            visit_id: count
+            for visit_id, count in session.execute(
+                select(item.visit_id, func.count()).group_by(item.visit_id)
+            )
+        }
+    for visit in visits:
+        start, end = visit.starts_at.astimezone(SHANGHAI), visit.ends_at.astimezone(SHANGHAI)
+        assert start.tzinfo is not None and start.date() == end.date()
+        assert 9 * 60 <= start.hour * 60 + start.minute < end.hour * 60 + end.minute <= 17 * 60
+        assert TODAY - timedelta(days=21) <= start.date() <= TODAY + timedelta(days=14)
+        assert (visit.status == "planned") == (start.date() >= TODAY)
+        assert 3 <= checklists[visit.id] <= 6
+        assert is_working_day(start.date()) or visit.series_id is not None
+    assert {v.occurrence_on.isoweekday() for v in visits if v.occurrence_on} == {2}
+    assert {e.kind for e in log} >= {"visit", "call", "sms", "leaflets", "prospect", "meeting"}
+    for entry in log:
+        assert entry.at.astimezone(SHANGHAI).date() == entry.day and is_working_day(entry.day)
+        assert entry.effective == (entry.sales_step == "close")
+        if entry.kind == "leaflets":
+            assert 10 <= entry.quantity <= 60
+    plans = _rows(ctx, "SELECT day, closed_at FROM daily_plans")
+    assert all((p.closed_at is None) == (p.day == TODAY.isoformat()) for p in plans)
+
+
+def test_same_seed_and_day_give_identical_rows_and_another_seed_differs(tmp_path: Path) -> None:
+    tables = (
+        "clients",
+        "client_family",
+        "proposals",
+        "proposal_beneficiaries",
+        "signatures",
+        "receipts",
+        "outbox",
+        "worklog",
+        "visits",
+    )
+    dumps = []
+    for name, seed in (("a", 5), ("b", 5), ("c", 6)):
+        ctx = AppContext.open(tmp_path / name)
+        try:
+            generate(ctx.store, clients=300, seed=seed, today=TODAY, worklog_days=10)
+            dumps.append(_dump(ctx, tables))
+        finally:
+            ctx.close()
+    assert dumps[0] == dumps[1]
+    assert dumps[0]["clients"] != dumps[2]["clients"]
+
+
+def test_refuses_a_profile_that_already_has_clients(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    tables = ("clients", "outlets", "outbox", "settings")
+    before = _dump(ctx, tables)
+    with pytest.raises(InvalidInput, match="already has data"):
+        generate(ctx.store, clients=10, seed=99, today=TODAY, worklog_days=1)
+    assert _dump(ctx, tables) == before
+
+
+@pytest.mark.parametrize("clients", [0, -5, 1_000_001, 2.5, True])
+def test_rejects_bad_client_counts(tmp_path: Path, clients: Any) -> None:
+    ctx = AppContext.open(tmp_path / "data")
+    try:
+        with pytest.raises(InvalidInput, match="between 1 and 1,000,000"):
+            generate(ctx.store, clients=clients, today=TODAY)
+        assert ctx.overview.is_empty()
+    finally:
+        ctx.close()
+
+
+def test_cancel_rolls_everything_back(tmp_path: Path) -> None:
+    ctx = AppContext.open(tmp_path / "data")
+    cancel = threading.Event()
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == 2:  # outlets and the first clients are already written by now
+            cancel.set()
+
+    try:
+        with pytest.raises(DemoCancelled) as raised:
+            generate(
+                ctx.store,
+                clients=6_000,
+                today=TODAY,
+                worklog_days=5,
+                progress=progress,
+                cancel=cancel,
+            )
+        assert isinstance(raised.value, BranchDeskError)
+        assert seen[-1][0] == 2
+        assert _count(ctx, models.Client) == _count(ctx, models.Outlet) == 0
+        assert ctx.settings.manager().name == ""
+    finally:
+        ctx.close()
+
+
+def test_progress_reaches_its_total_and_a_single_client_book_works(tmp_path: Path) -> None:
+    ctx = AppContext.open(tmp_path / "data")
+    seen: list[tuple[int, int]] = []
+    try:
+        summary = generate(
+            ctx.store,
+            clients=1,
+            today=TODAY,
+            worklog_days=3,
+            progress=lambda done, total: seen.append((done, total)),
+        )
+        assert summary.clients == 1 and summary.proposals == 1 and summary.outlets == 3
+        assert [d for d, _ in seen] == list(range(1, len(seen) + 1)) and seen[-1][0] == seen[-1][1]
+    finally:
+        ctx.close()
+
+
+def test_stamps_are_aware_utc_and_derived_from_today(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    with ctx.store.sessions() as session:
+        latest = session.scalar(select(func.max(models.Client.created_at)))
+    assert isinstance(latest, datetime) and latest.tzinfo == timezone.utc
+    assert latest.date() < TODAY
+
+
+def _age(birth: date, on: date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
