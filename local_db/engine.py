@@ -25,6 +25,9 @@ def make_engine(db_path: Path) -> Engine:
     engine = create_engine(
         f"sqlite+pysqlite:///{db_path}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        # Error messages would otherwise quote the row's values (ID and phone numbers among
+        # them), and such messages end up in logs and error dialogs.
+        hide_parameters=True,
     )
     event.listen(engine, "connect", _on_connect)
     return engine

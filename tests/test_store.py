@@ -57,6 +57,18 @@ def test_foreign_keys_are_enforced(ctx: AppContext) -> None:
         assert session.scalars(select(Client)).all() == []
 
 
+def test_database_errors_never_quote_customer_data(ctx: AppContext) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError) as caught:
+        with ctx.store.sessions.begin() as session:
+            session.add(Client(name="张三", id_number="11010519900101200X", mobile="13812345678",
+                               outlet_id="no-such-outlet"))
+    message = str(caught.value)
+    assert "11010519900101200X" not in message and "13812345678" not in message
+    assert "hidden due to hide_parameters" in message
+
+
 def test_naive_datetimes_are_refused(ctx: AppContext) -> None:
     from sqlalchemy.exc import StatementError
 
