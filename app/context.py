@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from app.paths import is_demo_dir
+from app.services.clients import ClientService
 from app.services.connection import ConnectionService
 from app.services.day_glance import DayGlanceService
 from app.services.overview import OverviewService
@@ -34,6 +35,14 @@ class AppContext:
     @cached_property
     def overview(self) -> OverviewService:
         return OverviewService(self.store.sessions)
+
+    @cached_property
+    def clients(self) -> ClientService:
+        return ClientService(self.store.engine, self.store.sessions, self.actor)
+
+    def actor(self) -> str:
+        """Who the audit log names: the manager's code once set up, else "local"."""
+        return self.settings.manager().code or "local"
 
     @cached_property
     def day_glance(self) -> DayGlanceService:

@@ -12,6 +12,7 @@ import pytest
 
 from app import __version__
 from local_db.opening import DB_FILENAME
+from local_db.schema import head_revision
 
 BRANCHDESK = str(Path(sys.executable).with_name("branchdesk"))
 
@@ -37,7 +38,7 @@ def test_doctor_on_a_fresh_profile(data_dir: Path) -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["data_dir"] == str(data_dir)
-    assert report["schema_revision"] == "0002"
+    assert report["schema_revision"] == head_revision()
     assert report["records"]["clients"] == 0
     assert report["outbox_pending"] == 0
     assert report["integrity"] == "ok"

@@ -27,9 +27,16 @@ def test_known_revisions_agree_with_alembic(tmp_path: Path) -> None:
     assert known_revisions() == sorted(known_revisions()) and len(known_revisions()) >= 2
 
 
+def not_search_index(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+    # The FTS5 index and its key table live only in migration 0003 (SQLAlchemy has no
+    # virtual tables); tests/test_client_search.py checks them.
+    return not (type_ == "table" and name.startswith("client_search_"))
+
+
 def test_migrations_build_exactly_the_models(ctx: AppContext) -> None:
     with ctx.store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_object": not_search_index})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
 
 

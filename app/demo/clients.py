@@ -172,6 +172,7 @@ class ClientMaker:
         hobbies = (
             "、".join(rng.sample(vocab.HOBBIES, rng.between(1, 3))) if rng.random() < 0.7 else ""
         )
+        tags = rng.sample(vocab.TAGS, rng.weighted((0, 1, 2), TAG_COUNT_CUM))
         self._clients.append(
             record(
                 client_id,
@@ -203,9 +204,10 @@ class ClientMaker:
                 last_contact_at=contact,
                 next_maturity_on=next_maturity,
                 merged_into_id=None,
+                tags_text=" ".join(tags),
             )
         )
-        for tag in rng.sample(vocab.TAGS, rng.weighted((0, 1, 2), TAG_COUNT_CUM)):
+        for tag in tags:
             self._tags.append(record(rng.uuid(), created, client_id=client_id, tag=tag))
         if not owner:
             return None

@@ -23,7 +23,7 @@ def mask_phone(value: str | None) -> str:
     """`13812345678` → `138****5678`; landlines keep area code and last four."""
     if not value:
         return ""
-    digits = _DIGITS.sub("", value)
+    digits = value if value.isdigit() else _DIGITS.sub("", value)
     if len(digits) < 7:
         return "*" * len(digits)
     return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]

@@ -11,6 +11,9 @@ from local_db.base import Base, RecordMixin, UTCDateTime
 
 
 class Client(RecordMixin, Base):
+    """A client file card. Migration 0003 adds a full-text index over it (client_search_*),
+    kept current by triggers, so every writer (services, import, demo) updates it."""
+
     __tablename__ = "clients"
 
     # valid | draft — a card that fails validation is autosaved as a draft, never as valid.
@@ -48,9 +51,13 @@ class Client(RecordMixin, Base):
     next_maturity_on: Mapped[date | None] = mapped_column(Date)
     # Set when this card was merged into another; the card stays for history, hidden from lists.
     merged_into_id: Mapped[str | None] = mapped_column(ForeignKey("clients.id"))
+    # The card's tags joined by spaces, kept beside client_tags for the search index (FTS5).
+    tags_text: Mapped[str] = mapped_column(String(300), default="")
 
     __table_args__ = (
         Index("ix_clients_name_pinyin", "name_pinyin"),
+        Index("ix_clients_name", "name"),
+        Index("ix_clients_name_initials", "name_initials"),
         Index("ix_clients_id_number", "id_number"),
         Index("ix_clients_mobile", "mobile"),
         Index("ix_clients_outlet_id", "outlet_id"),
