@@ -10,6 +10,7 @@ from app.paths import is_demo_dir
 from app.services.clients import ClientService
 from app.services.connection import ConnectionService
 from app.services.day_glance import DayGlanceService
+from app.services.outlets import OutletService
 from app.services.overview import OverviewService
 from app.services.settings import SettingsService
 from app.store import Store, open_store
@@ -39,6 +40,10 @@ class AppContext:
     @cached_property
     def clients(self) -> ClientService:
         return ClientService(self.store.engine, self.store.sessions, self.actor)
+
+    @cached_property
+    def outlets(self) -> OutletService:
+        return OutletService(self.store.sessions, self.actor)
 
     def actor(self) -> str:
         """Who the audit log names: the manager's code once set up, else "local"."""

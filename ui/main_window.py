@@ -12,7 +12,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from ui.pages.page import Page
-from ui.pages.placeholders import ClientsPage, PlannerPage, ProposalsPage, ReceiptsPage, SyncPage
+from ui.pages.clients import ClientsPage
+from ui.pages.placeholders import PlannerPage, ProposalsPage, ReceiptsPage, SyncPage
 from ui.pages.today import TodayPage
 from ui.status_bar import StatusBar
 from ui.task_runner import TaskRunner
@@ -39,10 +40,11 @@ class MainWindow(QMainWindow):
 
         self.today = TodayPage(runner)
         self.today.demo_did_request.connect(self.demo_did_request)
+        self.clients = ClientsPage(runner)
         self.pages: list[Page] = [
             self.today,
             PlannerPage(),
-            ClientsPage(),
+            self.clients,
             ProposalsPage(),
             ReceiptsPage(),
             SyncPage(),
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(self.tr("BranchDesk (demo profile)") if ctx.is_demo else self.tr("BranchDesk"))
         self.today.attach(ctx, offer_demo)
+        self.clients.attach(ctx)
         self.status.attach(ctx)
 
     def _add_shortcuts(self) -> None:

@@ -11,7 +11,15 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import InvalidInput, NotFound
-from app.rules.client_card import CardFields, check_card, normalise_id, normalise_phone, age_on, segment_for_age
+from app.rules.client_card import (
+    CardFields,
+    Problem,
+    age_on,
+    check_card,
+    normalise_id,
+    normalise_phone,
+    segment_for_age,
+)
 from app.rules.masking import mask_id_number, mask_phone
 from app.rules.names import pinyin_keys
 from app.services import client_search
@@ -146,7 +154,7 @@ class ClientService:
                 updated_at=client.updated_at, problems=tuple(self.check(draft)),
             )
 
-    def check(self, draft: ClientDraft) -> list:
+    def check(self, draft: ClientDraft) -> list[Problem]:
         return check_card(
             CardFields(
                 name=draft.name, gender=draft.gender, birth_date=draft.birth_date,
@@ -159,9 +167,17 @@ class ClientService:
 
     # ---- writing ---------------------------------------------------------------------
 
-    def save(self, draft: ClientDraft, session: Session | None = None) -> SaveResult:
-        """Save as typed. A card that breaks a rule is kept as a draft, never as valid."""
-        problems = tuple(self.check(draft))
+    def save(
+        self,
+        draft: ClientDraft,
+        session: Session | None = None,
+        extra_problems: Sequence[Problem] = (),
+    ) -> SaveResult:
+        """Save as typed. A card that breaks a rule is kept as a draft, never as valid.
+
+        `extra_problems` are what the caller found before building the draft (a date or an
+        amount that would not parse); they too keep the card a draft."""
+        problems = tuple(extra_problems) + tuple(self.check(draft))
         if session is not None:
             return self._save(session, draft, problems)
         with self._sessions.begin() as own:

@@ -21,5 +21,4 @@ class Page(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.blurb)
-        layout.addLayout(self.content)
-        layout.addStretch(1)
+        layout.addLayout(self.content, 1)

@@ -16,15 +16,6 @@ class PlannerPage(Page):
         )
 
 
-class ClientsPage(Page):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            self.tr("Clients"),
-            self.tr("Client file cards and outlet files."),
-            parent,
-        )
-
-
 class ProposalsPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(

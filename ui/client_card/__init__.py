@@ -1,0 +1,1 @@
+"""The client file card (客户档案): a dialog of sections, saved as the user types."""

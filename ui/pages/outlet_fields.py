@@ -1,0 +1,134 @@
+"""Input pieces of the outlet editor: yuan amounts kept as cents, dates typed as text, and
+the cell editors (delegates) its tables use."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # a choice cell's stored code beside its shown label
+
+# Grouping commas allowed while typing; 13 integer digits hold any branch's deposits.
+MONEY_PATTERN = r"[0-9,]{0,17}(\.[0-9]{0,2})?"
+COUNT_PATTERN = r"[0-9]{0,7}"
+DATE_PATTERN = r"[0-9]{0,4}([-/.][0-9]{0,2}([-/.][0-9]{0,2})?)?"
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def yuan_text(cents: int | None) -> str:
+    """`123456789` → `1,234,567.89`. Integer arithmetic, so no amount is ever rounded."""
+    if cents is None:
+        return ""
+    sign = "-" if cents < 0 else ""
+    whole, fraction = divmod(abs(cents), 100)
+    return f"{sign}{whole:,}.{fraction:02d}"
+
+
+def cents_from_text(text: str) -> int | None:
+    """Yuan as typed (`1,234.5`) to cents; empty means not known. Raises ValueError."""
+    cleaned = text.replace(",", "").replace(" ", "")
+    if not cleaned:
+        return None
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise ValueError(text) from exc
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValueError(text)
+    return int(amount * 100)
+
+
+def date_from_text(text: str) -> date | None:
+    """`1985-03-14`, `1985/3/14` or `1985.3.14`; empty means not known. Raises ValueError."""
+    if not text.strip():
+        return None
+    parts = re.split(r"[-/.]", text.strip())
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise ValueError(text)
+    return date(int(parts[0]), int(parts[1]), int(parts[2]))
+
+
+def pattern_validator(pattern: str, parent: QWidget) -> QRegularExpressionValidator:
+    return QRegularExpressionValidator(QRegularExpression(pattern), parent)
+
+
+class MoneyEdit(QLineEdit):
+    """An amount in yuan with two decimals, handed out in cents; empty when not known."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(pattern_validator(MONEY_PATTERN, self))
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setPlaceholderText("0.00")
+        self.editingFinished.connect(self._regroup)
+
+    def cents(self) -> int | None:
+        return cents_from_text(self.text())
+
+    def set_cents(self, cents: int | None) -> None:
+        self.setText(yuan_text(cents))
+
+    def _regroup(self) -> None:
+        try:
+            self.set_cents(self.cents())
+        except ValueError:
+            pass  # left as typed; the editor reports it on save
+
+
+class PatternDelegate(QStyledItemDelegate):
+    """A line editor that only accepts what `pattern` allows (amounts, counts, dates)."""
+
+    def __init__(self, pattern: str, align_right: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pattern = pattern
+        self._align_right = align_right
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setValidator(pattern_validator(self._pattern, editor))
+        if self._align_right:
+            editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return editor
+
+
+class MoneyDelegate(PatternDelegate):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(MONEY_PATTERN, True, parent)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        assert isinstance(editor, QLineEdit)
+        try:
+            text = yuan_text(cents_from_text(editor.text()))
+        except ValueError:
+            text = editor.text()
+        model.setData(index, text)
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down of (code, label) pairs; the cell shows the label and keeps the code."""
+
+    def __init__(self, choices: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._choices = list(choices)
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
+        editor = QComboBox(parent)
+        for code, label in self._choices:
+            editor.addItem(label, code)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(CODE_ROLE))))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), CODE_ROLE)
+        model.setData(index, editor.currentText())
