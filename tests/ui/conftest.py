@@ -28,3 +28,27 @@ def shell(qtbot, ui_settings: QSettings) -> Iterator[Shell]:  # type: ignore[no-
     created = Shell(ui_settings)
     yield created
     created.close()
+
+
+def type_text(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type as a user does: ASCII key by key, Chinese as an input method commits it."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    for chunk in _runs(text):
+        if chunk.isascii():
+            qtbot.keyClicks(widget, chunk)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(chunk)
+            QApplication.sendEvent(widget, event)
+
+
+def _runs(text: str) -> list[str]:
+    runs: list[str] = []
+    for ch in text:
+        if runs and runs[-1].isascii() == ch.isascii():
+            runs[-1] += ch
+        else:
+            runs.append(ch)
+    return runs

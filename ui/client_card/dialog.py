@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -160,7 +160,7 @@ class ClientCardDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("cardStatus")
         close = QPushButton(self.tr("Close"), self)
-        close.clicked.connect(self.close)
+        close.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(close)
@@ -420,13 +420,11 @@ class ClientCardDialog(QDialog):
         self.card_did_merge.emit(keep)
         self.open_other.emit(keep)
         self._dirty = False
-        self.close()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # Nothing typed is lost: a pending autosave runs now.
-        if self._autosave.isActive() or self._dirty:
-            self.save_now()
-        super().closeEvent(event)
+        self.reject()
 
     def reject(self) -> None:
-        self.close()
+        # Close, Esc and the window's close button all end here (QDialog routes closeEvent to
+        # reject). Nothing typed is lost: a pending autosave runs now.
+        if self._autosave.isActive() or self._dirty:
+            self.save_now()
+        super().reject()

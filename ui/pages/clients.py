@@ -111,7 +111,11 @@ class ClientList(QWidget):
         self.model.model_did_load.connect(self._show_count)
         self.model.model_did_fail.connect(self._show_failure)
         find = QAction(self)
-        find.setShortcuts([QKeySequence.StandardKey.Find, QKeySequence("Ctrl+F")])
+        # Ctrl+F everywhere, plus the platform's own Find key where that differs (a duplicate
+        # would make the shortcut ambiguous, and Qt would fire neither).
+        keys = [QKeySequence("Ctrl+F")]
+        keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Find) if k not in keys]
+        find.setShortcuts(keys)
         find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         find.triggered.connect(self.focus_search)
         self.addAction(find)

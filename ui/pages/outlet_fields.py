@@ -67,6 +67,8 @@ class MoneyEdit(QLineEdit):
         self.setValidator(pattern_validator(MONEY_PATTERN, self))
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setPlaceholderText("0.00")
+        # Wide enough for a large branch's deposits (tens of billions of yuan) without scrolling.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("99,999,999,999.00") + 16)
         self.editingFinished.connect(self._regroup)
 
     def cents(self) -> int | None:

@@ -34,7 +34,7 @@ class Column:
     key: str  # the entry field the column edits
     header: str
     kind: str  # text | choice | money | count | date
-    width: int
+    width: int | None  # None: shares the free width with the other such columns
     choices: tuple[tuple[str, str], ...] = ()
 
 
@@ -60,10 +60,12 @@ class EntryTable(QTableWidget):
         self.setAlternatingRowColors(True)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for index, column in enumerate(columns):
-            self.setColumnWidth(index, column.width)
+            # Text columns stretch so the table fits its tab without a horizontal scroll bar.
+            if column.width is None:
+                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
+            else:
+                self.setColumnWidth(index, column.width)
             delegate = {
                 "choice": lambda c: ChoiceDelegate(c.choices, self),
                 "money": lambda c: MoneyDelegate(self),
@@ -225,22 +227,22 @@ class StaffTable(EntryTable):
             ("other", self.tr("Other")),
         )
         super().__init__("staff", StaffEntry(name="", role="teller"), [
-            Column("name", self.tr("Name"), "text", 110),
-            Column("role", self.tr("Role"), "choice", 130, roles),
-            Column("phone", self.tr("Phone"), "text", 130),
-            Column("birthday", self.tr("Birthday"), "date", 100),
-            Column("hobbies", self.tr("Hobbies"), "text", 120),
+            Column("name", self.tr("Name"), "text", None),
+            Column("role", self.tr("Role"), "choice", 125, roles),
+            Column("phone", self.tr("Phone"), "text", 120),
+            Column("birthday", self.tr("Birthday"), "date", 95),
+            Column("hobbies", self.tr("Hobbies"), "text", None),
         ], parent)
 
 
 class CompetitorTable(EntryTable):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("competitors", CompetitorEntry(company=""), [
-            Column("company", self.tr("Company"), "text", 130),
-            Column("yearly_premium_cents", self.tr("Yearly premium (yuan)"), "money", 140),
-            Column("last_three_months_premium_cents", self.tr("Last 3 months (yuan)"), "money", 140),
-            Column("sales_model", self.tr("Sales model"), "text", 150),
-            Column("strengths", self.tr("Strengths"), "text", 150),
+            Column("company", self.tr("Company"), "text", None),
+            Column("yearly_premium_cents", self.tr("Yearly premium"), "money", 110),
+            Column("last_three_months_premium_cents", self.tr("Last 3 months"), "money", 110),
+            Column("sales_model", self.tr("Sales model"), "text", None),
+            Column("strengths", self.tr("Strengths"), "text", None),
         ], parent)
 
 
@@ -249,9 +251,9 @@ class StockTable(EntryTable):
         kinds = (("form", self.tr("Form")), ("brochure", self.tr("Brochure")))
         super().__init__("stock", StockEntry(kind="form", item=""), [
             Column("kind", self.tr("Kind"), "choice", 100, kinds),
-            Column("item", self.tr("Item"), "text", 200),
+            Column("item", self.tr("Item"), "text", None),
             Column("quantity", self.tr("Quantity"), "count", 90),
-            Column("reorder_level", self.tr("Reorder level"), "count", 90),
+            Column("reorder_level", self.tr("Reorder level"), "count", 100),
         ], parent)
 
     def row_is_tinted(self, row: int) -> bool:
