@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
-
 # One Han character, or a whole Latin word (for names like "Li Ming" or "Anna 王").
 _TOKENS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[A-Za-z]+")
 
 
 @lru_cache(maxsize=8192)
 def _syllable(token: str) -> str:
+    # Imported on first use: loading pypinyin's dictionaries takes a fifth of a second,
+    # which opening a profile should not pay.
+    from pypinyin import lazy_pinyin
+
     return "".join(lazy_pinyin(token)).lower()
 
 
