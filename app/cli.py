@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from app import __version__
-from app.errors import BranchDeskError, StartupError
+from app.errors import BranchDeskError, InvalidInput, StartupError
 from app.paths import ENV_DATA_DIR, demo_data_dir, resolve_data_dir
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_STARTUP = 0, 1, 2, 3
@@ -71,11 +71,55 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--worklog-days", type=_bounded_int(0, 3650), default=730, help="days of work-log history"
     )
+    _add_import_export(commands)
     return parser
 
 
+def _add_import_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    # --lang is accepted after the file too; SUPPRESS keeps the top-level value when it is not.
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=("en", "zh_CN"), default=argparse.SUPPRESS,
+                      help="language of the problem messages (default: English)")
+    importing = commands.add_parser("import", help="import records from a file")
+    kinds = importing.add_subparsers(dest="what", required=True, metavar="WHAT")
+    clients = kinds.add_parser(
+        "clients",
+        parents=[lang],
+        help="client cards from a CSV file (UTF-8 or GBK, Chinese or English headers)",
+        description="Imports every row that passes the card rules, in one go. Rows with a "
+        "problem (including duplicates) are listed and not imported. Exit code 1 when any "
+        "row was rejected.",
+    )
+    clients.add_argument("file", type=Path, metavar="FILE.csv")
+    clients.add_argument("--dry-run", action="store_true", help="check every row, import nothing")
+    clients.add_argument("--report", type=Path, metavar="REPORT.csv",
+                         help="also write the rejected rows and their problems to this CSV")
+    clients.add_argument("--update-existing", action="store_true",
+                         help="a row matching one saved card updates it instead of being rejected")
+
+    exporting = commands.add_parser("export", help="export records to a file")
+    kinds = exporting.add_subparsers(dest="what", required=True, metavar="WHAT")
+    clients = kinds.add_parser(
+        "clients",
+        help="every client card to a CSV file the import reads back",
+        description="ID and phone numbers are masked unless --reveal is given; every export "
+        "is recorded in the audit log.",
+    )
+    clients.add_argument("file", type=Path, metavar="FILE.csv")
+    clients.add_argument("--reveal", action="store_true",
+                         help="write full ID and phone numbers (recorded in the audit log)")
+    clients.add_argument("--encoding", choices=("utf-8", "gbk"), default="utf-8",
+                         help="utf-8 (with the mark Excel needs; default) or gbk for older Excel")
+    clients.add_argument("--force", action="store_true", help="overwrite FILE.csv if it exists")
+
+
 def run(args: argparse.Namespace) -> int:
-    handlers = {"doctor": _doctor, "demo-data": _demo_data}
+    handlers = {
+        "doctor": _doctor,
+        "demo-data": _demo_data,
+        "import": _import_clients,
+        "export": _export_clients,
+    }
     try:
         return handlers[args.command](args)
     except StartupError as exc:
@@ -157,4 +201,59 @@ def _demo_data(args: argparse.Namespace) -> int:
         f"{summary.proposals} proposals, {summary.receipts} receipts, "
         f"{summary.outbox_items} outbox items ({elapsed:.1f} s)"
     )
+    return EXIT_OK
+
+
+def _import_clients(args: argparse.Namespace) -> int:
+    from app.context import AppContext
+    from app.services import client_import
+
+    language = args.lang or "en"
+    if args.report is not None and args.report.resolve() == args.file.resolve():
+        raise InvalidInput("The report would overwrite the file being imported.", "Name another --report file.")
+    # Read first: a file that cannot be imported leaves the profile untouched.
+    table = client_import.read_csv(args.file)
+    mapping = client_import.suggest_mapping(table.headers)
+    ctx = AppContext.open(profile_dir(args))
+    try:
+        report = client_import.import_rows(
+            ctx, table, mapping,
+            on_duplicate="update" if args.update_existing else "skip", dry_run=args.dry_run,
+        )
+    finally:
+        ctx.close()
+    ignored = [header for header, field in mapping.items() if header and field is None]
+    if ignored:
+        print(f"ignored columns: {', '.join(ignored)}")
+    for problem in report.problems:
+        print(f"line {problem.line}: {problem.column or problem.field}: {problem.message(language)}")
+    print(
+        f"{table.name}: {report.total_rows:,} rows, {report.imported:,} imported, "
+        f"{report.updated:,} updated, {report.rejected:,} rejected"
+        + (" (dry run: nothing was saved)" if report.dry_run else "")
+    )
+    if args.report is not None:
+        client_import.write_report_csv(report, args.report, language)
+        print(f"report: {args.report}")
+    return EXIT_PROBLEM if report.problems else EXIT_OK
+
+
+def _export_clients(args: argparse.Namespace) -> int:
+    from app.context import AppContext
+    from app.services.client_export import export_clients
+
+    if args.file.exists() and not args.force:
+        raise InvalidInput(f"{args.file} already exists.", "Add --force to overwrite it, or name another file.")
+    ctx = AppContext.open(profile_dir(args))
+    try:
+        result = export_clients(
+            ctx, args.file, reveal=args.reveal,
+            encoding="utf-8-sig" if args.encoding == "utf-8" else "gbk",
+        )
+    finally:
+        ctx.close()
+    privacy = "full ID and phone numbers (recorded in the audit log)" if result.revealed else (
+        "ID and phone numbers masked; --reveal writes them in full"
+    )
+    print(f"{result.count:,} clients exported to {result.path} ({privacy})")
     return EXIT_OK

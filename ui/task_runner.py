@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from app.errors import BranchDeskError
+
 log = logging.getLogger(__name__)
 
 
@@ -44,6 +46,10 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         try:
             result = self._work(self._task)
+        except BranchDeskError as exc:
+            # Expected: bad input or a refused action, which the GUI explains to the user.
+            log.info("task refused: %s", exc.code)
+            self._task.task_did_fail.emit(exc)
         except Exception as exc:  # handed to the GUI, which shows it
             log.exception("background task failed")
             self._task.task_did_fail.emit(exc)

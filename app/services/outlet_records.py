@@ -10,6 +10,9 @@ from app.errors import InvalidInput
 
 ROLES = ("head", "lobby_manager", "wealth_manager", "teller", "other")
 STOCK_KINDS = ("form", "brochure")
+MONEY_FIELDS = (
+    "deposit_personal_cents", "deposit_corporate_cents", "deposit_target_cents", "premium_target_cents",
+)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from app.rules.client_card import LANDLINE, MOBILE, age_on, normalise_phone
 from app.rules.masking import mask_phone
 from app.services.audit import record_event
 from app.services.outlet_records import (
+    MONEY_FIELDS,
     ROLES,
     STOCK_KINDS,
     CompetitorEntry,
@@ -37,9 +38,6 @@ from app.services.outlet_records import (
 from local_db import models
 
 CODE_MAX = 32  # the column's width; head office keys outlets by this code
-MONEY_FIELDS = (
-    "deposit_personal_cents", "deposit_corporate_cents", "deposit_target_cents", "premium_target_cents",
-)
 OUTLET_FIELDS = ("code", "name", "bank", "address", "phone", *MONEY_FIELDS, "notes")
 
 

@@ -99,15 +99,14 @@ def test_geometry_and_page_are_kept_between_starts(
 ) -> None:
     first = Shell(ui_settings)
     open_active(qtbot, first, data_dir)
-    # Smaller than the offscreen screen (800x600), which Qt clamps restored geometry to.
-    first.window.resize(700, 520)
+    first.window.resize(1000, 640)
     first.window.show_page(3)
     first.close()
 
     second = Shell(ui_settings)
     open_active(qtbot, second, data_dir)
     try:
-        assert (second.window.width(), second.window.height()) == (700, 520)
+        assert (second.window.width(), second.window.height()) == (1000, 640)
         assert second.window.stack.currentIndex() == 3
     finally:
         second.close()

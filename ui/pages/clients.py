@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.client_table import ClientTableModel
+from ui.pages.outlets import OutletsPanel
 from ui.pages.page import Page
 from ui.task_runner import TaskRunner
 
@@ -127,6 +128,9 @@ class ClientList(QWidget):
 
     def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(self)
+        # Sized to a short text, not the longest outlet name, so the page fits a 1366-wide laptop.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(9)
         for value, text in items:
             combo.addItem(text, value)
         return combo
@@ -211,13 +215,21 @@ class ClientsPage(Page):
         self.tabs = QTabWidget(self)
         self.list = ClientList(runner, self)
         self.tabs.addTab(self.list, self.tr("Client files"))
+        self.outlets = OutletsPanel(runner, self)
+        self.tabs.addTab(self.outlets, self.tr("Outlet files"))
         self.content.addWidget(self.tabs, 1)
         self.list.card_did_request.connect(self.open_card)
-        self.outlets = None
+        # A new or renamed outlet appears in the client list's outlet filter.
+        self.outlets.outlets_did_change.connect(self._outlets_changed)
 
     def attach(self, ctx: AppContext) -> None:
         self._ctx = ctx
         self.list.attach(ctx)
+        self.outlets.attach(ctx)
+
+    def _outlets_changed(self, *_args: object) -> None:
+        if self._ctx is not None:
+            self.list.attach(self._ctx)
 
     def open_card(self, client_id: str | None) -> None:
         from ui.client_card.dialog import ClientCardDialog

@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.outlet_records import OutletDraft, OutletFile, OutletProblem
+from app.services.outlet_records import MONEY_FIELDS, OutletDraft, OutletFile, OutletProblem
 from ui.pages.outlet_fields import MoneyEdit, yuan_text
 from ui.pages.outlet_tables import CompetitorTable, EntryTable, StaffTable, StockTable
-
-MONEY_FIELDS = ("deposit_personal_cents", "deposit_corporate_cents", "deposit_target_cents", "premium_target_cents")
 
 
 class OutletEditor(QWidget):
@@ -156,9 +154,8 @@ class OutletEditor(QWidget):
             self.setTabOrder(first, second)
 
     def _connect_changes(self) -> None:
-        for widget in (self.code, self.outlet_name, self.bank, self.phone, self.address, *self.money.values()):
-            assert isinstance(widget, QLineEdit)
-            widget.textEdited.connect(self._did_edit)
+        for edit in (self.code, self.outlet_name, self.bank, self.phone, self.address, *self.money.values()):
+            edit.textEdited.connect(self._did_edit)
         for edit in self.money.values():
             edit.textChanged.connect(self._update_summaries)
         self.notes.textChanged.connect(self._did_edit)
@@ -176,11 +173,11 @@ class OutletEditor(QWidget):
         """Show `file`, or an empty form for a new outlet when None."""
         self._loading = True
         self.outlet_id = file.id if file else None
-        for name in ("code", "bank", "phone", "address"):
-            widget = self.fields[name]
-            assert isinstance(widget, QLineEdit)
-            widget.setText(getattr(file, name) if file else "")
-        self.outlet_name.setText(file.name if file else "")
+        for name, edit in (
+            ("code", self.code), ("name", self.outlet_name), ("bank", self.bank), ("phone", self.phone),
+            ("address", self.address),
+        ):
+            edit.setText(getattr(file, name) if file else "")
         self.notes.setPlainText(file.notes if file else "")
         for name, edit in self.money.items():
             edit.set_cents(getattr(file, name) if file else None)
@@ -199,7 +196,7 @@ class OutletEditor(QWidget):
             try:
                 amounts[name] = edit.cents()
             except ValueError:
-                problems.append(OutletProblem("outlet", name, "money_unreadable", edit.text()))
+                problems.append(OutletProblem("outlet", name, "money_unreadable", f"Cannot read {edit.text()!r}."))
         rows = {}
         for section, table in self.tables.items():
             rows[section], unreadable = table.entries()

@@ -9,7 +9,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from app.services.outlet_records import CompetitorEntry, OutletProblem, StaffEntry, StockEntry
 from ui.pages.outlet_fields import (
@@ -66,15 +74,21 @@ class EntryTable(QTableWidget):
                 header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
             else:
                 self.setColumnWidth(index, column.width)
-            delegate = {
-                "choice": lambda c: ChoiceDelegate(c.choices, self),
-                "money": lambda c: MoneyDelegate(self),
-                "count": lambda c: PatternDelegate(COUNT_PATTERN, True, self),
-                "date": lambda c: PatternDelegate(DATE_PATTERN, False, self),
-            }.get(column.kind)
+            delegate = self._delegate(column)
             if delegate is not None:
-                self.setItemDelegateForColumn(index, delegate(column))
+                self.setItemDelegateForColumn(index, delegate)
         self.itemChanged.connect(self._item_did_change)
+
+    def _delegate(self, column: Column) -> QStyledItemDelegate | None:
+        if column.kind == "choice":
+            return ChoiceDelegate(column.choices, self)
+        if column.kind == "money":
+            return MoneyDelegate(self)
+        if column.kind == "count":
+            return PatternDelegate(COUNT_PATTERN, True, self)
+        if column.kind == "date":
+            return PatternDelegate(DATE_PATTERN, False, self)
+        return None  # plain text: the default line editor
 
     # ---- filling and reading -----------------------------------------------------------
 
@@ -124,7 +138,9 @@ class EntryTable(QTableWidget):
                 try:
                     values[column.key] = self._parse(column, row, col, text)
                 except ValueError:
-                    problems.append(OutletProblem(self.section, column.key, f"{column.kind}_unreadable", text, row))
+                    problems.append(OutletProblem(
+                        self.section, column.key, f"{column.kind}_unreadable", f"Cannot read {text!r}.", row
+                    ))
             if len(values) == len(self.columns):
                 entries.append(replace(self.item(row, 0).data(ENTRY_ROLE), **values))
         return entries, problems
@@ -145,7 +161,7 @@ class EntryTable(QTableWidget):
         editor = self.indexWidget(self.currentIndex())
         if editor is not None and self.state() == QAbstractItemView.State.EditingState:
             self.commitData(editor)
-            self.closeEditor(editor, QAbstractItemView.EndEditHint.NoHint)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     # ---- editing rows ------------------------------------------------------------------
 
@@ -153,9 +169,11 @@ class EntryTable(QTableWidget):
         row = self._append(self._blank)
         self._invalid.clear()
         self._repaint_all()
-        self.setCurrentCell(row, 0)
+        # Typing starts in the first free-text column (a staff name, a stock item).
+        col = next((i for i, c in enumerate(self.columns) if c.kind == "text"), 0)
+        self.setCurrentCell(row, col)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.editItem(self.item(row, 0))
+        self.editItem(self.item(row, col))
         self.table_did_change.emit()
 
     def remove_selected(self) -> None:

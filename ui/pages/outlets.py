@@ -44,6 +44,7 @@ class OutletsPanel(QWidget):
         self._service: OutletService | None = None
         self._dirty = False
         self._wanted_id: str | None = None  # the file whose read is awaited
+        self._creating = False  # an empty form for a new outlet is open: a list reload keeps it
 
         self.outlet_list = QTreeWidget(self)
         self.outlet_list.setObjectName("outletList")
@@ -108,7 +109,13 @@ class OutletsPanel(QWidget):
         self._update_buttons()
 
     def attach(self, ctx: AppContext) -> None:
+        """Show `ctx`'s outlets; called again when another profile (e.g. the demo) is opened."""
         self._service = ctx.outlets
+        self._wanted_id = None
+        self._creating = False
+        self.editor.load(None)
+        self._dirty = False
+        self.notice.clear()
         self._update_buttons()
         self.refresh()
 
@@ -137,7 +144,7 @@ class OutletsPanel(QWidget):
         shown = self.editor.outlet_id or self._wanted_id
         if shown is not None:
             self._select_in_list(shown)
-        elif outlets and not self._dirty:
+        elif outlets and not (self._dirty or self._creating):
             self.outlet_list.setCurrentItem(self.outlet_list.topLevelItem(0))
 
     def _select_in_list(self, outlet_id: str | None) -> None:
@@ -174,6 +181,7 @@ class OutletsPanel(QWidget):
         if file.id != self._wanted_id:
             return  # the user has moved on to another outlet meanwhile
         self._wanted_id = None
+        self._creating = False
         self.editor.load(file)
         self._dirty = False
         self._select_in_list(file.id)
@@ -183,6 +191,7 @@ class OutletsPanel(QWidget):
         if self._service is None or not self._may_discard():
             return
         self._wanted_id = None
+        self._creating = True
         self._select_in_list(None)
         self.editor.load(None)
         self._dirty = False
@@ -204,6 +213,9 @@ class OutletsPanel(QWidget):
 
     def _did_save(self, outlet_id: str) -> None:
         self.notice.setText(self.tr("Saved."))
+        self.editor.show_problems([])
+        # Known at once, so a second Ctrl+S before the read-back updates rather than duplicates.
+        self.editor.outlet_id = outlet_id
         self._dirty = False
         self._update_buttons()
         # Read back so new rows carry their ids and the list its counts.

@@ -1,0 +1,196 @@
+"""CSV files as people bring them from Excel, and CSV files Excel opens correctly.
+
+Chinese Excel saves "CSV" in the system code page (GBK, which GB18030 extends and decodes the
+same) and "CSV UTF-8" with a byte-order mark; both are read. Anything else is refused with a
+message that names the file and, where there is one, the line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import InvalidInput
+
+MAX_ROWS = 200_000
+# Far above 200,000 rows of client data; stops a wrong file (a video, a disk image) being read.
+MAX_BYTES = 256 * 1024 * 1024
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Workbooks people pick by mistake: .xlsx is a zip archive, .xls an OLE compound file.
+WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SAVE_AS_CSV = "In Excel choose File › Save As › “CSV UTF-8” (or “CSV”) and import that file."
+
+
+@dataclass(frozen=True, slots=True)
+class CsvRow:
+    line: int  # the file line the record starts on; the header is line 1
+    cells: tuple[str, ...]  # exactly one per header
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    name: str  # the file's name, for messages and the audit log
+    encoding: str  # utf-8 | utf-8-sig | gb18030 (GBK files are read as GB18030)
+    headers: tuple[str, ...]
+    rows: tuple[CsvRow, ...]  # blank lines are left out; line numbers stay the file's own
+
+
+def read_csv(source: Path | str | bytes, name: str | None = None) -> CsvTable:
+    """Read a whole CSV file (a path, or its bytes with `name` for messages)."""
+    if isinstance(source, bytes):
+        data, name = source, name or "The file"
+    else:
+        path = Path(source)
+        name = name or path.name
+        data = _read_bytes(path, name)
+    text, encoding = _decode(data, name)
+    headers, rows = _parse(text, name)
+    return CsvTable(name, encoding, headers, rows)
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InvalidInput(
+                f"{name} is larger than {MAX_BYTES // 2**20} MB; it is not a client list.",
+                "Check that you picked the right file.",
+            )
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise InvalidInput(f"{name} is a folder, not a CSV file.") from None
+    except OSError as exc:
+        raise InvalidInput(f"{name} could not be read ({exc.strerror or exc}).") from None
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    if not data.strip():
+        raise InvalidInput(f"{name} is empty.")
+    if data.startswith(UTF16_BOMS):
+        raise InvalidInput(f"{name} is saved as “Unicode text” (UTF-16), not CSV.", SAVE_AS_CSV)
+    if data.startswith(WORKBOOK_MAGIC):
+        raise InvalidInput(f"{name} is an Excel workbook, not a CSV file.", SAVE_AS_CSV)
+    if b"\x00" in data:
+        raise InvalidInput(f"{name} is not a text file (line {_line_at(data, data.index(0))}).", SAVE_AS_CSV)
+    if data.startswith(UTF8_BOM):
+        body = data[len(UTF8_BOM):]
+        try:
+            return body.decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise InvalidInput(
+                f"{name} says it is UTF-8 but line {_line_at(body, exc.start)} is not.", SAVE_AS_CSV
+            ) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(
+            f"{name} is neither UTF-8 nor GBK text (line {_line_at(data, exc.start)}).", SAVE_AS_CSV
+        ) from None
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _parse(text: str, name: str) -> tuple[tuple[str, ...], tuple[CsvRow, ...]]:
+    control = CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise InvalidInput(f"{name} is not a text file: line {line} holds control characters.", SAVE_AS_CSV)
+    records = _records(text, name)
+    first = next(records, None)
+    if first is None or not any(cell.strip() for cell in first[1]):
+        raise InvalidInput(f"{name} has no header row: line 1 must name the columns.")
+    headers = tuple(_clean_header(cell) for cell in first[1])
+    _refuse_repeated(headers, name)
+    rows: list[CsvRow] = []
+    width = len(headers)
+    for line, cells in records:
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > width:
+            # Excel pads ragged rows with empty cells; only text past the last column is an error.
+            if any(cell.strip() for cell in cells[width:]):
+                raise InvalidInput(
+                    f"{name}, line {line}: {len(cells)} cells, but the header names only {width} columns.",
+                    "A comma inside a value needs the value in double quotes; or add the missing header.",
+                )
+            cells = cells[:width]
+        rows.append(CsvRow(line, tuple(cells) + ("",) * (width - len(cells))))
+        if len(rows) > MAX_ROWS:
+            raise InvalidInput(f"{name} has more than {MAX_ROWS:,} rows.", "Split it into smaller files.")
+    if not rows:
+        raise InvalidInput(f"{name} has a header but no rows to import.")
+    return headers, tuple(rows)
+
+
+def _records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    """Each record with the line it starts on (a quoted cell may span several lines)."""
+    # strict: a stray quote is an error to report, not a reason to merge rows silently.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    previous = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InvalidInput(f"{name}, line {previous + 1} is not valid CSV ({exc}).") from None
+        yield previous + 1, cells
+        previous = reader.line_num
+
+
+def _clean_header(cell: str) -> str:
+    # A second byte-order mark (a file saved twice) and full-width spaces come from Excel.
+    return cell.replace("\ufeff", "").strip().replace("\u3000", "")
+
+
+def _refuse_repeated(headers: Sequence[str], name: str) -> None:
+    seen: dict[str, int] = {}
+    for column, header in enumerate(headers, start=1):
+        if header and header in seen:
+            raise InvalidInput(
+                f"{name}: the column “{header}” appears twice in the header "
+                f"(columns {seen[header]} and {column}).",
+                "Rename or delete one of them.",
+            )
+        seen[header] = column
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside `path` that replaces it on success and is removed on failure,
+    so a cancelled or failed write never leaves half a file under the real name."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        yield temp
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise InvalidInput(f"{path} could not be written ({exc.strerror or exc}).") from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def write_rows(path: Path, rows: Iterable[Sequence[str]], encoding: str) -> int:
+    """Write `rows` (the header included) and return how many were written."""
+    count = 0
+    with path.open("w", encoding=encoding, newline="") as handle:
+        # The default dialect is Excel's own: commas, CRLF, quotes only where needed.
+        writer = csv.writer(handle)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    return count
