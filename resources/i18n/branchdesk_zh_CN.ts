@@ -1,16 +1,832 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Choices</name>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="27" />
+        <source>Not set</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="27" />
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="27" />
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="31" />
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="31" />
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="32" />
+        <source>Military ID</source>
+        <translation>军官证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="32" />
+        <source>Birth certificate</source>
+        <translation>出生证明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="33" />
+        <location filename="../../ui/client_card/sections.py" line="46" />
+        <location filename="../../ui/client_card/sections.py" line="61" />
+        <location filename="../../ui/client_card/sections.py" line="76" />
+        <location filename="../../ui/client_card/sections.py" line="87" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="38" />
+        <source>Ordinary</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="38" />
+        <source>Gold card</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="39" />
+        <source>Platinum</source>
+        <translation>白金卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="39" />
+        <source>Diamond</source>
+        <translation>钻石卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="40" />
+        <source>Private banking</source>
+        <translation>私人银行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="45" />
+        <source>Walk-in</source>
+        <translation>自行到访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="45" />
+        <source>Referral</source>
+        <translation>转介绍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="46" />
+        <source>Outlet staff</source>
+        <translation>网点员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="51" />
+        <source>Not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="51" />
+        <source>Conservative</source>
+        <translation>保守型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="52" />
+        <source>Steady</source>
+        <translation>稳健型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="52" />
+        <source>Balanced</source>
+        <translation>平衡型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="53" />
+        <source>Growth</source>
+        <translation>成长型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="53" />
+        <source>Aggressive</source>
+        <translation>进取型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="57" />
+        <source>Young</source>
+        <translation>青年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="57" />
+        <source>Middle-aged</source>
+        <translation>中年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="57" />
+        <source>Retired</source>
+        <translation>退休</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="60" />
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="60" />
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="61" />
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="62" />
+        <source>Preschool</source>
+        <translation>学龄前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="62" />
+        <source>Primary school</source>
+        <translation>小学</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="63" />
+        <source>Middle school</source>
+        <translation>初中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="63" />
+        <source>High school</source>
+        <translation>高中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="64" />
+        <source>University</source>
+        <translation>大学</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="64" />
+        <source>Working</source>
+        <translation>已工作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="66" />
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="67" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="68" />
+        <source>Birth date (YYYY-MM-DD)</source>
+        <translation>出生日期（年-月-日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="69" />
+        <source>Education</source>
+        <translation>教育阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="70" />
+        <source>Supported</source>
+        <translation>需赡养</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="74" />
+        <source>Deposit</source>
+        <translation>存款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="74" />
+        <source>Wealth product</source>
+        <translation>理财产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="75" />
+        <source>Fund</source>
+        <translation>基金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="75" />
+        <source>Insurance</source>
+        <translation>保险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="76" />
+        <source>Bond</source>
+        <translation>债券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="78" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="79" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="80" />
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="81" />
+        <source>Start (YYYY-MM-DD)</source>
+        <translation>起始日（年-月-日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="82" />
+        <source>Maturity (YYYY-MM-DD)</source>
+        <translation>到期日（年-月-日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="86" />
+        <source>Anniversary</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="86" />
+        <source>Child's birthday</source>
+        <translation>子女生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="89" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="90" />
+        <source>Date (YYYY-MM-DD)</source>
+        <translation>日期（年-月-日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="91" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="92" />
+        <source>Every year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="96" />
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="96" />
+        <source>Work log</source>
+        <translation>工作日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="97" />
+        <source>Proposal</source>
+        <translation>投保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/sections.py" line="97" />
+        <source>Receipt</source>
+        <translation>保单回执</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCardDialog</name>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="61" />
+        <source>Client file card</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="68" />
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="72" />
+        <source>New card: it is saved as you type, once it has a name.</source>
+        <translation>新建档案：填写姓名后，输入内容会随时自动保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="81" />
+        <source>&amp;Personal</source>
+        <translation>个人信息(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="85" />
+        <source>YYYY-MM-DD, filled from the ID number</source>
+        <translation>年-月-日，可根据身份证号自动填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="87" />
+        <source>Reveal</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="90" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="90" />
+        <source>ID document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="91" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="92" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="92" />
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="93" />
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="94" />
+        <source>Other phone</source>
+        <translation>其他电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="95" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="95" />
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="96" />
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="102" />
+        <source>&amp;Family</source>
+        <translation>家庭(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="102" />
+        <source>Add family member</source>
+        <translation>添加家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="104" />
+        <source>F&amp;inancial</source>
+        <translation>财务信息(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="106" />
+        <source>yuan, e.g. 500000.00</source>
+        <translation>以元为单位，例如 500000.00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="111" />
+        <source>Assets at the bank</source>
+        <translation>行内资产</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="111" />
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="112" />
+        <source>Risk preference</source>
+        <translation>风险偏好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="113" />
+        <source>Investments</source>
+        <translation>投资情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="113" />
+        <source>Products held</source>
+        <translation>持有产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="116" />
+        <source>Add product</source>
+        <translation>添加产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="120" />
+        <source>&amp;Relationship</source>
+        <translation>客户关系(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="123" />
+        <source>No outlet</source>
+        <translation>无网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="125" />
+        <source>separate tags with spaces</source>
+        <translation>多个标签用空格分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="128" />
+        <source>Blacklisted (loan overdue)</source>
+        <translation>列入黑名单（贷款逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="131" />
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="131" />
+        <source>Segment</source>
+        <translation>客户分群</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="132" />
+        <source>Source</source>
+        <translation>客户来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="132" />
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="133" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="133" />
+        <source>Hobbies</source>
+        <translation>爱好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="134" />
+        <source>Important dates</source>
+        <translation>重要日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="134" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="135" />
+        <source>Blacklist reason</source>
+        <translation>列入黑名单原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="138" />
+        <source>Add date</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="142" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="142" />
+        <source>What</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="142" />
+        <source>Subject</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="142" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="143" />
+        <source>&amp;History</source>
+        <translation>往来记录(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="150" />
+        <source>&amp;Open existing card</source>
+        <translation>打开已有档案(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="151" />
+        <source>&amp;Merge into existing card</source>
+        <translation>合并到已有档案(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="162" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="244" />
+        <source>Client file card: %1</source>
+        <translation>客户档案：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="253" />
+        <source>(from the birth date)</source>
+        <translation>（根据出生日期计算）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="255" />
+        <source>%1, age %2</source>
+        <translation>%1，%2 岁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="277" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/client_card/dialog.py" line="278" />
+        <source>Saved as a draft: %n problem(s) to fix before the card is valid.</source>
+        <translation>
+            <numerusform>已存为草稿：还有 %n 个问题需修正，档案才算有效。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="286" />
+        <source>Editing…</source>
+        <translation>正在编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="356" />
+        <source>Not saved yet: a card needs a name.</source>
+        <translation>尚未保存：档案需要先填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="359" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="384" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="402" />
+        <source>This looks like an existing card: %1 (%2, %3). Open it, or merge this card into it?</source>
+        <translation>这似乎是已有的客户档案：%1（%2，%3）。要打开它，还是把此档案合并进去？</translation>
+    </message>
+</context>
+<context>
+    <name>ClientList</name>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="57" />
+        <source>Search: name, pinyin (zs / zhangsan), 4+ phone digits, ID number tail, employer, tag</source>
+        <translation>搜索：姓名、拼音（zs / zhangsan）、电话中任意 4 位以上数字、证件号码尾号、工作单位、标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="60" />
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="62" />
+        <source>All ages</source>
+        <translation>全部年龄段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="62" />
+        <source>Young (under 35)</source>
+        <translation>青年（35 岁以下）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="63" />
+        <source>Middle-aged (35-59)</source>
+        <translation>中年（35–59 岁）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="63" />
+        <source>Retired (60+)</source>
+        <translation>退休（60 岁以上）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="65" />
+        <source>All outlets</source>
+        <translation>全部网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="66" />
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="68" />
+        <source>Blacklist: any</source>
+        <translation>黑名单：不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="68" />
+        <source>Not blacklisted</source>
+        <translation>非黑名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="68" />
+        <source>Blacklisted only</source>
+        <translation>仅黑名单客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="72" />
+        <source>&amp;New client</source>
+        <translation>新建客户(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="178" />
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="185" />
+        <source>Type at least 4 digits to search phone numbers</source>
+        <translation>按电话号码搜索时请至少输入 4 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="187" />
+        <source>Search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/clients.py" line="190" />
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n 位客户</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ClientTableModel</name>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="45" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="45" />
+        <source>Gender / age</source>
+        <translation>性别 / 年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="45" />
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="45" />
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="46" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="46" />
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="46" />
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="47" />
+        <source>Next maturity</source>
+        <translation>最近到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="47" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="50" />
+        <source>Ordinary</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="50" />
+        <source>Gold card</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="51" />
+        <source>Platinum</source>
+        <translation>白金卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="51" />
+        <source>Diamond</source>
+        <translation>钻石卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="52" />
+        <source>Private banking</source>
+        <translation>私人银行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="134" />
+        <source>Blacklisted</source>
+        <translation>已列入黑名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="136" />
+        <source>Draft: the card still has problems to fix</source>
+        <translation>草稿：档案仍有问题需要修正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="172" />
+        <source>(draft)</source>
+        <translation>（草稿）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="174" />
+        <source>M</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/client_table.py" line="174" />
+        <source>F</source>
+        <translation>女</translation>
+    </message>
+</context>
+<context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="22" />
+        <location filename="../../ui/pages/clients.py" line="212" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="23" />
+        <location filename="../../ui/pages/clients.py" line="212" />
         <source>Client file cards and outlet files.</source>
         <translation>客户档案与网点资料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="217" />
+        <source>Client files</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="219" />
+        <source>Outlet files</source>
+        <translation>网点资料</translation>
+    </message>
+</context>
+<context>
+    <name>CompetitorTable</name>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="259" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="260" />
+        <source>Yearly premium</source>
+        <translation>年保费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="261" />
+        <source>Last 3 months</source>
+        <translation>近三个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="262" />
+        <source>Sales model</source>
+        <translation>销售模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="263" />
+        <source>Strengths</source>
+        <translation>优势</translation>
     </message>
 </context>
 <context>
@@ -29,20 +845,372 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>BranchDesk (demo profile)</source>
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>OutletEditor</name>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="68" />
+        <source>Add staff member</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="68" />
+        <source>Birthdays as year-month-day, e.g. 1985-03-14.</source>
+        <translation>生日格式为 年-月-日，例如 1985-03-14。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="69" />
+        <source>Add competitor</source>
+        <translation>添加竞争对手</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="69" />
+        <source>Premiums in yuan.</source>
+        <translation>保费以元为单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="70" />
+        <source>Add item</source>
+        <translation>添加物品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="70" />
+        <source>Rows at or below their reorder level are highlighted.</source>
+        <translation>数量不高于补货线的行会突出显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="89" />
+        <source>Co&amp;de</source>
+        <translation>代码(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="89" />
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="90" />
+        <source>&amp;Bank</source>
+        <translation>银行(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="90" />
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="91" />
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="92" />
+        <source>Not&amp;es</source>
+        <translation>备注(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="107" />
+        <source>Deposits &amp;&amp; targets (yuan)</source>
+        <translation>存款与目标（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="110" />
+        <source>Personal deposits</source>
+        <translation>个人存款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="111" />
+        <source>Corporate deposits</source>
+        <translation>对公存款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="112" />
+        <source>Deposit target</source>
+        <translation>存款目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="113" />
+        <source>Premium target</source>
+        <translation>保费目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="131" />
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="132" />
+        <source>Removes the selected rows (Delete key)</source>
+        <translation>删除所选行（Delete 键）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="246" />
+        <source>Enter the outlet code.</source>
+        <translation>请填写网点代码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="247" />
+        <source>The outlet code has at most 32 characters.</source>
+        <translation>网点代码最多 32 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="248" />
+        <source>Another outlet already has the code %1.</source>
+        <translation>已有其他网点使用代码 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="250" />
+        <source>Enter the outlet name.</source>
+        <translation>请填写网点名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="252" />
+        <source>Enter the outlet phone as a landline with its area code (e.g. 010-62345678) or a mobile number.</source>
+        <translation>网点电话请填写带区号的固定电话（例如 010-62345678）或手机号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="254" />
+        <source>Amounts cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="255" />
+        <source>Enter amounts in yuan, e.g. 1,250,000.00.</source>
+        <translation>请以元为单位填写金额，例如 1,250,000.00。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="256" />
+        <source>enter the name.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="257" />
+        <source>choose a role.</source>
+        <translation>请选择岗位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="259" />
+        <source>enter a mobile number (e.g. 13812345678) or a landline with its area code (e.g. 010-62345678).</source>
+        <translation>请填写手机号（例如 13812345678）或带区号的固定电话（例如 010-62345678）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="261" />
+        <source>the birthday is in the future.</source>
+        <translation>生日晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="262" />
+        <source>enter the birthday as year-month-day, e.g. 1985-03-14.</source>
+        <translation>生日格式为 年-月-日，例如 1985-03-14。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="263" />
+        <source>enter the company.</source>
+        <translation>请填写公司名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="264" />
+        <source>amounts cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="265" />
+        <source>enter amounts in yuan, e.g. 1,250,000.00.</source>
+        <translation>请以元为单位填写金额，例如 1,250,000.00。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="266" />
+        <source>choose form or brochure.</source>
+        <translation>请选择单证或宣传册。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="267" />
+        <source>enter the item.</source>
+        <translation>请填写物品名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="268" />
+        <source>counts cannot be negative.</source>
+        <translation>数量不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="269" />
+        <source>enter a whole number.</source>
+        <translation>请填写整数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="275" />
+        <source>Staff row %1: %2</source>
+        <translation>员工第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="276" />
+        <source>Competitors row %1: %2</source>
+        <translation>竞争对手第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="277" />
+        <source>Stock row %1: %2</source>
+        <translation>库存第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="284" />
+        <source>S&amp;taff (%1)</source>
+        <translation>员工（%1）(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="285" />
+        <source>Co&amp;mpetitors (%1)</source>
+        <translation>竞争对手（%1）(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="288" />
+        <source>St&amp;ock (%1 low)</source>
+        <translation>库存（%1 项不足）(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="288" />
+        <source>St&amp;ock</source>
+        <translation>库存(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="304" />
+        <source>Total deposits: %1 yuan</source>
+        <translation>存款合计：%1 元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_editor.py" line="306" />
+        <source>Total deposits: %1 yuan, %2% of the target</source>
+        <translation>存款合计：%1 元，完成目标的 %2%</translation>
+    </message>
+</context>
+<context>
+    <name>OutletsPanel</name>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="54" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="54" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="54" />
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="54" />
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="54" />
+        <source>Low stock</source>
+        <translation>库存不足</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="62" />
+        <source>New outlet</source>
+        <translation>新建网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="63" />
+        <source>Start a new outlet file (Ctrl+N)</source>
+        <translation>新建网点资料（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="64" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="65" />
+        <source>Save this outlet file (Ctrl+S)</source>
+        <translation>保存此网点资料（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="67" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="68" />
+        <source>Delete this outlet file, after asking</source>
+        <translation>删除此网点资料（会先确认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="211" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="215" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="232" />
+        <source>The outlet file could not be saved: %1</source>
+        <translation>网点资料无法保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="240" />
+        <source>Delete outlet file</source>
+        <translation>删除网点资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="241" />
+        <source>Delete the outlet file “%1” with its staff, competitors and stock? This cannot be undone.</source>
+        <translation>删除网点资料“%1”及其员工、竞争对手和库存记录吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="255" />
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/outlets.py" line="263" />
+        <source>%n client card(s) still belong to this outlet. Move them to another outlet first; nothing was deleted.</source>
+        <translation>
+            <numerusform>仍有 %n 张客户档案属于此网点。请先把这些客户转到其他网点；未删除任何内容。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="267" />
+        <source>The outlet file could not be deleted: %1</source>
+        <translation>网点资料无法删除：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="281" />
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="282" />
+        <source>This outlet file has changes that are not saved. Discard them?</source>
+        <translation>此网点资料有未保存的修改。要放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlets.py" line="289" />
+        <source>The outlet files could not be read: %1</source>
+        <translation>无法读取网点资料：%1</translation>
     </message>
 </context>
 <context>
@@ -61,12 +1229,12 @@
 <context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="31" />
+        <location filename="../../ui/pages/placeholders.py" line="22" />
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="32" />
+        <location filename="../../ui/pages/placeholders.py" line="23" />
         <source>Insurance applications, checked against the rules and signed on screen.</source>
         <translation>投保单：按规则校验，并在屏幕上签名。</translation>
     </message>
@@ -74,12 +1242,12 @@
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="40" />
+        <location filename="../../ui/pages/placeholders.py" line="31" />
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="41" />
+        <location filename="../../ui/pages/placeholders.py" line="32" />
         <source>Policy receipts signed on delivery, and their return deadlines.</source>
         <translation>保单送达时签收的回执及其交回期限。</translation>
     </message>
@@ -111,6 +1279,59 @@
         <location filename="../../ui/application.py" line="134" />
         <source>Demo profile</source>
         <translation>演示档案</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTable</name>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="241" />
+        <source>Outlet head</source>
+        <translation>网点负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="242" />
+        <source>Lobby manager</source>
+        <translation>大堂经理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="243" />
+        <source>Wealth manager</source>
+        <translation>理财经理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="244" />
+        <source>Teller</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="245" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="248" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="249" />
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="250" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="251" />
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="252" />
+        <source>Hobbies</source>
+        <translation>爱好</translation>
     </message>
 </context>
 <context>
@@ -224,14 +1445,47 @@
     </message>
 </context>
 <context>
+    <name>StockTable</name>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="269" />
+        <source>Form</source>
+        <translation>单证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="269" />
+        <source>Brochure</source>
+        <translation>宣传册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="271" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="272" />
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="273" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outlet_tables.py" line="274" />
+        <source>Reorder level</source>
+        <translation>补货线</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="49" />
+        <location filename="../../ui/pages/placeholders.py" line="40" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="50" />
+        <location filename="../../ui/pages/placeholders.py" line="41" />
         <source>What waits to be sent to head office, and what came back.</source>
         <translation>等待发送到总公司的资料，以及总公司的回复。</translation>
     </message>
