@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -9,6 +10,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -70,6 +72,9 @@ class ClientList(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("clientCount")
         self.new_button = QPushButton(self.tr("&New client"), self)
+        self.import_button = QPushButton(self.tr("&Import…"), self)
+        self.export_button = QPushButton(self.tr("E&xport…"), self)
+        self.export_button.setToolTip(self.tr("The cards shown, with ID and phone numbers masked"))
         self.table = ClientTable(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -94,6 +99,8 @@ class ClientList(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -109,6 +116,8 @@ class ClientList(QWidget):
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.table_did_activate.connect(self._open_row)
         self.new_button.clicked.connect(lambda: self.card_did_request.emit(None))
+        self.import_button.clicked.connect(self.open_import)
+        self.export_button.clicked.connect(self._choose_export)
         self.model.model_did_load.connect(self._show_count)
         self.model.model_did_fail.connect(self._show_failure)
         find = QAction(self)
@@ -195,6 +204,39 @@ class ClientList(QWidget):
             # Only columns the core can sort through an index; put the indicator back.
             header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.reload()
+
+    def open_import(self) -> None:
+        from ui.client_import_dialog import ClientImportDialog
+
+        if self._ctx is None:
+            return
+        dialog = ClientImportDialog(self._ctx, self._runner, self)
+        dialog.import_did_finish.connect(lambda _report: self.attach(self._ctx))
+        dialog.open()
+        self.import_dialog = dialog
+
+    def _choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export clients"), "clients.csv", self.tr("CSV files (*.csv)")
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Export what the list shows, masked; the core records the export in the audit log."""
+        from app.services.client_export import export_clients
+
+        if self._ctx is None:
+            return
+        ctx, query = self._ctx, self.query()
+        self.count.setText(self.tr("Exporting…"))
+        self._runner.submit(
+            lambda _t: export_clients(ctx, path, query),
+            on_done=lambda result: self.count.setText(
+                self.tr("Exported %n card(s) to %1", "", result.count).replace("%1", path.name)
+            ),
+            on_error=lambda exc: self.count.setText(self.tr("Export failed: %1").replace("%1", str(exc))),
+        )
 
     def _open_first(self) -> None:
         if self.model.rowCount() > 0:
