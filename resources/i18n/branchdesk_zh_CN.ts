@@ -597,87 +597,363 @@
     </message>
 </context>
 <context>
+    <name>ClientImportDialog</name>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="49" />
+        <source>Import clients from CSV</source>
+        <translation>从 CSV 导入客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="51" />
+        <source>Choose a CSV file (UTF-8 or GBK, as Excel saves it).</source>
+        <translation>请选择 CSV 文件（UTF-8 或 GBK 编码，即 Excel 另存的格式）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="53" />
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="55" />
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="55" />
+        <source>Card field</source>
+        <translation>档案字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="64" />
+        <source>&amp;Import valid rows</source>
+        <translation>导入有效行(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="66" />
+        <source>Save error &amp;report…</source>
+        <translation>保存错误报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="68" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="80" />
+        <source>Columns: check where each column goes; unknown ones are ignored.</source>
+        <translation>列对应关系：请确认每一列对应的字段；无法识别的列将被忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="93" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="93" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="93" />
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="94" />
+        <source>ID document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="94" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="94" />
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="95" />
+        <source>Other phone</source>
+        <translation>其他电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="95" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="96" />
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="96" />
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="96" />
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="97" />
+        <source>Source</source>
+        <translation>客户来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="97" />
+        <source>Risk preference</source>
+        <translation>风险偏好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="98" />
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="98" />
+        <source>Assets (yuan)</source>
+        <translation>行内资产（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="99" />
+        <source>Investments</source>
+        <translation>投资情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="99" />
+        <source>Hobbies</source>
+        <translation>爱好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="99" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="100" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="100" />
+        <source>Outlet (code or name)</source>
+        <translation>网点（代码或名称）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="101" />
+        <source>Blacklisted</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="101" />
+        <source>Blacklist reason</source>
+        <translation>列入黑名单原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="105" />
+        <source>Import clients</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="105" />
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="113" />
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/client_import_dialog.py" line="123" />
+        <source>%1: %n row(s), read as %2.</source>
+        <translation>
+            <numerusform>%1：共 %n 行，按 %2 编码读取。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="134" />
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="155" />
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="161" />
+        <source>%1 rows: %2 can be imported, %3 have problems (%4 duplicates) and will be left out.</source>
+        <translation>共 %1 行：%2 行可以导入，%3 行有问题（其中重复 %4 行），将不导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="165" />
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="165" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/client_import_dialog.py" line="179" />
+        <source>&amp;Import %n valid row(s)</source>
+        <translation>
+            <numerusform>导入 %n 行有效数据(&amp;I)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="203" />
+        <source>Imported %1 new card(s), updated %2; %3 row(s) left out.</source>
+        <translation>已导入新档案 %1 张，更新 %2 张；%3 行未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="212" />
+        <source>Save error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="212" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="222" />
+        <source>Report saved to %1.</source>
+        <translation>报告已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_import_dialog.py" line="228" />
+        <source>Stopped: %1</source>
+        <translation>已停止：%1</translation>
+    </message>
+</context>
+<context>
     <name>ClientList</name>
     <message>
-        <location filename="../../ui/pages/clients.py" line="57" />
+        <location filename="../../ui/pages/clients.py" line="59" />
         <source>Search: name, pinyin (zs / zhangsan), 4+ phone digits, ID number tail, employer, tag</source>
         <translation>搜索：姓名、拼音（zs / zhangsan）、电话中任意 4 位以上数字、证件号码尾号、工作单位、标签</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="60" />
+        <location filename="../../ui/pages/clients.py" line="62" />
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="62" />
+        <location filename="../../ui/pages/clients.py" line="64" />
         <source>All ages</source>
         <translation>全部年龄段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="62" />
+        <location filename="../../ui/pages/clients.py" line="64" />
         <source>Young (under 35)</source>
         <translation>青年（35 岁以下）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="63" />
+        <location filename="../../ui/pages/clients.py" line="65" />
         <source>Middle-aged (35-59)</source>
         <translation>中年（35–59 岁）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="63" />
+        <location filename="../../ui/pages/clients.py" line="65" />
         <source>Retired (60+)</source>
         <translation>退休（60 岁以上）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="65" />
+        <location filename="../../ui/pages/clients.py" line="67" />
         <source>All outlets</source>
         <translation>全部网点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="66" />
+        <location filename="../../ui/pages/clients.py" line="68" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="68" />
+        <location filename="../../ui/pages/clients.py" line="70" />
         <source>Blacklist: any</source>
         <translation>黑名单：不限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="68" />
+        <location filename="../../ui/pages/clients.py" line="70" />
         <source>Not blacklisted</source>
         <translation>非黑名单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="68" />
+        <location filename="../../ui/pages/clients.py" line="70" />
         <source>Blacklisted only</source>
         <translation>仅黑名单客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="72" />
+        <location filename="../../ui/pages/clients.py" line="74" />
         <source>&amp;New client</source>
         <translation>新建客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="178" />
+        <location filename="../../ui/pages/clients.py" line="75" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="76" />
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="77" />
+        <source>The cards shown, with ID and phone numbers masked</source>
+        <translation>导出当前列表中的档案，证件号码和电话号码已脱敏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="187" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="185" />
+        <location filename="../../ui/pages/clients.py" line="194" />
         <source>Type at least 4 digits to search phone numbers</source>
         <translation>按电话号码搜索时请至少输入 4 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="187" />
+        <location filename="../../ui/pages/clients.py" line="196" />
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/clients.py" line="190" />
+        <location filename="../../ui/pages/clients.py" line="199" />
         <source>%n client(s)</source>
         <translation>
             <numerusform>%n 位客户</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="220" />
+        <source>Export clients</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="220" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="232" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/clients.py" line="236" />
+        <source>Exported %n card(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 张档案到 %1</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients.py" line="238" />
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
     </message>
 </context>
 <context>
@@ -755,7 +1031,7 @@
     <message>
         <location filename="../../ui/models/client_table.py" line="134" />
         <source>Blacklisted</source>
-        <translation>已列入黑名单</translation>
+        <translation>黑名单</translation>
     </message>
     <message>
         <location filename="../../ui/models/client_table.py" line="136" />
@@ -781,22 +1057,22 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../ui/pages/clients.py" line="212" />
+        <location filename="../../ui/pages/clients.py" line="254" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="212" />
+        <location filename="../../ui/pages/clients.py" line="254" />
         <source>Client file cards and outlet files.</source>
         <translation>客户档案与网点资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="217" />
+        <location filename="../../ui/pages/clients.py" line="259" />
         <source>Client files</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="219" />
+        <location filename="../../ui/pages/clients.py" line="261" />
         <source>Outlet files</source>
         <translation>网点资料</translation>
     </message>
@@ -1418,15 +1694,13 @@
         <location filename="../../ui/status_bar.py" line="68" />
         <source>Outbox: %n waiting</source>
         <translation>
-            <numerusform>待发送：%n 项</numerusform>
-        </translation>
+            <numerusform>待发送：%n 项</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/status_bar.py" line="70" />
         <source>%n rejected</source>
         <translation>
-            <numerusform>%n 项被退回</numerusform>
-        </translation>
+            <numerusform>%n 项被退回</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="75" />
