@@ -59,6 +59,10 @@ class ClientImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.preview = QTableWidget(0, 0, self)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.preview.verticalHeader().hide()  # the file's own line numbers are the first column
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        self.preview.setWordWrap(True)
+        self.mapping.verticalHeader().hide()
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.import_button = QPushButton(self.tr("&Import valid rows"), self)
@@ -169,12 +173,15 @@ class ClientImportDialog(QDialog):
         self.preview.setRowCount(len(result.rows))
         lang = language()
         for r, row in enumerate(result.rows):
-            cells = [str(row.line), *row.cells, "；".join(p.message(lang) for p in row.problems)]
+            cells = [str(row.line), *row.cells, " ".join(p.message(lang) for p in row.problems)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if row.problems:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.preview.setItem(r, c, item)
+        self.preview.resizeColumnsToContents()
+        self.preview.resizeRowsToContents()
         self.import_button.setEnabled(result.valid > 0)
         self.import_button.setText(self.tr("&Import %n valid row(s)", "", result.valid))
 
