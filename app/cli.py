@@ -52,7 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"profile folder (default: ${ENV_DATA_DIR}, else the platform's user-data folder)",
     )
-    parser.add_argument("--lang", choices=("en", "zh_CN"), help="GUI language (default: system)")
+    parser.add_argument(
+        "--lang", choices=("en", "zh_CN"),
+        help="language of the GUI (default: system) and of import messages (default: English)",
+    )
     parser.add_argument("--demo", action="store_true", help="open the demo profile")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -7,7 +7,7 @@ from dataclasses import asdict, fields
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import InvalidInput, NotFound
@@ -36,7 +36,7 @@ from app.services.client_records import (
 )
 from app.services.client_search import ClientQuery
 from local_db import models
-from local_db.base import utcnow
+from local_db.base import new_uuid, utcnow
 
 REVEALABLE = ("id_number", "mobile", "phone_other")
 CHILD_TABLES = (models.FamilyMember, models.ProductHolding, models.ImportantDate, models.ClientTag)
@@ -183,33 +183,37 @@ class ClientService:
         with self._sessions.begin() as own:
             return self._save(own, draft, problems)
 
-    def _save(self, session: Session, draft: ClientDraft, problems: tuple) -> SaveResult:
-        status = "draft" if problems else "valid"
-        created = draft.id is None
-        client = models.Client() if created else session.get(models.Client, draft.id)
-        if client is None:
-            raise NotFound(f"No client card {draft.id}.")
+    def _values(self, draft: ClientDraft, problems: tuple[Problem, ...]) -> dict[str, Any]:
+        """The card's column values as stored: normalised, with pinyin and derived fields."""
         if not draft.name.strip():
             # Even a draft needs something to be found by in the list.
             raise InvalidInput("A card needs at least a name before it can be kept.")
         pinyin, initials = pinyin_keys(draft.name)
-        tags = tuple(dict.fromkeys(t.strip() for t in draft.tags if t.strip()))
-        values = dict(
-            status=status, name=draft.name.strip(), name_pinyin=pinyin, name_initials=initials,
-            gender=draft.gender, birth_date=draft.birth_date, id_type=draft.id_type,
-            id_number=normalise_id(draft.id_number) or None, mobile=normalise_phone(draft.mobile),
-            phone_other=draft.phone_other.strip(), address=draft.address.strip(),
-            occupation=draft.occupation.strip(), employer=draft.employer.strip(), tier=draft.tier,
-            source=draft.source, risk_preference=draft.risk_preference,
-            income_band=draft.income_band, assets_cents=draft.assets_cents,
-            investments=draft.investments, hobbies=draft.hobbies, notes=draft.notes,
-            blacklisted=draft.blacklisted, blacklist_reason=draft.blacklist_reason,
-            outlet_id=draft.outlet_id, tags_text=" ".join(tags),
+        today = self._today()
+        return dict(
+            status="draft" if problems else "valid", name=draft.name.strip(), name_pinyin=pinyin,
+            name_initials=initials, gender=draft.gender, birth_date=draft.birth_date,
+            id_type=draft.id_type, id_number=normalise_id(draft.id_number) or None,
+            mobile=normalise_phone(draft.mobile), phone_other=draft.phone_other.strip(),
+            address=draft.address.strip(), occupation=draft.occupation.strip(),
+            employer=draft.employer.strip(), tier=draft.tier, source=draft.source,
+            risk_preference=draft.risk_preference, income_band=draft.income_band,
+            assets_cents=draft.assets_cents, investments=draft.investments,
+            hobbies=draft.hobbies, notes=draft.notes, blacklisted=draft.blacklisted,
+            blacklist_reason=draft.blacklist_reason, outlet_id=draft.outlet_id,
+            tags_text=" ".join(_clean_tags(draft.tags)),
             next_maturity_on=min(
-                (p.maturity_on for p in draft.products if p.maturity_on and p.maturity_on >= self._today()),
+                (p.maturity_on for p in draft.products if p.maturity_on and p.maturity_on >= today),
                 default=None,
             ),
         )
+
+    def _save(self, session: Session, draft: ClientDraft, problems: tuple[Problem, ...]) -> SaveResult:
+        created = draft.id is None
+        client = models.Client() if created else session.get(models.Client, draft.id)
+        if client is None:
+            raise NotFound(f"No client card {draft.id}.")
+        values = self._values(draft, problems)
         changed = [k for k, v in values.items() if getattr(client, k, None) != v]
         for key, value in values.items():
             setattr(client, key, value)
@@ -218,17 +222,41 @@ class ClientService:
         session.flush()
         for table in CHILD_TABLES:
             session.execute(delete(table).where(table.client_id == client.id))
-        session.add_all(models.FamilyMember(client_id=client.id, **asdict(f)) for f in draft.family)
-        session.add_all(models.ProductHolding(client_id=client.id, **asdict(p)) for p in draft.products)
-        session.add_all(models.ImportantDate(client_id=client.id, **asdict(d)) for d in draft.dates)
-        session.add_all(models.ClientTag(client_id=client.id, tag=t) for t in tags)
+        for table, rows in _child_rows(client.id, draft):
+            session.add_all(table(**row) for row in rows)
         record_event(
             session, actor=self._actor(), action="create" if created else "edit", entity="client",
             entity_id=client.id,
             # Field names only: the values may be ID or phone numbers.
-            detail={"status": status, "fields": sorted(changed)},
+            detail={"status": values["status"], "fields": sorted(changed)},
         )
-        return SaveResult(client.id, status, problems, created)
+        return SaveResult(client.id, values["status"], problems, created)
+
+    def create_many(self, drafts: Sequence[ClientDraft], session: Session) -> list[SaveResult]:
+        """New cards in bulk, for imports: the same rules and stored values as `save`, written
+        with one insert per table. The caller records one audit event for the whole batch
+        (an import of 100,000 rows should not add 100,000 events)."""
+        if any(d.id is not None for d in drafts):
+            raise InvalidInput("create_many only makes new cards; save updates one at a time.")
+        if not drafts:
+            return []  # an insert given no rows would write one row of defaults
+        now = utcnow()
+        results: list[SaveResult] = []
+        clients: list[dict[str, Any]] = []
+        children: dict[Any, list[dict[str, Any]]] = {table: [] for table in CHILD_TABLES}
+        for draft in drafts:
+            problems = tuple(self.check(draft))
+            values = self._values(draft, problems)
+            client_id = new_uuid()
+            clients.append({"id": client_id, "created_at": now, "updated_at": now, **values})
+            for table, rows in _child_rows(client_id, draft):
+                children[table] += [{"id": new_uuid(), "created_at": now, "updated_at": now, **r} for r in rows]
+            results.append(SaveResult(client_id, values["status"], problems, True))
+        session.execute(insert(models.Client), clients)
+        for table, rows in children.items():
+            if rows:
+                session.execute(insert(table), rows)
+        return results
 
     # ---- duplicates and merge ----------------------------------------------------------
 
@@ -323,6 +351,19 @@ class ClientService:
                     entries.append(HistoryEntry(signed, "receipt", r.policy_number, r.status, r.id))
         entries.sort(key=lambda e: e.at, reverse=True)
         return entries[:limit]
+
+
+def _clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t.strip() for t in tags if t.strip()))
+
+
+def _child_rows(client_id: str, draft: ClientDraft) -> list[tuple[Any, list[dict[str, Any]]]]:
+    return [
+        (models.FamilyMember, [{"client_id": client_id, **asdict(f)} for f in draft.family]),
+        (models.ProductHolding, [{"client_id": client_id, **asdict(p)} for p in draft.products]),
+        (models.ImportantDate, [{"client_id": client_id, **asdict(d)} for d in draft.dates]),
+        (models.ClientTag, [{"client_id": client_id, "tag": t} for t in _clean_tags(draft.tags)]),
+    ]
 
 
 def _entries(session: Session, table: Any, entry_type: Any, client_id: str) -> list[Any]:
