@@ -1385,7 +1385,7 @@
     <message>
         <location filename="../../ui/pages/outlets.py" line="54" />
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/pages/outlets.py" line="54" />
