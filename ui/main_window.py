@@ -1,25 +1,26 @@
 """Main window: navigation on the left, one page at a time, status bar below.
 
 It is built and shown before any profile is open; `attach` hands it the profile's context.
+Only the page on screen is built before the first paint; the others are imported and built
+right after it, so start-up does not grow with every page the product gains.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from ui.pages.page import Page
-from ui.pages.clients import ClientsPage
-from ui.pages.placeholders import PlannerPage, ProposalsPage, ReceiptsPage, SyncPage
-from ui.pages.today import TodayPage
 from ui.status_bar import StatusBar
 from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
+    from ui.pages.clients import ClientsPage
+    from ui.pages.today import TodayPage
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -38,25 +39,16 @@ class MainWindow(QMainWindow):
         self._shown_once = False
         self.setWindowTitle(self.tr("BranchDesk"))
 
-        self.today = TodayPage(runner)
-        self.today.demo_did_request.connect(self.demo_did_request)
-        self.clients = ClientsPage(runner)
-        self.pages: list[Page] = [
-            self.today,
-            PlannerPage(),
-            self.clients,
-            ProposalsPage(),
-            ReceiptsPage(),
-            SyncPage(),
-        ]
+        self._ctx_offer: tuple[AppContext, bool] | None = None
+        self._built: dict[int, Page] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.nav.addItem(page.heading.text())
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for title in self.page_titles():
+            self.nav.addItem(title)
+            self.stack.addWidget(QWidget())  # stands in until the page is built
+        self.nav.currentRowChanged.connect(self._switch_to)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -68,15 +60,84 @@ class MainWindow(QMainWindow):
         self._add_shortcuts()
         self._restore_geometry()
 
+    def page_titles(self) -> list[str]:
+        return [self.tr("Today"), self.tr("Planner"), self.tr("Clients"), self.tr("Proposals"),
+                self.tr("Receipts"), self.tr("Sync")]
+
+    def _make_page(self, index: int) -> Page:
+        # Imported here, not at the top: see the module's docstring.
+        if index == 0:
+            from ui.pages.today import TodayPage
+
+            today = TodayPage(self.runner)
+            today.demo_did_request.connect(self.demo_did_request)
+            return today
+        if index == 2:
+            from ui.pages.clients import ClientsPage
+
+            return ClientsPage(self.runner)
+        from ui.pages import placeholders
+
+        others = {1: placeholders.PlannerPage, 3: placeholders.ProposalsPage,
+                  4: placeholders.ReceiptsPage, 5: placeholders.SyncPage}
+        return others[index]()
+
+    def page(self, index: int) -> Page:
+        """The page at `index`, built (and given the profile) on first use."""
+        if index not in self._built:
+            page = self._make_page(index)
+            self._built[index] = page
+            stand_in = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.stack.insertWidget(index, page)
+            self.stack.setCurrentIndex(current)
+            if self._ctx_offer is not None:
+                self._attach_page(index, *self._ctx_offer)
+        return self._built[index]
+
+    @property
+    def pages(self) -> list[Page]:
+        return [self.page(i) for i in range(self.stack.count())]
+
+    @property
+    def today(self) -> TodayPage:
+        return self.page(0)  # type: ignore[return-value]
+
+    @property
+    def clients(self) -> ClientsPage:
+        return self.page(2)  # type: ignore[return-value]
+
+    def _switch_to(self, index: int) -> None:
+        self.page(index)
+        self.stack.setCurrentIndex(index)
+
+    def _build_the_rest(self) -> None:
+        for index in range(self.stack.count()):
+            if index not in self._built:
+                self.page(index)
+                # One page per turn of the event loop keeps the window responsive meanwhile.
+                QTimer.singleShot(0, self._build_the_rest)
+                return
+
     def attach(self, ctx: AppContext, offer_demo: bool) -> None:
         self.ctx = ctx
         self.setWindowTitle(self.tr("BranchDesk (demo profile)") if ctx.is_demo else self.tr("BranchDesk"))
-        self.today.attach(ctx, offer_demo)
-        self.clients.attach(ctx)
+        self._ctx_offer = (ctx, offer_demo)
+        for index in self._built:
+            self._attach_page(index, ctx, offer_demo)
         self.status.attach(ctx)
 
+    def _attach_page(self, index: int, ctx: AppContext, offer_demo: bool) -> None:
+        page = self._built[index]
+        if index == 0:
+            page.attach(ctx, offer_demo)  # type: ignore[attr-defined]
+        elif hasattr(page, "attach"):
+            page.attach(ctx)
+
     def _add_shortcuts(self) -> None:
-        for index in range(len(self.pages)):
+        for index in range(self.stack.count()):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.show_page(i))
@@ -111,6 +172,7 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             self.window_did_show.emit()
+            QTimer.singleShot(0, self._build_the_rest)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()

@@ -624,209 +624,209 @@
         <translation>档案字段</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="64" />
+        <location filename="../../ui/client_import_dialog.py" line="68" />
         <source>&amp;Import valid rows</source>
         <translation>导入有效行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="66" />
+        <location filename="../../ui/client_import_dialog.py" line="70" />
         <source>Save error &amp;report…</source>
         <translation>保存错误报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="68" />
+        <location filename="../../ui/client_import_dialog.py" line="72" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="80" />
+        <location filename="../../ui/client_import_dialog.py" line="84" />
         <source>Columns: check where each column goes; unknown ones are ignored.</source>
         <translation>列对应关系：请确认每一列对应的字段；无法识别的列将被忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="93" />
+        <location filename="../../ui/client_import_dialog.py" line="97" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="93" />
+        <location filename="../../ui/client_import_dialog.py" line="97" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="93" />
+        <location filename="../../ui/client_import_dialog.py" line="97" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="94" />
+        <location filename="../../ui/client_import_dialog.py" line="98" />
         <source>ID document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="94" />
+        <location filename="../../ui/client_import_dialog.py" line="98" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="94" />
+        <location filename="../../ui/client_import_dialog.py" line="98" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="95" />
+        <location filename="../../ui/client_import_dialog.py" line="99" />
         <source>Other phone</source>
         <translation>其他电话</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="95" />
+        <location filename="../../ui/client_import_dialog.py" line="99" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="96" />
+        <location filename="../../ui/client_import_dialog.py" line="100" />
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="96" />
+        <location filename="../../ui/client_import_dialog.py" line="100" />
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="96" />
+        <location filename="../../ui/client_import_dialog.py" line="100" />
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="97" />
+        <location filename="../../ui/client_import_dialog.py" line="101" />
         <source>Source</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="97" />
+        <location filename="../../ui/client_import_dialog.py" line="101" />
         <source>Risk preference</source>
         <translation>风险偏好</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="98" />
+        <location filename="../../ui/client_import_dialog.py" line="102" />
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="98" />
+        <location filename="../../ui/client_import_dialog.py" line="102" />
         <source>Assets (yuan)</source>
         <translation>行内资产（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="99" />
+        <location filename="../../ui/client_import_dialog.py" line="103" />
         <source>Investments</source>
         <translation>投资情况</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="99" />
+        <location filename="../../ui/client_import_dialog.py" line="103" />
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="99" />
+        <location filename="../../ui/client_import_dialog.py" line="103" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="100" />
+        <location filename="../../ui/client_import_dialog.py" line="104" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="100" />
+        <location filename="../../ui/client_import_dialog.py" line="104" />
         <source>Outlet (code or name)</source>
         <translation>网点（代码或名称）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="101" />
+        <location filename="../../ui/client_import_dialog.py" line="105" />
         <source>Blacklisted</source>
         <translation>黑名单</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="101" />
+        <location filename="../../ui/client_import_dialog.py" line="105" />
         <source>Blacklist reason</source>
         <translation>列入黑名单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="105" />
+        <location filename="../../ui/client_import_dialog.py" line="109" />
         <source>Import clients</source>
         <translation>导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="105" />
+        <location filename="../../ui/client_import_dialog.py" line="109" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="113" />
+        <location filename="../../ui/client_import_dialog.py" line="117" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/client_import_dialog.py" line="123" />
+        <location filename="../../ui/client_import_dialog.py" line="127" />
         <source>%1: %n row(s), read as %2.</source>
         <translation>
             <numerusform>%1：共 %n 行，按 %2 编码读取。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="134" />
+        <location filename="../../ui/client_import_dialog.py" line="138" />
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="155" />
+        <location filename="../../ui/client_import_dialog.py" line="159" />
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="161" />
+        <location filename="../../ui/client_import_dialog.py" line="165" />
         <source>%1 rows: %2 can be imported, %3 have problems (%4 duplicates) and will be left out.</source>
         <translation>共 %1 行：%2 行可以导入，%3 行有问题（其中重复 %4 行），将不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="165" />
+        <location filename="../../ui/client_import_dialog.py" line="169" />
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="165" />
+        <location filename="../../ui/client_import_dialog.py" line="169" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/client_import_dialog.py" line="179" />
+        <location filename="../../ui/client_import_dialog.py" line="186" />
         <source>&amp;Import %n valid row(s)</source>
         <translation>
             <numerusform>导入 %n 行有效数据(&amp;I)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="203" />
+        <location filename="../../ui/client_import_dialog.py" line="210" />
         <source>Imported %1 new card(s), updated %2; %3 row(s) left out.</source>
         <translation>已导入新档案 %1 张，更新 %2 张；%3 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="212" />
+        <location filename="../../ui/client_import_dialog.py" line="219" />
         <source>Save error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="212" />
+        <location filename="../../ui/client_import_dialog.py" line="219" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="222" />
+        <location filename="../../ui/client_import_dialog.py" line="229" />
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="228" />
+        <location filename="../../ui/client_import_dialog.py" line="235" />
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
@@ -1121,18 +1121,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="64" />
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="64" />
+        <source>Planner</source>
+        <translation>拜访计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="64" />
+        <source>Clients</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="64" />
+        <source>Proposals</source>
+        <translation>投保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="65" />
+        <source>Receipts</source>
+        <translation>保单回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="65" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="126" />
         <source>BranchDesk (demo profile)</source>
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
