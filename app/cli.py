@@ -74,6 +74,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--worklog-days", type=_bounded_int(0, 3650), default=730, help="days of work-log history"
     )
+    today = commands.add_parser(
+        "today",
+        help="the day's agenda, reminders and progress on the daily targets",
+        description="Names are shown, never ID or phone numbers. --json prints every reminder.",
+    )
+    today.add_argument("--date", type=_iso_date, help="the day to show (default: today)")
+    today.add_argument("--json", action="store_true", help="machine-readable output")
+    today.add_argument("--limit", type=_bounded_int(0, 1_000_000), default=30,
+                       help="reminders and follow-ups listed in the text output (0: all; default 30)")
     _add_import_export(commands)
     return parser
 
@@ -122,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
         "demo-data": _demo_data,
         "import": _import_clients,
         "export": _export_clients,
+        "today": _today,
     }
     try:
         return handlers[args.command](args)
@@ -259,4 +269,44 @@ def _export_clients(args: argparse.Namespace) -> int:
         "ID and phone numbers masked; --reveal writes them in full"
     )
     print(f"{result.count:,} clients exported to {result.path} ({privacy})")
+    return EXIT_OK
+
+
+def _today(args: argparse.Namespace) -> int:
+    from app.context import AppContext
+    from app.services.today import TodayService, today_json
+
+    ctx = AppContext.open(profile_dir(args))
+    try:
+        data = TodayService(ctx.store.sessions, ctx.settings).build(args.date or date.today())
+    finally:
+        ctx.close()
+    report = today_json(data)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{report['day']}" + ("  (work log closed)" if data.day_closed else ""))
+    print("agenda:" if report["agenda"] else "agenda: no visits")
+    for visit in report["agenda"]:
+        print(f"  {visit['start']}-{visit['end']}  {visit['who']}  {visit['purpose']}  [{visit['status']}]")
+    limit = args.limit or None
+    follow_ups = report["follow_ups"]
+    for follow_up in follow_ups[:limit]:
+        print(f"  follow-up due: {follow_up['client']}  {follow_up['detail']}")
+    if len(follow_ups[:limit]) < len(follow_ups):
+        print(f"  … {len(follow_ups) - len(follow_ups[:limit]):,} more follow-ups due")
+    reminders = report["reminders"]
+    shown = reminders[:limit]
+    overdue = sum(1 for r in reminders if r["overdue"])
+    print(f"reminders: {len(reminders):,} ({overdue:,} overdue)")
+    for r in shown:
+        flag = "OVERDUE " if r["overdue"] else ""
+        detail = f"  {r['detail']}" if r["detail"] else ""
+        print(f"  {flag}{r['due_on']}  {r['kind']}  {r['client']}{detail}")
+    if len(shown) < len(reminders):
+        print(f"  … {len(reminders) - len(shown):,} more (--limit 0 or --json lists all)")
+    print("progress:")
+    for line in report["progress"]:
+        done = "  done" if line["met"] else ""
+        print(f"  {line['measure']:<10} {line['actual']:>4} / {line['target']}{done}")
     return EXIT_OK

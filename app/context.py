@@ -9,10 +9,13 @@ from pathlib import Path
 from app.paths import is_demo_dir
 from app.services.clients import ClientService
 from app.services.connection import ConnectionService
+from app.services.daily_plans import DailyPlanService
 from app.services.day_glance import DayGlanceService
 from app.services.outlets import OutletService
 from app.services.overview import OverviewService
 from app.services.settings import SettingsService
+from app.services.today import TodayService
+from app.services.worklog import WorkLogService
 from app.store import Store, open_store
 
 
@@ -52,6 +55,18 @@ class AppContext:
     @cached_property
     def day_glance(self) -> DayGlanceService:
         return DayGlanceService(self.store.sessions)
+
+    @cached_property
+    def worklog(self) -> WorkLogService:
+        return WorkLogService(self.store.sessions, self.settings, self.actor)
+
+    @cached_property
+    def today(self) -> TodayService:
+        return TodayService(self.store.sessions, self.settings)
+
+    @cached_property
+    def daily_plans(self) -> DailyPlanService:
+        return DailyPlanService(self.store.sessions, self.settings, self.actor)
 
     @cached_property
     def connection(self) -> ConnectionService:

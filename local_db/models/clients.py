@@ -89,7 +89,8 @@ class ProductHolding(RecordMixin, Base):
     product_type: Mapped[str] = mapped_column(String(12))
     product_name: Mapped[str] = mapped_column(String(100))
     amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
-    start_on: Mapped[date | None] = mapped_column(Date)
+    # Indexed for the Today page's "revisit within 10 days of a purchase" reminders.
+    start_on: Mapped[date | None] = mapped_column(Date, index=True)
     maturity_on: Mapped[date | None] = mapped_column(Date, index=True)
 
 

@@ -1,0 +1,189 @@
+"""The Today page's data: agenda, reminders with their windows and order, target progress."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from app.context import AppContext
+from app.services.settings import DailyTargets
+from app.services.today import BIRTH_MONTH_DAY, TodayService
+from app.services.worklog import LogInput, WorkLogService
+from local_db.models import (
+    Client,
+    DailyPlan,
+    HeadOfficeLetter,
+    ImportantDate,
+    Outlet,
+    ProductHolding,
+    Proposal,
+    ProposalParty,
+    Receipt,
+    Visit,
+)
+
+SHANGHAI = timezone(timedelta(hours=8))
+DAY = date(2026, 9, 30)  # the eve of the National Day week
+
+
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=SHANGHAI)
+
+
+def add_client(ctx: AppContext, name: str, **values: object) -> str:
+    with ctx.store.sessions.begin() as session:
+        client = Client(name=name, mobile="13812345678", id_number="110101199001011234", **values)
+        session.add(client)
+        session.flush()
+        return client.id
+
+
+def add_proposal(ctx: AppContext, client_id: str, name: str) -> str:
+    with ctx.store.sessions.begin() as session:
+        proposal = Proposal(status="finished", product_name="金佑人生终身寿险")
+        session.add(proposal)
+        session.flush()
+        session.add(ProposalParty(proposal_id=proposal.id, role="policyholder",
+                                  client_id=client_id, name=name, id_number="110101199001011234"))
+        return proposal.id
+
+
+@pytest.fixture
+def today(ctx: AppContext) -> TodayService:
+    return TodayService(ctx.store.sessions, ctx.settings)
+
+
+def test_agenda_is_the_days_visits_in_order(ctx: AppContext, today: TodayService) -> None:
+    client = add_client(ctx, "张三")
+    with ctx.store.sessions.begin() as session:
+        outlet = Outlet(code="BJ01", name="朝阳支行")
+        session.add(outlet)
+        session.flush()
+        session.add_all([
+            Visit(kind="client", client_id=client, purpose="closing", starts_at=at(DAY, 14),
+                  ends_at=at(DAY, 15)),
+            Visit(kind="outlet", outlet_id=outlet.id, purpose="outlet_check", status="done",
+                  starts_at=at(DAY, 9, 30), ends_at=at(DAY, 10, 30)),
+            Visit(kind="client", client_id=client, purpose="care",
+                  starts_at=at(DAY, 0) - timedelta(minutes=1), ends_at=at(DAY, 0)),
+        ])
+    data = today.build(DAY, SHANGHAI)
+    assert [(v.who, v.purpose, v.status, v.starts_at.hour) for v in data.agenda] == [
+        ("朝阳支行", "outlet_check", "done", 9), ("张三", "closing", "planned", 14)]
+
+
+def test_reminders_cover_care_and_paperwork_with_windows(ctx: AppContext, today: TodayService) -> None:
+    soon = add_client(ctx, "生日", birth_date=date(1980, 10, 3))
+    add_client(ctx, "太远", birth_date=date(1980, 10, 9))
+    add_client(ctx, "闰日", birth_date=date(1988, 2, 29))
+    merged = add_client(ctx, "已合并", birth_date=date(1980, 10, 1))
+    buyer = add_client(ctx, "买家")
+    contacted = add_client(ctx, "已回访", last_contact_at=at(DAY - timedelta(days=2), 10))
+    with ctx.store.sessions.begin() as session:
+        session.get(Client, merged).merged_into_id = soon
+        session.add_all([
+            ImportantDate(client_id=soon, kind="anniversary", label="结婚纪念日", on=date(2001, 10, 6)),
+            ImportantDate(client_id=soon, kind="other", label="一次性", on=date(2026, 12, 1),
+                          yearly=False),
+            ProductHolding(client_id=soon, product_type="deposit", product_name="三年期定期存款",
+                           maturity_on=DAY + timedelta(days=30)),
+            ProductHolding(client_id=soon, product_type="deposit", product_name="太晚到期",
+                           maturity_on=DAY + timedelta(days=31)),
+            ProductHolding(client_id=buyer, product_type="fund", product_name="华夏成长混合",
+                           start_on=DAY - timedelta(days=12)),
+            ProductHolding(client_id=contacted, product_type="fund", product_name="已跟进基金",
+                           start_on=DAY - timedelta(days=5)),
+        ])
+    due_receipt = add_proposal(ctx, buyer, "买家")
+    with ctx.store.sessions.begin() as session:
+        session.add_all([
+            Receipt(proposal_id=due_receipt, status="signed", policy_number="P2026001",
+                    signed_on=DAY),
+            Receipt(proposal_id=due_receipt, status="signed", policy_number="P2026002",
+                    signed_on=DAY - timedelta(days=9), return_due_on=DAY - timedelta(days=6)),
+            Receipt(proposal_id=due_receipt, status="signed", policy_number="P2026003",
+                    signed_on=DAY - timedelta(days=9), return_due_on=DAY - timedelta(days=6),
+                    returned_on=DAY - timedelta(days=7)),
+            HeadOfficeLetter(proposal_id=due_receipt, remote_id="L1", kind="medical_exam",
+                             issued_on=DAY - timedelta(days=2), due_on=DAY + timedelta(days=8)),
+            HeadOfficeLetter(proposal_id=due_receipt, remote_id="L2", kind="review",
+                             issued_on=DAY - timedelta(days=12), due_on=DAY - timedelta(days=2),
+                             resolved_at=at(DAY, 9)),
+        ])
+    data = today.build(DAY, SHANGHAI)
+    found = [(r.kind, r.client_name, r.due_on.isoformat(), r.detail, r.overdue) for r in data.reminders]
+    assert found == [
+        ("receipt_due", "买家", "2026-09-24", "P2026002", True),
+        ("purchase_follow_up", "买家", "2026-09-28", "华夏成长混合", True),
+        ("birthday", "生日", "2026-10-03", "", False),
+        ("important_date", "生日", "2026-10-06", "结婚纪念日", False),
+        ("letter_due", "买家", "2026-10-08", "medical_exam: 金佑人生终身寿险", False),
+        # Signed today: due back 10 October, after the National Day week.
+        ("receipt_due", "买家", "2026-10-10", "P2026001", False),
+        ("maturity", "生日", "2026-10-30", "三年期定期存款", False),
+    ]
+    names = {r[1] for r in found}
+    assert {"太远", "已合并", "已回访", "闰日"} & names == set()
+    assert next(r for r in data.reminders if r.kind == "birthday").years == 46
+    assert all("13812345678" not in str(r) and "110101" not in str(r) for r in data.reminders)
+
+
+def test_overdue_first_then_by_date(ctx: AppContext, today: TodayService) -> None:
+    buyer = add_client(ctx, "买家")
+    add_client(ctx, "寿星", birth_date=date(1970, DAY.month, DAY.day))
+    with ctx.store.sessions.begin() as session:
+        session.add(ProductHolding(client_id=buyer, product_type="fund", product_name="基金",
+                                   start_on=DAY - timedelta(days=20)))
+    kinds = [(r.kind, r.overdue) for r in today.build(DAY, SHANGHAI).reminders]
+    assert kinds == [("purchase_follow_up", True), ("birthday", False)]
+
+
+def test_leap_day_birthday_reminds_on_28_february(ctx: AppContext, today: TodayService) -> None:
+    add_client(ctx, "闰日", birth_date=date(1988, 2, 29))
+    data = today.build(date(2026, 2, 25), SHANGHAI)
+    assert [(r.client_name, r.due_on) for r in data.reminders] == [("闰日", date(2026, 2, 28))]
+
+
+def test_follow_ups_due_today_join_the_agenda(ctx: AppContext, today: TodayService) -> None:
+    buyer = add_client(ctx, "买家")
+    with ctx.store.sessions.begin() as session:
+        session.add(ProductHolding(client_id=buyer, product_type="fund", product_name="基金",
+                                   start_on=DAY - timedelta(days=10)))
+    assert [r.client_name for r in today.build(DAY, SHANGHAI).follow_ups] == ["买家"]
+
+
+def test_progress_uses_the_days_targets_and_latest_entries(ctx: AppContext, today: TodayService) -> None:
+    ctx.settings.set_targets(DailyTargets(visits=6, leaflets=40))
+    worklog = WorkLogService(ctx.store.sessions, ctx.settings, ctx.actor, zone=SHANGHAI)
+    client = add_client(ctx, "张三")
+    worklog.log(LogInput(kind="visit", day=DAY, at=at(DAY, 10), client_id=client,
+                         sales_step="close", effective=True))
+    worklog.log(LogInput(kind="visit", day=DAY, at=at(DAY, 11), client_id=client,
+                         sales_step="need"))
+    leaflets = worklog.log(LogInput(kind="leaflets", day=DAY, at=at(DAY, 12), quantity=30))
+    worklog.close_day(DAY)
+    worklog.correct(leaflets.id, "counted twice", quantity=15)
+    data = today.build(DAY, SHANGHAI)
+    progress = {p.measure: (p.actual, p.target) for p in data.progress}
+    assert progress["visits"] == (1, 6) and progress["leaflets"] == (15, 40)
+    assert data.day_closed
+    other = today.build(DAY + timedelta(days=1), SHANGHAI)
+    assert not other.day_closed and {p.measure: p.actual for p in other.progress}["visits"] == 0
+    with ctx.store.sessions.begin() as session:
+        session.add(DailyPlan(day=DAY + timedelta(days=1), target_visits=9))
+    assert today.build(DAY + timedelta(days=1), SHANGHAI).progress[0].target == 9
+
+
+def test_birthday_lookup_uses_the_month_day_index(ctx: AppContext) -> None:
+    conn = sqlite3.connect(ctx.store.db_path)
+    plan = conn.execute(
+        f"EXPLAIN QUERY PLAN SELECT id FROM clients WHERE {BIRTH_MONTH_DAY.name} IN ('09-30', '10-01')"
+    ).fetchall()
+    products = conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM client_products WHERE start_on >= '2026-09-01'"
+    ).fetchall()
+    conn.close()
+    assert "ix_clients_birth_month_day" in str(plan)
+    assert "ix_client_products_start_on" in str(products)

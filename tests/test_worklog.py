@@ -1,0 +1,155 @@
+"""The work log: logging, one-click buttons, closing the day and corrections that never double-count."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from app.context import AppContext
+from app.errors import InvalidInput, NotFound
+from app.services.audit import events_for
+from app.services.worklog import LogInput, WorkLogService, tally
+from local_db.models import Client, DailyPlan
+
+SHANGHAI = timezone(timedelta(hours=8))
+DAY = date(2026, 11, 23)
+
+
+def at(hour: int, minute: int = 0, day: date = DAY) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=SHANGHAI)
+
+
+@pytest.fixture
+def worklog(ctx: AppContext) -> WorkLogService:
+    return WorkLogService(ctx.store.sessions, ctx.settings, ctx.actor, zone=SHANGHAI,
+                          now=lambda: at(10, 15))
+
+
+@pytest.fixture
+def client_id(ctx: AppContext) -> str:
+    with ctx.store.sessions.begin() as session:
+        client = Client(name="张三", mobile="13812345678", id_number="110101199001011234")
+        session.add(client)
+        session.flush()
+        return client.id
+
+
+def test_log_a_visit_with_the_client_name_and_move_last_contact(
+    ctx: AppContext, worklog: WorkLogService, client_id: str
+) -> None:
+    entry = worklog.log(LogInput(kind="visit", day=DAY, at=at(14), client_id=client_id,
+                                 sales_step="close", effective=True, outcome="成交"))
+    assert (entry.client_name, entry.effective, entry.counts) == ("张三", True, True)
+    assert entry.at.utcoffset() == timedelta(hours=8)
+    with ctx.store.sessions() as session:
+        assert session.get(Client, client_id).last_contact_at == at(14)
+        audit = events_for(session, "worklog", entry.id)
+    assert [e.action for e in audit] == ["create"]
+    assert "13812345678" not in str(audit[0].detail) and "1101011990" not in str(audit[0].detail)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"kind": "dance"}, "Unknown kind of work 'dance'"),
+        ({"quantity": 0}, "at least 1"),
+        ({"at": at(14).replace(tzinfo=None)}, "needs its time zone"),
+        ({"at": at(23, 30, DAY - timedelta(days=1))}, "is not on 2026-11-23"),
+        ({"sales_step": "dream"}, "Unknown sales-flow step"),
+        ({"effective": True, "sales_step": "present"}, "whole sales flow"),
+        ({"client_id": "missing"}, "No client card missing"),
+    ],
+)
+def test_bad_entries_are_refused_with_a_clear_message(
+    worklog: WorkLogService, changes: dict[str, object], message: str
+) -> None:
+    base = {"kind": "visit", "day": DAY, "at": at(9)}
+    with pytest.raises(InvalidInput, match=message):
+        worklog.log(LogInput(**{**base, **changes}))  # type: ignore[arg-type]
+
+
+def test_quick_buttons_stamp_now_and_add_up(ctx: AppContext, worklog: WorkLogService) -> None:
+    worklog.quick("leaflets", DAY, quantity=20)
+    worklog.quick("leaflets", DAY, quantity=15)
+    entry = worklog.quick("sms", DAY, quantity=12)
+    assert entry.at == at(10, 15)
+    other_day = worklog.quick("prospect", DAY - timedelta(days=3))
+    assert other_day.at == at(10, 15, DAY - timedelta(days=3))
+    with ctx.store.sessions() as session:
+        actuals = tally(session, DAY)
+    assert (actuals.leaflets, actuals.sms, actuals.prospects) == (35, 12, 0)
+
+
+def test_closed_day_refuses_new_entries_and_explains(worklog: WorkLogService) -> None:
+    worklog.quick("call", DAY)
+    closed = worklog.close_day(DAY)
+    assert worklog.close_day(DAY) == closed  # closing twice changes nothing
+    assert worklog.is_closed(DAY)
+    with pytest.raises(InvalidInput, match="2026-11-23 is closed") as raised:
+        worklog.quick("call", DAY)
+    assert "correct an entry" in raised.value.hint
+
+
+def test_close_day_keeps_the_managers_targets(ctx: AppContext, worklog: WorkLogService) -> None:
+    from app.services.settings import DailyTargets
+
+    ctx.settings.set_targets(DailyTargets(visits=7, leaflets=40))
+    worklog.close_day(DAY)
+    with ctx.store.sessions() as session:
+        plan = session.query(DailyPlan).filter_by(day=DAY).one()
+    assert (plan.target_visits, plan.target_leaflets) == (7, 40)
+
+
+def test_correction_replaces_the_entry_in_counts_and_keeps_the_old_one(
+    ctx: AppContext, worklog: WorkLogService, client_id: str
+) -> None:
+    visit = worklog.log(LogInput(kind="visit", day=DAY, at=at(11), client_id=client_id,
+                                 sales_step="present"))
+    leaflets = worklog.quick("leaflets", DAY, quantity=30)
+    with pytest.raises(InvalidInput, match="still open"):
+        worklog.correct(visit.id, "wrong step", sales_step="close", effective=True)
+    worklog.close_day(DAY)
+    fixed = worklog.correct(visit.id, "闭环了，忘记标记", sales_step="close", effective=True)
+    assert fixed.corrects_id == visit.id and fixed.day == DAY and fixed.at == visit.at
+
+    entries = worklog.entries(DAY)
+    assert {e.id for e in entries if e.counts} == {fixed.id, leaflets.id}
+    old = next(e for e in entries if e.id == visit.id)
+    new = next(e for e in entries if e.id == fixed.id)
+    assert old.corrected_by_id == fixed.id and not old.counts
+    assert new.correction_reason == "闭环了，忘记标记" and new.client_name == "张三"
+    with ctx.store.sessions() as session:
+        actuals = tally(session, DAY)
+        assert [e.action for e in events_for(session, "worklog", fixed.id)] == ["correct"]
+    assert actuals.visits == 1 and actuals.reached == (1, 1, 1, 1, 1)
+
+    with pytest.raises(InvalidInput, match="already corrected"):
+        worklog.correct(visit.id, "again", quantity=2)
+    again = worklog.correct(fixed.id, "only a presentation after all", sales_step="present",
+                            effective=False)
+    with ctx.store.sessions() as session:
+        actuals = tally(session, DAY)
+    assert actuals.visits == 0 and actuals.reached == (1, 1, 1, 0, 0)
+    assert again.corrects_id == fixed.id
+
+
+def test_correction_needs_a_reason_and_known_fields(worklog: WorkLogService) -> None:
+    entry = worklog.quick("call", DAY)
+    worklog.close_day(DAY)
+    with pytest.raises(InvalidInput, match="needs a reason"):
+        worklog.correct(entry.id, "  ", quantity=2)
+    with pytest.raises(InvalidInput, match="day"):
+        worklog.correct(entry.id, "move it", day=DAY + timedelta(days=1))
+    with pytest.raises(NotFound):
+        worklog.correct("missing", "why", quantity=2)
+    with pytest.raises(InvalidInput, match="at least 1"):
+        worklog.correct(entry.id, "none after all", quantity=0)
+
+
+def test_meetings_count_only_client_meetings(worklog: WorkLogService, ctx: AppContext,
+                                            client_id: str) -> None:
+    worklog.quick("meeting", DAY)  # the morning meeting (晨会)
+    worklog.quick("meeting", DAY, client_id=client_id)
+    with ctx.store.sessions() as session:
+        assert tally(session, DAY).meetings == 1
