@@ -10,9 +10,9 @@ from app.paths import is_demo_dir
 from app.services.clients import ClientService
 from app.services.connection import ConnectionService
 from app.services.daily_plans import DailyPlanService
-from app.services.day_glance import DayGlanceService
 from app.services.outlets import OutletService
 from app.services.overview import OverviewService
+from app.services.planner import PlannerService
 from app.services.settings import SettingsService
 from app.services.today import TodayService
 from app.services.worklog import WorkLogService
@@ -53,8 +53,8 @@ class AppContext:
         return self.settings.manager().code or "local"
 
     @cached_property
-    def day_glance(self) -> DayGlanceService:
-        return DayGlanceService(self.store.sessions)
+    def planner(self) -> PlannerService:
+        return PlannerService(self.store.sessions, self.actor)
 
     @cached_property
     def worklog(self) -> WorkLogService:

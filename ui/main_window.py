@@ -72,14 +72,17 @@ class MainWindow(QMainWindow):
             today = TodayPage(self.runner)
             today.demo_did_request.connect(self.demo_did_request)
             return today
+        if index == 1:
+            from ui.pages.planner import PlannerPage
+
+            return PlannerPage(self.runner)
         if index == 2:
             from ui.pages.clients import ClientsPage
 
             return ClientsPage(self.runner)
         from ui.pages import placeholders
 
-        others = {1: placeholders.PlannerPage, 3: placeholders.ProposalsPage,
-                  4: placeholders.ReceiptsPage, 5: placeholders.SyncPage}
+        others = {3: placeholders.ProposalsPage, 4: placeholders.ReceiptsPage, 5: placeholders.SyncPage}
         return others[index]()
 
     def page(self, index: int) -> Page:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import InvalidInput
 from app.rules.working_days import next_working_day
 from app.services.audit import record_event
-from app.services.day_glance import local_zone
+from app.services.local_time import local_zone
 from app.services.settings import DailyTargets, SettingsService
 from app.services.today import AgendaVisit, Progress, progress_lines, visits_on
 from app.services.worklog import SALES_STEPS, apply_targets, plan_row, plan_targets, tally

@@ -15,7 +15,7 @@ from sqlalchemy import and_, literal_column, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.rules import reminders as rule
-from app.services.day_glance import local_zone
+from app.services.local_time import local_zone
 from app.services.settings import DailyTargets, SettingsService
 from app.services.worklog import Actuals, is_closed, plan_targets, tally
 from local_db.models import (

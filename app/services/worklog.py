@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import InvalidInput, NotFound
 from app.services.audit import record_event
-from app.services.day_glance import local_zone
+from app.services.local_time import local_zone
 from app.services.settings import DailyTargets, SettingsService
 from local_db.base import utcnow
 from local_db.models import AuditEvent, Client, DailyPlan, Outlet, Visit, WorkLogEntry

@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChecklistBox</name>
+    <message>
+        <location filename="../../ui/pages/planner_checklist.py" line="57" />
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_checklist.py" line="74" />
+        <source>Another item, e.g. 子女教育金测算表</source>
+        <translation>其他物品，例如 子女教育金测算表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_checklist.py" line="78" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
     <name>Choices</name>
     <message>
         <location filename="../../ui/client_card/sections.py" line="27" />
@@ -568,7 +586,8 @@
         <location filename="../../ui/client_card/dialog.py" line="278" />
         <source>Saved as a draft: %n problem(s) to fix before the card is valid.</source>
         <translation>
-            <numerusform>已存为草稿：还有 %n 个问题需修正，档案才算有效。</numerusform></translation>
+            <numerusform>已存为草稿：还有 %n 个问题需修正，档案才算有效。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/client_card/dialog.py" line="286" />
@@ -772,7 +791,8 @@
         <location filename="../../ui/client_import_dialog.py" line="127" />
         <source>%1: %n row(s), read as %2.</source>
         <translation>
-            <numerusform>%1：共 %n 行，按 %2 编码读取。</numerusform></translation>
+            <numerusform>%1：共 %n 行，按 %2 编码读取。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/client_import_dialog.py" line="138" />
@@ -803,7 +823,8 @@
         <location filename="../../ui/client_import_dialog.py" line="186" />
         <source>&amp;Import %n valid row(s)</source>
         <translation>
-            <numerusform>导入 %n 行有效数据(&amp;I)</numerusform></translation>
+            <numerusform>导入 %n 行有效数据(&amp;I)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/client_import_dialog.py" line="210" />
@@ -927,7 +948,8 @@
         <location filename="../../ui/pages/clients.py" line="199" />
         <source>%n client(s)</source>
         <translation>
-            <numerusform>%n 位客户</numerusform></translation>
+            <numerusform>%n 位客户</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/pages/clients.py" line="220" />
@@ -948,7 +970,8 @@
         <location filename="../../ui/pages/clients.py" line="236" />
         <source>Exported %n card(s) to %1</source>
         <translation>
-            <numerusform>已导出 %n 张档案到 %1</numerusform></translation>
+            <numerusform>已导出 %n 张档案到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/pages/clients.py" line="238" />
@@ -1106,14 +1129,226 @@
     </message>
 </context>
 <context>
+    <name>DailySummaryDialog</name>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="61" />
+        <source>Daily plan &amp; summary: %1</source>
+        <translation>每日工作计划与总结：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="66" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="66" />
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="66" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="67" />
+        <source>Sales-flow step</source>
+        <translation>销售流程步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="67" />
+        <source>Reached</source>
+        <translation>达到此步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="67" />
+        <source>Stopped here</source>
+        <translation>止步于此</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="70" />
+        <source>What worked</source>
+        <translation>做得好的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="71" />
+        <source>What did not</source>
+        <translation>存在的问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="76" />
+        <source>&amp;Summary</source>
+        <translation>总结(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="83" />
+        <location filename="../../ui/daily_summary_dialog.py" line="98" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="83" />
+        <location filename="../../ui/daily_summary_dialog.py" line="98" />
+        <source>Client or outlet</source>
+        <translation>客户或网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="83" />
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="93" />
+        <source>Plan for tomorrow</source>
+        <translation>明日计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="95" />
+        <source>&amp;Tomorrow</source>
+        <translation>明日计划(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="98" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="98" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="98" />
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="98" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="99" />
+        <source>&amp;Correct selected entry…</source>
+        <translation>更正所选记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="103" />
+        <source>Work &amp;log</source>
+        <translation>工作日志(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="106" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="107" />
+        <location filename="../../ui/daily_summary_dialog.py" line="130" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="122" />
+        <source>Effective visits</source>
+        <translation>有效拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="122" />
+        <source>Leaflets</source>
+        <translation>宣传单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="123" />
+        <source>New prospects</source>
+        <translation>新增准客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="123" />
+        <source>Care SMS</source>
+        <translation>关怀短信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="124" />
+        <source>Booked meetings</source>
+        <translation>预约面谈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="128" />
+        <source>Identify &amp; approach</source>
+        <translation>识别接触</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="128" />
+        <source>Raise the need</source>
+        <translation>需求激发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="129" />
+        <source>Present the product</source>
+        <translation>产品推介</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="129" />
+        <source>Handle objections</source>
+        <translation>拒绝处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="151" />
+        <source>Next working day: %1</source>
+        <translation>下一个工作日：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="159" />
+        <source>Entries of an open day are still counted as logged; corrections are for closed days.</source>
+        <translation>未结束当天的记录按原样计算；更正仅用于已结束的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="160" />
+        <source>The day is closed: the log is locked.</source>
+        <translation>当天已结束：工作日志已锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="168" />
+        <source>Correction: %1</source>
+        <translation>更正：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="171" />
+        <source>Replaced by a correction; not counted</source>
+        <translation>已被更正记录取代，不再计数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="183" />
+        <location filename="../../ui/daily_summary_dialog.py" line="186" />
+        <source>Correct entry</source>
+        <translation>更正记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="183" />
+        <source>Correct quantity:</source>
+        <translation>正确的数量：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="186" />
+        <source>Reason for the correction:</source>
+        <translation>更正原因：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="203" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>DemoOffer</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="39" />
+        <location filename="../../ui/pages/today.py" line="51" />
         <source>This profile is empty. Open the demo profile to look around a populated day with made-up clients? It uses its own folder and never mixes with your data.</source>
         <translation>当前档案还没有数据。要打开演示档案，用虚构的客户看看忙碌的一天吗？演示档案使用单独的文件夹，绝不会与您的数据混在一起。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="45" />
+        <location filename="../../ui/pages/today.py" line="57" />
         <source>Open &amp;demo profile</source>
         <translation>打开演示档案(&amp;D)</translation>
     </message>
@@ -1122,7 +1357,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="40" />
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
@@ -1157,12 +1392,12 @@
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>BranchDesk (demo profile)</source>
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1496,7 +1731,8 @@
         <location filename="../../ui/pages/outlets.py" line="263" />
         <source>%n client card(s) still belong to this outlet. Move them to another outlet first; nothing was deleted.</source>
         <translation>
-            <numerusform>仍有 %n 张客户档案属于此网点。请先把这些客户转到其他网点；未删除任何内容。</numerusform></translation>
+            <numerusform>仍有 %n 张客户档案属于此网点。请先把这些客户转到其他网点；未删除任何内容。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/pages/outlets.py" line="267" />
@@ -1522,40 +1758,358 @@
 <context>
     <name>PlannerPage</name>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="13" />
+        <location filename="../../ui/pages/planner.py" line="46" />
+        <location filename="../../ui/pages/planner.py" line="271" />
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="14" />
+        <location filename="../../ui/pages/planner.py" line="47" />
         <source>Visits by day and week: before, during and after each visit.</source>
         <translation>按日、按周安排拜访：拜访前、拜访中、拜访后。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="60" />
+        <source>&amp;Day</source>
+        <translation>日视图(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="61" />
+        <source>&amp;Week</source>
+        <translation>周视图(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="70" />
+        <source>Previous (Page Up)</source>
+        <translation>上一页（Page Up）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="71" />
+        <source>T&amp;oday</source>
+        <translation>今天(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="73" />
+        <source>Next (Page Down)</source>
+        <translation>下一页（Page Down）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="79" />
+        <source>&amp;New visit</source>
+        <translation>新建拜访(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="80" />
+        <source>Plan a new visit (Ctrl+N)</source>
+        <translation>安排新的拜访（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="82" />
+        <source>&amp;Carry over unfinished…</source>
+        <translation>顺延未完成拜访(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="84" />
+        <source>Move the visits still planned on the day in focus (the day shown, or the selected visit's day) to the next working day</source>
+        <translation>把当前日期（显示的日期或所选拜访所在日期）仍未完成的拜访顺延到下一个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="111" />
+        <source>Only a planned visit can be moved; a finished one keeps its time.</source>
+        <translation>只有计划中的拜访可以移动；已结束的拜访保留原时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="195" />
+        <source>(day off)</source>
+        <translation>（休息日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="198" />
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="240" />
+        <source>Overlap: %1 on %2 at %3 clashes with %4. It is saved; move one of them if you cannot be at both.</source>
+        <translation>时间冲突：%2 %3 的 %1 与 %4 重叠。已保存；如果无法同时赴约，请调整其中一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="250" />
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="268" />
+        <source>Cancel this week's visit to %1 on %2? The weekly visit goes on.</source>
+        <translation>取消 %2 对 %1 的本周拜访吗？每周例行拜访不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="270" />
+        <source>Delete the visit to %1 on %2?</source>
+        <translation>删除 %2 对 %1 的拜访吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="292" />
+        <source>No planned visits left on %1.</source>
+        <translation>%1 没有未完成的拜访。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="294" />
+        <source>Carry over unfinished visits</source>
+        <translation>顺延未完成的拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="295" />
+        <source>Move the %1 visits still planned on %2 to %3, the next working day, at the same times?</source>
+        <translation>把 %2 仍未完成的 %1 个拜访顺延到下一个工作日 %3 的相同时间吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="302" />
+        <source>%1 visits carried over to %2.</source>
+        <translation>已将 %1 个拜访顺延到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerTexts</name>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="11" />
+        <source>Needs interview</source>
+        <translation>需求面谈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="12" />
+        <source>Product presentation</source>
+        <translation>产品推介</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="13" />
+        <source>Closing</source>
+        <translation>销售促成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="14" />
+        <source>Policy delivery</source>
+        <translation>递送保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="15" />
+        <source>Care visit</source>
+        <translation>关怀拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="16" />
+        <source>Outlet visit</source>
+        <translation>网点拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="21" />
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="22" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="23" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="24" />
+        <source>No-show</source>
+        <translation>客户爽约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="25" />
+        <source>Rescheduled</source>
+        <translation>已改期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="30" />
+        <source>Closed</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="31" />
+        <source>Not closed</source>
+        <translation>未成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="32" />
+        <source>Follow-up</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="37" />
+        <source>Before</source>
+        <translation>拜访前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="38" />
+        <source>During</source>
+        <translation>拜访中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_texts.py" line="39" />
+        <source>After</source>
+        <translation>拜访后</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="42" />
+        <source>Effective visits</source>
+        <translation>有效拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="42" />
+        <source>Leaflets</source>
+        <translation>宣传单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="43" />
+        <source>New prospects</source>
+        <translation>新增准客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="43" />
+        <source>Care SMS</source>
+        <translation>关怀短信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="44" />
+        <source>Booked meetings</source>
+        <translation>预约面谈</translation>
     </message>
 </context>
 <context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="22" />
+        <location filename="../../ui/pages/placeholders.py" line="13" />
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="23" />
+        <location filename="../../ui/pages/placeholders.py" line="14" />
         <source>Insurance applications, checked against the rules and signed on screen.</source>
         <translation>投保单：按规则校验，并在屏幕上签名。</translation>
     </message>
 </context>
 <context>
+    <name>QuickLogBar</name>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="71" />
+        <source>Effective &amp;visit</source>
+        <translation>有效拜访(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="72" />
+        <source>A visit where the full sales flow was run (counts toward “5 visits”)</source>
+        <translation>完整走完销售流程的拜访（计入“5访”目标）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="73" />
+        <source>&amp;Call</source>
+        <translation>电话(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="74" />
+        <source>Care &amp;SMS</source>
+        <translation>关怀短信(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="78" />
+        <source>&amp;Leaflets +</source>
+        <translation>派发宣传单(&amp;L) +</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="79" />
+        <source>New &amp;prospect</source>
+        <translation>新增准客户(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="82" />
+        <source>Log:</source>
+        <translation>记录：</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="31" />
+        <location filename="../../ui/pages/placeholders.py" line="22" />
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="32" />
+        <location filename="../../ui/pages/placeholders.py" line="23" />
         <source>Policy receipts signed on delivery, and their return deadlines.</source>
         <translation>保单送达时签收的回执及其交回期限。</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderList</name>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="111" />
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="111" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="111" />
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="111" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="116" />
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="116" />
+        <source>Important date</source>
+        <translation>重要日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="117" />
+        <source>Product matures</source>
+        <translation>产品到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="117" />
+        <source>Revisit after purchase</source>
+        <translation>购买后回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="118" />
+        <source>Receipt due back</source>
+        <translation>回执待交回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="118" />
+        <source>Head-office letter due</source>
+        <translation>总公司函件待回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="125" />
+        <source>(overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="132" />
+        <source>Nothing due</source>
+        <translation>暂无到期事项</translation>
     </message>
 </context>
 <context>
@@ -1724,13 +2278,15 @@
         <location filename="../../ui/status_bar.py" line="68" />
         <source>Outbox: %n waiting</source>
         <translation>
-            <numerusform>待发送：%n 项</numerusform></translation>
+            <numerusform>待发送：%n 项</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/status_bar.py" line="70" />
         <source>%n rejected</source>
         <translation>
-            <numerusform>%n 项被退回</numerusform></translation>
+            <numerusform>%n 项被退回</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="75" />
@@ -1784,112 +2340,362 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="40" />
+        <location filename="../../ui/pages/placeholders.py" line="31" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="41" />
+        <location filename="../../ui/pages/placeholders.py" line="32" />
         <source>What waits to be sent to head office, and what came back.</source>
         <translation>等待发送到总公司的资料，以及总公司的回复。</translation>
     </message>
 </context>
 <context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../ui/pages/planner_timeline.py" line="171" />
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_timeline.py" line="171" />
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_timeline.py" line="171" />
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_timeline.py" line="171" />
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_timeline.py" line="171" />
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_timeline.py" line="172" />
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_timeline.py" line="172" />
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_timeline.py" line="177" />
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_timeline.py" line="179" />
+        <source>Working day</source>
+        <translation>调休上班</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="57" />
+        <location filename="../../ui/pages/today.py" line="68" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="71" />
+        <location filename="../../ui/pages/today.py" line="77" />
+        <source>Previous day (Alt+Left)</source>
+        <translation>前一天（Alt+←）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="78" />
+        <source>T&amp;oday</source>
+        <translation>今天(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="80" />
+        <source>Next day (Alt+Right)</source>
+        <translation>后一天（Alt+→）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="81" />
+        <source>Daily &amp;summary…</source>
+        <translation>每日总结(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="82" />
+        <source>Close the &amp;day…</source>
+        <translation>结束当天(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="92" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="71" />
+        <location filename="../../ui/pages/today.py" line="92" />
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="71" />
+        <location filename="../../ui/pages/today.py" line="92" />
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="71" />
+        <location filename="../../ui/pages/today.py" line="92" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="76" />
         <source>Today's visits</source>
-        <translation>今日拜访</translation>
+        <translation type="vanished">今日拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="87" />
         <source>%1 clients · %2 work-log entries today · %3 draft proposals</source>
-        <translation>客户 %1 位 · 今日工作日志 %2 条 · 投保单草稿 %3 份</translation>
+        <translation type="vanished">客户 %1 位 · 今日工作日志 %2 条 · 投保单草稿 %3 份</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="108" />
         <source>No visits planned today</source>
-        <translation>今日没有安排拜访</translation>
+        <translation type="vanished">今日没有安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="112" />
+        <location filename="../../ui/pages/today.py" line="92" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="107" />
+        <source>Agenda: visits and follow-ups</source>
+        <translation>今日安排：拜访与跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="160" />
+        <source>Closed: changes are corrections</source>
+        <translation>已结束：修改将记为更正</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/today.py" line="168" />
+        <source>Due soon: %n reminder(s)</source>
+        <translation>
+            <numerusform>近期提醒：%n 项</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/today.py" line="170" />
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 项已逾期</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="172" />
+        <source>the first %1 shown</source>
+        <translation>显示前 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="186" />
+        <source>Revisit after purchase: %1</source>
+        <translation>购买后回访：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="189" />
+        <source>No visits planned</source>
+        <translation>没有安排拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="197" />
+        <source>Logged.</source>
+        <translation>已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="205" />
+        <source>Close the day</source>
+        <translation>结束当天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="206" />
+        <source>Close %1? Its work log is locked; later changes are recorded as corrections.</source>
+        <translation>结束 %1 的工作吗？当天的工作日志将被锁定，之后的修改会记为更正。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="232" />
         <source>Needs interview</source>
         <translation>需求面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="113" />
+        <location filename="../../ui/pages/today.py" line="233" />
         <source>Product presentation</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="114" />
+        <location filename="../../ui/pages/today.py" line="234" />
         <source>Closing</source>
         <translation>销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="115" />
+        <location filename="../../ui/pages/today.py" line="235" />
         <source>Policy delivery</source>
         <translation>递送保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="116" />
+        <location filename="../../ui/pages/today.py" line="236" />
         <source>Care visit</source>
         <translation>关怀拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="117" />
+        <location filename="../../ui/pages/today.py" line="237" />
         <source>Outlet visit</source>
         <translation>网点拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="122" />
+        <location filename="../../ui/pages/today.py" line="242" />
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="123" />
+        <location filename="../../ui/pages/today.py" line="242" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="124" />
+        <location filename="../../ui/pages/today.py" line="242" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="125" />
+        <location filename="../../ui/pages/today.py" line="243" />
         <source>No-show</source>
         <translation>客户爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="126" />
+        <location filename="../../ui/pages/today.py" line="243" />
         <source>Rescheduled</source>
         <translation>已改期</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="71" />
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="73" />
+        <source>Client visit</source>
+        <translation>客户拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="74" />
+        <source>Outlet visit</source>
+        <translation>网点拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="77" />
+        <source>Type a client's name or pinyin</source>
+        <translation>输入客户姓名或拼音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="99" />
+        <source>Repeat &amp;weekly on this weekday</source>
+        <translation>每周这一天重复(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="105" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="125" />
+        <source>Save the visit (Ctrl+S)</source>
+        <translation>保存拜访（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="145" />
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="150" />
+        <source>&amp;Client</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="153" />
+        <source>&amp;Outlet</source>
+        <translation>网点(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="154" />
+        <source>&amp;Purpose</source>
+        <translation>拜访目的(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="161" />
+        <source>&amp;Date and time</source>
+        <translation>日期和时间(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="165" />
+        <source>&amp;Location</source>
+        <translation>地点(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="166" />
+        <source>&amp;Agenda</source>
+        <translation>议程(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="168" />
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="169" />
+        <source>O&amp;utcome</source>
+        <translation>结果(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="170" />
+        <source>&amp;New time</source>
+        <translation>新时间(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="173" />
+        <source>&amp;Referrals asked</source>
+        <translation>索取转介绍(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="174" />
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="201" />
+        <source>New visit</source>
+        <translation>新建拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="214" />
+        <source>Visit: %1</source>
+        <translation>拜访：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="253" />
+        <source>(no outlet)</source>
+        <translation>（无网点）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="336" />
+        <source>Choose the client to visit: type a name and pick it from the list.</source>
+        <translation>请选择要拜访的客户：输入姓名后从列表中选取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner_dialog.py" line="340" />
+        <source>Choose the outlet to visit.</source>
+        <translation>请选择要拜访的网点。</translation>
     </message>
 </context>
 </TS>

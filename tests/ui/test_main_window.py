@@ -129,8 +129,9 @@ def test_empty_profile_offers_the_demo_and_opens_it_in_its_own_folder(
     assert shell.window.status.profile_label.text() == "Demo profile: made-up data"
     assert shell.ctx.overview.record_counts()["clients"] > 0
     today = shell.window.today
-    qtbot.waitUntil(lambda: today.counts.text().startswith("2,000 clients"))
-    assert today.visits.topLevelItemCount() > 0
+    qtbot.waitUntil(lambda: today.data is not None and today.reminder_count.text().startswith("Due soon"))
+    # A populated day: the demo's reminders and the day's targets are on the page at once.
+    assert today.reminders.topLevelItemCount() > 0 and today.progress.bars["visits"].text().endswith("/ 5")
     # The real profile is still empty.
     real = AppContext.open(data_dir)
     try:

@@ -7,15 +7,6 @@ from PySide6.QtWidgets import QWidget
 from ui.pages.page import Page
 
 
-class PlannerPage(Page):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            self.tr("Planner"),
-            self.tr("Visits by day and week: before, during and after each visit."),
-            parent,
-        )
-
-
 class ProposalsPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(

@@ -1,28 +1,40 @@
-"""Today: the day at a glance. On an empty profile it offers the demo profile first."""
+"""Today: the day's agenda, what is due, progress against the targets, one-click logging.
+
+All of it comes from the core's TodayService on a worker; logging and closing the day go
+through the db lane. On an empty profile the page first offers the demo profile.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from ui.pages.page import Page
+from ui.pages.today_widgets import ProgressLine, ProgressPanel, QuickLogBar, ReminderLine, ReminderList
 from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
-    from app.services.day_glance import DayGlance
+    from app.services.today import TodayData
+
+# A 100,000-card book has thousands of reminders a week; the page lists the most pressing.
+REMINDERS_SHOWN = 300
 
 
 class DemoOffer(QFrame):
@@ -53,59 +65,167 @@ class TodayPage(Page):
     demo_did_request = Signal()
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(
-            self.tr("Today"),
-            QLocale().toString(date.today(), QLocale.FormatType.LongFormat),
-            parent,
-        )
+        super().__init__(self.tr("Today"), "", parent)
         self._runner = runner
+        self._ctx: AppContext | None = None
+        self.day = date.today()
+        self.data: TodayData | None = None
         self.demo_offer = DemoOffer(self)
         self.demo_offer.offer_did_accept.connect(self.demo_did_request)
         self.demo_offer.hide()
-        self.counts = QLabel(self)
-        self.counts.setObjectName("todayCounts")
-        self.visits = QTreeWidget(self)
-        self.visits.setObjectName("todayVisits")
-        self.visits.setRootIsDecorated(False)
-        self.visits.setHeaderLabels(
-            [self.tr("Time"), self.tr("Client or outlet"), self.tr("Purpose"), self.tr("Status")]
-        )
-        self.visits.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.previous = QPushButton("◀", self)
+        self.previous.setToolTip(self.tr("Previous day (Alt+Left)"))
+        self.today_button = QPushButton(self.tr("T&oday"), self)
+        self.next = QPushButton("▶", self)
+        self.next.setToolTip(self.tr("Next day (Alt+Right)"))
+        self.summary_button = QPushButton(self.tr("Daily &summary…"), self)
+        self.close_button = QPushButton(self.tr("Close the &day…"), self)
+        self.closed_label = QLabel(self)
+        self.closed_label.setObjectName("dayClosed")
+        self.progress = ProgressPanel(self)
+        self.quick = QuickLogBar(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("todayStatus")
+        self.agenda = QTreeWidget(self)
+        self.agenda.setObjectName("todayAgenda")
+        self.agenda.setRootIsDecorated(False)
+        self.agenda.setHeaderLabels([self.tr("Time"), self.tr("Client or outlet"), self.tr("Purpose"), self.tr("Status"), self.tr("Place")])
+        self.agenda.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.reminders = ReminderList(self)
+        self.reminder_count = QLabel(self)
+
+        nav = QHBoxLayout()
+        for widget in (self.previous, self.today_button, self.next):
+            nav.addWidget(widget)
+        nav.addWidget(self.closed_label)
+        nav.addStretch(1)
+        nav.addWidget(self.summary_button)
+        nav.addWidget(self.close_button)
+        agenda_box = QWidget(self)
+        agenda_layout = QVBoxLayout(agenda_box)
+        agenda_layout.setContentsMargins(0, 0, 0, 0)
+        agenda_layout.addWidget(QLabel(self.tr("Agenda: visits and follow-ups"), self))
+        agenda_layout.addWidget(self.agenda)
+        reminder_box = QWidget(self)
+        reminder_layout = QVBoxLayout(reminder_box)
+        reminder_layout.setContentsMargins(0, 0, 0, 0)
+        reminder_layout.addWidget(self.reminder_count)
+        reminder_layout.addWidget(self.reminders)
+        split = QSplitter(self)
+        split.addWidget(agenda_box)
+        split.addWidget(reminder_box)
         self.content.addWidget(self.demo_offer)
-        self.content.addWidget(self.counts)
-        self.content.addWidget(QLabel(self.tr("Today's visits"), self))
-        self.content.addWidget(self.visits)
+        self.content.addLayout(nav)
+        self.content.addWidget(self.progress)
+        self.content.addWidget(self.quick)
+        self.content.addWidget(self.status)
+        self.content.addWidget(split, 1)
+
+        self.previous.clicked.connect(lambda: self.show_day(self.day - timedelta(days=1)))
+        self.next.clicked.connect(lambda: self.show_day(self.day + timedelta(days=1)))
+        self.today_button.clicked.connect(lambda: self.show_day(date.today()))
+        QShortcut(QKeySequence("Alt+Left"), self, activated=self.previous.click)
+        QShortcut(QKeySequence("Alt+Right"), self, activated=self.next.click)
+        self.quick.quick_did_request.connect(self.log_quick)
+        self.close_button.clicked.connect(self.ask_close_day)
+        self.summary_button.clicked.connect(self.open_summary)
+        self._show_date()
 
     def attach(self, ctx: AppContext, offer_demo: bool) -> None:
+        self._ctx = ctx
         self.demo_offer.setVisible(offer_demo)
-        glance = ctx.day_glance
-        today = date.today()
-        self._runner.submit(lambda _t: glance.for_day(today), on_done=self.show_glance)
+        self.reload()
 
-    def show_glance(self, glance: DayGlance) -> None:
-        self.counts.setText(
-            self.tr("%1 clients · %2 work-log entries today · %3 draft proposals")
-            .replace("%1", QLocale().toString(glance.clients))
-            .replace("%2", QLocale().toString(glance.worklog_entries))
-            .replace("%3", QLocale().toString(glance.draft_proposals))
-        )
-        self.visits.clear()
-        purposes = self._purposes()
-        statuses = self._statuses()
-        for visit in glance.visits:
+    def show_day(self, day: date) -> None:
+        self.day = day
+        self._show_date()
+        self.reload()
+
+    def _show_date(self) -> None:
+        self.blurb.setText(QLocale().toString(self.day, QLocale.FormatType.LongFormat))
+
+    def reload(self) -> None:
+        if self._ctx is None:
+            return
+        today, day = self._ctx.today, self.day
+        self._runner.submit(lambda _t: today.build(day), on_done=self.show_data, on_error=self._failed)
+
+    def show_data(self, data: TodayData) -> None:
+        if data.day != self.day:
+            return  # the user moved on to another day meanwhile
+        self.data = data
+        self.progress.show_progress([ProgressLine(p.measure, p.actual, p.target) for p in data.progress])
+        self.quick.set_enabled_for_day(not data.day_closed)
+        self.close_button.setEnabled(not data.day_closed)
+        self.closed_label.setText(self.tr("Closed: changes are corrections") if data.day_closed else "")
+        self._show_agenda(data)
+        shown = data.reminders[:REMINDERS_SHOWN]
+        self.reminders.show_reminders([
+            ReminderLine(r.kind, r.client_name, QLocale().toString(r.due_on, QLocale.FormatType.ShortFormat), r.detail, r.overdue)
+            for r in shown
+        ])
+        overdue = sum(r.overdue for r in data.reminders)
+        text = self.tr("Due soon: %n reminder(s)", "", len(data.reminders))
+        if overdue:
+            text += " · " + self.tr("%n overdue", "", overdue)
+        if len(data.reminders) > len(shown):
+            text += " · " + self.tr("the first %1 shown").replace("%1", str(len(shown)))
+        self.reminder_count.setText(text)
+
+    def _show_agenda(self, data: TodayData) -> None:
+        purposes, statuses = self._purposes(), self._statuses()
+        self.agenda.clear()
+        for visit in data.agenda:
             when = f"{visit.starts_at:%H:%M}–{visit.ends_at:%H:%M}"
-            self.visits.addTopLevelItem(
-                QTreeWidgetItem(
-                    [
-                        when,
-                        visit.who,
-                        purposes.get(visit.purpose, visit.purpose),
-                        statuses.get(visit.status, visit.status),
-                    ]
-                )
-            )
-        if not glance.visits:
-            self.visits.addTopLevelItem(QTreeWidgetItem(["", self.tr("No visits planned today")]))
+            self.agenda.addTopLevelItem(QTreeWidgetItem([
+                when, visit.who, purposes.get(visit.purpose, visit.purpose),
+                statuses.get(visit.status, visit.status), visit.location,
+            ]))
+        for follow_up in data.follow_ups:
+            self.agenda.addTopLevelItem(QTreeWidgetItem(
+                ["", follow_up.client_name, self.tr("Revisit after purchase: %1").replace("%1", follow_up.detail), ""]
+            ))
+        if not data.agenda and not data.follow_ups:
+            self.agenda.addTopLevelItem(QTreeWidgetItem(["", self.tr("No visits planned")]))
+
+    def log_quick(self, kind: str, quantity: int) -> None:
+        if self._ctx is None:
+            return
+        worklog, day = self._ctx.worklog, self.day
+        self._runner.submit(
+            lambda _t: worklog.quick(kind, day, quantity), lane="db",
+            on_done=lambda _entry: (self.status.setText(self.tr("Logged.")), self.reload()),
+            on_error=self._failed,
+        )
+
+    def ask_close_day(self) -> None:
+        if self._ctx is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Close the day"),
+            self.tr("Close %1? Its work log is locked; later changes are recorded as corrections.")
+            .replace("%1", QLocale().toString(self.day, QLocale.FormatType.ShortFormat)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.close_day()
+
+    def close_day(self) -> None:
+        assert self._ctx is not None
+        worklog, day = self._ctx.worklog, self.day
+        self._runner.submit(lambda _t: worklog.close_day(day), lane="db", on_done=lambda _r: self.reload(), on_error=self._failed)
+
+    def open_summary(self) -> None:
+        from ui.daily_summary_dialog import DailySummaryDialog
+
+        if self._ctx is None:
+            return
+        dialog = DailySummaryDialog(self._ctx, self._runner, self.day, self)
+        dialog.summary_did_save.connect(self.reload)
+        dialog.open()
+        self.summary_dialog = dialog
+
+    def _failed(self, exc: Exception) -> None:
+        self.status.setText(str(exc))
 
     def _purposes(self) -> dict[str, str]:
         return {
@@ -119,9 +239,6 @@ class TodayPage(Page):
 
     def _statuses(self) -> dict[str, str]:
         return {
-            "planned": self.tr("Planned"),
-            "done": self.tr("Done"),
-            "cancelled": self.tr("Cancelled"),
-            "no_show": self.tr("No-show"),
-            "rescheduled": self.tr("Rescheduled"),
+            "planned": self.tr("Planned"), "done": self.tr("Done"), "cancelled": self.tr("Cancelled"),
+            "no_show": self.tr("No-show"), "rescheduled": self.tr("Rescheduled"),
         }

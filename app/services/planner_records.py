@@ -1,0 +1,171 @@
+"""What the visit planner hands out and takes in: frozen dataclasses, never ORM rows.
+
+The default checklists follow the “3S” of the manuals (before / during / after a visit); the
+labels are the manager's own working vocabulary, so they are kept in Chinese as data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from app.errors import InvalidInput
+
+KINDS = ("client", "outlet")
+PURPOSES = (
+    "needs_interview", "product_presentation", "closing", "policy_delivery", "care", "outlet_check",
+)
+PHASES = ("before", "during", "after")
+STATUSES = ("planned", "done", "cancelled", "no_show", "rescheduled")
+OUTCOMES = ("closed", "not_closed", "follow_up")
+# Only a planned visit changes status; a finished one is corrected by editing it.
+TRANSITIONS = {"planned": frozenset({"done", "cancelled", "no_show", "rescheduled"})}
+# Visits that take up the manager's time, and so can clash with another.
+ACTIVE = ("planned", "done")
+MIN_MINUTES = 15
+
+_PREPARE = ("核对客户档案", "预判异议与应答", "与决策人确认时间", "规划路线")
+_MEET = ("议程", "记录要点", "询问转介绍")
+DEFAULT_CHECKLISTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "needs_interview": {
+        "before": ("名片", "录音笔", *_PREPARE),
+        "during": _MEET,
+        "after": ("当天发感谢短信", "约定下一步"),
+    },
+    "product_presentation": {
+        "before": ("名片", "录音笔", "产品宣传册", "转介绍卡", *_PREPARE),
+        "during": _MEET,
+        "after": ("当天发感谢短信", "约定下一步", "递交资料"),
+    },
+    "closing": {
+        "before": ("名片", "录音笔", "投保单", "产品宣传册", *_PREPARE),
+        "during": ("议程", "记录要点", "签署投保单", "询问转介绍"),
+        "after": ("当天发感谢短信", "约定下一步", "递交资料"),
+    },
+    "policy_delivery": {
+        "before": ("名片", "保单及回执", "转介绍卡", "核对客户档案", "与决策人确认时间", "规划路线"),
+        "during": ("议程", "讲解保单条款", "签收回执", "询问转介绍"),
+        "after": ("当天发感谢短信", "约定下一步", "递交资料"),
+    },
+    "care": {
+        "before": ("名片", "转介绍卡", "核对客户档案", "与决策人确认时间", "规划路线"),
+        "during": _MEET,
+        "after": ("当天发感谢短信", "约定下一步"),
+    },
+    "outlet_check": {
+        "before": ("空白单证和宣传册", "培训材料", "规划路线"),
+        "during": ("检查展示物料", "补充空白单证和宣传册", "培训柜员", "收取已填单证", "听取投诉"),
+        "after": ("递交资料", "更新网点资料"),
+    },
+}
+
+
+@dataclass(frozen=True)
+class ChecklistEntry:
+    phase: str  # one of PHASES
+    label: str
+    done: bool = False
+    id: str | None = None  # None for an item not saved yet
+
+
+def default_checklist(purpose: str) -> tuple[ChecklistEntry, ...]:
+    lists = DEFAULT_CHECKLISTS.get(purpose, {})
+    return tuple(ChecklistEntry(phase, label) for phase in PHASES for label in lists.get(phase, ()))
+
+
+@dataclass(frozen=True)
+class VisitInput:
+    """A visit as the dialog edits it. Times are aware datetimes, in any zone."""
+
+    kind: str  # client | outlet
+    purpose: str
+    starts_at: datetime
+    ends_at: datetime
+    client_id: str | None = None
+    outlet_id: str | None = None  # an outlet visit's outlet, or the client's outlet (optional)
+    location: str = ""
+    agenda: str = ""
+    notes: str = ""
+    referrals_asked: int = 0
+    outcome: str | None = None  # kept only on a visit that is done
+    # None: the purpose's default list on create, the list left as it is on update.
+    checklist: tuple[ChecklistEntry, ...] | None = None
+
+
+@dataclass(frozen=True)
+class SeriesInput:
+    """A weekly visit: every `weekday` (ISO, 1 = Monday) at `start_time` local, from `starts_on`."""
+
+    kind: str
+    purpose: str
+    weekday: int
+    starts_on: date
+    start_time: time
+    duration_minutes: int = 60
+    ends_on: date | None = None
+    client_id: str | None = None
+    outlet_id: str | None = None
+    location: str = ""
+
+
+@dataclass(frozen=True)
+class VisitView:
+    """One visit as the planner shows it; times in the planner's local zone."""
+
+    id: str
+    kind: str
+    client_id: str | None
+    client_name: str
+    outlet_id: str | None
+    outlet_name: str
+    purpose: str
+    starts_at: datetime
+    ends_at: datetime
+    status: str
+    outcome: str | None
+    location: str
+    checks_done: int
+    checks_total: int
+    series_id: str | None
+    rescheduled_to_id: str | None
+    overlaps: bool  # clashes with another planned or done visit
+
+    @property
+    def who(self) -> str:
+        return self.client_name if self.kind == "client" else self.outlet_name
+
+    @property
+    def minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+
+@dataclass(frozen=True)
+class VisitDetail:
+    view: VisitView
+    agenda: str
+    notes: str
+    referrals_asked: int
+    client_phone_masked: str
+    checklist: tuple[ChecklistEntry, ...]  # by phase, then position
+
+    def phase(self, phase: str) -> tuple[ChecklistEntry, ...]:
+        return tuple(item for item in self.checklist if item.phase == phase)
+
+
+class InvalidVisit(InvalidInput):
+    code = "invalid_visit"
+
+    def __init__(self, message: str, hint: str = "Nothing was saved.") -> None:
+        super().__init__(message, hint)
+
+
+class InvalidTransition(InvalidInput):
+    code = "invalid_transition"
+
+    def __init__(self, current: str, wanted: str) -> None:
+        super().__init__(
+            f"A {current.replace('_', '-')} visit cannot become {wanted.replace('_', '-')}.",
+            "Only a planned visit changes status; edit a finished visit to correct it.",
+        )
+        self.current = current
+        self.wanted = wanted

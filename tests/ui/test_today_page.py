@@ -1,0 +1,104 @@
+"""The Today page: one-click logging moves the targets, closing locks the day, the summary saves."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.context import AppContext
+from app.rules.id_numbers import make_resident_id
+from app.services.client_records import ClientDraft
+from local_db.models import Visit
+from ui.application import Shell
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def profile(data_dir: Path) -> Path:
+    ctx = AppContext.open(data_dir)
+    today = date.today()
+    birthday = today.replace(year=1980) if not (today.month == 2 and today.day == 29) else date(1980, 2, 28)
+    client = ctx.clients.save(ClientDraft(name="张三", gender="M", birth_date=birthday, mobile="13812345678",
+                                          id_number=make_resident_id("110105", birthday, 1, "M"))).client_id
+    start = datetime.now().astimezone().replace(hour=14, minute=0, second=0, microsecond=0)
+    with ctx.store.sessions.begin() as session:
+        session.add(Visit(client_id=client, purpose="closing", starts_at=start.astimezone(timezone.utc),
+                          ends_at=(start + timedelta(hours=1)).astimezone(timezone.utc), location="网点贵宾室"))
+    ctx.close()
+    return data_dir
+
+
+@pytest.fixture
+def window(qtbot, shell: Shell, profile: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
+        shell.start(profile)
+    page = shell.window.today
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+    return shell.window
+
+
+def test_agenda_reminders_and_targets_come_from_the_core(qtbot, window: MainWindow) -> None:
+    page = window.today
+    assert page.agenda.topLevelItem(0).text(0) == "14:00–15:00"
+    assert page.agenda.topLevelItem(0).text(1) == "张三" and page.agenda.topLevelItem(0).text(2) == "Closing"
+    kinds = [page.reminders.topLevelItem(i).text(0) for i in range(page.reminders.topLevelItemCount())]
+    assert "Birthday" in kinds
+    assert page.progress.bars["visits"].text() == "0 / 5"
+    assert page.progress.bars["leaflets"].text() == "0 / 50"
+
+
+def test_one_click_logging_moves_the_progress(qtbot, window: MainWindow) -> None:
+    page = window.today
+    page.quick.leaflet_count.setValue(30)
+    qtbot.mouseClick(page.quick.leaflets, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.progress.bars["leaflets"].text() == "30 / 50", timeout=5000)
+    qtbot.mouseClick(page.quick.sms, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.quick.prospect, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.progress.bars["prospects"].text() == "1 / 10", timeout=5000)
+    qtbot.waitUntil(lambda: page.progress.bars["sms"].text() == "1 / 20", timeout=5000)
+
+
+def test_closing_the_day_locks_logging(qtbot, window: MainWindow) -> None:
+    page = window.today
+    page.close_day()
+    qtbot.waitUntil(lambda: page.data is not None and page.data.day_closed, timeout=5000)
+    assert not page.quick.leaflets.isEnabled()
+    assert "Closed" in page.closed_label.text()
+    # The core refuses too, whatever the UI shows.
+    page.log_quick("call", 1)
+    qtbot.waitUntil(lambda: "closed" in page.status.text().lower(), timeout=5000)
+
+
+def test_day_navigation_by_keyboard(qtbot, window: MainWindow) -> None:
+    page = window.today
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.agenda.setFocus()
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert page.day == date.today() + timedelta(days=1)
+    qtbot.waitUntil(lambda: page.data is not None and page.data.day == page.day)
+    qtbot.mouseClick(page.today_button, Qt.MouseButton.LeftButton)
+    assert page.day == date.today()
+
+
+def test_daily_summary_saves_the_review_and_tomorrows_targets(qtbot, window: MainWindow, profile: Path) -> None:
+    page = window.today
+    page.open_summary()
+    dialog = page.summary_dialog
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=5000)
+    assert [dialog.steps.topLevelItem(i).text(0) for i in range(5)][0] == "Identify & approach"
+    dialog.went_well.setPlainText("两位客户同意面谈")
+    dialog.tomorrow_targets["visits"].setValue(6)
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.status.text() == "Saved.", timeout=5000)
+    ctx = AppContext.open(profile)
+    try:
+        summary = ctx.daily_plans.summary(date.today())
+        assert summary.went_well == "两位客户同意面谈"
+        assert summary.tomorrow.targets.visits == 6
+    finally:
+        ctx.close()

@@ -1,0 +1,40 @@
+"""The planner's names for purposes, statuses, outcomes and checklist phases, translated."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+
+class PlannerTexts(QObject):
+    def purposes(self) -> dict[str, str]:
+        return {
+            "needs_interview": self.tr("Needs interview"),
+            "product_presentation": self.tr("Product presentation"),
+            "closing": self.tr("Closing"),
+            "policy_delivery": self.tr("Policy delivery"),
+            "care": self.tr("Care visit"),
+            "outlet_check": self.tr("Outlet visit"),
+        }
+
+    def statuses(self) -> dict[str, str]:
+        return {
+            "planned": self.tr("Planned"),
+            "done": self.tr("Done"),
+            "cancelled": self.tr("Cancelled"),
+            "no_show": self.tr("No-show"),
+            "rescheduled": self.tr("Rescheduled"),
+        }
+
+    def outcomes(self) -> dict[str, str]:
+        return {
+            "closed": self.tr("Closed"),
+            "not_closed": self.tr("Not closed"),
+            "follow_up": self.tr("Follow-up"),
+        }
+
+    def phases(self) -> dict[str, str]:
+        return {
+            "before": self.tr("Before"),
+            "during": self.tr("During"),
+            "after": self.tr("After"),
+        }
