@@ -127,7 +127,7 @@ class DailySummaryDialog(QDialog):
         # The five steps of an effective contact (识别接触 → 需求激发 → 产品推介 → 拒绝处理 → 销售促成).
         return {"identify": self.tr("Identify & approach"), "need": self.tr("Raise the need"),
                 "present": self.tr("Present the product"), "objection": self.tr("Handle objections"),
-                "close": self.tr("Close")}
+                "close": self.tr("Close", "sales-flow step: 销售促成")}
 
     def load(self) -> None:
         plans, worklog, day = self.ctx.daily_plans, self.ctx.worklog, self.day

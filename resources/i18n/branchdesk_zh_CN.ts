@@ -980,6 +980,14 @@
     </message>
 </context>
 <context>
+    <name>ClientPicker</name>
+    <message>
+        <location filename="../../ui/widgets/client_picker.py" line="49" />
+        <source>Type a client's name or pinyin</source>
+        <translation>输入客户姓名或拼音</translation>
+    </message>
+</context>
+<context>
     <name>ClientTableModel</name>
     <message>
         <location filename="../../ui/models/client_table.py" line="45" />
@@ -1244,7 +1252,6 @@
     </message>
     <message>
         <location filename="../../ui/daily_summary_dialog.py" line="107" />
-        <location filename="../../ui/daily_summary_dialog.py" line="130" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1292,6 +1299,12 @@
         <location filename="../../ui/daily_summary_dialog.py" line="129" />
         <source>Handle objections</source>
         <translation>拒绝处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_summary_dialog.py" line="130" />
+        <source>Close</source>
+        <comment>sales-flow step: 销售促成</comment>
+        <translation>销售促成</translation>
     </message>
     <message>
         <location filename="../../ui/daily_summary_dialog.py" line="151" />
@@ -1351,6 +1364,139 @@
         <location filename="../../ui/pages/today.py" line="57" />
         <source>Open &amp;demo profile</source>
         <translation>打开演示档案(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>LogEntryDialog</name>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="40" />
+        <source>Log a contact</source>
+        <translation>记录一次联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="42" />
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="42" />
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="42" />
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="43" />
+        <source>Meeting</source>
+        <translation>面谈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="43" />
+        <source>Outlet work</source>
+        <translation>网点工作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="44" />
+        <source>Leaflets</source>
+        <translation>宣传单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="44" />
+        <source>New prospect</source>
+        <translation>新增准客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="45" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="54" />
+        <source>(not a sales conversation)</source>
+        <translation>（非销售沟通）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="54" />
+        <source>Identify &amp; approach</source>
+        <translation>识别接触</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="55" />
+        <source>Raise the need</source>
+        <translation>需求激发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="55" />
+        <source>Present the product</source>
+        <translation>产品推介</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="56" />
+        <source>Handle objections</source>
+        <translation>拒绝处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="56" />
+        <source>Close</source>
+        <comment>sales-flow step: 销售促成</comment>
+        <translation>销售促成</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="vanished">关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="58" />
+        <source>Effective: the whole sales flow was run (counts toward “5 visits”)</source>
+        <translation>有效：完整走完销售流程（计入“5访”目标）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="66" />
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="67" />
+        <source>&amp;Time</source>
+        <translation>时间(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="68" />
+        <source>&amp;Quantity</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="69" />
+        <source>C&amp;lient</source>
+        <translation>客户(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="70" />
+        <source>&amp;Furthest step</source>
+        <translation>最远步骤(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="72" />
+        <source>&amp;Outcome</source>
+        <translation>结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="73" />
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="74" />
+        <source>Log it</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_entry_dialog.py" line="75" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2351,6 +2497,44 @@
     </message>
 </context>
 <context>
+    <name>TargetsDialog</name>
+    <message>
+        <location filename="../../ui/targets_dialog.py" line="28" />
+        <source>My daily targets</source>
+        <translation>我的每日目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_dialog.py" line="29" />
+        <source>Effective visits</source>
+        <translation>有效拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_dialog.py" line="29" />
+        <source>Leaflets</source>
+        <translation>宣传单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_dialog.py" line="30" />
+        <source>New prospects</source>
+        <translation>新增准客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_dialog.py" line="30" />
+        <source>Care SMS</source>
+        <translation>关怀短信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_dialog.py" line="31" />
+        <source>Booked meetings</source>
+        <translation>预约面谈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/targets_dialog.py" line="42" />
+        <source>Each new day starts from these; a single day can be changed in its summary.</source>
+        <translation>每天默认使用这些目标；某一天的目标可以在当天的总结中修改。</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
         <location filename="../../ui/pages/planner_timeline.py" line="171" />
@@ -2422,31 +2606,51 @@
     </message>
     <message>
         <location filename="../../ui/pages/today.py" line="81" />
+        <source>Log a &amp;contact…</source>
+        <translation>记录联系(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="82" />
+        <source>Kind, client, sales-flow step, outcome and notes (Ctrl+L)</source>
+        <translation>类型、客户、销售流程步骤、结果和备注（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="83" />
         <source>Daily &amp;summary…</source>
         <translation>每日总结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="82" />
+        <location filename="../../ui/pages/today.py" line="84" />
+        <source>&amp;Targets…</source>
+        <translation>目标(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="85" />
+        <source>My default daily targets</source>
+        <translation>我的默认每日目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="86" />
         <source>Close the &amp;day…</source>
         <translation>结束当天(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="92" />
+        <location filename="../../ui/pages/today.py" line="96" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="92" />
+        <location filename="../../ui/pages/today.py" line="96" />
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="92" />
+        <location filename="../../ui/pages/today.py" line="96" />
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="92" />
+        <location filename="../../ui/pages/today.py" line="96" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2463,114 +2667,117 @@
         <translation type="vanished">今日没有安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="92" />
+        <location filename="../../ui/pages/today.py" line="96" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="107" />
+        <location filename="../../ui/pages/today.py" line="113" />
         <source>Agenda: visits and follow-ups</source>
         <translation>今日安排：拜访与跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="160" />
+        <location filename="../../ui/pages/today.py" line="170" />
         <source>Closed: changes are corrections</source>
         <translation>已结束：修改将记为更正</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/today.py" line="168" />
+        <location filename="../../ui/pages/today.py" line="178" />
         <source>Due soon: %n reminder(s)</source>
         <translation>
-            <numerusform>近期提醒：%n 项</numerusform></translation>
+            <numerusform>近期提醒：%n 项</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/today.py" line="170" />
+        <location filename="../../ui/pages/today.py" line="180" />
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n 项已逾期</numerusform></translation>
+            <numerusform>%n 项已逾期</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="172" />
+        <location filename="../../ui/pages/today.py" line="182" />
         <source>the first %1 shown</source>
         <translation>显示前 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="186" />
+        <location filename="../../ui/pages/today.py" line="196" />
         <source>Revisit after purchase: %1</source>
         <translation>购买后回访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="189" />
+        <location filename="../../ui/pages/today.py" line="199" />
         <source>No visits planned</source>
         <translation>没有安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="197" />
+        <location filename="../../ui/pages/today.py" line="207" />
+        <location filename="../../ui/pages/today.py" line="233" />
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="205" />
+        <location filename="../../ui/pages/today.py" line="215" />
         <source>Close the day</source>
         <translation>结束当天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="206" />
+        <location filename="../../ui/pages/today.py" line="216" />
         <source>Close %1? Its work log is locked; later changes are recorded as corrections.</source>
         <translation>结束 %1 的工作吗？当天的工作日志将被锁定，之后的修改会记为更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="232" />
+        <location filename="../../ui/pages/today.py" line="262" />
         <source>Needs interview</source>
         <translation>需求面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="233" />
+        <location filename="../../ui/pages/today.py" line="263" />
         <source>Product presentation</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="234" />
+        <location filename="../../ui/pages/today.py" line="264" />
         <source>Closing</source>
         <translation>销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="235" />
+        <location filename="../../ui/pages/today.py" line="265" />
         <source>Policy delivery</source>
         <translation>递送保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="236" />
+        <location filename="../../ui/pages/today.py" line="266" />
         <source>Care visit</source>
         <translation>关怀拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="237" />
+        <location filename="../../ui/pages/today.py" line="267" />
         <source>Outlet visit</source>
         <translation>网点拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="242" />
+        <location filename="../../ui/pages/today.py" line="272" />
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="242" />
+        <location filename="../../ui/pages/today.py" line="272" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="242" />
+        <location filename="../../ui/pages/today.py" line="272" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="243" />
+        <location filename="../../ui/pages/today.py" line="273" />
         <source>No-show</source>
         <translation>客户爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="243" />
+        <location filename="../../ui/pages/today.py" line="273" />
         <source>Rescheduled</source>
         <translation>已改期</translation>
     </message>
@@ -2578,122 +2785,121 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="71" />
+        <location filename="../../ui/pages/planner_dialog.py" line="66" />
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="73" />
+        <location filename="../../ui/pages/planner_dialog.py" line="68" />
         <source>Client visit</source>
         <translation>客户拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="74" />
+        <location filename="../../ui/pages/planner_dialog.py" line="69" />
         <source>Outlet visit</source>
         <translation>网点拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="77" />
         <source>Type a client's name or pinyin</source>
-        <translation>输入客户姓名或拼音</translation>
+        <translation type="vanished">输入客户姓名或拼音</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="99" />
+        <location filename="../../ui/pages/planner_dialog.py" line="92" />
         <source>Repeat &amp;weekly on this weekday</source>
         <translation>每周这一天重复(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="105" />
+        <location filename="../../ui/pages/planner_dialog.py" line="98" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="125" />
+        <location filename="../../ui/pages/planner_dialog.py" line="118" />
         <source>Save the visit (Ctrl+S)</source>
         <translation>保存拜访（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="145" />
+        <location filename="../../ui/pages/planner_dialog.py" line="134" />
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="150" />
+        <location filename="../../ui/pages/planner_dialog.py" line="137" />
         <source>&amp;Client</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="153" />
+        <location filename="../../ui/pages/planner_dialog.py" line="140" />
         <source>&amp;Outlet</source>
         <translation>网点(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="154" />
+        <location filename="../../ui/pages/planner_dialog.py" line="141" />
         <source>&amp;Purpose</source>
         <translation>拜访目的(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="161" />
+        <location filename="../../ui/pages/planner_dialog.py" line="148" />
         <source>&amp;Date and time</source>
         <translation>日期和时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="165" />
+        <location filename="../../ui/pages/planner_dialog.py" line="152" />
         <source>&amp;Location</source>
         <translation>地点(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="166" />
+        <location filename="../../ui/pages/planner_dialog.py" line="153" />
         <source>&amp;Agenda</source>
         <translation>议程(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="168" />
+        <location filename="../../ui/pages/planner_dialog.py" line="155" />
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="169" />
+        <location filename="../../ui/pages/planner_dialog.py" line="156" />
         <source>O&amp;utcome</source>
         <translation>结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="170" />
+        <location filename="../../ui/pages/planner_dialog.py" line="157" />
         <source>&amp;New time</source>
         <translation>新时间(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="173" />
+        <location filename="../../ui/pages/planner_dialog.py" line="160" />
         <source>&amp;Referrals asked</source>
         <translation>索取转介绍(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="174" />
+        <location filename="../../ui/pages/planner_dialog.py" line="161" />
         <source>No&amp;tes</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="201" />
+        <location filename="../../ui/pages/planner_dialog.py" line="188" />
         <source>New visit</source>
         <translation>新建拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="214" />
+        <location filename="../../ui/pages/planner_dialog.py" line="201" />
         <source>Visit: %1</source>
         <translation>拜访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="253" />
+        <location filename="../../ui/pages/planner_dialog.py" line="240" />
         <source>(no outlet)</source>
         <translation>（无网点）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="336" />
+        <location filename="../../ui/pages/planner_dialog.py" line="300" />
         <source>Choose the client to visit: type a name and pick it from the list.</source>
         <translation>请选择要拜访的客户：输入姓名后从列表中选取。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="340" />
+        <location filename="../../ui/pages/planner_dialog.py" line="304" />
         <source>Choose the outlet to visit.</source>
         <translation>请选择要拜访的网点。</translation>
     </message>

@@ -102,3 +102,51 @@ def test_daily_summary_saves_the_review_and_tomorrows_targets(qtbot, window: Mai
         assert summary.tomorrow.targets.visits == 6
     finally:
         ctx.close()
+
+
+def test_logging_a_full_contact_with_the_keyboard(qtbot, window: MainWindow, profile: Path) -> None:
+    page = window.today
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.agenda.setFocus()
+    qtbot.keyClick(page.agenda, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.log_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("visit"))
+    qtbot.keyClicks(dialog.client.search, "zs")
+    qtbot.waitUntil(lambda: dialog.client.results.count() == 1, timeout=5000)
+    qtbot.keyClick(dialog.client.search, Qt.Key.Key_Return)
+    assert dialog.client.chosen_label.text() == "张三  138****5678"
+    dialog.step.setCurrentIndex(dialog.step.findData("close"))
+    assert dialog.effective.isEnabled()
+    dialog.effective.setChecked(True)
+    qtbot.keyClicks(dialog.outcome, "signed")
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: page.progress.bars["visits"].text() == "1 / 5", timeout=5000)
+    ctx = AppContext.open(profile)
+    try:
+        entry = ctx.worklog.entries(date.today())[0]
+        assert (entry.kind, entry.client_name, entry.sales_step, entry.effective, entry.outcome) == ("visit", "张三", "close", True, "signed")
+    finally:
+        ctx.close()
+
+
+def test_an_effective_call_is_not_possible(qtbot, window: MainWindow) -> None:
+    page = window.today
+    page.open_log_entry()
+    dialog = page.log_dialog
+    dialog.kind.setCurrentIndex(dialog.kind.findData("call"))
+    dialog.step.setCurrentIndex(dialog.step.findData("close"))
+    assert not dialog.effective.isEnabled() and not dialog.effective.isChecked()
+
+
+def test_my_default_targets_are_editable(qtbot, window: MainWindow, profile: Path) -> None:
+    page = window.today
+    page.open_targets()
+    dialog = page.targets_dialog
+    qtbot.waitUntil(lambda: dialog.current is not None)
+    assert dialog.boxes["visits"].value() == 5 and dialog.boxes["sms"].value() == 20
+    dialog.boxes["leaflets"].setValue(80)
+    dialog.save()
+    qtbot.waitUntil(lambda: page.progress.bars["leaflets"].text() == "0 / 80", timeout=5000)

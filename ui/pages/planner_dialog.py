@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QTimeEdit,
@@ -32,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.client_search import ClientQuery
 from app.services.planner_records import VisitDetail, VisitInput, default_checklist
-from ui.pages.planner_checklist import ChecklistBox, EnterLineEdit
+from ui.pages.planner_checklist import ChecklistBox
+from ui.widgets.client_picker import ClientPicker
 from ui.pages.planner_texts import PlannerTexts
 from ui.task_runner import TaskRunner
 
@@ -42,9 +40,6 @@ if TYPE_CHECKING:
     from app.context import AppContext
     from app.services.client_records import ClientRow
     from app.services.outlet_records import OutletSummary
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-TYPING_PAUSE_MS = 150
 
 
 @dataclass(frozen=True)
@@ -72,14 +67,12 @@ class VisitDialog(QDialog):
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Client visit"), "client")
         self.kind.addItem(self.tr("Outlet visit"), "outlet")
-        self.client_search = EnterLineEdit(self)
-        self.client_search.setObjectName("visitClientSearch")
-        self.client_search.setPlaceholderText(self.tr("Type a client's name or pinyin"))
-        self.client_results = QListWidget(self)
-        self.client_results.setObjectName("visitClientResults")
-        self.client_results.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 8)
-        self.client_chosen = QLabel(self)
-        self.client_chosen.setObjectName("visitClientChosen")
+        self.client_picker = ClientPicker(runner, self)
+        self.client_picker.attach(ctx.clients)
+        # Short names for what tests and the focus chain reach into.
+        self.client_search = self.client_picker.search
+        self.client_results = self.client_picker.results
+        self.client_chosen = self.client_picker.chosen_label
         self.outlet = QComboBox(self)
         self.purpose = QComboBox(self)
         for key, name in texts.purposes().items():
@@ -127,12 +120,8 @@ class VisitDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.submit)
         self._lay_out()
-        self._search_timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._search_timer.timeout.connect(self._search)
-        self.client_search.textEdited.connect(lambda _text: self._search_timer.start())
-        self.client_search.enter_did_press.connect(self._choose_first)
-        self.client_results.itemActivated.connect(self._choose)
-        self.client_results.itemClicked.connect(self._choose)
+        self.client_picker.client_did_choose.connect(self._choose)
+        self.client_search.enter_did_press.connect(self._client_entered)
         self.kind.currentIndexChanged.connect(self._kind_did_change)
         self.purpose.currentIndexChanged.connect(self._purpose_did_change)
         self.status.currentIndexChanged.connect(self._status_did_change)
@@ -144,9 +133,7 @@ class VisitDialog(QDialog):
         who = QFormLayout()
         who.addRow(self.tr("&Kind"), self.kind)
         client_box = QVBoxLayout()
-        client_box.addWidget(self.client_chosen)
-        client_box.addWidget(self.client_search)
-        client_box.addWidget(self.client_results)
+        client_box.addWidget(self.client_picker)
         self.client_label = QLabel(self.tr("&Client"), self)
         self.client_label.setBuddy(self.client_search)
         who.addRow(self.client_label, client_box)
@@ -214,7 +201,7 @@ class VisitDialog(QDialog):
         self.setWindowTitle(self.tr("Visit: %1").replace("%1", visit.who))
         self.kind.setCurrentIndex(self.kind.findData(visit.kind))
         self._client_id = visit.client_id
-        self.client_chosen.setText(f"{visit.client_name}  {detail.client_phone_masked}".strip())
+        self.client_picker.show_chosen(visit.client_name, detail.client_phone_masked)
         self._select_outlet(visit.outlet_id)
         self.purpose.blockSignals(True)
         self.purpose.setCurrentIndex(max(0, self.purpose.findData(visit.purpose)))
@@ -264,36 +251,13 @@ class VisitDialog(QDialog):
 
     # ---- reacting ----------------------------------------------------------------------
 
-    def _search(self) -> None:
-        text = self.client_search.text().strip()
-        if not text:
-            self.client_results.clear()
-            return
-        clients = self._ctx.clients
-        self._runner.submit(lambda _t: (text, clients.search(ClientQuery(text=text), limit=20)),
-                            on_done=self._show_clients, on_error=lambda _e: self.client_results.clear())
-
-    def _show_clients(self, found: tuple[str, list[ClientRow]]) -> None:
-        text, rows = found
-        if text != self.client_search.text().strip():
-            return  # typed on since
-        self.client_results.clear()
-        for row in rows:
-            item = QListWidgetItem(f"{row.name}  {row.mobile_masked}  {row.outlet_name}".strip())
-            item.setData(ID_ROLE, row)
-            self.client_results.addItem(item)
-        if rows:
-            self.client_results.setCurrentRow(0)
-
-    def _choose_first(self) -> None:
-        if self.client_results.count():
-            self._choose(self.client_results.item(0))
+    def _client_entered(self) -> None:
+        """Enter in the search took the first match; go on to the next field, as Tab would."""
+        if self._client_id is not None:
             self.outlet.setFocus()
 
-    def _choose(self, item: QListWidgetItem) -> None:
-        row: ClientRow = item.data(ID_ROLE)
+    def _choose(self, row: ClientRow) -> None:
         self._client_id = row.id
-        self.client_chosen.setText(f"{row.name}  {row.mobile_masked}".strip())
         if row.outlet_name and self.outlet.currentData() is None:
             index = self.outlet.findText(row.outlet_name, Qt.MatchFlag.MatchEndsWith)
             if index >= 0:
@@ -301,7 +265,7 @@ class VisitDialog(QDialog):
 
     def _kind_did_change(self) -> None:
         is_client = self.kind.currentData() == "client"
-        for widget in (self.client_label, self.client_search, self.client_results, self.client_chosen):
+        for widget in (self.client_label, self.client_picker):
             widget.setVisible(is_client)
         if self._detail is None:
             wanted = "outlet_check" if not is_client else "needs_interview"

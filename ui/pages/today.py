@@ -78,7 +78,11 @@ class TodayPage(Page):
         self.today_button = QPushButton(self.tr("T&oday"), self)
         self.next = QPushButton("▶", self)
         self.next.setToolTip(self.tr("Next day (Alt+Right)"))
+        self.log_button = QPushButton(self.tr("Log a &contact…"), self)
+        self.log_button.setToolTip(self.tr("Kind, client, sales-flow step, outcome and notes (Ctrl+L)"))
         self.summary_button = QPushButton(self.tr("Daily &summary…"), self)
+        self.targets_button = QPushButton(self.tr("&Targets…"), self)
+        self.targets_button.setToolTip(self.tr("My default daily targets"))
         self.close_button = QPushButton(self.tr("Close the &day…"), self)
         self.closed_label = QLabel(self)
         self.closed_label.setObjectName("dayClosed")
@@ -99,7 +103,9 @@ class TodayPage(Page):
             nav.addWidget(widget)
         nav.addWidget(self.closed_label)
         nav.addStretch(1)
+        nav.addWidget(self.log_button)
         nav.addWidget(self.summary_button)
+        nav.addWidget(self.targets_button)
         nav.addWidget(self.close_button)
         agenda_box = QWidget(self)
         agenda_layout = QVBoxLayout(agenda_box)
@@ -129,6 +135,9 @@ class TodayPage(Page):
         self.quick.quick_did_request.connect(self.log_quick)
         self.close_button.clicked.connect(self.ask_close_day)
         self.summary_button.clicked.connect(self.open_summary)
+        self.log_button.clicked.connect(self.open_log_entry)
+        self.targets_button.clicked.connect(self.open_targets)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.open_log_entry)
         self._show_date()
 
     def attach(self, ctx: AppContext, offer_demo: bool) -> None:
@@ -156,6 +165,7 @@ class TodayPage(Page):
         self.data = data
         self.progress.show_progress([ProgressLine(p.measure, p.actual, p.target) for p in data.progress])
         self.quick.set_enabled_for_day(not data.day_closed)
+        self.log_button.setEnabled(not data.day_closed)
         self.close_button.setEnabled(not data.day_closed)
         self.closed_label.setText(self.tr("Closed: changes are corrections") if data.day_closed else "")
         self._show_agenda(data)
@@ -213,6 +223,26 @@ class TodayPage(Page):
         assert self._ctx is not None
         worklog, day = self._ctx.worklog, self.day
         self._runner.submit(lambda _t: worklog.close_day(day), lane="db", on_done=lambda _r: self.reload(), on_error=self._failed)
+
+    def open_log_entry(self) -> None:
+        from ui.log_entry_dialog import LogEntryDialog
+
+        if self._ctx is None or not self.log_button.isEnabled():
+            return
+        dialog = LogEntryDialog(self._ctx, self._runner, self.day, self)
+        dialog.entry_did_log.connect(lambda: (self.status.setText(self.tr("Logged.")), self.reload()))
+        dialog.open()
+        self.log_dialog = dialog
+
+    def open_targets(self) -> None:
+        from ui.targets_dialog import TargetsDialog
+
+        if self._ctx is None:
+            return
+        dialog = TargetsDialog(self._ctx, self._runner, self)
+        dialog.targets_did_save.connect(self.reload)
+        dialog.open()
+        self.targets_dialog = dialog
 
     def open_summary(self) -> None:
         from ui.daily_summary_dialog import DailySummaryDialog
