@@ -27,7 +27,12 @@ def test_every_ui_string_is_in_the_ts_file_and_translated(tmp_path: Path) -> Non
     fresh = tmp_path / "fresh.ts"
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     subprocess.run([str(lupdate), *ui_sources(), "-ts", str(fresh)], check=True, capture_output=True)
-    wanted = {(ctx.findtext("name"), m.findtext("source")) for ctx in ET.parse(fresh).iter("context") for m in ctx.iter("message")}
+    # A message is its context, text and disambiguation comment, as Qt looks it up.
+    wanted = {
+        (ctx.findtext("name"), m.findtext("source"), m.findtext("comment"))
+        for ctx in ET.parse(fresh).iter("context")
+        for m in ctx.iter("message")
+    }
     have = {}
     for ctx in ET.parse(TS).iter("context"):
         for message in ctx.iter("message"):
@@ -36,7 +41,8 @@ def test_every_ui_string_is_in_the_ts_file_and_translated(tmp_path: Path) -> Non
                 n.text or "" for n in translation.iter("numerusform")
             )
             finished = translation.get("type") not in ("unfinished", "vanished", "obsolete")
-            have[(ctx.findtext("name"), message.findtext("source"))] = finished and bool(text.strip())
+            key = (ctx.findtext("name"), message.findtext("source"), message.findtext("comment"))
+            have[key] = finished and bool(text.strip())
     missing = sorted(wanted - set(have))
     unfinished = sorted(key for key in wanted if have.get(key) is False)
     assert not missing, f"run `make translations` and translate: {missing}"
