@@ -301,7 +301,8 @@ def _today(args: argparse.Namespace) -> int:
     print(f"reminders: {len(reminders):,} ({overdue:,} overdue)")
     for r in shown:
         flag = "OVERDUE " if r["overdue"] else ""
-        detail = f"  {r['detail']}" if r["detail"] else ""
+        detail = "  ".join(filter(None, (r["letter_kind"], r["detail"])))
+        detail = f"  {detail}" if detail else ""
         print(f"  {flag}{r['due_on']}  {r['kind']}  {r['client']}{detail}")
     if len(shown) < len(reminders):
         print(f"  … {len(reminders) - len(shown):,} more (--limit 0 or --json lists all)")

@@ -44,9 +44,9 @@ def test_today_json(data_dir: Path) -> None:
                                  "location": ""}]
     assert report["reminders"] == [
         {"kind": "purchase_follow_up", "client": "张三", "due_on": "2026-11-22",
-         "detail": "华夏成长混合", "years": None, "overdue": True},
-        {"kind": "birthday", "client": "张三", "due_on": "2026-11-25", "detail": "", "years": 46,
-         "overdue": False},
+         "detail": "华夏成长混合", "letter_kind": None, "years": None, "overdue": True},
+        {"kind": "birthday", "client": "张三", "due_on": "2026-11-25", "detail": "", "letter_kind": None,
+         "years": 46, "overdue": False},
     ]
     assert report["progress"][0] == {"measure": "visits", "target": 5, "actual": 0, "met": False}
     assert "13812345678" not in result.stdout and "110101" not in result.stdout

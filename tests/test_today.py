@@ -119,11 +119,12 @@ def test_reminders_cover_care_and_paperwork_with_windows(ctx: AppContext, today:
         ("purchase_follow_up", "买家", "2026-09-28", "华夏成长混合", True),
         ("birthday", "生日", "2026-10-03", "", False),
         ("important_date", "生日", "2026-10-06", "结婚纪念日", False),
-        ("letter_due", "买家", "2026-10-08", "medical_exam: 金佑人生终身寿险", False),
+        ("letter_due", "买家", "2026-10-08", "金佑人生终身寿险", False),
         # Signed today: due back 10 October, after the National Day week.
         ("receipt_due", "买家", "2026-10-10", "P2026001", False),
         ("maturity", "生日", "2026-10-30", "三年期定期存款", False),
     ]
+    assert next(r for r in data.reminders if r.kind == "letter_due").letter_kind == "medical_exam"
     names = {r[1] for r in found}
     assert {"太远", "已合并", "已回访", "闰日"} & names == set()
     assert next(r for r in data.reminders if r.kind == "birthday").years == 46

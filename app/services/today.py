@@ -66,6 +66,9 @@ class Reminder:
     overdue: bool
     years: int | None = None  # the age turned, or the years an anniversary marks
     subject_id: str | None = None  # the product, receipt or letter the reminder is about
+    # For a head-office letter: review | medical_exam | investigation | financial_evidence |
+    # health_evidence | decision | problem (a code; the UI shows it in the user's language).
+    letter_kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -259,9 +262,8 @@ def _letters(session: Session, day: date) -> list[Reminder]:
     for letter_id, kind, issued, due, product, client_id, name in rows:
         due = due or rule.letter_due(issued)
         if due <= until:
-            detail = f"{kind}: {product}" if product else kind
-            found.append(Reminder("letter_due", client_id, name or "", due, detail,
-                                  rule.is_overdue(due, day), None, letter_id))
+            found.append(Reminder("letter_due", client_id, name or "", due, product or "",
+                                  rule.is_overdue(due, day), None, letter_id, letter_kind=kind))
     return found
 
 
@@ -287,4 +289,4 @@ def today_json(data: TodayData) -> dict[str, Any]:
 
 def _reminder_json(r: Reminder) -> dict[str, Any]:
     return {"kind": r.kind, "client": r.client_name, "due_on": r.due_on.isoformat(),
-            "detail": r.detail, "years": r.years, "overdue": r.overdue}
+            "detail": r.detail, "letter_kind": r.letter_kind, "years": r.years, "overdue": r.overdue}

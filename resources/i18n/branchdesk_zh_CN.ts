@@ -2248,12 +2248,47 @@
         <translation>总公司函件待回复</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today_widgets.py" line="123" />
+        <source>Review</source>
+        <translation>审核函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="123" />
+        <source>Medical exam</source>
+        <translation>体检函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="124" />
+        <source>Investigation</source>
+        <translation>调查函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="124" />
+        <source>Financial evidence</source>
+        <translation>财务资料函</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/today_widgets.py" line="125" />
+        <source>Health evidence</source>
+        <translation>健康资料函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="125" />
+        <source>Underwriting decision</source>
+        <translation>核保决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="126" />
+        <source>Problem case</source>
+        <translation>问题件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_widgets.py" line="133" />
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="132" />
+        <location filename="../../ui/pages/today_widgets.py" line="140" />
         <source>Nothing due</source>
         <translation>暂无到期事项</translation>
     </message>
@@ -2682,102 +2717,102 @@
         <translation>已结束：修改将记为更正</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/today.py" line="178" />
+        <location filename="../../ui/pages/today.py" line="183" />
         <source>Due soon: %n reminder(s)</source>
         <translation>
             <numerusform>近期提醒：%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/today.py" line="180" />
+        <location filename="../../ui/pages/today.py" line="185" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项已逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="182" />
+        <location filename="../../ui/pages/today.py" line="187" />
         <source>the first %1 shown</source>
         <translation>显示前 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="196" />
+        <location filename="../../ui/pages/today.py" line="201" />
         <source>Revisit after purchase: %1</source>
         <translation>购买后回访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="199" />
+        <location filename="../../ui/pages/today.py" line="204" />
         <source>No visits planned</source>
         <translation>没有安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="207" />
-        <location filename="../../ui/pages/today.py" line="233" />
+        <location filename="../../ui/pages/today.py" line="212" />
+        <location filename="../../ui/pages/today.py" line="238" />
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="215" />
+        <location filename="../../ui/pages/today.py" line="220" />
         <source>Close the day</source>
         <translation>结束当天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="216" />
+        <location filename="../../ui/pages/today.py" line="221" />
         <source>Close %1? Its work log is locked; later changes are recorded as corrections.</source>
         <translation>结束 %1 的工作吗？当天的工作日志将被锁定，之后的修改会记为更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="262" />
+        <location filename="../../ui/pages/today.py" line="267" />
         <source>Needs interview</source>
         <translation>需求面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="263" />
+        <location filename="../../ui/pages/today.py" line="268" />
         <source>Product presentation</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="264" />
+        <location filename="../../ui/pages/today.py" line="269" />
         <source>Closing</source>
         <translation>销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="265" />
+        <location filename="../../ui/pages/today.py" line="270" />
         <source>Policy delivery</source>
         <translation>递送保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="266" />
+        <location filename="../../ui/pages/today.py" line="271" />
         <source>Care visit</source>
         <translation>关怀拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="267" />
+        <location filename="../../ui/pages/today.py" line="272" />
         <source>Outlet visit</source>
         <translation>网点拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="272" />
+        <location filename="../../ui/pages/today.py" line="277" />
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="272" />
+        <location filename="../../ui/pages/today.py" line="277" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="272" />
+        <location filename="../../ui/pages/today.py" line="277" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="273" />
+        <location filename="../../ui/pages/today.py" line="278" />
         <source>No-show</source>
         <translation>客户爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="273" />
+        <location filename="../../ui/pages/today.py" line="278" />
         <source>Rescheduled</source>
         <translation>已改期</translation>
     </message>

@@ -170,8 +170,13 @@ class TodayPage(Page):
         self.closed_label.setText(self.tr("Closed: changes are corrections") if data.day_closed else "")
         self._show_agenda(data)
         shown = data.reminders[:REMINDERS_SHOWN]
+        letters = self.reminders.letter_kinds()
         self.reminders.show_reminders([
-            ReminderLine(r.kind, r.client_name, QLocale().toString(r.due_on, QLocale.FormatType.ShortFormat), r.detail, r.overdue)
+            ReminderLine(
+                r.kind, r.client_name, QLocale().toString(r.due_on, QLocale.FormatType.ShortFormat),
+                " · ".join(filter(None, (letters.get(r.letter_kind or "", r.letter_kind), r.detail))),
+                r.overdue,
+            )
             for r in shown
         ])
         overdue = sum(r.overdue for r in data.reminders)

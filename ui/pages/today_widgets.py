@@ -118,6 +118,14 @@ class ReminderList(QTreeWidget):
             "receipt_due": self.tr("Receipt due back"), "letter_due": self.tr("Head-office letter due"),
         }
 
+    def letter_kinds(self) -> dict[str, str]:
+        return {
+            "review": self.tr("Review"), "medical_exam": self.tr("Medical exam"),
+            "investigation": self.tr("Investigation"), "financial_evidence": self.tr("Financial evidence"),
+            "health_evidence": self.tr("Health evidence"), "decision": self.tr("Underwriting decision"),
+            "problem": self.tr("Problem case"),
+        }
+
     def show_reminders(self, lines: list[ReminderLine]) -> None:
         kinds = self.kinds()
         self.clear()
