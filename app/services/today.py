@@ -95,7 +95,7 @@ class TodayData:
 def visits_on(session: Session, day: date, zone: tzinfo) -> tuple[AgendaVisit, ...]:
     """The visits starting on the local `day`; recurring ones are materialised as rows."""
     start = datetime.combine(day, time.min, zone)
-    rows = session.execute(
+    rows = session.connection().execute(
         select(Visit.id, Visit.starts_at, Visit.ends_at, Visit.kind, Visit.client_id, Client.name,
                Outlet.name, Visit.purpose, Visit.status, Visit.location)
         .outerjoin(Client, Client.id == Visit.client_id)
@@ -153,7 +153,7 @@ class TodayService:
 
 
 def _birthdays(session: Session, day: date, horizon: int) -> list[Reminder]:
-    rows = session.execute(
+    rows = session.connection().execute(
         select(Client.id, Client.name, Client.birth_date).where(
             BIRTH_MONTH_DAY.in_(rule.month_days(day, horizon)), Client.merged_into_id.is_(None)
         )
@@ -169,7 +169,7 @@ def _birthdays(session: Session, day: date, horizon: int) -> list[Reminder]:
 def _important_dates(session: Session, day: date, horizon: int) -> list[Reminder]:
     until = day + timedelta(days=horizon)
     # Filtered before the join: joining every row to its card would cost more than the scan.
-    rows = session.execute(
+    rows = session.connection().execute(
         select(ImportantDate.id, ImportantDate.on, ImportantDate.yearly, ImportantDate.label,
                ImportantDate.kind, Client.id, Client.name)
         .join(Client, Client.id == ImportantDate.client_id)
@@ -197,7 +197,7 @@ def _important_dates(session: Session, day: date, horizon: int) -> list[Reminder
 
 def _maturities(session: Session, day: date) -> list[Reminder]:
     until = day + timedelta(days=rule.MATURITY_NOTICE_DAYS)
-    rows = session.execute(
+    rows = session.connection().execute(
         select(ProductHolding.id, ProductHolding.product_name, ProductHolding.maturity_on,
                Client.id, Client.name)
         .join(Client, Client.id == ProductHolding.client_id)
@@ -210,7 +210,7 @@ def _maturities(session: Session, day: date) -> list[Reminder]:
 
 def _purchase_follow_ups(session: Session, day: date, zone: tzinfo) -> list[Reminder]:
     """Purchases of the last weeks whose client has not been contacted since the purchase day."""
-    rows = session.execute(
+    rows = session.connection().execute(
         select(ProductHolding.id, ProductHolding.product_name, ProductHolding.start_on,
                Client.id, Client.name, Client.last_contact_at)
         .join(Client, Client.id == ProductHolding.client_id)
@@ -232,7 +232,7 @@ POLICYHOLDER = and_(ProposalParty.proposal_id == Proposal.id, ProposalParty.role
 
 
 def _receipts(session: Session, day: date) -> list[Reminder]:
-    rows = session.execute(
+    rows = session.connection().execute(
         select(Receipt.id, Receipt.policy_number, Receipt.signed_on, Receipt.return_due_on,
                ProposalParty.client_id, ProposalParty.name)
         .join(Proposal, Proposal.id == Receipt.proposal_id)
@@ -250,7 +250,7 @@ def _receipts(session: Session, day: date) -> list[Reminder]:
 
 
 def _letters(session: Session, day: date) -> list[Reminder]:
-    rows = session.execute(
+    rows = session.connection().execute(
         select(HeadOfficeLetter.id, HeadOfficeLetter.kind, HeadOfficeLetter.issued_on,
                HeadOfficeLetter.due_on, Proposal.product_name, ProposalParty.client_id, ProposalParty.name)
         .join(Proposal, Proposal.id == HeadOfficeLetter.proposal_id)
