@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,6 +23,7 @@ from app.demo.outlets import build_outlets, outlet_count
 from app.demo.paperwork import build_paperwork
 from app.demo.schedule import ScheduleMaker
 from app.errors import BranchDeskError, InvalidInput
+from app.services.progress import Progress, Steps
 from app.services.settings import ManagerProfile, SettingsService
 from app.store import Store
 from local_db import models
@@ -42,8 +43,6 @@ IN_USE = (
     models.Proposal,
     models.OutboxItem,
 )
-
-Progress = Callable[[int, int], None]
 
 
 class DemoCancelled(BranchDeskError):
@@ -114,13 +113,14 @@ def generate(
 
     chunks = range(0, clients, CLIENT_CHUNK)
     worklog_batches = range(0, len(schedule.worklog), ROW_BATCH)
-    steps = _Steps(2 + len(chunks) + len(worklog_batches) + 1, progress, cancel)
+    steps = Steps(2 + len(chunks) + len(worklog_batches) + 1, progress, cancel,
+                  lambda: DemoCancelled("Demo data generation was cancelled; nothing was saved."))
     with store.engine.connect() as connection, _big_cache(connection), connection.begin():
         _refuse_unless_empty(connection)
         steps.check()
         writer = _Writer(connection)
         writer.write(outlet_rows)
-        steps.done()
+        steps.advance()
         owner_set = set(owners)
         profiles: dict[int, Profile] = {}
         for start in chunks:
@@ -134,17 +134,17 @@ def generate(
             )
             profiles.update(kept)
             writer.write(rows)
-            steps.done()
+            steps.advance()
         writer.write(schedule.diary)
-        steps.done()
+        steps.advance()
         for start in worklog_batches:
             writer.write([(models.WorkLogEntry, schedule.worklog[start : start + ROW_BATCH])])
-            steps.done()
+            steps.advance()
         paperwork, counts = build_paperwork(
             rng, identities, today, manager, [profiles[i] for i in owners]
         )
         writer.write(paperwork)
-        steps.done()
+        steps.advance()
     SettingsService(store.sessions).set_manager(manager)
     return DemoSummary(
         clients=clients,
@@ -156,28 +156,6 @@ def generate(
         outbox_items=counts.outbox_items,
         seconds=time.perf_counter() - started,
     )
-
-
-class _Steps:
-    def __init__(
-        self, total: int, progress: Progress | None, cancel: threading.Event | None
-    ) -> None:
-        self._total = total
-        self._done = 0
-        self._progress = progress
-        self._cancel = cancel
-
-    def check(self) -> None:
-        if self._cancel is not None and self._cancel.is_set():
-            # Raised inside the transaction, so leaving it rolls everything back.
-            raise DemoCancelled("Demo data generation was cancelled; nothing was saved.")
-
-    def done(self) -> None:
-        self._done += 1
-        if self._progress is not None:
-            self._progress(self._done, self._total)
-        if self._done < self._total:
-            self.check()
 
 
 def _refuse_unless_empty(connection: Connection) -> None:

@@ -7,7 +7,7 @@ goes into the audit log (how many cards, whether revealed, the file name).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -19,13 +19,13 @@ from app.errors import BranchDeskError, InvalidInput
 from app.rules.masking import mask_id_number, mask_phone
 from app.services.audit import record_event
 from app.services.client_columns import COLUMNS, export_cell
+from app.services.progress import Progress
 from app.services.client_import import ClientServices
 from app.services.client_search import ClientQuery
 from app.services.clients import ClientService
 from app.services.csv_files import replacing, write_rows
 from local_db import models
 
-Progress = Callable[[int, int], None]
 CHUNK = 1_000  # cards read per query: bounds memory whatever the size of the book
 # GBK is asked for by name because Chinese Excel reads it; GB18030 is written instead: the same
 # bytes for every GBK character, and it can also hold the rare name characters GBK lacks.

@@ -10,7 +10,7 @@ or a crash imports nothing.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import BranchDeskError, InvalidInput
 from app.rules.client_card import Problem
 from app.services.audit import record_event
+from app.services.progress import Progress, Steps
 from app.services.client_columns import (
     FIELDS,
     CellProblem,
@@ -42,7 +43,6 @@ __all__ = [
     "import_rows", "preview", "read_csv", "suggest_mapping", "write_report_csv",
 ]
 
-Progress = Callable[[int, int], None]
 BATCH = 500  # rows between progress reports, cancel checks and session clean-ups
 
 
@@ -123,22 +123,8 @@ class _Row:
     duplicate: bool = False
 
 
-class _Steps:
-    def __init__(self, total: int, progress: Progress | None, cancel: threading.Event | None) -> None:
-        self.total = total
-        self._done = 0
-        self._progress = progress
-        self._cancel = cancel
-
-    def check(self) -> None:
-        if self._cancel is not None and self._cancel.is_set():
-            # Raised inside the transaction, so leaving it rolls every saved row back.
-            raise ImportCancelled("The import was cancelled; nothing was imported.")
-
-    def advance(self, count: int) -> None:
-        self._done += count
-        if self._progress is not None:
-            self._progress(self._done, self.total)
+def _cancelled() -> ImportCancelled:
+    return ImportCancelled("The import was cancelled; nothing was imported.")
 
 
 def preview(
@@ -154,7 +140,7 @@ def preview(
     for the whole file (every row is checked, duplicates against the saved cards too)."""
     columns = _columns(table, mapping)
     cards = _card_service(services)
-    rows = _plan(cards, services.store.sessions, table, columns, on_duplicate, _Steps(0, None, None))
+    rows = _plan(cards, services.store.sessions, table, columns, on_duplicate, Steps(0, None, None, _cancelled))
     shown = tuple(
         PreviewRow(
             row.line,
@@ -197,7 +183,7 @@ def import_rows(
     columns = _columns(table, mapping)
     cards = _card_service(services)
     sessions = services.store.sessions
-    steps = _Steps(len(table.rows) * (1 if dry_run else 2), progress, cancel)
+    steps = Steps(len(table.rows) * (1 if dry_run else 2), progress, cancel, _cancelled)
     rows = _plan(cards, sessions, table, columns, on_duplicate, steps)
     good = [row for row in rows if not row.problems]
     updated = sum(row.existing_id is not None for row in good)
@@ -280,7 +266,7 @@ def _plan(
     table: CsvTable,
     columns: Sequence[tuple[int, str, str]],
     on_duplicate: OnDuplicate,
-    steps: _Steps,
+    steps: Steps,
 ) -> list[_Row]:
     """Every row read, matched against the saved cards and earlier rows, and checked."""
     with sessions() as session:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import builtins
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
 from typing import Any
@@ -20,6 +20,7 @@ from app.errors import NotFound
 from app.rules.client_card import LANDLINE, MOBILE, age_on, normalise_phone
 from app.rules.masking import mask_phone
 from app.services.audit import record_event
+from app.services.child_rows import replace_children
 from app.services.outlet_records import (
     MONEY_FIELDS,
     ROLES,
@@ -232,18 +233,18 @@ class OutletService:
                 session.add(outlet)
             session.flush()
             sections = {
-                "staff": _replace_children(session, models.OutletStaff, outlet.id, (
+                "staff": replace_children(session, models.OutletStaff, "outlet_id", outlet.id, (
                     (s.id, dict(name=s.name.strip(), role=s.role, phone=_clean_phone(s.phone),
                                 birthday=s.birthday, hobbies=s.hobbies.strip(), notes=s.notes))
                     for s in draft.staff
                 )),
-                "competitors": _replace_children(session, models.Competitor, outlet.id, (
+                "competitors": replace_children(session, models.Competitor, "outlet_id", outlet.id, (
                     (c.id, dict(company=c.company.strip(), yearly_premium_cents=c.yearly_premium_cents,
                                 last_three_months_premium_cents=c.last_three_months_premium_cents,
                                 sales_model=c.sales_model.strip(), strengths=c.strengths))
                     for c in draft.competitors
                 )),
-                "stock": _replace_children(session, models.OutletStockItem, outlet.id, (
+                "stock": replace_children(session, models.OutletStockItem, "outlet_id", outlet.id, (
                     (i.id, dict(kind=i.kind, item=i.item.strip(), quantity=i.quantity,
                                 reorder_level=i.reorder_level))
                     for i in draft.stock
@@ -288,26 +289,3 @@ def _entries(
 ) -> tuple[Any, ...]:
     rows = session.scalars(select(table).where(table.outlet_id == outlet_id))
     return tuple(sorted((_entry(row, entry_type) for row in rows), key=lambda e: (*order(e), e.id)))
-
-
-def _replace_children(
-    session: Session, table: Any, outlet_id: str, rows: Iterable[tuple[str | None, dict[str, Any]]]
-) -> bool:
-    """Make the outlet's rows in `table` exactly `rows`, keeping the ids (and creation dates)
-    of rows that survive so records that travel to head office keep their identity.
-    Returns whether anything changed."""
-    existing = {row.id: row for row in session.scalars(select(table).where(table.outlet_id == outlet_id))}
-    changed = False
-    for row_id, values in rows:
-        row = existing.pop(row_id, None) if row_id else None
-        if row is None:
-            session.add(table(outlet_id=outlet_id, **values))
-            changed = True
-        elif any(getattr(row, name) != value for name, value in values.items()):
-            for name, value in values.items():
-                setattr(row, name, value)
-            changed = True
-    for row in existing.values():
-        session.delete(row)
-        changed = True
-    return changed

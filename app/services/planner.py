@@ -17,6 +17,7 @@ from app.errors import NotFound
 from app.rules.masking import mask_phone
 from app.rules.working_days import next_working_day
 from app.services.audit import record_event
+from app.services.child_rows import replace_children
 from app.services.local_time import local_zone
 from app.services.planner_records import (
     ACTIVE,
@@ -310,23 +311,11 @@ class PlannerService:
 
     def _replace_checklist(self, session: Session, visit_id: str, entries: Sequence[ChecklistEntry]) -> bool:
         """Make the visit's checklist exactly `entries`, keeping the ids of surviving items."""
-        existing = {i.id: i for i in session.scalars(
-            select(VisitChecklistItem).where(VisitChecklistItem.visit_id == visit_id))}
-        changed = False
-        for position, entry in enumerate(entries):
-            values = {"phase": entry.phase, "label": entry.label.strip(), "done": entry.done, "position": position}
-            item = existing.pop(entry.id, None) if entry.id else None
-            if item is None:
-                session.add(VisitChecklistItem(visit_id=visit_id, **values))
-                changed = True
-            elif any(getattr(item, k) != v for k, v in values.items()):
-                for k, v in values.items():
-                    setattr(item, k, v)
-                changed = True
-        for item in existing.values():
-            session.delete(item)
-            changed = True
-        return changed
+        rows = [
+            (entry.id, {"phase": entry.phase, "label": entry.label.strip(), "done": entry.done, "position": position})
+            for position, entry in enumerate(entries)
+        ]
+        return replace_children(session, VisitChecklistItem, "visit_id", visit_id, rows)
 
     def _views(self, session: Session, start: datetime, end: datetime) -> list[VisitView]:
         """Visits that start before `end` and end after `start`, with clashes among them marked."""

@@ -1,0 +1,440 @@
+"""The rules a proposal form (投保单) must meet, as a table of data: one `Rule` per rule.
+
+Each rule names its field (a path template such as `beneficiaries[{i}].share_basis_points`,
+0-based like the JSON it points into), bilingual message templates and a `check` that yields
+one dict of template values per breach.  Head office re-checks with the same table, so a
+form the laptop accepts is never sent back for a rule the laptop knew.
+
+Codes: `P…` refuse the form (`check_proposal`); `W…` do not refuse but send it to a person
+(`proposal_warnings`), e.g. a disabled insured goes to medical review.
+
+Boundaries, all on the application date (never "today", so a form checks the same later):
+- policyholder: age in full years >= 18, i.e. from the 18th birthday on;
+- insured other than the policyholder: at least 28 days old (the 28th day after birth is
+  accepted) and age in full years <= 65, i.e. accepted up to the day before the 66th birthday;
+- "under 18" means age in full years < 18;
+- pregnancy, for the insured: refused when `pregnancy_weeks` >= 28 (week 28 of pregnancy on)
+  or -4 <= `pregnancy_weeks` <= -1 (the 1st to 4th week after birth); -5 and 0-27 accepted;
+- someone born on 29 February has their birthday on 1 March in other years (`age_on`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from app.rules.client_card import (
+    ID_REASONS,
+    ID_TYPES,
+    LANDLINE,
+    MOBILE,
+    Problem,
+    age_on,
+    normalise_id,
+    normalise_phone,
+)
+from app.rules.id_numbers import InvalidResidentId, parse_resident_id
+from app.rules.proposal import BeneficiaryDoc, PartyDoc, ProposalDoc
+
+ADULT_AGE = 18
+INSURED_MIN_DAYS = 28
+INSURED_MAX_AGE = 65
+FULL_SHARE = 10000  # basis points: 100%
+PREGNANCY_REFUSED_FROM_WEEK = 28
+WEEKS_AFTER_BIRTH_REFUSED = 4
+# What the insured is to the policyholder; "guardian": the policyholder is their legal guardian.
+RELATIONS = ("self", "spouse", "child", "parent", "family_support", "close_relative", "guardian")
+MINOR_RELATIONS = ("child", "guardian")
+# What a death beneficiary is to the insured; the insured cannot be their own death beneficiary.
+BENEFICIARY_RELATIONS = RELATIONS[1:]
+MINOR_BENEFICIARY_RELATIONS = ("parent", "guardian")
+PAYMENT_MODES = ("single", "regular")
+GENDERS = ("M", "F")
+ACCOUNT = re.compile(r"\d{10,30}")
+DOCUMENT = re.compile(r"[0-9A-Z]{5,20}")
+
+Breach = dict[str, object]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    field: str
+    en: str
+    zh_CN: str
+    check: Callable[[ProposalDoc], Iterable[Breach]]
+    severity: str = "error"  # error: the form is refused | warning: it goes to review
+
+    def problems(self, doc: ProposalDoc) -> Iterator[Problem]:
+        for values in self.check(doc):
+            yield Problem(
+                self.field.format(**values), self.id,
+                self.en.format(**values), self.zh_CN.format(**values),
+            )
+
+
+def days_old(birth: date, day: date) -> int:
+    """Whole days lived on `day`: 0 on the day of birth, 28 on the 28th day after."""
+    return (day - birth).days
+
+
+# --- labels, so every message names its field in both languages ----------------------------
+
+LABELS = {
+    "application_date": ("application date", "投保日期"),
+    "product_code": ("product code", "产品代码"),
+    "product_name": ("product name", "产品名称"),
+    "sum_insured_cents": ("sum insured", "保险金额"),
+    "premium_cents": ("premium", "保险费"),
+    "payment_mode": ("payment mode", "缴费方式"),
+    "payment_years": ("payment years", "缴费年期"),
+    "payment_bank": ("paying bank", "缴费银行"),
+    "payment_account": ("payment account", "缴费账号"),
+    "payment_account_holder": ("account holder", "账户户名"),
+    "manager_name": ("account manager's name", "客户经理姓名"),
+    "manager_code": ("account manager's code", "客户经理工号"),
+    "manager_phone": ("account manager's phone", "客户经理电话"),
+    "relation": ("insured's relation to the policyholder", "被保险人与投保人关系"),
+    "name": ("name", "姓名"),
+    "gender": ("gender", "性别"),
+    "birth_date": ("birth date", "出生日期"),
+    "id_type": ("ID type", "证件类型"),
+    "id_number": ("ID number", "证件号码"),
+    "mobile": ("mobile", "手机号"),
+    "address": ("address", "地址"),
+    "occupation": ("occupation", "职业"),
+    "relation_to_insured": ("relation to the insured", "与被保险人关系"),
+}
+# Payment years are checked against the payment mode instead (P018): single has none.
+DOC_REQUIRED = (
+    "application_date", "product_code", "product_name", "sum_insured_cents", "premium_cents",
+    "payment_mode", "payment_bank", "payment_account", "payment_account_holder", "manager_name",
+    "manager_code", "manager_phone", "relation",
+)
+PARTY_REQUIRED = ("name", "gender", "birth_date", "id_type", "id_number", "mobile", "address", "occupation")
+BENEFICIARY_REQUIRED = ("name", "relation_to_insured", "id_type", "id_number")
+OWNERS = {"policyholder": ("Policyholder's", "投保人"), "insured": ("Insured's", "被保险人")}
+
+
+def _label(path: str) -> Breach:
+    """Template values naming the field at `path` in both languages."""
+    owner, _, key = path.rpartition(".")
+    en, zh = LABELS[key]
+    if owner in OWNERS:
+        en, zh = f"{OWNERS[owner][0]} {en}", f"{OWNERS[owner][1]}{zh}"
+    elif owner.startswith("beneficiaries["):
+        n = int(owner[len("beneficiaries["):-1]) + 1
+        en, zh = f"Beneficiary {n}'s {en}", f"第 {n} 位受益人{zh}"
+    else:
+        en = en[0].upper() + en[1:]
+    return {"path": path, "label_en": en, "label_zh": zh}
+
+
+def _parties(doc: ProposalDoc) -> Iterator[tuple[str, PartyDoc]]:
+    yield "policyholder", doc.policyholder
+    yield "insured", doc.insured
+
+
+def _named(doc: ProposalDoc) -> Iterator[tuple[int, BeneficiaryDoc]]:
+    """Beneficiaries named on the form; a legal-heirs entry names nobody and has no share."""
+    return ((i, b) for i, b in enumerate(doc.beneficiaries) if not b.legal_heirs)
+
+
+def _age(party: PartyDoc, doc: ProposalDoc) -> int | None:
+    if party.birth_date is None or doc.application_date is None:
+        return None
+    return age_on(party.birth_date, doc.application_date)
+
+
+def _insured_is_minor(doc: ProposalDoc) -> bool:
+    age = _age(doc.insured, doc)
+    return age is not None and age < ADULT_AGE
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# --- checks: each yields one dict of template values per breach -----------------------------
+
+
+def _policyholder_minor(doc: ProposalDoc) -> Iterable[Breach]:
+    age = _age(doc.policyholder, doc)
+    if age is not None and age < ADULT_AGE:
+        yield {"age": age}
+
+
+def _insured_too_young(doc: ProposalDoc) -> Iterable[Breach]:
+    birth, day = doc.insured.birth_date, doc.application_date
+    if doc.relation != "self" and birth and day and days_old(birth, day) < INSURED_MIN_DAYS:
+        yield {"days": days_old(birth, day)}
+
+
+def _insured_too_old(doc: ProposalDoc) -> Iterable[Breach]:
+    age = _age(doc.insured, doc)
+    if doc.relation != "self" and age is not None and age > INSURED_MAX_AGE:
+        yield {"age": age}
+
+
+def _relations(doc: ProposalDoc) -> Iterable[Breach]:
+    if doc.relation is not None and doc.relation not in RELATIONS:
+        yield {**_label("relation"), "value": doc.relation, "allowed": ", ".join(RELATIONS)}
+    for i, b in _named(doc):
+        value = b.relation_to_insured
+        if value is not None and value not in BENEFICIARY_RELATIONS:
+            path = f"beneficiaries[{i}].relation_to_insured"
+            yield {**_label(path), "value": value, "allowed": ", ".join(BENEFICIARY_RELATIONS)}
+
+
+def _minor_policyholder_relation(doc: ProposalDoc) -> Iterable[Breach]:
+    if _insured_is_minor(doc) and doc.relation not in MINOR_RELATIONS:
+        yield {}
+
+
+def _minor_beneficiaries(doc: ProposalDoc) -> Iterable[Breach]:
+    if _insured_is_minor(doc):
+        for i, b in _named(doc):
+            if b.relation_to_insured not in MINOR_BENEFICIARY_RELATIONS:
+                yield {"i": i, "n": i + 1}
+
+
+def _self_same_person(doc: ProposalDoc) -> Iterable[Breach]:
+    ids = normalise_id(doc.policyholder.id_number), normalise_id(doc.insured.id_number)
+    if not all(ids) or doc.relation is None:
+        return
+    if (doc.relation == "self") != (ids[0] == ids[1]):
+        yield {}
+
+
+def _required(doc: ProposalDoc) -> Iterable[Breach]:
+    for key in DOC_REQUIRED:
+        if _blank(getattr(doc, key)):
+            yield _label(key)
+    for role, party in _parties(doc):
+        optional = {"mobile"} if role == "insured" and _insured_is_minor(doc) else set()
+        for key in PARTY_REQUIRED:
+            if key not in optional and _blank(getattr(party, key)):
+                yield _label(f"{role}.{key}")
+    for i, b in _named(doc):
+        for key in BENEFICIARY_REQUIRED:
+            if _blank(getattr(b, key)):
+                yield _label(f"beneficiaries[{i}].{key}")
+
+
+def _choices(doc: ProposalDoc) -> Iterable[Breach]:
+    values: list[tuple[str, object, tuple[str, ...]]] = [("payment_mode", doc.payment_mode, PAYMENT_MODES)]
+    for role, party in _parties(doc):
+        values += [(f"{role}.gender", party.gender, GENDERS), (f"{role}.id_type", party.id_type, ID_TYPES)]
+    values += [(f"beneficiaries[{i}].id_type", b.id_type, ID_TYPES) for i, b in _named(doc)]
+    for path, value, allowed in values:
+        if not _blank(value) and value not in allowed:
+            yield {**_label(path), "value": value, "allowed": ", ".join(allowed)}
+
+
+def _documents(doc: ProposalDoc) -> Iterator[tuple[str, str, str, PartyDoc | None]]:
+    """(path prefix, ID type, normalised number, the party whose card it must agree with)."""
+    for role, party in _parties(doc):
+        yield role, party.id_type, normalise_id(party.id_number), party
+    for i, b in _named(doc):
+        yield f"beneficiaries[{i}]", b.id_type, normalise_id(b.id_number), None
+
+
+def _id_invalid(doc: ProposalDoc) -> Iterable[Breach]:
+    for prefix, id_type, number, _ in _documents(doc):
+        if not number or id_type not in ID_TYPES:
+            continue
+        values = _label(f"{prefix}.id_number")
+        if id_type != "resident_id":
+            if not DOCUMENT.fullmatch(number):
+                yield {**values, "reason_en": "must have 5-20 letters or digits", "reason_zh": "应为 5–20 位字母或数字"}
+            continue
+        try:
+            parse_resident_id(number)
+        except InvalidResidentId as exc:
+            en, zh = ID_REASONS[exc.reason]
+            yield {**values, "reason_en": en, "reason_zh": zh}
+
+
+def _id_disagrees(attribute: str) -> Callable[[ProposalDoc], Iterable[Breach]]:
+    def check(doc: ProposalDoc) -> Iterable[Breach]:
+        for prefix, id_type, number, party in _documents(doc):
+            if party is None or id_type != "resident_id" or getattr(party, attribute) is None:
+                continue
+            try:
+                parsed = parse_resident_id(number)
+            except InvalidResidentId:
+                continue  # already reported as P012
+            said = getattr(parsed, attribute)
+            if said != getattr(party, attribute):
+                shown = f"{said:%Y-%m-%d}" if isinstance(said, date) else said
+                yield {**_label(f"{prefix}.{attribute}"), "said": shown}
+
+    return check
+
+
+def _mobiles(doc: ProposalDoc) -> Iterable[Breach]:
+    for role, party in _parties(doc):
+        if party.mobile.strip() and not MOBILE.fullmatch(normalise_phone(party.mobile)):
+            yield _label(f"{role}.mobile")
+
+
+def _manager_phone(doc: ProposalDoc) -> Iterable[Breach]:
+    phone = normalise_phone(doc.manager_phone)
+    if phone and not (MOBILE.fullmatch(phone) or LANDLINE.fullmatch(phone)):
+        yield {}
+
+
+def _amounts(doc: ProposalDoc) -> Iterable[Breach]:
+    for key in ("sum_insured_cents", "premium_cents"):
+        value = getattr(doc, key)
+        if value is not None and value <= 0:
+            yield _label(key)
+
+
+def _payment_years(doc: ProposalDoc) -> Iterable[Breach]:
+    years = doc.payment_years
+    if doc.payment_mode == "regular" and (years is None or years < 1):
+        yield {"en": "Regular payment (期交) needs the number of years, 1 or more.",
+               "zh": "期交须填写缴费年期（至少 1 年）。"}  # fmt: skip
+    elif doc.payment_mode == "single" and years is not None:
+        yield {"en": "Single payment (趸交) has no payment years: leave them empty.",
+               "zh": "趸交没有缴费年期，请留空。"}  # fmt: skip
+
+
+def _account_holder(doc: ProposalDoc) -> Iterable[Breach]:
+    holder, name = doc.payment_account_holder.strip(), doc.policyholder.name.strip()
+    if holder and name and holder != name:
+        yield {"holder": holder, "name": name}
+
+
+def _account(doc: ProposalDoc) -> Iterable[Breach]:
+    account = normalise_phone(doc.payment_account)  # spaces and dashes, as people type them
+    if account and not ACCOUNT.fullmatch(account):
+        yield {}
+
+
+def _beneficiary_required(doc: ProposalDoc) -> Iterable[Breach]:
+    if not doc.beneficiaries:
+        yield {}
+
+
+def _legal_heirs_alone(doc: ProposalDoc) -> Iterable[Breach]:
+    if len(doc.beneficiaries) > 1:
+        for i, b in enumerate(doc.beneficiaries):
+            if b.legal_heirs:
+                yield {"i": i}
+
+
+def _share_range(doc: ProposalDoc) -> Iterable[Breach]:
+    for i, b in _named(doc):
+        if not 1 <= b.share_basis_points <= FULL_SHARE:
+            yield {"i": i, "n": i + 1, "share": b.share_basis_points}
+
+
+def _share_totals(doc: ProposalDoc) -> Iterable[Breach]:
+    first: dict[int, int] = {}
+    totals: dict[int, int] = {}
+    for i, b in _named(doc):
+        first.setdefault(b.order, i)
+        totals[b.order] = totals.get(b.order, 0) + b.share_basis_points
+    for order in sorted(totals):
+        if totals[order] != FULL_SHARE:
+            yield {"i": first[order], "order": order, "total": f"{totals[order] / 100:g}"}
+
+
+def _order_sequence(doc: ProposalDoc) -> Iterable[Breach]:
+    orders = {b.order for _, b in _named(doc)}
+    for i, b in _named(doc):
+        if b.order < 1 or (b.order > 1 and b.order - 1 not in orders):
+            yield {"i": i, "n": i + 1, "order": b.order}
+
+
+def _pregnancy(doc: ProposalDoc) -> Iterable[Breach]:
+    weeks = doc.insured.pregnancy_weeks
+    if weeks is not None and (weeks >= PREGNANCY_REFUSED_FROM_WEEK or -WEEKS_AFTER_BIRTH_REFUSED <= weeks < 0):
+        yield {}
+
+
+def _disabled(doc: ProposalDoc) -> Iterable[Breach]:
+    if doc.insured.disabled:
+        yield {}
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("P001_policyholder_adult", "policyholder.birth_date",
+         "The policyholder must be 18 or older on the application date (is {age}).",
+         "投保人在投保日须年满 18 周岁（现为 {age} 岁）。", _policyholder_minor),
+    Rule("P002_insured_too_young", "insured.birth_date",
+         "The insured must be at least 28 days old on the application date (is {days} days).",
+         "被保险人在投保日须出生满 28 天（现为 {days} 天）。", _insured_too_young),
+    Rule("P003_insured_too_old", "insured.birth_date",
+         "The insured must be 65 or younger on the application date (is {age}).",
+         "被保险人在投保日年龄不得超过 65 周岁（现为 {age} 岁）。", _insured_too_old),
+    Rule("P004_relation_allowed", "{path}",
+         "{label_en}: '{value}' is not allowed ({allowed}).",
+         "{label_zh}“{value}”不在允许范围内（{allowed}）。", _relations),
+    Rule("P005_minor_needs_parent", "relation",
+         "An insured under 18 may only be insured by a parent or legal guardian (relation child or guardian).",
+         "被保险人未满 18 周岁时，投保人只能是其父母或法定监护人。", _minor_policyholder_relation),
+    Rule("P006_minor_beneficiary_parent", "beneficiaries[{i}].relation_to_insured",
+         "Beneficiary {n}: an insured under 18 may only have a parent or legal guardian as death beneficiary, or legal heirs.",
+         "第 {n} 位受益人：被保险人未满 18 周岁时，身故受益人只能是其父母或法定监护人，或法定继承人。",
+         _minor_beneficiaries),
+    Rule("P007_self_same_person", "relation",
+         "Relation 'self' means the policyholder and the insured are one person with one ID number, and only then.",
+         "关系为“本人”时投保人与被保险人应为同一人（证件号码相同），反之亦然。", _self_same_person),
+    Rule("P010_required", "{path}", "{label_en} is required ({path}).", "请填写{label_zh}（{path}）。", _required),
+    Rule("P011_choice", "{path}", "{label_en}: '{value}' is not one of {allowed}.",
+         "{label_zh}“{value}”不是可选的值（{allowed}）。", _choices),
+    Rule("P012_id_invalid", "{path}", "{label_en} {reason_en}.", "{label_zh}{reason_zh}。", _id_invalid),
+    Rule("P013_id_birth_date", "{path}", "{label_en} does not match the ID number, which says {said}.",
+         "{label_zh}与证件号码不符，证件号码显示为 {said}。", _id_disagrees("birth_date")),
+    Rule("P014_id_gender", "{path}", "{label_en} does not match the ID number, which says {said}.",
+         "{label_zh}与证件号码不符，证件号码显示为 {said}。", _id_disagrees("gender")),
+    Rule("P015_mobile_format", "{path}",
+         "{label_en}: a mobile number has 11 digits and starts with 13-19, e.g. 13812345678.",
+         "{label_zh}应为 13–19 开头的 11 位数字，例如 13812345678。", _mobiles),
+    Rule("P016_manager_phone_format", "manager_phone",
+         "Account manager's phone: a mobile number or a landline with its area code.",
+         "客户经理电话应为手机号或带区号的固定电话。", _manager_phone),
+    Rule("P017_amount_positive", "{path}", "{label_en} must be more than 0.", "{label_zh}应大于 0。", _amounts),
+    Rule("P018_payment_years", "payment_years", "{en}", "{zh}", _payment_years),
+    Rule("P019_account_holder", "payment_account_holder",
+         "The account holder ({holder}) must be the policyholder ({name}).",
+         "账户户名（{holder}）须与投保人（{name}）一致。", _account_holder),
+    Rule("P020_account_format", "payment_account",
+         "Payment account: 10-30 digits.", "缴费账号应为 10–30 位数字。", _account),
+    Rule("P030_beneficiary_required", "beneficiaries",
+         "Name the death beneficiaries, or choose legal heirs.",
+         "请填写身故受益人，或选择法定继承人。", _beneficiary_required),
+    Rule("P031_legal_heirs_alone", "beneficiaries[{i}].legal_heirs",
+         "Legal heirs cannot be combined with named beneficiaries.",
+         "选择法定继承人时不能再指定其他受益人。", _legal_heirs_alone),
+    Rule("P032_share_range", "beneficiaries[{i}].share_basis_points",
+         "Beneficiary {n}: a share is between 0.01% and 100% (is {share} basis points).",
+         "第 {n} 位受益人：受益份额应在 0.01%–100% 之间（现为 {share} 个基点）。", _share_range),
+    Rule("P033_order_shares_total", "beneficiaries[{i}].share_basis_points",
+         "Beneficiary order {order}: the shares add up to {total}%, not exactly 100%.",
+         "第 {order} 受益顺序的受益份额合计为 {total}%，应恰好为 100%。", _share_totals),
+    Rule("P034_order_sequence", "beneficiaries[{i}].order",
+         "Beneficiary {n}: orders start at 1 without gaps (order {order}).",
+         "第 {n} 位受益人：受益顺序应从 1 开始且连续（现为 {order}）。", _order_sequence),
+    Rule("P040_pregnancy", "insured.pregnancy_weeks",
+         "Not accepted from week 28 of pregnancy to 4 weeks after birth.",
+         "妊娠 28 周以上至产后 4 周内不予承保。", _pregnancy),
+    Rule("W001_medical_review", "insured.disabled",
+         "A disabled insured is accepted after medical review.",
+         "被保险人为残疾人，需经医务核保。", _disabled, severity="warning"),
+)  # fmt: skip
+
+
+def check_proposal(doc: ProposalDoc) -> list[Problem]:
+    """Every reason to refuse the form, in table order; empty means head office may accept it."""
+    return [p for rule in RULES if rule.severity == "error" for p in rule.problems(doc)]
+
+
+def proposal_warnings(doc: ProposalDoc) -> list[Problem]:
+    """What sends an otherwise valid form to review (W codes)."""
+    return [p for rule in RULES if rule.severity == "warning" for p in rule.problems(doc)]
