@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from datetime import date
@@ -19,6 +20,9 @@ from app.paths import ENV_DATA_DIR, demo_data_dir, resolve_data_dir
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_STARTUP = 0, 1, 2, 3
 MAX_DEMO_CLIENTS = 1_000_000
+# JSON's names, not Python's, in messages about a file's content.
+JSON_KINDS = {list: "array", str: "string", int: "number", float: "number", bool: "boolean",
+              type(None): "null"}  # fmt: skip
 
 
 def _bounded_int(low: int, high: int):  # type: ignore[no-untyped-def]
@@ -54,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--lang", choices=("en", "zh_CN"),
-        help="language of the GUI (default: system) and of import messages (default: English)",
+        help="language of the GUI (default: system) and of import and proposal-check messages "
+        "(default: English)",
     )
     parser.add_argument("--demo", action="store_true", help="open the demo profile")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -84,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     today.add_argument("--limit", type=_bounded_int(0, 1_000_000), default=30,
                        help="reminders and follow-ups listed in the text output (0: all; default 30)")
     _add_import_export(commands)
+    _add_proposal(commands)
     return parser
 
 
@@ -125,6 +131,22 @@ def _add_import_export(commands: argparse._SubParsersAction[argparse.ArgumentPar
     clients.add_argument("--force", action="store_true", help="overwrite FILE.csv if it exists")
 
 
+def _add_proposal(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    proposal = commands.add_parser("proposal", help="proposal forms (投保单)")
+    actions = proposal.add_subparsers(dest="what", required=True, metavar="ACTION")
+    check = actions.add_parser(
+        "check",
+        help="check a proposal in head office's JSON form against the proposal rules",
+        description="Prints every problem as `rule  field  message`. Exit code 0 when the "
+        "proposal is valid (W… lines send it to review but do not refuse it), 1 when not, "
+        "2 when the file cannot be read as a JSON object.",
+    )
+    check.add_argument("file", type=Path, metavar="FILE.json")
+    check.add_argument("--lang", choices=("en", "zh_CN"), default=argparse.SUPPRESS,
+                       help="language of the problem messages (default: English)")
+    check.add_argument("--json", action="store_true", help="machine-readable output")
+
+
 def run(args: argparse.Namespace) -> int:
     handlers = {
         "doctor": _doctor,
@@ -132,9 +154,14 @@ def run(args: argparse.Namespace) -> int:
         "import": _import_clients,
         "export": _export_clients,
         "today": _today,
+        "proposal": _proposal_check,
     }
     try:
         return handlers[args.command](args)
+    except BrokenPipeError:
+        # The reader went away (`branchdesk today | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except StartupError as exc:
         print(f"branchdesk: {exc.message}", file=sys.stderr)
         if exc.hint:
@@ -311,3 +338,39 @@ def _today(args: argparse.Namespace) -> int:
         done = "  done" if line["met"] else ""
         print(f"  {line['measure']:<10} {line['actual']:>4} / {line['target']}{done}")
     return EXIT_OK
+
+
+def _proposal_check(args: argparse.Namespace) -> int:
+    from app.rules.client_card import Problem
+    from app.rules.proposal import from_json
+    from app.rules.proposal_rules import check_proposal, proposal_warnings
+
+    language = args.lang or "en"
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InvalidInput(f"{args.file} does not exist.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"{args.file} cannot be read as UTF-8 text: {exc}.") from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"{args.file} is not JSON: {exc}.", "Save the proposal as JSON.") from None
+    if not isinstance(data, dict):
+        kind = JSON_KINDS.get(type(data), "value")
+        raise InvalidInput(f"{args.file} holds a JSON {kind}, not a proposal object.")
+    doc, problems = from_json(data)
+    warnings: list[Problem] = []
+    if doc is not None:
+        problems, warnings = check_proposal(doc), proposal_warnings(doc)
+    if args.json:
+        listed = {
+            kind: [{"rule": p.code, "field": p.field, "message": p.message(language)} for p in found]
+            for kind, found in (("problems", problems), ("warnings", warnings))
+        }
+        print(json.dumps({"file": str(args.file), "valid": not problems, **listed},
+                         ensure_ascii=False, indent=2))
+    else:
+        for problem in [*problems, *warnings]:
+            print(f"{problem.code}  {problem.field}  {problem.message(language)}")
+        verdict = "valid" if not problems else f"{len(problems)} problem(s)"
+        print(f"{args.file}: {verdict}" + (f", {len(warnings)} for review" if warnings else ""))
+    return EXIT_PROBLEM if problems else EXIT_OK

@@ -98,6 +98,51 @@ class ProposalDoc:
         object.__setattr__(self, "beneficiaries", tuple(self.beneficiaries))
 
 
+# --- field labels, so every message names its field in both languages ----------------------
+
+LABELS = {
+    "application_date": ("application date", "投保日期"),
+    "product_code": ("product code", "产品代码"),
+    "product_name": ("product name", "产品名称"),
+    "sum_insured_cents": ("sum insured", "保险金额"),
+    "premium_cents": ("premium", "保险费"),
+    "payment_mode": ("payment mode", "缴费方式"),
+    "payment_years": ("payment years", "缴费年期"),
+    "payment_bank": ("paying bank", "缴费银行"),
+    "payment_account": ("payment account", "缴费账号"),
+    "payment_account_holder": ("account holder", "账户户名"),
+    "manager_name": ("account manager's name", "客户经理姓名"),
+    "manager_code": ("account manager's code", "客户经理工号"),
+    "manager_phone": ("account manager's phone", "客户经理电话"),
+    "relation": ("insured's relation to the policyholder", "被保险人与投保人关系"),
+    "name": ("name", "姓名"),
+    "gender": ("gender", "性别"),
+    "birth_date": ("birth date", "出生日期"),
+    "id_type": ("ID type", "证件类型"),
+    "id_number": ("ID number", "证件号码"),
+    "mobile": ("mobile", "手机号"),
+    "address": ("address", "地址"),
+    "occupation": ("occupation", "职业"),
+    "relation_to_insured": ("relation to the insured", "与被保险人关系"),
+}
+OWNERS = {"policyholder": ("Policyholder's", "投保人"), "insured": ("Insured's", "被保险人")}
+
+
+def field_label(path: str) -> tuple[str, str]:
+    """English and Chinese names of the field at `path`, e.g. beneficiaries[1].name ->
+    ("Beneficiary 2's name", "第 2 位受益人姓名"); the path itself when it names no field."""
+    owner, _, key = path.rpartition(".")
+    if key not in LABELS:
+        return path, path
+    en, zh = LABELS[key]
+    if owner in OWNERS:
+        return f"{OWNERS[owner][0]} {en}", f"{OWNERS[owner][1]}{zh}"
+    if owner.startswith("beneficiaries["):
+        n = int(owner[len("beneficiaries["):-1]) + 1
+        return f"Beneficiary {n}'s {en}", f"第 {n} 位受益人{zh}"
+    return en[0].upper() + en[1:], zh
+
+
 # --- to JSON -------------------------------------------------------------------------------
 
 

@@ -36,7 +36,7 @@ from app.rules.client_card import (
     normalise_phone,
 )
 from app.rules.id_numbers import InvalidResidentId, parse_resident_id
-from app.rules.proposal import BeneficiaryDoc, PartyDoc, ProposalDoc
+from app.rules.proposal import BeneficiaryDoc, PartyDoc, ProposalDoc, field_label
 
 ADULT_AGE = 18
 INSURED_MIN_DAYS = 28
@@ -80,33 +80,6 @@ def days_old(birth: date, day: date) -> int:
     return (day - birth).days
 
 
-# --- labels, so every message names its field in both languages ----------------------------
-
-LABELS = {
-    "application_date": ("application date", "投保日期"),
-    "product_code": ("product code", "产品代码"),
-    "product_name": ("product name", "产品名称"),
-    "sum_insured_cents": ("sum insured", "保险金额"),
-    "premium_cents": ("premium", "保险费"),
-    "payment_mode": ("payment mode", "缴费方式"),
-    "payment_years": ("payment years", "缴费年期"),
-    "payment_bank": ("paying bank", "缴费银行"),
-    "payment_account": ("payment account", "缴费账号"),
-    "payment_account_holder": ("account holder", "账户户名"),
-    "manager_name": ("account manager's name", "客户经理姓名"),
-    "manager_code": ("account manager's code", "客户经理工号"),
-    "manager_phone": ("account manager's phone", "客户经理电话"),
-    "relation": ("insured's relation to the policyholder", "被保险人与投保人关系"),
-    "name": ("name", "姓名"),
-    "gender": ("gender", "性别"),
-    "birth_date": ("birth date", "出生日期"),
-    "id_type": ("ID type", "证件类型"),
-    "id_number": ("ID number", "证件号码"),
-    "mobile": ("mobile", "手机号"),
-    "address": ("address", "地址"),
-    "occupation": ("occupation", "职业"),
-    "relation_to_insured": ("relation to the insured", "与被保险人关系"),
-}
 # Payment years are checked against the payment mode instead (P018): single has none.
 DOC_REQUIRED = (
     "application_date", "product_code", "product_name", "sum_insured_cents", "premium_cents",
@@ -115,20 +88,11 @@ DOC_REQUIRED = (
 )
 PARTY_REQUIRED = ("name", "gender", "birth_date", "id_type", "id_number", "mobile", "address", "occupation")
 BENEFICIARY_REQUIRED = ("name", "relation_to_insured", "id_type", "id_number")
-OWNERS = {"policyholder": ("Policyholder's", "投保人"), "insured": ("Insured's", "被保险人")}
 
 
 def _label(path: str) -> Breach:
     """Template values naming the field at `path` in both languages."""
-    owner, _, key = path.rpartition(".")
-    en, zh = LABELS[key]
-    if owner in OWNERS:
-        en, zh = f"{OWNERS[owner][0]} {en}", f"{OWNERS[owner][1]}{zh}"
-    elif owner.startswith("beneficiaries["):
-        n = int(owner[len("beneficiaries["):-1]) + 1
-        en, zh = f"Beneficiary {n}'s {en}", f"第 {n} 位受益人{zh}"
-    else:
-        en = en[0].upper() + en[1:]
+    en, zh = field_label(path)
     return {"path": path, "label_en": en, "label_zh": zh}
 
 
