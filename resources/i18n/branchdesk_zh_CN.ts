@@ -1356,12 +1356,12 @@
 <context>
     <name>DemoOffer</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="51" />
+        <location filename="../../ui/pages/today.py" line="52" />
         <source>This profile is empty. Open the demo profile to look around a populated day with made-up clients? It uses its own folder and never mixes with your data.</source>
         <translation>当前档案还没有数据。要打开演示档案，用虚构的客户看看忙碌的一天吗？演示档案使用单独的文件夹，绝不会与您的数据混在一起。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="57" />
+        <location filename="../../ui/pages/today.py" line="58" />
         <source>Open &amp;demo profile</source>
         <translation>打开演示档案(&amp;D)</translation>
     </message>
@@ -2323,6 +2323,24 @@
     </message>
 </context>
 <context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../ui/widgets/signature_pad.py" line="218" />
+        <source>I confirm I have read and understood the application and that the information is true.</source>
+        <translation>本人确认已阅读并理解投保内容，所填信息真实无误。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/signature_pad.py" line="226" />
+        <source>Undo stroke</source>
+        <translation>撤销一笔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/signature_pad.py" line="228" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
     <name>StaffTable</name>
     <message>
         <location filename="../../ui/pages/outlet_tables.py" line="241" />
@@ -2620,72 +2638,72 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="68" />
+        <location filename="../../ui/pages/today.py" line="69" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="77" />
+        <location filename="../../ui/pages/today.py" line="79" />
         <source>Previous day (Alt+Left)</source>
         <translation>前一天（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="78" />
+        <location filename="../../ui/pages/today.py" line="80" />
         <source>T&amp;oday</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="80" />
+        <location filename="../../ui/pages/today.py" line="82" />
         <source>Next day (Alt+Right)</source>
         <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="81" />
+        <location filename="../../ui/pages/today.py" line="83" />
         <source>Log a &amp;contact…</source>
         <translation>记录联系(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="82" />
+        <location filename="../../ui/pages/today.py" line="84" />
         <source>Kind, client, sales-flow step, outcome and notes (Ctrl+L)</source>
         <translation>类型、客户、销售流程步骤、结果和备注（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="83" />
+        <location filename="../../ui/pages/today.py" line="85" />
         <source>Daily &amp;summary…</source>
         <translation>每日总结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="84" />
+        <location filename="../../ui/pages/today.py" line="86" />
         <source>&amp;Targets…</source>
         <translation>目标(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="85" />
+        <location filename="../../ui/pages/today.py" line="87" />
         <source>My default daily targets</source>
         <translation>我的默认每日目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="86" />
+        <location filename="../../ui/pages/today.py" line="88" />
         <source>Close the &amp;day…</source>
         <translation>结束当天(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="96" />
+        <location filename="../../ui/pages/today.py" line="98" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="96" />
+        <location filename="../../ui/pages/today.py" line="98" />
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="96" />
+        <location filename="../../ui/pages/today.py" line="98" />
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="96" />
+        <location filename="../../ui/pages/today.py" line="98" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2702,119 +2720,108 @@
         <translation type="vanished">今日没有安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="96" />
+        <location filename="../../ui/pages/today.py" line="98" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="113" />
+        <location filename="../../ui/pages/today.py" line="115" />
         <source>Agenda: visits and follow-ups</source>
         <translation>今日安排：拜访与跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="170" />
+        <location filename="../../ui/pages/today.py" line="172" />
         <source>Closed: changes are corrections</source>
         <translation>已结束：修改将记为更正</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/today.py" line="183" />
+        <location filename="../../ui/pages/today.py" line="185" />
         <source>Due soon: %n reminder(s)</source>
         <translation>
             <numerusform>近期提醒：%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/today.py" line="185" />
+        <location filename="../../ui/pages/today.py" line="187" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项已逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="187" />
+        <location filename="../../ui/pages/today.py" line="189" />
         <source>the first %1 shown</source>
         <translation>显示前 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="201" />
+        <location filename="../../ui/pages/today.py" line="203" />
         <source>Revisit after purchase: %1</source>
         <translation>购买后回访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="204" />
+        <location filename="../../ui/pages/today.py" line="206" />
         <source>No visits planned</source>
         <translation>没有安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="212" />
-        <location filename="../../ui/pages/today.py" line="238" />
+        <location filename="../../ui/pages/today.py" line="214" />
+        <location filename="../../ui/pages/today.py" line="240" />
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="220" />
+        <location filename="../../ui/pages/today.py" line="222" />
         <source>Close the day</source>
         <translation>结束当天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="221" />
+        <location filename="../../ui/pages/today.py" line="223" />
         <source>Close %1? Its work log is locked; later changes are recorded as corrections.</source>
         <translation>结束 %1 的工作吗？当天的工作日志将被锁定，之后的修改会记为更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="267" />
         <source>Needs interview</source>
-        <translation>需求面谈</translation>
+        <translation type="vanished">需求面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="268" />
         <source>Product presentation</source>
-        <translation>产品推介</translation>
+        <translation type="vanished">产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="269" />
         <source>Closing</source>
-        <translation>销售促成</translation>
+        <translation type="vanished">销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="270" />
         <source>Policy delivery</source>
-        <translation>递送保单</translation>
+        <translation type="vanished">递送保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="271" />
         <source>Care visit</source>
-        <translation>关怀拜访</translation>
+        <translation type="vanished">关怀拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="272" />
         <source>Outlet visit</source>
-        <translation>网点拜访</translation>
+        <translation type="vanished">网点拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="277" />
         <source>Planned</source>
-        <translation>已计划</translation>
+        <translation type="vanished">已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="277" />
         <source>Done</source>
-        <translation>已完成</translation>
+        <translation type="vanished">已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="277" />
         <source>Cancelled</source>
-        <translation>已取消</translation>
+        <translation type="vanished">已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="278" />
         <source>No-show</source>
-        <translation>客户爽约</translation>
+        <translation type="vanished">客户爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="278" />
         <source>Rescheduled</source>
-        <translation>已改期</translation>
+        <translation type="vanished">已改期</translation>
     </message>
 </context>
 <context>

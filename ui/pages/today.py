@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.pages.page import Page
+from ui.pages.planner_texts import PlannerTexts
 from ui.pages.today_widgets import ProgressLine, ProgressPanel, QuickLogBar, ReminderLine, ReminderList
 from ui.task_runner import TaskRunner
 
@@ -70,6 +71,7 @@ class TodayPage(Page):
         self._ctx: AppContext | None = None
         self.day = date.today()
         self.data: TodayData | None = None
+        self.texts = PlannerTexts(self)  # a visit's purpose and status read as on the planner
         self.demo_offer = DemoOffer(self)
         self.demo_offer.offer_did_accept.connect(self.demo_did_request)
         self.demo_offer.hide()
@@ -188,7 +190,7 @@ class TodayPage(Page):
         self.reminder_count.setText(text)
 
     def _show_agenda(self, data: TodayData) -> None:
-        purposes, statuses = self._purposes(), self._statuses()
+        purposes, statuses = self.texts.purposes(), self.texts.statuses()
         self.agenda.clear()
         for visit in data.agenda:
             when = f"{visit.starts_at:%H:%M}–{visit.ends_at:%H:%M}"
@@ -261,19 +263,3 @@ class TodayPage(Page):
 
     def _failed(self, exc: Exception) -> None:
         self.status.setText(str(exc))
-
-    def _purposes(self) -> dict[str, str]:
-        return {
-            "needs_interview": self.tr("Needs interview"),
-            "product_presentation": self.tr("Product presentation"),
-            "closing": self.tr("Closing"),
-            "policy_delivery": self.tr("Policy delivery"),
-            "care": self.tr("Care visit"),
-            "outlet_check": self.tr("Outlet visit"),
-        }
-
-    def _statuses(self) -> dict[str, str]:
-        return {
-            "planned": self.tr("Planned"), "done": self.tr("Done"), "cancelled": self.tr("Cancelled"),
-            "no_show": self.tr("No-show"), "rescheduled": self.tr("Rescheduled"),
-        }
