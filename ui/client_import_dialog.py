@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (
 
 from ui.task_runner import Task, TaskRunner
 
+from ui.i18n import current_language
+
 if TYPE_CHECKING:
     from app.context import AppContext
     from app.services.client_import import ImportPreview, ImportReport
     from app.services.csv_files import CsvTable
 
-
-def language() -> str:
-    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 class ClientImportDialog(QDialog):
@@ -154,7 +153,7 @@ class ClientImportDialog(QDialog):
 
         if self.table is None:
             return
-        table, mapping, ctx, lang = self.table, self.current_mapping(), self.ctx, language()
+        table, mapping, ctx, lang = self.table, self.current_mapping(), self.ctx, current_language()
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Checking every row…"))
         self.runner.submit(lambda _t: preview(ctx, table, mapping, language=lang), on_done=self._show_preview, on_error=self._failed)
@@ -171,7 +170,7 @@ class ClientImportDialog(QDialog):
         self.preview.setColumnCount(len(headers))
         self.preview.setHorizontalHeaderLabels(headers)
         self.preview.setRowCount(len(result.rows))
-        lang = language()
+        lang = current_language()
         for r, row in enumerate(result.rows):
             cells = [str(row.line), *row.cells, " ".join(p.message(lang) for p in row.problems)]
             for c, text in enumerate(cells):
@@ -224,7 +223,7 @@ class ClientImportDialog(QDialog):
         from app.services.client_import import write_report_csv
 
         assert self.report is not None
-        report, lang = self.report, language()
+        report, lang = self.report, current_language()
         self.runner.submit(lambda _t: write_report_csv(report, path, lang), on_done=lambda _r: self.summary.setText(
             self.summary.text() + " " + self.tr("Report saved to %1.").replace("%1", str(path))), on_error=self._failed)
 

@@ -16,6 +16,12 @@ def choose_language(forced: str | None) -> str:
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
+def current_language() -> str:
+    """The language the UI is showing (install_translators sets the default locale to it), for
+    the core's bilingual messages."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Returns the translators so the caller keeps them alive (Qt does not own them)."""
     if language == "en":

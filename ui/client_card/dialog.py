@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui.client_card.entry_table import EntryTable, cents_to_yuan, yuan_to_cents
 from ui.client_card.sections import Choices, FieldRows, SecretField, check, combo, history_tree, notes_edit
+from ui.i18n import current_language
 from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -39,9 +40,6 @@ if TYPE_CHECKING:
 AUTOSAVE_MS = 500
 SECRETS = ("id_number", "mobile", "phone_other")
 
-
-def ui_language() -> str:
-    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 class ClientCardDialog(QDialog):
@@ -255,7 +253,7 @@ class ClientCardDialog(QDialog):
             self.segment.setText(self.tr("%1, age %2").replace("%1", self.choices.segments()[segment or "young"]).replace("%2", str(age)))
 
     def _show_problems(self, problems: tuple[Problem, ...] | list[Problem]) -> None:
-        language = ui_language()
+        language = current_language()
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             by_field.setdefault(problem.field, []).append(problem.message(language))

@@ -6,7 +6,7 @@ receipt stores both what the hand did and a picture to print.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QLocale, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -24,14 +24,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from app.rules.client_card import Problem
 from app.rules.signature import Device, Point, Signature, Stroke, check_signature
+from ui.i18n import current_language
 
 BOX_SIZE = QSize(480, 200)
 INK_WIDTH = 2.4
 PNG_SCALE = 2  # rendered at 2x so the printed receipt stays crisp
 
-
-def ui_language() -> str:
-    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def stroke_path(stroke: Stroke, scale: float = 1.0) -> QPainterPath:
@@ -255,7 +253,7 @@ class SignaturePad(QWidget):
     def validate(self) -> list[Problem]:
         """What the caller's Sign button asks: the problems, also shown in red under the box."""
         found = self.problems()
-        self.problem_label.setText("\n".join(p.message(ui_language()) for p in found))
+        self.problem_label.setText("\n".join(p.message(current_language()) for p in found))
         self.problem_label.setVisible(bool(found))
         return found
 
