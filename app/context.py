@@ -13,6 +13,7 @@ from app.services.daily_plans import DailyPlanService
 from app.services.outlets import OutletService
 from app.services.overview import OverviewService
 from app.services.planner import PlannerService
+from app.services.proposals import ProposalService
 from app.services.settings import SettingsService
 from app.services.today import TodayService
 from app.services.worklog import WorkLogService
@@ -55,6 +56,10 @@ class AppContext:
     @cached_property
     def planner(self) -> PlannerService:
         return PlannerService(self.store.sessions, self.actor)
+
+    @cached_property
+    def proposals(self) -> ProposalService:
+        return ProposalService(self.store.sessions, self.settings, self.actor)
 
     @cached_property
     def worklog(self) -> WorkLogService:
