@@ -216,6 +216,9 @@ class PlannerPage(Page):
         service = self._service
         if service is None:
             return
+        # A read still on its way was asked for before this change: showing it would put the
+        # visit back where it was, and the next keyboard nudge would start from there.
+        self._read += 1
 
         def work(_task: object) -> WriteResult:
             view = change(service)
