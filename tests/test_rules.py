@@ -114,3 +114,18 @@ def test_spring_festival_and_its_adjusted_saturdays() -> None:
 def test_a_year_the_calendar_does_not_know_falls_back_to_weekdays() -> None:
     assert is_working_day(date(2099, 6, 1))  # a Monday
     assert not is_working_day(date(2099, 6, 6))  # a Saturday
+
+
+def test_yuan_amounts_round_trip_through_cents() -> None:
+    from app.rules.money import cents_from_text, yuan_text
+
+    assert cents_from_text("1,234.5") == 123450
+    assert cents_from_text("１２３４．５") == 123450  # as a Chinese input method types it
+    assert cents_from_text("") is None
+    for bad in ("12.345", "abc", "NaN", "1e3x"):
+        with pytest.raises(ValueError):
+            cents_from_text(bad)
+    assert yuan_text(123456789) == "1,234,567.89"
+    assert yuan_text(123456789, grouping=False) == "1234567.89"
+    assert yuan_text(-5) == "-0.05" and yuan_text(None) == ""
+    assert cents_from_text(yuan_text(987654321)) == 987654321

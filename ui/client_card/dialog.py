@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.client_card.entry_table import EntryTable, cents_to_yuan, yuan_to_cents
+from app.rules.money import yuan_text
+from ui.client_card.entry_table import EntryTable, card_cents
 from ui.client_card.sections import Choices, FieldRows, SecretField, check, combo, history_tree, notes_edit
 from ui.i18n import current_language
 from ui.task_runner import TaskRunner
@@ -221,7 +222,7 @@ class ClientCardDialog(QDialog):
         self.address.setText(d.address)
         self.occupation.setText(d.occupation)
         self.employer.setText(d.employer)
-        self.assets.setText(cents_to_yuan(d.assets_cents))
+        self.assets.setText(yuan_text(d.assets_cents, grouping=False))
         self.income_band.setText(d.income_band or "")
         self._select(self.risk, d.risk_preference)
         self.investments.setText(d.investments)
@@ -314,7 +315,7 @@ class ClientCardDialog(QDialog):
         assets = 0
         if self.assets.text().strip():
             try:
-                assets = yuan_to_cents(self.assets.text())
+                assets = card_cents(self.assets.text()) or 0
             except ValueError:
                 local.append(Problem("assets", "amount_format", "Enter an amount in yuan, e.g. 500000.00.", "请填写以元为单位的金额，例如 500000.00。"))
         tables = {}

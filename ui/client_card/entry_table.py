@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from app.rules.money import cents_from_text, yuan_text
 
 
 @dataclass(frozen=True)
@@ -99,38 +100,27 @@ class EntryTable(QTableWidget):
         return result, bad
 
 
+def card_cents(text: str) -> int | None:
+    """An amount on the card: yuan as typed, never negative (a holding or asset is not a debt)."""
+    cents = cents_from_text(text)
+    if cents is not None and cents < 0:
+        raise ValueError(text)
+    return cents
+
+
 def parse_value(kind: str, text: str) -> Any:
     if kind == "date":
         return date.fromisoformat(text) if text else None
     if kind == "money":
-        return yuan_to_cents(text) if text else 0
+        return card_cents(text) or 0
     return text
-
-
-def yuan_to_cents(text: str) -> int:
-    """`1,234.5` or `１２３４.５` (full-width, as Chinese input methods type) → 123450."""
-    cleaned = text.translate(FULL_WIDTH).replace(",", "").replace("，", "").strip()
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if amount < 0 or amount != amount.quantize(Decimal("0.01")):
-        raise ValueError(text)
-    return int(amount * 100)
-
-
-def cents_to_yuan(cents: int | None) -> str:
-    return "" if cents is None else f"{Decimal(cents) / 100:.2f}"
-
-
-FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
 def _show(kind: str, value: Any) -> str:
     if value is None:
         return ""
     if kind == "money":
-        return cents_to_yuan(value)
+        return yuan_text(value, grouping=False)
     if kind == "date":
         return value.isoformat()
     return str(value)

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.money import yuan_text
 from app.services.outlet_records import MONEY_FIELDS, OutletDraft, OutletFile, OutletProblem
-from ui.pages.outlet_fields import MoneyEdit, yuan_text
+from ui.pages.outlet_fields import MoneyEdit
 from ui.pages.outlet_tables import CompetitorTable, EntryTable, StaffTable, StockTable
 
 

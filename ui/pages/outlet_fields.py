@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from app.rules.money import cents_from_text, yuan_text
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # a choice cell's stored code beside its shown label
 
@@ -20,29 +21,6 @@ COUNT_PATTERN = r"[0-9]{0,7}"
 DATE_PATTERN = r"[0-9]{0,4}([-/.][0-9]{0,2}([-/.][0-9]{0,2})?)?"
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def yuan_text(cents: int | None) -> str:
-    """`123456789` → `1,234,567.89`. Integer arithmetic, so no amount is ever rounded."""
-    if cents is None:
-        return ""
-    sign = "-" if cents < 0 else ""
-    whole, fraction = divmod(abs(cents), 100)
-    return f"{sign}{whole:,}.{fraction:02d}"
-
-
-def cents_from_text(text: str) -> int | None:
-    """Yuan as typed (`1,234.5`) to cents; empty means not known. Raises ValueError."""
-    cleaned = text.replace(",", "").replace(" ", "")
-    if not cleaned:
-        return None
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise ValueError(text) from exc
-    if amount != amount.quantize(Decimal("0.01")):
-        raise ValueError(text)
-    return int(amount * 100)
 
 
 def date_from_text(text: str) -> date | None:

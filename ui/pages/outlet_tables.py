@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.money import cents_from_text, yuan_text
 from app.services.outlet_records import CompetitorEntry, OutletProblem, StaffEntry, StockEntry
 from ui.pages.outlet_fields import (
     CODE_ROLE,
@@ -27,9 +28,7 @@ from ui.pages.outlet_fields import (
     ChoiceDelegate,
     MoneyDelegate,
     PatternDelegate,
-    cents_from_text,
     date_from_text,
-    yuan_text,
 )
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole  # the row's entry as loaded: keeps its id and hidden fields
