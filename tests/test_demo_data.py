@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import threading
@@ -20,6 +19,11 @@ from app.context import AppContext
 from app.demo import DemoCancelled, DemoSummary, generate
 from app.errors import BranchDeskError, InvalidInput
 from app.rules.id_numbers import parse_resident_id
+from app.rules.proposal import from_json as proposal_from_json
+from app.rules.proposal_rules import check_proposal
+from app.rules.signature import check_signature
+from app.rules.signature import from_json as signature_from_json
+from app.services.proposals import content_hash
 from app.rules.working_days import add_working_days, is_working_day
 from local_db import models
 
@@ -198,8 +202,13 @@ def test_finished_proposals_are_hashed_signed_and_queued(
     for proposal in finished:
         item = items[proposal.id]
         assert item.kind == "proposal" and item.depends_on_id is None
-        assert hashlib.sha256(item.payload_json.encode()).hexdigest() == proposal.content_hash
-        assert json.loads(item.payload_json)["proposal"]["status"] == "finished"
+        # The same document, hash and payload the app's own finish writes, and a valid form.
+        payload = json.loads(item.payload_json)
+        assert payload.pop("content_hash") == proposal.content_hash
+        assert content_hash(payload) == proposal.content_hash
+        doc, problems = proposal_from_json(payload["proposal"])
+        assert problems == [] and doc is not None and doc.id == proposal.id
+        assert check_proposal(doc) == []
     signatures = _rows(
         ctx,
         "SELECT proposal_id, signer_role, strokes_json, png FROM signatures "
@@ -210,8 +219,8 @@ def test_finished_proposals_are_hashed_signed_and_queued(
     }
     for signature in signatures:
         assert signature.png.startswith(b"\x89PNG")
-        point = json.loads(signature.strokes_json)[0][0]
-        assert set(point) == {"x", "y", "t", "p"}
+        strokes = signature_from_json(signature.strokes_json)
+        assert check_signature(strokes) == [] and strokes.strokes[0].device == "pen"
 
 
 def test_receipts_follow_cooling_off_and_return_rules(book: tuple[AppContext, DemoSummary]) -> None:

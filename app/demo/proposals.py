@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -21,6 +22,7 @@ from app.demo.common import (
 )
 from app.demo.signatures import signature_row
 from app.rules.working_days import add_working_days
+from app.services.proposals import content_hash, doc_from_records, finished_document, outbox_payload
 from app.services.settings import ManagerProfile
 from local_db.models import (
     Beneficiary,
@@ -140,15 +142,15 @@ class ProposalMaker:
             for role, person in (("policyholder", owner.person), ("insured", insured))
         ]
         self._paper.rows[Signature].extend(signatures)
-        payload = canonical_json({
-            "proposal": _public(row),
-            "parties": [_public(p) for p in parties],
-            "beneficiaries": [_public(b) for b in beneficiaries],
-            "signatures": [_public(s) for s in signatures],
-        })  # fmt: skip
-        row.update(
-            content_hash=sha256_hex(payload), finished_at=finished_at, updated_at=finished_at
-        )
+        # Hashed and queued exactly as ProposalService.finish does it.
+        doc = doc_from_records(
+            SimpleNamespace(**row), {p["role"]: SimpleNamespace(**p) for p in parties},
+            [SimpleNamespace(**b) for b in beneficiaries],
+        )  # fmt: skip
+        document = finished_document(doc, {s["signer_role"]: s["strokes_json"] for s in signatures})
+        digest = content_hash(document)
+        payload = outbox_payload(document, digest)
+        row.update(content_hash=digest, finished_at=finished_at, updated_at=finished_at)
         self._paper.events.append(Event(finished_at, "proposal", row, payload, row["id"]))
         if with_receipt:
             self._receipt(row, owner, signed_on)

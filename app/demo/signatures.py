@@ -10,7 +10,8 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from app.demo.common import DemoRandom, canonical_json, record
+from app.demo.common import DemoRandom, record
+from app.rules import signature as signature_rules
 
 WIDTH, HEIGHT = 300, 100
 
@@ -31,7 +32,7 @@ def signature_row(
         handover_list_id=None,
         signer_role=role,
         signer_name=name,
-        strokes_json=canonical_json(strokes),
+        strokes_json=strokes_json(strokes),
         png=render_png(strokes),
         signed_at=signed_at,
     )
@@ -70,6 +71,21 @@ def make_strokes(rng: DemoRandom) -> list[list[Point]]:
         strokes.append(points)
         t += rng.uniform(150, 400)  # pen lifted between strokes
     return strokes
+
+
+def strokes_json(strokes: list[list[Point]]) -> str:
+    """The pad's own stored form (app.rules.signature), so demo signatures read back like real ones."""
+    signature = signature_rules.Signature(
+        tuple(
+            signature_rules.Stroke(
+                tuple(signature_rules.Point(p["x"], p["y"], int(p["t"]), p["p"]) for p in stroke), "pen"
+            )
+            for stroke in strokes
+        ),
+        WIDTH,
+        HEIGHT,
+    )
+    return signature_rules.to_json(signature)
 
 
 def render_png(strokes: list[list[Point]]) -> bytes:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -106,7 +106,7 @@ EMPTY_PARTY = PartyDoc(
 )  # fmt: skip
 
 
-def _party_doc(row: models.ProposalParty | None) -> PartyDoc:
+def _party_doc(row: Any) -> PartyDoc:
     if row is None:
         return EMPTY_PARTY
     return PartyDoc(**{name: getattr(row, name) for name in PARTY_COLUMNS})
@@ -125,11 +125,16 @@ def _parties(session: Session, proposal_id: str) -> dict[str, models.ProposalPar
 
 
 def _read_doc(session: Session, proposal: models.Proposal) -> ProposalDoc:
-    parties = _parties(session, proposal.id)
     beneficiaries = session.scalars(
         select(models.Beneficiary).where(models.Beneficiary.proposal_id == proposal.id)
         .order_by(models.Beneficiary.position)
     )
+    return doc_from_records(proposal, _parties(session, proposal.id), beneficiaries)
+
+
+def doc_from_records(proposal: Any, parties: Mapping[str, Any], beneficiaries: Iterable[Any]) -> ProposalDoc:
+    """The document from rows (ORM objects, or anything with the same attributes, as the demo
+    generator has), so every writer of a finished proposal hashes the same document."""
     insured = parties.get("insured")
     return ProposalDoc(
         id=proposal.id,
