@@ -187,6 +187,9 @@ def _doctor(args: argparse.Namespace) -> int:
         overview = ctx.overview
         outbox = overview.outbox_summary()
         problems = overview.integrity_problems()
+        from app.reports.fonts import configured_font
+
+        font = configured_font(ctx.settings)
         report = {
             "version": __version__,
             "data_dir": str(ctx.data_dir),
@@ -197,6 +200,7 @@ def _doctor(args: argparse.Namespace) -> int:
             "outbox_pending": outbox.pending,
             "outbox_rejected": outbox.rejected,
             "integrity": "ok" if not problems else problems,
+            "print_font": {"name": font.name, "path": font.path, "embedded": font.embedded, "reason": font.reason},
         }
     finally:
         ctx.close()
@@ -212,6 +216,7 @@ def _doctor(args: argparse.Namespace) -> int:
         for name, count in report["records"].items():
             print(f"  {name:<15} {count:>10,}")
         print(f"outbox pending:  {outbox.pending:,}  (rejected: {outbox.rejected:,})")
+        print(f"print font:      {font.reason}")
     return EXIT_OK if not problems else EXIT_PROBLEM
 
 

@@ -42,6 +42,9 @@ def test_doctor_on_a_fresh_profile(data_dir: Path) -> None:
     assert report["records"]["clients"] == 0
     assert report["outbox_pending"] == 0
     assert report["integrity"] == "ok"
+    # Which font printing embeds, and why: the first thing to ask when a PDF shows boxes.
+    font = report["print_font"]
+    assert font["reason"] and font["embedded"] == (font["path"] is not None)
 
 
 def test_data_dir_from_the_environment(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy import func, select, text
 from app.context import AppContext
 from app.demo import DemoCancelled, DemoSummary, generate
 from app.errors import BranchDeskError, InvalidInput
+from app.rules import receipt as receipt_rules
 from app.rules.id_numbers import parse_resident_id
 from app.rules.proposal import from_json as proposal_from_json
 from app.rules.proposal_rules import check_proposal
@@ -226,14 +227,24 @@ def test_finished_proposals_are_hashed_signed_and_queued(
 def test_receipts_follow_cooling_off_and_return_rules(book: tuple[AppContext, DemoSummary]) -> None:
     ctx, _ = book
     items = {r.record_id: r for r in _rows(ctx, "SELECT * FROM outbox")}
+    products = dict(_rows(ctx, "SELECT id, product_code FROM proposals"))
     for receipt in _rows(ctx, "SELECT * FROM receipts"):
         signed = date.fromisoformat(receipt.signed_on)
         assert TODAY - timedelta(days=9) <= signed <= TODAY and receipt.status == "signed"
-        assert date.fromisoformat(receipt.cooling_off_ends_on) == signed + timedelta(days=15)
+        days = receipt_rules.cooling_off_days(products[receipt.proposal_id])
+        assert receipt.cooling_off_days == days
+        # The period starts the day after signing, so it ends exactly `days` after it.
+        assert date.fromisoformat(receipt.cooling_off_ends_on) == signed + timedelta(days=days)
         assert date.fromisoformat(receipt.return_due_on) == add_working_days(signed, 3)
         item = items[receipt.id]
         assert item.kind == "receipt" and item.depends_on_id == items[receipt.proposal_id].id
         assert item.seq > items[receipt.proposal_id].seq
+        # The document ReceiptService.sign would write, and one the rules accept.
+        payload = json.loads(item.payload_json)
+        assert payload.pop("content_hash") == receipt.content_hash == content_hash(payload)
+        doc, problems = receipt_rules.from_json(payload["receipt"])
+        assert problems == [] and doc is not None
+        assert receipt_rules.check_receipt(doc, TODAY) == []
 
 
 def test_outbox_is_in_creation_order_with_only_the_oldest_sent(

@@ -18,10 +18,9 @@ from app.demo.common import (
     canonical_json,
     local_time,
     record,
-    sha256_hex,
 )
 from app.demo.signatures import signature_row
-from app.rules.working_days import add_working_days
+from app.rules import receipt as receipt_rules
 from app.services.proposals import content_hash, doc_from_records, finished_document, outbox_payload
 from app.services.settings import ManagerProfile
 from local_db.models import (
@@ -36,14 +35,6 @@ from local_db.models import (
     Signature,
 )
 
-COOLING_OFF_DAYS = 15
-RETURN_WORKING_DAYS = 3  # a signed receipt goes back within 3 working days of signing
-# Bookkeeping columns, left out of the canonical document head office receives.
-INTERNAL = frozenset({
-    "id", "created_at", "updated_at", "proposal_id", "receipt_id", "handover_list_id",
-    "content_hash", "finished_at", "hq_status", "hq_status_at", "hq_policy_number", "hq_message",
-    "png", "scan", "scan_mime",
-})  # fmt: skip
 SHARE_SPLITS = {
     1: ((10000,),),
     2: ((5000, 5000), (6000, 4000), (7000, 3000)),
@@ -252,16 +243,16 @@ class ProposalMaker:
 
     def _receipt(self, proposal: dict[str, Any], owner: Profile, signed_on: date) -> None:
         rng, today = self._rng, self._today
-        due = add_working_days(signed_on, RETURN_WORKING_DAYS)
+        due = receipt_rules.return_due(signed_on)
+        days = receipt_rules.cooling_off_days(proposal["product_code"])
         returned = rng.day_between(signed_on, due) if due < today and rng.random() < 0.8 else None
         finished_at = local_time(signed_on, rng.randint(10 * 60, 19 * 60))
         row = record(
             rng.uuid(), finished_at, proposal_id=proposal["id"], status="signed",
             policy_number=f"P{signed_on.year}{rng.digits(12)}",
             picked_up_on=signed_on - timedelta(days=rng.randint(0, 2)), delivered_on=signed_on,
-            signed_on=signed_on, cooling_off_days=COOLING_OFF_DAYS,
-            # The period starts the day after signing, so it ends exactly 15 days after it.
-            cooling_off_ends_on=signed_on + timedelta(days=COOLING_OFF_DAYS),
+            signed_on=signed_on, cooling_off_days=days,
+            cooling_off_ends_on=receipt_rules.cooling_off_ends(signed_on, days),
             return_due_on=due, returned_on=returned, scan=None, scan_mime=None,
             content_hash=None, finished_at=finished_at,
         )  # fmt: skip
@@ -271,12 +262,17 @@ class ProposalMaker:
             rng, finished_at, "client", owner.person.name, receipt_id=row["id"]
         )
         self._paper.rows[Signature].append(signature)
-        payload = canonical_json({
-            "receipt": _public(row),
-            "proposal_id": proposal["id"],
-            "signatures": [_public(signature)],
-        })  # fmt: skip
-        row["content_hash"] = sha256_hex(payload)
+        # Hashed and queued exactly as ReceiptService.sign does it.
+        doc = receipt_rules.ReceiptDoc(
+            id=row["id"], proposal_id=proposal["id"], policy_number=row["policy_number"],
+            delivered_on=row["delivered_on"], signed_on=signed_on, cooling_off_days=days,
+            cooling_off_ends_on=row["cooling_off_ends_on"], return_due_on=due,
+            signature=receipt_rules.SignatureRef(receipt_rules.SIGNER_ROLE, signature["strokes_json"]),
+            scan=None,
+        )  # fmt: skip
+        document = {"receipt": receipt_rules.to_json(doc)}
+        row["content_hash"] = content_hash(document)
+        payload = outbox_payload(document, row["content_hash"])
         self._paper.events.append(Event(finished_at, "receipt", row, payload, proposal["id"]))
 
 
@@ -288,7 +284,3 @@ def _by_order(
         return [first, second]
     everyone = first + second
     return [rng.sample(everyone, min(3, len(everyone)))] if everyone else []
-
-
-def _public(row: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in row.items() if key not in INTERNAL}
