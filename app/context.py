@@ -10,10 +10,14 @@ from app.paths import is_demo_dir
 from app.services.clients import ClientService
 from app.services.connection import ConnectionService
 from app.services.daily_plans import DailyPlanService
+from app.services.handover import HandoverService
+from app.services.hq_status import HqStatusService
 from app.services.outlets import OutletService
 from app.services.overview import OverviewService
 from app.services.planner import PlannerService
+from app.services.proposal_records import ProposalRecords
 from app.services.proposals import ProposalService
+from app.services.receipts import ReceiptService
 from app.services.settings import SettingsService
 from app.services.today import TodayService
 from app.services.worklog import WorkLogService
@@ -60,6 +64,22 @@ class AppContext:
     @cached_property
     def proposals(self) -> ProposalService:
         return ProposalService(self.store.sessions, self.settings, self.actor)
+
+    @cached_property
+    def proposal_records(self) -> ProposalRecords:
+        return ProposalRecords(self.store.sessions, self.clients, self.actor)
+
+    @cached_property
+    def hq_status(self) -> HqStatusService:
+        return HqStatusService(self.store.sessions, self.actor)
+
+    @cached_property
+    def handover(self) -> HandoverService:
+        return HandoverService(self.store.sessions, self.settings, self.actor)
+
+    @cached_property
+    def receipts(self) -> ReceiptService:
+        return ReceiptService(self.store.sessions, self.actor)
 
     @cached_property
     def worklog(self) -> WorkLogService:

@@ -80,9 +80,17 @@ class MainWindow(QMainWindow):
             from ui.pages.clients import ClientsPage
 
             return ClientsPage(self.runner)
+        if index == 3:
+            from ui.pages.proposals import ProposalsPage
+
+            return ProposalsPage(self.runner)
+        if index == 4:
+            from ui.pages.receipts import ReceiptsPage
+
+            return ReceiptsPage(self.runner)
         from ui.pages import placeholders
 
-        others = {3: placeholders.ProposalsPage, 4: placeholders.ReceiptsPage, 5: placeholders.SyncPage}
+        others = {5: placeholders.SyncPage}
         return others[index]()
 
     def page(self, index: int) -> Page:

@@ -349,7 +349,7 @@ RULES: tuple[Rule, ...] = (
     Rule("P007_self_same_person", "relation",
          "Relation 'self' means the policyholder and the insured are one person with one ID number, and only then.",
          "关系为“本人”时投保人与被保险人应为同一人（证件号码相同），反之亦然。", _self_same_person),
-    Rule("P010_required", "{path}", "{label_en} is required ({path}).", "请填写{label_zh}（{path}）。", _required),
+    Rule("P010_required", "{path}", "{label_en} is required.", "请填写{label_zh}。", _required),
     Rule("P011_choice", "{path}", "{label_en}: '{value}' is not one of {allowed}.",
          "{label_zh}“{value}”不是可选的值（{allowed}）。", _choices),
     Rule("P012_id_invalid", "{path}", "{label_en} {reason_en}.", "{label_zh}{reason_zh}。", _id_invalid),

@@ -185,6 +185,26 @@ def _signed_roles(session: Session, proposal_id: str) -> tuple[str, ...]:
     return tuple(sorted(set(roles)))
 
 
+def link_party_row(
+    session: Session, proposal_id: str, role: str, client_id: str | None, actor: str
+) -> None:
+    """Point a draft's party at the client card it came from (or at none); its fields stay."""
+    if role not in ROLES:
+        raise InvalidInput(f"Unknown party role {role!r}.")
+    proposal = _load(session, proposal_id)
+    if proposal.status != "draft":
+        raise InvalidInput(FINISHED_MESSAGE)
+    if client_id is not None and session.get(models.Client, client_id) is None:
+        raise NotFound(f"No client card {client_id}.")
+    row = _parties(session, proposal_id).get(role)
+    if row is None:
+        row = models.ProposalParty(id=new_uuid(), proposal_id=proposal_id, role=role)
+        session.add(row)
+    row.client_id = client_id
+    record_event(session, actor=actor, action="link", entity="proposal", entity_id=proposal_id,
+                 detail={"role": role, "client_id": client_id})  # fmt: skip
+
+
 def required_roles(doc: ProposalDoc) -> tuple[str, ...]:
     """Who must sign: both parties, or only the policyholder when they insure themselves."""
     return ("policyholder",) if doc.relation == "self" else ROLES
@@ -234,6 +254,11 @@ class ProposalService:
             record_event(session, actor=self._actor(), action="edit", entity="proposal",
                          entity_id=proposal_id)  # fmt: skip
         return DraftSaved(tuple(check_proposal(doc)), tuple(proposal_warnings(doc)))
+
+    def link_party(self, proposal_id: str, role: str, client_id: str | None) -> None:
+        """Remember which client card a draft's policyholder or insured was taken from."""
+        with self._sessions.begin() as session:
+            link_party_row(session, proposal_id, role, client_id, self._actor())
 
     # ---- reading ---------------------------------------------------------------------
 

@@ -1,6 +1,87 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BeneficiariesSection</name>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="111" />
+        <source>Death beneficiaries</source>
+        <translation>身故受益人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="115" />
+        <source>Legal heirs instead of named beneficiaries</source>
+        <translation>以法定继承人为受益人（不指定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="121" />
+        <source>Order</source>
+        <translation>受益顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="121" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="121" />
+        <source>Relation to the insured</source>
+        <translation>与被保险人关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="122" />
+        <source>ID document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="122" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="122" />
+        <source>Share %</source>
+        <translation>受益比例 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="128" />
+        <source>&amp;Add beneficiary</source>
+        <translation>添加受益人(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>BeneficiaryRow</name>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="43" />
+        <source>Order</source>
+        <translation>受益顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="45" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="47" />
+        <source>Relation to the insured</source>
+        <translation>与被保险人关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="50" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="52" />
+        <source>Share %</source>
+        <translation>受益比例 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/beneficiaries.py" line="54" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistBox</name>
     <message>
         <location filename="../../ui/pages/planner_checklist.py" line="57" />
@@ -323,294 +404,294 @@
 <context>
     <name>ClientCardDialog</name>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="61" />
+        <location filename="../../ui/client_card/dialog.py" line="60" />
         <source>Client file card</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="68" />
+        <location filename="../../ui/client_card/dialog.py" line="67" />
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="72" />
+        <location filename="../../ui/client_card/dialog.py" line="71" />
         <source>New card: it is saved as you type, once it has a name.</source>
         <translation>新建档案：填写姓名后，输入内容会随时自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="81" />
+        <location filename="../../ui/client_card/dialog.py" line="80" />
         <source>&amp;Personal</source>
         <translation>个人信息(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="85" />
+        <location filename="../../ui/client_card/dialog.py" line="84" />
         <source>YYYY-MM-DD, filled from the ID number</source>
         <translation>年-月-日，可根据身份证号自动填写</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="87" />
+        <location filename="../../ui/client_card/dialog.py" line="86" />
         <source>Reveal</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="90" />
+        <location filename="../../ui/client_card/dialog.py" line="89" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="90" />
+        <location filename="../../ui/client_card/dialog.py" line="89" />
         <source>ID document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="91" />
+        <location filename="../../ui/client_card/dialog.py" line="90" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="92" />
+        <location filename="../../ui/client_card/dialog.py" line="91" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="92" />
+        <location filename="../../ui/client_card/dialog.py" line="91" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="93" />
+        <location filename="../../ui/client_card/dialog.py" line="92" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="94" />
+        <location filename="../../ui/client_card/dialog.py" line="93" />
         <source>Other phone</source>
         <translation>其他电话</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="95" />
+        <location filename="../../ui/client_card/dialog.py" line="94" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="95" />
+        <location filename="../../ui/client_card/dialog.py" line="94" />
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="96" />
+        <location filename="../../ui/client_card/dialog.py" line="95" />
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="102" />
+        <location filename="../../ui/client_card/dialog.py" line="101" />
         <source>&amp;Family</source>
         <translation>家庭(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="102" />
+        <location filename="../../ui/client_card/dialog.py" line="101" />
         <source>Add family member</source>
         <translation>添加家庭成员</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="104" />
+        <location filename="../../ui/client_card/dialog.py" line="103" />
         <source>F&amp;inancial</source>
         <translation>财务信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="106" />
+        <location filename="../../ui/client_card/dialog.py" line="105" />
         <source>yuan, e.g. 500000.00</source>
         <translation>以元为单位，例如 500000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="111" />
+        <location filename="../../ui/client_card/dialog.py" line="110" />
         <source>Assets at the bank</source>
         <translation>行内资产</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="111" />
+        <location filename="../../ui/client_card/dialog.py" line="110" />
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="112" />
+        <location filename="../../ui/client_card/dialog.py" line="111" />
         <source>Risk preference</source>
         <translation>风险偏好</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="113" />
+        <location filename="../../ui/client_card/dialog.py" line="112" />
         <source>Investments</source>
         <translation>投资情况</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="113" />
+        <location filename="../../ui/client_card/dialog.py" line="112" />
         <source>Products held</source>
         <translation>持有产品</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="116" />
+        <location filename="../../ui/client_card/dialog.py" line="115" />
         <source>Add product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="120" />
+        <location filename="../../ui/client_card/dialog.py" line="119" />
         <source>&amp;Relationship</source>
         <translation>客户关系(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="123" />
+        <location filename="../../ui/client_card/dialog.py" line="122" />
         <source>No outlet</source>
         <translation>无网点</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="125" />
+        <location filename="../../ui/client_card/dialog.py" line="124" />
         <source>separate tags with spaces</source>
         <translation>多个标签用空格分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="128" />
+        <location filename="../../ui/client_card/dialog.py" line="127" />
         <source>Blacklisted (loan overdue)</source>
         <translation>列入黑名单（贷款逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="131" />
+        <location filename="../../ui/client_card/dialog.py" line="130" />
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="131" />
+        <location filename="../../ui/client_card/dialog.py" line="130" />
         <source>Segment</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="132" />
+        <location filename="../../ui/client_card/dialog.py" line="131" />
         <source>Source</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="132" />
+        <location filename="../../ui/client_card/dialog.py" line="131" />
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="133" />
+        <location filename="../../ui/client_card/dialog.py" line="132" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="133" />
+        <location filename="../../ui/client_card/dialog.py" line="132" />
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="134" />
+        <location filename="../../ui/client_card/dialog.py" line="133" />
         <source>Important dates</source>
         <translation>重要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="134" />
+        <location filename="../../ui/client_card/dialog.py" line="133" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="135" />
+        <location filename="../../ui/client_card/dialog.py" line="134" />
         <source>Blacklist reason</source>
         <translation>列入黑名单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="138" />
+        <location filename="../../ui/client_card/dialog.py" line="137" />
         <source>Add date</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="142" />
+        <location filename="../../ui/client_card/dialog.py" line="141" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="142" />
+        <location filename="../../ui/client_card/dialog.py" line="141" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="142" />
+        <location filename="../../ui/client_card/dialog.py" line="141" />
         <source>Subject</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="142" />
+        <location filename="../../ui/client_card/dialog.py" line="141" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="143" />
+        <location filename="../../ui/client_card/dialog.py" line="142" />
         <source>&amp;History</source>
         <translation>往来记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="150" />
+        <location filename="../../ui/client_card/dialog.py" line="149" />
         <source>&amp;Open existing card</source>
         <translation>打开已有档案(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="151" />
+        <location filename="../../ui/client_card/dialog.py" line="150" />
         <source>&amp;Merge into existing card</source>
         <translation>合并到已有档案(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="162" />
+        <location filename="../../ui/client_card/dialog.py" line="161" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="244" />
+        <location filename="../../ui/client_card/dialog.py" line="243" />
         <source>Client file card: %1</source>
         <translation>客户档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="253" />
+        <location filename="../../ui/client_card/dialog.py" line="252" />
         <source>(from the birth date)</source>
         <translation>（根据出生日期计算）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="255" />
+        <location filename="../../ui/client_card/dialog.py" line="254" />
         <source>%1, age %2</source>
         <translation>%1，%2 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="277" />
+        <location filename="../../ui/client_card/dialog.py" line="276" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/client_card/dialog.py" line="278" />
+        <location filename="../../ui/client_card/dialog.py" line="277" />
         <source>Saved as a draft: %n problem(s) to fix before the card is valid.</source>
         <translation>
             <numerusform>已存为草稿：还有 %n 个问题需修正，档案才算有效。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="286" />
+        <location filename="../../ui/client_card/dialog.py" line="285" />
         <source>Editing…</source>
         <translation>正在编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="356" />
+        <location filename="../../ui/client_card/dialog.py" line="355" />
         <source>Not saved yet: a card needs a name.</source>
         <translation>尚未保存：档案需要先填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="359" />
+        <location filename="../../ui/client_card/dialog.py" line="358" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="384" />
+        <location filename="../../ui/client_card/dialog.py" line="383" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="402" />
+        <location filename="../../ui/client_card/dialog.py" line="401" />
         <source>This looks like an existing card: %1 (%2, %3). Open it, or merge this card into it?</source>
         <translation>这似乎是已有的客户档案：%1（%2，%3）。要打开它，还是把此档案合并进去？</translation>
     </message>
@@ -618,238 +699,251 @@
 <context>
     <name>ClientImportDialog</name>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="49" />
+        <location filename="../../ui/client_import_dialog.py" line="48" />
         <source>Import clients from CSV</source>
         <translation>从 CSV 导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="51" />
+        <location filename="../../ui/client_import_dialog.py" line="50" />
         <source>Choose a CSV file (UTF-8 or GBK, as Excel saves it).</source>
         <translation>请选择 CSV 文件（UTF-8 或 GBK 编码，即 Excel 另存的格式）。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="53" />
+        <location filename="../../ui/client_import_dialog.py" line="52" />
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="55" />
+        <location filename="../../ui/client_import_dialog.py" line="54" />
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="55" />
+        <location filename="../../ui/client_import_dialog.py" line="54" />
         <source>Card field</source>
         <translation>档案字段</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="68" />
+        <location filename="../../ui/client_import_dialog.py" line="67" />
         <source>&amp;Import valid rows</source>
         <translation>导入有效行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="70" />
+        <location filename="../../ui/client_import_dialog.py" line="69" />
         <source>Save error &amp;report…</source>
         <translation>保存错误报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="72" />
+        <location filename="../../ui/client_import_dialog.py" line="71" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="84" />
+        <location filename="../../ui/client_import_dialog.py" line="83" />
         <source>Columns: check where each column goes; unknown ones are ignored.</source>
         <translation>列对应关系：请确认每一列对应的字段；无法识别的列将被忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="97" />
+        <location filename="../../ui/client_import_dialog.py" line="96" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="97" />
+        <location filename="../../ui/client_import_dialog.py" line="96" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="97" />
+        <location filename="../../ui/client_import_dialog.py" line="96" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="98" />
+        <location filename="../../ui/client_import_dialog.py" line="97" />
         <source>ID document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="98" />
+        <location filename="../../ui/client_import_dialog.py" line="97" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="98" />
+        <location filename="../../ui/client_import_dialog.py" line="97" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="99" />
+        <location filename="../../ui/client_import_dialog.py" line="98" />
         <source>Other phone</source>
         <translation>其他电话</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="99" />
+        <location filename="../../ui/client_import_dialog.py" line="98" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="100" />
+        <location filename="../../ui/client_import_dialog.py" line="99" />
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="100" />
+        <location filename="../../ui/client_import_dialog.py" line="99" />
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="100" />
+        <location filename="../../ui/client_import_dialog.py" line="99" />
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="101" />
+        <location filename="../../ui/client_import_dialog.py" line="100" />
         <source>Source</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="101" />
+        <location filename="../../ui/client_import_dialog.py" line="100" />
         <source>Risk preference</source>
         <translation>风险偏好</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="102" />
+        <location filename="../../ui/client_import_dialog.py" line="101" />
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="102" />
+        <location filename="../../ui/client_import_dialog.py" line="101" />
         <source>Assets (yuan)</source>
         <translation>行内资产（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="103" />
+        <location filename="../../ui/client_import_dialog.py" line="102" />
         <source>Investments</source>
         <translation>投资情况</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="103" />
+        <location filename="../../ui/client_import_dialog.py" line="102" />
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="103" />
+        <location filename="../../ui/client_import_dialog.py" line="102" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="104" />
+        <location filename="../../ui/client_import_dialog.py" line="103" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="104" />
+        <location filename="../../ui/client_import_dialog.py" line="103" />
         <source>Outlet (code or name)</source>
         <translation>网点（代码或名称）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="105" />
+        <location filename="../../ui/client_import_dialog.py" line="104" />
         <source>Blacklisted</source>
         <translation>黑名单</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="105" />
+        <location filename="../../ui/client_import_dialog.py" line="104" />
         <source>Blacklist reason</source>
         <translation>列入黑名单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="109" />
+        <location filename="../../ui/client_import_dialog.py" line="108" />
         <source>Import clients</source>
         <translation>导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="109" />
+        <location filename="../../ui/client_import_dialog.py" line="108" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="117" />
+        <location filename="../../ui/client_import_dialog.py" line="116" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/client_import_dialog.py" line="127" />
+        <location filename="../../ui/client_import_dialog.py" line="126" />
         <source>%1: %n row(s), read as %2.</source>
         <translation>
             <numerusform>%1：共 %n 行，按 %2 编码读取。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="138" />
+        <location filename="../../ui/client_import_dialog.py" line="137" />
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="159" />
+        <location filename="../../ui/client_import_dialog.py" line="158" />
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="165" />
+        <location filename="../../ui/client_import_dialog.py" line="164" />
         <source>%1 rows: %2 can be imported, %3 have problems (%4 duplicates) and will be left out.</source>
         <translation>共 %1 行：%2 行可以导入，%3 行有问题（其中重复 %4 行），将不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="169" />
+        <location filename="../../ui/client_import_dialog.py" line="168" />
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="169" />
+        <location filename="../../ui/client_import_dialog.py" line="168" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/client_import_dialog.py" line="186" />
+        <location filename="../../ui/client_import_dialog.py" line="185" />
         <source>&amp;Import %n valid row(s)</source>
         <translation>
             <numerusform>导入 %n 行有效数据(&amp;I)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="210" />
+        <location filename="../../ui/client_import_dialog.py" line="209" />
         <source>Imported %1 new card(s), updated %2; %3 row(s) left out.</source>
         <translation>已导入新档案 %1 张，更新 %2 张；%3 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="219" />
+        <location filename="../../ui/client_import_dialog.py" line="218" />
         <source>Save error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="219" />
+        <location filename="../../ui/client_import_dialog.py" line="218" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="229" />
+        <location filename="../../ui/client_import_dialog.py" line="228" />
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="235" />
+        <location filename="../../ui/client_import_dialog.py" line="234" />
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ClientLinks</name>
+    <message>
+        <location filename="../../ui/proposal_editor/client_links.py" line="73" />
+        <source>Type the name first: a client card needs one.</source>
+        <translation>请先填写姓名：客户档案必须有姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/client_links.py" line="93" />
+        <source>Not linked: %1</source>
+        <translation>未关联：%1</translation>
     </message>
 </context>
 <context>
@@ -988,6 +1082,14 @@
     </message>
 </context>
 <context>
+    <name>ClientPickerDialog</name>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="41" />
+        <source>Choose a client</source>
+        <translation>选择客户</translation>
+    </message>
+</context>
+<context>
     <name>ClientTableModel</name>
     <message>
         <location filename="../../ui/models/client_table.py" line="45" />
@@ -1111,27 +1213,27 @@
 <context>
     <name>CompetitorTable</name>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="259" />
+        <location filename="../../ui/pages/outlet_tables.py" line="258" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="260" />
+        <location filename="../../ui/pages/outlet_tables.py" line="259" />
         <source>Yearly premium</source>
         <translation>年保费</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="261" />
+        <location filename="../../ui/pages/outlet_tables.py" line="260" />
         <source>Last 3 months</source>
         <translation>近三个月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="262" />
+        <location filename="../../ui/pages/outlet_tables.py" line="261" />
         <source>Sales model</source>
         <translation>销售模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="263" />
+        <location filename="../../ui/pages/outlet_tables.py" line="262" />
         <source>Strengths</source>
         <translation>优势</translation>
     </message>
@@ -1367,6 +1469,328 @@
     </message>
 </context>
 <context>
+    <name>HandoverDraftDialog</name>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="90" />
+        <source>New handover list</source>
+        <translation>新建交接清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="90" />
+        <source>Edit handover list</source>
+        <translation>编辑交接清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="106" />
+        <source>Application materials (投保资料交接清单)</source>
+        <translation>投保资料交接清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="107" />
+        <source>Policy contracts and receipts (保险合同交接清单)</source>
+        <translation>保险合同交接清单（含回执）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="114" />
+        <source>(any outlet)</source>
+        <translation>（任意网点）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="116" />
+        <source>Name of the teller who receives the papers</source>
+        <translation>接收资料的柜员姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="121" />
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="122" />
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="123" />
+        <source>&amp;Outlet:</source>
+        <translation>网点(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="124" />
+        <source>&amp;Teller:</source>
+        <translation>柜员(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="128" />
+        <source>Document</source>
+        <translation>单证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="128" />
+        <source>Policyholder</source>
+        <translation>投保人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="128" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="128" />
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="141" />
+        <source>&amp;Documents handed over (Space ticks, F2 edits the copies):</source>
+        <translation>交接的单证(&amp;D)（空格键勾选，F2 修改份数）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="298" />
+        <source>No documents are waiting to be handed over for this kind and outlet.</source>
+        <translation>该类型和网点没有待交接的单证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="301" />
+        <source>%1 document(s) ticked, %2 copies in all.</source>
+        <translation>已勾选 %1 份单证，共 %2 份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="325" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/draft_dialog.py" line="350" />
+        <source>The handover list could not be saved or read: %1</source>
+        <translation>交接清单无法保存或读取：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPanel</name>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="56" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="56" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="56" />
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="56" />
+        <source>Teller</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="57" />
+        <source>Documents</source>
+        <translation>单证数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="57" />
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="57" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="64" />
+        <source>&amp;New list…</source>
+        <translation>新建清单(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="65" />
+        <source>Put together a new handover list (Ctrl+Shift+N)</source>
+        <translation>新建一份交接清单（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="66" />
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="67" />
+        <source>&amp;Sign…</source>
+        <translation>签字(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="68" />
+        <source>The manager and the teller both sign the list</source>
+        <translation>客户经理和柜员双方在清单上签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="69" />
+        <source>&amp;Preview / print…</source>
+        <translation>预览/打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="70" />
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="71" />
+        <source>Delete this draft (Del); signed lists are kept</source>
+        <translation>删除此草稿（Del）；已签字的清单会保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="72" />
+        <source>Show &amp;older lists</source>
+        <translation>显示更早的清单(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="133" />
+        <source>Application materials</source>
+        <translation>投保资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="133" />
+        <source>Policy contracts</source>
+        <translation>保险合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="138" />
+        <source>Signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="138" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="149" />
+        <source>No handover lists yet. Press Ctrl+Shift+N to put one together.</source>
+        <translation>还没有交接清单。按 Ctrl+Shift+N 新建。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="219" />
+        <source>Delete handover list</source>
+        <translation>删除交接清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="220" />
+        <source>Delete the draft handover list of %1 for %2? This cannot be undone.</source>
+        <translation>删除 %1 交给 %2 的交接清单草稿？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="240" />
+        <source>Draft deleted.</source>
+        <translation>草稿已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="244" />
+        <source>Signed by both. The list can no longer change.</source>
+        <translation>双方已签字，清单不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/panel.py" line="252" />
+        <source>The handover lists could not be read or changed: %1</source>
+        <translation>交接清单无法读取或修改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverSignDialog</name>
+    <message>
+        <location filename="../../ui/handover/sign_dialog.py" line="30" />
+        <source>Sign handover list</source>
+        <translation>交接清单签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/sign_dialog.py" line="34" />
+        <source>%1 of %2: %3 document(s), %4 copies in all, handed to %5.</source>
+        <translation>%2 的%1：%3 份单证，共 %4 份，交给 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/sign_dialog.py" line="39" />
+        <source>I hand over the documents listed, in the numbers of copies shown.</source>
+        <translation>本人已按所列份数移交上述单证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/sign_dialog.py" line="42" />
+        <source>I have received the documents listed and checked them against the list.</source>
+        <translation>本人已收到上述单证，并已按清单核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/sign_dialog.py" line="46" />
+        <source>Manager: %1</source>
+        <translation>客户经理：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/sign_dialog.py" line="47" />
+        <source>Teller: %1</source>
+        <translation>柜员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/sign_dialog.py" line="58" />
+        <source>&amp;Sign</source>
+        <translation>签字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/sign_dialog.py" line="81" />
+        <source>Both the manager and the teller must sign in their boxes.</source>
+        <translation>客户经理和柜员都必须在各自的框内签字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/sign_dialog.py" line="88" />
+        <source>Signing…</source>
+        <translation>正在签字…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover/sign_dialog.py" line="104" />
+        <source>The list could not be signed: %1</source>
+        <translation>清单无法签字：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HealthSection</name>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="164" />
+        <source>Health questions (about the insured)</source>
+        <translation>健康告知（被保险人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="166" />
+        <source>Hospitalised or operated on in the past two years</source>
+        <translation>过去两年内曾住院或手术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="167" />
+        <source>A chronic disease (e.g. high blood pressure, diabetes)</source>
+        <translation>患有慢性病（如高血压、糖尿病）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="168" />
+        <source>Pregnant, or gave birth in the past weeks</source>
+        <translation>正在怀孕，或最近数周内分娩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="169" />
+        <source>Disabled</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="174" />
+        <source>Weeks pregnant; a negative number counts the weeks since birth</source>
+        <translation>怀孕周数；负数表示分娩后的周数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="177" />
+        <source>Weeks pregnant (−: since birth)</source>
+        <translation>孕周（负数：产后）</translation>
+    </message>
+</context>
+<context>
     <name>LogEntryDialog</name>
     <message>
         <location filename="../../ui/log_entry_dialog.py" line="40" />
@@ -1503,7 +1927,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="40" />
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
@@ -1538,250 +1962,273 @@
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>BranchDesk (demo profile)</source>
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
 </context>
 <context>
+    <name>ManagerSection</name>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="209" />
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="211" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="212" />
+        <source>Code</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="213" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
     <name>OutletEditor</name>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="68" />
+        <location filename="../../ui/pages/outlet_editor.py" line="69" />
         <source>Add staff member</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="68" />
+        <location filename="../../ui/pages/outlet_editor.py" line="69" />
         <source>Birthdays as year-month-day, e.g. 1985-03-14.</source>
         <translation>生日格式为 年-月-日，例如 1985-03-14。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="69" />
+        <location filename="../../ui/pages/outlet_editor.py" line="70" />
         <source>Add competitor</source>
         <translation>添加竞争对手</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="69" />
+        <location filename="../../ui/pages/outlet_editor.py" line="70" />
         <source>Premiums in yuan.</source>
         <translation>保费以元为单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="70" />
+        <location filename="../../ui/pages/outlet_editor.py" line="71" />
         <source>Add item</source>
         <translation>添加物品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="70" />
+        <location filename="../../ui/pages/outlet_editor.py" line="71" />
         <source>Rows at or below their reorder level are highlighted.</source>
         <translation>数量不高于补货线的行会突出显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="89" />
+        <location filename="../../ui/pages/outlet_editor.py" line="90" />
         <source>Co&amp;de</source>
         <translation>代码(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="89" />
+        <location filename="../../ui/pages/outlet_editor.py" line="90" />
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="90" />
+        <location filename="../../ui/pages/outlet_editor.py" line="91" />
         <source>&amp;Bank</source>
         <translation>银行(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="90" />
+        <location filename="../../ui/pages/outlet_editor.py" line="91" />
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="91" />
+        <location filename="../../ui/pages/outlet_editor.py" line="92" />
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="92" />
+        <location filename="../../ui/pages/outlet_editor.py" line="93" />
         <source>Not&amp;es</source>
         <translation>备注(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="107" />
+        <location filename="../../ui/pages/outlet_editor.py" line="108" />
         <source>Deposits &amp;&amp; targets (yuan)</source>
         <translation>存款与目标（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="110" />
+        <location filename="../../ui/pages/outlet_editor.py" line="111" />
         <source>Personal deposits</source>
         <translation>个人存款</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="111" />
+        <location filename="../../ui/pages/outlet_editor.py" line="112" />
         <source>Corporate deposits</source>
         <translation>对公存款</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="112" />
+        <location filename="../../ui/pages/outlet_editor.py" line="113" />
         <source>Deposit target</source>
         <translation>存款目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="113" />
+        <location filename="../../ui/pages/outlet_editor.py" line="114" />
         <source>Premium target</source>
         <translation>保费目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="131" />
+        <location filename="../../ui/pages/outlet_editor.py" line="132" />
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="132" />
+        <location filename="../../ui/pages/outlet_editor.py" line="133" />
         <source>Removes the selected rows (Delete key)</source>
         <translation>删除所选行（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="246" />
+        <location filename="../../ui/pages/outlet_editor.py" line="247" />
         <source>Enter the outlet code.</source>
         <translation>请填写网点代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="247" />
+        <location filename="../../ui/pages/outlet_editor.py" line="248" />
         <source>The outlet code has at most 32 characters.</source>
         <translation>网点代码最多 32 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="248" />
+        <location filename="../../ui/pages/outlet_editor.py" line="249" />
         <source>Another outlet already has the code %1.</source>
         <translation>已有其他网点使用代码 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="250" />
+        <location filename="../../ui/pages/outlet_editor.py" line="251" />
         <source>Enter the outlet name.</source>
         <translation>请填写网点名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="252" />
+        <location filename="../../ui/pages/outlet_editor.py" line="253" />
         <source>Enter the outlet phone as a landline with its area code (e.g. 010-62345678) or a mobile number.</source>
         <translation>网点电话请填写带区号的固定电话（例如 010-62345678）或手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="254" />
+        <location filename="../../ui/pages/outlet_editor.py" line="255" />
         <source>Amounts cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="255" />
+        <location filename="../../ui/pages/outlet_editor.py" line="256" />
         <source>Enter amounts in yuan, e.g. 1,250,000.00.</source>
         <translation>请以元为单位填写金额，例如 1,250,000.00。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="256" />
+        <location filename="../../ui/pages/outlet_editor.py" line="257" />
         <source>enter the name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="257" />
+        <location filename="../../ui/pages/outlet_editor.py" line="258" />
         <source>choose a role.</source>
         <translation>请选择岗位。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="259" />
+        <location filename="../../ui/pages/outlet_editor.py" line="260" />
         <source>enter a mobile number (e.g. 13812345678) or a landline with its area code (e.g. 010-62345678).</source>
         <translation>请填写手机号（例如 13812345678）或带区号的固定电话（例如 010-62345678）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="261" />
+        <location filename="../../ui/pages/outlet_editor.py" line="262" />
         <source>the birthday is in the future.</source>
         <translation>生日晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="262" />
+        <location filename="../../ui/pages/outlet_editor.py" line="263" />
         <source>enter the birthday as year-month-day, e.g. 1985-03-14.</source>
         <translation>生日格式为 年-月-日，例如 1985-03-14。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="263" />
+        <location filename="../../ui/pages/outlet_editor.py" line="264" />
         <source>enter the company.</source>
         <translation>请填写公司名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="264" />
+        <location filename="../../ui/pages/outlet_editor.py" line="265" />
         <source>amounts cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="265" />
+        <location filename="../../ui/pages/outlet_editor.py" line="266" />
         <source>enter amounts in yuan, e.g. 1,250,000.00.</source>
         <translation>请以元为单位填写金额，例如 1,250,000.00。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="266" />
+        <location filename="../../ui/pages/outlet_editor.py" line="267" />
         <source>choose form or brochure.</source>
         <translation>请选择单证或宣传册。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="267" />
+        <location filename="../../ui/pages/outlet_editor.py" line="268" />
         <source>enter the item.</source>
         <translation>请填写物品名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="268" />
+        <location filename="../../ui/pages/outlet_editor.py" line="269" />
         <source>counts cannot be negative.</source>
         <translation>数量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="269" />
+        <location filename="../../ui/pages/outlet_editor.py" line="270" />
         <source>enter a whole number.</source>
         <translation>请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="275" />
+        <location filename="../../ui/pages/outlet_editor.py" line="276" />
         <source>Staff row %1: %2</source>
         <translation>员工第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="276" />
+        <location filename="../../ui/pages/outlet_editor.py" line="277" />
         <source>Competitors row %1: %2</source>
         <translation>竞争对手第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="277" />
+        <location filename="../../ui/pages/outlet_editor.py" line="278" />
         <source>Stock row %1: %2</source>
         <translation>库存第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="284" />
+        <location filename="../../ui/pages/outlet_editor.py" line="285" />
         <source>S&amp;taff (%1)</source>
         <translation>员工（%1）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="285" />
+        <location filename="../../ui/pages/outlet_editor.py" line="286" />
         <source>Co&amp;mpetitors (%1)</source>
         <translation>竞争对手（%1）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="288" />
+        <location filename="../../ui/pages/outlet_editor.py" line="289" />
         <source>St&amp;ock (%1 low)</source>
         <translation>库存（%1 项不足）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="288" />
+        <location filename="../../ui/pages/outlet_editor.py" line="289" />
         <source>St&amp;ock</source>
         <translation>库存(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="304" />
+        <location filename="../../ui/pages/outlet_editor.py" line="305" />
         <source>Total deposits: %1 yuan</source>
         <translation>存款合计：%1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="306" />
+        <location filename="../../ui/pages/outlet_editor.py" line="307" />
         <source>Total deposits: %1 yuan, %2% of the target</source>
         <translation>存款合计：%1 元，完成目标的 %2%</translation>
     </message>
@@ -1902,10 +2349,136 @@
     </message>
 </context>
 <context>
+    <name>PartySection</name>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="68" />
+        <source>Choose client…</source>
+        <translation>选择客户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="69" />
+        <source>Keep as new client card</source>
+        <translation>存为新客户档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="70" />
+        <source>Save what is typed here as a client card and link it</source>
+        <translation>把这里填写的内容存为客户档案并关联</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="71" />
+        <source>Unlink card</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="76" />
+        <source>fills birth date and gender</source>
+        <translation>自动填写出生日期和性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="79" />
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="93" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="93" />
+        <source>ID document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="94" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="94" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="95" />
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="95" />
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="96" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="96" />
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="132" />
+        <source>Typed inline (no client card)</source>
+        <translation>直接填写（无客户档案）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/party.py" line="134" />
+        <source>Client card: %1 %2</source>
+        <translation>客户档案：%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentSection</name>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="120" />
+        <source>Payment</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="125" />
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="127" />
+        <source>the policyholder</source>
+        <translation>投保人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="128" />
+        <source>Payment mode</source>
+        <translation>缴费方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="129" />
+        <source>Paying for</source>
+        <translation>缴费年期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="130" />
+        <source>Paying bank</source>
+        <translation>缴费银行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="131" />
+        <source>Account number</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="132" />
+        <source>Account holder</source>
+        <translation>账户户名</translation>
+    </message>
+</context>
+<context>
     <name>PlannerPage</name>
     <message>
         <location filename="../../ui/pages/planner.py" line="46" />
-        <location filename="../../ui/pages/planner.py" line="271" />
+        <location filename="../../ui/pages/planner.py" line="274" />
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
@@ -1975,42 +2548,42 @@
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="240" />
+        <location filename="../../ui/pages/planner.py" line="243" />
         <source>Overlap: %1 on %2 at %3 clashes with %4. It is saved; move one of them if you cannot be at both.</source>
         <translation>时间冲突：%2 %3 的 %1 与 %4 重叠。已保存；如果无法同时赴约，请调整其中一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="250" />
+        <location filename="../../ui/pages/planner.py" line="253" />
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="268" />
+        <location filename="../../ui/pages/planner.py" line="271" />
         <source>Cancel this week's visit to %1 on %2? The weekly visit goes on.</source>
         <translation>取消 %2 对 %1 的本周拜访吗？每周例行拜访不受影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="270" />
+        <location filename="../../ui/pages/planner.py" line="273" />
         <source>Delete the visit to %1 on %2?</source>
         <translation>删除 %2 对 %1 的拜访吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="292" />
+        <location filename="../../ui/pages/planner.py" line="295" />
         <source>No planned visits left on %1.</source>
         <translation>%1 没有未完成的拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="294" />
+        <location filename="../../ui/pages/planner.py" line="297" />
         <source>Carry over unfinished visits</source>
         <translation>顺延未完成的拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="295" />
+        <location filename="../../ui/pages/planner.py" line="298" />
         <source>Move the %1 visits still planned on %2 to %3, the next working day, at the same times?</source>
         <translation>把 %2 仍未完成的 %1 个拜访顺延到下一个工作日 %3 的相同时间吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="302" />
+        <location filename="../../ui/pages/planner.py" line="305" />
         <source>%1 visits carried over to %2.</source>
         <translation>已将 %1 个拜访顺延到 %2。</translation>
     </message>
@@ -2104,6 +2677,132 @@
     </message>
 </context>
 <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="61" />
+        <source>Print preview: %1</source>
+        <translation>打印预览：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="64" />
+        <source>Preparing the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="78" />
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="79" />
+        <source>Print on paper (Ctrl+P)</source>
+        <translation>打印到纸上（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="80" />
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="81" />
+        <source>Save the document as a PDF file (Ctrl+S)</source>
+        <translation>把文档保存为 PDF 文件（Ctrl+S）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/print_preview.py" line="116" />
+        <source>%n page(s)</source>
+        <translation><numerusform>%n 页</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="135" />
+        <source>The document could not be prepared: %1</source>
+        <translation>文档无法生成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="143" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="143" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="156" />
+        <source>The file could not be saved: %1</source>
+        <translation>文件无法保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="158" />
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="182" />
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="194" />
+        <source>the printer is not ready</source>
+        <translation>打印机未就绪</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/print_preview.py" line="206" />
+        <source>Sent %n page(s) to the printer.</source>
+        <translation><numerusform>已向打印机发送 %n 页。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="211" />
+        <source>The document could not be printed: %1</source>
+        <translation>文档无法打印：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProductSection</name>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="83" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="85" />
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="89" />
+        <source>yuan, e.g. 100000.00</source>
+        <translation>元，例如 100000.00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="90" />
+        <source>Application date</source>
+        <translation>投保日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="91" />
+        <source>Product code</source>
+        <translation>产品代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="92" />
+        <source>Product name</source>
+        <translation>产品名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="93" />
+        <source>Sum insured (yuan)</source>
+        <translation>保险金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="94" />
+        <source>Premium (yuan)</source>
+        <translation>保险费（元）</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPanel</name>
     <message>
         <location filename="../../ui/pages/today_widgets.py" line="42" />
@@ -2132,16 +2831,553 @@
     </message>
 </context>
 <context>
+    <name>ProposalChoices</name>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="21" />
+        <location filename="../../ui/proposal_editor/choices.py" line="29" />
+        <location filename="../../ui/proposal_editor/choices.py" line="35" />
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="21" />
+        <location filename="../../ui/proposal_editor/choices.py" line="29" />
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="21" />
+        <location filename="../../ui/proposal_editor/choices.py" line="29" />
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="22" />
+        <location filename="../../ui/proposal_editor/choices.py" line="30" />
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="22" />
+        <location filename="../../ui/proposal_editor/choices.py" line="30" />
+        <source>Supported family member</source>
+        <translation>有抚养/赡养关系的家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="23" />
+        <location filename="../../ui/proposal_editor/choices.py" line="31" />
+        <source>Close relative</source>
+        <translation>近亲属</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="23" />
+        <source>Ward (policyholder is guardian)</source>
+        <translation>被监护人（投保人为监护人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="31" />
+        <source>Legal guardian</source>
+        <translation>法定监护人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="35" />
+        <source>Single premium</source>
+        <translation>趸交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="36" />
+        <source>Regular premium</source>
+        <translation>期交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="39" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="39" />
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="43" />
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="43" />
+        <source>Accepted</source>
+        <translation>已承保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="44" />
+        <location filename="../../ui/proposal_editor/choices.py" line="52" />
+        <source>Problem case</source>
+        <translation>问题件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="44" />
+        <source>Policy issued</source>
+        <translation>已出单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="49" />
+        <source>Review</source>
+        <translation>审核函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="49" />
+        <source>Medical exam</source>
+        <translation>体检函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="50" />
+        <source>Investigation</source>
+        <translation>调查函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="50" />
+        <source>Financial evidence</source>
+        <translation>财务资料函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="51" />
+        <source>Health evidence</source>
+        <translation>健康资料函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="51" />
+        <source>Underwriting decision</source>
+        <translation>核保决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="56" />
+        <source>Policyholder</source>
+        <translation>投保人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/choices.py" line="56" />
+        <source>Insured</source>
+        <translation>被保险人</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalEditor</name>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="73" />
+        <source>Proposal</source>
+        <translation>投保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="95" />
+        <source>Policyholder</source>
+        <translation>投保人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="97" />
+        <source>Insured person</source>
+        <translation>被保险人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="113" />
+        <source>F8 goes to the problems; Enter on one goes to its field</source>
+        <translation>F8 跳到问题列表；在某个问题上按 Enter 跳到对应字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="119" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="120" />
+        <source>Ctrl+S; changes are also saved as you type</source>
+        <translation>Ctrl+S；输入时也会自动保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="121" />
+        <source>Finish…</source>
+        <translation>完成并签字…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="122" />
+        <source>Ctrl+Enter: sign and freeze the proposal</source>
+        <translation>Ctrl+Enter：签字并锁定投保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="124" />
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="126" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="167" />
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="201" />
+        <source>Finished: read-only</source>
+        <translation>已完成：只读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="210" />
+        <source>Proposal, version %1</source>
+        <translation>投保单，第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="212" />
+        <source>Finished; SHA-256 %1</source>
+        <translation>已完成；SHA-256 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="214" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="216" />
+        <source>Corrects an earlier version: %1</source>
+        <translation>更正之前的版本：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="218" />
+        <source>Proposal: %1</source>
+        <translation>投保单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="218" />
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="227" />
+        <source>Review: %1</source>
+        <translation>需核保：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/proposal_editor/editor.py" line="234" />
+        <source>%n problem(s) to fix before Finish</source>
+        <translation><numerusform>完成前还有 %n 个问题需要修正</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="236" />
+        <source>No problems: ready to finish</source>
+        <translation>没有问题：可以完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="308" />
+        <location filename="../../ui/proposal_editor/editor.py" line="318" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="328" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="338" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="341" />
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="381" />
+        <source>Correct the proposal</source>
+        <translation>更正投保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/editor.py" line="382" />
+        <source>A correction is a new version of this finished proposal. Why is it needed?</source>
+        <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalPicker</name>
+    <message>
+        <location filename="../../ui/receipts/picker.py" line="34" />
+        <source>New receipt: choose the proposal</source>
+        <translation>新建回执：选择投保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/picker.py" line="36" />
+        <source>Finished proposals without a receipt, newest first. Loading…</source>
+        <translation>尚无回执的已完成投保单，最新的在前。正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/picker.py" line="41" />
+        <source>Policyholder</source>
+        <translation>投保人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/picker.py" line="41" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/picker.py" line="41" />
+        <source>Applied on</source>
+        <translation>投保日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/picker.py" line="42" />
+        <source>Policy number</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/picker.py" line="44" />
+        <source>&amp;Choose</source>
+        <translation>选择(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/picker.py" line="46" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/picker.py" line="70" />
+        <source>Finished proposals without a receipt, newest first.</source>
+        <translation>尚无回执的已完成投保单，最新的在前。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/picker.py" line="74" />
+        <source>Every finished proposal already has a receipt.</source>
+        <translation>所有已完成的投保单都已有回执。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/picker.py" line="79" />
+        <source>Could not list the proposals: %1</source>
+        <translation>无法列出投保单：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalTableModel</name>
+    <message>
+        <location filename="../../ui/proposal_editor/list_model.py" line="44" />
+        <source>Application date</source>
+        <translation>投保日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/list_model.py" line="44" />
+        <source>Policyholder</source>
+        <translation>投保人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/list_model.py" line="44" />
+        <source>Insured</source>
+        <translation>被保险人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/list_model.py" line="44" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/list_model.py" line="45" />
+        <source>Premium (yuan)</source>
+        <translation>保险费（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/list_model.py" line="45" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/list_model.py" line="45" />
+        <source>Head office</source>
+        <translation>总公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/list_model.py" line="45" />
+        <source>Problem cases</source>
+        <translation>问题件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/list_model.py" line="156" />
+        <source>v%1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/list_model.py" line="158" />
+        <source>(corrected)</source>
+        <translation>（已更正）</translation>
+    </message>
+</context>
+<context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="13" />
+        <location filename="../../ui/pages/proposals.py" line="56" />
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="14" />
+        <location filename="../../ui/pages/proposals.py" line="57" />
         <source>Insurance applications, checked against the rules and signed on screen.</source>
         <translation>投保单：按规则校验，并在屏幕上签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="72" />
+        <source>Search by the policyholder's or the insured's name</source>
+        <translation>按投保人或被保险人姓名搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="75" />
+        <source>All proposals</source>
+        <translation>全部投保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="75" />
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="76" />
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="78" />
+        <source>&amp;New proposal</source>
+        <translation>新建投保单(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="80" />
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="81" />
+        <source>Co&amp;rrect…</source>
+        <translation>更正(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="82" />
+        <source>Make a new version of a finished proposal, with a reason</source>
+        <translation>为已完成的投保单生成新版本，并注明原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="97" />
+        <source>Head office</source>
+        <translation>总公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="104" />
+        <source>Problem case</source>
+        <translation>问题件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="104" />
+        <source>Issued</source>
+        <translation>签发日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="104" />
+        <source>Answer by</source>
+        <translation>回复期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="105" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="105" />
+        <source>Resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="107" />
+        <source>Re&amp;solve…</source>
+        <translation>处理(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="138" />
+        <location filename="../../ui/pages/proposals.py" line="267" />
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="160" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/proposals.py" line="172" />
+        <source>%n proposal(s) shown; more as you scroll</source>
+        <translation><numerusform>已显示 %n 份投保单；滚动可查看更多</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/proposals.py" line="174" />
+        <source>%n proposal(s)</source>
+        <translation><numerusform>%n 份投保单</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="249" />
+        <source>Choose a finished proposal that has no correction yet.</source>
+        <translation>请选择一份尚未更正的已完成投保单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="252" />
+        <source>Correct the proposal</source>
+        <translation>更正投保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="253" />
+        <source>A correction is a new version of this finished proposal. Why is it needed?</source>
+        <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="285" />
+        <source>Finished; no answer from head office yet.</source>
+        <translation>已完成；总公司尚未答复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="286" />
+        <source>Draft: not sent to head office.</source>
+        <translation>草稿：尚未发送总公司。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="287" />
+        <source>Head office: %1</source>
+        <translation>总公司：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="289" />
+        <source>policy %1</source>
+        <translation>保单 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/proposals.py" line="291" />
+        <source>%n open problem case(s)</source>
+        <translation><numerusform>%n 个未处理的问题件</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="304" />
+        <source>(overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="305" />
+        <source>open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="325" />
+        <source>Resolve the problem case</source>
+        <translation>处理问题件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="326" />
+        <source>What was done to answer head office? (%1)</source>
+        <translation>为答复总公司做了什么？（%1）</translation>
     </message>
 </context>
 <context>
@@ -2183,16 +3419,375 @@
     </message>
 </context>
 <context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="63" />
+        <source>Policy receipt</source>
+        <translation>保单回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="77" />
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="86" />
+        <source>as printed on the policy</source>
+        <translation>与保单上印的一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="91" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="97" />
+        <source>&amp;Policy number</source>
+        <translation>保单号(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="98" />
+        <source>&amp;Delivered on</source>
+        <translation>送达日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="99" />
+        <source>Si&amp;gned on</source>
+        <translation>签收日期(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="100" />
+        <source>C&amp;ooling-off period</source>
+        <translation>犹豫期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="101" />
+        <source>Cooling-off ends</source>
+        <translation>犹豫期截止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="102" />
+        <source>Return receipt by</source>
+        <translation>回执交回期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="112" />
+        <source>&amp;Sign &amp;&amp; queue</source>
+        <translation>签收并排队发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="113" />
+        <source>Freezes the receipt and queues it for head office (Ctrl+Enter)</source>
+        <translation>锁定回执并排队发送总公司（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="116" />
+        <source>Mark &amp;returned</source>
+        <translation>标记已交回(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="117" />
+        <source>The signed paper receipt went back to the bank on this day</source>
+        <translation>签字的纸质回执已于当天交回银行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="123" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="126" />
+        <source>Paper returned on</source>
+        <translation>纸质回执交回日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="164" />
+        <source>Policy receipt: %1</source>
+        <translation>保单回执：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="177" />
+        <source>Signed and queued for head office. Content hash (SHA-256): %1</source>
+        <translation>已签收并排队发送总公司。内容哈希（SHA-256）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="181" />
+        <source>Signed receipts cannot change.</source>
+        <translation>已签收的回执不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="183" />
+        <source>Draft: saved as you type.</source>
+        <translation>草稿：输入时自动保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="197" />
+        <source>Returned.</source>
+        <translation>已交回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="215" />
+        <source>%1 (%2 days from the day after signing)</source>
+        <translation>%1（自签收次日起 %2 天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="218" />
+        <source>%1 (3 working days after signing)</source>
+        <translation>%1（签收后 3 个工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="261" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="267" />
+        <source>Draft saved.</source>
+        <translation>草稿已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="272" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="285" />
+        <source>Signing…</source>
+        <translation>正在签收…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="308" />
+        <location filename="../../ui/receipts/dialog.py" line="310" />
+        <source>Not signed: %1</source>
+        <translation>未签收：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="321" />
+        <source>Marked returned.</source>
+        <translation>已标记为交回。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptEvidence</name>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="48" />
+        <source>Client signs on scree&amp;n</source>
+        <translation>客户在屏幕上签字(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="49" />
+        <source>Attach a sc&amp;an of the signed paper receipt</source>
+        <translation>附上已签字纸质回执的扫描件(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="55" />
+        <source>Attach &amp;file…</source>
+        <translation>附加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="56" />
+        <source>A PNG or JPEG photo, or a PDF, of at most 10 MB</source>
+        <translation>PNG 或 JPEG 照片，或 PDF，不超过 10 MB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="57" />
+        <source>No file attached yet.</source>
+        <translation>尚未附加文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="90" />
+        <source>I have received my insurance policy and its terms. I understand that I may cancel it within the cooling-off period of %1 days, which starts the day after I sign.</source>
+        <translation>本人已收到保险合同及条款。本人知悉可在 %1 天犹豫期内解除合同，犹豫期自签收次日起算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="113" />
+        <source>Attach the scan of the signed receipt.</source>
+        <translation>请附上已签字回执的扫描件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="126" />
+        <source>Attach the scan of the signed receipt</source>
+        <translation>附上已签字回执的扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="127" />
+        <source>Scans and photos (*.png *.jpg *.jpeg *.pdf);;All files (*)</source>
+        <translation>扫描件和照片 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="135" />
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="146" />
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 无法使用：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="149" />
+        <source>%1 (%2, %3 KB) attached.</source>
+        <translation>已附加 %1（%2，%3 KB）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="156" />
+        <source>%1 could not be read: %2</source>
+        <translation>%1 无法读取：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="171" />
+        <source>The client's signature</source>
+        <translation>客户签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="173" />
+        <source>Signed on screen.</source>
+        <translation>已在屏幕上签字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/evidence.py" line="175" />
+        <source>Signed on paper; scan attached (%1, %2 KB).</source>
+        <translation>纸质签字；已附扫描件（%1，%2 KB）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptList</name>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="46" />
+        <source>&amp;New receipt…</source>
+        <translation>新建回执(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="47" />
+        <source>Record a policy delivery for a finished proposal (Ctrl+N)</source>
+        <translation>为已完成的投保单登记保单送达（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="48" />
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="55" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="55" />
+        <source>Policyholder</source>
+        <translation>投保人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="55" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="55" />
+        <source>Policy number</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="56" />
+        <source>Signed on</source>
+        <translation>签收日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="56" />
+        <source>Return by</source>
+        <translation>交回期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="56" />
+        <source>Cooling-off ends</source>
+        <translation>犹豫期截止</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/receipts.py" line="116" />
+        <source>%n receipt(s) to return</source>
+        <translation><numerusform>%n 份回执待交回</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/receipts.py" line="118" />
+        <source>%n overdue</source>
+        <translation><numerusform>%n 份已逾期</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/receipts.py" line="121" />
+        <source>%n awaiting signature</source>
+        <translation><numerusform>%n 份待签收</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="124" />
+        <source>Nothing to return</source>
+        <translation>没有待交回的回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="131" />
+        <source>Awaiting signature</source>
+        <translation>待签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="133" />
+        <source>Signed</source>
+        <translation>已签收</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/receipts.py" line="135" />
+        <source>Overdue by %n day(s)</source>
+        <translation><numerusform>已逾期 %n 天</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="137" />
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/receipts.py" line="138" />
+        <source>Due in %n day(s)</source>
+        <translation><numerusform>%n 天后到期</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="162" />
+        <source>Creating the receipt…</source>
+        <translation>正在创建回执…</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="22" />
+        <location filename="../../ui/pages/receipts.py" line="193" />
+        <location filename="../../ui/pages/receipts.py" line="199" />
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="23" />
+        <location filename="../../ui/pages/receipts.py" line="194" />
         <source>Policy receipts signed on delivery, and their return deadlines.</source>
         <translation>保单送达时签收的回执及其交回期限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="203" />
+        <source>Handover lists</source>
+        <translation>交接清单</translation>
+    </message>
+</context>
+<context>
+    <name>RelationSection</name>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="56" />
+        <source>Insured</source>
+        <translation>被保险人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="57" />
+        <source>The insured is the policyholder</source>
+        <translation>被保险人即投保人本人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/sections.py" line="60" />
+        <source>Insured is the policyholder's</source>
+        <translation>被保险人是投保人的</translation>
     </message>
 </context>
 <context>
@@ -2325,70 +3920,98 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/widgets/signature_pad.py" line="218" />
+        <location filename="../../ui/widgets/signature_pad.py" line="216" />
         <source>I confirm I have read and understood the application and that the information is true.</source>
         <translation>本人确认已阅读并理解投保内容，所填信息真实无误。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/signature_pad.py" line="226" />
+        <location filename="../../ui/widgets/signature_pad.py" line="229" />
         <source>Undo stroke</source>
         <translation>撤销一笔</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/signature_pad.py" line="228" />
+        <location filename="../../ui/widgets/signature_pad.py" line="231" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
 </context>
 <context>
+    <name>SigningDialog</name>
+    <message>
+        <location filename="../../ui/proposal_editor/signing.py" line="27" />
+        <source>Sign the proposal</source>
+        <translation>投保单签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/signing.py" line="30" />
+        <source>Please read the application with the client. By signing, the client confirms that the answers are true and complete, that the product terms, exclusions and the cooling-off period were explained, and that a false answer may void the policy.</source>
+        <translation>请与客户一起阅读投保单。签字即表示客户确认所填内容真实完整，产品条款、责任免除和犹豫期已向其说明，并知悉不实告知可能导致保险合同无效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/signing.py" line="40" />
+        <source>%1 %2: I have read and understood this application and confirm it is true.</source>
+        <translation>%1 %2：本人已阅读并理解本投保单，确认所填内容属实。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/signing.py" line="52" />
+        <source>Sign and &amp;finish</source>
+        <translation>签字并完成(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposal_editor/signing.py" line="54" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>StaffTable</name>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="241" />
+        <location filename="../../ui/pages/outlet_tables.py" line="240" />
         <source>Outlet head</source>
         <translation>网点负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="242" />
+        <location filename="../../ui/pages/outlet_tables.py" line="241" />
         <source>Lobby manager</source>
         <translation>大堂经理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="243" />
+        <location filename="../../ui/pages/outlet_tables.py" line="242" />
         <source>Wealth manager</source>
         <translation>理财经理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="244" />
+        <location filename="../../ui/pages/outlet_tables.py" line="243" />
         <source>Teller</source>
         <translation>柜员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="245" />
+        <location filename="../../ui/pages/outlet_tables.py" line="244" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="248" />
+        <location filename="../../ui/pages/outlet_tables.py" line="247" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="249" />
+        <location filename="../../ui/pages/outlet_tables.py" line="248" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="250" />
+        <location filename="../../ui/pages/outlet_tables.py" line="249" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="251" />
+        <location filename="../../ui/pages/outlet_tables.py" line="250" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="252" />
+        <location filename="../../ui/pages/outlet_tables.py" line="251" />
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
@@ -2506,32 +4129,32 @@
 <context>
     <name>StockTable</name>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="269" />
+        <location filename="../../ui/pages/outlet_tables.py" line="268" />
         <source>Form</source>
         <translation>单证</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="269" />
+        <location filename="../../ui/pages/outlet_tables.py" line="268" />
         <source>Brochure</source>
         <translation>宣传册</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="271" />
+        <location filename="../../ui/pages/outlet_tables.py" line="270" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="272" />
+        <location filename="../../ui/pages/outlet_tables.py" line="271" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="273" />
+        <location filename="../../ui/pages/outlet_tables.py" line="272" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="274" />
+        <location filename="../../ui/pages/outlet_tables.py" line="273" />
         <source>Reorder level</source>
         <translation>补货线</translation>
     </message>
@@ -2539,12 +4162,12 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="31" />
+        <location filename="../../ui/pages/placeholders.py" line="13" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placeholders.py" line="32" />
+        <location filename="../../ui/pages/placeholders.py" line="14" />
         <source>What waits to be sent to head office, and what came back.</source>
         <translation>等待发送到总公司的资料，以及总公司的回复。</translation>
     </message>

@@ -1,0 +1,1 @@
+"""The proposal (投保单) editor: sections, beneficiaries, problems beside fields, signing."""

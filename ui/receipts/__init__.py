@@ -1,0 +1,1 @@
+"""The receipt dialog and the choice of a finished proposal to deliver."""

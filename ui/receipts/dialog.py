@@ -1,0 +1,329 @@
+"""One policy receipt (保单回执): delivery and signing days, deadlines shown live, sign or scan.
+
+A draft is saved as the user types.  "Sign & queue" stays disabled until the core's rules
+and the signature (or scan) checks pass; then the core signs, hashes and queues it in one
+transaction.  A signed receipt opens read-only; only its return to the bank is recorded.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QLocale, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.rules import receipt as rules
+from ui.i18n import current_language
+from ui.receipts.evidence import SCAN, ReceiptEvidence
+from ui.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+    from app.services.receipts import ReceiptFields, ReceiptView, Signed
+
+AUTOSAVE_MS = 400
+PLACEHOLDER_SIGNATURE = rules.SignatureRef(rules.SIGNER_ROLE, "")
+PLACEHOLDER_SCAN = rules.ScanRef("application/pdf", "0" * 64, 1)
+
+
+def date_edit(parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(QDate.currentDate())
+    edit.setMaximumDate(QDate.currentDate())  # neither delivery nor signing lies ahead
+    return edit
+
+
+class ReceiptDialog(QDialog):
+    receipt_did_load = Signal()
+    receipt_did_change = Signal(str)  # saved, signed or returned: lists showing it refresh
+    receipt_did_sign = Signal(str)
+
+    def __init__(self, ctx: AppContext, runner: TaskRunner, receipt_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.runner, self.receipt_id = ctx, runner, receipt_id
+        self.view: ReceiptView | None = None
+        self._loading = True
+        self._dirty = False
+        self._busy = False
+        self.setWindowTitle(self.tr("Policy receipt"))
+        self.resize(620, 720)
+        self._build()
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.save_now)
+        for edit in (self.delivered_on, self.signed_on):
+            edit.dateChanged.connect(self._changed)
+        self.policy_number.textEdited.connect(self._changed)
+        self.cooling_off_days.valueChanged.connect(self._changed)
+        self.evidence.evidence_did_change.connect(self._validate)
+        self.sign_button.clicked.connect(self.sign)
+        self.return_button.clicked.connect(self.mark_returned)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # the main and the keypad Enter
+            QShortcut(QKeySequence(keys), self, activated=self.sign)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_now)
+        self.status.setText(self.tr("Opening…"))
+        self.reload()
+
+    def _build(self) -> None:
+        self.heading = QLabel(self)
+        self.heading.setObjectName("receiptHeading")
+        self.heading.setWordWrap(True)
+        self.policy_number = QLineEdit(self)
+        self.policy_number.setMaxLength(rules.POLICY_NUMBER_MAX)
+        self.policy_number.setPlaceholderText(self.tr("as printed on the policy"))
+        self.delivered_on = date_edit(self)
+        self.signed_on = date_edit(self)
+        self.cooling_off_days = QSpinBox(self)
+        self.cooling_off_days.setRange(rules.MIN_COOLING_OFF_DAYS, rules.MAX_COOLING_OFF_DAYS)
+        self.cooling_off_days.setSuffix(self.tr(" days"))
+        self.cooling_off_end = QLabel(self)
+        self.cooling_off_end.setObjectName("coolingOffEnd")
+        self.return_due = QLabel(self)
+        self.return_due.setObjectName("returnDue")
+        form = QFormLayout()
+        form.addRow(self.tr("&Policy number"), self.policy_number)
+        form.addRow(self.tr("&Delivered on"), self.delivered_on)
+        form.addRow(self.tr("Si&gned on"), self.signed_on)
+        form.addRow(self.tr("C&ooling-off period"), self.cooling_off_days)
+        form.addRow(self.tr("Cooling-off ends"), self.cooling_off_end)
+        form.addRow(self.tr("Return receipt by"), self.return_due)
+        self.evidence = ReceiptEvidence(self.runner, self)
+        self.problem_list = QLabel(self)
+        self.problem_list.setObjectName("receiptProblems")
+        self.problem_list.setStyleSheet("color: #c62828;")
+        self.problem_list.setWordWrap(True)
+        self.hash_label = QLabel(self)
+        self.hash_label.setObjectName("receiptHash")
+        self.hash_label.setWordWrap(True)
+        self.hash_label.hide()
+        self.sign_button = QPushButton(self.tr("&Sign && queue"), self)
+        self.sign_button.setToolTip(self.tr("Freezes the receipt and queues it for head office (Ctrl+Enter)"))
+        self.sign_button.setEnabled(False)
+        self.returned_on = date_edit(self)
+        self.return_button = QPushButton(self.tr("Mark &returned"), self)
+        self.return_button.setToolTip(self.tr("The signed paper receipt went back to the bank on this day"))
+        self.return_button.setEnabled(False)  # until a signed receipt is shown
+        self.returned_label = QLabel(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("receiptStatus")
+        self.status.setWordWrap(True)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.reject)
+        returns = QHBoxLayout()
+        returns.addWidget(QLabel(self.tr("Paper returned on"), self))
+        returns.addWidget(self.returned_on)
+        returns.addWidget(self.return_button)
+        returns.addWidget(self.returned_label, 1)
+        self.return_row = QWidget(self)
+        self.return_row.setLayout(returns)
+        self.return_row.hide()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.sign_button)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.evidence)
+        layout.addWidget(self.problem_list)
+        layout.addWidget(self.hash_label)
+        layout.addWidget(self.return_row)
+        layout.addStretch(1)
+        layout.addLayout(bottom)
+        e = self.evidence
+        order = [self.policy_number, self.delivered_on, self.signed_on, self.cooling_off_days, e.sign_choice,
+                 e.scan_choice, e.pad, e.pad.undo_button, e.pad.clear_button, e.attach_button, self.sign_button,
+                 self.returned_on, self.return_button, close]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # ---- loading and showing -------------------------------------------------------------------
+
+    def reload(self) -> None:
+        receipts, receipt_id = self.ctx.receipts, self.receipt_id
+        self.runner.submit(lambda _t: receipts.get(receipt_id), on_done=self._show, on_error=self._failed)
+
+    def _show(self, view: ReceiptView) -> None:
+        self.view = view
+        self._loading = True
+        f = view.fields
+        self.heading.setText(f"{view.policyholder_name} · {view.product_name}")
+        self.setWindowTitle(self.tr("Policy receipt: %1").replace("%1", view.policyholder_name))
+        self.policy_number.setText(f.policy_number)
+        for edit, value in ((self.delivered_on, f.delivered_on), (self.signed_on, f.signed_on)):
+            edit.setDate(QDate(value) if value else QDate.currentDate())
+        self.cooling_off_days.setValue(f.cooling_off_days)
+        self._loading = False
+        signed = view.status == "signed"
+        for widget in (self.policy_number, self.delivered_on, self.signed_on, self.cooling_off_days):
+            widget.setReadOnly(signed)
+        self.sign_button.setVisible(not signed)
+        self.return_row.setVisible(signed)
+        if signed:
+            self.evidence.show_signed(view.signature_png, view.scan_mime, view.scan_size)
+            self.hash_label.setText(self.tr("Signed and queued for head office. Content hash (SHA-256): %1")
+                                    .replace("%1", view.content_hash or ""))
+            self.hash_label.show()
+            self._show_return(view)
+            self.status.setText(self.tr("Signed receipts cannot change."))
+        else:
+            self.status.setText(self.tr("Draft: saved as you type."))
+            self.policy_number.setFocus()
+        self._update_deadlines()
+        self._validate()
+        self.receipt_did_load.emit()
+
+    def _show_return(self, view: ReceiptView) -> None:
+        returned = view.returned_on is not None
+        if view.fields.signed_on:
+            self.returned_on.setMinimumDate(QDate(view.fields.signed_on))
+        if view.returned_on:
+            self.returned_on.setDate(QDate(view.returned_on))
+        self.returned_on.setEnabled(not returned)
+        self.return_button.setEnabled(not returned)
+        self.returned_label.setText(self.tr("Returned.") if returned else "")
+
+    def _failed(self, exc: Exception) -> None:
+        self._busy = False
+        self.status.setText(str(exc))
+        self._validate()
+
+    def fields(self) -> ReceiptFields:
+        from app.services.receipts import ReceiptFields
+
+        return ReceiptFields(self.policy_number.text(), self.delivered_on.date().toPython(),
+                             self.signed_on.date().toPython(), self.cooling_off_days.value())
+
+    def _update_deadlines(self) -> None:
+        signed: date = self.signed_on.date().toPython()
+        days = self.cooling_off_days.value()
+        locale = QLocale()
+        ends, due = rules.cooling_off_ends(signed, days), rules.return_due(signed)
+        self.cooling_off_end.setText(self.tr("%1 (%2 days from the day after signing)")
+                                     .replace("%1", locale.toString(ends, QLocale.FormatType.LongFormat))
+                                     .replace("%2", str(days)))
+        self.return_due.setText(self.tr("%1 (3 working days after signing)")
+                                .replace("%1", locale.toString(due, QLocale.FormatType.LongFormat)))
+        self.evidence.set_cooling_off_days(days)
+
+    # ---- checking and saving -------------------------------------------------------------------
+
+    def problems(self) -> list[str]:
+        """Everything that keeps Sign & queue disabled, in the user's language."""
+        if self.view is None or self.view.status != "draft":
+            return []
+        f = self.fields()
+        scan = self.evidence.mode() == SCAN
+        doc = rules.ReceiptDoc(
+            id=self.receipt_id, proposal_id=self.view.proposal_id, policy_number=f.policy_number,
+            delivered_on=f.delivered_on, signed_on=f.signed_on, cooling_off_days=f.cooling_off_days,
+            cooling_off_ends_on=rules.cooling_off_ends(f.signed_on, f.cooling_off_days) if f.signed_on else None,
+            return_due_on=rules.return_due(f.signed_on) if f.signed_on else None,
+            # Which one is what matters here; the evidence itself is checked below.
+            signature=None if scan else PLACEHOLDER_SIGNATURE, scan=PLACEHOLDER_SCAN if scan else None,
+        )  # fmt: skip
+        language = current_language()
+        return [p.message(language) for p in rules.check_receipt(doc, date.today())] + self.evidence.problems()
+
+    def _validate(self) -> None:
+        found = self.problems()
+        self.problem_list.setText("\n".join(f"• {message}" for message in found))
+        self.problem_list.setVisible(bool(found))
+        self.sign_button.setEnabled(self.view is not None and self.view.status == "draft" and not found and not self._busy)
+
+    def _changed(self, *_args: Any) -> None:
+        if self._loading or self.view is None or self.view.status != "draft":
+            return
+        self._update_deadlines()
+        self._validate()
+        self._dirty = True
+        self._autosave.start()
+
+    def save_now(self) -> None:
+        self._autosave.stop()
+        if not self._dirty or self.view is None or self.view.status != "draft":
+            return
+        self._dirty = False
+        receipts, receipt_id, fields = self.ctx.receipts, self.receipt_id, self.fields()
+        self.status.setText(self.tr("Saving…"))
+        self.runner.submit(lambda _t: receipts.save_draft(receipt_id, fields), lane="db",
+                           on_done=self._saved, on_error=self._save_failed)
+
+    def _saved(self, _problems: object) -> None:
+        if not self._busy:
+            self.status.setText(self.tr("Draft saved."))
+        self.receipt_did_change.emit(self.receipt_id)
+
+    def _save_failed(self, exc: Exception) -> None:
+        self._dirty = True
+        self.status.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+
+    # ---- signing and returning -----------------------------------------------------------------
+
+    def sign(self) -> None:
+        if self.view is None or self.view.status != "draft" or not self.sign_button.isEnabled():
+            return
+        if self.evidence.mode() != SCAN and self.evidence.pad.validate():
+            return
+        self._autosave.stop()
+        self._dirty = False
+        self._busy = True
+        self._validate()
+        self.status.setText(self.tr("Signing…"))
+        receipts, receipt_id, fields = self.ctx.receipts, self.receipt_id, self.fields()
+        signature, scan = self.evidence.signature_input(), self.evidence.scan_input()
+
+        def work(_task: object) -> Signed:
+            receipts.save_draft(receipt_id, fields)
+            assert fields.signed_on is not None
+            return receipts.sign(receipt_id, fields.signed_on, signature=signature, scan=scan)
+
+        self.runner.submit(work, lane="db", on_done=self._signed, on_error=self._sign_failed)
+
+    def _signed(self, _signed: Signed) -> None:
+        self._busy = False
+        self.receipt_did_sign.emit(self.receipt_id)
+        self.receipt_did_change.emit(self.receipt_id)
+        self.reload()
+
+    def _sign_failed(self, exc: Exception) -> None:
+        from app.services.receipts import ReceiptRefused
+
+        self._busy = False
+        if isinstance(exc, ReceiptRefused):
+            language = current_language()
+            self.status.setText(self.tr("Not signed: %1").replace("%1", " ".join(p.message(language) for p in exc.problems)))
+        else:
+            self.status.setText(self.tr("Not signed: %1").replace("%1", str(exc)))
+        self._validate()
+
+    def mark_returned(self) -> None:
+        if self.view is None or self.view.status != "signed":
+            return
+        receipts, receipt_id, day = self.ctx.receipts, self.receipt_id, self.returned_on.date().toPython()
+        self.runner.submit(lambda _t: receipts.mark_returned(receipt_id, day), lane="db",
+                           on_done=self._returned, on_error=self._failed)
+
+    def _returned(self, _result: object) -> None:
+        self.status.setText(self.tr("Marked returned."))
+        self.receipt_did_change.emit(self.receipt_id)
+        self.reload()
+
+    def reject(self) -> None:
+        # Close, Esc and the window's close button all end here: a pending edit is saved first.
+        if self._autosave.isActive() or self._dirty:
+            self.save_now()
+        super().reject()
