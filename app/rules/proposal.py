@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -147,18 +147,19 @@ def field_label(path: str) -> tuple[str, str]:
 
 
 def to_json(doc: ProposalDoc) -> dict[str, Any]:
-    return _plain(doc)
+    return plain_json(doc)
 
 
-def _plain(value: object) -> Any:
-    if isinstance(value, (ProposalDoc, PartyDoc, BeneficiaryDoc)):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+def plain_json(value: object) -> Any:
+    """Our frozen documents as JSON values: dataclasses as objects, dates as ISO text."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain_json(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: plain_json(item) for key, item in value.items()}
     if isinstance(value, tuple):
-        return [_plain(item) for item in value]
+        return [plain_json(item) for item in value]
     return value
 
 

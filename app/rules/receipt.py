@@ -30,11 +30,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from app.rules.client_card import Problem
+from app.rules.proposal import plain_json
 from app.rules.reminders import receipt_return_due
 
 DEFAULT_COOLING_OFF_DAYS = 15
@@ -95,15 +96,7 @@ class ReceiptDoc:
 
 
 def to_json(doc: ReceiptDoc) -> dict[str, Any]:
-    return _plain(doc)
-
-
-def _plain(value: object) -> Any:
-    if isinstance(value, (ReceiptDoc, SignatureRef, ScanRef)):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+    return plain_json(doc)
 
 
 # --- from JSON (strict) --------------------------------------------------------------------

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,23 +25,12 @@ from ui.models.client_table import ClientTableModel
 from ui.pages.outlets import OutletsPanel
 from ui.pages.page import Page
 from ui.task_runner import TaskRunner
+from ui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from app.context import AppContext
 
 TYPING_PAUSE_MS = 120
-
-
-class ClientTable(QTableView):
-    """Enter opens the card, as a double click does."""
-
-    table_did_activate = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.table_did_activate.emit(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
 
 
 class ClientList(QWidget):
@@ -75,7 +63,7 @@ class ClientList(QWidget):
         self.import_button = QPushButton(self.tr("&Import…"), self)
         self.export_button = QPushButton(self.tr("E&xport…"), self)
         self.export_button.setToolTip(self.tr("The cards shown, with ID and phone numbers masked"))
-        self.table = ClientTable(self)
+        self.table = RowTable(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from ui.proposal_editor.choices import ProposalChoices
 from ui.proposal_editor.list_model import ProposalTableModel
 from ui.proposal_editor.reason_dialog import ReasonDialog
 from ui.task_runner import TaskRunner
+from ui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -36,18 +36,6 @@ if TYPE_CHECKING:
 
 TYPING_PAUSE_MS = 150
 LETTER_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class ProposalTable(QTableView):
-    """Enter opens the proposal, as a double click does."""
-
-    table_did_activate = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.table_did_activate.emit(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
 
 
 class ProposalsPage(Page):
@@ -82,7 +70,7 @@ class ProposalsPage(Page):
         self.correct_button.setToolTip(self.tr("Make a new version of a finished proposal, with a reason"))
         self.count = QLabel(self)
         self.count.setObjectName("proposalCount")
-        self.table = ProposalTable(self)
+        self.table = RowTable(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
