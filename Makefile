@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 # Debian packages Qt needs for a real window (xcb) and the tests need for fonts and PDFs.
 APT_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
-	libxcb-xkb1 libxcb-shape0 libxcb-randr0 fonts-noto-cjk fonts-wqy-microhei poppler-utils
+	libxcb-xkb1 libxcb-shape0 libxcb-randr0 fonts-noto-cjk fonts-wqy-microhei poppler-utils postgresql
 
 .PHONY: run test bench lint translations system-deps clean
 
@@ -40,7 +40,7 @@ bench: system-deps $(STAMP)
 
 # Refresh the zh_CN source from the code, then compile it (edit the .ts in Qt Linguist between).
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(git ls-files -co --exclude-standard 'ui/*.py' 'ui/**/*.py') \
+	$(BIN)/pyside6-lupdate -no-obsolete $$(git ls-files -co --exclude-standard 'ui/*.py' 'ui/**/*.py') \
 		-ts resources/i18n/branchdesk_zh_CN.ts
 	$(BIN)/pyside6-lrelease resources/i18n/branchdesk_zh_CN.ts -qm resources/i18n/branchdesk_zh_CN.qm
 

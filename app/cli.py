@@ -1,7 +1,8 @@
 """The `branchdesk` command line. With no sub-command the launcher opens the GUI instead.
 
 Exit codes: 0 done; 1 the command ran and found a problem; 2 bad arguments or input;
-3 the profile's data could not be opened (nothing was changed).
+3 the profile's data could not be opened (nothing was changed); 4 (login, sync) not logged in
+to head office or no secure password store (app/cli_sync.py).
 """
 
 from __future__ import annotations
@@ -13,10 +14,16 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
+from app.cli_sync import add_sync_commands
+from app.cli_sync import handlers as sync_handlers
 from app.errors import BranchDeskError, InvalidInput, StartupError
 from app.paths import ENV_DATA_DIR, demo_data_dir, resolve_data_dir
+
+if TYPE_CHECKING:
+    from app.context import AppContext
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_STARTUP = 0, 1, 2, 3
 MAX_DEMO_CLIENTS = 1_000_000
@@ -90,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="reminders and follow-ups listed in the text output (0: all; default 30)")
     _add_import_export(commands)
     _add_proposal(commands)
+    add_sync_commands(commands)
     return parser
 
 
@@ -155,6 +163,7 @@ def run(args: argparse.Namespace) -> int:
         "export": _export_clients,
         "today": _today,
         "proposal": _proposal_check,
+        **sync_handlers(_open_profile),
     }
     try:
         return handlers[args.command](args)
@@ -177,6 +186,12 @@ def run(args: argparse.Namespace) -> int:
 def profile_dir(args: argparse.Namespace) -> Path:
     data_dir = resolve_data_dir(args.data_dir)
     return demo_data_dir(data_dir) if args.demo else data_dir
+
+
+def _open_profile(args: argparse.Namespace) -> AppContext:
+    from app.context import AppContext
+
+    return AppContext.open(profile_dir(args))
 
 
 def _doctor(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.paths import is_demo_dir
 from app.services.clients import ClientService
@@ -22,6 +23,10 @@ from app.services.settings import SettingsService
 from app.services.today import TodayService
 from app.services.worklog import WorkLogService
 from app.store import Store, open_store
+
+if TYPE_CHECKING:
+    from app.credentials import Credentials
+    from app.services.sync import SyncService
 
 
 @dataclass
@@ -96,6 +101,20 @@ class AppContext:
     @cached_property
     def connection(self) -> ConnectionService:
         return ConnectionService(self.settings)
+
+    @cached_property
+    def credentials(self) -> Credentials:
+        from app.credentials import Credentials  # keyring is loaded only when sync needs it
+
+        return Credentials()
+
+    @cached_property
+    def sync(self) -> SyncService:
+        # Imported on use: requests and tenacity add start-up time and wait for the first sync.
+        from app.services.sync import SyncService
+
+        return SyncService(self.store.sessions, self.settings, self.credentials, self.hq_status,
+                           data_dir=self.data_dir, actor=self.actor)
 
     def close(self) -> None:
         self.store.engine.dispose()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWid
 
 from ui.pages.page import Page
 from ui.status_bar import StatusBar
+from ui.sync_scheduler import SyncScheduler
 from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = StatusBar(runner, self)
         self.setStatusBar(self.status)
+        self.sync_scheduler = SyncScheduler(runner, self)
+        self._wire_sync()
         self._add_shortcuts()
         self._restore_geometry()
 
@@ -88,10 +91,11 @@ class MainWindow(QMainWindow):
             from ui.pages.receipts import ReceiptsPage
 
             return ReceiptsPage(self.runner)
-        from ui.pages import placeholders
+        from ui.pages.sync import SyncPage
 
-        others = {5: placeholders.SyncPage}
-        return others[index]()
+        sync = SyncPage(self.runner)
+        sync.follow(self.sync_scheduler)
+        return sync
 
     def page(self, index: int) -> Page:
         """The page at `index`, built (and given the profile) on first use."""
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
             stand_in.deleteLater()
             self.stack.insertWidget(index, page)
             self.stack.setCurrentIndex(current)
+            self._wire_page_to_sync(index, page)
             if self._ctx_offer is not None:
                 self._attach_page(index, *self._ctx_offer)
         return self._built[index]
@@ -138,6 +143,7 @@ class MainWindow(QMainWindow):
         self._ctx_offer = (ctx, offer_demo)
         for index in self._built:
             self._attach_page(index, ctx, offer_demo)
+        self.sync_scheduler.attach(ctx)
         self.status.attach(ctx)
 
     def _attach_page(self, index: int, ctx: AppContext, offer_demo: bool) -> None:
@@ -146,6 +152,20 @@ class MainWindow(QMainWindow):
             page.attach(ctx, offer_demo)  # type: ignore[attr-defined]
         elif hasattr(page, "attach"):
             page.attach(ctx)
+
+    def _wire_sync(self) -> None:
+        scheduler, status = self.sync_scheduler, self.status
+        status.connection_did_change.connect(scheduler.note_connection)
+        scheduler.sync_did_start.connect(status.show_sync_started)
+        scheduler.sync_did_progress.connect(status.show_sync_progress)
+        scheduler.sync_did_end.connect(status.show_sync_ended)
+
+    def _wire_page_to_sync(self, index: int, page: Page) -> None:
+        """Pages that show what head office answers reload after a run that changed it."""
+        if index == 0:
+            self.sync_scheduler.hq_status_did_change.connect(page.reload)  # type: ignore[attr-defined]
+        elif index == 3:
+            self.sync_scheduler.proposal_did_change.connect(page.refresh_row)  # type: ignore[attr-defined]
 
     def _add_shortcuts(self) -> None:
         for index in range(self.stack.count()):
@@ -188,5 +208,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         self.status.stop()
+        self.sync_scheduler.sync_before_close()
         self.runner.wait_for_idle()
         super().closeEvent(event)

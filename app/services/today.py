@@ -38,7 +38,10 @@ DATE_MONTH_DAY = literal_column('substr(client_dates."on", 6, 5)')
 # Purchases older than this are no longer chased for their 10-day revisit.
 PURCHASE_LOOKBACK_DAYS = 30
 REMINDER_KINDS = ("birthday", "important_date", "maturity", "purchase_follow_up", "receipt_due",
-                  "letter_due")
+                  "letter_due", "policy_delivery")
+# The manuals: a policy is delivered to the client within 3 days of pick-up; head office's
+# "issued" is the earliest the manager can know of it, so the days count from there.
+POLICY_DELIVERY_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,7 @@ class TodayService:
                     *_purchase_follow_ups(session, day, zone),
                     *_receipts(session, day),
                     *_letters(session, day),
+                    *_policy_deliveries(session, zone, day),
                 ],
                 key=lambda r: (not r.overdue, r.due_on, REMINDER_KINDS.index(r.kind), r.client_name),
             )
@@ -264,6 +268,23 @@ def _letters(session: Session, day: date) -> list[Reminder]:
         if due <= until:
             found.append(Reminder("letter_due", client_id, name or "", due, product or "",
                                   rule.is_overdue(due, day), None, letter_id, letter_kind=kind))
+    return found
+
+
+def _policy_deliveries(session: Session, zone: tzinfo, day: date) -> list[Reminder]:
+    """Policies head office has issued whose receipt the client has not signed yet."""
+    signed = select(Receipt.id).where(Receipt.proposal_id == Proposal.id, Receipt.status == "signed").exists()
+    rows = session.connection().execute(
+        select(Proposal.id, Proposal.hq_status_at, Proposal.hq_policy_number, Proposal.product_name,
+               ProposalParty.client_id, ProposalParty.name)
+        .outerjoin(ProposalParty, POLICYHOLDER)
+        .where(Proposal.hq_status == "issued", Proposal.hq_status_at.is_not(None), ~signed)
+    ).all()
+    found = []
+    for proposal_id, issued_at, policy, product, client_id, name in rows:
+        due = issued_at.astimezone(zone).date() + timedelta(days=POLICY_DELIVERY_DAYS)
+        found.append(Reminder("policy_delivery", client_id, name or "", due, policy or product or "",
+                              rule.is_overdue(due, day), None, proposal_id))
     return found
 
 

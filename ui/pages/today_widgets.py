@@ -116,6 +116,7 @@ class ReminderList(QTreeWidget):
             "birthday": self.tr("Birthday"), "important_date": self.tr("Important date"),
             "maturity": self.tr("Product matures"), "purchase_follow_up": self.tr("Revisit after purchase"),
             "receipt_due": self.tr("Receipt due back"), "letter_due": self.tr("Head-office letter due"),
+            "policy_delivery": self.tr("Deliver the policy"),
         }
 
     def letter_kinds(self) -> dict[str, str]:

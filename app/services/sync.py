@@ -1,0 +1,341 @@
+"""Sync with head office: log in, push the outbox, pull the status feed, and the Sync page's list.
+
+`run_once` pushes every due outbox item (sync.outbox) and then pulls head office's status
+feed after the stored cursor (sync.status_feed), applying each page through
+`HqStatusService.apply` before moving the cursor, so a run cut short anywhere loses nothing
+and repeats nothing that matters. The cursor is kept per server and manager in settings,
+beside the time of the last fully successful run.
+
+The token comes from `Credentials` (the OS password store, or BRANCHDESK_TOKEN) for each
+run and is handed to the HTTP client; it is never stored here, in settings or in a log.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.credentials import Credentials, account
+from app.errors import BranchDeskError, InvalidInput
+from app.rules.client_card import Problem
+from app.services.hq_status import LETTER_KINDS, HqStatusService, StatusUpdate
+from app.services.settings import SettingsService
+from app.services.sync_items import SyncItem, SyncItems, SyncSummary
+from app.services.sync_texts import error_problem
+from local_db.base import utcnow
+from sync import status_feed
+from sync.http import (
+    DEFAULT_TIMEOUT,
+    HeadOffice,
+    Rejected,
+    Retryable,
+    SyncError,
+    Unauthorized,
+    check_base_url,
+    make_session,
+)
+from sync.outbox import Cancelled, OutboxDrain, RetryPolicy, request_timeout, retrying, time_left
+
+MANAGER_KEY = "sync_manager_code"
+CA_BUNDLE_KEY = "sync_ca_bundle"
+CURSOR_KEY = "sync_status_cursor"  # {"account": "<server>|<manager>", "after": int}
+LAST_SUCCESS_KEY = "sync_last_success_at"
+LOGIN_TIMEOUT = (3.05, 10.0)
+
+__all__ = ["LoginRequired", "LoginResult", "LoginState", "NotLoggedIn", "ServerUnreachable",
+           "SyncItem", "SyncReport", "SyncService", "SyncSummary", "TokenRefused"]  # fmt: skip
+
+
+class NotLoggedIn(BranchDeskError):
+    code = "not_logged_in"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Not logged in to head office.",
+            "Log in first: branchdesk login --server URL --manager CODE (or Sync › Log in…).",
+        )
+
+
+class LoginRequired(BranchDeskError):
+    """Head office refused the token (401): log in again."""
+
+    code = "login_required"
+
+
+class ServerUnreachable(BranchDeskError):
+    """Login could not reach head office, or what answered is not head office."""
+
+    code = "server_unreachable"
+
+
+class TokenRefused(BranchDeskError):
+    """Login: head office does not know this token."""
+
+    code = "token_refused"
+
+
+@dataclass(frozen=True)
+class LoginState:
+    server_url: str
+    manager_code: str
+    has_token: bool
+    from_environment: bool  # the token comes from BRANCHDESK_TOKEN
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    server_url: str
+    manager_code: str
+    # Set when the profile's own manager code differs: head office will refuse its proposals.
+    warning: str = ""
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    total: int  # outbox items due at the start of the run
+    sent: int
+    rejected: int  # refused by head office during this run
+    deferred: int  # failed to go this time; left pending for a later run
+    held: int  # receipts waiting on a rejected or discarded proposal
+    statuses_pulled: int  # status events read from head office
+    statuses_changed: int  # of which changed something here (status or problem case)
+    letters_created: int
+    cancelled: bool
+    succeeded: bool  # pushed and pulled without a network or server failure
+    problem: Problem | None  # why the run stopped early, in both languages
+    pending_left: int
+    rejected_left: int
+    finished_at: datetime
+    proposal_ids: tuple[str, ...] = field(default=())  # proposals whose head-office status changed
+
+
+class SyncService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        settings: SettingsService,
+        credentials: Credentials,
+        hq_status: HqStatusService,
+        *,
+        data_dir: Path,
+        actor: Callable[[], str],
+        policy: RetryPolicy = RetryPolicy(),
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._sessions = sessions
+        self._settings = settings
+        self._credentials = credentials
+        self._hq_status = hq_status
+        self._policy = policy
+        self._timeout = timeout
+        self._clock = clock
+        self._items = SyncItems(sessions, data_dir, actor, clock)
+
+    # ---- logging in --------------------------------------------------------------------
+
+    def login_state(self) -> LoginState:
+        """Who is logged in; raises CredentialsUnavailable when the password store is unusable."""
+        url, code = self._settings.server_url(), self._manager_code()
+        has_token = bool(url and code and self._credentials.load(url, code))
+        return LoginState(url, code, has_token, self._credentials.from_environment())
+
+    def login(self, server_url: str, manager_code: str, token: str, ca_bundle: str | None = None) -> LoginResult:
+        """Check the token against head office, then keep it in the password store and the
+        server and manager in settings. Nothing is stored when the check fails."""
+        try:
+            url = check_base_url(server_url)
+        except ValueError as exc:
+            raise InvalidInput(f"{exc}.", "Type the address head office gave you, e.g. https://hq.example.com") from None
+        code, token = manager_code.strip(), token.strip()
+        # Unattended runs (BRANCHDESK_TOKEN) need no password store: the variable is the token,
+        # so only the server and manager are kept.
+        unattended = self._credentials.from_environment()
+        if unattended:
+            token = token or self._credentials.environment_token()
+        if not code:
+            raise InvalidInput("The manager code is empty.", "Type your manager code, e.g. BJ0107.")
+        if not token:
+            raise InvalidInput("The token is empty.", "Paste the token head office gave you.")
+        if not unattended:
+            self._credentials.load(url, code)  # an unusable password store is reported before the network
+        office = self._office_for(url, token, ca_bundle, LOGIN_TIMEOUT)
+        try:
+            office.status(after=0, limit=1)
+        except Unauthorized:
+            raise TokenRefused(
+                f"Head office at {url} refused this token.",
+                f"Check the token for manager {code}, or ask head office for a new one.",
+            ) from None
+        except Retryable as exc:
+            raise ServerUnreachable(f"Head office at {url} could not be reached ({exc.message}).",
+                                    "Check the address and the network, then try again.") from None  # fmt: skip
+        except Rejected as exc:
+            raise ServerUnreachable(f"{url} does not answer like head office (HTTP {exc.status}).",
+                                    "Check the server address.") from None  # fmt: skip
+        finally:
+            office.close()
+        if not unattended:
+            self._credentials.store(url, code, token)
+        self._settings.set_server_url(url)
+        self._settings.set(MANAGER_KEY, code)
+        self._settings.set(CA_BUNDLE_KEY, ca_bundle or "")
+        profile_code = self._settings.manager().code
+        warning = ""
+        if profile_code and profile_code != code:
+            warning = (f"This profile's manager code is {profile_code}, not {code}: head office will "
+                       f"refuse proposals that carry {profile_code}.")  # fmt: skip
+        return LoginResult(url, code, warning)
+
+    def logout(self) -> bool:
+        """Forget the stored token (the server and manager stay, for the next login)."""
+        url, code = self._settings.server_url(), self._manager_code()
+        return bool(url and code) and self._credentials.delete(url, code)
+
+    # ---- one run -----------------------------------------------------------------------
+
+    def run_once(
+        self,
+        cancel: threading.Event | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        time_limit_s: float | None = None,
+    ) -> SyncReport:
+        """Push, then pull. Raises NotLoggedIn, CredentialsUnavailable (before any request) and
+        LoginRequired (head office refused the token); network trouble is in the report."""
+        cancel = cancel or threading.Event()
+        deadline = None if time_limit_s is None else time.monotonic() + time_limit_s
+        url, code = self._settings.server_url(), self._manager_code()
+        token = self._credentials.load(url, code) if url and code else None
+        if not token:
+            raise NotLoggedIn()
+        office = self._office_for(url, token, self._settings.get(CA_BUNDLE_KEY) or None, self._timeout)
+        try:
+            pushed = OutboxDrain(self._sessions, office, self._policy, self._clock).run(cancel, progress, deadline)
+            stopped: SyncError | None = pushed.stopped
+            cancelled = pushed.cancelled
+            pulled = Pulled()
+            if stopped is None and not cancelled:
+                try:
+                    self._pull(office, account(url, code), cancel, deadline, pulled)
+                except Cancelled:
+                    cancelled = True
+                except (Retryable, Rejected, Unauthorized) as exc:
+                    stopped = exc
+                cancelled = cancelled or cancel.is_set()
+        finally:
+            office.close()
+        if isinstance(stopped, Unauthorized):
+            raise LoginRequired(f"Head office refused the token of manager {code} at {url}.",
+                                "Log in again: branchdesk login, or Sync › Log in….")  # fmt: skip
+        succeeded = stopped is None and not cancelled
+        now = self._clock()
+        if succeeded:
+            self._settings.set(LAST_SUCCESS_KEY, now.isoformat())
+        summary = self._items.summary(self.last_success_at())
+        return SyncReport(
+            total=pushed.total, sent=pushed.sent, rejected=pushed.rejected, deferred=pushed.deferred,
+            held=pushed.held, statuses_pulled=pulled.events, statuses_changed=pulled.changed,
+            letters_created=pulled.letters, cancelled=cancelled, succeeded=succeeded,
+            problem=_stop_problem(stopped), pending_left=summary.pending, rejected_left=summary.rejected,
+            finished_at=now, proposal_ids=tuple(pulled.proposal_ids),
+        )  # fmt: skip
+
+    def _pull(self, office: HeadOffice, who: str, cancel: threading.Event, deadline: float | None,
+              pulled: Pulled) -> None:  # fmt: skip
+        stored = self._settings.get(CURSOR_KEY) or {}
+        after = int(stored.get("after", 0)) if stored.get("account") == who else 0
+        retry = retrying(self._policy, cancel, deadline)
+        while not cancel.is_set():
+            if time_left(deadline) == 0.0:
+                raise Cancelled
+            page = retry(lambda: status_feed.fetch(office, after, timeout=request_timeout(office.timeout, deadline)))
+            if not page.events and not page.skipped:
+                return
+            applied = self._hq_status.apply([_update(event) for event in page.events])
+            pulled.add(len(page.events), applied.changed, applied.letters_created, applied.proposal_ids)
+            if page.next <= after:
+                return
+            after = page.next
+            self._settings.set(CURSOR_KEY, {"account": who, "after": after})
+
+    # ---- the Sync page -------------------------------------------------------------------
+
+    def items(self, status: str | None = None) -> tuple[SyncItem, ...]:
+        """Every outbox item in delivery order; `status` filters (pending | sending | sent |
+        rejected | discarded, or "open" for pending, sending and rejected together)."""
+        return self._items.rows(status)
+
+    def retry(self, item_id: str) -> SyncItem:
+        """A rejected item goes back to pending (attempts kept); a pending one is due at once."""
+        return self._items.retry(item_id)
+
+    def discard(self, item_id: str) -> Path:
+        """Never send this item; its payload is kept in <data dir>/discarded/ (owner-only:
+        it holds ID numbers). Returns the copy's path."""
+        return self._items.discard(item_id)
+
+    def export_items(self, path: Path) -> int:
+        """The list as CSV (no payloads); returns the number of items written."""
+        return self._items.export(path)
+
+    def summary(self) -> SyncSummary:
+        return self._items.summary(self.last_success_at())
+
+    def last_success_at(self) -> datetime | None:
+        text = self._settings.get(LAST_SUCCESS_KEY)
+        return datetime.fromisoformat(text) if text else None
+
+    # ---- helpers -----------------------------------------------------------------------
+
+    def _manager_code(self) -> str:
+        return str(self._settings.get(MANAGER_KEY) or "")
+
+    def _office_for(self, url: str, token: str, ca_bundle: str | None, timeout: tuple[float, float]) -> HeadOffice:
+        try:
+            session = make_session(ca_bundle)
+        except ValueError as exc:
+            raise InvalidInput(str(exc), "Name an existing certificate bundle file, or none.") from None
+        return HeadOffice(url, token, session=session, timeout=timeout)
+
+
+class Pulled:
+    """Running totals of a pull, kept outside it so a pull cut short still reports its pages."""
+
+    def __init__(self) -> None:
+        self.events = self.changed = self.letters = 0
+        self.proposal_ids: dict[str, None] = {}
+
+    def add(self, events: int, changed: int, letters: int, proposal_ids: tuple[str, ...]) -> None:
+        self.events += events
+        self.changed += changed
+        self.letters += letters
+        self.proposal_ids.update(dict.fromkeys(proposal_ids))
+
+
+def _update(event: status_feed.StatusEvent) -> StatusUpdate:
+    # A kind of letter this version does not know is still a problem case to answer.
+    kind = event.problem_kind if event.problem_kind in LETTER_KINDS else None
+    problem_id = event.problem_id
+    if event.status == "problem" and not problem_id:
+        problem_id = f"feed-{event.cursor}"  # the contract promises one; never lose the case over it
+    return StatusUpdate(kind=event.kind, record_id=event.record_id, status=event.status, at=event.at,
+                        policy_number=event.policy_number, problem_id=problem_id, problem_kind=kind,
+                        reason=event.reason)  # fmt: skip
+
+
+def _stop_problem(error: SyncError | None) -> Problem | None:
+    if error is None:
+        return None
+    if isinstance(error, Retryable):
+        return error_problem({"code": error.code, "message": error.message, "status": error.status})
+    if isinstance(error, Rejected):
+        return error_problem({"code": error.code, "message": error.message, "status": error.status,
+                              "errors": list(error.errors)})  # fmt: skip
+    return error_problem({"code": "other", "message": error.message})

@@ -1,0 +1,195 @@
+"""The outbox as the Sync page shows it: rows, retry, discard with a local copy, CSV export.
+
+Rows name the product and the policyholder (names only: never an ID or phone number) and
+say in plain words, in both languages, why an item has not gone (sync_texts).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import InvalidInput, NotFound
+from app.rules.client_card import Problem
+from app.services.audit import record_event
+from app.services.csv_files import replacing, write_rows
+from app.services.sync_texts import error_problem
+from local_db import models
+from sync.outbox import parse_error
+
+STATUSES = ("pending", "sending", "sent", "rejected", "discarded")
+OPEN = ("pending", "sending", "rejected")
+DISCARDED_DIR = "discarded"
+CSV_HEADERS = ("seq", "kind", "record_id", "product", "policyholder", "status", "created_at",
+               "age_hours", "attempts", "sent_at", "last_error")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SyncItem:
+    id: str
+    seq: int
+    kind: str  # proposal | receipt
+    record_id: str
+    product_name: str
+    policyholder_name: str
+    status: str  # pending | sending | sent | rejected | discarded
+    created_at: datetime
+    age: timedelta  # since the item was queued
+    attempts: int
+    sent_at: datetime | None
+    next_attempt_at: datetime | None  # a failed item is not tried again before this
+    error: Problem | None  # the last error (or why it waits) in plain words
+
+    @property
+    def what(self) -> str:
+        return " · ".join(filter(None, (self.product_name, self.policyholder_name)))
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    pending: int  # pending and sending
+    rejected: int
+    oldest_pending_at: datetime | None
+    oldest_pending_age: timedelta | None
+    last_success_at: datetime | None
+
+
+class SyncItems:
+    def __init__(self, sessions: sessionmaker[Session], data_dir: Path, actor: Callable[[], str],
+                 clock: Callable[[], datetime]) -> None:  # fmt: skip
+        self._sessions = sessions
+        self._data_dir = Path(data_dir)
+        self._actor = actor
+        self._clock = clock
+
+    def rows(self, status: str | None = None, item_id: str | None = None) -> tuple[SyncItem, ...]:
+        if status not in (None, "all", "open", *STATUSES):
+            raise InvalidInput(f"Unknown outbox status {status!r} (use {', '.join(STATUSES)}, open or all).")
+        item = models.OutboxItem
+        # A receipt's product and policyholder are its proposal's.
+        proposal_id = func.coalesce(models.Receipt.proposal_id, item.record_id)
+        query = (
+            select(item.id, item.seq, item.kind, item.record_id, models.Proposal.product_name,
+                   models.ProposalParty.name, item.status, item.created_at, item.attempts, item.sent_at,
+                   item.next_attempt_at, item.last_error)
+            .outerjoin(models.Receipt, and_(item.kind == "receipt", models.Receipt.id == item.record_id))
+            .outerjoin(models.Proposal, models.Proposal.id == proposal_id)
+            .outerjoin(models.ProposalParty, and_(models.ProposalParty.proposal_id == models.Proposal.id,
+                                                  models.ProposalParty.role == "policyholder"))
+            .order_by(item.seq)
+        )  # fmt: skip
+        if status == "open":
+            query = query.where(item.status.in_(OPEN))
+        elif status in STATUSES:
+            query = query.where(item.status == status)
+        if item_id is not None:
+            query = query.where(item.id == item_id)
+        now = self._clock()
+        with self._sessions() as session:
+            found = session.execute(query).all()
+        return tuple(
+            SyncItem(
+                id=r[0], seq=r[1], kind=r[2], record_id=r[3], product_name=r[4] or "",
+                policyholder_name=r[5] or "", status=r[6], created_at=r[7], age=now - r[7],
+                attempts=r[8], sent_at=r[9], next_attempt_at=r[10], error=error_problem(parse_error(r[11])),
+            )
+            for r in found
+        )  # fmt: skip
+
+    def _one(self, item_id: str) -> SyncItem:
+        found = self.rows(item_id=item_id)
+        if not found:
+            raise NotFound(f"No outbox item {item_id}.")
+        return found[0]
+
+    def retry(self, item_id: str) -> SyncItem:
+        with self._sessions.begin() as session:
+            row = _load(session, item_id)
+            if row.status not in ("rejected", "pending"):
+                raise InvalidInput(f"Only a rejected or waiting item can be retried; this one is {row.status}.")
+            before = row.status
+            row.status, row.next_attempt_at, row.last_error = "pending", None, ""
+            detail = {"seq": row.seq, "kind": row.kind, "record_id": row.record_id, "was": before}
+            record_event(session, actor=self._actor(), action="retry", entity="outbox", entity_id=row.id,
+                         detail=detail)  # fmt: skip
+        return self._one(item_id)
+
+    def discard(self, item_id: str) -> Path:
+        with self._sessions() as session:
+            row = _load(session, item_id)
+            if row.status not in ("pending", "rejected"):
+                hint = "It is being sent right now; wait for the sync to end." if row.status == "sending" else ""
+                raise InvalidInput(f"Only a waiting or rejected item can be discarded; this one is {row.status}.", hint)
+            seq, kind, record_id, payload = row.seq, row.kind, row.record_id, row.payload_json
+        # The copy first: an item is never marked discarded without its payload kept somewhere.
+        copy = self._write_copy(f"{seq}-{kind}-{item_id}.json", payload)
+        try:
+            with self._sessions.begin() as session:
+                row = _load(session, item_id)
+                if row.status not in ("pending", "rejected"):
+                    raise InvalidInput(f"The item changed meanwhile (now {row.status}); nothing was discarded.")
+                row.status, row.next_attempt_at = "discarded", None
+                record_event(session, actor=self._actor(), action="discard", entity="outbox", entity_id=row.id,
+                             detail={"seq": seq, "kind": kind, "record_id": record_id, "copy": str(copy)})  # fmt: skip
+        except BaseException:
+            copy.unlink(missing_ok=True)
+            raise
+        return copy
+
+    def _write_copy(self, name: str, payload: str) -> Path:
+        """Owner-only (0600, in a 0700 folder): the payload holds ID and account numbers."""
+        folder = self._data_dir / DISCARDED_DIR
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            path = folder / name
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            try:
+                if hasattr(os, "fchmod"):  # not on Windows, where the profile folder is already private
+                    os.fchmod(fd, 0o600)  # a leftover copy from an earlier try keeps no wider mode
+                os.write(fd, payload.encode("utf-8"))
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            raise InvalidInput(f"The local copy could not be written to {folder} ({exc.strerror or exc}); "
+                               "nothing was discarded.") from None  # fmt: skip
+        return path
+
+    def export(self, path: Path) -> int:
+        rows = self.rows()
+        with replacing(Path(path)) as temp:
+            written = write_rows(temp, _csv_lines(rows), "utf-8-sig")
+        return written - 1
+
+    def summary(self, last_success_at: datetime | None) -> SyncSummary:
+        item = models.OutboxItem
+        with self._sessions() as session:
+            counts = dict(session.execute(
+                select(item.status, func.count()).where(item.status.in_(OPEN)).group_by(item.status)
+            ).all())  # fmt: skip
+            oldest = session.scalar(select(func.min(item.created_at)).where(item.status.in_(("pending", "sending"))))
+        pending = counts.get("pending", 0) + counts.get("sending", 0)
+        age = self._clock() - oldest if oldest is not None else None
+        return SyncSummary(pending, counts.get("rejected", 0), oldest, age, last_success_at)
+
+
+def _load(session: Session, item_id: str) -> models.OutboxItem:
+    row = session.get(models.OutboxItem, item_id)
+    if row is None:
+        raise NotFound(f"No outbox item {item_id}.")
+    return row
+
+
+def _csv_lines(rows: tuple[SyncItem, ...]) -> Iterator[tuple[Any, ...]]:
+    yield CSV_HEADERS
+    for r in rows:
+        yield (r.seq, r.kind, r.record_id, r.product_name, r.policyholder_name, r.status,
+               r.created_at.isoformat(timespec="seconds"), round(r.age.total_seconds() / 3600, 1), r.attempts,
+               r.sent_at.isoformat(timespec="seconds") if r.sent_at else "", r.error.en if r.error else "")  # fmt: skip

@@ -1,0 +1,305 @@
+"""The head-office HTTP API (FastAPI): health, push proposal, push receipt, status feed.
+
+The wire contract is in the README ("Head office server").  Every handler reads and writes
+the database and nothing else, so workers and hosts can be added behind a load balancer.
+Pushes are read in full (bounded by the size limit) before any answer, so even a refusal
+reaches the client instead of a connection reset from a half-read request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import time
+from collections.abc import Awaitable, Callable
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request, Security
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sync.headoffice import schemas, store
+from sync.headoffice.db import create_schema, iso_utc, make_engine, session_factory, utcnow
+from sync.headoffice.documents import Checked, Invalid, check_proposal_push, check_receipt_push, latest_today
+
+log = logging.getLogger("branchdesk.headoffice")
+
+# A receipt may carry a 10 MiB scan, which is about 13.4 MiB as base64 inside the JSON.
+DEFAULT_MAX_BODY = 16 * 1024 * 1024
+MAX_BODY_ENV = "BRANCHDESK_MAX_BODY"
+DB_ENV = "BRANCHDESK_HEADOFFICE_DB"
+# A body over the limit is still read (and dropped) up to this much, so the client gets its
+# 413 instead of a reset; past it the connection is simply closed.
+DRAIN_FACTOR = 4
+IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9._:-]{8,200}")
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": schemas.ErrorBody, "description": what} for code, what in (
+        (400, "malformed JSON or a missing/bad Idempotency-Key"), (401, "no or a bad bearer token"),
+        (403, "another manager's record"), (409, "idempotency_conflict or duplicate_record"),
+        (413, "body over the size limit"), (415, "not application/json"),
+        (422, "schema or rule failures, field by field"),
+    )
+}  # fmt: skip
+
+
+class ApiError(Exception):
+    def __init__(self, status_code: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status_code, self.code, self.message = status_code, code, message
+
+
+def max_body_from_env() -> int:
+    raw = os.environ.get(MAX_BODY_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_BODY
+    if not raw.isdigit() or int(raw) < 1024:
+        raise ValueError(f"{MAX_BODY_ENV}={raw!r}: a number of bytes, at least 1024.")
+    return int(raw)
+
+
+def _error(status_code: int, code: str, message: str, **extra: Any) -> JSONResponse:
+    headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
+    return JSONResponse({"detail": {"code": code, "message": message, **extra}}, status_code, headers=headers)
+
+
+class AccessLog:
+    """One line per request: method, path, status, manager, duration; never headers or bodies."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def sending(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            manager = scope.get("state", {}).get("manager") or "-"
+            log.info("%s %s %d manager=%s %.1fms", scope["method"], scope["path"], status, manager,
+                     (time.perf_counter() - started) * 1000)  # fmt: skip
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The body, or ApiError 413 once it passes `limit` (by Content-Length or as it streams)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and not declared.isdigit():
+        raise ApiError(400, "bad_request", "Content-Length is not a number.")
+    too_big = declared is not None and int(declared) > limit
+    if declared is not None and int(declared) > limit * DRAIN_FACTOR:
+        raise ApiError(413, "too_large", f"The body is larger than {limit} bytes.")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit * DRAIN_FACTOR:
+            break  # not worth reading further: the server closes the connection instead
+        if size > limit:
+            too_big = True
+        if not too_big:
+            chunks.append(chunk)
+    if too_big:
+        raise ApiError(413, "too_large", f"The body is larger than {limit} bytes.")
+    return b"".join(chunks)
+
+
+def _media_type_ok(content_type: str | None) -> bool:
+    kind, _, params = (content_type or "").partition(";")
+    if kind.strip().lower() != "application/json":
+        return False
+    charset = dict(p.strip().lower().partition("=")[::2] for p in params.split(";") if p.strip()).get("charset")
+    return charset in (None, "utf-8", '"utf-8"')
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise ValueError("a key appears twice in one object")
+    return dict(pairs)
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse_json(raw: bytes) -> Any:
+    """Strict JSON: UTF-8, no NaN/Infinity, no key twice in an object (the hash would be ambiguous)."""
+    try:
+        return json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # RecursionError: absurd nesting
+        raise ApiError(400, "malformed_json", f"The body is not valid UTF-8 JSON: {error}.") from error
+
+
+def _bearer(credentials: HTTPAuthorizationCredentials | None) -> str | None:
+    return credentials.credentials if credentials is not None else None
+
+
+def create_app(db_url: str, *, max_body: int | None = None) -> FastAPI:
+    """The head-office app on `db_url` (tables created if missing)."""
+    limit = max_body if max_body is not None else max_body_from_env()
+    engine = make_engine(db_url)
+    create_schema(engine)
+    sessions = session_factory(engine)
+    try:
+        app_version = version("branchdesk")
+    except PackageNotFoundError:
+        app_version = "0"
+    app = FastAPI(
+        title="BranchDesk head office", version=app_version,
+        description="Receives finished proposals and signed receipts from BranchDesk laptops, exactly once, "
+                    "and feeds back head office's status. JSON UTF-8; `Authorization: Bearer <token>` on /v1.",
+    )  # fmt: skip
+    app.add_middleware(AccessLog)
+    bearer = HTTPBearer(auto_error=False, description="the manager's token from `branchdesk-headoffice add-manager`")
+    _install_error_handlers(app)
+
+    def authenticate(request: Request, token: str | None) -> str:
+        manager = store.authenticate(sessions, token)
+        if manager is None:
+            raise ApiError(401, "unauthorized", "A valid bearer token is required.")
+        request.state.manager = manager
+        return manager
+
+    def require_manager(request: Request, credentials: HTTPAuthorizationCredentials | None = Security(bearer)) -> str:
+        return authenticate(request, _bearer(credentials))
+
+    async def push(request: Request, token: str | None, key: str | None, check: Callable[[Any], Checked]) -> Response:
+        raw = await _read_body(request, limit)
+        manager = await run_in_threadpool(authenticate, request, token)
+        if not _media_type_ok(request.headers.get("content-type")):
+            raise ApiError(415, "unsupported_media_type", "Send the body as application/json (UTF-8).")
+        if key is None or not IDEMPOTENCY_KEY.fullmatch(key):
+            raise ApiError(400, "bad_request", "An Idempotency-Key header (the outbox item's UUID) is required.")
+        answer = await run_in_threadpool(_push, sessions, raw, key, manager, check)
+        return Response(answer.body, answer.status_code, media_type="application/json")
+
+    @app.get("/health", response_model=schemas.Health, tags=["health"])
+    def health() -> Response:
+        """Liveness for laptops and load balancers (no token); 503 when the database is unreachable."""
+        try:
+            with sessions() as session:
+                session.execute(text("SELECT 1"))
+        except Exception:  # noqa: BLE001 - any database failure means "not serving"
+            log.exception("health: database unreachable")
+            return JSONResponse({"status": "unavailable", "time": iso_utc(utcnow())}, 503)
+        return JSONResponse({"status": "ok", "time": iso_utc(utcnow())})
+
+    push_doc: dict[str, Any] = {"status_code": 201, "response_model": schemas.Accepted, "responses": ERROR_RESPONSES,
+                                "tags": ["push"]}  # fmt: skip
+
+    @app.post("/v1/proposals", openapi_extra=_body("ProposalPush"), **push_doc)
+    async def push_proposal(
+        request: Request,
+        credentials: HTTPAuthorizationCredentials | None = Security(bearer),
+        idempotency_key: str | None = Header(None, alias="Idempotency-Key", description="the outbox item's UUID"),
+    ) -> Response:
+        """A finished proposal with its signatures. Replays with the same key and body get the first answer."""
+        return await push(request, _bearer(credentials), idempotency_key, check_proposal_push)
+
+    @app.post("/v1/receipts", openapi_extra=_body("ReceiptPush"), **push_doc)
+    async def push_receipt(
+        request: Request,
+        credentials: HTTPAuthorizationCredentials | None = Security(bearer),
+        idempotency_key: str | None = Header(None, alias="Idempotency-Key", description="the outbox item's UUID"),
+    ) -> Response:
+        """A signed receipt; its proposal must have been received first."""
+        return await push(request, _bearer(credentials), idempotency_key,
+                          lambda data: check_receipt_push(data, latest_today()))  # fmt: skip
+
+    @app.get("/v1/status", response_model=schemas.StatusFeed, tags=["status"],
+             responses={401: ERROR_RESPONSES[401], 422: ERROR_RESPONSES[422]})  # fmt: skip
+    def status_feed(
+        manager: str = Depends(require_manager),  # runs first: 401 before any parameter error
+        after: int = Query(0, ge=0, le=2**63 - 1, description="the `next` of the previous page; 0 from the start"),
+        limit: int = Query(500, ge=1, le=1000),
+    ) -> JSONResponse:
+        """The token's manager's status events after the cursor, oldest first."""
+        return JSONResponse(store.feed(sessions, manager, after, limit))
+
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _push(sessions: sessionmaker[Session], raw: bytes, key: str, manager: str, check: Callable[[Any], Checked]) -> store.Answer:
+    body_sha256 = hashlib.sha256(raw).hexdigest()
+    replayed = store.replay(sessions, key, body_sha256, manager)
+    if replayed is not None:
+        return replayed
+    checked = check(parse_json(raw))
+    return store.accept(sessions, checked, key, body_sha256, raw.decode("utf-8"), manager)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    Handler = Callable[[Request, Any], Awaitable[Response]]
+
+    async def api_error(_request: Request, error: ApiError) -> Response:
+        return _error(error.status_code, error.code, error.message)
+
+    async def refused(_request: Request, error: store.Refused) -> Response:
+        return _error(error.status_code, error.code, error.message)
+
+    async def invalid(_request: Request, error: Invalid) -> Response:
+        errors = [{"field": e.field, "rule": e.rule, "message_en": e.message_en, "message_zh": e.message_zh}
+                  for e in error.errors]  # fmt: skip
+        return _error(422, "invalid", error.message, errors=errors)
+
+    async def bad_parameters(_request: Request, error: RequestValidationError) -> Response:
+        errors = [{"field": ".".join(str(p) for p in e["loc"]), "rule": e["type"], "message_en": e["msg"],
+                   "message_zh": "参数无效。"} for e in error.errors()]  # fmt: skip
+        return _error(422, "invalid", "The request's parameters are invalid.", errors=errors)
+
+    async def http_error(_request: Request, error: StarletteHTTPException) -> Response:
+        codes = {404: "not_found", 405: "method_not_allowed"}
+        return _error(error.status_code, codes.get(error.status_code, "http_error"), str(error.detail))
+
+    handlers: dict[type[Exception], Handler] = {
+        ApiError: api_error, store.Refused: refused, Invalid: invalid,
+        RequestValidationError: bad_parameters, StarletteHTTPException: http_error,
+    }  # fmt: skip
+    for exception, handler in handlers.items():
+        app.add_exception_handler(exception, handler)
+
+
+def _body(schema: str) -> dict[str, Any]:
+    return {"requestBody": {"required": True, "content": {
+        "application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}}}}  # fmt: skip
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema plus the request bodies, which are read raw and so not declared as models."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for model in (schemas.ProposalPush, schemas.ReceiptPush):
+            body = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            components.update(body.pop("$defs", {}))
+            components[model.__name__] = body
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
+def app_from_env() -> FastAPI:
+    """The factory `serve` hands to uvicorn: each worker process builds its app from the env."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
+    return create_app(os.environ.get(DB_ENV) or "sqlite:///headoffice.db")

@@ -1,0 +1,113 @@
+"""`branchdesk-headoffice`: serve the API, add a manager, record head office's decisions.
+
+Exit codes: 0 done, 1 refused or failed (e.g. a duplicate manager, the database unreachable),
+2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from sync.headoffice import store
+from sync.headoffice.db import DEFAULT_DB_URL, create_schema, make_engine, session_factory
+
+LOG_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="branchdesk-headoffice", description="BranchDesk's reference head-office server.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    db_help = f"SQLAlchemy database URL (default {DEFAULT_DB_URL}: a file in the current folder)"
+
+    serve = commands.add_parser("serve", help="run the HTTP API")
+    serve.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--workers", type=int, default=1, help="worker processes sharing the database")
+
+    add = commands.add_parser("add-manager", help="register an account manager and print their token once")
+    add.add_argument("code")
+    add.add_argument("name")
+    add.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
+
+    decide = commands.add_parser("decide", help="record head office's decision on a received record")
+    decide.add_argument("record_id")
+    decide.add_argument("status", choices=store.DECISIONS)
+    decide.add_argument("--reason", default="", help="what the manager is told (required for problem)")
+    decide.add_argument("--problem-kind", choices=store.PROBLEM_KINDS, help="for problem: the kind of letter")
+    decide.add_argument("--policy-number", help="for issued: the policy's number")
+    decide.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
+    return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.headoffice.app import DB_ENV, max_body_from_env
+
+    if not 0 < args.port < 65536 or args.workers < 1:
+        print("branchdesk-headoffice: --port is 1-65535 and --workers at least 1.", file=sys.stderr)
+        return 2
+    try:
+        max_body_from_env()
+    except ValueError as error:
+        print(f"branchdesk-headoffice: {error}", file=sys.stderr)
+        return 2
+    # Created once here, before the workers start, so they never race to create the tables.
+    create_schema(make_engine(args.db))
+    os.environ[DB_ENV] = args.db  # each worker process builds its app from the environment
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    uvicorn.run("sync.headoffice.app:app_from_env", factory=True, host=args.host, port=args.port,
+                workers=args.workers, access_log=False, log_config=None)  # fmt: skip
+    return 0
+
+
+def _add_manager(args: argparse.Namespace) -> int:
+    try:
+        store.check_manager(args.code, args.name)
+    except ValueError as error:
+        print(f"branchdesk-headoffice: {error}", file=sys.stderr)
+        return 2
+    engine = make_engine(args.db)
+    create_schema(engine)
+    try:
+        token = store.add_manager(session_factory(engine), args.code, args.name)
+    except store.DuplicateManager as error:
+        print(f"branchdesk-headoffice: {error}", file=sys.stderr)
+        return 1
+    print(f"Manager {args.code} ({args.name.strip()}) added. Their token, shown only this once "
+          "(give it to them; head office keeps only its hash):", file=sys.stderr)  # fmt: skip
+    print(token)
+    return 0
+
+
+def _decide(args: argparse.Namespace) -> int:
+    engine = make_engine(args.db)  # no create_schema: a mistyped URL must not make an empty office
+    try:
+        event = store.decide(session_factory(engine), args.record_id, args.status, args.reason,
+                             args.problem_kind, args.policy_number)  # fmt: skip
+    except store.BadDecision as error:
+        print(f"branchdesk-headoffice: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps(event, ensure_ascii=False))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    commands = {"serve": _serve, "add-manager": _add_manager, "decide": _decide}
+    try:
+        return commands[args.command](args)
+    except ArgumentError as error:
+        print(f"branchdesk-headoffice: bad --db URL {args.db!r}: {error}", file=sys.stderr)
+        return 2
+    except OperationalError as error:
+        print(f"branchdesk-headoffice: cannot use the database {args.db!r}: {error.orig}", file=sys.stderr)
+        return 1

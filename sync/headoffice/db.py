@@ -1,0 +1,154 @@
+"""Head office's own tables: managers, received records and the status feed.
+
+Not local_db: the server is another program with another database (SQLite by default,
+PostgreSQL for several workers or hosts), so it declares its own metadata.
+
+No Alembic here: the reference server's schema is three tables created with
+`metadata.create_all` on start (it creates what is missing and never alters what exists).
+The first change to an existing table is the moment to add migrations.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+# 64-bit counters on PostgreSQL; SQLite's autoincrementing key must be declared INTEGER.
+Counter = BigInteger().with_variant(Integer, "sqlite")
+SQLITE_BUSY_TIMEOUT_MS = 30_000  # several workers share one file: wait for the writer, do not fail
+DEFAULT_DB_URL = "sqlite:///headoffice.db"
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def iso_utc(moment: datetime) -> str:
+    """The wire's time form: ISO 8601 in UTC with a Z, to the microsecond."""
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Naive UTC in the column (SQLite has no zones), aware UTC in Python."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where UTC is required")
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    })  # fmt: skip
+
+
+class Manager(Base):
+    __tablename__ = "managers"
+
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    # Only the SHA-256 of the token: tokens are 32 random bytes, so no slow hash is needed.
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Record(Base):
+    """A proposal or receipt accepted from a laptop, and the answer it was given."""
+
+    __tablename__ = "records"
+    # AUTOINCREMENT on SQLite too, so a sequence number is never handed out twice.
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    seq: Mapped[int] = mapped_column(Counter, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(64), unique=True)  # the laptop's record id
+    kind: Mapped[str] = mapped_column(String(16))
+    manager_code: Mapped[str] = mapped_column(ForeignKey("managers.code"), index=True)
+    # For a receipt, the proposal it delivers (head office received that proposal first).
+    proposal_id: Mapped[str | None] = mapped_column(String(64))
+    # UNIQUE: what makes a replay from two workers at once land exactly once.
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    body_sha256: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    response_code: Mapped[int] = mapped_column(Integer)
+    response_json: Mapped[str] = mapped_column(Text)
+    # The raw JSON text as received (up to the size limit): loaded only when asked for.
+    body: Mapped[str] = mapped_column(Text, deferred=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class StatusEvent(Base):
+    __tablename__ = "status_events"
+    __table_args__ = (
+        Index("ix_status_events_manager_cursor", "manager_code", "cursor"),
+        {"sqlite_autoincrement": True},
+    )
+
+    cursor: Mapped[int] = mapped_column(Counter, primary_key=True, autoincrement=True)
+    manager_code: Mapped[str] = mapped_column(ForeignKey("managers.code"))
+    kind: Mapped[str] = mapped_column(String(16))
+    record_id: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    policy_number: Mapped[str | None] = mapped_column(String(40))
+    problem_id: Mapped[str | None] = mapped_column(String(64))
+    problem_kind: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # synchronous stays FULL: a 201 promises the record survives a power cut.
+    cursor.close()
+
+
+def make_engine(db_url: str) -> Engine:
+    """An engine for SQLite (WAL, busy timeout) or PostgreSQL (psycopg 3)."""
+    url = make_url(db_url)
+    if url.drivername in ("postgresql", "postgres"):
+        # Plain postgresql:// means psycopg2 to SQLAlchemy; we ship psycopg 3.
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def create_schema(engine: Engine) -> None:
+    Base.metadata.create_all(engine)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,215 @@
+"""What a pushed proposal or receipt must be before head office accepts it.
+
+The body is the laptop's outbox payload (see `app.services.proposals` and
+`app.services.receipts`):
+
+    proposal: {"proposal": <JSON form>, "signatures": [{"role", "strokes_json"}], "content_hash"}
+    receipt:  {"receipt": <JSON form>, "content_hash"[, "scan_base64"]}
+
+Checked with the laptop's own pure rules (`app.rules.*`), so a form the laptop accepted is
+never refused here for a rule the laptop knew: the JSON form (`from_json`, codes J…), the
+proposal rules (`check_proposal`, P…), the receipt rules (`check_receipt`, R…), signatures
+(`check_signature`) and the scan (`check_scan`).  `content_hash` is recomputed over the
+received document with the laptop's canonical JSON (keys sorted, compact separators,
+Chinese kept as characters, UTF-8, SHA-256).
+
+Field paths are relative to the form (`policyholder.birth_date`, `policy_number`), so the
+laptop can put each error beside its field; envelope keys keep their own names
+(`signatures[0].strokes_json`, `content_hash`, `scan_base64`).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from app.rules import proposal as proposal_form
+from app.rules import receipt as receipt_form
+from app.rules import signature as signature_rules
+from app.rules.client_card import Problem
+from app.rules.proposal_rules import check_proposal
+
+PROPOSAL_KEYS = ("proposal", "signatures", "content_hash")
+RECEIPT_KEYS = ("receipt", "content_hash")
+SIGNER_ROLES = ("policyholder", "insured")
+SHA256_HEX = set("0123456789abcdef")
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    rule: str
+    message_en: str
+    message_zh: str
+
+
+class Invalid(Exception):
+    """The body is JSON but not an acceptable document; `errors` say why, field by field."""
+
+    def __init__(self, message: str, errors: list[FieldError]) -> None:
+        super().__init__(message)
+        self.message = message
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Checked:
+    kind: str  # proposal | receipt
+    record_id: str
+    content_hash: str
+    manager_code: str | None  # a proposal's manager; a receipt's comes from its proposal
+    proposal_id: str | None  # the proposal a receipt delivers
+
+
+def canonical_text(value: Any) -> str:
+    """The laptop's canonical JSON (app.services.proposals.canonical_text), the hashed form."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def content_hash(document: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical_text(document).encode("utf-8")).hexdigest()
+
+
+def latest_today() -> date:
+    """The latest calendar day anywhere on Earth (UTC+14): a laptop's own "today" is never in
+    head office's future, whichever zone either is in."""
+    return (datetime.now(timezone.utc) + timedelta(hours=14)).date()
+
+
+def _from_problem(problem: Problem) -> FieldError:
+    return FieldError(problem.field, problem.code, problem.en, problem.zh_CN)
+
+
+def _envelope(data: object, keys: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[FieldError]:
+    if not isinstance(data, dict):
+        raise Invalid("The body must be a JSON object.", [FieldError(
+            "", "J003_wrong_type", "The body must be a JSON object.", "请求体应为 JSON 对象。")])
+    errors = [FieldError(key, "J002_unknown_field", f"{key} is not a field of this document.",
+                         f"{key} 不是该文档的字段。")
+              for key in data if key not in keys + optional]
+    errors += [FieldError(key, "J001_missing_field", f"{key} is missing.", f"缺少 {key}。")
+               for key in keys if key not in data]  # fmt: skip
+    return errors
+
+
+def _hash_errors(given: object, computed: str) -> list[FieldError]:
+    if not isinstance(given, str) or len(given) != 64 or not set(given) <= SHA256_HEX:
+        return [FieldError("content_hash", "content_hash", "content_hash must be 64 lower-case hex digits.",
+                           "content_hash 应为 64 位小写十六进制数。")]
+    if given != computed:
+        return [FieldError("content_hash", "content_hash",
+                           "content_hash does not match the document: it changed after it was signed, or "
+                           "was sent incomplete.", "content_hash 与文档不符：文档在签署后被改动，或传输不完整。")]
+    return []
+
+
+def _signature_errors(raw: str, field: str) -> list[FieldError]:
+    try:
+        signature = signature_rules.from_json(raw)
+    except (ValueError, RecursionError):
+        return [FieldError(field, "signature_unreadable", "The signature's strokes cannot be read.",
+                           "无法读取签名笔迹。")]
+    return [FieldError(field, p.code, p.en, p.zh_CN) for p in signature_rules.check_signature(signature)]
+
+
+def _proposal_signatures(value: object, relation: str | None) -> list[FieldError]:
+    if not isinstance(value, list):
+        return [FieldError("signatures", "J003_wrong_type", "signatures must be an array.", "signatures 应为数组。")]
+    errors: list[FieldError] = []
+    roles: list[str] = []
+    for i, entry in enumerate(value):
+        path = f"signatures[{i}]"
+        if not isinstance(entry, dict) or set(entry) != {"role", "strokes_json"}:
+            errors.append(FieldError(path, "J003_wrong_type", f'{path} must be {{"role", "strokes_json"}}.',
+                                     f'{path} 应为 {{"role", "strokes_json"}} 对象。'))
+            continue
+        role, strokes = entry["role"], entry["strokes_json"]
+        if role not in SIGNER_ROLES or role in roles:
+            errors.append(FieldError(f"{path}.role", "J005_bad_value",
+                                     f"{path}.role must be policyholder or insured, each once.",
+                                     f"{path}.role 应为 policyholder 或 insured，且各只一次。"))
+            continue
+        roles.append(role)
+        if not isinstance(strokes, str):
+            errors.append(FieldError(f"{path}.strokes_json", "J003_wrong_type", f"{path}.strokes_json must be text.",
+                                     f"{path}.strokes_json 应为文本。"))
+            continue
+        errors += _signature_errors(strokes, f"{path}.strokes_json")
+    required = ("policyholder",) if relation == "self" else SIGNER_ROLES
+    for role in required:
+        if role not in roles:
+            errors.append(FieldError("signatures", f"signature.{role}:missing", f"The {role}'s signature is missing.",
+                                     f"缺少{'投保人' if role == 'policyholder' else '被保险人'}签名。"))
+    return errors
+
+
+def check_proposal_push(data: object) -> Checked:
+    """The pushed proposal, or `Invalid` listing every problem found."""
+    errors = _envelope(data, PROPOSAL_KEYS)
+    assert isinstance(data, dict)  # _envelope refused anything else
+    form = data.get("proposal")
+    doc = None
+    if "proposal" in data:
+        if isinstance(form, dict):
+            doc, problems = proposal_form.from_json(form)
+            errors += [_from_problem(p) for p in problems]
+        else:
+            errors.append(FieldError("proposal", "J003_wrong_type", "proposal must be an object.", "proposal 应为对象。"))
+    if doc is not None:
+        errors += [_from_problem(p) for p in check_proposal(doc)]
+    if "signatures" in data:
+        errors += _proposal_signatures(data["signatures"], doc.relation if doc else None)
+    if "proposal" in data and "signatures" in data and "content_hash" in data:
+        errors += _hash_errors(data["content_hash"], content_hash({"proposal": form, "signatures": data["signatures"]}))
+    if errors or doc is None:
+        raise Invalid(f"The proposal was refused: {len(errors)} problem(s).", errors)
+    return Checked("proposal", doc.id, data["content_hash"], doc.manager_code, None)
+
+
+def _scan_errors(scan: receipt_form.ScanRef | None, data: dict[str, Any]) -> list[FieldError]:
+    encoded = data.get("scan_base64")
+    if scan is None:
+        if "scan_base64" in data:
+            return [FieldError("scan_base64", "J002_unknown_field", "scan_base64 is sent only with a scan.",
+                               "只有附扫描件时才发送 scan_base64。")]
+        return []
+    if not isinstance(encoded, str):
+        return [FieldError("scan_base64", "J001_missing_field", "The scan's bytes (scan_base64) are missing.",
+                           "缺少扫描件内容（scan_base64）。")]
+    try:
+        raw = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        return [FieldError("scan_base64", "J003_wrong_type", "scan_base64 is not base64.", "scan_base64 不是 base64 编码。")]
+    if len(raw) != scan.size or hashlib.sha256(raw).hexdigest() != scan.sha256:
+        return [FieldError("scan_base64", "scan_mismatch", "The scan's bytes do not match its size and SHA-256.",
+                           "扫描件内容与其大小或 SHA-256 不符。")]
+    return [_from_problem(p) for p in receipt_form.check_scan(raw, scan.mime)]
+
+
+def check_receipt_push(data: object, today: date) -> Checked:
+    """The pushed receipt, or `Invalid`; dates are checked against `today` (see latest_today)."""
+    errors = _envelope(data, RECEIPT_KEYS, optional=("scan_base64",))
+    assert isinstance(data, dict)
+    form = data.get("receipt")
+    doc = None
+    if "receipt" in data:
+        if isinstance(form, dict):
+            doc, problems = receipt_form.from_json(form)
+            errors += [_from_problem(p) for p in problems]
+        else:
+            errors.append(FieldError("receipt", "J003_wrong_type", "receipt must be an object.", "receipt 应为对象。"))
+    if doc is not None:
+        errors += [_from_problem(p) for p in receipt_form.check_receipt(doc, today)]
+        if doc.signature is not None:
+            errors += _signature_errors(doc.signature.strokes_json, "signature.strokes_json")
+        errors += _scan_errors(doc.scan, data)
+    if "receipt" in data and "content_hash" in data:
+        errors += _hash_errors(data["content_hash"], content_hash({"receipt": form}))
+    if errors or doc is None:
+        raise Invalid(f"The receipt was refused: {len(errors)} problem(s).", errors)
+    return Checked("receipt", doc.id, data["content_hash"], None, doc.proposal_id)

@@ -1,0 +1,163 @@
+"""The wire's shapes for /openapi.json.
+
+Documentation only: request bodies are validated by the laptop's own rules
+(`sync.headoffice.documents`), because the server must hash the exact bytes it received and
+report problems with the same codes and field paths as the laptop.  A test keeps these
+models' field names equal to the dataclasses in `app.rules.proposal` and `app.rules.receipt`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Date = str | None  # "YYYY-MM-DD" or null
+DATE = Field(description='"YYYY-MM-DD" or null', json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Party(_Strict):
+    """Policyholder (投保人) or insured (被保险人)."""
+
+    name: str
+    gender: Literal["M", "F"] | None
+    birth_date: Date = DATE
+    id_type: Literal["resident_id", "passport", "military_id", "birth_certificate", "other"]
+    id_number: str = Field(description="a resident ID must agree with birth_date and gender")
+    mobile: str
+    address: str
+    occupation: str
+    pregnancy_weeks: int | None = Field(description="weeks pregnant, or -1…-n weeks since giving birth")
+    disabled: bool
+
+
+class Beneficiary(_Strict):
+    """A death beneficiary (身故受益人)."""
+
+    legal_heirs: bool = Field(description="法定继承人: then the only entry")
+    name: str
+    relation_to_insured: str | None
+    id_type: str
+    id_number: str
+    order: int = Field(description="受益顺序: 1, 2, … without gaps")
+    share_basis_points: int = Field(description="10000 = 100%; each order adds up to exactly 10000")
+
+
+class ProposalForm(_Strict):
+    """The proposal (投保单) JSON form: app.rules.proposal; every key required."""
+
+    id: str = Field(description="the laptop's UUID of the proposal")
+    application_date: Date = DATE
+    product_code: str
+    product_name: str
+    sum_insured_cents: int | None = Field(description="integer fen")
+    premium_cents: int | None = Field(description="integer fen")
+    payment_mode: Literal["single", "regular"] | None
+    payment_years: int | None
+    payment_bank: str
+    payment_account: str = Field(description="10-30 digits")
+    payment_account_holder: str
+    health_answers: dict[str, bool | int | str]
+    manager_name: str
+    manager_code: str = Field(description="must be the token's manager")
+    manager_phone: str
+    policyholder: Party
+    insured: Party
+    relation: Literal["self", "spouse", "child", "parent", "family_support", "close_relative", "guardian"] | None
+    beneficiaries: list[Beneficiary]
+
+
+class SignatureEntry(_Strict):
+    role: Literal["policyholder", "insured"]
+    strokes_json: str = Field(description="the strokes as app.rules.signature.to_json writes them")
+
+
+class ProposalPush(_Strict):
+    """The outbox payload of a finished proposal, byte for byte as the laptop stored it."""
+
+    proposal: ProposalForm
+    signatures: list[SignatureEntry] = Field(description="sorted by role")
+    content_hash: str = Field(description='sha256 hex of canonical JSON of {"proposal", "signatures"}')
+
+
+class ReceiptSignature(_Strict):
+    role: Literal["client"]
+    strokes_json: str
+
+
+class ScanRef(_Strict):
+    mime: Literal["image/png", "image/jpeg", "application/pdf"]
+    sha256: str
+    size: int
+
+
+class ReceiptForm(_Strict):
+    """The policy receipt (保单回执) JSON form: app.rules.receipt; every key required."""
+
+    id: str
+    proposal_id: str = Field(description="head office must have received this proposal")
+    policy_number: str
+    delivered_on: Date = DATE
+    signed_on: Date = DATE
+    cooling_off_days: int
+    cooling_off_ends_on: Date = DATE
+    return_due_on: Date = DATE
+    signature: ReceiptSignature | None = Field(description="on-screen signature, or null when scanned")
+    scan: ScanRef | None = Field(description="the scanned paper, or null when signed on screen")
+
+
+class ReceiptPush(_Strict):
+    receipt: ReceiptForm
+    content_hash: str = Field(description='sha256 hex of canonical JSON of {"receipt"}')
+    scan_base64: str | None = Field(None, description="the scan's bytes, only when receipt.scan is set")
+
+
+class Accepted(BaseModel):
+    id: str
+    kind: Literal["proposal", "receipt"]
+    status: Literal["received"]
+    received_at: str = Field(description="ISO 8601 UTC")
+    seq: int = Field(description="head office's sequence number")
+
+
+class FieldErrorOut(BaseModel):
+    field: str
+    rule: str
+    message_en: str
+    message_zh: str
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="unauthorized | forbidden | idempotency_conflict | duplicate_record | invalid | …")
+    message: str
+    errors: list[FieldErrorOut] | None = None
+
+
+class ErrorBody(BaseModel):
+    detail: ErrorDetail
+
+
+class StatusEventOut(BaseModel):
+    cursor: int
+    kind: Literal["proposal", "receipt"]
+    record_id: str
+    status: Literal["received", "accepted", "problem", "issued"]
+    at: str = Field(description="ISO 8601 UTC")
+    policy_number: str | None
+    problem_id: str | None
+    problem_kind: str | None
+    reason: str
+
+
+class StatusFeed(BaseModel):
+    events: list[StatusEventOut]
+    next: int = Field(description="ask with after=next for the following page")
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    time: str

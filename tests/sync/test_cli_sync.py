@@ -1,0 +1,148 @@
+"""`branchdesk login`, `logout` and `sync` as a user runs them, and the token never leaking.
+
+`sync` runs as the installed command in a subprocess, with BRANCHDESK_TOKEN as an unattended
+run has it. `login` and `logout` run in-process, because the in-memory keyring (tests/conftest.py)
+lives in this process; a subprocess would reach for the machine's real keyring.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import subprocess
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from app.cli import build_parser, run
+from app.context import AppContext
+from local_db.opening import DB_FILENAME
+from tests.headoffice.fixtures import SAMPLE_MANAGER
+from tests.headoffice.server import HeadOffice
+from tests.paperwork_helpers import finished_proposal
+from tests.sync.test_faults import BRANCHDESK
+
+NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+
+
+def cli(monkeypatch: pytest.MonkeyPatch, stdin: str, *args: str) -> int:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    return run(build_parser().parse_args(list(args)))
+
+
+def branchdesk_sync(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k != "BRANCHDESK_TOKEN"}
+    return subprocess.run([BRANCHDESK, "--data-dir", str(data_dir), *args], capture_output=True, text=True,
+                          timeout=120, env={**clean, **NO_KEYRING, **(env or {})})  # fmt: skip
+
+
+def test_login_reads_the_token_from_stdin_and_keeps_it_in_the_keyring(
+    data_dir: Path, headoffice: HeadOffice, headoffice_token: str, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli(monkeypatch, "wrong\n", "--data-dir", str(data_dir), "login", "--server", headoffice.url,
+               "--manager", SAMPLE_MANAGER) == 1  # fmt: skip
+    assert "refused this token" in capsys.readouterr().err
+    code = cli(monkeypatch, headoffice_token + "\n", "--data-dir", str(data_dir), "login",
+               "--server", headoffice.url, "--manager", SAMPLE_MANAGER)  # fmt: skip
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert f"Logged in to {headoffice.url} as manager {SAMPLE_MANAGER}" in out.out
+    assert headoffice_token not in out.out + out.err
+    assert keyring.get_password("BranchDesk", f"{headoffice.url}|{SAMPLE_MANAGER}") == headoffice_token
+
+    assert cli(monkeypatch, "", "--data-dir", str(data_dir), "logout") == 0
+    assert "removed" in capsys.readouterr().out
+    assert keyring.get_password("BranchDesk", f"{headoffice.url}|{SAMPLE_MANAGER}") is None
+
+    keyring.set_keyring(fail.Keyring())
+    assert cli(monkeypatch, headoffice_token + "\n", "--data-dir", str(data_dir), "login",
+               "--server", headoffice.url, "--manager", SAMPLE_MANAGER) == 4  # fmt: skip
+    assert "No secure password store is available" in capsys.readouterr().err
+    assert cli(monkeypatch, "t\n", "--data-dir", str(data_dir), "login", "--server", "nowhere",
+               "--manager", SAMPLE_MANAGER) == 2  # fmt: skip
+
+
+def test_unattended_login_and_sync_need_no_password_store(
+    ctx: AppContext, headoffice: HeadOffice, headoffice_token: str
+) -> None:
+    finished_proposal(ctx)
+    token = {"BRANCHDESK_TOKEN": headoffice_token}
+    # No keyring at all, nothing on stdin: the variable is the token and nothing is stored.
+    login = branchdesk_sync(ctx.data_dir, "login", "--server", headoffice.url, "--manager", SAMPLE_MANAGER,
+                            env=token)  # fmt: skip
+    assert login.returncode == 0, login.stderr
+    assert "no token was stored" in login.stdout and headoffice_token not in login.stdout + login.stderr
+    result = branchdesk_sync(ctx.data_dir, "sync", env=token)
+    assert result.returncode == 0, result.stderr
+    assert headoffice.records()[0].id == ctx.sync.items()[0].record_id
+    refused = branchdesk_sync(ctx.data_dir, "login", "--server", headoffice.url, "--manager", SAMPLE_MANAGER,
+                              env={"BRANCHDESK_TOKEN": "revoked"})  # fmt: skip
+    assert refused.returncode == 1 and "refused this token" in refused.stderr
+
+
+def test_sync_exit_codes_and_one_line_per_item_left(ctx: AppContext, headoffice: HeadOffice,
+                                                    headoffice_token: str, tmp_path: Path) -> None:  # fmt: skip
+    finished_proposal(ctx)
+    result = branchdesk_sync(ctx.data_dir, "sync")
+    assert result.returncode == 4 and "Not logged in to head office" in result.stderr
+
+    ctx.sync.login(headoffice.url, SAMPLE_MANAGER, headoffice_token)
+    result = branchdesk_sync(ctx.data_dir, "sync")  # the stored token is out of reach: no keyring
+    assert result.returncode == 4 and "No secure password store is available" in result.stderr
+
+    token = {"BRANCHDESK_TOKEN": headoffice_token}
+    result = branchdesk_sync(ctx.data_dir, "sync", env=token)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("sent 1, rejected 0, waiting 0")
+
+    foreign = finished_proposal(ctx, manager_code="SH0002")
+    result = branchdesk_sync(ctx.data_dir, "sync", env=token)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1] == (
+        f"2 proposal {foreign} rejected: Head office says this belongs to another manager; "
+        "check the manager code on the form."
+    )
+    result = branchdesk_sync(ctx.data_dir, "--lang", "zh_CN", "sync", "--json", env=token)
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["left"] == [{"seq": 2, "kind": "proposal", "record_id": foreign, "status": "rejected",
+                               "reason": "总公司认为这属于其他客户经理；请检查表上的客户经理代码。"}]  # fmt: skip
+    assert branchdesk_sync(ctx.data_dir, "sync", env={"BRANCHDESK_TOKEN": "revoked"}).returncode == 4
+
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    assert branchdesk_sync(not_a_folder, "sync", env=token).returncode == 3
+
+
+def test_the_token_is_nowhere_but_the_keyring_after_a_sync(
+    make_profile, headoffice: HeadOffice, headoffice_token: str, caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    ctx = make_profile(3, 1)
+    caplog.set_level(logging.DEBUG)  # urllib3 and every other library at their most talkative
+    assert cli(monkeypatch, headoffice_token, "--data-dir", str(ctx.data_dir), "login", "--server",
+               headoffice.url, "--manager", SAMPLE_MANAGER) == 0  # fmt: skip
+    assert ctx.sync.run_once().sent == 4
+    foreign = finished_proposal(ctx, manager_code="SH0002")
+    cli_run = branchdesk_sync(ctx.data_dir, "sync", env={"BRANCHDESK_TOKEN": headoffice_token})
+    assert cli_run.returncode == 1
+    ctx.sync.discard(next(i.id for i in ctx.sync.items() if i.record_id == foreign))
+    settings = json.dumps([ctx.settings.get(key) for key in ("server_url", "sync_manager_code", "sync_ca_bundle",
+                                                              "sync_status_cursor", "sync_last_success_at")])
+    assert headoffice.url in settings and headoffice_token not in settings
+    ctx.close()
+
+    needle = headoffice_token.encode("utf-8")
+    files = [p for p in ctx.data_dir.rglob("*") if p.is_file()]
+    assert {p.name for p in files} >= {DB_FILENAME} and any(p.parent.name == "discarded" for p in files)
+    for path in files:  # the database (and its WAL), hence settings; discarded copies; anything else
+        assert needle not in path.read_bytes(), path
+    captured = capsys.readouterr()
+    assert "/v1/proposals" in headoffice.log_text()
+    logs = caplog.text + captured.out + captured.err + cli_run.stdout + cli_run.stderr + headoffice.log_text()
+    assert "Authorization" not in logs and headoffice_token not in logs
