@@ -8,34 +8,15 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from app.context import AppContext
+from tests.memory_keyring import MemoryKeyring
 
 # Headless Qt on a 1366x768 screen, the smallest common branch laptop (the offscreen
 # platform's own default of 800x600 is smaller than any machine the app runs on).
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     screen = Path(__file__).with_name("offscreen_laptop.json")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
-
-
-class MemoryKeyring(KeyringBackend):
-    """Tests never touch the OS keyring and never fall back to a plaintext file."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self._items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self._items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self._items.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,6 @@ from typing import Any
 
 import keyring
 import requests
-from keyring.backend import KeyringBackend
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -28,31 +27,13 @@ from sqlalchemy import select  # noqa: E402
 from app.context import AppContext  # noqa: E402
 from local_db.models import OutboxItem  # noqa: E402
 from tests.headoffice.fixtures import SAMPLE_MANAGER  # noqa: E402
+from tests.memory_keyring import MemoryKeyring  # noqa: E402
 from tests.headoffice.server import HeadOffice  # noqa: E402
 from tests.paperwork_helpers import finished_proposal  # noqa: E402
 
 ITEMS = 1000
 ROUNDS = 2
 TARGET_RATIO = 0.8
-
-
-class MemoryKeyring(KeyringBackend):
-    """The bench logs in like the app, but never into the machine's own password store."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self._items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self._items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self._items.pop((service, username), None)
 
 
 def build_profile(target: Path, items: int) -> float:
