@@ -1,8 +1,9 @@
 """The `branchdesk` command line. With no sub-command the launcher opens the GUI instead.
 
 Exit codes: 0 done; 1 the command ran and found a problem; 2 bad arguments or input;
-3 the profile's data could not be opened (nothing was changed); 4 (login, sync) not logged in
-to head office or no secure password store (app/cli_sync.py).
+3 the profile's data could not be opened (nothing was changed; also a missing or wrong database
+passphrase); 4 (login, sync) not logged in to head office or no secure password store
+(app/cli_sync.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
+from app.cli_backup import add_backup_commands
+from app.cli_backup import handlers as backup_handlers
+from app.cli_audit import add_audit_commands
+from app.cli_audit import handlers as audit_handlers
+from app.cli_print import add_print_commands
+from app.cli_print import handlers as print_handlers
 from app.cli_sync import add_sync_commands
 from app.cli_sync import handlers as sync_handlers
 from app.errors import BranchDeskError, InvalidInput, StartupError
@@ -69,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: English)",
     )
     parser.add_argument("--demo", action="store_true", help="open the demo profile")
+    parser.add_argument(
+        "--passphrase-stdin", action="store_true",
+        help="read the database passphrase from the first line of standard input (profiles "
+        "without a password store; BRANCHDESK_PASSPHRASE does the same for unattended runs)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     doctor = commands.add_parser("doctor", help="data folder, schema, record counts, outbox")
@@ -98,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import_export(commands)
     _add_proposal(commands)
     add_sync_commands(commands)
+    add_print_commands(commands)
+    add_audit_commands(commands)
+    add_backup_commands(commands)
     return parser
 
 
@@ -156,6 +171,10 @@ def _add_proposal(commands: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "passphrase_stdin", False):
+        from app.keys import use_passphrase
+
+        use_passphrase(sys.stdin.readline().rstrip("\r\n"))
     handlers = {
         "doctor": _doctor,
         "demo-data": _demo_data,
@@ -164,6 +183,9 @@ def run(args: argparse.Namespace) -> int:
         "today": _today,
         "proposal": _proposal_check,
         **sync_handlers(_open_profile),
+        **print_handlers(_open_profile),
+        **audit_handlers(_open_profile),
+        **backup_handlers(_open_profile),
     }
     try:
         return handlers[args.command](args)
@@ -215,6 +237,8 @@ def _doctor(args: argparse.Namespace) -> int:
             "outbox_pending": outbox.pending,
             "outbox_rejected": outbox.rejected,
             "integrity": "ok" if not problems else problems,
+            "encryption": "SQLCipher, key in " + (
+                "the password store" if ctx.store.key.raw is not None else "a passphrase"),
             "print_font": {"name": font.name, "path": font.path, "embedded": font.embedded, "reason": font.reason},
         }
     finally:
@@ -227,6 +251,7 @@ def _doctor(args: argparse.Namespace) -> int:
         print(f"database:        {report['database']}")
         print(f"schema revision: {report['schema_revision']}")
         print(f"integrity:       {'ok' if not problems else '; '.join(problems)}")
+        print(f"encryption:      {report['encryption']}")
         print("records:")
         for name, count in report["records"].items():
             print(f"  {name:<15} {count:>10,}")

@@ -26,6 +26,7 @@ from app.store import Store, open_store
 
 if TYPE_CHECKING:
     from app.credentials import Credentials
+    from app.services.printing import PrintService
     from app.services.sync import SyncService
 
 
@@ -115,6 +116,17 @@ class AppContext:
 
         return SyncService(self.store.sessions, self.settings, self.credentials, self.hq_status,
                            data_dir=self.data_dir, actor=self.actor)
+
+    @cached_property
+    def printing(self) -> PrintService:
+        # Imported on use: reportlab costs start-up time and is needed only when printing.
+        from app.services.printing import PrintService
+
+        return PrintService(
+            self.store.sessions, self.settings, self.actor, today=self.today, daily_plans=self.daily_plans,
+            planner=self.planner, proposals=self.proposals, receipts=self.receipts,
+            handover=self.handover, clients=self.clients,
+        )
 
     def close(self) -> None:
         self.store.engine.dispose()

@@ -106,6 +106,21 @@ class Credentials:
             raise CredentialsUnavailable(f"{type(exc).__name__}") from None
         return True
 
+    def load_secret(self, account_name: str) -> str | None:
+        """Any other secret of ours (the database key, app/keys.py) under service "BranchDesk"."""
+        backend = self._backend()
+        try:
+            return backend.get_password(SERVICE, account_name) or None
+        except keyring.errors.KeyringError as exc:
+            raise CredentialsUnavailable(f"{type(exc).__name__}") from None
+
+    def store_secret(self, account_name: str, secret: str) -> None:
+        backend = self._backend()
+        try:
+            backend.set_password(SERVICE, account_name, secret)
+        except keyring.errors.KeyringError as exc:
+            raise CredentialsUnavailable(f"{type(exc).__name__}") from None
+
     def _backend(self) -> KeyringBackend:
         backend = keyring.get_keyring()
         reason = _unusable_reason(backend)

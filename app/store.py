@@ -1,4 +1,5 @@
-"""Open a profile's database: check it read-only, copy it aside, migrate, then connect."""
+"""Open a profile's database: find its key, check it read-only, encrypt it if it is still plain,
+copy it aside, migrate, then connect."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import keys
 from app.errors import StartupError
 from local_db import opening
+from local_db.cipher import DatabaseError, DbKey, backup_copy, has_plain_header
+from local_db.conversion import encrypt_in_place, encrypt_plain_backups, remove_leftovers
 from local_db.engine import make_engine, make_session_factory
 from local_db.schema import head_revision
 
@@ -21,16 +25,20 @@ class Store:
     db_path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    key: DbKey
     # The copy taken before a migration, if one ran during this open.
     pre_migration_backup: Path | None
 
 
-def open_store(data_dir: Path) -> Store:
+def open_store(data_dir: Path, passphrase: str | None = None) -> Store:
+    """`passphrase` for a profile without a keyring (else BRANCHDESK_PASSPHRASE is used)."""
     data_dir = Path(data_dir).expanduser().resolve()
     db_path = data_dir / opening.DB_FILENAME
     try:
         opening.ensure_data_dir(data_dir)
-        inspection = opening.inspect_database(db_path)
+        remove_leftovers(db_path)
+        key = _key(data_dir, db_path, passphrase or keys.environment_passphrase())
+        inspection = opening.inspect_database(db_path, key)
     except opening.DataDirUnusable as exc:
         raise StartupError(
             exc.kind,
@@ -49,6 +57,18 @@ def open_store(data_dir: Path) -> Store:
             backups=tuple(opening.list_backups(data_dir)),
             detail=exc.detail,
         ) from exc
+    except opening.KeyRejected as exc:
+        raise StartupError(
+            exc.kind if key.raw is not None else "passphrase_rejected",
+            db_path,
+            f"The database {db_path} cannot be opened with this key"
+            + (" (passphrase)" if key.passphrase is not None else "")
+            + ": a wrong passphrase or key, or the file is damaged. It was left exactly as it was.",
+            ("Type the passphrase again, open a backup, or choose another data folder."
+             if key.passphrase is not None else "Open a backup, or choose another data folder."),
+            backups=tuple(opening.list_backups(data_dir)),
+            detail=exc.detail,
+        ) from exc
     except opening.DatabaseTooNew as exc:
         raise StartupError(
             exc.kind,
@@ -61,26 +81,61 @@ def open_store(data_dir: Path) -> Store:
             detail=exc.revision,
         ) from exc
 
+    if inspection.plain:
+        _encrypt(db_path, key)
     backup = None
     if inspection.needs_migration:
-        backup = _migrate(db_path, inspection)
-    engine = make_engine(db_path)
-    return Store(data_dir, db_path, engine, make_session_factory(engine), backup)
+        backup = _migrate(db_path, inspection, key)
+    engine = make_engine(db_path, key)
+    return Store(data_dir, db_path, engine, make_session_factory(engine), key, backup)
 
 
-def _migrate(db_path: Path, inspection: opening.Inspection) -> Path | None:
+def profile_key_for(data_dir: Path, passphrase: str | None = None) -> DbKey:
+    """The key of an existing profile, for work on its files outside open_store (backups)."""
+    data_dir = Path(data_dir).expanduser().resolve()
+    return _key(data_dir, data_dir / opening.DB_FILENAME, passphrase)
+
+
+def _key(data_dir: Path, db_path: Path, passphrase: str | None) -> DbKey:
+    try:
+        size = db_path.stat().st_size if db_path.exists() else 0
+        encrypted = size > 0 and not has_plain_header(db_path)
+    except OSError:
+        size, encrypted = 0, False  # inspect_database reports the unreadable file
+    if encrypted and size % opening.MIN_PAGE_SIZE:
+        # Not whole pages: damage, whatever the key; nothing is written, not even a key.
+        raise opening.DatabaseCorrupt(db_path, "not an SQLite database")
+    return keys.profile_key(data_dir, holds_data=size > 0, encrypted=encrypted, passphrase=passphrase)
+
+
+def _encrypt(db_path: Path, key: DbKey) -> None:
+    """A profile from before encryption: converted once, safely (local_db/conversion.py)."""
+    try:
+        encrypt_in_place(db_path, key)
+        encrypt_plain_backups(db_path.parent / opening.BACKUP_DIRNAME, key)
+    except (OSError, DatabaseError) as exc:
+        raise StartupError(
+            "encryption_failed",
+            db_path,
+            f"Encrypting the database {db_path} failed ({exc}); it was left as it was.",
+            "Make room on the disk or close other programs using the file, then start again.",
+            detail=str(exc),
+        ) from exc
+
+
+def _migrate(db_path: Path, inspection: opening.Inspection, key: DbKey) -> Path | None:
     # Imported here: Alembic costs start-up time and is only needed when the schema moves on.
     from local_db.migrate import upgrade
 
     backup = None
     if inspection.exists and inspection.revision is not None:
-        backup = opening.copy_aside(db_path, f"before-{head_revision()}")
+        backup = opening.copy_aside(db_path, f"before-{head_revision()}", key)
     try:
-        upgrade(db_path)
+        upgrade(db_path, key=key)
     except Exception as exc:
         # SQLite runs some DDL outside the transaction, so roll back by restoring the copy.
         if backup is not None:
-            opening.sqlite_copy(backup, db_path)
+            backup_copy(backup, db_path, key)
         raise StartupError(
             "migration_failed",
             db_path,
@@ -93,14 +148,17 @@ def _migrate(db_path: Path, inspection: opening.Inspection) -> Path | None:
     return backup
 
 
-def restore_backup(data_dir: Path, backup: Path) -> Path | None:
+def restore_backup(data_dir: Path, backup: Path, passphrase: str | None = None) -> Path | None:
     """Put `backup` in place of the profile's database.
 
     The file it replaces is renamed, never deleted or rewritten, so a damaged database can still
     go to IT for rescue. Returns where that file now is.
     """
+    data_dir = Path(data_dir).resolve()
     db_path = data_dir / opening.DB_FILENAME
-    opening.inspect_database(backup)  # refuse to restore a backup that is itself unreadable
+    plain = backup.exists() and backup.stat().st_size > 0 and has_plain_header(backup)
+    key = None if plain else _key(data_dir, backup, passphrase or keys.environment_passphrase())
+    opening.inspect_database(backup, key)  # refuse to restore a backup that is itself unreadable
     kept = None
     if db_path.exists():
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -110,5 +168,6 @@ def restore_backup(data_dir: Path, backup: Path) -> Path | None:
             side = db_path.with_name(db_path.name + suffix)
             if side.exists():
                 side.rename(kept.with_name(kept.name + suffix))
-    opening.sqlite_copy(backup, db_path)
+    # A plain backup (from before encryption) is encrypted by the next open.
+    backup_copy(backup, db_path, key)
     return kept

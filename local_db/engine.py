@@ -1,12 +1,20 @@
-"""Engine and session factory for the one SQLite file, with the pragmas we rely on."""
+"""Engine and session factory for the one SQLite file, with the pragmas we rely on.
+
+The file is encrypted with SQLCipher: every connection is keyed before anything else runs.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import Pool, QueuePool
+
+from local_db.cipher import DbKey, connect
+from local_db.profile_lock import ProfileLock
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -21,16 +29,32 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(db_path: Path) -> Engine:
+def make_engine(db_path: Path, key: DbKey | None, poolclass: type[Pool] = QueuePool) -> Engine:
+    """`key=None` only for a plain file (tests of the conversion from plain)."""
     engine = create_engine(
-        f"sqlite+pysqlite:///{db_path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        # pysqlite's dialect over the sqlcipher3 module (the same DB-API): SQLAlchemy's
+        # pysqlcipher dialect would re-key each connection from the URL and pool one per thread.
+        "sqlite+pysqlite://",
+        module=sqlcipher3,
+        creator=lambda: connect(db_path, key, timeout=BUSY_TIMEOUT_MS / 1000),
+        poolclass=poolclass,
         # Error messages would otherwise quote the row's values (ID and phone numbers among
         # them), and such messages end up in logs and error dialogs.
         hide_parameters=True,
     )
     event.listen(engine, "connect", _on_connect)
+    # Each open connection (pooled ones too, while the app runs) holds the profile's shared
+    # lock; engine.dispose() closes them and so lets `branchdesk restore` in.
+    event.listen(engine, "connect", lambda _c, record: record.info.setdefault(
+        "profile_lock", ProfileLock(db_path.parent, exclusive=False)))
+    event.listen(engine.pool, "close", _release_lock)
     return engine
+
+
+def _release_lock(_dbapi_connection: Any, record: Any) -> None:
+    lock = record.info.pop("profile_lock", None)
+    if lock is not None:
+        lock.release()
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

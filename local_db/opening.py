@@ -1,24 +1,24 @@
 """Opening the database file safely: look before writing anything.
 
-Every check here reads only (SQLite URI mode=ro), so a damaged file or one written by a newer
-version is left byte-for-byte as it was. Only after all checks pass is the file copied aside and
-migrated.
+Every check here reads only (SQLite URI mode=ro), so a damaged file, one written by a newer
+version or one that the key does not open is left byte-for-byte as it was. Only after all checks
+pass is the file copied aside and migrated (and, if it is still plain, encrypted: conversion.py).
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from local_db.cipher import DatabaseError, DbKey, backup_copy, connect, has_plain_header
 from local_db.schema import head_revision, known_revisions
 
 DB_FILENAME = "branchdesk.sqlite3"
 BACKUP_DIRNAME = "backups"
-SQLITE_HEADER = b"SQLite format 3\x00"
+MIN_PAGE_SIZE = 512
 
 
 class StoreError(Exception):
@@ -38,6 +38,13 @@ class DataDirUnusable(StoreError):
 
 class DatabaseCorrupt(StoreError):
     kind = "database_corrupt"
+
+
+class KeyRejected(StoreError):
+    """An encrypted file (no plain header) that this key does not open: a wrong key or
+    passphrase, or damage; SQLCipher cannot tell the two apart."""
+
+    kind = "key_rejected"
 
 
 class DatabaseTooNew(StoreError):
@@ -60,6 +67,8 @@ class MigrationFailed(StoreError):
 class Inspection:
     exists: bool
     revision: str | None
+    # A file written before encryption: it is converted before anything else (conversion.py).
+    plain: bool = False
 
     @property
     def needs_migration(self) -> bool:
@@ -82,21 +91,23 @@ def ensure_data_dir(data_dir: Path) -> None:
         raise DataDirUnusable(data_dir, exc.strerror or str(exc)) from exc
 
 
-def inspect_database(db_path: Path) -> Inspection:
+def inspect_database(db_path: Path, key: DbKey | None) -> Inspection:
+    """Read-only look at the file: plain or encrypted, readable with `key`, which revision."""
     if not db_path.exists():
         return Inspection(exists=False, revision=None)
     try:
-        with db_path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DatabaseCorrupt(db_path, exc.strerror or str(exc)) from exc
-    if header != SQLITE_HEADER:
-        if header == b"" and db_path.stat().st_size == 0:
+        if db_path.stat().st_size == 0:
             # An empty file is what SQLite itself leaves after an interrupted first open.
             return Inspection(exists=True, revision=None)
+        plain = has_plain_header(db_path)
+        size = db_path.stat().st_size
+    except OSError as exc:
+        raise DatabaseCorrupt(db_path, exc.strerror or str(exc)) from exc
+    if not plain and size % MIN_PAGE_SIZE:
+        # Encrypted files are whole pages; anything else is damage, whatever the key.
         raise DatabaseCorrupt(db_path, "not an SQLite database")
     try:
-        conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+        conn = connect(db_path, None if plain else key, readonly=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             revision = None
@@ -105,36 +116,25 @@ def inspect_database(db_path: Path) -> Inspection:
                 revision = row[0] if row else None
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseCorrupt(db_path, str(exc)) from exc
+    except DatabaseError as exc:
+        if plain:
+            raise DatabaseCorrupt(db_path, str(exc)) from exc
+        raise KeyRejected(db_path, str(exc)) from exc
     if revision is not None and revision not in known_revisions():
         raise DatabaseTooNew(db_path, revision)
     if revision is None and tables:
         raise DatabaseCorrupt(db_path, "tables present but no schema revision")
-    return Inspection(exists=True, revision=revision)
+    return Inspection(exists=True, revision=revision, plain=plain)
 
 
-def copy_aside(db_path: Path, label: str) -> Path:
-    """Consistent copy through SQLite's backup API (safe with WAL), kept in backups/."""
+def copy_aside(db_path: Path, label: str, key: DbKey | None) -> Path:
+    """Consistent copy (encrypted with the same key), kept in backups/."""
     backup_dir = db_path.parent / BACKUP_DIRNAME
     backup_dir.mkdir(exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
-    sqlite_copy(db_path, target)
+    backup_copy(db_path, target, key)
     return target
-
-
-def sqlite_copy(source: Path, target: Path) -> None:
-    """Copy a database file through SQLite's backup API, which is consistent even with WAL."""
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
 
 
 def list_backups(data_dir: Path) -> list[Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,13 +11,16 @@ import keyring
 import pytest
 
 from app.context import AppContext
-from tests.memory_keyring import MemoryKeyring
+from tests.memory_keyring import KEYS_FOLDER_ENV, MemoryKeyring, keyringrc
 
 # Headless Qt on a 1366x768 screen, the smallest common branch laptop (the offscreen
 # platform's own default of 800x600 is smaller than any machine the app runs on).
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     screen = Path(__file__).with_name("offscreen_laptop.json")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+
+# Database keys must reach `branchdesk` subprocesses and outlive a test (tests/memory_keyring.py).
+os.environ.setdefault(KEYS_FOLDER_ENV, tempfile.mkdtemp(prefix="branchdesk-test-keys-"))
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +32,10 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("BRANCHDESK_DATA_DIR", raising=False)
+    monkeypatch.delenv("BRANCHDESK_PASSPHRASE", raising=False)
+    config = home / ".config" / "python_keyring"
+    config.mkdir(parents=True)
+    (config / "keyringrc.cfg").write_text(keyringrc(Path(__file__).parent), encoding="utf-8")
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     yield

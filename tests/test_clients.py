@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.context import AppContext
 from app.errors import InvalidInput
@@ -123,6 +123,8 @@ def test_tampering_with_the_audit_log_is_detected(ctx: AppContext) -> None:
     client_id = ctx.clients.save(good()).client_id
     ctx.clients.reveal(client_id, "mobile")
     with ctx.store.sessions.begin() as session:
+        # As an attacker with the file would: the append-only trigger refuses the UPDATE otherwise.
+        session.execute(text("DROP TRIGGER audit_events_no_update"))
         event = session.scalars(select(AuditEvent).where(AuditEvent.seq == 1)).one()
         event.actor = "someone-else"
     with ctx.store.sessions() as session:

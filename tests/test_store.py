@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+from contextlib import closing
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from sqlalchemy import select, text
 from app.context import AppContext
 from app.errors import StartupError
 from app.store import open_store, restore_backup
+from local_db.cipher import connect
 from local_db.migrate import upgrade
 from local_db.models import Client, Outlet
 from local_db.opening import DB_FILENAME, list_backups
@@ -104,7 +106,7 @@ def test_database_at_first_revision_upgrades_to_head_keeping_data(data_dir: Path
         assert "ix_clients_name_pinyin" in indexes
         # The file was copied aside before the migration touched it.
         assert store.pre_migration_backup is not None
-        with sqlite3.connect(store.pre_migration_backup) as conn:
+        with closing(connect(store.pre_migration_backup, store.key)) as conn:
             assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == first
             assert conn.execute("SELECT name FROM clients").fetchone()[0] == "王芳"
     finally:
@@ -133,8 +135,10 @@ def test_corrupt_database_is_reported_and_left_untouched(data_dir: Path) -> None
 
 
 def test_truncated_sqlite_file_is_reported_and_left_untouched(data_dir: Path) -> None:
-    open_store(data_dir).engine.dispose()
+    # A plain file from before encryption (an encrypted one: tests/test_encryption.py).
+    data_dir.mkdir()
     db_path = data_dir / DB_FILENAME
+    upgrade(db_path)
     # A crash during a copy: the header survives, the rest is garbage.
     raw = bytearray(db_path.read_bytes())
     raw[100:] = b"\xff" * (len(raw) - 100)
@@ -174,11 +178,12 @@ def test_corrupt_database_offers_backups_and_restore_keeps_the_damaged_file(data
 
 
 def test_database_from_a_newer_version_is_refused_untouched(data_dir: Path) -> None:
-    open_store(data_dir).engine.dispose()
+    store = open_store(data_dir)
+    store.engine.dispose()
     db_path = data_dir / DB_FILENAME
-    with sqlite3.connect(db_path) as conn:
+    with closing(connect(db_path, store.key)) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
-    conn.close()
+        conn.commit()
     before = digest(db_path)
     with pytest.raises(StartupError) as caught:
         AppContext.open(data_dir)

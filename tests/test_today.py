@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -11,6 +10,7 @@ from app.context import AppContext
 from app.services.settings import DailyTargets
 from app.services.today import BIRTH_MONTH_DAY, TodayService
 from app.services.worklog import LogInput, WorkLogService
+from local_db.cipher import connect
 from local_db.models import (
     Client,
     DailyPlan,
@@ -178,7 +178,7 @@ def test_progress_uses_the_days_targets_and_latest_entries(ctx: AppContext, toda
 
 
 def test_birthday_lookup_uses_the_month_day_index(ctx: AppContext) -> None:
-    conn = sqlite3.connect(ctx.store.db_path)
+    conn = connect(ctx.store.db_path, ctx.store.key)
     plan = conn.execute(
         f"EXPLAIN QUERY PLAN SELECT id FROM clients WHERE {BIRTH_MONTH_DAY.name} IN ('09-30', '10-01')"
     ).fetchall()

@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from app.cli import EXIT_OK, EXIT_STARTUP, profile_dir
 from app.errors import BranchDeskError, StartupError
 from ui.i18n import choose_language, install_translators
 from ui.main_window import MainWindow
+from ui.passphrase_dialog import PassphraseDialog
 from ui.startup_dialog import StartupChoice, StartupProblemDialog
 from ui.task_runner import Task, TaskRunner
 
@@ -40,10 +41,16 @@ class OpenedProfile:
     is_empty: bool
 
 
-def open_profile_work(data_dir: Path) -> OpenedProfile:
-    from app.context import AppContext
+# Start-up problems the user can solve by typing the database passphrase.
+PASSPHRASE_CODES = ("passphrase_needed", "passphrase_rejected")
 
-    ctx = AppContext.open(data_dir)
+
+def open_profile_work(data_dir: Path, passphrase: str | None = None) -> OpenedProfile:
+    from app.context import AppContext
+    from app.paths import is_demo_dir
+    from app.store import open_store
+
+    ctx = AppContext(store=open_store(data_dir, passphrase), is_demo=is_demo_dir(data_dir))
     return OpenedProfile(ctx, ctx.overview.is_empty())
 
 
@@ -51,6 +58,12 @@ def ask_with_dialog(error: StartupError) -> StartupChoice:
     dialog = StartupProblemDialog(error)
     dialog.exec()
     return dialog.choice
+
+
+def ask_passphrase_with_dialog(error: StartupError) -> str | None:
+    dialog = PassphraseDialog(error)
+    dialog.exec()
+    return dialog.passphrase
 
 
 class Shell(QObject):
@@ -63,22 +76,29 @@ class Shell(QObject):
         self,
         settings: QSettings,
         ask: Callable[[StartupError], StartupChoice] = ask_with_dialog,
+        ask_passphrase: Callable[[StartupError], str | None] = ask_passphrase_with_dialog,
     ) -> None:
         super().__init__()
         self.settings = settings
         self.runner = TaskRunner(self)
         self.ask = ask
+        self.ask_passphrase = ask_passphrase
+        # Kept for this session only: restoring a backup and reopening need it again.
+        self._passphrase: str | None = None
         self.ctx: AppContext | None = None
         self.window = MainWindow(self.runner, settings)
         self.window.demo_did_request.connect(self.open_demo_profile)
+        # Input anywhere in the app (any window, any dialog) keeps the idle lock away.
+        QApplication.instance().installEventFilter(self.window.idle_lock)
 
     def start(self, data_dir: Path) -> None:
         self.window.show()
         self.open_profile(data_dir)
 
     def open_profile(self, data_dir: Path) -> None:
+        passphrase = self._passphrase
         self.runner.submit(
-            lambda _t: open_profile_work(data_dir),
+            lambda _t: open_profile_work(data_dir, passphrase),
             lane="db",
             on_done=self._attach,
             on_error=lambda exc: self._problem(data_dir, exc),
@@ -91,22 +111,42 @@ class Shell(QObject):
         if old is not None:
             old.close()
         self.profile_did_open.emit()
+        if not opened.is_empty and not opened.ctx.is_demo:  # nothing worth keeping otherwise
+            self._daily_backup(opened.ctx)
+
+    def _daily_backup(self, ctx: AppContext) -> None:
+        """Once a day, after the window is usable, on the db lane (app/backup.py)."""
+
+        def work(_task: Task) -> Path | None:
+            from app.backup import daily_backup
+
+            return daily_backup(ctx.store)
+
+        self.runner.submit(work, lane="db", on_error=lambda exc: self.window.statusBar().showMessage(
+            self.tr("The daily backup failed: %1").replace("%1", str(exc)), 15_000))
 
     def _problem(self, data_dir: Path, exc: Exception) -> None:
         if not isinstance(exc, StartupError):
             QMessageBox.critical(self.window, self.tr("BranchDesk"), str(exc))
             self.profile_did_fail.emit()
             return
+        if exc.code in PASSPHRASE_CODES:
+            passphrase = self.ask_passphrase(exc)
+            if passphrase is not None:
+                self._passphrase = passphrase
+                self.open_profile(data_dir)
+                return
         choice = self.ask(exc)
         if choice.backup is not None:
             from app.store import restore_backup
 
             try:
-                restore_backup(data_dir, choice.backup)
+                restore_backup(data_dir, choice.backup, self._passphrase)
             except (BranchDeskError, OSError) as restore_error:
                 QMessageBox.warning(self.window, self.tr("Backup not usable"), str(restore_error))
             self.open_profile(data_dir)
         elif choice.data_dir is not None:
+            self._passphrase = None  # another profile has its own
             self.open_profile(choice.data_dir)
         else:
             self.profile_did_fail.emit()
@@ -138,10 +178,29 @@ class Shell(QObject):
         progress.canceled.connect(task.cancel)
 
     def close(self) -> None:
+        QApplication.instance().removeEventFilter(self.window.idle_lock)
         self.window.close()
         if self.ctx is not None:
             self.ctx.close()
             self.ctx = None
+
+
+class CrashReporter(QObject):
+    """Shows the plain crash message on the GUI thread, whichever thread crashed."""
+
+    crash_did_happen = Signal(str)
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self.crash_did_happen.connect(self._show)
+
+    def _show(self, _plain: str) -> None:
+        from app.logging_setup import log_file
+
+        QMessageBox.critical(self._window, self.tr("BranchDesk"), self.tr(
+            "BranchDesk hit an unexpected problem. What you saved is safe. The details are in the log: %1"
+        ).replace("%1", str(log_file())))  # fmt: skip
 
 
 def ui_settings() -> QSettings:
@@ -157,6 +216,10 @@ def run_gui(args: argparse.Namespace) -> int:
     translators = install_translators(app, choose_language(args.lang))  # noqa: F841 (kept alive)
     app.setStyleSheet((files("resources") / "style" / "branchdesk.qss").read_text(encoding="utf-8"))
     shell = Shell(ui_settings())
+    from app.logging_setup import install_crash_handler
+
+    reporter = CrashReporter(shell.window)
+    install_crash_handler(reporter.crash_did_happen.emit)
     failed: list[bool] = []
     shell.profile_did_fail.connect(lambda: (failed.append(True), app.quit()))
     if os.environ.get(EXIT_WHEN_READY_ENV):

@@ -10,11 +10,15 @@ import sys
 from collections.abc import Sequence
 
 from app.cli import build_parser, run
+from app.logging_setup import install_crash_handler, install_logging
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Before any work, so nothing can log (or crash) in clear; the GUI adds its own crash dialog.
+    install_logging()
     if args.command is not None:
+        install_crash_handler(lambda text: print(f"branchdesk: {text}", file=sys.stderr))
         return run(args)
     from ui.application import run_gui
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
+from ui.idle_lock import LOCK_KEY, IdleLock
 from ui.pages.page import Page
 from ui.status_bar import StatusBar
 from ui.sync_scheduler import SyncScheduler
@@ -59,8 +60,10 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(runner, self)
         self.setStatusBar(self.status)
         self.sync_scheduler = SyncScheduler(runner, self)
+        self.idle_lock = IdleLock(runner, self)
         self._wire_sync()
         self._add_shortcuts()
+        self._add_security_menu()
         self._restore_geometry()
 
     def page_titles(self) -> list[str]:
@@ -145,6 +148,7 @@ class MainWindow(QMainWindow):
             self._attach_page(index, ctx, offer_demo)
         self.sync_scheduler.attach(ctx)
         self.status.attach(ctx)
+        self.idle_lock.attach(ctx)
 
     def _attach_page(self, index: int, ctx: AppContext, offer_demo: bool) -> None:
         page = self._built[index]
@@ -178,6 +182,29 @@ class MainWindow(QMainWindow):
         quit_action.setShortcuts([QKeySequence("Ctrl+Q"), QKeySequence.StandardKey.Quit])
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
+
+    def _add_security_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Security"))
+        # The key itself is caught by the idle lock's filter, so it works in a modal dialog too.
+        self.lock_action = menu.addAction(self.tr("&Lock now") + "\t" + LOCK_KEY.toString(
+            QKeySequence.SequenceFormat.NativeText))  # fmt: skip
+        self.lock_action.triggered.connect(self.idle_lock.lock_now)
+        self.security_action = menu.addAction(self.tr("&Security…"))
+        self.security_action.triggered.connect(self.open_security_dialog)
+
+    def open_security_dialog(self) -> None:
+        if self.ctx is None:
+            return
+        from ui.security_dialog import SecurityDialog
+
+        dialog = SecurityDialog(self.ctx, self.runner, self)
+        dialog.settings_did_save.connect(self._security_did_save)
+        dialog.open()
+
+    def _security_did_save(self, minutes: int, pin_changed: bool) -> None:
+        self.idle_lock.set_idle_interval(minutes * 60_000)
+        if pin_changed:
+            self.idle_lock.pin_did_change()
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)

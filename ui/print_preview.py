@@ -1,7 +1,8 @@
 """Preview a printed document, then print it on the system's printer or save it as a PDF.
 
 The PDF is made and its pages rendered on the `cpu` lane; the dialog shows the page images
-scaled to its width.  Printing renders the pages again at the printer's resolution (at most
+scaled to its width.  A document whose making writes (a print that reveals ID numbers records
+it in the audit log) is made on the lane given as `pdf_lane` ("db"), then rendered on `cpu`.  Printing renders the pages again at the printer's resolution (at most
 `PRINT_DPI_MAX`) and paints them on the whole sheet: the PDF already holds its own margins.
 """
 
@@ -40,6 +41,11 @@ def to_qimage(image: Image.Image) -> QImage:
     return QImage(data, rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888).copy()
 
 
+def render(pdf: bytes) -> tuple[bytes, list[QImage]]:
+    """The PDF and its pages as images for the preview (off the GUI thread)."""
+    return pdf, [to_qimage(page) for page in pdf_page_images(pdf, PREVIEW_DPI)]
+
+
 class PrintPreviewDialog(QDialog):
     preview_did_render = Signal(int)  # the number of pages shown
     print_did_finish = Signal(int)  # the number of pages sent to the printer
@@ -51,6 +57,7 @@ class PrintPreviewDialog(QDialog):
         make_pdf: Callable[[], bytes],
         file_name: str = "document.pdf",
         parent: QWidget | None = None,
+        pdf_lane: str = "cpu",
     ) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -93,11 +100,13 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(buttons)
         self._set_ready(False)
 
-        def render(_task: object) -> tuple[bytes, list[QImage]]:
-            pdf = make_pdf()
-            return pdf, [to_qimage(page) for page in pdf_page_images(pdf, PREVIEW_DPI)]
+        if pdf_lane == "cpu":
+            runner.submit(lambda _t: render(make_pdf()), on_done=self._show_pages, on_error=self._show_failure)
+        else:
+            runner.submit(lambda _t: make_pdf(), lane=pdf_lane, on_done=self._render_made, on_error=self._show_failure)
 
-        runner.submit(render, on_done=self._show_pages, on_error=self._show_failure)
+    def _render_made(self, pdf: bytes) -> None:
+        self._runner.submit(lambda _t: render(pdf), on_done=self._show_pages, on_error=self._show_failure)
 
     def _set_ready(self, ready: bool) -> None:
         self.print_button.setEnabled(ready)

@@ -78,6 +78,28 @@ class StartupProblemDialog(QDialog):
                 "The database %1 was written by a newer version of BranchDesk. It has not been "
                 "changed. Install the newer version, open a backup, or choose another folder."
             ),
+            "key_rejected": self.tr(
+                "The database %1 cannot be opened with this key: the key is wrong, or the file "
+                "is damaged. It has not been changed. Open a backup, or choose another folder."
+            ),
+            "passphrase_rejected": self.tr(
+                "The database %1 cannot be opened with this passphrase: it is wrong, or the "
+                "file is damaged. It has not been changed. Start again to type the passphrase "
+                "again, open a backup, or choose another folder."
+            ),
+            "passphrase_needed": self.tr(
+                "The database %1 is protected by a passphrase, and none was given. Start again "
+                "to type it, or choose another folder."
+            ),
+            "key_missing": self.tr(
+                "The key of the database %1 is not in this computer's password store (another "
+                "computer or user account, or the store is locked). It has not been changed. "
+                "Open a backup, or choose another folder."
+            ),
+            "encryption_failed": self.tr(
+                "Encrypting the database %1 failed; it was left as it was. Make room on the "
+                "disk, close other programs using it and start again, or choose another folder."
+            ),
             "migration_failed": self.tr(
                 "Updating the database %1 to this version failed, and it was put back as it "
                 "was. Open a backup, or choose another folder, and tell IT."

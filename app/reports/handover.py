@@ -5,24 +5,16 @@ A draft prints the same form with blank signature lines, so it can also be signe
 
 from __future__ import annotations
 
-import io
-from datetime import date
-
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from app.reports.common import SIGNATURE_BOX, chinese_date, ink
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, grid_table, paragraph, styles
 from app.services.handover_records import POLICY_CONTRACTS, HandoverView, SignatureView
 
-SIGNATURE_BOX = (70 * mm, 24 * mm)  # the most the ink may take, keeping its proportions
 NUMBER_W, POLICYHOLDER_W, COPIES_W = 14 * mm, 34 * mm, 18 * mm
 NOTE = "以上资料已由双方当面清点核对无误。本清单一式两份，客户经理与柜员各执一份。"
-
-
-def _chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _manager_text(view: HandoverView) -> str:
@@ -36,7 +28,7 @@ def _outlet_text(view: HandoverView) -> str:
 def _details(view: HandoverView, s: Styles) -> Table:
     status = "已签字" if view.status == "signed" else "草稿（未签字）"
     cells = [
-        [paragraph(f"网点：{_outlet_text(view) or '—'}", s.body), paragraph(f"交接日期：{_chinese_date(view.day)}", s.body)],
+        [paragraph(f"网点：{_outlet_text(view) or '—'}", s.body), paragraph(f"交接日期：{chinese_date(view.day)}", s.body)],
         [paragraph(f"客户经理：{_manager_text(view)}", s.body), paragraph(f"接收柜员：{view.teller_name}", s.body)],
         [paragraph(f"清单编号：{view.id[:8].upper()}", s.small), paragraph(f"状态：{status}", s.small)],
     ]
@@ -63,19 +55,11 @@ def _items(view: HandoverView, s: Styles) -> Table:
 
 def _ink(signature: SignatureView | None) -> Flowable:
     """The signature's PNG scaled into the box, or an empty box of the same size to sign on."""
-    box_w, box_h = SIGNATURE_BOX
-    if signature is None or not signature.png:
-        line = Table([[""]], colWidths=[box_w], rowHeights=[box_h])
-        line.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.6, "#333333")]))
-        return line
-    width, height = ImageReader(io.BytesIO(signature.png)).getSize()
-    scale = min(box_w / width, box_h / height)
-    # Near-white is masked out, so the ink sits on the form like real ink, not on a white patch.
-    return Image(io.BytesIO(signature.png), width=width * scale, height=height * scale, mask=[240, 255] * 3)
+    return ink(signature.png if signature is not None else None, SIGNATURE_BOX)
 
 
 def _signatures(view: HandoverView, s: Styles) -> Table:
-    day = _chinese_date(view.day) if view.status == "signed" else "________年_____月_____日"
+    day = chinese_date(view.day) if view.status == "signed" else "________年_____月_____日"
     columns = []
     for role, label, name in (("manager", "移交人（客户经理）签字：", view.manager_name),
                               ("teller", "接收人（柜员）签字：", view.teller_name)):  # fmt: skip

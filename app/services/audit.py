@@ -1,7 +1,10 @@
 """Audit trail: append-only, each event hash-chained to the one before it.
 
 Events are written in the same transaction as the change they record. Details never hold an
-unmasked ID or phone number.
+unmasked ID or phone number. Triggers (migration 0005) refuse UPDATE and DELETE of events;
+`verify_chain` finds what someone who dropped them first changed, deleted, inserted or
+reordered. The chain has no secret: whoever can write the file can also rebuild a consistent
+chain, so only a head hash kept elsewhere (`--anchor`) catches that, or a cut-off tail.
 """
 
 from __future__ import annotations
@@ -9,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from local_db.base import utcnow
@@ -75,12 +79,98 @@ def events_for(session: Session, entity: str, entity_id: str) -> list[AuditEntry
 
 def broken_links(session: Session) -> list[int]:
     """Sequence numbers whose hash or link does not check out (tampering or loss)."""
-    bad = []
-    prev_hash, expected_seq = GENESIS, 1
-    for event in session.scalars(select(AuditEvent).order_by(AuditEvent.seq)):
-        digest = _digest(prev_hash, event.seq, event.at.isoformat(), event.actor, event.action,
-                         event.entity, event.entity_id, event.detail_json)
-        if event.seq != expected_seq or event.prev_hash != prev_hash or event.hash != digest:
-            bad.append(event.seq)
-        prev_hash, expected_seq = event.hash, event.seq + 1
-    return bad
+    return sorted({p.seq for p in verify_chain(session).problems if p.seq is not None})
+
+
+def recent_events(session: Session, entity: str | None = None, limit: int = 50) -> list[AuditEntry]:
+    """Newest first; `entity` narrows to one kind (client, proposal, …)."""
+    query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+    if entity:
+        query = query.where(AuditEvent.entity == entity)
+    return [
+        AuditEntry(r.seq, r.at.isoformat(), r.actor, r.action, r.entity, r.entity_id, json.loads(r.detail_json))
+        for r in session.scalars(query)
+    ]
+
+
+APPEND_ONLY_TRIGGERS = ("audit_events_no_update", "audit_events_no_delete")
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    seq: int | None  # None: not about one event (the triggers, the anchor)
+    kind: str  # changed | missing | inserted_or_reordered | bad_seq | anchor | triggers_missing
+    message: str
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    events: int
+    head_seq: int | None
+    head_hash: str
+    problems: tuple[ChainProblem, ...]
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems
+
+    @property
+    def first_broken_seq(self) -> int | None:
+        return min((p.seq for p in self.problems if p.seq is not None), default=None)
+
+
+def _stored_at(raw: object) -> str | None:
+    """The ISO text `record_event` hashed, from the naive UTC value SQLite holds."""
+    try:
+        return datetime.fromisoformat(str(raw)).replace(tzinfo=timezone.utc).isoformat()
+    except ValueError:
+        return None
+
+
+def verify_chain(session: Session, anchor: tuple[int, str] | None = None) -> ChainReport:
+    """Walk every event in seq order and say where the chain does not check out.
+
+    Read as raw column values, not through the model: a tampered row may hold anything, and
+    the verifier must report it rather than fail to load it.
+    """
+    rows = session.execute(text(
+        "SELECT seq, at, actor, action, entity, entity_id, detail_json, prev_hash, hash "
+        "FROM audit_events ORDER BY seq"
+    ))  # fmt: skip
+    problems: list[ChainProblem] = []
+    prev_seq, prev_hash, count = 0, GENESIS, 0
+    anchor_seen = False
+    for seq, at, actor, action, entity, entity_id, detail_json, stored_prev, stored_hash in rows:
+        count += 1
+        if not isinstance(seq, int):
+            problems.append(ChainProblem(None, "bad_seq", f"An event has seq {seq!r}, not a whole number."))
+            continue
+        at_text = _stored_at(at)
+        own = None if at_text is None else _digest(
+            stored_prev, seq, at_text, actor, action, entity, entity_id, detail_json)  # fmt: skip
+        if own != stored_hash:
+            problems.append(ChainProblem(seq, "changed", f"Event {seq} was changed after it was written."))
+        if seq > prev_seq + 1:
+            gap = f"{prev_seq + 1}" if seq == prev_seq + 2 else f"{prev_seq + 1}–{seq - 1}"
+            problems.append(ChainProblem(prev_seq + 1, "missing", f"Event(s) {gap} were deleted."))
+        elif stored_prev != prev_hash:
+            problems.append(ChainProblem(
+                seq, "inserted_or_reordered",
+                f"Event {seq} does not follow event {prev_seq}: one of them was replaced, "
+                "inserted or moved.",
+            ))  # fmt: skip
+        if anchor is not None and seq == anchor[0]:
+            anchor_seen = True
+            if stored_hash != anchor[1]:
+                problems.append(ChainProblem(seq, "anchor", f"Event {seq} is not the one the anchor recorded."))
+        prev_seq, prev_hash = seq, stored_hash
+    if anchor is not None and not anchor_seen:
+        problems.append(ChainProblem(
+            anchor[0], "anchor", f"Event {anchor[0]} recorded by the anchor is gone (the log was cut short)."))
+    present = set(session.scalars(text(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'")))  # fmt: skip
+    if not present.issuperset(APPEND_ONLY_TRIGGERS):
+        problems.append(ChainProblem(None, "triggers_missing",
+                                     "The triggers that keep the audit log append-only were removed."))
+    problems.sort(key=lambda p: (p.seq is None, p.seq or 0))
+    return ChainReport(count, prev_seq or None, prev_hash if count else "", tuple(problems))

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.credentials import Credentials, account
 from app.errors import BranchDeskError, InvalidInput
 from app.rules.client_card import Problem
+from app.services.audit import record_event
 from app.services.hq_status import LETTER_KINDS, HqStatusService, StatusUpdate
 from app.services.settings import SettingsService
 from app.services.sync_items import SyncItem, SyncItems, SyncSummary
@@ -136,6 +137,7 @@ class SyncService:
         self._policy = policy
         self._timeout = timeout
         self._clock = clock
+        self._actor = actor
         self._items = SyncItems(sessions, data_dir, actor, clock)
 
     # ---- logging in --------------------------------------------------------------------
@@ -186,6 +188,7 @@ class SyncService:
         self._settings.set_server_url(url)
         self._settings.set(MANAGER_KEY, code)
         self._settings.set(CA_BUNDLE_KEY, ca_bundle or "")
+        self._record("login", {"server": url, "manager": code, "unattended": unattended})
         profile_code = self._settings.manager().code
         warning = ""
         if profile_code and profile_code != code:
@@ -196,7 +199,10 @@ class SyncService:
     def logout(self) -> bool:
         """Forget the stored token (the server and manager stay, for the next login)."""
         url, code = self._settings.server_url(), self._manager_code()
-        return bool(url and code) and self._credentials.delete(url, code)
+        forgotten = bool(url and code) and self._credentials.delete(url, code)
+        if forgotten:
+            self._record("logout", {"server": url, "manager": code})
+        return forgotten
 
     # ---- one run -----------------------------------------------------------------------
 
@@ -282,8 +288,11 @@ class SyncService:
         return self._items.discard(item_id)
 
     def export_items(self, path: Path) -> int:
-        """The list as CSV (no payloads); returns the number of items written."""
-        return self._items.export(path)
+        """The list as CSV (no payloads); returns the number of items written. Audited like any
+        export: the list names clients and products."""
+        written = self._items.export(path)
+        self._record("export", {"what": "sync_items", "rows": written})
+        return written
 
     def summary(self) -> SyncSummary:
         return self._items.summary(self.last_success_at())
@@ -293,6 +302,12 @@ class SyncService:
         return datetime.fromisoformat(text) if text else None
 
     # ---- helpers -----------------------------------------------------------------------
+
+    def _record(self, action: str, detail: dict[str, object]) -> None:
+        """Login and logout go into the audit log; the token never does."""
+        with self._sessions.begin() as session:
+            record_event(session, actor=self._actor(), action=action, entity="head_office", entity_id=None,
+                         detail=detail)  # fmt: skip
 
     def _manager_code(self) -> str:
         return str(self._settings.get(MANAGER_KEY) or "")

@@ -22,6 +22,7 @@ from app.services.audit import record_event
 from app.services.csv_files import replacing, write_rows
 from app.services.sync_texts import error_problem
 from local_db import models
+from local_db.cipher import DatabaseError
 from sync.outbox import parse_error
 
 STATUSES = ("pending", "sending", "sent", "rejected", "discarded")
@@ -129,7 +130,7 @@ class SyncItems:
                 raise InvalidInput(f"Only a waiting or rejected item can be discarded; this one is {row.status}.", hint)
             seq, kind, record_id, payload = row.seq, row.kind, row.record_id, row.payload_json
         # The copy first: an item is never marked discarded without its payload kept somewhere.
-        copy = self._write_copy(f"{seq}-{kind}-{item_id}.json", payload)
+        copy = self._write_copy(f"{seq}-{kind}-{item_id}.sqlite3", payload)
         try:
             with self._sessions.begin() as session:
                 row = _load(session, item_id)
@@ -144,21 +145,29 @@ class SyncItems:
         return copy
 
     def _write_copy(self, name: str, payload: str) -> Path:
-        """Owner-only (0600, in a 0700 folder): the payload holds ID and account numbers."""
+        """An SQLite file encrypted with the database's own key (ATTACH without KEY takes the main
+        database's key), owner-only in a 0700 folder: the payload holds ID and account numbers.
+        Open it with that key, e.g. `ATTACH '<file>' AS copy` on the profile's database."""
         folder = self._data_dir / DISCARDED_DIR
+        path = folder / name
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            path = folder / name
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            try:
-                if hasattr(os, "fchmod"):  # not on Windows, where the profile folder is already private
-                    os.fchmod(fd, 0o600)  # a leftover copy from an earlier try keeps no wider mode
-                os.write(fd, payload.encode("utf-8"))
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        except OSError as exc:
-            raise InvalidInput(f"The local copy could not be written to {folder} ({exc.strerror or exc}); "
+            path.unlink(missing_ok=True)  # a leftover from an earlier try
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+            if hasattr(os, "chmod"):
+                os.chmod(path, 0o600)
+            with self._sessions.kw["bind"].connect() as connection:
+                raw = connection.connection.dbapi_connection
+                raw.execute("ATTACH DATABASE ? AS discarded_copy", (str(path),))
+                try:
+                    raw.execute("CREATE TABLE discarded_copy.payload (name TEXT NOT NULL, payload_json TEXT NOT NULL)")
+                    raw.execute("INSERT INTO discarded_copy.payload VALUES (?, ?)", (name, payload))
+                    raw.commit()
+                finally:
+                    raw.execute("DETACH DATABASE discarded_copy")
+        except (OSError, DatabaseError) as exc:
+            path.unlink(missing_ok=True)
+            raise InvalidInput(f"The local copy could not be written to {folder} ({exc}); "
                                "nothing was discarded.") from None  # fmt: skip
         return path
 

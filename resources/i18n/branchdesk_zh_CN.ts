@@ -405,294 +405,319 @@
 <context>
     <name>ClientCardDialog</name>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="60"/>
+        <location filename="../../ui/client_card/dialog.py" line="62"/>
         <source>Client file card</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="67"/>
+        <location filename="../../ui/client_card/dialog.py" line="70"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="71"/>
+        <location filename="../../ui/client_card/dialog.py" line="74"/>
         <source>New card: it is saved as you type, once it has a name.</source>
         <translation>新建档案：填写姓名后，输入内容会随时自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="80"/>
+        <location filename="../../ui/client_card/dialog.py" line="83"/>
         <source>&amp;Personal</source>
         <translation>个人信息(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="84"/>
+        <location filename="../../ui/client_card/dialog.py" line="87"/>
         <source>YYYY-MM-DD, filled from the ID number</source>
         <translation>年-月-日，可根据身份证号自动填写</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="86"/>
+        <location filename="../../ui/client_card/dialog.py" line="89"/>
         <source>Reveal</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="89"/>
+        <location filename="../../ui/client_card/dialog.py" line="92"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="89"/>
+        <location filename="../../ui/client_card/dialog.py" line="92"/>
         <source>ID document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="90"/>
+        <location filename="../../ui/client_card/dialog.py" line="93"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="91"/>
+        <location filename="../../ui/client_card/dialog.py" line="94"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="91"/>
+        <location filename="../../ui/client_card/dialog.py" line="94"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="92"/>
+        <location filename="../../ui/client_card/dialog.py" line="95"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="93"/>
+        <location filename="../../ui/client_card/dialog.py" line="96"/>
         <source>Other phone</source>
         <translation>其他电话</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="94"/>
+        <location filename="../../ui/client_card/dialog.py" line="97"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="94"/>
+        <location filename="../../ui/client_card/dialog.py" line="97"/>
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="95"/>
+        <location filename="../../ui/client_card/dialog.py" line="98"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="101"/>
+        <location filename="../../ui/client_card/dialog.py" line="104"/>
         <source>&amp;Family</source>
         <translation>家庭(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="101"/>
+        <location filename="../../ui/client_card/dialog.py" line="104"/>
         <source>Add family member</source>
         <translation>添加家庭成员</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="103"/>
+        <location filename="../../ui/client_card/dialog.py" line="106"/>
         <source>F&amp;inancial</source>
         <translation>财务信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="105"/>
+        <location filename="../../ui/client_card/dialog.py" line="108"/>
         <source>yuan, e.g. 500000.00</source>
         <translation>以元为单位，例如 500000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="110"/>
+        <location filename="../../ui/client_card/dialog.py" line="113"/>
         <source>Assets at the bank</source>
         <translation>行内资产</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="110"/>
+        <location filename="../../ui/client_card/dialog.py" line="113"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="111"/>
+        <location filename="../../ui/client_card/dialog.py" line="114"/>
         <source>Risk preference</source>
         <translation>风险偏好</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="112"/>
+        <location filename="../../ui/client_card/dialog.py" line="115"/>
         <source>Investments</source>
         <translation>投资情况</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="112"/>
+        <location filename="../../ui/client_card/dialog.py" line="115"/>
         <source>Products held</source>
         <translation>持有产品</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="115"/>
+        <location filename="../../ui/client_card/dialog.py" line="118"/>
         <source>Add product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="119"/>
+        <location filename="../../ui/client_card/dialog.py" line="122"/>
         <source>&amp;Relationship</source>
         <translation>客户关系(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="122"/>
+        <location filename="../../ui/client_card/dialog.py" line="125"/>
         <source>No outlet</source>
         <translation>无网点</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="124"/>
+        <location filename="../../ui/client_card/dialog.py" line="127"/>
         <source>separate tags with spaces</source>
         <translation>多个标签用空格分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="127"/>
+        <location filename="../../ui/client_card/dialog.py" line="130"/>
         <source>Blacklisted (loan overdue)</source>
         <translation>列入黑名单（贷款逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="130"/>
+        <location filename="../../ui/client_card/dialog.py" line="133"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="130"/>
+        <location filename="../../ui/client_card/dialog.py" line="133"/>
         <source>Segment</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="131"/>
+        <location filename="../../ui/client_card/dialog.py" line="134"/>
         <source>Source</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="131"/>
+        <location filename="../../ui/client_card/dialog.py" line="134"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="132"/>
+        <location filename="../../ui/client_card/dialog.py" line="135"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="132"/>
+        <location filename="../../ui/client_card/dialog.py" line="135"/>
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="133"/>
+        <location filename="../../ui/client_card/dialog.py" line="136"/>
         <source>Important dates</source>
         <translation>重要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="133"/>
+        <location filename="../../ui/client_card/dialog.py" line="136"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="134"/>
+        <location filename="../../ui/client_card/dialog.py" line="137"/>
         <source>Blacklist reason</source>
         <translation>列入黑名单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="137"/>
+        <location filename="../../ui/client_card/dialog.py" line="140"/>
         <source>Add date</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="141"/>
+        <location filename="../../ui/client_card/dialog.py" line="144"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="141"/>
+        <location filename="../../ui/client_card/dialog.py" line="144"/>
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="141"/>
+        <location filename="../../ui/client_card/dialog.py" line="144"/>
         <source>Subject</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="141"/>
+        <location filename="../../ui/client_card/dialog.py" line="144"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="142"/>
+        <location filename="../../ui/client_card/dialog.py" line="145"/>
         <source>&amp;History</source>
         <translation>往来记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="149"/>
+        <location filename="../../ui/client_card/dialog.py" line="152"/>
         <source>&amp;Open existing card</source>
         <translation>打开已有档案(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="150"/>
+        <location filename="../../ui/client_card/dialog.py" line="153"/>
         <source>&amp;Merge into existing card</source>
         <translation>合并到已有档案(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="161"/>
+        <location filename="../../ui/client_card/dialog.py" line="164"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="243"/>
+        <location filename="../../ui/client_card/dialog.py" line="166"/>
+        <source>Client &amp;card…</source>
+        <translation>客户档案(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="167"/>
+        <source>Card with &amp;full ID and phone numbers…</source>
+        <translation>显示完整证件号和电话的档案(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="170"/>
+        <source>Prin&amp;t…</source>
+        <translation>打印(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="171"/>
+        <source>Print the card as saved, or save it as a PDF (Ctrl+P)</source>
+        <translation>按已保存的内容打印档案，或另存为 PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="255"/>
         <source>Client file card: %1</source>
         <translation>客户档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="252"/>
+        <location filename="../../ui/client_card/dialog.py" line="264"/>
         <source>(from the birth date)</source>
         <translation>（根据出生日期计算）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="254"/>
+        <location filename="../../ui/client_card/dialog.py" line="266"/>
         <source>%1, age %2</source>
         <translation>%1，%2 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="276"/>
+        <location filename="../../ui/client_card/dialog.py" line="288"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/client_card/dialog.py" line="277"/>
+        <location filename="../../ui/client_card/dialog.py" line="289"/>
         <source>Saved as a draft: %n problem(s) to fix before the card is valid.</source>
         <translation>
             <numerusform>已存为草稿：还有 %n 个问题需修正，档案才算有效。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="285"/>
+        <location filename="../../ui/client_card/dialog.py" line="297"/>
         <source>Editing…</source>
         <translation>正在编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="355"/>
+        <location filename="../../ui/client_card/dialog.py" line="367"/>
         <source>Not saved yet: a card needs a name.</source>
         <translation>尚未保存：档案需要先填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="358"/>
+        <location filename="../../ui/client_card/dialog.py" line="370"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="383"/>
+        <location filename="../../ui/client_card/dialog.py" line="396"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="401"/>
+        <location filename="../../ui/client_card/dialog.py" line="411"/>
+        <source>Client card: %1</source>
+        <translation>客户档案：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_card/dialog.py" line="431"/>
         <source>This looks like an existing card: %1 (%2, %3). Open it, or merge this card into it?</source>
         <translation>这似乎是已有的客户档案：%1（%2，%3）。要打开它，还是把此档案合并进去？</translation>
     </message>
@@ -1240,6 +1265,19 @@
     </message>
 </context>
 <context>
+    <name>CrashReporter</name>
+    <message>
+        <location filename="../../ui/application.py" line="201"/>
+        <source>BranchDesk</source>
+        <translation>网点工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="202"/>
+        <source>BranchDesk hit an unexpected problem. What you saved is safe. The details are in the log: %1</source>
+        <translation>网点工作台遇到了意外问题。已保存的内容是安全的。详细信息在日志中：%1</translation>
+    </message>
+</context>
+<context>
     <name>DailySummaryDialog</name>
     <message>
         <location filename="../../ui/daily_summary_dialog.py" line="61"/>
@@ -1459,12 +1497,12 @@
 <context>
     <name>DemoOffer</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="52"/>
+        <location filename="../../ui/pages/today.py" line="54"/>
         <source>This profile is empty. Open the demo profile to look around a populated day with made-up clients? It uses its own folder and never mixes with your data.</source>
         <translation>当前档案还没有数据。要打开演示档案，用虚构的客户看看忙碌的一天吗？演示档案使用单独的文件夹，绝不会与您的数据混在一起。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="58"/>
+        <location filename="../../ui/pages/today.py" line="60"/>
         <source>Open &amp;demo profile</source>
         <translation>打开演示档案(&amp;D)</translation>
     </message>
@@ -1792,6 +1830,72 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="188"/>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>两次输入的 PIN 不一致。请输入相同的 PIN 两次。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/idle_lock.py" line="202"/>
+        <source>Too many wrong tries. Wait %n s, then try again.</source>
+        <translation>
+            <numerusform>错误次数过多。请等待 %n 秒后再试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/idle_lock.py" line="204"/>
+        <source>Wrong PIN. Tries left before a 30-second wait: %n.</source>
+        <translation>
+            <numerusform>PIN 错误。再错 %n 次将需等待 30 秒。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LockCover</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="59"/>
+        <source>BranchDesk is locked</source>
+        <translation>网点工作台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="67"/>
+        <source>The same PIN again</source>
+        <translation>再次输入相同的 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="68"/>
+        <location filename="../../ui/idle_lock.py" line="87"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="85"/>
+        <source>PIN or password</source>
+        <translation>PIN 或密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="86"/>
+        <source>Type your PIN to go on. Nothing you typed is lost.</source>
+        <translation>输入 PIN 以继续。您输入的内容不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="89"/>
+        <source>New PIN (4-12 digits) or password</source>
+        <translation>新 PIN（4–12 位数字）或密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="90"/>
+        <source>No PIN is set yet. Choose one now: it unlocks BranchDesk from now on.</source>
+        <translation>尚未设置 PIN。请现在设置一个：以后用它解锁网点工作台。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="91"/>
+        <source>Set PIN and unlock</source>
+        <translation>设置 PIN 并解锁</translation>
+    </message>
+</context>
+<context>
     <name>LogEntryDialog</name>
     <message>
         <location filename="../../ui/log_entry_dialog.py" line="40"/>
@@ -2011,50 +2115,65 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>BranchDesk (demo profile)</source>
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187"/>
+        <source>&amp;Security</source>
+        <translation>安全(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="189"/>
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <source>&amp;Security…</source>
+        <translation>安全设置(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -2517,6 +2636,54 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="28"/>
+        <source>Database passphrase</source>
+        <translation>数据库口令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="31"/>
+        <source>This computer has no password store to keep the key of your data. Choose a passphrase (at least %1 characters) that protects the database %2. Without it the data cannot be opened: keep it safe.</source>
+        <translation>本机没有可保存数据密钥的密码库。请设置一个口令（至少 %1 个字符）来保护数据库 %2。没有它将无法打开数据，请妥善保管。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="36"/>
+        <source>That passphrase does not open the database %2. Type it again.</source>
+        <translation>该口令无法打开数据库 %2。请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="38"/>
+        <source>Type the passphrase of the database %2.</source>
+        <translation>请输入数据库 %2 的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="48"/>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="50"/>
+        <source>&amp;Repeat:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="68"/>
+        <source>Type the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="70"/>
+        <source>At least %1 characters.</source>
+        <translation>至少 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="72"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
     <name>PaymentSection</name>
     <message>
         <location filename="../../ui/proposal_editor/sections.py" line="120"/>
@@ -2562,115 +2729,145 @@
 <context>
     <name>PlannerPage</name>
     <message>
-        <location filename="../../ui/pages/planner.py" line="46"/>
-        <location filename="../../ui/pages/planner.py" line="274"/>
+        <location filename="../../ui/pages/planner.py" line="48"/>
+        <location filename="../../ui/pages/planner.py" line="287"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="47"/>
+        <location filename="../../ui/pages/planner.py" line="49"/>
         <source>Visits by day and week: before, during and after each visit.</source>
         <translation>按日、按周安排拜访：拜访前、拜访中、拜访后。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="60"/>
+        <location filename="../../ui/pages/planner.py" line="62"/>
         <source>&amp;Day</source>
         <translation>日视图(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="61"/>
+        <location filename="../../ui/pages/planner.py" line="63"/>
         <source>&amp;Week</source>
         <translation>周视图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="70"/>
+        <location filename="../../ui/pages/planner.py" line="72"/>
         <source>Previous (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="71"/>
+        <location filename="../../ui/pages/planner.py" line="73"/>
         <source>T&amp;oday</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="73"/>
+        <location filename="../../ui/pages/planner.py" line="75"/>
         <source>Next (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="79"/>
+        <location filename="../../ui/pages/planner.py" line="81"/>
         <source>&amp;New visit</source>
         <translation>新建拜访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="80"/>
+        <location filename="../../ui/pages/planner.py" line="82"/>
         <source>Plan a new visit (Ctrl+N)</source>
         <translation>安排新的拜访（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="82"/>
+        <location filename="../../ui/pages/planner.py" line="84"/>
         <source>&amp;Carry over unfinished…</source>
         <translation>顺延未完成拜访(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="84"/>
+        <location filename="../../ui/pages/planner.py" line="86"/>
         <source>Move the visits still planned on the day in focus (the day shown, or the selected visit&apos;s day) to the next working day</source>
         <translation>把当前日期（显示的日期或所选拜访所在日期）仍未完成的拜访顺延到下一个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="111"/>
+        <location filename="../../ui/pages/planner.py" line="90"/>
+        <source>&amp;Day plan…</source>
+        <translation>日计划(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="91"/>
+        <source>&amp;Week plan…</source>
+        <translation>周计划(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="93"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="94"/>
+        <source>Print the week&apos;s plan or the day in focus, or save it as a PDF (Ctrl+P)</source>
+        <translation>打印本周计划或当前这一天的计划，或另存为 PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="123"/>
         <source>Only a planned visit can be moved; a finished one keeps its time.</source>
         <translation>只有计划中的拜访可以移动；已结束的拜访保留原时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="195"/>
+        <location filename="../../ui/pages/planner.py" line="208"/>
         <source>(day off)</source>
         <translation>（休息日）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="198"/>
+        <location filename="../../ui/pages/planner.py" line="211"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="243"/>
+        <location filename="../../ui/pages/planner.py" line="256"/>
         <source>Overlap: %1 on %2 at %3 clashes with %4. It is saved; move one of them if you cannot be at both.</source>
         <translation>时间冲突：%2 %3 的 %1 与 %4 重叠。已保存；如果无法同时赴约，请调整其中一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="253"/>
+        <location filename="../../ui/pages/planner.py" line="266"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="271"/>
+        <location filename="../../ui/pages/planner.py" line="284"/>
         <source>Cancel this week&apos;s visit to %1 on %2? The weekly visit goes on.</source>
         <translation>取消 %2 对 %1 的本周拜访吗？每周例行拜访不受影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="273"/>
+        <location filename="../../ui/pages/planner.py" line="286"/>
         <source>Delete the visit to %1 on %2?</source>
         <translation>删除 %2 对 %1 的拜访吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="295"/>
+        <location filename="../../ui/pages/planner.py" line="308"/>
         <source>No planned visits left on %1.</source>
         <translation>%1 没有未完成的拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="297"/>
+        <location filename="../../ui/pages/planner.py" line="310"/>
         <source>Carry over unfinished visits</source>
         <translation>顺延未完成的拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="298"/>
+        <location filename="../../ui/pages/planner.py" line="311"/>
         <source>Move the %1 visits still planned on %2 to %3, the next working day, at the same times?</source>
         <translation>把 %2 仍未完成的 %1 个拜访顺延到下一个工作日 %3 的相同时间吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="305"/>
+        <location filename="../../ui/pages/planner.py" line="318"/>
         <source>%1 visits carried over to %2.</source>
         <translation>已将 %1 个拜访顺延到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="334"/>
+        <source>Week plan from %1</source>
+        <translation>周计划（自 %1 起）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planner.py" line="339"/>
+        <source>Day plan %1</source>
+        <translation>日计划 %1</translation>
     </message>
 </context>
 <context>
@@ -2764,86 +2961,86 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="61"/>
+        <location filename="../../ui/print_preview.py" line="68"/>
         <source>Print preview: %1</source>
         <translation>打印预览：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="64"/>
+        <location filename="../../ui/print_preview.py" line="71"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="78"/>
+        <location filename="../../ui/print_preview.py" line="85"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="79"/>
+        <location filename="../../ui/print_preview.py" line="86"/>
         <source>Print on paper (Ctrl+P)</source>
         <translation>打印到纸上（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="80"/>
+        <location filename="../../ui/print_preview.py" line="87"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="81"/>
+        <location filename="../../ui/print_preview.py" line="88"/>
         <source>Save the document as a PDF file (Ctrl+S)</source>
         <translation>把文档保存为 PDF 文件（Ctrl+S）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="116"/>
+        <location filename="../../ui/print_preview.py" line="125"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="135"/>
+        <location filename="../../ui/print_preview.py" line="144"/>
         <source>The document could not be prepared: %1</source>
         <translation>文档无法生成：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="143"/>
+        <location filename="../../ui/print_preview.py" line="152"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="143"/>
+        <location filename="../../ui/print_preview.py" line="152"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="156"/>
+        <location filename="../../ui/print_preview.py" line="165"/>
         <source>The file could not be saved: %1</source>
         <translation>文件无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="158"/>
+        <location filename="../../ui/print_preview.py" line="167"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="182"/>
+        <location filename="../../ui/print_preview.py" line="191"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="194"/>
+        <location filename="../../ui/print_preview.py" line="203"/>
         <source>the printer is not ready</source>
         <translation>打印机未就绪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="206"/>
+        <location filename="../../ui/print_preview.py" line="215"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>已向打印机发送 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="211"/>
+        <location filename="../../ui/print_preview.py" line="220"/>
         <source>The document could not be printed: %1</source>
         <translation>文档无法打印：%1</translation>
     </message>
@@ -3305,174 +3502,204 @@
 <context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="44"/>
+        <location filename="../../ui/pages/proposals.py" line="46"/>
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="45"/>
+        <location filename="../../ui/pages/proposals.py" line="47"/>
         <source>Insurance applications, checked against the rules and signed on screen.</source>
         <translation>投保单：按规则校验，并在屏幕上签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="60"/>
+        <location filename="../../ui/pages/proposals.py" line="62"/>
         <source>Search by the policyholder&apos;s or the insured&apos;s name</source>
         <translation>按投保人或被保险人姓名搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="63"/>
+        <location filename="../../ui/pages/proposals.py" line="65"/>
         <source>All proposals</source>
         <translation>全部投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="63"/>
+        <location filename="../../ui/pages/proposals.py" line="65"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="64"/>
+        <location filename="../../ui/pages/proposals.py" line="66"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="66"/>
+        <location filename="../../ui/pages/proposals.py" line="68"/>
         <source>&amp;New proposal</source>
         <translation>新建投保单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="68"/>
+        <location filename="../../ui/pages/proposals.py" line="70"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="69"/>
+        <location filename="../../ui/pages/proposals.py" line="71"/>
         <source>Co&amp;rrect…</source>
         <translation>更正(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="70"/>
+        <location filename="../../ui/pages/proposals.py" line="72"/>
         <source>Make a new version of a finished proposal, with a reason</source>
         <translation>为已完成的投保单生成新版本，并注明原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="85"/>
+        <location filename="../../ui/pages/proposals.py" line="73"/>
+        <source>&amp;Proposal form…</source>
+        <translation>投保单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="74"/>
+        <source>Proposal form with &amp;full ID and phone numbers…</source>
+        <translation>显示完整证件号和电话的投保单(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="75"/>
+        <source>The print is recorded in the audit log</source>
+        <translation>此次打印会记入审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="77"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="78"/>
+        <source>Print the selected proposal or save it as a PDF (Ctrl+P)</source>
+        <translation>打印所选投保单，或另存为 PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="95"/>
         <source>Head office</source>
         <translation>总公司</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="92"/>
+        <location filename="../../ui/pages/proposals.py" line="102"/>
         <source>Problem case</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="92"/>
+        <location filename="../../ui/pages/proposals.py" line="102"/>
         <source>Issued</source>
         <translation>签发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="92"/>
+        <location filename="../../ui/pages/proposals.py" line="102"/>
         <source>Answer by</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="93"/>
+        <location filename="../../ui/pages/proposals.py" line="103"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="93"/>
+        <location filename="../../ui/pages/proposals.py" line="103"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="95"/>
+        <location filename="../../ui/pages/proposals.py" line="105"/>
         <source>Re&amp;solve…</source>
         <translation>处理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="126"/>
-        <location filename="../../ui/pages/proposals.py" line="255"/>
+        <location filename="../../ui/pages/proposals.py" line="139"/>
+        <location filename="../../ui/pages/proposals.py" line="279"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="148"/>
+        <location filename="../../ui/pages/proposals.py" line="161"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/proposals.py" line="160"/>
+        <location filename="../../ui/pages/proposals.py" line="173"/>
         <source>%n proposal(s) shown; more as you scroll</source>
         <translation>
             <numerusform>已显示 %n 份投保单；滚动可查看更多</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/proposals.py" line="162"/>
+        <location filename="../../ui/pages/proposals.py" line="175"/>
         <source>%n proposal(s)</source>
         <translation>
             <numerusform>%n 份投保单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="237"/>
+        <location filename="../../ui/pages/proposals.py" line="250"/>
         <source>Choose a finished proposal that has no correction yet.</source>
         <translation>请选择一份尚未更正的已完成投保单。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="240"/>
+        <location filename="../../ui/pages/proposals.py" line="253"/>
         <source>Correct the proposal</source>
         <translation>更正投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="241"/>
+        <location filename="../../ui/pages/proposals.py" line="254"/>
         <source>A correction is a new version of this finished proposal. Why is it needed?</source>
         <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="273"/>
+        <location filename="../../ui/pages/proposals.py" line="268"/>
+        <source>Proposal: %1</source>
+        <translation>投保单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/proposals.py" line="297"/>
         <source>Finished; no answer from head office yet.</source>
         <translation>已完成；总公司尚未答复。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="274"/>
+        <location filename="../../ui/pages/proposals.py" line="298"/>
         <source>Draft: not sent to head office.</source>
         <translation>草稿：尚未发送总公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="275"/>
+        <location filename="../../ui/pages/proposals.py" line="299"/>
         <source>Head office: %1</source>
         <translation>总公司：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="277"/>
+        <location filename="../../ui/pages/proposals.py" line="301"/>
         <source>policy %1</source>
         <translation>保单 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/proposals.py" line="279"/>
+        <location filename="../../ui/pages/proposals.py" line="303"/>
         <source>%n open problem case(s)</source>
         <translation>
             <numerusform>%n 个未处理的问题件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="292"/>
+        <location filename="../../ui/pages/proposals.py" line="316"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="293"/>
+        <location filename="../../ui/pages/proposals.py" line="317"/>
         <source>open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="313"/>
+        <location filename="../../ui/pages/proposals.py" line="337"/>
         <source>Resolve the problem case</source>
         <translation>处理问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="314"/>
+        <location filename="../../ui/pages/proposals.py" line="338"/>
         <source>What was done to answer head office? (%1)</source>
         <translation>为答复总公司做了什么？（%1）</translation>
     </message>
@@ -3750,131 +3977,156 @@
 <context>
     <name>ReceiptList</name>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="46"/>
+        <location filename="../../ui/pages/receipts.py" line="48"/>
         <source>&amp;New receipt…</source>
         <translation>新建回执(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="47"/>
+        <location filename="../../ui/pages/receipts.py" line="49"/>
         <source>Record a policy delivery for a finished proposal (Ctrl+N)</source>
         <translation>为已完成的投保单登记保单送达（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="48"/>
+        <location filename="../../ui/pages/receipts.py" line="50"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/receipts.py" line="51"/>
+        <source>&amp;Receipt…</source>
+        <translation>回执(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="52"/>
+        <source>Receipt with &amp;full ID and phone numbers…</source>
+        <translation>显示完整证件号和电话的回执(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="54"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/receipts.py" line="55"/>
+        <source>Print the selected receipt or save it as a PDF (Ctrl+P)</source>
+        <translation>打印所选回执，或另存为 PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="64"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="55"/>
+        <location filename="../../ui/pages/receipts.py" line="64"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="55"/>
+        <location filename="../../ui/pages/receipts.py" line="64"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="55"/>
+        <location filename="../../ui/pages/receipts.py" line="64"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="56"/>
+        <location filename="../../ui/pages/receipts.py" line="65"/>
         <source>Signed on</source>
         <translation>签收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="56"/>
+        <location filename="../../ui/pages/receipts.py" line="65"/>
         <source>Return by</source>
         <translation>交回期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="56"/>
+        <location filename="../../ui/pages/receipts.py" line="65"/>
         <source>Cooling-off ends</source>
         <translation>犹豫期截止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/receipts.py" line="116"/>
+        <location filename="../../ui/pages/receipts.py" line="129"/>
         <source>%n receipt(s) to return</source>
         <translation>
             <numerusform>%n 份回执待交回</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/receipts.py" line="118"/>
+        <location filename="../../ui/pages/receipts.py" line="131"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 份已逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/receipts.py" line="121"/>
+        <location filename="../../ui/pages/receipts.py" line="134"/>
         <source>%n awaiting signature</source>
         <translation>
             <numerusform>%n 份待签收</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="124"/>
+        <location filename="../../ui/pages/receipts.py" line="137"/>
         <source>Nothing to return</source>
         <translation>没有待交回的回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="131"/>
+        <location filename="../../ui/pages/receipts.py" line="146"/>
         <source>Awaiting signature</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="133"/>
+        <location filename="../../ui/pages/receipts.py" line="148"/>
         <source>Signed</source>
         <translation>已签收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/receipts.py" line="135"/>
+        <location filename="../../ui/pages/receipts.py" line="150"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="137"/>
+        <location filename="../../ui/pages/receipts.py" line="152"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/receipts.py" line="138"/>
+        <location filename="../../ui/pages/receipts.py" line="153"/>
         <source>Due in %n day(s)</source>
         <translation>
             <numerusform>%n 天后到期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="162"/>
+        <location filename="../../ui/pages/receipts.py" line="177"/>
         <source>Creating the receipt…</source>
         <translation>正在创建回执…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipts.py" line="199"/>
+        <source>Receipt: %1</source>
+        <translation>回执：%1</translation>
     </message>
 </context>
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="193"/>
-        <location filename="../../ui/pages/receipts.py" line="199"/>
+        <location filename="../../ui/pages/receipts.py" line="220"/>
+        <location filename="../../ui/pages/receipts.py" line="226"/>
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="194"/>
+        <location filename="../../ui/pages/receipts.py" line="221"/>
         <source>Policy receipts signed on delivery, and their return deadlines.</source>
         <translation>保单送达时签收的回执及其交回期限。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="203"/>
+        <location filename="../../ui/pages/receipts.py" line="230"/>
         <source>Handover lists</source>
         <translation>交接清单</translation>
     </message>
@@ -4001,30 +4253,93 @@
     </message>
 </context>
 <context>
+    <name>SecurityDialog</name>
+    <message>
+        <location filename="../../ui/security_dialog.py" line="28"/>
+        <source>Security</source>
+        <translation>安全设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security_dialog.py" line="33"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security_dialog.py" line="34"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security_dialog.py" line="39"/>
+        <source>4-12 digits, or a password of 6+ characters</source>
+        <translation>4–12 位数字，或至少 6 个字符的密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security_dialog.py" line="45"/>
+        <source>Lock after &amp;idle time:</source>
+        <translation>空闲多久后锁定(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security_dialog.py" line="46"/>
+        <source>&amp;Current PIN:</source>
+        <translation>当前 PIN(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security_dialog.py" line="47"/>
+        <source>&amp;New PIN:</source>
+        <translation>新 PIN(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security_dialog.py" line="48"/>
+        <source>&amp;Repeat new PIN:</source>
+        <translation>再次输入新 PIN(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security_dialog.py" line="49"/>
+        <source>Leave the new PIN empty to keep the current one. The PIN is stored only as a salted hash; 5 wrong tries mean a 30-second wait.</source>
+        <translation>新 PIN 留空则保留当前 PIN。PIN 只以加盐哈希形式保存；连续输错 5 次需等待 30 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security_dialog.py" line="63"/>
+        <source>no PIN set yet</source>
+        <translation>尚未设置 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security_dialog.py" line="70"/>
+        <source>The two new PINs differ.</source>
+        <translation>两次输入的新 PIN 不一致。</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/application.py" line="97"/>
+        <location filename="../../ui/application.py" line="126"/>
+        <source>The daily backup failed: %1</source>
+        <translation>每日备份失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="130"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="107"/>
+        <location filename="../../ui/application.py" line="146"/>
         <source>Backup not usable</source>
         <translation>备份无法使用</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="117"/>
+        <location filename="../../ui/application.py" line="157"/>
         <source>Preparing the demo profile…</source>
         <translation>正在准备演示档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="117"/>
+        <location filename="../../ui/application.py" line="157"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="119"/>
-        <location filename="../../ui/application.py" line="134"/>
+        <location filename="../../ui/application.py" line="159"/>
+        <location filename="../../ui/application.py" line="174"/>
         <source>Demo profile</source>
         <translation>演示档案</translation>
     </message>
@@ -4177,11 +4492,36 @@
     </message>
     <message>
         <location filename="../../ui/startup_dialog.py" line="82"/>
+        <source>The database %1 cannot be opened with this key: the key is wrong, or the file is damaged. It has not been changed. Open a backup, or choose another folder.</source>
+        <translation>无法用此密钥打开数据库 %1：密钥错误或文件已损坏。文件未被改动。请打开备份，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_dialog.py" line="86"/>
+        <source>The database %1 cannot be opened with this passphrase: it is wrong, or the file is damaged. It has not been changed. Start again to type the passphrase again, open a backup, or choose another folder.</source>
+        <translation>无法用此口令打开数据库 %1：口令错误或文件已损坏。文件未被改动。请重新启动后再次输入口令、打开备份，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_dialog.py" line="91"/>
+        <source>The database %1 is protected by a passphrase, and none was given. Start again to type it, or choose another folder.</source>
+        <translation>数据库 %1 受口令保护，但未提供口令。请重新启动并输入口令，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_dialog.py" line="95"/>
+        <source>The key of the database %1 is not in this computer&apos;s password store (another computer or user account, or the store is locked). It has not been changed. Open a backup, or choose another folder.</source>
+        <translation>数据库 %1 的密钥不在本机的密码库中（可能来自其他电脑或用户账户，或密码库已锁定）。文件未被改动。请打开备份，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_dialog.py" line="100"/>
+        <source>Encrypting the database %1 failed; it was left as it was. Make room on the disk, close other programs using it and start again, or choose another folder.</source>
+        <translation>加密数据库 %1 失败，文件保持原样。请腾出磁盘空间、关闭正在使用它的其他程序后重新启动，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_dialog.py" line="104"/>
         <source>Updating the database %1 to this version failed, and it was put back as it was. Open a backup, or choose another folder, and tell IT.</source>
         <translation>将数据库 %1 升级到当前版本失败，已恢复原状。请打开一个备份或选择其他文件夹，并告知信息技术部门。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="95"/>
+        <location filename="../../ui/startup_dialog.py" line="117"/>
         <source>Choose a data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
@@ -4753,134 +5093,164 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="69"/>
+        <location filename="../../ui/pages/today.py" line="71"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="79"/>
+        <location filename="../../ui/pages/today.py" line="81"/>
         <source>Previous day (Alt+Left)</source>
         <translation>前一天（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="80"/>
+        <location filename="../../ui/pages/today.py" line="82"/>
         <source>T&amp;oday</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="82"/>
+        <location filename="../../ui/pages/today.py" line="84"/>
         <source>Next day (Alt+Right)</source>
         <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="83"/>
+        <location filename="../../ui/pages/today.py" line="85"/>
         <source>Log a &amp;contact…</source>
         <translation>记录联系(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="84"/>
+        <location filename="../../ui/pages/today.py" line="86"/>
         <source>Kind, client, sales-flow step, outcome and notes (Ctrl+L)</source>
         <translation>类型、客户、销售流程步骤、结果和备注（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="85"/>
+        <location filename="../../ui/pages/today.py" line="87"/>
         <source>Daily &amp;summary…</source>
         <translation>每日总结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="86"/>
+        <location filename="../../ui/pages/today.py" line="88"/>
         <source>&amp;Targets…</source>
         <translation>目标(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="87"/>
+        <location filename="../../ui/pages/today.py" line="89"/>
         <source>My default daily targets</source>
         <translation>我的默认每日目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="88"/>
+        <location filename="../../ui/pages/today.py" line="90"/>
         <source>Close the &amp;day…</source>
         <translation>结束当天(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="98"/>
+        <location filename="../../ui/pages/today.py" line="91"/>
+        <source>Daily &amp;plan…</source>
+        <translation>每日工作计划(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="92"/>
+        <source>Daily su&amp;mmary…</source>
+        <translation>每日工作总结(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="94"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="95"/>
+        <source>Print the day&apos;s plan or summary, or save it as a PDF (Ctrl+P)</source>
+        <translation>打印当天的计划或总结，或另存为 PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="107"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="98"/>
+        <location filename="../../ui/pages/today.py" line="107"/>
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="98"/>
+        <location filename="../../ui/pages/today.py" line="107"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="98"/>
+        <location filename="../../ui/pages/today.py" line="107"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="98"/>
+        <location filename="../../ui/pages/today.py" line="107"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="115"/>
+        <location filename="../../ui/pages/today.py" line="125"/>
         <source>Agenda: visits and follow-ups</source>
         <translation>今日安排：拜访与跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="172"/>
+        <location filename="../../ui/pages/today.py" line="185"/>
         <source>Closed: changes are corrections</source>
         <translation>已结束：修改将记为更正</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/today.py" line="185"/>
+        <location filename="../../ui/pages/today.py" line="198"/>
         <source>Due soon: %n reminder(s)</source>
         <translation>
             <numerusform>近期提醒：%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/today.py" line="187"/>
+        <location filename="../../ui/pages/today.py" line="200"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项已逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="189"/>
+        <location filename="../../ui/pages/today.py" line="202"/>
         <source>the first %1 shown</source>
         <translation>显示前 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="203"/>
+        <location filename="../../ui/pages/today.py" line="216"/>
         <source>Revisit after purchase: %1</source>
         <translation>购买后回访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="206"/>
+        <location filename="../../ui/pages/today.py" line="219"/>
         <source>No visits planned</source>
         <translation>没有安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="214"/>
-        <location filename="../../ui/pages/today.py" line="240"/>
+        <location filename="../../ui/pages/today.py" line="227"/>
+        <location filename="../../ui/pages/today.py" line="253"/>
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="222"/>
+        <location filename="../../ui/pages/today.py" line="235"/>
         <source>Close the day</source>
         <translation>结束当天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="223"/>
+        <location filename="../../ui/pages/today.py" line="236"/>
         <source>Close %1? Its work log is locked; later changes are recorded as corrections.</source>
         <translation>结束 %1 的工作吗？当天的工作日志将被锁定，之后的修改会记为更正。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="283"/>
+        <source>Daily plan</source>
+        <translation>每日工作计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="286"/>
+        <source>Daily summary</source>
+        <translation>每日工作总结</translation>
     </message>
 </context>
 <context>

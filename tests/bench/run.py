@@ -13,6 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from client_search import measure as measure_search  # noqa: E402
+from printing import measure as measure_printing  # noqa: E402
 from startup import measure  # noqa: E402
 from sync_push import measure as measure_sync_push  # noqa: E402
 from today import measure as measure_today  # noqa: E402
@@ -54,8 +55,26 @@ def raw_client_insert(target: Path, rows: int) -> float:
     return elapsed
 
 
+def use_test_keyring() -> None:
+    """Database keys in the tests' keyring, here and in the `branchdesk` processes timed for
+    start-up (tests/memory_keyring.py): the keyring path, raw key, as on a laptop."""
+    import os
+
+    import keyring
+
+    from tests.memory_keyring import KEYS_FOLDER_ENV, MemoryKeyring, keyringrc
+
+    config = WORK / "config"
+    (config / "python_keyring").mkdir(parents=True, exist_ok=True)
+    (config / "python_keyring" / "keyringrc.cfg").write_text(keyringrc(ROOT / "tests"), encoding="utf-8")
+    (WORK / "keys").mkdir(exist_ok=True)
+    os.environ.update({"XDG_CONFIG_HOME": str(config), KEYS_FOLDER_ENV: str(WORK / "keys")})
+    keyring.set_keyring(MemoryKeyring())
+
+
 def main() -> None:
     WORK.mkdir(exist_ok=True)
+    use_test_keyring()
     empty = WORK / "empty"
     if empty.exists():
         shutil.rmtree(empty)
@@ -111,6 +130,8 @@ def main() -> None:
     )
     ready = figures["cold_start_to_profile_ready"]
     ready["meets_target"] = ready["clients_100k_vs_empty_ratio"] <= 1.2
+    # A busy day printed, each document beside a bare canvas drawing the same lines.
+    figures.update(measure_printing(WORK))
     # Last, so the server processes it starts cannot disturb the start-up figures.
     figures["sync_push"] = measure_sync_push(WORK)
     print(json.dumps(figures, indent=2))

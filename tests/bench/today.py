@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 import statistics
 import time
 from datetime import date, datetime, time as clock, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from app.context import AppContext
 from app.services.today import TodayService
+from local_db.cipher import connect
 
 RUNS = 20
 TARGET_MS = 150
@@ -21,7 +22,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-def raw_day_rows(conn: sqlite3.Connection, day: date) -> int:
+def raw_day_rows(conn: Any, day: date) -> int:
     """The floor: the same day's visits and work-log rows, read with plain sqlite3."""
     start = datetime.combine(day, clock.min, SHANGHAI).astimezone(timezone.utc).replace(tzinfo=None)
     end = start + timedelta(days=1)
@@ -37,7 +38,7 @@ def raw_day_rows(conn: sqlite3.Connection, day: date) -> int:
 
 def measure(data_dir: Path, day: date) -> dict[str, float | int]:
     ctx = AppContext.open(data_dir)
-    raw = sqlite3.connect(ctx.store.db_path)
+    raw = connect(ctx.store.db_path, ctx.store.key)  # the bare driver, on the same encrypted file
     service = TodayService(ctx.store.sessions, ctx.settings)
     ours_ms: list[float] = []
     raw_ms: list[float] = []

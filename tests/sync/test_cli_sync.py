@@ -26,7 +26,8 @@ from tests.headoffice.server import HeadOffice
 from tests.paperwork_helpers import finished_proposal
 from tests.sync.test_faults import BRANCHDESK
 
-NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+# The subprocess uses the tests' keyring (tests/memory_keyring.py, through the keyringrc.cfg that
+# conftest writes): it holds the profile's database key, and no token in a new process.
 
 
 def cli(monkeypatch: pytest.MonkeyPatch, stdin: str, *args: str) -> int:
@@ -37,7 +38,7 @@ def cli(monkeypatch: pytest.MonkeyPatch, stdin: str, *args: str) -> int:
 def branchdesk_sync(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if k != "BRANCHDESK_TOKEN"}
     return subprocess.run([BRANCHDESK, "--data-dir", str(data_dir), *args], capture_output=True, text=True,
-                          timeout=120, env={**clean, **NO_KEYRING, **(env or {})})  # fmt: skip
+                          timeout=120, env={**clean, **(env or {})})  # fmt: skip
 
 
 def test_login_reads_the_token_from_stdin_and_keeps_it_in_the_keyring(
@@ -60,10 +61,13 @@ def test_login_reads_the_token_from_stdin_and_keeps_it_in_the_keyring(
     assert keyring.get_password("BranchDesk", f"{headoffice.url}|{SAMPLE_MANAGER}") is None
 
     keyring.set_keyring(fail.Keyring())
-    assert cli(monkeypatch, headoffice_token + "\n", "--data-dir", str(data_dir), "login",
+    # Without a keyring the database key comes from a passphrase (app/keys.py), so a profile of its own.
+    monkeypatch.setenv("BRANCHDESK_PASSPHRASE", "a long enough passphrase")
+    bare = data_dir.parent / "no-keyring"
+    assert cli(monkeypatch, headoffice_token + "\n", "--data-dir", str(bare), "login",
                "--server", headoffice.url, "--manager", SAMPLE_MANAGER) == 4  # fmt: skip
     assert "No secure password store is available" in capsys.readouterr().err
-    assert cli(monkeypatch, "t\n", "--data-dir", str(data_dir), "login", "--server", "nowhere",
+    assert cli(monkeypatch, "t\n", "--data-dir", str(bare), "login", "--server", "nowhere",
                "--manager", SAMPLE_MANAGER) == 2  # fmt: skip
 
 
@@ -92,8 +96,10 @@ def test_sync_exit_codes_and_one_line_per_item_left(ctx: AppContext, headoffice:
     assert result.returncode == 4 and "Not logged in to head office" in result.stderr
 
     ctx.sync.login(headoffice.url, SAMPLE_MANAGER, headoffice_token)
-    result = branchdesk_sync(ctx.data_dir, "sync")  # the stored token is out of reach: no keyring
-    assert result.returncode == 4 and "No secure password store is available" in result.stderr
+    # The stored token is out of reach: the subprocess's keyring holds the database key, no token
+    # (no password store at all is covered by the login test above).
+    result = branchdesk_sync(ctx.data_dir, "sync")
+    assert result.returncode == 4 and "Not logged in to head office" in result.stderr
 
     token = {"BRANCHDESK_TOKEN": headoffice_token}
     result = branchdesk_sync(ctx.data_dir, "sync", env=token)

@@ -7,6 +7,7 @@ import json
 import stat
 import threading
 import time
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +17,10 @@ from sqlalchemy import select, update
 
 from app.context import AppContext
 from app.errors import InvalidInput
-from app.services.audit import events_for
+from app.services.audit import events_for, recent_events
 from app.services.sync import LoginRequired, NotLoggedIn, ServerUnreachable, TokenRefused
 from local_db import models
+from local_db.cipher import connect
 from tests.headoffice.fixtures import SAMPLE_MANAGER
 from tests.headoffice.laptop import receipt_item
 from tests.headoffice.server import HeadOffice, free_port
@@ -158,8 +160,11 @@ def test_a_refused_item_keeps_the_reason_and_the_others_go_on(make_profile, head
     # Discard: a private local copy of exactly what would have been sent, and an audit event.
     copy = ctx.sync.discard(rows[tampered].id)
     item = item_of(ctx, tampered)
-    assert copy == ctx.data_dir / "discarded" / f"{item.seq}-proposal-{item.id}.json"
-    assert copy.read_text(encoding="utf-8") == item.payload_json and item.status == "discarded"
+    assert copy == ctx.data_dir / "discarded" / f"{item.seq}-proposal-{item.id}.sqlite3"
+    # Encrypted with the database's key, as the database itself.
+    assert item.payload_json.encode() not in copy.read_bytes() and item.status == "discarded"
+    with closing(connect(copy, ctx.store.key, readonly=True)) as kept:
+        assert kept.execute("SELECT payload_json FROM payload").fetchone()[0] == item.payload_json
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600 and stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
     with ctx.store.sessions() as session:
         assert [e.action for e in events_for(session, "outbox", item.id)] == ["discard"]
@@ -253,5 +258,8 @@ def test_export_lists_every_item_without_payloads(make_profile, tmp_path: Path) 
         ("3", "receipt", "pending", "张伟"),
     ]
     assert "another manager" in rows[1]["last_error"]
+    with ctx.store.sessions() as session:
+        latest = recent_events(session, entity="head_office", limit=1)[0]
+    assert latest.action == "export"
     with pytest.raises(InvalidInput, match="could not be written"):
         ctx.sync.export_items(tmp_path / "missing" / "outbox.csv")

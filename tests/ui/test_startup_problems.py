@@ -86,11 +86,13 @@ def test_shell_restores_the_chosen_backup_and_keeps_the_damaged_file(
 
 def test_shell_opens_another_folder_when_asked(qtbot, ui_settings: QSettings, tmp_path: Path) -> None:
     too_new = tmp_path / "too-new"
-    AppContext.open(too_new).close()
-    import sqlite3
+    ctx = AppContext.open(too_new)
+    ctx.close()
+    from local_db.cipher import connect
 
-    with sqlite3.connect(too_new / DB_FILENAME) as conn:
-        conn.execute("UPDATE alembic_version SET version_num='9999'")
+    conn = connect(too_new / DB_FILENAME, ctx.store.key)
+    conn.execute("UPDATE alembic_version SET version_num='9999'")
+    conn.commit()
     conn.close()
     other = tmp_path / "other"
     shell = Shell(ui_settings, ask=lambda error: StartupChoice(data_dir=other))

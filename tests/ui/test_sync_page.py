@@ -120,6 +120,8 @@ def test_no_password_store_is_said_plainly_and_nothing_is_stored(
     from keyring.backends import fail
 
     monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())  # a machine with no keyring backend
+    # There the database key comes from a passphrase (app/keys.py); typed in a dialog, or this.
+    monkeypatch.setenv("BRANCHDESK_PASSPHRASE", "a long enough passphrase")
     _window, page = open_sync_page(qtbot, shell, data_dir)
     qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
     dialog = page.login_dialog
@@ -211,6 +213,12 @@ def test_a_login_whose_password_store_went_away_is_said_on_the_page(
     import keyring
     from keyring.backends import fail
 
+    from app.keys import PASSPHRASE, write_mode
+
+    # A passphrase profile: a keyring profile's database cannot open once the keyring is gone.
+    data_dir.mkdir(parents=True)
+    write_mode(data_dir, PASSPHRASE)
+    monkeypatch.setenv("BRANCHDESK_PASSPHRASE", "a long enough passphrase")
     profile(data_dir, proposals=1, login=(headoffice, SAMPLE_MANAGER, headoffice_token))
     monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
     _window, page = open_sync_page(qtbot, shell, data_dir)

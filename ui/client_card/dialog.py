@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -31,6 +31,8 @@ from app.rules.money import yuan_text
 from ui.client_card.entry_table import EntryTable, card_cents
 from ui.client_card.sections import Choices, FieldRows, SecretField, check, combo, history_tree, notes_edit
 from ui.i18n import current_language
+from ui.print_actions import open_preview, print_button
+from ui.print_preview import PrintPreviewDialog
 from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -63,6 +65,7 @@ class ClientCardDialog(QDialog):
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.save_now)
         self._connect_changes()
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_now)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.print_button.showMenu)
         if client_id is not None:
             self.status.setText(self.tr("Opening…"))
             clients = ctx.clients
@@ -160,8 +163,17 @@ class ClientCardDialog(QDialog):
         self.status.setObjectName("cardStatus")
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.reject)
+        self.print_action = QAction(self.tr("Client &card…"), self)
+        self.print_revealed_action = QAction(self.tr("Card with &full ID and phone numbers…"), self)
+        self.print_action.triggered.connect(lambda: self.print_card(reveal=False))
+        self.print_revealed_action.triggered.connect(lambda: self.print_card(reveal=True))
+        self.print_button = print_button(self, self.tr("Prin&t…"), [self.print_action, self.print_revealed_action],
+                                         self.tr("Print the card as saved, or save it as a PDF (Ctrl+P)"))  # fmt: skip
+        self.preview: PrintPreviewDialog | None = None
+        self._enable_print()
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.print_button)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.duplicate_banner)
@@ -367,6 +379,7 @@ class ClientCardDialog(QDialog):
         if self.client_id is None:
             self.client_id = result.client_id
             self._card = None
+            self._enable_print()
         self._show_problems(result.problems)
         self.status.setText(self._saved_text(result.status, len(result.problems)))
         self._show_duplicates([d for d in duplicates if d.id != result.client_id])
@@ -381,6 +394,23 @@ class ClientCardDialog(QDialog):
     def _save_failed(self, exc: Exception) -> None:
         self._dirty = True
         self.status.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+
+    # ---- printing ----------------------------------------------------------------------
+
+    def _enable_print(self) -> None:
+        for action in (self.print_action, self.print_revealed_action):
+            action.setEnabled(self.client_id is not None)  # the button follows its default action
+
+    def print_card(self, reveal: bool) -> None:
+        if self.client_id is None:
+            return
+        self.save_now()
+        printing, client_id = self.ctx.printing, self.client_id
+        name = self.name.text().strip() or client_id[:8]
+        # On the db lane, after the save just queued, so the paper shows what was typed.
+        self.preview = open_preview(self, self.runner, self.tr("Client card: %1").replace("%1", name),
+                                    lambda: printing.client_card(client_id, reveal=reveal), f"客户档案-{name}.pdf",
+                                    pdf_lane="db")  # fmt: skip
 
     # ---- reveal, duplicates, merge -----------------------------------------------------
 

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -31,6 +31,8 @@ from app.services.planner_records import SeriesInput, VisitDetail, VisitView
 from ui.pages.page import Page
 from ui.pages.planner_dialog import VisitDialog, VisitForm
 from ui.pages.planner_timeline import TimelineView
+from ui.print_actions import open_preview, print_button, print_shortcut
+from ui.print_preview import PrintPreviewDialog
 from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -85,6 +87,16 @@ class PlannerPage(Page):
             "to the next working day"
         ))
         self.carry_button.clicked.connect(self.carry_over)
+        self.print_day_action = QAction(self.tr("&Day plan…"), self)
+        self.print_week_action = QAction(self.tr("&Week plan…"), self)
+        self.print_button = print_button(
+            self, self.tr("&Print…"), [self.print_week_action, self.print_day_action],
+            self.tr("Print the week's plan or the day in focus, or save it as a PDF (Ctrl+P)"),
+        )  # fmt: skip
+        self.print_day_action.triggered.connect(lambda: self.print_plan("day"))
+        self.print_week_action.triggered.connect(lambda: self.print_plan("week"))
+        print_shortcut(self, self.print_button)
+        self.preview: PrintPreviewDialog | None = None
         self.banner = QLabel(self)
         self.banner.setObjectName("plannerOverlap")
         self.banner.setWordWrap(True)
@@ -115,9 +127,12 @@ class PlannerPage(Page):
         toolbar = QHBoxLayout()
         for widget in (self.day_button, self.week_button, self.previous_button, self.today_button, self.next_button):
             toolbar.addWidget(widget)
+        # On a narrow window the period's text may be cut short; the buttons may not.
+        self.period.setMinimumWidth(1)
         toolbar.addWidget(self.period, 1)
         toolbar.addWidget(self.new_button)
         toolbar.addWidget(self.carry_button)
+        toolbar.addWidget(self.print_button)
         self.content.addLayout(toolbar)
         self.content.addWidget(self.banner)
         self.content.addWidget(self.views, 1)
@@ -307,6 +322,25 @@ class PlannerPage(Page):
             self.refresh()
 
         self._runner.submit(lambda _t: service.carry_over(day), lane="db", on_done=done, on_error=self._show_failure)
+
+    # ---- printing ----------------------------------------------------------------------
+
+    def print_plan(self, scope: str) -> None:
+        """The week shown (`week`), or the day in focus (`day`: the day shown, or the selected
+        visit's day in the week view) as the daily plan with its checklists."""
+        if self._ctx is None:
+            return
+        printing, locale = self._ctx.printing, QLocale()
+        if scope == "week":
+            monday = self.day - timedelta(days=self.day.weekday())
+            title = self.tr("Week plan from %1").replace("%1", locale.toString(monday, QLocale.FormatType.ShortFormat))
+            self.preview = open_preview(self, self._runner, title, lambda: printing.week_plan(monday),
+                                        f"周工作计划表-{monday.isoformat()}.pdf")  # fmt: skip
+        else:
+            day = self.day
+            title = self.tr("Day plan %1").replace("%1", locale.toString(day, QLocale.FormatType.ShortFormat))
+            self.preview = open_preview(self, self._runner, title, lambda: printing.daily_plan(day),
+                                        f"每日工作计划表-{day.isoformat()}.pdf")  # fmt: skip
 
     # ---- the visit dialog --------------------------------------------------------------
 

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from ui.pages.page import Page
 from ui.proposal_editor.choices import ProposalChoices
 from ui.proposal_editor.list_model import ProposalTableModel
+from ui.print_actions import open_preview, print_button, print_shortcut
+from ui.print_preview import PrintPreviewDialog
 from ui.proposal_editor.reason_dialog import ReasonDialog
 from ui.task_runner import TaskRunner
 from ui.widgets.row_table import RowTable
@@ -68,6 +70,14 @@ class ProposalsPage(Page):
         self.open_button = QPushButton(self.tr("&Open"), self)
         self.correct_button = QPushButton(self.tr("Co&rrect…"), self)
         self.correct_button.setToolTip(self.tr("Make a new version of a finished proposal, with a reason"))
+        self.print_action = QAction(self.tr("&Proposal form…"), self)
+        self.print_revealed_action = QAction(self.tr("Proposal form with &full ID and phone numbers…"), self)
+        self.print_revealed_action.setToolTip(self.tr("The print is recorded in the audit log"))
+        self.print_button = print_button(
+            self, self.tr("&Print…"), [self.print_action, self.print_revealed_action],
+            self.tr("Print the selected proposal or save it as a PDF (Ctrl+P)"),
+        )  # fmt: skip
+        self.preview: PrintPreviewDialog | None = None
         self.count = QLabel(self)
         self.count.setObjectName("proposalCount")
         self.table = RowTable(self)
@@ -104,7 +114,7 @@ class ProposalsPage(Page):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.status_filter)
-        for button in (self.new_button, self.open_button, self.correct_button):
+        for button in (self.new_button, self.open_button, self.correct_button, self.print_button):
             top.addWidget(button)
         self.content.addLayout(top)
         self.content.addWidget(self.count)
@@ -118,6 +128,9 @@ class ProposalsPage(Page):
         self.open_button.clicked.connect(self.open_selected)
         self.correct_button.clicked.connect(self.ask_correction)
         self.resolve_button.clicked.connect(self.ask_resolve)
+        self.print_action.triggered.connect(lambda: self.print_selected(reveal=False))
+        self.print_revealed_action.triggered.connect(lambda: self.print_selected(reveal=True))
+        print_shortcut(self, self.print_button)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.table_did_activate.connect(self._open_row)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_selected())
@@ -247,6 +260,17 @@ class ProposalsPage(Page):
         )
         self.reason_dialog.open()
 
+    def print_selected(self, reveal: bool) -> None:
+        row = self.selected()
+        if row is None or self._ctx is None:
+            return
+        printing, proposal_id = self._ctx.printing, row.id
+        title = self.tr("Proposal: %1").replace("%1", row.policyholder_name or row.product_name)
+        name = f"投保单-{row.policyholder_name or proposal_id[:8]}-v{row.version}.pdf"
+        # A print with full numbers writes its audit event, so it is made on the db lane.
+        self.preview = open_preview(self, self._runner, title, lambda: printing.proposal(proposal_id, reveal=reveal),
+                                    name, pdf_lane="db" if reveal else "cpu")  # fmt: skip
+
     def _corrected(self, new_id: str) -> None:
         self.reload()
         self.open_editor(new_id)
@@ -323,6 +347,8 @@ class ProposalsPage(Page):
     def _refresh_buttons(self) -> None:
         row = self.selected()
         self.open_button.setEnabled(row is not None)
+        for action in (self.print_action, self.print_revealed_action):
+            action.setEnabled(row is not None)  # the button follows its default action
         self.correct_button.setEnabled(row is not None and row.status == "finished" and not row.has_newer_version)
         letter = self.selected_letter()
         self.resolve_button.setEnabled(letter is not None and letter.resolved_at is None)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from ui.handover import HandoverPanel
 from ui.pages.page import Page
+from ui.print_actions import open_preview, print_button, print_shortcut
+from ui.print_preview import PrintPreviewDialog
 from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -46,6 +48,13 @@ class ReceiptList(QWidget):
         self.new_button = QPushButton(self.tr("&New receipt…"), self)
         self.new_button.setToolTip(self.tr("Record a policy delivery for a finished proposal (Ctrl+N)"))
         self.open_button = QPushButton(self.tr("&Open"), self)
+        self.print_action = QAction(self.tr("&Receipt…"), self)
+        self.print_revealed_action = QAction(self.tr("Receipt with &full ID and phone numbers…"), self)
+        self.print_button = print_button(
+            self, self.tr("&Print…"), [self.print_action, self.print_revealed_action],
+            self.tr("Print the selected receipt or save it as a PDF (Ctrl+P)"),
+        )  # fmt: skip
+        self.preview: PrintPreviewDialog | None = None
         self.count = QLabel(self)
         self.count.setObjectName("receiptCount")
         self.table = QTreeWidget(self)
@@ -61,6 +70,7 @@ class ReceiptList(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.open_button)
+        top.addWidget(self.print_button)
         top.addStretch(1)
         top.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -71,6 +81,9 @@ class ReceiptList(QWidget):
         self.new_button.clicked.connect(self.new_receipt)
         self.open_button.clicked.connect(self.open_current)
         self.table.itemActivated.connect(lambda _item, _column: self.open_current())
+        self.print_action.triggered.connect(lambda: self.print_current(reveal=False))
+        self.print_revealed_action.triggered.connect(lambda: self.print_current(reveal=True))
+        print_shortcut(self, self.print_button)
         new = QAction(self)
         new.setShortcut(QKeySequence("Ctrl+N"))
         new.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -123,6 +136,8 @@ class ReceiptList(QWidget):
         if not rows:
             self.table.addTopLevelItem(QTreeWidgetItem([self.tr("Nothing to return")]))
         self.open_button.setEnabled(bool(rows))
+        for action in (self.print_action, self.print_revealed_action):
+            action.setEnabled(bool(rows))  # the button follows its default action
         self.list_did_load.emit()
 
     def _state(self, row: DueReceipt) -> str:
@@ -174,6 +189,18 @@ class ReceiptList(QWidget):
         receipt_id = self.current_id()
         if receipt_id is not None:
             self.open_receipt(receipt_id)
+
+    def print_current(self, reveal: bool) -> None:
+        receipt_id = self.current_id()
+        row = next((r for r in self.rows if r.id == receipt_id), None)
+        if self._ctx is None or row is None:
+            return
+        printing = self._ctx.printing
+        title = self.tr("Receipt: %1").replace("%1", row.policyholder_name)
+        name = f"保单回执-{row.policy_number or row.policyholder_name}.pdf"
+        # A print with full numbers writes its audit event, so it is made on the db lane.
+        self.preview = open_preview(self, self._runner, title, lambda: printing.receipt(row.id, reveal=reveal),
+                                    name, pdf_lane="db" if reveal else "cpu")  # fmt: skip
 
     def open_receipt(self, receipt_id: str) -> None:
         from ui.receipts.dialog import ReceiptDialog

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from ui.pages.page import Page
 from ui.pages.planner_texts import PlannerTexts
 from ui.pages.today_widgets import ProgressLine, ProgressPanel, QuickLogBar, ReminderLine, ReminderList
+from ui.print_actions import open_preview, print_button, print_shortcut
+from ui.print_preview import PrintPreviewDialog
 from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -86,6 +88,13 @@ class TodayPage(Page):
         self.targets_button = QPushButton(self.tr("&Targets…"), self)
         self.targets_button.setToolTip(self.tr("My default daily targets"))
         self.close_button = QPushButton(self.tr("Close the &day…"), self)
+        self.print_plan_action = QAction(self.tr("Daily &plan…"), self)
+        self.print_summary_action = QAction(self.tr("Daily su&mmary…"), self)
+        self.print_button = print_button(
+            self, self.tr("&Print…"), [self.print_plan_action, self.print_summary_action],
+            self.tr("Print the day's plan or summary, or save it as a PDF (Ctrl+P)"),
+        )  # fmt: skip
+        self.preview: PrintPreviewDialog | None = None
         self.closed_label = QLabel(self)
         self.closed_label.setObjectName("dayClosed")
         self.progress = ProgressPanel(self)
@@ -109,6 +118,7 @@ class TodayPage(Page):
         nav.addWidget(self.summary_button)
         nav.addWidget(self.targets_button)
         nav.addWidget(self.close_button)
+        nav.addWidget(self.print_button)
         agenda_box = QWidget(self)
         agenda_layout = QVBoxLayout(agenda_box)
         agenda_layout.setContentsMargins(0, 0, 0, 0)
@@ -140,6 +150,9 @@ class TodayPage(Page):
         self.log_button.clicked.connect(self.open_log_entry)
         self.targets_button.clicked.connect(self.open_targets)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.open_log_entry)
+        self.print_plan_action.triggered.connect(lambda: self.print_day("plan"))
+        self.print_summary_action.triggered.connect(lambda: self.print_day("summary"))
+        print_shortcut(self, self.print_button)
         self._show_date()
 
     def attach(self, ctx: AppContext, offer_demo: bool) -> None:
@@ -260,6 +273,20 @@ class TodayPage(Page):
         dialog.summary_did_save.connect(self.reload)
         dialog.open()
         self.summary_dialog = dialog
+
+    def print_day(self, document: str) -> None:
+        """The day shown, as the daily plan (`plan`) or the daily summary (`summary`)."""
+        if self._ctx is None:
+            return
+        printing, day = self._ctx.printing, self.day
+        if document == "plan":
+            title, make = self.tr("Daily plan"), lambda: printing.daily_plan(day)
+            name = f"每日工作计划表-{day.isoformat()}.pdf"
+        else:
+            title, make = self.tr("Daily summary"), lambda: printing.daily_summary(day)
+            name = f"每日工作总结表-{day.isoformat()}.pdf"
+        when = QLocale().toString(day, QLocale.FormatType.ShortFormat)
+        self.preview = open_preview(self, self._runner, f"{title} {when}", make, name)
 
     def _failed(self, exc: Exception) -> None:
         self.status.setText(str(exc))

@@ -1,0 +1,136 @@
+"""The database key of a profile: 32 random bytes in the OS keyring, or a passphrase.
+
+The keyring holds the key under service "BranchDesk", account "db-key|<absolute data dir>".
+Where no usable keyring exists the user types a passphrase (the GUI's dialog, the CLI's
+--passphrase-stdin, or BRANCHDESK_PASSPHRASE for unattended runs) and SQLCipher derives the
+key from it. Which of the two a profile uses is written in a small, non-secret marker file
+next to the database (branchdesk.keymode), so a missing key is told apart from a new profile.
+For a keyring profile the marker also names the keyring account, so a profile folder that is
+moved or copied elsewhere still finds its key.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+
+from app.errors import StartupError
+from local_db.cipher import RAW_KEY_BYTES, DbKey
+
+KEYMODE_FILENAME = "branchdesk.keymode"
+KEYRING, PASSPHRASE = "keyring", "passphrase"
+ENV_PASSPHRASE = "BRANCHDESK_PASSPHRASE"
+MIN_PASSPHRASE = 8
+
+
+def account(data_dir: Path) -> str:
+    return f"db-key|{Path(data_dir).resolve()}"
+
+
+def read_mode(data_dir: Path) -> str | None:
+    return _read_marker(data_dir)[0]
+
+
+def _read_marker(data_dir: Path) -> tuple[str | None, str | None]:
+    """(mode, keyring account) from the marker; (None, None) when it is missing or unreadable."""
+    try:
+        lines = (data_dir / KEYMODE_FILENAME).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None, None
+    mode = lines[0].strip() if lines else ""
+    named = [line.removeprefix("account=") for line in lines[1:] if line.startswith("account=db-key|")]
+    return (mode if mode in (KEYRING, PASSPHRASE) else None), (named[0] if named else None)
+
+
+def write_mode(data_dir: Path, mode: str, account_name: str | None = None) -> None:
+    path = data_dir / KEYMODE_FILENAME
+    temporary = path.with_name(path.name + ".tmp")
+    extra = f"account={account_name}\n" if account_name else ""
+    temporary.write_text(f"{mode}\n{extra}", encoding="utf-8")
+    os.replace(temporary, path)
+
+
+_typed: list[str] = []  # the passphrase given once for this run (`--passphrase-stdin`)
+
+
+def use_passphrase(passphrase: str) -> None:
+    """For the rest of this process, open profiles with `passphrase` (kept in memory only)."""
+    _typed[:] = [passphrase]
+
+
+def environment_passphrase(environ: Mapping[str, str] | None = None) -> str | None:
+    if _typed:
+        return _typed[0]
+    return (os.environ if environ is None else environ).get(ENV_PASSPHRASE) or None
+
+
+def profile_key(data_dir: Path, *, holds_data: bool, encrypted: bool, passphrase: str | None) -> DbKey:
+    """The key that opens (or, for a new or still plain file, will encrypt) the profile.
+
+    `holds_data`: a database file with content exists; `encrypted`: it has no plain header.
+    Raises StartupError ("passphrase_needed", "key_missing") with what to do next.
+    """
+    from app.credentials import Credentials, CredentialsUnavailable
+
+    db_path = data_dir / "branchdesk.sqlite3"
+    mode, named_account = _read_marker(data_dir)
+    key_account = named_account or account(data_dir)
+    if mode == PASSPHRASE:
+        return _passphrase_key(db_path, passphrase, new=not encrypted)
+    credentials = Credentials()
+    try:
+        stored = credentials.load_secret(key_account)
+    except CredentialsUnavailable as exc:
+        if mode == KEYRING and encrypted:
+            raise StartupError(
+                "key_missing", db_path,
+                f"The key of the database {db_path} is kept in the password store, which cannot be "
+                f"used now ({exc.reason}). The file was left exactly as it was.",
+                "Unlock or repair the password store and start again, or open another data folder.",
+                detail=exc.reason,
+            ) from exc
+        if encrypted:
+            return _passphrase_key(db_path, passphrase, new=False)
+        # No keyring here: a new or still plain profile is protected by a passphrase instead.
+        key = _passphrase_key(db_path, passphrase, new=True)
+        write_mode(data_dir, PASSPHRASE)
+        return key
+    if stored:
+        if mode is None or named_account is None:
+            write_mode(data_dir, KEYRING, key_account)
+        return DbKey(raw=bytes.fromhex(stored))
+    if encrypted and holds_data:
+        if mode is None:  # marker lost: a passphrase profile is the only other possibility
+            return _passphrase_key(db_path, passphrase, new=False)
+        raise StartupError(
+            "key_missing", db_path,
+            f"The key of the database {db_path} is not in this computer's password store "
+            "(another computer or user account, or the entry was deleted). The file was left "
+            "exactly as it was.",
+            "Open a backup made with a key you have, or choose another data folder.",
+        )
+    raw = secrets.token_bytes(RAW_KEY_BYTES)
+    credentials.store_secret(key_account, raw.hex())
+    write_mode(data_dir, KEYRING, key_account)
+    return DbKey(raw=raw)
+
+
+def _passphrase_key(db_path: Path, passphrase: str | None, *, new: bool) -> DbKey:
+    if not passphrase:
+        raise StartupError(
+            "passphrase_needed", db_path,
+            ("Choose a passphrase for the database" if new else "Type the passphrase of the database")
+            + f" {db_path}: there is no password store on this computer to keep its key.",
+            f"In the app, type it when asked; on the command line use --passphrase-stdin or "
+            f"{ENV_PASSPHRASE}.",
+            detail="new" if new else "existing",
+        )
+    if new and len(passphrase) < MIN_PASSPHRASE:
+        raise StartupError(
+            "passphrase_needed", db_path,
+            f"A new passphrase needs at least {MIN_PASSPHRASE} characters.",
+            "Choose a longer one.", detail="new",
+        )
+    return DbKey(passphrase=passphrase)
