@@ -17,7 +17,7 @@ from app.services.audit import events_for
 from app.services.client_records import ClientDraft
 from app.services.client_search import ClientQuery
 from app.services.planner_records import VisitInput
-from tests.handover_data import finished_proposal, set_up_manager
+from tests.handover_data import finished_proposal, set_up_manager, signed_receipt
 from ui.application import Shell
 from ui.print_preview import PrintPreviewDialog
 
@@ -33,7 +33,7 @@ def profile(data_dir: Path) -> Path:
     start = datetime.now().astimezone().replace(hour=10, minute=0, second=0, microsecond=0)
     ctx.planner.create(VisitInput(kind="client", purpose="closing", starts_at=start, ends_at=start + timedelta(hours=1),
                                   client_id=client, location="网点贵宾室"))  # fmt: skip
-    finished_proposal(ctx)
+    signed_receipt(ctx, finished_proposal(ctx), number="P2026RECEIPT01")
     ctx.close()
     return data_dir
 
@@ -144,3 +144,14 @@ def test_client_card_from_its_dialog(qtbot, opened: Shell, tmp_path: Path, monke
     content = save_preview(qtbot, dialog.preview, tmp_path / "card.pdf", monkeypatch)
     assert "客户档案" in content and "赵强" in content and client.id_masked in content
     assert CLIENT_ID_NUMBER not in content and "138****1111" in content
+
+
+def test_receipt_from_the_receipts_page(qtbot, opened: Shell, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    opened.window.show_page(4)
+    receipts = opened.window.page(4).list
+    qtbot.waitUntil(lambda: receipts.current_id() is not None, timeout=10_000)
+    qtbot.mouseClick(receipts.print_button, Qt.MouseButton.LeftButton)
+    content = save_preview(qtbot, receipts.preview, tmp_path / "receipt.pdf", monkeypatch)
+    assert "P2026RECEIPT01" in content and "张伟" in content and "回执返还截止" in content
+    assert "110105********0253" in content and "110105198506120253" not in content
+    assert "尚未送达总公司" in content
