@@ -3,8 +3,10 @@ copy it aside, migrate, then connect."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from enum import IntEnum
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -19,6 +21,14 @@ from local_db.engine import make_engine, make_session_factory
 from local_db.schema import head_revision
 
 
+class SlowStep(IntEnum):
+    """Work open_store may do before the profile opens that takes long on a big profile, said
+    beforehand so the user knows to wait (100,000 cards: about a minute and a half to encrypt)."""
+
+    ENCRYPT = 1  # a database from before encryption becomes encrypted, once
+    MIGRATE = 2  # copied aside, then its schema brought up to this version
+
+
 @dataclass(frozen=True)
 class Store:
     data_dir: Path
@@ -30,8 +40,12 @@ class Store:
     pre_migration_backup: Path | None
 
 
-def open_store(data_dir: Path, passphrase: str | None = None) -> Store:
-    """`passphrase` for a profile without a keyring (else BRANCHDESK_PASSPHRASE is used)."""
+def open_store(
+    data_dir: Path, passphrase: str | None = None, on_slow_step: Callable[[SlowStep], None] | None = None
+) -> Store:
+    """`passphrase` for a profile without a keyring (else BRANCHDESK_PASSPHRASE is used);
+    `on_slow_step` is told before each SlowStep starts."""
+    announce = on_slow_step or (lambda _step: None)
     data_dir = Path(data_dir).expanduser().resolve()
     db_path = data_dir / opening.DB_FILENAME
     try:
@@ -82,9 +96,12 @@ def open_store(data_dir: Path, passphrase: str | None = None) -> Store:
         ) from exc
 
     if inspection.plain:
+        announce(SlowStep.ENCRYPT)
         _encrypt(db_path, key)
     backup = None
     if inspection.needs_migration:
+        if inspection.revision is not None:  # a new, empty profile takes a moment only
+            announce(SlowStep.MIGRATE)
         backup = _migrate(db_path, inspection, key)
     engine = make_engine(db_path, key)
     return Store(data_dir, db_path, engine, make_session_factory(engine), key, backup)

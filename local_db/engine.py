@@ -17,6 +17,11 @@ from local_db.cipher import DbKey, connect
 from local_db.profile_lock import ProfileLock
 
 BUSY_TIMEOUT_MS = 5000
+# SQLCipher decrypts (and checks the HMAC of) every page it reads from the file, even when the
+# OS has the file cached, so its own page cache is what keeps repeated reads cheap. 64 MiB per
+# connection holds the hot part of a 100,000-client profile (the Today page's reminders join
+# clients at random); it is filled only as pages are read.
+CACHE_KIB = 65_536
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -26,6 +31,7 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cursor.close()
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import select, text
 
 from app.context import AppContext
 from app.errors import StartupError
-from app.store import open_store, restore_backup
+from app.store import SlowStep, open_store, restore_backup
 from local_db.cipher import connect
 from local_db.migrate import upgrade
 from local_db.models import Client, Outlet
@@ -96,8 +96,11 @@ def test_database_at_first_revision_upgrades_to_head_keeping_data(data_dir: Path
         indexes_before = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert "ix_clients_name_pinyin" not in indexes_before
 
-    store = open_store(data_dir)
+    steps: list[SlowStep] = []
+    store = open_store(data_dir, on_slow_step=steps.append)
     try:
+        # A plain file at an old revision: encrypted, then upgraded, each said beforehand.
+        assert steps == [SlowStep.ENCRYPT, SlowStep.MIGRATE]
         with store.sessions() as session:
             assert session.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
             client = session.get(Client, "c1")
@@ -114,9 +117,12 @@ def test_database_at_first_revision_upgrades_to_head_keeping_data(data_dir: Path
 
 
 def test_opening_at_head_takes_no_backup(data_dir: Path) -> None:
-    open_store(data_dir).engine.dispose()
-    store = open_store(data_dir)
+    first_steps: list[SlowStep] = []
+    open_store(data_dir, on_slow_step=first_steps.append).engine.dispose()
+    steps: list[SlowStep] = []
+    store = open_store(data_dir, on_slow_step=steps.append)
     store.engine.dispose()
+    assert first_steps == steps == []  # a new profile, then one at head: nothing slow to say
     assert store.pre_migration_backup is None
     assert list_backups(data_dir) == []
 

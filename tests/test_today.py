@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import event
 
 from app.context import AppContext
 from app.services.settings import DailyTargets
-from app.services.today import BIRTH_MONTH_DAY, TodayService
+from app.services.today import TodayService
 from app.services.worklog import LogInput, WorkLogService
 from local_db.cipher import connect
 from local_db.models import (
@@ -177,14 +178,28 @@ def test_progress_uses_the_days_targets_and_latest_entries(ctx: AppContext, toda
     assert today.build(DAY + timedelta(days=1), SHANGHAI).progress[0].target == 9
 
 
-def test_birthday_lookup_uses_the_month_day_index(ctx: AppContext) -> None:
+def test_reminder_queries_read_indexes_only(ctx: AppContext, today: TodayService) -> None:
+    """Every query behind the Today page searches an index, and the reminder joins of cards and
+    products are answered from covering indexes (migration 0006): on an encrypted 100,000-card
+    profile each table page read would cost a decryption."""
+    statements: list[tuple[str, object]] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        statements.append((statement, parameters))
+
+    event.listen(ctx.store.engine, "before_cursor_execute", record)
+    try:
+        today.build(DAY, SHANGHAI)
+    finally:
+        event.remove(ctx.store.engine, "before_cursor_execute", record)
     conn = connect(ctx.store.db_path, ctx.store.key)
-    plan = conn.execute(
-        f"EXPLAIN QUERY PLAN SELECT id FROM clients WHERE {BIRTH_MONTH_DAY.name} IN ('09-30', '10-01')"
-    ).fetchall()
-    products = conn.execute(
-        "EXPLAIN QUERY PLAN SELECT id FROM client_products WHERE start_on >= '2026-09-01'"
-    ).fetchall()
-    conn.close()
-    assert "ix_clients_birth_month_day" in str(plan)
-    assert "ix_client_products_start_on" in str(products)
+    try:
+        plans = {sql: [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+                 for sql, params in statements if sql.lstrip().upper().startswith("SELECT")}  # fmt: skip
+    finally:
+        conn.close()
+    steps = [step for plan in plans.values() for step in plan]
+    assert not [s for s in steps if s.startswith("SCAN") and ("clients" in s or "client_products" in s)], plans
+    for index in ("ix_clients_birth_month_day", "ix_client_products_start_on", "ix_client_products_maturity_on",
+                  "ix_clients_reminder_cover"):  # fmt: skip
+        assert any(f"COVERING INDEX {index}" in s for s in steps), (index, plans)

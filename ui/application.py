@@ -17,14 +17,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from app.cli import EXIT_OK, EXIT_STARTUP, profile_dir
 from app.errors import BranchDeskError, StartupError
 from ui.i18n import choose_language, install_translators
 from ui.main_window import MainWindow
-from ui.passphrase_dialog import PassphraseDialog
 from ui.startup_dialog import StartupChoice, StartupProblemDialog
 from ui.task_runner import Task, TaskRunner
 
@@ -45,12 +44,14 @@ class OpenedProfile:
 PASSPHRASE_CODES = ("passphrase_needed", "passphrase_rejected")
 
 
-def open_profile_work(data_dir: Path, passphrase: str | None = None) -> OpenedProfile:
+def open_profile_work(data_dir: Path, passphrase: str | None = None, task: Task | None = None) -> OpenedProfile:
     from app.context import AppContext
     from app.paths import is_demo_dir
     from app.store import open_store
 
-    ctx = AppContext(store=open_store(data_dir, passphrase), is_demo=is_demo_dir(data_dir))
+    # A slow step is passed to the GUI thread as a progress report (step, 0).
+    announce = (lambda step: task.report_progress(int(step), 0)) if task is not None else None
+    ctx = AppContext(store=open_store(data_dir, passphrase, announce), is_demo=is_demo_dir(data_dir))
     return OpenedProfile(ctx, ctx.overview.is_empty())
 
 
@@ -61,6 +62,9 @@ def ask_with_dialog(error: StartupError) -> StartupChoice:
 
 
 def ask_passphrase_with_dialog(error: StartupError) -> str | None:
+    # Imported when asked: it brings the cipher driver, which the window shown first doesn't need.
+    from ui.passphrase_dialog import PassphraseDialog
+
     dialog = PassphraseDialog(error)
     dialog.exec()
     return dialog.passphrase
@@ -86,6 +90,7 @@ class Shell(QObject):
         # Kept for this session only: restoring a backup and reopening need it again.
         self._passphrase: str | None = None
         self.ctx: AppContext | None = None
+        self.slow_step: QProgressDialog | None = None  # shown while encrypting or upgrading
         self.window = MainWindow(self.runner, settings)
         self.window.demo_did_request.connect(self.open_demo_profile)
         # Input anywhere in the app (any window, any dialog) keeps the idle lock away.
@@ -98,13 +103,41 @@ class Shell(QObject):
     def open_profile(self, data_dir: Path) -> None:
         passphrase = self._passphrase
         self.runner.submit(
-            lambda _t: open_profile_work(data_dir, passphrase),
+            lambda task: open_profile_work(data_dir, passphrase, task),
             lane="db",
             on_done=self._attach,
             on_error=lambda exc: self._problem(data_dir, exc),
+            on_progress=lambda step, _total: self._show_slow_step(step),
         )
 
+    def _show_slow_step(self, step: int) -> None:
+        """A busy note over the window while the profile is encrypted or upgraded."""
+        from app.store import SlowStep  # already loaded by the worker that reports the step
+
+        texts = {
+            SlowStep.ENCRYPT: self.tr("Encrypting your data. This happens once, after the update, and can take a "
+                       "minute or two with many client cards. Please keep BranchDesk open."),
+            SlowStep.MIGRATE: self.tr("Updating your data for this version of BranchDesk (a copy is kept first). "
+                       "Please keep BranchDesk open."),
+        }  # fmt: skip
+        if self.slow_step is None:
+            self.slow_step = QProgressDialog(self.window)
+            self.slow_step.setWindowTitle(self.tr("Opening your data"))
+            self.slow_step.setCancelButton(None)  # stopping halfway would only mean doing it again
+            self.slow_step.setRange(0, 0)
+            self.slow_step.setMinimumDuration(0)
+            self.slow_step.setWindowModality(Qt.WindowModality.WindowModal)
+        self.slow_step.setLabelText(texts.get(step, ""))
+        self.slow_step.show()
+
+    def _close_slow_step(self) -> None:
+        if self.slow_step is not None:
+            self.slow_step.close()
+            self.slow_step.deleteLater()
+            self.slow_step = None
+
     def _attach(self, opened: OpenedProfile) -> None:
+        self._close_slow_step()
         old = self.ctx
         self.ctx = opened.ctx
         self.window.attach(opened.ctx, offer_demo=opened.is_empty and not opened.ctx.is_demo)
@@ -126,6 +159,7 @@ class Shell(QObject):
             self.tr("The daily backup failed: %1").replace("%1", str(exc)), 15_000))
 
     def _problem(self, data_dir: Path, exc: Exception) -> None:
+        self._close_slow_step()
         if not isinstance(exc, StartupError):
             QMessageBox.critical(self.window, self.tr("BranchDesk"), str(exc))
             self.profile_did_fail.emit()

@@ -149,6 +149,10 @@ class MainWindow(QMainWindow):
         self.sync_scheduler.attach(ctx)
         self.status.attach(ctx)
         self.idle_lock.attach(ctx)
+        # The other pages are built only now: their imports (reportlab, the proposal editor…)
+        # would otherwise compete for the interpreter with the worker opening the profile, and
+        # the profile is what makes the window usable.
+        QTimer.singleShot(0, self._build_the_rest)
 
     def _attach_page(self, index: int, ctx: AppContext, offer_demo: bool) -> None:
         page = self._built[index]
@@ -230,7 +234,6 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             self.window_did_show.emit()
-            QTimer.singleShot(0, self._build_the_rest)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()

@@ -8,13 +8,16 @@ Print… (the system dialog) and Save as PDF….
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QToolButton, QWidget
 
-from ui.print_preview import PrintPreviewDialog
 from ui.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from ui.print_preview import PrintPreviewDialog
 
 
 def print_button(parent: QWidget, text: str, actions: Sequence[QAction], tooltip: str = "") -> QToolButton:
@@ -50,6 +53,10 @@ def open_preview(
     pdf_lane: str = "cpu",
 ) -> PrintPreviewDialog:
     """Opens the preview (window-modal, not blocking) and returns it; `make_pdf` runs on `pdf_lane`."""
+    # Imported here: the preview brings PDFium and Pillow (~0.1 s), which the window on screen
+    # at start-up (Today) does not need until the user prints.
+    from ui.print_preview import PrintPreviewDialog
+
     dialog = PrintPreviewDialog(runner, title, make_pdf, file_name, parent, pdf_lane=pdf_lane)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

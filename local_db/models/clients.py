@@ -64,6 +64,8 @@ class Client(RecordMixin, Base):
         Index("ix_clients_tier", "tier"),
         Index("ix_clients_next_maturity_on", "next_maturity_on"),
         Index("ix_clients_last_contact_at", "last_contact_at"),
+        # Covers the card side of the Today page's reminder joins (migration 0006).
+        Index("ix_clients_reminder_cover", "id", "merged_into_id", "name", "last_contact_at"),
     )
 
 
@@ -89,9 +91,15 @@ class ProductHolding(RecordMixin, Base):
     product_type: Mapped[str] = mapped_column(String(12))
     product_name: Mapped[str] = mapped_column(String(100))
     amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
-    # Indexed for the Today page's "revisit within 10 days of a purchase" reminders.
-    start_on: Mapped[date | None] = mapped_column(Date, index=True)
-    maturity_on: Mapped[date | None] = mapped_column(Date, index=True)
+    start_on: Mapped[date | None] = mapped_column(Date)
+    maturity_on: Mapped[date | None] = mapped_column(Date)
+
+    # The Today page's purchase follow-ups and maturities search by date and read only these
+    # columns, so the indexes answer them without the table rows (migration 0006).
+    __table_args__ = (
+        Index("ix_client_products_start_on", "start_on", "client_id", "product_name", "id"),
+        Index("ix_client_products_maturity_on", "maturity_on", "client_id", "product_name", "id"),
+    )
 
 
 class ImportantDate(RecordMixin, Base):

@@ -1267,12 +1267,12 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../../ui/application.py" line="201"/>
+        <location filename="../../ui/application.py" line="235"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="202"/>
+        <location filename="../../ui/application.py" line="236"/>
         <source>BranchDesk hit an unexpected problem. What you saved is safe. The details are in the log: %1</source>
         <translation>网点工作台遇到了意外问题。已保存的内容是安全的。详细信息在日志中：%1</translation>
     </message>
@@ -2156,22 +2156,22 @@
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Security</source>
         <translation>安全(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Security…</source>
         <translation>安全设置(&amp;S)…</translation>
     </message>
@@ -2730,7 +2730,7 @@
     <name>PlannerPage</name>
     <message>
         <location filename="../../ui/pages/planner.py" line="48"/>
-        <location filename="../../ui/pages/planner.py" line="287"/>
+        <location filename="../../ui/pages/planner.py" line="289"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
@@ -2810,62 +2810,62 @@
         <translation>只有计划中的拜访可以移动；已结束的拜访保留原时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="208"/>
+        <location filename="../../ui/pages/planner.py" line="210"/>
         <source>(day off)</source>
         <translation>（休息日）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="211"/>
+        <location filename="../../ui/pages/planner.py" line="213"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="256"/>
+        <location filename="../../ui/pages/planner.py" line="258"/>
         <source>Overlap: %1 on %2 at %3 clashes with %4. It is saved; move one of them if you cannot be at both.</source>
         <translation>时间冲突：%2 %3 的 %1 与 %4 重叠。已保存；如果无法同时赴约，请调整其中一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="266"/>
+        <location filename="../../ui/pages/planner.py" line="268"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="284"/>
+        <location filename="../../ui/pages/planner.py" line="286"/>
         <source>Cancel this week&apos;s visit to %1 on %2? The weekly visit goes on.</source>
         <translation>取消 %2 对 %1 的本周拜访吗？每周例行拜访不受影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="286"/>
+        <location filename="../../ui/pages/planner.py" line="288"/>
         <source>Delete the visit to %1 on %2?</source>
         <translation>删除 %2 对 %1 的拜访吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="308"/>
+        <location filename="../../ui/pages/planner.py" line="310"/>
         <source>No planned visits left on %1.</source>
         <translation>%1 没有未完成的拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="310"/>
+        <location filename="../../ui/pages/planner.py" line="312"/>
         <source>Carry over unfinished visits</source>
         <translation>顺延未完成的拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="311"/>
+        <location filename="../../ui/pages/planner.py" line="313"/>
         <source>Move the %1 visits still planned on %2 to %3, the next working day, at the same times?</source>
         <translation>把 %2 仍未完成的 %1 个拜访顺延到下一个工作日 %3 的相同时间吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="318"/>
+        <location filename="../../ui/pages/planner.py" line="320"/>
         <source>%1 visits carried over to %2.</source>
         <translation>已将 %1 个拜访顺延到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="334"/>
+        <location filename="../../ui/pages/planner.py" line="336"/>
         <source>Week plan from %1</source>
         <translation>周计划（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="339"/>
+        <location filename="../../ui/pages/planner.py" line="341"/>
         <source>Day plan %1</source>
         <translation>日计划 %1</translation>
     </message>
@@ -4313,33 +4313,48 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/application.py" line="126"/>
+        <location filename="../../ui/application.py" line="118"/>
+        <source>Encrypting your data. This happens once, after the update, and can take a minute or two with many client cards. Please keep BranchDesk open.</source>
+        <translation>正在加密您的数据。此操作仅在更新后进行一次，客户档案较多时可能需要一两分钟。请不要关闭网点工作台。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="120"/>
+        <source>Updating your data for this version of BranchDesk (a copy is kept first). Please keep BranchDesk open.</source>
+        <translation>正在为此版本的网点工作台更新您的数据（会先保留一份副本）。请不要关闭网点工作台。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="125"/>
+        <source>Opening your data</source>
+        <translation>正在打开数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="159"/>
         <source>The daily backup failed: %1</source>
         <translation>每日备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="130"/>
+        <location filename="../../ui/application.py" line="164"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="146"/>
+        <location filename="../../ui/application.py" line="180"/>
         <source>Backup not usable</source>
         <translation>备份无法使用</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="157"/>
+        <location filename="../../ui/application.py" line="191"/>
         <source>Preparing the demo profile…</source>
         <translation>正在准备演示档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="157"/>
+        <location filename="../../ui/application.py" line="191"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="159"/>
-        <location filename="../../ui/application.py" line="174"/>
+        <location filename="../../ui/application.py" line="193"/>
+        <location filename="../../ui/application.py" line="208"/>
         <source>Demo profile</source>
         <translation>演示档案</translation>
     </message>

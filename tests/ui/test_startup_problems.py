@@ -6,13 +6,16 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog
+from sqlalchemy import text
 
 from app.context import AppContext
 from app.errors import StartupError
+from local_db.cipher import has_plain_header
 from local_db.models import Outlet
 from local_db.opening import DB_FILENAME
+from tests.test_encryption import make_plain_profile
 from ui.application import Shell, ask_with_dialog
 from ui.startup_dialog import StartupChoice, StartupProblemDialog
 
@@ -125,3 +128,43 @@ def test_quitting_from_the_problem_dialog_opens_nothing(qtbot, ui_settings: QSet
         assert shell.ctx is None
     finally:
         shell.close()
+
+
+class ShownProgressNotes(QObject):
+    """Records the text of every progress note shown anywhere in the app, as the user saw it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Show and isinstance(watched, QProgressDialog):
+            self.texts.append(watched.labelText())
+        return False
+
+
+def notes_while_opening(qtbot, shell: Shell, data_dir: Path) -> list[str]:  # type: ignore[no-untyped-def]
+    """Starts the app on `data_dir`; the progress notes shown until the profile was open."""
+    notes = ShownProgressNotes()
+    QApplication.instance().installEventFilter(notes)
+    try:
+        with qtbot.waitSignal(shell.profile_did_open, timeout=30_000):
+            shell.start(data_dir)
+    finally:
+        QApplication.instance().removeEventFilter(notes)
+    return notes.texts
+
+
+def test_a_plain_profile_says_it_is_being_encrypted_then_opens(qtbot, shell: Shell, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    counts = make_plain_profile(data_dir, clients=200)
+    notes = notes_while_opening(qtbot, shell, data_dir)
+    assert [text for text in notes if text.startswith("Encrypting your data.")], notes
+    assert shell.slow_step is None  # the note is gone once the profile is open
+    assert not has_plain_header(data_dir / DB_FILENAME)
+    with shell.ctx.store.sessions() as session:  # type: ignore[union-attr]
+        assert session.scalar(text("SELECT count(*) FROM clients")) == counts["clients"] == 200
+
+
+def test_an_up_to_date_profile_opens_without_a_note(qtbot, shell: Shell, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    AppContext.open(data_dir).close()
+    assert notes_while_opening(qtbot, shell, data_dir) == []

@@ -32,13 +32,13 @@ from ui.client_card.entry_table import EntryTable, card_cents
 from ui.client_card.sections import Choices, FieldRows, SecretField, check, combo, history_tree, notes_edit
 from ui.i18n import current_language
 from ui.print_actions import open_preview, print_button
-from ui.print_preview import PrintPreviewDialog
 from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
     from app.rules.client_card import Problem
     from app.services.client_records import ClientCard, ClientRow, HistoryEntry, SaveResult
+    from ui.print_preview import PrintPreviewDialog
 
 AUTOSAVE_MS = 500
 SECRETS = ("id_number", "mobile", "phone_other")

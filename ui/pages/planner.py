@@ -32,12 +32,12 @@ from ui.pages.page import Page
 from ui.pages.planner_dialog import VisitDialog, VisitForm
 from ui.pages.planner_timeline import TimelineView
 from ui.print_actions import open_preview, print_button, print_shortcut
-from ui.print_preview import PrintPreviewDialog
 from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
     from app.services.planner import PlannerService
+    from ui.print_preview import PrintPreviewDialog
 
 WriteResult = tuple[VisitView, list[VisitView]]  # the visit written, and the visits it clashes with
 

@@ -25,7 +25,6 @@ from ui.pages.page import Page
 from ui.proposal_editor.choices import ProposalChoices
 from ui.proposal_editor.list_model import ProposalTableModel
 from ui.print_actions import open_preview, print_button, print_shortcut
-from ui.print_preview import PrintPreviewDialog
 from ui.proposal_editor.reason_dialog import ReasonDialog
 from ui.task_runner import TaskRunner
 from ui.widgets.row_table import RowTable
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from app.context import AppContext
     from app.services.hq_status import LetterRow
     from app.services.proposal_records import ProposalRow
+    from ui.print_preview import PrintPreviewDialog
     from ui.proposal_editor.editor import ProposalEditor
 
 TYPING_PAUSE_MS = 150

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 from ui.handover import HandoverPanel
 from ui.pages.page import Page
 from ui.print_actions import open_preview, print_button, print_shortcut
-from ui.print_preview import PrintPreviewDialog
 from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
     from app.services.receipts import DueReceipt, ReceiptCandidate
+    from ui.print_preview import PrintPreviewDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOUR = QColor("#c62828")

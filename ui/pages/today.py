@@ -29,12 +29,12 @@ from ui.pages.page import Page
 from ui.pages.planner_texts import PlannerTexts
 from ui.pages.today_widgets import ProgressLine, ProgressPanel, QuickLogBar, ReminderLine, ReminderList
 from ui.print_actions import open_preview, print_button, print_shortcut
-from ui.print_preview import PrintPreviewDialog
 from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
     from app.services.today import TodayData
+    from ui.print_preview import PrintPreviewDialog
 
 # A 100,000-card book has thousands of reminders a week; the page lists the most pressing.
 REMINDERS_SHOWN = 300
