@@ -39,6 +39,10 @@ REMOVED = "[removed]"
 _ID = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])")
 # Mainland mobiles, with or without +86 and the usual 3-4-4 spacing.
 _MOBILE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?(1[3-9][0-9])[- ]?([0-9]{4})[- ]?([0-9]{4})(?![0-9])")
+# Bank-card numbers (16–19 digits, also in groups of four) and landlines with their area code
+# (010-12345678, 0755 8765432). Checked after IDs, so an 18-digit run is masked as an ID.
+_CARD = re.compile(r"(?<![0-9*])(?:[0-9]{16,19}|[0-9]{4}(?:[ -][0-9]{4}){3}(?:[ -]?[0-9]{1,3})?)(?![0-9])")
+_LANDLINE = re.compile(r"(?<![0-9])0[1-9][0-9]{1,2}[- ]?[0-9]{7,8}(?![0-9])")
 _BEARER = re.compile(r"(?i)\bbearer\s+[A-Za-z0-9._~+/=-]+")
 _NAMED_SECRET = re.compile(
     r"(?i)\b((?:access_|refresh_|api_|auth_)?token|password|passphrase|secret|api[_-]?key|key)"
@@ -57,12 +61,14 @@ def _long_random(match: re.Match[str]) -> str:
 
 
 def mask_sensitive(text: str) -> str:
-    """`text` with ID and mobile numbers masked and anything token-like removed."""
+    """`text` with ID, mobile, landline and bank-card numbers masked and anything token-like removed."""
     text = _BEARER.sub(f"Bearer {REMOVED}", text)
     text = _NAMED_SECRET.sub(lambda m: f"{m.group(1)}{m.group(2)}{REMOVED}", text)
     text = _LONG_RANDOM.sub(_long_random, text)
     text = _ID.sub(lambda m: mask_id_number(m.group(0)), text)
-    return _MOBILE.sub(lambda m: mask_phone("".join(m.groups())), text)
+    text = _CARD.sub(lambda m: mask_id_number(re.sub(r"[ -]", "", m.group(0))), text)
+    text = _MOBILE.sub(lambda m: mask_phone("".join(m.groups())), text)
+    return _LANDLINE.sub(lambda m: mask_phone(m.group(0)), text)
 
 
 class MaskingFilter(logging.Filter):

@@ -23,6 +23,10 @@ TOKEN = secrets.token_urlsafe(32)
         (f"old card {ID15}", "old card 110105*****2025"),
         ("call 13812345678 now", "call 138****5678 now"),
         ("call +86 138-1234-5678", "call 138****5678"),
+        ("pay from 6222021234567890123", "pay from 622202*********0123"),
+        ("card 6228 4800 1234 5678", "card 622848******5678"),
+        ("office 010-62345678", "office 010****5678"),
+        ("office 0755 8765432", "office 075****5432"),
         (f"Authorization: Bearer {TOKEN}", "Authorization: Bearer [removed]"),
         (f"GET /v1/x?token={TOKEN}&a=1", "GET /v1/x?token=[removed]&a=1"),
         ('{"password": "hunter2"}', '{"password": "[removed]"}'),
@@ -39,6 +43,7 @@ def test_sensitive_values_are_masked_or_removed(raw: str, shown: str) -> None:
         "proposal 6f1c2a4e-9b7d-4c3e-8a15-2d0f4b6e8c91 finished",  # record ids stay readable
         "took 20260105090000123456 us",  # a longer run of digits is no ID
         "premium 1000000 cents, 12 visits",
+        "2026-11-23 12:00:05,123 seq 0000000042",  # dates, times and short codes stay
         "tests/test_nothing_in_clear.py::test_a_full_workflow_leaves_nothing_in_clear",
     ],
 )
