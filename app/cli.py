@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
-from app.cli_backup import add_backup_commands
-from app.cli_backup import handlers as backup_handlers
 from app.cli_audit import add_audit_commands
 from app.cli_audit import handlers as audit_handlers
+from app.cli_backup import add_backup_commands
+from app.cli_backup import handlers as backup_handlers
+from app.cli_codes import EXIT_OK, EXIT_PROBLEM, EXIT_STARTUP, EXIT_USAGE
 from app.cli_print import add_print_commands
 from app.cli_print import handlers as print_handlers
 from app.cli_sync import add_sync_commands
@@ -32,7 +33,6 @@ from app.paths import ENV_DATA_DIR, demo_data_dir, resolve_data_dir
 if TYPE_CHECKING:
     from app.context import AppContext
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_STARTUP = 0, 1, 2, 3
 MAX_DEMO_CLIENTS = 1_000_000
 # JSON's names, not Python's, in messages about a file's content.
 JSON_KINDS = {list: "array", str: "string", int: "number", float: "number", bool: "boolean",

@@ -17,10 +17,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from app.cli_codes import EXIT_OK, EXIT_PROBLEM, Commands
 from app.errors import InvalidInput
 
-EXIT_OK, EXIT_PROBLEM = 0, 1
-Commands = argparse._SubParsersAction  # type: ignore[type-arg]
 ANCHOR = re.compile(r"^(\d+):([0-9a-f]{64})$")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-Commands = argparse._SubParsersAction  # type: ignore[type-arg]
+from app.cli_codes import Commands
 
 
 def add_backup_commands(commands: Commands) -> None:

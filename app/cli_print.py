@@ -20,11 +20,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.cli_codes import EXIT_OK, Commands
 from app.errors import InvalidInput
 
-EXIT_OK = 0
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
-Commands = argparse._SubParsersAction  # type: ignore[type-arg]
 DAY_DOCUMENTS = {
     "daily-plan": "the daily plan (每日工作计划表): targets, agenda, visits with their before/during/after checklist",
     "daily-summary": "the daily summary (每日工作总结表): targets vs actuals, sales-flow steps, log, tomorrow",

@@ -14,9 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_STARTUP, EXIT_LOGIN = 0, 1, 2, 3, 4
-
-Commands = argparse._SubParsersAction  # type: ignore[type-arg]
+from app.cli_codes import EXIT_LOGIN, EXIT_OK, EXIT_PROBLEM, Commands
 
 
 def add_sync_commands(commands: Commands) -> None:
