@@ -9,6 +9,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from keyring.backends import fail
 
 from app.context import AppContext
 from tests.memory_keyring import KEYS_FOLDER_ENV, MemoryKeyring, keyringrc
@@ -52,3 +53,12 @@ def ctx(data_dir: Path) -> Iterator[AppContext]:
     context = AppContext.open(data_dir)
     yield context
     context.close()
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """A machine with no password store: every keyring call fails, as keyring's `fail` backend does."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)

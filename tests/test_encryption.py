@@ -16,7 +16,6 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backends import fail
 
 from app import keys
 from app.context import AppContext
@@ -193,14 +192,6 @@ def test_conversion_killed_midway_leaves_the_plain_database_opening(data_dir: Pa
     finally:
         store.engine.dispose()
     assert not plain_copy.exists() and not encrypted_copy.exists()
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 def test_passphrase_profile_where_no_keyring_exists(data_dir: Path, no_keyring: None) -> None:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import pytest
-from keyring.backends import fail
 from PySide6.QtCore import QSettings, Qt
 
 from app.errors import StartupError
@@ -15,14 +11,6 @@ from app.keys import read_mode
 from ui.application import Shell
 from ui.passphrase_dialog import PassphraseDialog
 from ui.startup_dialog import StartupChoice
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 def new_profile_error(data_dir: Path) -> StartupError:
