@@ -175,7 +175,7 @@ class ProposalsPage(Page):
             self.count.setText(self.tr("%n proposal(s)", "", shown))
 
     def selected(self) -> ProposalRow | None:
-        return self.model.proposal(self.table.currentIndex().row())
+        return self.model.record(self.table.currentIndex().row())
 
     def select(self, proposal_id: str) -> None:
         row = self.model.row_of(proposal_id)
@@ -212,7 +212,7 @@ class ProposalsPage(Page):
             self.open_editor(row.id)
 
     def _open_row(self, row: int) -> None:
-        found = self.model.proposal(row)
+        found = self.model.record(row)
         if found is not None:
             self.open_editor(found.id)
 

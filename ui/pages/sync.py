@@ -230,7 +230,7 @@ class SyncPage(Page):
         self.login_state.setText(text)
 
     def selected(self) -> SyncItem | None:
-        return self.model.item(self.table.currentIndex().row())
+        return self.model.record(self.table.currentIndex().row())
 
     def _refresh_buttons(self) -> None:
         item = self.selected()

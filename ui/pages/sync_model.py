@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ui.i18n import current_language
+from ui.models.columns import Index, RecordListModel
 from ui.sync_texts import SyncTexts
 
 if TYPE_CHECKING:
     from app.services.sync import SyncItem
 
-Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOURS = {"rejected": QColor("#c5221f"), "discarded": QColor("#80868b")}
 
 
-class SyncItemModel(QAbstractTableModel):
+class SyncItemModel(RecordListModel):
     COLUMNS = ("kind", "what", "status", "age", "attempts", "error")
 
     def __init__(self, parent: Any = None) -> None:
@@ -36,25 +36,8 @@ class SyncItemModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
 
-    def item(self, row: int) -> SyncItem | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, item_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == item_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.item(index.row())
+        row: SyncItem | None = self.record(index.row())
         if row is None:
             return None
         column = self.COLUMNS[index.column()]

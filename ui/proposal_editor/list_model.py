@@ -9,21 +9,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from app.rules.money import yuan_text
+from ui.models.columns import Index, RecordListModel
 from ui.proposal_editor.choices import ProposalChoices
 from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.services.proposal_records import Cursor, ProposalPage, ProposalRecords, ProposalRow
 
-Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
 
 
-class ProposalTableModel(QAbstractTableModel):
+class ProposalTableModel(RecordListModel):
     model_did_load = Signal(int)  # rows shown after the first page
     model_did_fail = Signal(object)
 
@@ -105,24 +105,7 @@ class ProposalTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(position, 0), self.index(position, len(self.COLUMNS) - 1))
                 return
 
-    def proposal(self, row: int) -> ProposalRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, proposal_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == proposal_id), -1)
-
     # ---- Qt model interface ----------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
