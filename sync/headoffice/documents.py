@@ -24,9 +24,10 @@ import base64
 import binascii
 import hashlib
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 from app.rules import proposal as proposal_form
 from app.rules import receipt as receipt_form
@@ -37,6 +38,7 @@ from app.rules.proposal_rules import check_proposal
 PROPOSAL_KEYS = ("proposal", "signatures", "content_hash")
 RECEIPT_KEYS = ("receipt", "content_hash")
 SIGNER_ROLES = ("policyholder", "insured")
+Doc = TypeVar("Doc")  # the form a from_json reads: ProposalDoc or ReceiptDoc
 SHA256_HEX = set("0123456789abcdef")
 
 
@@ -97,6 +99,20 @@ def _envelope(data: object, keys: tuple[str, ...], optional: tuple[str, ...] = (
     return errors
 
 
+def _parsed(data: dict[str, Any], key: str, from_json: Callable[[dict[str, Any]], tuple[Doc | None, Sequence[Problem]]],
+            errors: list[FieldError]) -> Doc | None:  # fmt: skip
+    """The form under `key` read with `from_json`; what is wrong with it is added to `errors`."""
+    if key not in data:
+        return None  # _envelope has said it is missing
+    form = data[key]
+    if not isinstance(form, dict):
+        errors.append(FieldError(key, "J003_wrong_type", f"{key} must be an object.", f"{key} 应为对象。"))
+        return None
+    doc, problems = from_json(form)
+    errors += [_from_problem(p) for p in problems]
+    return doc
+
+
 def _hash_errors(given: object, computed: str) -> list[FieldError]:
     if not isinstance(given, str) or len(given) != 64 or not set(given) <= SHA256_HEX:
         return [FieldError("content_hash", "content_hash", "content_hash must be 64 lower-case hex digits.",
@@ -153,13 +169,7 @@ def check_proposal_push(data: object) -> Checked:
     errors = _envelope(data, PROPOSAL_KEYS)
     assert isinstance(data, dict)  # _envelope refused anything else
     form = data.get("proposal")
-    doc = None
-    if "proposal" in data:
-        if isinstance(form, dict):
-            doc, problems = proposal_form.from_json(form)
-            errors += [_from_problem(p) for p in problems]
-        else:
-            errors.append(FieldError("proposal", "J003_wrong_type", "proposal must be an object.", "proposal 应为对象。"))
+    doc = _parsed(data, "proposal", proposal_form.from_json, errors)
     if doc is not None:
         errors += [_from_problem(p) for p in check_proposal(doc)]
     if "signatures" in data:
@@ -196,13 +206,7 @@ def check_receipt_push(data: object, today: date) -> Checked:
     errors = _envelope(data, RECEIPT_KEYS, optional=("scan_base64",))
     assert isinstance(data, dict)
     form = data.get("receipt")
-    doc = None
-    if "receipt" in data:
-        if isinstance(form, dict):
-            doc, problems = receipt_form.from_json(form)
-            errors += [_from_problem(p) for p in problems]
-        else:
-            errors.append(FieldError("receipt", "J003_wrong_type", "receipt must be an object.", "receipt 应为对象。"))
+    doc = _parsed(data, "receipt", receipt_form.from_json, errors)
     if doc is not None:
         errors += [_from_problem(p) for p in receipt_form.check_receipt(doc, today)]
         if doc.signature is not None:
