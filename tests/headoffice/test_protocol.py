@@ -9,14 +9,17 @@ import dataclasses
 import json
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
+import pytest
 import requests
 
 from app.context import AppContext
 from app.rules.proposal import BeneficiaryDoc, PartyDoc, ProposalDoc
 from app.rules.receipt import MAX_SCAN_BYTES, ReceiptDoc
 from sync.headoffice.app import DEFAULT_MAX_BODY
+from sync.headoffice.documents import FieldError, Invalid, check_proposal_push, check_receipt_push
 from tests.headoffice.fixtures import SAMPLE_MANAGER
 from tests.headoffice.laptop import proposal_item, push, receipt_item
 from tests.headoffice.server import HeadOffice
@@ -148,3 +151,13 @@ def test_log_has_requests_but_no_token_or_body(headoffice: HeadOffice, headoffic
     payload = json.loads(item.payload)["proposal"]
     for secret in (headoffice_token, item.key, payload["policyholder"]["name"], payload["policyholder"]["id_number"]):
         assert secret not in log
+
+
+def test_a_form_that_is_not_an_object_is_named() -> None:
+    """Without the server: the proposal or receipt inside a push must be a JSON object."""
+    for check, key in ((check_proposal_push, "proposal"),
+                       (lambda body: check_receipt_push(body, date(2026, 11, 23)), "receipt")):  # fmt: skip
+        body = {key: ["not", "a", "form"], "content_hash": "0" * 64, **({"signatures": []} if key == "proposal" else {})}
+        with pytest.raises(Invalid) as refused:
+            check(body)
+        assert FieldError(key, "J003_wrong_type", f"{key} must be an object.", f"{key} 应为对象。") in refused.value.errors
