@@ -171,6 +171,7 @@ def test_a_list_is_put_together_with_the_keyboard_signed_previewed_and_saved(  #
     text = pypdf.PdfReader(io.BytesIO(saved.read_bytes())).pages[0].extract_text()
     for expected in ("投保资料交接清单", "王芳", "刘柜员", "张伟", "李娜", "第 1 页 / 共 1 页"):
         assert expected in text
+    assert "尚未送达总公司" in text  # its proposals are still in the outbox, as the CLI print says too
 
     # Printing paints the pages on the printer: here one that writes a PDF file.
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.reports.fonts import configured_font
-from app.reports.handover import handover_pdf
 from app.services.handover_records import APPLICATION_MATERIALS, POLICY_CONTRACTS, HandoverSummary, HandoverView
 from ui.handover.draft_dialog import HandoverDraftDialog
 from ui.handover.sign_dialog import HandoverSignDialog
@@ -203,13 +201,11 @@ class HandoverPanel(QWidget):
         row = self.current()
         if self._ctx is None or row is None:
             return
-        service, settings, list_id = self._ctx.handover, self._ctx.settings, row.id
-
-        def make_pdf() -> bytes:
-            return handover_pdf(service.get(list_id), configured_font(settings))
-
+        # Through the printing service, as `branchdesk print handover` does: same font choice,
+        # and the "not yet sent to head office" mark while a listed document is unsent.
+        printing, list_id = self._ctx.printing, row.id
         name = f"{row.title}-{row.day.isoformat()}.pdf"
-        self._show_dialog(PrintPreviewDialog(self._runner, row.title, make_pdf, name, self))
+        self._show_dialog(PrintPreviewDialog(self._runner, row.title, lambda: printing.handover(list_id), name, self))
 
     def delete(self) -> None:
         row = self.current()
