@@ -2,8 +2,9 @@
 
 The PDF is made and its pages rendered on the `cpu` lane; the dialog shows the page images
 scaled to its width.  A document whose making writes (a print that reveals ID numbers records
-it in the audit log) is made on the lane given as `pdf_lane` ("db"), then rendered on `cpu`.  Printing renders the pages again at the printer's resolution (at most
-`PRINT_DPI_MAX`) and paints them on the whole sheet: the PDF already holds its own margins.
+it in the audit log) is made on the lane given as `pdf_lane` ("db"), then rendered on `cpu`.
+Printing renders the pages again at the printer's resolution (at most `PRINT_DPI_MAX`) and
+paints them on the whole sheet: the PDF already holds its own margins.
 """
 
 from __future__ import annotations
