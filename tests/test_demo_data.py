@@ -24,7 +24,7 @@ from app.rules.proposal import from_json as proposal_from_json
 from app.rules.proposal_rules import check_proposal
 from app.rules.signature import check_signature
 from app.rules.signature import from_json as signature_from_json
-from app.services.proposals import content_hash
+from app.rules.proposal import content_hash
 from app.rules.working_days import add_working_days, is_working_day
 from local_db import models
 

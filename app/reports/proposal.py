@@ -18,7 +18,8 @@ from app.reports.page import CONTENT_WIDTH, GRID, PageInfo, Styles, build_pdf, p
 from app.rules.money import yuan_text
 from app.rules.proposal import PartyDoc
 from app.services.handover_records import SignatureView
-from app.services.proposals import ProposalView, required_roles
+from app.rules.proposal import required_roles
+from app.services.proposals import ProposalView
 
 TITLE = "人身保险投保单"
 DECLARATION = (

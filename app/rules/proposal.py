@@ -31,6 +31,7 @@ ISO dates) gives the same text, hence the same hash, for the same document.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -163,9 +164,28 @@ def plain_json(value: object) -> Any:
     return value
 
 
+def canonical_text(value: Any) -> str:
+    """The text that is hashed: sorted keys, compact separators, Chinese kept as characters.
+    The laptop and the head-office server both hash with this, so they can never disagree."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(doc: ProposalDoc) -> str:
-    """The text that is hashed: sorted keys, compact separators, Chinese kept as characters."""
-    return json.dumps(to_json(doc), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return canonical_text(to_json(doc))
+
+
+def content_hash(document: Mapping[str, Any]) -> str:
+    """SHA-256 of a finished document's canonical text (proposal with signatures, or receipt)."""
+    return hashlib.sha256(canonical_text(document).encode("utf-8")).hexdigest()
+
+
+# Who may sign a proposal.
+SIGNER_ROLES = ("policyholder", "insured")
+
+
+def required_roles(doc: ProposalDoc) -> tuple[str, ...]:
+    """Who must sign: both parties, or only the policyholder when they insure themselves."""
+    return ("policyholder",) if doc.relation == "self" else SIGNER_ROLES
 
 
 # --- from JSON -----------------------------------------------------------------------------

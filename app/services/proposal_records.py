@@ -23,7 +23,8 @@ from app.rules.masking import mask_phone
 from app.rules.proposal import PartyDoc
 from app.services.client_records import ClientDraft
 from app.services.clients import ClientService
-from app.services.proposals import ROLES, link_party_row
+from app.rules.proposal import SIGNER_ROLES
+from app.services.proposals import link_party_row
 from local_db import models
 
 STATUSES = ("all", "draft", "finished")
@@ -157,7 +158,7 @@ class ProposalRecords:
 
         A card that breaks a card rule is kept as a draft card (as the client card does);
         a party without a name is refused."""
-        if role not in ROLES:
+        if role not in SIGNER_ROLES:
             raise InvalidInput(f"Unknown party role {role!r}.")
         if not party.name.strip():
             raise InvalidInput("Type the name before keeping the party as a client card.")

@@ -20,7 +20,6 @@ payload is the same document with `content_hash` added, in the same canonical fo
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -33,14 +32,22 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import InvalidInput, NotFound
 from app.rules import signature as signature_rules
 from app.rules.client_card import Problem
-from app.rules.proposal import BeneficiaryDoc, PartyDoc, ProposalDoc, to_json
+from app.rules.proposal import (
+    SIGNER_ROLES,
+    BeneficiaryDoc,
+    PartyDoc,
+    ProposalDoc,
+    canonical_text,
+    content_hash,
+    required_roles,
+    to_json,
+)
 from app.rules.proposal_rules import check_proposal, proposal_warnings
 from app.services.audit import record_event
 from app.services.settings import SettingsService
 from local_db import models
 from local_db.base import new_uuid, utcnow
 
-ROLES = ("policyholder", "insured")
 FINISHED_MESSAGE = "a finished proposal cannot change; make a correction"
 PARTY_COLUMNS = ("name", "gender", "birth_date", "id_type", "id_number", "mobile", "address",
                  "occupation", "pregnancy_weeks", "disabled")  # fmt: skip
@@ -78,20 +85,12 @@ class Finished:
 # --- the finished document: pure, so the demo generator and tests spell it the same way ------
 
 
-def canonical_text(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
 def finished_document(doc: ProposalDoc, signatures: Mapping[str, str]) -> dict[str, Any]:
     """The hashed document; `signatures` maps role -> stored strokes_json text."""
     return {
         "proposal": to_json(doc),
         "signatures": [{"role": role, "strokes_json": signatures[role]} for role in sorted(signatures)],
     }
-
-
-def content_hash(document: Mapping[str, Any]) -> str:
-    return hashlib.sha256(canonical_text(document).encode("utf-8")).hexdigest()
 
 
 def outbox_payload(document: Mapping[str, Any], digest: str) -> str:
@@ -160,7 +159,7 @@ def _write_doc(session: Session, proposal: models.Proposal, doc: ProposalDoc) ->
         setattr(proposal, name, getattr(doc, name))
     proposal.health_answers_json = json.dumps(dict(doc.health_answers), ensure_ascii=False, sort_keys=True)
     parties = _parties(session, proposal.id)
-    for role in ROLES:
+    for role in SIGNER_ROLES:
         row = parties.get(role)
         if row is None:
             row = models.ProposalParty(id=new_uuid(), proposal_id=proposal.id, role=role)
@@ -189,7 +188,7 @@ def link_party_row(
     session: Session, proposal_id: str, role: str, client_id: str | None, actor: str
 ) -> None:
     """Point a draft's party at the client card it came from (or at none); its fields stay."""
-    if role not in ROLES:
+    if role not in SIGNER_ROLES:
         raise InvalidInput(f"Unknown party role {role!r}.")
     proposal = _load(session, proposal_id)
     if proposal.status != "draft":
@@ -203,11 +202,6 @@ def link_party_row(
     row.client_id = client_id
     record_event(session, actor=actor, action="link", entity="proposal", entity_id=proposal_id,
                  detail={"role": role, "client_id": client_id})  # fmt: skip
-
-
-def required_roles(doc: ProposalDoc) -> tuple[str, ...]:
-    """Who must sign: both parties, or only the policyholder when they insure themselves."""
-    return ("policyholder",) if doc.relation == "self" else ROLES
 
 
 class ProposalService:
@@ -236,7 +230,7 @@ class ProposalService:
             )  # fmt: skip
             session.add(proposal)
             session.flush()
-            for role in ROLES:
+            for role in SIGNER_ROLES:
                 session.add(models.ProposalParty(id=new_uuid(), proposal_id=proposal_id, role=role))
             record_event(session, actor=self._actor(), action="create", entity="proposal",
                          entity_id=proposal_id, detail={"version": 1})  # fmt: skip
@@ -284,7 +278,7 @@ class ProposalService:
         `signature.policyholder:too_small`) unless the form passes `check_proposal` and each
         required signature passes `check_signature`.
         """
-        unknown = sorted(set(signatures) - set(ROLES))
+        unknown = sorted(set(signatures) - set(SIGNER_ROLES))
         if unknown:
             raise InvalidInput(f"Unknown signer role(s): {', '.join(unknown)}.")
         with self._sessions.begin() as session:
@@ -350,7 +344,7 @@ class ProposalService:
             session.add(proposal)
             session.flush()
             old_parties = _parties(session, old.id)
-            for role in ROLES:
+            for role in SIGNER_ROLES:
                 client_id = old_parties[role].client_id if role in old_parties else None
                 session.add(models.ProposalParty(id=new_uuid(), proposal_id=new_id, role=role, client_id=client_id))
             session.flush()

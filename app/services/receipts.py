@@ -32,7 +32,8 @@ from app.rules import receipt as rules
 from app.rules import signature as signature_rules
 from app.rules.client_card import Problem
 from app.services.audit import record_event
-from app.services.proposals import SignatureInput, content_hash, outbox_payload
+from app.rules.proposal import content_hash
+from app.services.proposals import SignatureInput, outbox_payload
 from local_db import models
 from local_db.base import new_uuid, utcnow
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -33,11 +32,11 @@ from app.rules import proposal as proposal_form
 from app.rules import receipt as receipt_form
 from app.rules import signature as signature_rules
 from app.rules.client_card import Problem
+from app.rules.proposal import SIGNER_ROLES, content_hash, required_roles
 from app.rules.proposal_rules import check_proposal
 
 PROPOSAL_KEYS = ("proposal", "signatures", "content_hash")
 RECEIPT_KEYS = ("receipt", "content_hash")
-SIGNER_ROLES = ("policyholder", "insured")
 Doc = TypeVar("Doc")  # the form a from_json reads: ProposalDoc or ReceiptDoc
 SHA256_HEX = set("0123456789abcdef")
 
@@ -66,15 +65,6 @@ class Checked:
     content_hash: str
     manager_code: str | None  # a proposal's manager; a receipt's comes from its proposal
     proposal_id: str | None  # the proposal a receipt delivers
-
-
-def canonical_text(value: Any) -> str:
-    """The laptop's canonical JSON (app.services.proposals.canonical_text), the hashed form."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def content_hash(document: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical_text(document).encode("utf-8")).hexdigest()
 
 
 def latest_today() -> date:
@@ -133,7 +123,7 @@ def _signature_errors(raw: str, field: str) -> list[FieldError]:
     return [FieldError(field, p.code, p.en, p.zh_CN) for p in signature_rules.check_signature(signature)]
 
 
-def _proposal_signatures(value: object, relation: str | None) -> list[FieldError]:
+def _proposal_signatures(value: object, doc: proposal_form.ProposalDoc | None) -> list[FieldError]:
     if not isinstance(value, list):
         return [FieldError("signatures", "J003_wrong_type", "signatures must be an array.", "signatures 应为数组。")]
     errors: list[FieldError] = []
@@ -156,7 +146,7 @@ def _proposal_signatures(value: object, relation: str | None) -> list[FieldError
                                      f"{path}.strokes_json 应为文本。"))
             continue
         errors += _signature_errors(strokes, f"{path}.strokes_json")
-    required = ("policyholder",) if relation == "self" else SIGNER_ROLES
+    required = required_roles(doc) if doc is not None else SIGNER_ROLES
     for role in required:
         if role not in roles:
             errors.append(FieldError("signatures", f"signature.{role}:missing", f"The {role}'s signature is missing.",
@@ -173,7 +163,7 @@ def check_proposal_push(data: object) -> Checked:
     if doc is not None:
         errors += [_from_problem(p) for p in check_proposal(doc)]
     if "signatures" in data:
-        errors += _proposal_signatures(data["signatures"], doc.relation if doc else None)
+        errors += _proposal_signatures(data["signatures"], doc)
     if "proposal" in data and "signatures" in data and "content_hash" in data:
         errors += _hash_errors(data["content_hash"], content_hash({"proposal": form, "signatures": data["signatures"]}))
     if errors or doc is None:

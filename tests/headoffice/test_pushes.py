@@ -15,7 +15,7 @@ from typing import Any
 import requests
 
 from app.context import AppContext
-from app.services.proposals import canonical_text, content_hash
+from app.rules.proposal import canonical_text, content_hash
 from tests.headoffice.laptop import Item, proposal_item, push, receipt_item
 from tests.headoffice.server import HeadOffice
 

@@ -356,7 +356,7 @@ class ProposalEditor(QDialog):
         if self.problems:
             self.problem_list.setFocus()
             return
-        from app.services.proposals import required_roles
+        from app.rules.proposal import required_roles
 
         doc, _ = self.build_doc()
         signers = [(role, getattr(doc, role).name) for role in required_roles(doc)]
