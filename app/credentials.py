@@ -77,23 +77,12 @@ class Credentials:
 
     def load(self, server_url: str, manager_code: str) -> str | None:
         """The token, from BRANCHDESK_TOKEN or the password store; None when none is stored."""
-        token = self._environ.get(ENV_TOKEN, "").strip()
-        if token:
-            return token
-        backend = self._backend()
-        try:
-            return backend.get_password(SERVICE, account(server_url, manager_code)) or None
-        except keyring.errors.KeyringError as exc:
-            raise CredentialsUnavailable(f"{type(exc).__name__}") from None
+        return self.environment_token() or self.load_secret(account(server_url, manager_code))
 
     def store(self, server_url: str, manager_code: str, token: str) -> None:
         if not token.strip():
             raise ValueError("an empty token is not stored")
-        backend = self._backend()
-        try:
-            backend.set_password(SERVICE, account(server_url, manager_code), token.strip())
-        except keyring.errors.KeyringError as exc:
-            raise CredentialsUnavailable(f"{type(exc).__name__}") from None
+        self.store_secret(account(server_url, manager_code), token.strip())
 
     def delete(self, server_url: str, manager_code: str) -> bool:
         """Forget the stored token; False when there was none."""
@@ -107,7 +96,7 @@ class Credentials:
         return True
 
     def load_secret(self, account_name: str) -> str | None:
-        """Any other secret of ours (the database key, app/keys.py) under service "BranchDesk"."""
+        """A secret of ours under service "BranchDesk": a token, or the database key (app/keys.py)."""
         backend = self._backend()
         try:
             return backend.get_password(SERVICE, account_name) or None

@@ -30,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.headoffice import schemas, store
-from sync.headoffice.db import create_schema, iso_utc, make_engine, session_factory, utcnow
+from sync.headoffice.db import DEFAULT_DB_URL, create_schema, iso_utc, make_engine, session_factory, utcnow
 from sync.headoffice.documents import Checked, Invalid, check_proposal_push, check_receipt_push, latest_today
 
 log = logging.getLogger("branchdesk.headoffice")
@@ -302,4 +302,4 @@ def app_from_env() -> FastAPI:
     """The factory `serve` hands to uvicorn: each worker process builds its app from the env."""
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
-    return create_app(os.environ.get(DB_ENV) or "sqlite:///headoffice.db")
+    return create_app(os.environ.get(DB_ENV) or DEFAULT_DB_URL)
