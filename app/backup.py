@@ -87,7 +87,7 @@ def restore(data_dir: Path, backup: Path, passphrase: str | None = None) -> Rest
         raise _busy(data_dir, "another program holds its lock") from None
     live = _lock_exclusively(db_path, key)
     try:
-        previous = _aside_path(data_dir, "before-restore")
+        previous = opening.aside_path(db_path, "before-restore")
         with closing(connect(previous, key)) as aside:
             live.backup(aside)
         with closing(connect(backup, key, readonly=True)) as source:
@@ -169,9 +169,3 @@ def _busy(data_dir: Path, why: str) -> InvalidInput:
     return InvalidInput(f"The profile {data_dir} is open in BranchDesk or another command ({why}); "
                         "nothing was changed.", "Close BranchDesk and try again.")  # fmt: skip
 
-
-def _aside_path(data_dir: Path, label: str) -> Path:
-    folder = data_dir / opening.BACKUP_DIRNAME
-    folder.mkdir(exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    return folder / f"branchdesk-{label}-{stamp}.sqlite3"

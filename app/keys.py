@@ -18,6 +18,7 @@ from pathlib import Path
 
 from app.errors import StartupError
 from local_db.cipher import RAW_KEY_BYTES, DbKey
+from local_db.opening import DB_FILENAME
 
 KEYMODE_FILENAME = "branchdesk.keymode"
 KEYRING, PASSPHRASE = "keyring", "passphrase"
@@ -74,7 +75,7 @@ def profile_key(data_dir: Path, *, holds_data: bool, encrypted: bool, passphrase
     """
     from app.credentials import Credentials, CredentialsUnavailable
 
-    db_path = data_dir / "branchdesk.sqlite3"
+    db_path = data_dir / DB_FILENAME
     mode, named_account = _read_marker(data_dir)
     key_account = named_account or account(data_dir)
     if mode == PASSPHRASE:

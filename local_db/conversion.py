@@ -64,7 +64,7 @@ def _checkpoint(db_path: Path) -> None:
         conn.execute("PRAGMA journal_mode=DELETE")
     finally:
         conn.close()
-    wal, shm = (db_path.with_name(db_path.name + s) for s in ("-wal", "-shm"))
+    wal, shm, _journal = _sidecars(db_path)
     if wal.exists() and wal.stat().st_size:
         raise OSError(f"{wal} could not be folded into the database")
     wal.unlink(missing_ok=True)

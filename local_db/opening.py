@@ -127,12 +127,17 @@ def inspect_database(db_path: Path, key: DbKey | None) -> Inspection:
     return Inspection(exists=True, revision=revision, plain=plain)
 
 
-def copy_aside(db_path: Path, label: str, key: DbKey | None) -> Path:
-    """Consistent copy (encrypted with the same key), kept in backups/."""
+def aside_path(db_path: Path, label: str) -> Path:
+    """A new, time-stamped name in backups/ for a copy of `db_path` taken before `label`."""
     backup_dir = db_path.parent / BACKUP_DIRNAME
     backup_dir.mkdir(exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    target = backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
+    return backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
+
+
+def copy_aside(db_path: Path, label: str, key: DbKey | None) -> Path:
+    """Consistent copy (encrypted with the same key), kept in backups/."""
+    target = aside_path(db_path, label)
     backup_copy(db_path, target, key)
     return target
 

@@ -119,7 +119,7 @@ class PrintService:
 
     def receipt(self, receipt_id: str, reveal: bool = False) -> bytes:
         view = self._receipts.get(receipt_id)
-        holder = self._proposals.get(view.proposal_id).doc.policyholder
+        holder = self._proposals.doc(view.proposal_id).policyholder
         with self._sessions() as session:
             not_sent = not _sent(session, "receipt", [receipt_id])
         pdf = receipt_pdf(view, holder, self.letterhead(), self.font(), not_sent=not_sent, reveal=reveal)
