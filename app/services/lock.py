@@ -96,7 +96,9 @@ class LockService:
         self._settings.set(PIN_KEY, hash_pin(new_pin))
 
     def wait_left(self) -> int:
-        tries = self._settings.get(TRIES_KEY) or {}
+        return self._wait_left(self._settings.get(TRIES_KEY) or {})
+
+    def _wait_left(self, tries: dict[str, float]) -> int:
         return max(0, int(float(tries.get("wait_until", 0)) - self._clock() + 0.999))
 
     def unlock(self, pin: str) -> UnlockResult:
@@ -104,8 +106,8 @@ class LockService:
         stored = self._settings.get(PIN_KEY)
         if not stored:
             return UnlockResult(True, MAX_TRIES, 0)
-        wait = self.wait_left()
         tries = self._settings.get(TRIES_KEY) or {}
+        wait = self._wait_left(tries)
         count = int(tries.get("count", 0))
         if wait:
             return UnlockResult(False, 0, wait)
