@@ -1188,27 +1188,27 @@
         <translation>私人银行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="134"/>
+        <location filename="../../ui/models/client_table.py" line="126"/>
         <source>Blacklisted</source>
         <translation>黑名单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="136"/>
+        <location filename="../../ui/models/client_table.py" line="128"/>
         <source>Draft: the card still has problems to fix</source>
         <translation>草稿：档案仍有问题需要修正</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="172"/>
+        <location filename="../../ui/models/client_table.py" line="164"/>
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="174"/>
+        <location filename="../../ui/models/client_table.py" line="166"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="174"/>
+        <location filename="../../ui/models/client_table.py" line="166"/>
         <source>F</source>
         <translation>女</translation>
     </message>
@@ -1608,132 +1608,132 @@
 <context>
     <name>HandoverPanel</name>
     <message>
-        <location filename="../../ui/handover/panel.py" line="56"/>
+        <location filename="../../ui/handover/panel.py" line="54"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="56"/>
+        <location filename="../../ui/handover/panel.py" line="54"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="56"/>
+        <location filename="../../ui/handover/panel.py" line="54"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="56"/>
+        <location filename="../../ui/handover/panel.py" line="54"/>
         <source>Teller</source>
         <translation>柜员</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="57"/>
+        <location filename="../../ui/handover/panel.py" line="55"/>
         <source>Documents</source>
         <translation>单证数</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="57"/>
+        <location filename="../../ui/handover/panel.py" line="55"/>
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="57"/>
+        <location filename="../../ui/handover/panel.py" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="64"/>
+        <location filename="../../ui/handover/panel.py" line="62"/>
         <source>&amp;New list…</source>
         <translation>新建清单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="65"/>
+        <location filename="../../ui/handover/panel.py" line="63"/>
         <source>Put together a new handover list (Ctrl+Shift+N)</source>
         <translation>新建一份交接清单（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="66"/>
+        <location filename="../../ui/handover/panel.py" line="64"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="67"/>
+        <location filename="../../ui/handover/panel.py" line="65"/>
         <source>&amp;Sign…</source>
         <translation>签字(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="68"/>
+        <location filename="../../ui/handover/panel.py" line="66"/>
         <source>The manager and the teller both sign the list</source>
         <translation>客户经理和柜员双方在清单上签字</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="69"/>
+        <location filename="../../ui/handover/panel.py" line="67"/>
         <source>&amp;Preview / print…</source>
         <translation>预览/打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="70"/>
+        <location filename="../../ui/handover/panel.py" line="68"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="71"/>
+        <location filename="../../ui/handover/panel.py" line="69"/>
         <source>Delete this draft (Del); signed lists are kept</source>
         <translation>删除此草稿（Del）；已签字的清单会保留</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="72"/>
+        <location filename="../../ui/handover/panel.py" line="70"/>
         <source>Show &amp;older lists</source>
         <translation>显示更早的清单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="133"/>
+        <location filename="../../ui/handover/panel.py" line="131"/>
         <source>Application materials</source>
         <translation>投保资料</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="133"/>
+        <location filename="../../ui/handover/panel.py" line="131"/>
         <source>Policy contracts</source>
         <translation>保险合同</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="138"/>
+        <location filename="../../ui/handover/panel.py" line="136"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="138"/>
+        <location filename="../../ui/handover/panel.py" line="136"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="149"/>
+        <location filename="../../ui/handover/panel.py" line="147"/>
         <source>No handover lists yet. Press Ctrl+Shift+N to put one together.</source>
         <translation>还没有交接清单。按 Ctrl+Shift+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="219"/>
+        <location filename="../../ui/handover/panel.py" line="215"/>
         <source>Delete handover list</source>
         <translation>删除交接清单</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="220"/>
+        <location filename="../../ui/handover/panel.py" line="216"/>
         <source>Delete the draft handover list of %1 for %2? This cannot be undone.</source>
         <translation>删除 %1 交给 %2 的交接清单草稿？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="240"/>
+        <location filename="../../ui/handover/panel.py" line="236"/>
         <source>Draft deleted.</source>
         <translation>草稿已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="244"/>
+        <location filename="../../ui/handover/panel.py" line="240"/>
         <source>Signed by both. The list can no longer change.</source>
         <translation>双方已签字，清单不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="252"/>
+        <location filename="../../ui/handover/panel.py" line="248"/>
         <source>The handover lists could not be read or changed: %1</source>
         <translation>交接清单无法读取或修改：%1</translation>
     </message>
@@ -2961,86 +2961,86 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="68"/>
+        <location filename="../../ui/print_preview.py" line="69"/>
         <source>Print preview: %1</source>
         <translation>打印预览：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="71"/>
+        <location filename="../../ui/print_preview.py" line="72"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="85"/>
+        <location filename="../../ui/print_preview.py" line="86"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="86"/>
+        <location filename="../../ui/print_preview.py" line="87"/>
         <source>Print on paper (Ctrl+P)</source>
         <translation>打印到纸上（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="87"/>
+        <location filename="../../ui/print_preview.py" line="88"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="88"/>
+        <location filename="../../ui/print_preview.py" line="89"/>
         <source>Save the document as a PDF file (Ctrl+S)</source>
         <translation>把文档保存为 PDF 文件（Ctrl+S）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="125"/>
+        <location filename="../../ui/print_preview.py" line="126"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="144"/>
+        <location filename="../../ui/print_preview.py" line="145"/>
         <source>The document could not be prepared: %1</source>
         <translation>文档无法生成：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="152"/>
+        <location filename="../../ui/print_preview.py" line="153"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="152"/>
+        <location filename="../../ui/print_preview.py" line="153"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="165"/>
+        <location filename="../../ui/print_preview.py" line="166"/>
         <source>The file could not be saved: %1</source>
         <translation>文件无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="167"/>
+        <location filename="../../ui/print_preview.py" line="168"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="191"/>
+        <location filename="../../ui/print_preview.py" line="192"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="203"/>
+        <location filename="../../ui/print_preview.py" line="204"/>
         <source>the printer is not ready</source>
         <translation>打印机未就绪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="215"/>
+        <location filename="../../ui/print_preview.py" line="216"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>已向打印机发送 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="220"/>
+        <location filename="../../ui/print_preview.py" line="221"/>
         <source>The document could not be printed: %1</source>
         <translation>文档无法打印：%1</translation>
     </message>
@@ -3489,12 +3489,12 @@
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/list_model.py" line="156"/>
+        <location filename="../../ui/proposal_editor/list_model.py" line="139"/>
         <source>v%1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/list_model.py" line="158"/>
+        <location filename="../../ui/proposal_editor/list_model.py" line="141"/>
         <source>(corrected)</source>
         <translation>（已更正）</translation>
     </message>
