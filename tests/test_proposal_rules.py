@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import replace
@@ -13,12 +14,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.rules import limits
 from app.rules.id_numbers import make_resident_id
 from app.rules.proposal import (
     BeneficiaryDoc,
     PartyDoc,
     ProposalDoc,
     canonical_json,
+    canonical_text,
+    content_hash,
     from_json,
     to_json,
 )
@@ -262,7 +266,7 @@ def test_from_json_refuses_what_is_not_an_object(value: object) -> None:
         from_json(value)  # type: ignore[arg-type]
 
 
-TEXT = st.text(max_size=8)
+TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=8)
 ANSWER = st.one_of(st.booleans(), st.integers(-5, 5), TEXT)
 PARTIES = st.builds(
     PartyDoc, name=TEXT, gender=st.none() | st.sampled_from(("M", "F")), birth_date=st.none() | BIRTHS,
@@ -271,12 +275,12 @@ PARTIES = st.builds(
 )
 BENEFICIARIES = st.builds(
     BeneficiaryDoc, legal_heirs=st.booleans(), name=TEXT, relation_to_insured=st.none() | TEXT,
-    id_type=TEXT, id_number=TEXT, order=st.integers(-2, 5), share_basis_points=st.integers(-1, 20000),
+    id_type=TEXT, id_number=TEXT, order=st.integers(1, 5), share_basis_points=st.integers(-1, 20000),
 )
 DOCS = st.builds(
-    ProposalDoc, id=TEXT, application_date=st.none() | BIRTHS, product_code=TEXT, product_name=TEXT,
-    sum_insured_cents=st.none() | st.integers(), premium_cents=st.none() | st.integers(),
-    payment_mode=st.none() | TEXT, payment_years=st.none() | st.integers(0, 30), payment_bank=TEXT,
+    ProposalDoc, id=st.uuids().map(str), application_date=st.none() | BIRTHS, product_code=TEXT, product_name=TEXT,
+    sum_insured_cents=st.none() | st.integers(*limits.AMOUNT_CENTS), premium_cents=st.none() | st.integers(*limits.AMOUNT_CENTS),
+    payment_mode=st.none() | TEXT, payment_years=st.none() | st.integers(1, 30), payment_bank=TEXT,
     payment_account=TEXT, payment_account_holder=TEXT,
     health_answers=st.dictionaries(TEXT, ANSWER, max_size=4), manager_name=TEXT, manager_code=TEXT,
     manager_phone=TEXT, policyholder=PARTIES, insured=PARTIES, relation=st.none() | TEXT,
@@ -305,3 +309,91 @@ def test_canonical_json_is_compact_sorted_utf8_with_iso_dates() -> None:
     text = canonical_json(DOC)
     assert text.startswith('{"application_date":"2026-03-16","beneficiaries":[{"id_number":')
     assert "张伟" in text and "\\u" not in text and "\n" not in text
+
+
+# --- the limits of the JSON form (app.rules.limits) ------------------------------------------
+
+
+def changed(path: str, value: object) -> dict[str, Any]:
+    """The sample's JSON with the value at a dotted path (`beneficiaries.1.name`) replaced."""
+    raw = json.loads(json.dumps(RAW))
+    *parents, last = path.split(".")
+    target: Any = raw
+    for key in parents:
+        target = target[int(key)] if isinstance(target, list) else target[key]
+    target[int(last) if isinstance(target, list) else last] = value
+    return raw
+
+
+LIMITS: list[tuple[str, object, str, str]] = [
+    ("id", "", "id", "J005_bad_value"),
+    ("id", "../../../../etc/passwd", "id", "J005_bad_value"),
+    ("id", RAW["id"].upper(), "id", "J005_bad_value"),
+    ("id", RAW["id"] + "x" * 29, "id", "J008_too_long"),
+    ("id", RAW["id"][:-1] + "\x00", "id", "J006_bad_text"),
+    ("policyholder.name", "张" * 1_000_000, "policyholder.name", "J008_too_long"),
+    ("policyholder.name", "张\ud800", "policyholder.name", "J006_bad_text"),
+    ("insured.address", "北京\x00", "insured.address", "J006_bad_text"),
+    ("insured.address", "路" * 201, "insured.address", "J008_too_long"),
+    ("beneficiaries.1.id_number", "1" * 41, "beneficiaries[1].id_number", "J008_too_long"),
+    ("manager_code", "B" * 41, "manager_code", "J008_too_long"),
+    ("payment_account", "6" * 65, "payment_account", "J008_too_long"),
+    ("relation", "c" * 65, "relation", "J008_too_long"),
+    ("premium_cents", 10**4299, "premium_cents", "J007_out_of_range"),
+    ("sum_insured_cents", 10**12 + 1, "sum_insured_cents", "J007_out_of_range"),
+    ("premium_cents", -1, "premium_cents", "J007_out_of_range"),
+    ("payment_years", 10**18, "payment_years", "J007_out_of_range"),
+    ("payment_years", 0, "payment_years", "J007_out_of_range"),
+    ("payment_years", 101, "payment_years", "J007_out_of_range"),
+    ("insured.pregnancy_weeks", 46, "insured.pregnancy_weeks", "J007_out_of_range"),
+    ("insured.pregnancy_weeks", -53, "insured.pregnancy_weeks", "J007_out_of_range"),
+    ("beneficiaries.0.order", 11, "beneficiaries[0].order", "J007_out_of_range"),
+    ("beneficiaries.0.order", 0, "beneficiaries[0].order", "J007_out_of_range"),
+    ("beneficiaries.0.share_basis_points", 10**5000, "beneficiaries[0].share_basis_points", "J007_out_of_range"),
+    ("application_date", "9999-12-31", "application_date", "J007_out_of_range"),
+    ("policyholder.birth_date", "0001-01-01", "policyholder.birth_date", "J007_out_of_range"),
+    ("beneficiaries", [RAW["beneficiaries"][0]] * 10_000, "beneficiaries", "J009_too_many"),
+    ("health_answers", {f"q{i}": False for i in range(101)}, "health_answers", "J009_too_many"),
+    ("health_answers", {"q" * 65: False}, f'health_answers."{"q" * 60}…"', "J008_too_long"),
+    ("health_answers", {"q\ud800": False}, 'health_answers."q\\ud800"', "J006_bad_text"),
+    ("health_answers.q1_hospitalised", "住" * 501, "health_answers.q1_hospitalised", "J008_too_long"),
+    ("health_answers.q1_hospitalised", 10**7, "health_answers.q1_hospitalised", "J007_out_of_range"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("path", "value", "field", "code"), LIMITS, ids=[f"{c}-{f}" for _, _, f, c in LIMITS])
+def test_from_json_keeps_the_limits(path: str, value: object, field: str, code: str) -> None:
+    doc, problems = from_json(changed(path, value))
+    assert doc is None
+    assert [(p.field, p.code) for p in problems] == [(field, code)]  # one problem, even for 10,000 entries
+    assert problems[0].en.isascii() and any("\u4e00" <= c <= "\u9fff" for c in problems[0].zh_CN)
+
+
+def test_limits_name_the_field_and_the_limit_in_both_languages() -> None:
+    _, problems = from_json(changed("policyholder.name", "张" * 51))
+    assert (problems[0].en, problems[0].zh_CN) == (
+        "Policyholder's name has at most 50 characters (has 51).", "投保人姓名最多 50 个字符（现有 51 个）。")
+    _, problems = from_json(changed("premium_cents", 10**12 + 1))
+    assert problems[0].en == "Premium must be from 0.00 to 10,000,000,000.00 yuan."
+
+
+def test_a_form_beyond_its_limits_gets_only_those_problems() -> None:
+    """The laptop's own documents (never read from JSON) are held to the same limits, and no rule
+    is judged on such a form: head office cannot read it to judge one either."""
+    long_name = "张" * 51
+    doc = replace(DOC, policyholder=replace(DOC.policyholder, name=long_name), premium_cents=0,
+                  application_date=date(1899, 12, 31))
+    assert [(p.field, p.code) for p in check_proposal(doc)] == [
+        ("application_date", "J007_out_of_range"), ("policyholder.name", "J008_too_long")]
+    many = replace(DOC, beneficiaries=DOC.beneficiaries * 11)
+    assert [(p.field, p.code) for p in check_proposal(many)] == [("beneficiaries", "J009_too_many")]
+
+
+def test_the_content_hash_of_a_lone_surrogate_does_not_raise() -> None:
+    """Head office hashes a pushed form before refusing it: a broken character must not crash it."""
+    broken = {"proposal": {"name": "张\ud800"}}
+    assert re.fullmatch(r"[0-9a-f]{64}", content_hash(broken))
+    assert content_hash(broken) != content_hash({"proposal": {"name": "张"}})
+    # Valid text is hashed as the UTF-8 it always was.
+    document = {"proposal": to_json(DOC)}
+    assert content_hash(document) == hashlib.sha256(canonical_text(document).encode("utf-8")).hexdigest()

@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
@@ -109,6 +110,48 @@ def test_finish_refused_when_form_invalid(ctx: AppContext, service: ProposalServ
     assert "P016_manager_phone_format" in error.value.message
     assert service.get(proposal_id).status == "draft"
     assert count(ctx, models.Signature) == count(ctx, models.OutboxItem) == 0
+
+
+@pytest.mark.parametrize(("change", "refusal"), [
+    (lambda d: replace(d, policyholder=replace(d.policyholder, name="张" * 51)), "J008_too_long"),
+    (lambda d: replace(d, insured=replace(d.insured, address="路" * 201)), "J008_too_long"),
+    (lambda d: replace(d, application_date=date(1899, 12, 31)), "J007_out_of_range"),
+    (lambda d: replace(d, premium_cents=10**12 + 1), "J007_out_of_range"),
+    (lambda d: replace(d, payment_years=101), "J007_out_of_range"),
+    (lambda d: replace(d, beneficiaries=d.beneficiaries * 11), "J009_too_many"),
+    (lambda d: replace(d, health_answers={f"q{i}": False for i in range(101)}), "J009_too_many"),
+])  # fmt: skip
+def test_finish_refuses_what_head_office_would(ctx: AppContext, service: ProposalService, change: Any,
+                                                refusal: str) -> None:  # fmt: skip
+    """The limits head office keeps (app.rules.limits) are checked before a form is finished, and
+    shown with the draft's problems (the editor's list): the laptop never queues a refusal."""
+    proposal_id = service.new_draft()
+    saved = service.save_draft(proposal_id, change(sample_doc(proposal_id)))
+    assert [p.code for p in saved.problems] == [refusal]
+    with pytest.raises(InvalidInput, match=refusal):
+        service.finish(proposal_id, SIGNED)
+    assert service.get(proposal_id).status == "draft"
+    assert count(ctx, models.Signature) == count(ctx, models.OutboxItem) == 0
+
+
+def test_signatures_past_their_limits_are_refused(ctx: AppContext, service: ProposalService) -> None:
+    proposal_id = saved_valid(service)
+    many = Signature(zigzag().strokes * 201, W, H)
+    with pytest.raises(InvalidInput, match=r"signature\.policyholder:too_large"):
+        service.finish(proposal_id, {"policyholder": (many, PNG), "insured": (zigzag(), PNG)})
+    wide = Signature(zigzag().strokes, 10**18, H)
+    with pytest.raises(InvalidInput, match=r"signature\.insured:out_of_range"):
+        service.finish(proposal_id, {"policyholder": (zigzag(), PNG), "insured": (wide, PNG)})
+    assert count(ctx, models.OutboxItem) == 0
+
+
+def test_text_that_cannot_be_stored_is_refused_and_the_draft_kept(service: ProposalService) -> None:
+    proposal_id = saved_valid(service)
+    doc = sample_doc(proposal_id)
+    for bad in ("北京\ud800", "北京\x00"):
+        with pytest.raises(InvalidInput, match=r"J006_bad_text\) in insured\.address"):
+            service.save_draft(proposal_id, replace(doc, insured=replace(doc.insured, address=bad)))
+    assert service.doc(proposal_id) == doc
 
 
 def test_finish_refused_when_signature_missing_or_small(service: ProposalService) -> None:

@@ -9,18 +9,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.rules import limits
 from app.rules import receipt as rules
 from app.rules.receipt import ReceiptDoc, ScanRef, SignatureRef, check_receipt, from_json, to_json
 from app.rules.working_days import is_working_day
 
 DAYS = st.dates(min_value=date(2024, 1, 1), max_value=date(2027, 12, 31))
 TODAY = date(2026, 3, 20)
+RECEIPT_ID, PROPOSAL_ID = "0b7e6c1a-3f2d-4e5a-9c8b-1d2e3f4a5b6c", "6f1c2a4e-9b7d-4c3e-8a15-2d0f4b6e8c91"
 
 
 def doc(**changes: object) -> ReceiptDoc:
     signed = date(2026, 3, 18)
     base = ReceiptDoc(
-        id="r-1", proposal_id="p-1", policy_number="P2026000123", delivered_on=date(2026, 3, 17),
+        id=RECEIPT_ID, proposal_id=PROPOSAL_ID, policy_number="P2026000123", delivered_on=date(2026, 3, 17),
         signed_on=signed, cooling_off_days=15, cooling_off_ends_on=rules.cooling_off_ends(signed, 15),
         return_due_on=rules.return_due(signed), signature=SignatureRef("client", '{"v":1}'), scan=None,
     )  # fmt: skip
@@ -66,15 +68,16 @@ def test_product_catalogue() -> None:
 
 # ---- JSON -----------------------------------------------------------------------------------
 
-TEXTS = st.text(max_size=30)
-OPTIONAL_DAYS = st.none() | DAYS
+TEXTS = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=30)
+OPTIONAL_DAYS = st.none() | st.dates(limits.FIRST_DAY, limits.LAST_DAY)
+IDS = st.uuids().map(str)
 SIGNATURES = st.builds(SignatureRef, st.just("client"), TEXTS)
 SCANS = st.builds(
     ScanRef, st.sampled_from(rules.SCAN_MIMES), st.text("0123456789abcdef", min_size=64, max_size=64),
     st.integers(min_value=1, max_value=rules.MAX_SCAN_BYTES),
 )
 DOCS = st.builds(
-    ReceiptDoc, TEXTS, TEXTS, TEXTS, OPTIONAL_DAYS, OPTIONAL_DAYS, st.integers(-5, 100), OPTIONAL_DAYS,
+    ReceiptDoc, IDS, IDS, TEXTS, OPTIONAL_DAYS, OPTIONAL_DAYS, st.integers(*limits.COOLING_OFF_DAYS), OPTIONAL_DAYS,
     OPTIONAL_DAYS, st.none() | SIGNATURES, st.none() | SCANS,
 )
 
@@ -87,7 +90,7 @@ def test_json_round_trip(receipt: ReceiptDoc) -> None:
 def test_json_shape() -> None:
     data = to_json(doc(signature=None, scan=ScanRef("application/pdf", "a" * 64, 1234)))
     assert data == {
-        "id": "r-1", "proposal_id": "p-1", "policy_number": "P2026000123", "delivered_on": "2026-03-17",
+        "id": RECEIPT_ID, "proposal_id": PROPOSAL_ID, "policy_number": "P2026000123", "delivered_on": "2026-03-17",
         "signed_on": "2026-03-18", "cooling_off_days": 15, "cooling_off_ends_on": "2026-04-02",
         "return_due_on": "2026-03-23", "signature": None,
         "scan": {"mime": "application/pdf", "sha256": "a" * 64, "size": 1234},
@@ -112,6 +115,40 @@ def test_from_json_is_strict(change: dict, path: str, code: str) -> None:  # typ
     assert parsed is None
     assert [(p.field, p.code) for p in problems] == [(path, code)]
     assert problems[0].en and problems[0].zh_CN
+
+
+@pytest.mark.parametrize(("change", "path", "code"), [
+    ({"id": ""}, "id", "J005_bad_value"),
+    ({"id": "../../../../etc/passwd"}, "id", "J005_bad_value"),
+    ({"proposal_id": RECEIPT_ID.upper()}, "proposal_id", "J005_bad_value"),
+    ({"proposal_id": "x" * 65}, "proposal_id", "J008_too_long"),
+    ({"id": RECEIPT_ID[:-1] + "\x00"}, "id", "J006_bad_text"),
+    ({"policy_number": "P2026\ud800"}, "policy_number", "J006_bad_text"),
+    ({"policy_number": "P" * 65}, "policy_number", "J008_too_long"),
+    ({"signature": {"role": "client", "strokes_json": "[" * 1_000_001}}, "signature.strokes_json", "J008_too_long"),
+    ({"signed_on": "9999-12-31"}, "signed_on", "J007_out_of_range"),
+    ({"delivered_on": "1899-12-31"}, "delivered_on", "J007_out_of_range"),
+    ({"return_due_on": "2101-01-01"}, "return_due_on", "J007_out_of_range"),
+    ({"cooling_off_days": 10**18}, "cooling_off_days", "J007_out_of_range"),
+    ({"cooling_off_days": -1}, "cooling_off_days", "J007_out_of_range"),
+    ({"signature": None, "scan": {"mime": "image/png", "sha256": "a" * 64, "size": 10**4299}}, "scan.size", "J007_out_of_range"),
+])  # fmt: skip
+def test_from_json_keeps_the_limits(change: dict, path: str, code: str) -> None:  # type: ignore[type-arg]
+    parsed, problems = from_json({**to_json(doc()), **change})
+    assert parsed is None
+    assert [(p.field, p.code) for p in problems] == [(path, code)]
+    assert problems[0].en.isascii()
+    assert any("\u4e00" <= c <= "\u9fff" for c in problems[0].zh_CN)
+
+
+def test_a_receipt_signed_on_9999_12_31_is_refused_not_crashed() -> None:
+    """Its deadlines would overflow the calendar: the limits are checked before any rule computes them."""
+    last = date(9999, 12, 31)
+    refused = doc(signed_on=last, delivered_on=last, cooling_off_ends_on=None, return_due_on=None)
+    assert [(p.field, p.code) for p in check_receipt(refused, TODAY)] == [
+        ("delivered_on", "J007_out_of_range"), ("signed_on", "J007_out_of_range")]
+    huge = doc(cooling_off_days=10**9)
+    assert [(p.field, p.code) for p in check_receipt(huge, TODAY)] == [("cooling_off_days", "J007_out_of_range")]
 
 
 def test_from_json_reports_every_missing_key() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -164,6 +165,12 @@ def test_signed_receipt_is_immutable(service: ReceiptService, proposals: Proposa
         (FIELDS, {}, {"R007_signature_or_scan"}),
         (FIELDS, {"signature": (zigzag(), PNG), "scan": (PDF, "application/pdf")}, {"R007_signature_or_scan"}),
         (ReceiptFields("P1", date(2026, 3, 17), None, 7), {"signature": (zigzag(), PNG)}, {"R008_cooling_off_days_range"}),
+        # Past the limits head office keeps (app.rules.limits): refused here, never queued.
+        (ReceiptFields("P1", date(2026, 3, 17), None, 10**9), {"signature": (zigzag(), PNG)}, {"J007_out_of_range"}),
+        (ReceiptFields("P" * 65, date(1899, 12, 31), None, 15), {"signature": (zigzag(), PNG)},
+         {"J007_out_of_range", "J008_too_long"}),
+        (FIELDS, {"signature": (signature_rules.Signature(zigzag().strokes * 201, 480, 200), PNG)}, {"too_large"}),
+        (FIELDS, {"signature": (signature_rules.Signature(zigzag().strokes, 10**18, 200), PNG)}, {"out_of_range"}),
     ],
 )
 def test_bad_signing_is_refused_and_writes_nothing(
@@ -187,6 +194,28 @@ def test_signing_in_the_future_is_refused(service: ReceiptService, proposals: Pr
     receipt_id = draft_for(service, proposals)
     with pytest.raises(ReceiptRefused, match="R006_signed_on_future"):
         service.sign(receipt_id, TODAY + timedelta(days=1), signature=(zigzag(), PNG))
+
+
+def test_signed_on_9999_12_31_is_refused_not_an_overflow(ctx: AppContext, service: ReceiptService,
+                                                         proposals: ProposalService) -> None:
+    """Its deadlines would overflow the calendar; head office refuses the day with J007."""
+    receipt_id = draft_for(service, proposals)
+    for day in (date(9999, 12, 31), date(1899, 12, 31)):
+        with pytest.raises(ReceiptRefused) as refused:
+            service.sign(receipt_id, day, signature=(zigzag(), PNG))
+        assert [(p.field, p.code) for p in refused.value.problems] == [("signed_on", "J007_out_of_range")]
+    assert service.get(receipt_id).status == "draft" and count(ctx, models.Receipt) == 1
+    assert count(ctx, models.OutboxItem) == 1  # the proposal's only
+
+
+def test_text_that_cannot_be_stored_is_refused_and_the_draft_kept(service: ReceiptService, proposals: ProposalService) -> None:
+    receipt_id = draft_for(service, proposals)
+    for bad in ("P2026\ud800", "P2026\x00"):
+        with pytest.raises(InvalidInput, match="policy_number") as refused:
+            service.save_draft(receipt_id, replace(FIELDS, policy_number=bad))
+        assert "J006_bad_text" in refused.value.message
+    assert service.get(receipt_id).fields == FIELDS
+    assert service.save_draft(receipt_id, replace(FIELDS, policy_number="P" * 65))[0].code == "J008_too_long"
 
 
 def test_refused_without_the_proposals_outbox_item(ctx: AppContext, service: ReceiptService, proposals: ProposalService) -> None:

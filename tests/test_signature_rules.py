@@ -145,3 +145,43 @@ def test_from_json_refuses_what_it_did_not_write(text: str) -> None:
 def test_storage_form_is_compact() -> None:
     sig = Signature((Stroke((Point(1.234, 5.678, 0, 0.51234), Point(2, 3, 16, None)), "pen"),), W, H)
     assert json.loads(to_json(sig)) == {"v": 1, "w": W, "h": H, "strokes": [{"d": "pen", "p": [[1.2, 5.7, 0, 0.512], [2.0, 3.0, 16, None]]}]}
+
+
+# --- limits: what a damaged or forged recording cannot do ------------------------------------
+
+@pytest.mark.parametrize("number", ["w", "h", "x", "t"])
+def test_infinite_numbers_are_unreadable_not_a_crash(number: str) -> None:
+    """1e400 is infinity to Python: int() of it raised OverflowError, a 500 at head office."""
+    values = {"w": "480", "h": "200", "x": "1.5", "t": "16", number: "1e400"}
+    text = '{"v":1,"w":%(w)s,"h":%(h)s,"strokes":[{"d":"pen","p":[[%(x)s,2.0,%(t)s,null]]}]}' % values
+    with pytest.raises(ValueError, match="out of range"):
+        from_json(text)
+
+
+@pytest.mark.parametrize("text", [
+    '{"v":1,"w":480.5,"h":200,"strokes":[]}', '{"v":1,"w":true,"h":200,"strokes":[]}',
+    '{"v":1,"w":480,"h":200,"strokes":[{"d":"pen","p":[["1",2,0,null]]}]}',
+    '{"v":1,"w":480,"h":200,"strokes":[{"d":"pen","p":[[1,2,0.5,null]]}]}',
+    '{"v":1,"v":1,"w":480,"h":200,"strokes":[]}', '{"v":1,"w":480,"h":200,"strokes":' + "[" * 40 + "]" * 40 + "}",
+    '{"v":1,"w":480,"h":200,"strokes":[{"d":"pen","p":[[1,2,0,null]]}],"x":"\\ud800"}',
+    '{"v":1,"w":480,"h":200,"strokes":[]}' + " " * 1_000_000,
+])  # fmt: skip
+def test_from_json_reads_only_numbers_it_wrote_with_the_one_json_reader(text: str) -> None:
+    with pytest.raises(ValueError):
+        from_json(text)
+
+
+def test_limits_are_reported_first_and_alone() -> None:
+    good = zigzag(50, 50, 200, 80)
+    assert codes(Signature((good,) * 200, W, H)) == []
+    assert codes(Signature((good,) * 201, W, H)) == ["too_large"]
+    long = zigzag(50, 50, 200, 80, points=20_001)
+    assert codes(Signature((long,), W, H)) == ["too_large"]
+    assert codes(Signature((good,), 10**18, H)) == ["out_of_range"]
+    stored = to_json(Signature((good,), W, H))
+    assert codes(from_json(stored.replace(f'"w":{W}', '"w":1000000000000000'))) == ["out_of_range"]
+    for bad in (Point(float("nan"), 0, 0, None), Point(0, float("inf"), 0, None), Point(0, 0, 10**400, None),
+                Point(0, 0, -1, None), Point(100_001, 0, 0, None), Point(0, 0, 0, 1.5)):  # fmt: skip
+        assert codes(Signature((Stroke((*good.points, bad), "pen"),), W, H)) == ["out_of_range"], bad
+    for problem in check_signature(Signature((good,) * 201, W, H)) + check_signature(Signature((good,), 0, H)):
+        assert problem.field == "signature" and problem.en.isascii() and "签名" in problem.zh_CN

@@ -24,6 +24,12 @@ JSON form (one object, UTF-8; every key is required, unknown keys are refused):
   `id_type`, `id_number`, `order` (受益顺序, 1, 2, ...), `share_basis_points` (integer,
   10000 = 100%).
 
+Limits (`app.rules.limits`, where the table of numbers is): `id` is a lower-case UUID; text
+has no NUL or lone surrogate and a length per field (names 50, address 200, ...); dates lie
+in 1900-2100; amounts 0 to 10**12 fen, payment years 1-100, pregnancy weeks -52 to 45,
+order 1-10; at most 20 beneficiaries and 100 health answers.  Breaking one is a J005-J009
+problem, and `check_proposal` judges no rule on such a form (`form_problems`).
+
 Blank text and null are structurally fine here; `check_proposal` reports them as missing, so
 a draft can travel and be checked.  `canonical_json` (keys sorted, no spaces, UTF-8 text,
 ISO dates) gives the same text, hence the same hash, for the same document.
@@ -33,17 +39,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from types import MappingProxyType
 from typing import Any
 
+from app.rules import limits
 from app.rules.client_card import Problem
+from app.rules.form_readers import FormReaders, Reader, boolean, wrong
 
 HealthAnswer = bool | int | str
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,12 @@ LABELS = {
     "address": ("address", "地址"),
     "occupation": ("occupation", "职业"),
     "relation_to_insured": ("relation to the insured", "与被保险人关系"),
+    "id": ("proposal's id", "投保单编号"),
+    "pregnancy_weeks": ("pregnancy weeks", "孕周"),
+    "order": ("benefit order", "受益顺序"),
+    "share_basis_points": ("share", "受益份额"),
+    "health_answers": ("health answers", "健康告知"),
+    "beneficiaries": ("beneficiaries", "受益人"),
 }
 OWNERS = {"policyholder": ("Policyholder's", "投保人"), "insured": ("Insured's", "被保险人")}
 
@@ -175,8 +187,12 @@ def canonical_json(doc: ProposalDoc) -> str:
 
 
 def content_hash(document: Mapping[str, Any]) -> str:
-    """SHA-256 of a finished document's canonical text (proposal with signatures, or receipt)."""
-    return hashlib.sha256(canonical_text(document).encode("utf-8")).hexdigest()
+    """SHA-256 of a finished document's canonical text (proposal with signatures, or receipt).
+
+    A lone surrogate (which no valid document holds) is hashed as its three bytes instead of
+    raising, so head office can refuse such a document by its rules; valid text is UTF-8 as is.
+    """
+    return hashlib.sha256(canonical_text(document).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # Who may sign a proposal.
@@ -190,128 +206,87 @@ def required_roles(doc: ProposalDoc) -> tuple[str, ...]:
 
 # --- from JSON -----------------------------------------------------------------------------
 
-Reader = Callable[[object, str, list[Problem]], Any]
-KINDS = {
-    "text": ("text", "文本"),
-    "integer": ("a whole number", "整数"),
-    "boolean": ("true or false", "true 或 false"),
-    "date": ("a date like 2026-03-15", "形如 2026-03-15 的日期"),
-    "object": ("an object", "对象"),
-    "array": ("an array", "数组"),
-    "answer": ("true/false, a whole number or text", "true/false、整数或文本"),
-}
+READ = FormReaders(("the proposal form", "投保单"), field_label)
+ANSWER_TEXT = READ.text(limits.ANSWER_TEXT_CHARS)
+ANSWER_NUMBER = READ.integer(limits.ANSWER_NUMBER)
 
 
-def _wrong(path: str, kind: str, nullable: bool, problems: list[Problem]) -> None:
-    en, zh = KINDS[kind]
-    if nullable:
-        en, zh = f"{en} or null", f"{zh}或 null"
-    problems.append(Problem(path, "J003_wrong_type", f"{path} must be {en}.", f"{path} 应为{zh}。"))
-
-
-def _scalar(kind: str, accepts: Callable[[object], bool], nullable: bool = False) -> Reader:
-    def read(value: object, path: str, problems: list[Problem]) -> Any:
-        if (value is None and nullable) or accepts(value):
-            return value
-        _wrong(path, kind, nullable, problems)
-        return None
-
-    return read
-
-
-def _is_int(value: object) -> bool:
-    # JSON true/false arrive as bool, which Python counts as int: refuse them as numbers.
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-TEXT = _scalar("text", lambda v: isinstance(v, str))
-TEXT_OR_NULL = _scalar("text", lambda v: isinstance(v, str), nullable=True)
-INT = _scalar("integer", _is_int)
-INT_OR_NULL = _scalar("integer", _is_int, nullable=True)
-BOOL = _scalar("boolean", lambda v: isinstance(v, bool))
-
-
-def _date_or_null(value: object, path: str, problems: list[Problem]) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, str) and ISO_DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            problems.append(Problem(
-                path, "J004_bad_date", f"{path}: {value} is not a real date.", f"{path}：{value} 不是存在的日期。",
-            ))
-            return None
-    _wrong(path, "date", True, problems)
+def _answer(value: object, path: str, problems: list[Problem]) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return ANSWER_NUMBER(value, path, problems)
+    if isinstance(value, str):
+        return ANSWER_TEXT(value, path, problems)
+    wrong(path, "answer", False, problems)
     return None
 
 
 def _answers(value: object, path: str, problems: list[Problem]) -> dict[str, HealthAnswer]:
     if not isinstance(value, dict):
-        _wrong(path, "object", False, problems)
+        wrong(path, "object", False, problems)
         return {}
-    answer = _scalar("answer", lambda v: isinstance(v, (bool, int, str)))
-    return {key: answer(item, f"{path}.{key}", problems) for key, item in value.items()}
+    too_many = limits.count_problem(len(value), path, limits.HEALTH_ANSWERS, field_label(path))
+    if too_many is not None:
+        problems.append(too_many)
+        return {}
+    answers: dict[str, HealthAnswer] = {}
+    for key, item in value.items():
+        item_path = f"{path}.{limits.shown(key)}"
+        bad_key = limits.text_problem(key, item_path, limits.ANSWER_KEY_CHARS, ("The question's id", "问题编号"))
+        if bad_key is not None:
+            problems.append(bad_key)
+        else:
+            answers[key] = _answer(item, item_path, problems)
+    return answers
 
 
+NAME = READ.text(limits.NAME_CHARS)
+CHOICE = READ.text(limits.CHOICE_CHARS)
+CHOICE_OR_NULL = READ.text(limits.CHOICE_CHARS, nullable=True)
+ID_NUMBER = READ.text(limits.ID_NUMBER_CHARS)
+PHONE = READ.text(limits.PHONE_CHARS)
+LONG_NAME = READ.text(limits.LONG_NAME_CHARS)
+CODE = READ.text(limits.CODE_CHARS)
+AMOUNT = READ.integer(limits.AMOUNT_CENTS, nullable=True, beyond=limits.amount_problem)
 PARTY_FIELDS: dict[str, Reader] = {
-    "name": TEXT, "gender": TEXT_OR_NULL, "birth_date": _date_or_null, "id_type": TEXT,
-    "id_number": TEXT, "mobile": TEXT, "address": TEXT, "occupation": TEXT,
-    "pregnancy_weeks": INT_OR_NULL, "disabled": BOOL,
+    "name": NAME, "gender": CHOICE_OR_NULL, "birth_date": READ.date_or_null, "id_type": CHOICE,
+    "id_number": ID_NUMBER, "mobile": PHONE, "address": READ.text(limits.ADDRESS_CHARS), "occupation": LONG_NAME,
+    "pregnancy_weeks": READ.integer(limits.PREGNANCY_WEEKS, nullable=True), "disabled": boolean,
 }  # fmt: skip
 BENEFICIARY_FIELDS: dict[str, Reader] = {
-    "legal_heirs": BOOL, "name": TEXT, "relation_to_insured": TEXT_OR_NULL, "id_type": TEXT,
-    "id_number": TEXT, "order": INT, "share_basis_points": INT,
+    "legal_heirs": boolean, "name": NAME, "relation_to_insured": CHOICE_OR_NULL, "id_type": CHOICE,
+    "id_number": ID_NUMBER, "order": READ.integer(limits.BENEFICIARY_ORDER),
+    "share_basis_points": READ.integer(limits.ANY_INT),
 }  # fmt: skip
-
-
-def _record(cls: type[Any], readers: dict[str, Reader]) -> Reader:
-    def read(value: object, path: str, problems: list[Problem]) -> Any:
-        if not isinstance(value, dict):
-            _wrong(path or "document", "object", False, problems)
-            return None
-        prefix = f"{path}." if path else ""
-        for key in [key for key in value if key not in readers]:
-            problems.append(Problem(
-                f"{prefix}{key}", "J002_unknown_field",
-                f"{prefix}{key} is not a field of the proposal form.", f"{prefix}{key} 不是投保单的字段。",
-            ))
-        parsed = {}
-        for key, reader in readers.items():
-            if key not in value:
-                problems.append(Problem(
-                    f"{prefix}{key}", "J001_missing_field",
-                    f"{prefix}{key} is missing (write null or \"\" when blank).",
-                    f"缺少 {prefix}{key}（空白时写 null 或 \"\"）。",
-                ))
-            else:
-                parsed[key] = reader(value[key], f"{prefix}{key}", problems)
-        return cls(**parsed) if len(parsed) == len(readers) else None
-
-    return read
 
 
 def _beneficiaries(value: object, path: str, problems: list[Problem]) -> tuple[BeneficiaryDoc, ...]:
     if not isinstance(value, list):
-        _wrong(path, "array", False, problems)
+        wrong(path, "array", False, problems)
         return ()
-    read = _record(BeneficiaryDoc, BENEFICIARY_FIELDS)
+    too_many = limits.count_problem(len(value), path, limits.BENEFICIARIES, field_label(path))
+    if too_many is not None:
+        problems.append(too_many)  # and not one problem per entry of a list that long
+        return ()
+    read = READ.record(BeneficiaryDoc, BENEFICIARY_FIELDS)
     return tuple(read(item, f"{path}[{i}]", problems) for i, item in enumerate(value))
 
 
 PROPOSAL_FIELDS: dict[str, Reader] = {
-    "id": TEXT, "application_date": _date_or_null, "product_code": TEXT, "product_name": TEXT,
-    "sum_insured_cents": INT_OR_NULL, "premium_cents": INT_OR_NULL,
-    "payment_mode": TEXT_OR_NULL, "payment_years": INT_OR_NULL, "payment_bank": TEXT,
-    "payment_account": TEXT, "payment_account_holder": TEXT, "health_answers": _answers,
-    "manager_name": TEXT, "manager_code": TEXT, "manager_phone": TEXT,
-    "policyholder": _record(PartyDoc, PARTY_FIELDS), "insured": _record(PartyDoc, PARTY_FIELDS),
-    "relation": TEXT_OR_NULL, "beneficiaries": _beneficiaries,
+    "id": READ.uuid, "application_date": READ.date_or_null, "product_code": CODE, "product_name": LONG_NAME,
+    "sum_insured_cents": AMOUNT, "premium_cents": AMOUNT,
+    "payment_mode": CHOICE_OR_NULL, "payment_years": READ.integer(limits.PAYMENT_YEARS, nullable=True),
+    "payment_bank": LONG_NAME, "payment_account": READ.text(limits.ACCOUNT_CHARS), "payment_account_holder": NAME,
+    "health_answers": _answers, "manager_name": NAME, "manager_code": CODE, "manager_phone": PHONE,
+    "policyholder": READ.record(PartyDoc, PARTY_FIELDS), "insured": READ.record(PartyDoc, PARTY_FIELDS),
+    "relation": CHOICE_OR_NULL, "beneficiaries": _beneficiaries,
 }  # fmt: skip
 
 
 def from_json(data: dict[str, Any]) -> tuple[ProposalDoc | None, list[Problem]]:
-    """The document, or None with every structural problem (codes J001-J004) found.
+    """The document, or None with every structural problem (codes J001-J009) found: shape,
+    types, and the limits of `app.rules.limits` (text, ranges, dates, list lengths, the id).
 
     Raises TypeError only when `data` is not a JSON object at all: that is a caller's bug or
     a file that is not a proposal, not a form to report on field by field.
@@ -320,5 +295,11 @@ def from_json(data: dict[str, Any]) -> tuple[ProposalDoc | None, list[Problem]]:
         raise TypeError(f"a proposal is a JSON object, not {type(data).__name__}")
     problems: list[Problem] = []
     # A placeholder built from a bad field must not escape: any problem means no document.
-    doc = _record(ProposalDoc, PROPOSAL_FIELDS)(data, "", problems)
+    doc = READ.record(ProposalDoc, PROPOSAL_FIELDS)(data, "", problems)
     return (None, problems) if problems else (doc, [])
+
+
+def form_problems(doc: ProposalDoc) -> list[Problem]:
+    """What the JSON form's limits say about a document built in memory (the laptop's, from its
+    rows): it is read back exactly as head office will read it."""
+    return from_json(to_json(doc))[1]

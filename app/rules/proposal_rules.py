@@ -6,7 +6,9 @@ one dict of template values per breach.  Head office re-checks with the same tab
 form the laptop accepts is never sent back for a rule the laptop knew.
 
 Codes: `P…` refuse the form (`check_proposal`); `W…` do not refuse but send it to a person
-(`proposal_warnings`), e.g. a disabled insured goes to medical review.
+(`proposal_warnings`), e.g. a disabled insured goes to medical review.  A form past the JSON
+form's limits (`app.rules.limits`: text lengths, ranges, list lengths, the id) gets those J
+codes instead, and no rule is judged on it.
 
 Boundaries, all on the application date (never "today", so a form checks the same later):
 - policyholder: age in full years >= 18, i.e. from the 18th birthday on;
@@ -36,7 +38,7 @@ from app.rules.client_card import (
     normalise_phone,
 )
 from app.rules.id_numbers import InvalidResidentId, parse_resident_id
-from app.rules.proposal import BeneficiaryDoc, PartyDoc, ProposalDoc, field_label
+from app.rules.proposal import BeneficiaryDoc, PartyDoc, ProposalDoc, field_label, form_problems
 
 ADULT_AGE = 18
 INSURED_MIN_DAYS = 28
@@ -259,7 +261,7 @@ def _amounts(doc: ProposalDoc) -> Iterable[Breach]:
 
 def _payment_years(doc: ProposalDoc) -> Iterable[Breach]:
     years = doc.payment_years
-    if doc.payment_mode == "regular" and (years is None or years < 1):
+    if doc.payment_mode == "regular" and years is None:
         yield {"en": "Regular payment (期交) needs the number of years, 1 or more.",
                "zh": "期交须填写缴费年期（至少 1 年）。"}  # fmt: skip
     elif doc.payment_mode == "single" and years is not None:
@@ -311,7 +313,7 @@ def _share_totals(doc: ProposalDoc) -> Iterable[Breach]:
 def _order_sequence(doc: ProposalDoc) -> Iterable[Breach]:
     orders = {b.order for _, b in _named(doc)}
     for i, b in _named(doc):
-        if b.order < 1 or (b.order > 1 and b.order - 1 not in orders):
+        if b.order > 1 and b.order - 1 not in orders:
             yield {"i": i, "n": i + 1, "order": b.order}
 
 
@@ -395,7 +397,15 @@ RULES: tuple[Rule, ...] = (
 
 
 def check_proposal(doc: ProposalDoc) -> list[Problem]:
-    """Every reason to refuse the form, in table order; empty means head office may accept it."""
+    """Every reason to refuse the form; empty means head office may accept it.
+
+    First the JSON form's limits (J codes, `form_problems`): the rules judge only a form
+    within them, as head office, which cannot read a form past them, does.  Then the rules,
+    in table order.
+    """
+    beyond_limits = form_problems(doc)
+    if beyond_limits:
+        return beyond_limits
     return [p for rule in RULES if rule.severity == "error" for p in rule.problems(doc)]
 
 

@@ -23,18 +23,22 @@ JSON form (one object, UTF-8; every key is required, unknown keys are refused):
 Null dates and blank text are structurally fine; `check_receipt` reports them (codes R…),
 as it reports a receipt with both or neither of `signature` and `scan`.  Structural problems
 have the codes J001 (missing key), J002 (unknown key), J003 (wrong type), J004 (not a real
-date) and J005 (a value outside its list).
+date) and J005 (a value outside its list), and the limits of `app.rules.limits` (ids are
+lower-case UUIDs; text without NUL or lone surrogates, a policy number of at most 64
+characters, strokes of at most 1,000,000; dates in 1900-2100; 0-366 cooling-off days) J005-J008.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from app.rules import limits
 from app.rules.client_card import Problem
+from app.rules.form_readers import FormReaders, Reader, one_of
+from app.rules.limits import Label
 from app.rules.proposal import plain_json
 from app.rules.reminders import receipt_return_due
 
@@ -49,7 +53,6 @@ SCAN_MIMES = ("image/png", "image/jpeg", "application/pdf")
 MAX_SCAN_BYTES = 10 * 1024 * 1024
 SIGNER_ROLE = "client"
 SHA256_HEX = re.compile(r"[0-9a-f]{64}")
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def cooling_off_days(product_code: str) -> int:
@@ -101,113 +104,75 @@ def to_json(doc: ReceiptDoc) -> dict[str, Any]:
 
 # --- from JSON (strict) --------------------------------------------------------------------
 
-Reader = Callable[[object, str, list[Problem]], Any]
+LABELS: dict[str, Label] = {
+    "id": ("The receipt's id", "回执编号"),
+    "proposal_id": ("The proposal's id", "投保单编号"),
+    "policy_number": ("The policy number", "保单号"),
+    "delivered_on": ("The delivery day", "送达日期"),
+    "signed_on": ("The signing day", "签收日期"),
+    "cooling_off_days": ("The cooling-off period", "犹豫期"),
+    "cooling_off_ends_on": ("The end of the cooling-off period", "犹豫期截止日"),
+    "return_due_on": ("The return deadline", "回执交回期限"),
+    "signature.strokes_json": ("The client's signature", "客户签名"),
+}
 
 
-def _problem(path: str, code: str, en: str, zh: str) -> Problem:
-    return Problem(path, code, en, zh)
+def field_label(path: str) -> Label:
+    return LABELS.get(path, (path, path))
 
 
-def _typed(en: str, zh: str, accepts: Callable[[object], bool], nullable: bool = False) -> Reader:
-    def read(value: object, path: str, problems: list[Problem]) -> Any:
-        if (value is None and nullable) or accepts(value):
-            return value
-        tail = (" or null", "或 null") if nullable else ("", "")
-        problems.append(_problem(path, "J003_wrong_type", f"{path} must be {en}{tail[0]}.", f"{path} 应为{zh}{tail[1]}。"))
-        return None
-
-    return read
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)  # JSON true is not a number
-
-
-TEXT = _typed("text", "文本", lambda v: isinstance(v, str))
-INT = _typed("a whole number", "整数", _is_int)
-
-
-def _date_or_null(value: object, path: str, problems: list[Problem]) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, str) and ISO_DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            problems.append(_problem(path, "J004_bad_date", f"{path}: {value} is not a real date.", f"{path}：{value} 不是存在的日期。"))
-            return None
-    return _typed("a date like 2026-03-15", "形如 2026-03-15 的日期", lambda _v: False, nullable=True)(value, path, problems)
-
-
-def _one_of(reader: Reader, allowed: Callable[[Any], bool], en: str, zh: str) -> Reader:
-    def read(value: object, path: str, problems: list[Problem]) -> Any:
-        before = len(problems)
-        parsed = reader(value, path, problems)
-        if len(problems) == before and not allowed(parsed):
-            problems.append(_problem(path, "J005_bad_value", f"{path} must be {en}.", f"{path} 应为{zh}。"))
-        return parsed
-
-    return read
-
-
-def _record(cls: type[Any], readers: dict[str, Reader], nullable: bool = False) -> Reader:
-    def read(value: object, path: str, problems: list[Problem]) -> Any:
-        if value is None and nullable:
-            return None
-        if not isinstance(value, dict):
-            return _typed("an object", "对象", lambda _v: False, nullable)(value, path or "document", problems)
-        prefix = f"{path}." if path else ""
-        for key in [key for key in value if key not in readers]:
-            problems.append(_problem(f"{prefix}{key}", "J002_unknown_field",
-                                     f"{prefix}{key} is not a field of the receipt.", f"{prefix}{key} 不是保单回执的字段。"))
-        parsed = {}
-        for key, reader in readers.items():
-            if key in value:
-                parsed[key] = reader(value[key], f"{prefix}{key}", problems)
-            else:
-                problems.append(_problem(f"{prefix}{key}", "J001_missing_field",
-                                         f"{prefix}{key} is missing (write null or \"\" when blank).",
-                                         f"缺少 {prefix}{key}（空白时写 null 或 \"\"）。"))
-        return cls(**parsed) if len(parsed) == len(readers) else None
-
-    return read
-
-
+READ = FormReaders(("the receipt", "保单回执"), field_label)
+CHOICE = READ.text(limits.CHOICE_CHARS)
 SIGNATURE_FIELDS: dict[str, Reader] = {
-    "role": _one_of(TEXT, lambda v: v == SIGNER_ROLE, '"client"', '"client"'),
-    "strokes_json": TEXT,
+    "role": one_of(CHOICE, lambda v: v == SIGNER_ROLE, '"client"', '"client"'),
+    "strokes_json": READ.text(limits.STROKES_JSON_CHARS),
 }
 SCAN_FIELDS: dict[str, Reader] = {
-    "mime": _one_of(TEXT, lambda v: v in SCAN_MIMES, " or ".join(SCAN_MIMES), "、".join(SCAN_MIMES) + "之一"),
-    "sha256": _one_of(TEXT, lambda v: bool(SHA256_HEX.fullmatch(v)), "64 lower-case hex digits", "64 位小写十六进制数"),
-    "size": _one_of(INT, lambda v: 0 < v <= MAX_SCAN_BYTES, f"from 1 to {MAX_SCAN_BYTES} bytes", f"1 至 {MAX_SCAN_BYTES} 字节"),
-}
+    "mime": one_of(CHOICE, lambda v: v in SCAN_MIMES, " or ".join(SCAN_MIMES), "、".join(SCAN_MIMES) + "之一"),
+    "sha256": one_of(CHOICE, lambda v: bool(SHA256_HEX.fullmatch(v)), "64 lower-case hex digits", "64 位小写十六进制数"),
+    "size": one_of(READ.integer(limits.ANY_INT), lambda v: 0 < v <= MAX_SCAN_BYTES,
+                   f"from 1 to {MAX_SCAN_BYTES} bytes", f"1 至 {MAX_SCAN_BYTES} 字节"),
+}  # fmt: skip
 RECEIPT_FIELDS: dict[str, Reader] = {
-    "id": TEXT, "proposal_id": TEXT, "policy_number": TEXT, "delivered_on": _date_or_null,
-    "signed_on": _date_or_null, "cooling_off_days": INT, "cooling_off_ends_on": _date_or_null,
-    "return_due_on": _date_or_null, "signature": _record(SignatureRef, SIGNATURE_FIELDS, nullable=True),
-    "scan": _record(ScanRef, SCAN_FIELDS, nullable=True),
+    "id": READ.uuid, "proposal_id": READ.uuid, "policy_number": READ.text(limits.POLICY_NUMBER_CHARS),
+    "delivered_on": READ.date_or_null, "signed_on": READ.date_or_null,
+    "cooling_off_days": READ.integer(limits.COOLING_OFF_DAYS), "cooling_off_ends_on": READ.date_or_null,
+    "return_due_on": READ.date_or_null, "signature": READ.record(SignatureRef, SIGNATURE_FIELDS, nullable=True),
+    "scan": READ.record(ScanRef, SCAN_FIELDS, nullable=True),
 }  # fmt: skip
 
 
 def from_json(data: dict[str, Any]) -> tuple[ReceiptDoc | None, list[Problem]]:
-    """The document, or None with every structural problem (J001-J005) found.
+    """The document, or None with every structural problem (J001-J008) found: shape, types,
+    and the limits of `app.rules.limits` (ids, text, dates, cooling-off days).
 
     Raises TypeError only when `data` is not a JSON object at all.
     """
     if not isinstance(data, dict):
         raise TypeError(f"a receipt is a JSON object, not {type(data).__name__}")
     problems: list[Problem] = []
-    doc = _record(ReceiptDoc, RECEIPT_FIELDS)(data, "", problems)
+    doc = READ.record(ReceiptDoc, RECEIPT_FIELDS)(data, "", problems)
     return (None, problems) if problems else (doc, [])
+
+
+def form_problems(doc: ReceiptDoc) -> list[Problem]:
+    """What the JSON form's limits say about a receipt built in memory (the laptop's): it is
+    read back exactly as head office will read it."""
+    return from_json(to_json(doc))[1]
 
 
 # --- rules ---------------------------------------------------------------------------------
 
 
 def check_receipt(doc: ReceiptDoc, today: date) -> list[Problem]:
-    """Every reason the receipt cannot be signed and sent; dates are checked against `today`."""
-    found: list[Problem] = []
+    """Every reason the receipt cannot be signed and sent; dates are checked against `today`.
+
+    A receipt past the JSON form's limits gets those J codes only (`form_problems`): its
+    deadlines cannot even be computed when it was signed on 9999-12-31.
+    """
+    found = form_problems(doc)
+    if found:
+        return found
 
     def add(field: str, code: str, en: str, zh: str) -> None:
         found.append(Problem(field, code, en, zh))

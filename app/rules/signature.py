@@ -10,6 +10,11 @@ Thresholds, chosen for a pad of roughly 480 x 200 px:
 - the bounding box of the non-dot strokes must reach `MIN_WIDTH_FRACTION` of the pad width
   *and* `MIN_HEIGHT_FRACTION` of its height (boundary inclusive) — a flat line is refused too;
 - all strokes together must hold at least `MIN_POINTS` points.
+
+Limits (`app.rules.limits`), checked first and alone, since the shape of a recording past them
+means nothing: a pad of 1-10,000 px each way; at most 200 strokes and 20,000 points; every
+point finite, within +-100,000 px, at 0-86,400,000 ms, with a pressure of 0-1.  The stored
+text is read with `app.rules.wire_json` and holds at most 1,000,000 characters.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal, cast
 
+from app.rules import limits, wire_json
 from app.rules.client_card import Problem
 
 Device = Literal["mouse", "pen", "touch"]
@@ -75,7 +81,31 @@ def _problem(code: str, en: str, zh_cn: str) -> Problem:
     return Problem(FIELD, code, en, zh_cn)
 
 
+def _in(value: float, bounds: tuple[float, float]) -> bool:
+    return bounds[0] <= value <= bounds[1]  # False for NaN and infinity too
+
+
+def _point_ok(p: Point) -> bool:
+    return (_in(p.x, limits.POINT_PX) and _in(p.y, limits.POINT_PX) and _in(p.t_ms, limits.POINT_MS)
+            and (p.pressure is None or _in(p.pressure, limits.PRESSURE)))  # fmt: skip
+
+
+def _limit_problems(sig: Signature) -> list[Problem]:
+    if len(sig.strokes) > limits.SIGNATURE_STROKES or sig.point_count() > limits.SIGNATURE_POINTS:
+        return [_problem("too_large", "The signature holds too many strokes or points: please clear it and sign again.",
+                         "签名的笔画或采样点过多，请清除后重新签名。")]  # fmt: skip
+    if not (_in(sig.width, limits.PAD_PX) and _in(sig.height, limits.PAD_PX)) or not all(
+        _point_ok(p) for s in sig.strokes for p in s.points
+    ):
+        return [_problem("out_of_range", "The signature's recording is damaged (a size, place or time out of range): "
+                         "please clear it and sign again.", "签名记录已损坏（尺寸、位置或时间超出范围），请清除后重新签名。")]  # fmt: skip
+    return []
+
+
 def check_signature(sig: Signature) -> list[Problem]:
+    beyond_limits = _limit_problems(sig)
+    if beyond_limits:
+        return beyond_limits
     if not sig.strokes or sig.point_count() == 0:
         return [_problem("blank", "Please sign in the box.", "请在框内签名。")]
     lines = tuple(s for s in sig.strokes if not s.is_dot())
@@ -112,20 +142,40 @@ def to_json(sig: Signature) -> str:
     return json.dumps(data, separators=(",", ":"), ensure_ascii=True, allow_nan=False)
 
 
+def _number(value: object) -> float:
+    # wire_json has refused infinity and NaN already; true/false are not numbers here.
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{value!r} is not a number")
+    return float(value)
+
+
+def _whole(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{value!r} is not a whole number")
+    return value
+
+
+def _point(raw: object) -> Point:
+    if not isinstance(raw, list) or len(raw) != 4:
+        raise ValueError(f"a point is [x, y, t, pressure], not {raw!r}")
+    x, y, t, pressure = raw
+    return Point(_number(x), _number(y), _whole(t), None if pressure is None else _number(pressure))
+
+
 def from_json(text: str) -> Signature:
-    """Raises ValueError on anything that is not a signature this module wrote."""
+    """Raises ValueError on anything that is not a signature this module wrote.  Its limits
+    (strokes, points, ranges) are `check_signature`'s to report, as for a signature just drawn."""
+    if len(text) > limits.STROKES_JSON_CHARS:
+        raise ValueError(f"a stored signature has at most {limits.STROKES_JSON_CHARS:,} characters")
+    data = wire_json.loads(text)  # WireJsonError is a ValueError
     try:
-        data = json.loads(text)
         if data["v"] != FORMAT_VERSION:
             raise ValueError(f"unknown signature format version {data['v']!r}")
         strokes = []
         for raw in data["strokes"]:
             if raw["d"] not in DEVICES:
                 raise ValueError(f"unknown device {raw['d']!r}")
-            points = tuple(
-                Point(float(x), float(y), int(t), None if p is None else float(p)) for x, y, t, p in raw["p"]
-            )
-            strokes.append(Stroke(points, cast(Device, raw["d"])))
-        return Signature(tuple(strokes), int(data["w"]), int(data["h"]))
-    except (KeyError, TypeError, json.JSONDecodeError) as error:
-        raise ValueError(f"not a stored signature: {error}") from error
+            strokes.append(Stroke(tuple(_point(p) for p in raw["p"]), cast(Device, raw["d"])))
+        return Signature(tuple(strokes), _whole(data["w"]), _whole(data["h"]))
+    except (KeyError, TypeError) as error:
+        raise ValueError(f"not a stored signature: {error!r}") from error

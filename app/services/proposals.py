@@ -97,6 +97,15 @@ def outbox_payload(document: Mapping[str, Any], digest: str) -> str:
     return canonical_text({**document, "content_hash": digest})
 
 
+def refuse_unstorable(problems: Iterable[Problem]) -> None:
+    """InvalidInput when a draft holds what is not text (J006): a lone surrogate cannot even be
+    written to the database, so such a draft is refused rather than kept as typed."""
+    fields = [p.field for p in problems if p.code == "J006_bad_text"]
+    if fields:
+        raise InvalidInput(f"Not saved: characters that are not text (J006_bad_text) in {', '.join(fields)}.",
+                           "Type those fields again.")  # fmt: skip
+
+
 # --- rows <-> document ------------------------------------------------------------------------
 
 EMPTY_PARTY = PartyDoc(
@@ -237,9 +246,12 @@ class ProposalService:
         return proposal_id
 
     def save_draft(self, proposal_id: str, doc: ProposalDoc) -> DraftSaved:
-        """Keeps the draft exactly as given, problems and all, and reports those problems."""
+        """Keeps the draft exactly as given, problems and all, and reports those problems;
+        refused (InvalidInput) only for text that cannot be stored (NUL, lone surrogates)."""
         if doc.id != proposal_id:
             raise InvalidInput(f"The document is for proposal {doc.id}, not {proposal_id}.")
+        problems = check_proposal(doc)
+        refuse_unstorable(problems)
         with self._sessions.begin() as session:
             proposal = _load(session, proposal_id)
             if proposal.status != "draft":
@@ -247,7 +259,7 @@ class ProposalService:
             _write_doc(session, proposal, doc)
             record_event(session, actor=self._actor(), action="edit", entity="proposal",
                          entity_id=proposal_id)  # fmt: skip
-        return DraftSaved(tuple(check_proposal(doc)), tuple(proposal_warnings(doc)))
+        return DraftSaved(tuple(problems), tuple(proposal_warnings(doc)))
 
     def link_party(self, proposal_id: str, role: str, client_id: str | None) -> None:
         """Remember which client card a draft's policyholder or insured was taken from."""
@@ -274,8 +286,9 @@ class ProposalService:
     def finish(self, proposal_id: str, signatures: Mapping[str, SignatureInput]) -> Finished:
         """Signs and freezes the proposal and queues it for head office, all or nothing.
 
-        Refused (InvalidInput naming every rule id, e.g. `P012_...`, `signature.insured:missing`,
-        `signature.policyholder:too_small`) unless the form passes `check_proposal` and each
+        Refused (InvalidInput naming every rule id, e.g. `P012_...`, `J008_too_long`,
+        `signature.insured:missing`, `signature.policyholder:too_small`) unless the form passes
+        `check_proposal` (the JSON form's limits included, as head office checks them) and each
         required signature passes `check_signature`.
         """
         unknown = sorted(set(signatures) - set(SIGNER_ROLES))

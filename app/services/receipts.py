@@ -21,7 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -33,7 +33,7 @@ from app.rules import signature as signature_rules
 from app.rules.client_card import Problem
 from app.services.audit import record_event
 from app.rules.proposal import content_hash
-from app.services.proposals import SignatureInput, outbox_payload
+from app.services.proposals import SignatureInput, outbox_payload, refuse_unstorable
 from local_db import models
 from local_db.base import new_uuid, utcnow
 
@@ -216,16 +216,19 @@ class ReceiptService:
         return receipt_id
 
     def save_draft(self, receipt_id: str, fields: ReceiptFields) -> tuple[Problem, ...]:
-        """Keeps the fields as typed and reports what would still refuse signing them."""
+        """Keeps the fields as typed and reports what would still refuse signing them; refused
+        (InvalidInput) only for text that cannot be stored (NUL, lone surrogates)."""
         with self._sessions.begin() as session:
             receipt = _draft(session, receipt_id)
+            doc = replace(_doc(receipt, None, None), policy_number=fields.policy_number, delivered_on=fields.delivered_on,
+                          signed_on=fields.signed_on, cooling_off_days=fields.cooling_off_days)  # fmt: skip
+            found = rules.check_receipt(doc, self._today())
+            refuse_unstorable(found)
             receipt.policy_number = fields.policy_number
             receipt.delivered_on = fields.delivered_on
             receipt.signed_on = fields.signed_on
             receipt.cooling_off_days = fields.cooling_off_days
             record_event(session, actor=self._actor(), action="edit", entity="receipt", entity_id=receipt_id)
-            doc = _doc(receipt, None, None)
-        found = rules.check_receipt(doc, self._today())
         # Deadlines are computed on signing, and the signature or scan comes then too.
         return tuple(p for p in found if p.code not in ("R007_signature_or_scan", "R009_deadlines_disagree"))
 
@@ -242,7 +245,8 @@ class ReceiptService:
 
         Exactly one of `signature` (the client's strokes and PNG) and `scan` (bytes and the
         type the file's name claims; the type stored is sniffed from the bytes) is given.
-        Refused with `ReceiptRefused` listing every problem.
+        Refused with `ReceiptRefused` listing every problem (the JSON form's limits included,
+        as head office checks them), or only the scan's when the file is not a usable scan.
         """
         with self._sessions.begin() as session:
             receipt = _draft(session, receipt_id)
@@ -263,12 +267,18 @@ class ReceiptService:
                 sig_ref = rules.SignatureRef(rules.SIGNER_ROLE, strokes)
             if scan is not None:
                 data, claimed = scan
-                found += rules.check_scan(data, claimed)
+                refused_scan = rules.check_scan(data, claimed)
+                if refused_scan:
+                    # Not a scan the form can even describe (empty, too large, no PNG/JPEG/PDF).
+                    raise ReceiptRefused(refused_scan)
                 scan_ref = rules.ScanRef(rules.sniff_mime(data) or claimed, hashlib.sha256(data).hexdigest(), len(data))
             receipt.policy_number = receipt.policy_number.strip()
             receipt.signed_on = signed_on
-            receipt.cooling_off_ends_on = rules.cooling_off_ends(signed_on, receipt.cooling_off_days)
-            receipt.return_due_on = rules.return_due(signed_on)
+            # The deadlines of a day past the limits (9999-12-31) would overflow the calendar:
+            # such a receipt is refused below for its limits, without deadlines.
+            if not rules.form_problems(_doc(receipt, sig_ref, scan_ref)):
+                receipt.cooling_off_ends_on = rules.cooling_off_ends(signed_on, receipt.cooling_off_days)
+                receipt.return_due_on = rules.return_due(signed_on)
             doc = _doc(receipt, sig_ref, scan_ref)
             found = rules.check_receipt(doc, self._today()) + found
             if found:

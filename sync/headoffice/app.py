@@ -2,14 +2,13 @@
 
 The wire contract is in the README ("Head office server").  Every handler reads and writes
 the database and nothing else, so workers and hosts can be added behind a load balancer.
-Pushes are read in full (bounded by the size limit) before any answer, so even a refusal
-reaches the client instead of a connection reset from a half-read request.
+A push is authenticated before any byte of its body is read, and its body is read within
+the limits of sync.headoffice.transport.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
@@ -29,47 +28,32 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.rules import wire_json
 from sync.headoffice import schemas, store
 from sync.headoffice.db import DEFAULT_DB_URL, create_schema, iso_utc, make_engine, session_factory, utcnow
 from sync.headoffice.documents import Checked, Invalid, check_proposal_push, check_receipt_push, latest_today
+from sync.headoffice.transport import ApiError, Bodies, CloseUnread, Limits
 
 log = logging.getLogger("branchdesk.headoffice")
 
-# A receipt may carry a 10 MiB scan, which is about 13.4 MiB as base64 inside the JSON.
-DEFAULT_MAX_BODY = 16 * 1024 * 1024
-MAX_BODY_ENV = "BRANCHDESK_MAX_BODY"
 DB_ENV = "BRANCHDESK_HEADOFFICE_DB"
-# A body over the limit is still read (and dropped) up to this much, so the client gets its
-# 413 instead of a reset; past it the connection is simply closed.
-DRAIN_FACTOR = 4
 IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9._:-]{8,200}")
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": schemas.ErrorBody, "description": what} for code, what in (
         (400, "malformed JSON or a missing/bad Idempotency-Key"), (401, "no or a bad bearer token"),
-        (403, "another manager's record"), (409, "idempotency_conflict or duplicate_record"),
-        (413, "body over the size limit"), (415, "not application/json"),
-        (422, "schema or rule failures, field by field"),
+        (403, "another manager's record"), (408, "the body did not arrive in time"),
+        (409, "idempotency_conflict or duplicate_record"), (413, "body over the size limit"),
+        (415, "not application/json"), (422, "schema or rule failures, field by field"),
+        (503, "busy with other large pushes: send it again after Retry-After seconds"),
     )
 }  # fmt: skip
+ERROR_RESPONSES[503]["headers"] = {"Retry-After": {"description": "seconds to wait", "schema": {"type": "integer"}}}
 
 
-class ApiError(Exception):
-    def __init__(self, status_code: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status_code, self.code, self.message = status_code, code, message
-
-
-def max_body_from_env() -> int:
-    raw = os.environ.get(MAX_BODY_ENV, "").strip()
-    if not raw:
-        return DEFAULT_MAX_BODY
-    if not raw.isdigit() or int(raw) < 1024:
-        raise ValueError(f"{MAX_BODY_ENV}={raw!r}: a number of bytes, at least 1024.")
-    return int(raw)
-
-
-def _error(status_code: int, code: str, message: str, **extra: Any) -> JSONResponse:
-    headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
+def _error(status_code: int, code: str, message: str, headers: dict[str, str] | None = None,
+           **extra: Any) -> JSONResponse:  # fmt: skip
+    if status_code == 401:
+        headers = {**(headers or {}), "WWW-Authenticate": "Bearer"}
     return JSONResponse({"detail": {"code": code, "message": message, **extra}}, status_code, headers=headers)
 
 
@@ -100,29 +84,6 @@ class AccessLog:
                      (time.perf_counter() - started) * 1000)  # fmt: skip
 
 
-async def _read_body(request: Request, limit: int) -> bytes:
-    """The body, or ApiError 413 once it passes `limit` (by Content-Length or as it streams)."""
-    declared = request.headers.get("content-length")
-    if declared is not None and not declared.isdigit():
-        raise ApiError(400, "bad_request", "Content-Length is not a number.")
-    too_big = declared is not None and int(declared) > limit
-    if declared is not None and int(declared) > limit * DRAIN_FACTOR:
-        raise ApiError(413, "too_large", f"The body is larger than {limit} bytes.")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit * DRAIN_FACTOR:
-            break  # not worth reading further: the server closes the connection instead
-        if size > limit:
-            too_big = True
-        if not too_big:
-            chunks.append(chunk)
-    if too_big:
-        raise ApiError(413, "too_large", f"The body is larger than {limit} bytes.")
-    return b"".join(chunks)
-
-
 def _media_type_ok(content_type: str | None) -> bool:
     kind, _, params = (content_type or "").partition(";")
     if kind.strip().lower() != "application/json":
@@ -131,32 +92,26 @@ def _media_type_ok(content_type: str | None) -> bool:
     return charset in (None, "utf-8", '"utf-8"')
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [key for key, _ in pairs]
-    if len(set(keys)) != len(keys):
-        raise ValueError("a key appears twice in one object")
-    return dict(pairs)
-
-
-def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not JSON")
-
-
 def parse_json(raw: bytes) -> Any:
-    """Strict JSON: UTF-8, no NaN/Infinity, no key twice in an object (the hash would be ambiguous)."""
+    """The body read as the laptop reads it (`app.rules.wire_json`): UTF-8, no NaN/Infinity, no
+    key twice in an object (the hash would be ambiguous), bounded nesting and numbers, no NUL or
+    lone surrogate in any string; the message starts with the J code of the refusal."""
     try:
-        return json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # RecursionError: absurd nesting
-        raise ApiError(400, "malformed_json", f"The body is not valid UTF-8 JSON: {error}.") from error
+        return wire_json.loads(raw)
+    except wire_json.WireJsonError as error:
+        problem = error.problem
+        raise ApiError(400, "malformed_json", f"{problem.code}: {problem.en}", errors=[
+            {"field": problem.field, "rule": problem.code, "message_en": problem.en, "message_zh": problem.zh_CN}
+        ]) from error  # fmt: skip
 
 
 def _bearer(credentials: HTTPAuthorizationCredentials | None) -> str | None:
     return credentials.credentials if credentials is not None else None
 
 
-def create_app(db_url: str, *, max_body: int | None = None) -> FastAPI:
-    """The head-office app on `db_url` (tables created if missing)."""
-    limit = max_body if max_body is not None else max_body_from_env()
+def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
+    """The head-office app on `db_url` (tables created or upgraded if need be)."""
+    bodies = Bodies(limits if limits is not None else Limits.from_env())
     engine = make_engine(db_url)
     create_schema(engine)
     sessions = session_factory(engine)
@@ -169,7 +124,8 @@ def create_app(db_url: str, *, max_body: int | None = None) -> FastAPI:
         description="Receives finished proposals and signed receipts from BranchDesk laptops, exactly once, "
                     "and feeds back head office's status. JSON UTF-8; `Authorization: Bearer <token>` on /v1.",
     )  # fmt: skip
-    app.add_middleware(AccessLog)
+    app.add_middleware(CloseUnread)
+    app.add_middleware(AccessLog)  # added last, so it runs first and logs every answer
     bearer = HTTPBearer(auto_error=False, description="the manager's token from `branchdesk-headoffice add-manager`")
     _install_error_handlers(app)
 
@@ -184,16 +140,18 @@ def create_app(db_url: str, *, max_body: int | None = None) -> FastAPI:
         return authenticate(request, _bearer(credentials))
 
     async def push(request: Request, token: str | None, key: str | None, check: Callable[[Any], Checked]) -> Response:
-        raw = await _read_body(request, limit)
+        # Everything that needs no body is settled before its first byte is read.
         manager = await run_in_threadpool(authenticate, request, token)
         if not _media_type_ok(request.headers.get("content-type")):
             raise ApiError(415, "unsupported_media_type", "Send the body as application/json (UTF-8).")
         if key is None or not IDEMPOTENCY_KEY.fullmatch(key):
             raise ApiError(400, "bad_request", "An Idempotency-Key header (the outbox item's UUID) is required.")
-        answer = await run_in_threadpool(_push, sessions, raw, key, manager, check)
+        async with bodies.read(request) as raw:
+            answer = await run_in_threadpool(_push, sessions, raw, key, manager, check)
         return Response(answer.body, answer.status_code, media_type="application/json")
 
-    @app.get("/health", response_model=schemas.Health, tags=["health"])
+    @app.get("/health", response_model=schemas.Health, tags=["health"],
+             responses={503: {"model": schemas.Health, "description": "the database is unreachable"}})  # fmt: skip
     def health() -> Response:
         """Liveness for laptops and load balancers (no token); 503 when the database is unreachable."""
         try:
@@ -253,7 +211,8 @@ def _install_error_handlers(app: FastAPI) -> None:
     Handler = Callable[[Request, Any], Awaitable[Response]]
 
     async def api_error(_request: Request, error: ApiError) -> Response:
-        return _error(error.status_code, error.code, error.message)
+        extra = {"errors": error.errors} if error.errors else {}
+        return _error(error.status_code, error.code, error.message, error.headers, **extra)
 
     async def refused(_request: Request, error: store.Refused) -> Response:
         return _error(error.status_code, error.code, error.message)
@@ -269,8 +228,8 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(422, "invalid", "The request's parameters are invalid.", errors=errors)
 
     async def http_error(_request: Request, error: StarletteHTTPException) -> Response:
-        codes = {404: "not_found", 405: "method_not_allowed"}
-        return _error(error.status_code, codes.get(error.status_code, "http_error"), str(error.detail))
+        codes = {404: "not_found", 405: "method_not_allowed"}  # a 405 carries Allow from the router
+        return _error(error.status_code, codes.get(error.status_code, "http_error"), str(error.detail), error.headers)
 
     handlers: dict[type[Exception], Handler] = {
         ApiError: api_error, store.Refused: refused, Invalid: invalid,
@@ -286,7 +245,9 @@ def _body(schema: str) -> dict[str, Any]:
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
-    """FastAPI's schema plus the request bodies, which are read raw and so not declared as models."""
+    """FastAPI's schema plus what the handlers check themselves: the request bodies, which are
+    read raw and so not declared as models, and the Idempotency-Key, which is required and
+    answered 400 (not FastAPI's 422) when it is missing or malformed."""
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
         components = schema.setdefault("components", {}).setdefault("schemas", {})
@@ -294,6 +255,11 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             body = model.model_json_schema(ref_template="#/components/schemas/{model}")
             components.update(body.pop("$defs", {}))
             components[model.__name__] = body
+        for path in ("/v1/proposals", "/v1/receipts"):
+            for parameter in schema["paths"][path]["post"]["parameters"]:
+                if parameter["name"] == "Idempotency-Key":
+                    parameter["required"] = True
+                    parameter["schema"] = {"type": "string", "pattern": f"^{IDEMPOTENCY_KEY.pattern}$"}
         app.openapi_schema = schema
     return app.openapi_schema
 

@@ -50,13 +50,14 @@ def _parser() -> argparse.ArgumentParser:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sync.headoffice.app import DB_ENV, max_body_from_env
+    from sync.headoffice.app import DB_ENV
+    from sync.headoffice.transport import HeadDeadlineProtocol, Limits
 
     if not 0 < args.port < 65536 or args.workers < 1:
         print("branchdesk-headoffice: --port is 1-65535 and --workers at least 1.", file=sys.stderr)
         return 2
     try:
-        max_body_from_env()
+        Limits.from_env()
     except ValueError as error:
         print(f"branchdesk-headoffice: {error}", file=sys.stderr)
         return 2
@@ -64,8 +65,12 @@ def _serve(args: argparse.Namespace) -> int:
     create_schema(make_engine(args.db))
     os.environ[DB_ENV] = args.db  # each worker process builds its app from the environment
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    # uvicorn's own bounds stay as they are: request heads of at most 16 KiB (h11), idle
+    # keep-alive connections closed after 5 s.  No limit_concurrency: it counts stalled
+    # connections too, so under attack it would refuse the laptops and /health alike; the
+    # request-head and body deadlines end stalled connections instead.
     uvicorn.run("sync.headoffice.app:app_from_env", factory=True, host=args.host, port=args.port,
-                workers=args.workers, access_log=False, log_config=None)  # fmt: skip
+                workers=args.workers, access_log=False, log_config=None, http=HeadDeadlineProtocol)  # fmt: skip
     return 0
 
 

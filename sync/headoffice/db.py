@@ -3,9 +3,11 @@
 Not local_db: the server is another program with another database (SQLite by default,
 PostgreSQL for several workers or hosts), so it declares its own metadata.
 
-No Alembic here: the reference server's schema is three tables created with
-`metadata.create_all` on start (it creates what is missing and never alters what exists).
-The first change to an existing table is the moment to add migrations.
+The tables are created with `metadata.create_all` on start, which creates what is missing and
+never alters what exists; `create_schema` then upgrades, in place, what an earlier version
+made.  There has been one change, so far: Idempotency-Keys were UNIQUE across all managers
+and are now UNIQUE per manager (`_scope_idempotency_keys`), using Alembic's operations
+directly: a migration environment and version table would only pay off with more changes.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
 from sqlalchemy import (
     BigInteger,
+    Connection,
     DateTime,
     Engine,
     ForeignKey,
@@ -24,8 +29,11 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
     create_engine,
     event,
+    inspect,
+    text,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -34,6 +42,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 Counter = BigInteger().with_variant(Integer, "sqlite")
 SQLITE_BUSY_TIMEOUT_MS = 30_000  # several workers share one file: wait for the writer, do not fail
 DEFAULT_DB_URL = "sqlite:///headoffice.db"
+UPGRADE_LOCK_KEY = 0x42445550  # "BDUP": PostgreSQL advisory lock held while the schema is upgraded
 
 
 def utcnow() -> datetime:
@@ -62,13 +71,16 @@ class UTCDateTime(TypeDecorator[datetime]):
         return None if value is None else value.replace(tzinfo=timezone.utc)
 
 
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention={
-        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-        "pk": "pk_%(table_name)s",
-    })  # fmt: skip
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class Manager(Base):
@@ -85,8 +97,13 @@ class Record(Base):
     """A proposal or receipt accepted from a laptop, and the answer it was given."""
 
     __tablename__ = "records"
-    # AUTOINCREMENT on SQLite too, so a sequence number is never handed out twice.
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = (
+        # What makes a replay from two workers at once land exactly once.  Per manager: a key
+        # is the laptop's outbox item UUID, and one manager's key says nothing about another's.
+        UniqueConstraint("manager_code", "idempotency_key"),
+        # AUTOINCREMENT on SQLite too, so a sequence number is never handed out twice.
+        {"sqlite_autoincrement": True},
+    )
 
     seq: Mapped[int] = mapped_column(Counter, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(64), unique=True)  # the laptop's record id
@@ -94,8 +111,7 @@ class Record(Base):
     manager_code: Mapped[str] = mapped_column(ForeignKey("managers.code"), index=True)
     # For a receipt, the proposal it delivers (head office received that proposal first).
     proposal_id: Mapped[str | None] = mapped_column(String(64))
-    # UNIQUE: what makes a replay from two workers at once land exactly once.
-    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    idempotency_key: Mapped[str] = mapped_column(String(200))
     body_sha256: Mapped[str] = mapped_column(String(64))
     content_hash: Mapped[str] = mapped_column(String(64))
     response_code: Mapped[int] = mapped_column(Integer)
@@ -147,7 +163,34 @@ def make_engine(db_url: str) -> Engine:
 
 
 def create_schema(engine: Engine) -> None:
+    """Creates the tables that are missing and upgrades those an earlier version made."""
     Base.metadata.create_all(engine)
+    with engine.connect() as connection:
+        # One upgrader at a time (several workers or hosts may start together); whoever waited
+        # finds the work done when it looks again under the lock.
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
+        _scope_idempotency_keys(connection)
+        connection.commit()
+
+
+def _scope_idempotency_keys(connection: Connection) -> None:
+    """UNIQUE(idempotency_key) becomes UNIQUE(manager_code, idempotency_key) (version 1 → 2).
+
+    Every existing row stays as it was: keys unique across all managers are unique per manager.
+    SQLite cannot drop a constraint, so there the table is rebuilt and its rows copied, seq
+    included (AUTOINCREMENT then carries on after the highest)."""
+    uniques = inspect(connection).get_unique_constraints("records")
+    old = next((u["name"] for u in uniques if u["column_names"] == ["idempotency_key"]), None)
+    if old is None:
+        return
+    operations = Operations(MigrationContext.configure(connection))
+    with operations.batch_alter_table("records", naming_convention=NAMING_CONVENTION,
+                                      table_kwargs={"sqlite_autoincrement": True}) as batch:  # fmt: skip
+        batch.drop_constraint(old, type_="unique")
+        batch.create_unique_constraint("uq_records_manager_code_idempotency_key", ["manager_code", "idempotency_key"])
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -7,7 +7,8 @@ The body is the laptop's outbox payload (see `app.services.proposals` and
     receipt:  {"receipt": <JSON form>, "content_hash"[, "scan_base64"]}
 
 Checked with the laptop's own pure rules (`app.rules.*`), so a form the laptop accepted is
-never refused here for a rule the laptop knew: the JSON form (`from_json`, codes J…), the
+never refused here for a rule the laptop knew: the JSON form and its limits (`from_json`,
+codes J…, `app.rules.limits`; the body itself was read with `app.rules.wire_json`), the
 proposal rules (`check_proposal`, P…), the receipt rules (`check_receipt`, R…), signatures
 (`check_signature`) and the scan (`check_scan`).  `content_hash` is recomputed over the
 received document with the laptop's canonical JSON (keys sorted, compact separators,
@@ -32,6 +33,7 @@ from app.rules import proposal as proposal_form
 from app.rules import receipt as receipt_form
 from app.rules import signature as signature_rules
 from app.rules.client_card import Problem
+from app.rules.limits import count_problem, shown
 from app.rules.proposal import SIGNER_ROLES, content_hash, required_roles
 from app.rules.proposal_rules import check_proposal
 
@@ -83,7 +85,7 @@ def _envelope(data: object, keys: tuple[str, ...], optional: tuple[str, ...] = (
             "", "J003_wrong_type", "The body must be a JSON object.", "请求体应为 JSON 对象。")])
     errors = [FieldError(key, "J002_unknown_field", f"{key} is not a field of this document.",
                          f"{key} 不是该文档的字段。")
-              for key in data if key not in keys + optional]
+              for key in [shown(key) for key in data if key not in keys + optional]]
     errors += [FieldError(key, "J001_missing_field", f"{key} is missing.", f"缺少 {key}。")
                for key in keys if key not in data]  # fmt: skip
     return errors
@@ -117,7 +119,7 @@ def _hash_errors(given: object, computed: str) -> list[FieldError]:
 def _signature_errors(raw: str, field: str) -> list[FieldError]:
     try:
         signature = signature_rules.from_json(raw)
-    except (ValueError, RecursionError):
+    except ValueError:  # wire_json's refusals (1e400, nesting, ...) included
         return [FieldError(field, "signature_unreadable", "The signature's strokes cannot be read.",
                            "无法读取签名笔迹。")]
     return [FieldError(field, p.code, p.en, p.zh_CN) for p in signature_rules.check_signature(signature)]
@@ -126,6 +128,9 @@ def _signature_errors(raw: str, field: str) -> list[FieldError]:
 def _proposal_signatures(value: object, doc: proposal_form.ProposalDoc | None) -> list[FieldError]:
     if not isinstance(value, list):
         return [FieldError("signatures", "J003_wrong_type", "signatures must be an array.", "signatures 应为数组。")]
+    too_many = count_problem(len(value), "signatures", len(SIGNER_ROLES), ("signatures", "签名"))
+    if too_many is not None:
+        return [_from_problem(too_many)]  # not one error per entry of a list that long
     errors: list[FieldError] = []
     roles: list[str] = []
     for i, entry in enumerate(value):

@@ -159,5 +159,5 @@ class StatusFeed(BaseModel):
 
 
 class Health(BaseModel):
-    status: Literal["ok"]
+    status: Literal["ok", "unavailable"]
     time: str

@@ -2,9 +2,10 @@
 
 Stateless by design: every answer is read from or written to the database, so any number
 of workers and hosts can share one PostgreSQL.  Exactly-once rests on the database, not on
-locks in a process: `records.idempotency_key` and `records.id` are UNIQUE, so when two
-workers race to store the same push one insert fails, and that worker re-reads and answers
-as the first did.
+locks in a process: `records.id` and each manager's `records.idempotency_key` are UNIQUE, so
+when two workers race to store the same push one insert fails, and that worker re-reads and
+answers as the first did.  Keys are looked up in the pushing manager's namespace only: another
+manager's key with the same text is another key, and its existence is never revealed.
 
 The feed's cursor must never let a reader skip an event: on PostgreSQL a sequence hands out
 numbers in the order transactions *start* inserting, not the order they commit, so a reader
@@ -84,25 +85,27 @@ def _forbidden(what: str) -> Refused:
     return Refused(403, "forbidden", f"This {what} belongs to another account manager.")
 
 
-def _replayed(record: Record, body_sha256: str, manager: str) -> Answer:
+def _replayed(record: Record, body_sha256: str) -> Answer:
     if record.body_sha256 != body_sha256:
         raise Refused(409, "idempotency_conflict",
                       f"Idempotency-Key {record.idempotency_key} was used before with a different body; "
                       "a new item needs a new key.")
-    if record.manager_code != manager:
-        raise _forbidden(record.kind)
     return Answer(record.response_code, record.response_json)
 
 
+def _keyed(session: Session, key: str, manager: str) -> Record | None:
+    return session.scalar(select(Record).where(Record.manager_code == manager, Record.idempotency_key == key))
+
+
 def replay(sessions: sessionmaker[Session], key: str, body_sha256: str, manager: str) -> Answer | None:
-    """The first answer for this Idempotency-Key and body, None for a new key.
+    """The first answer for this manager's Idempotency-Key and body, None for a new key.
 
     Checked before the body is validated, so a replay gets its first answer even if the
     rules changed since.  Refused 409 when the key came with another body.
     """
     with sessions() as session:
-        record = session.scalar(select(Record).where(Record.idempotency_key == key))
-    return None if record is None else _replayed(record, body_sha256, manager)
+        record = _keyed(session, key, manager)
+    return None if record is None else _replayed(record, body_sha256)
 
 
 def _owner(session: Session, checked: Checked) -> str:
@@ -119,9 +122,9 @@ def _owner(session: Session, checked: Checked) -> str:
 
 def _first_answer(session: Session, checked: Checked, key: str, body_sha256: str, manager: str) -> Answer | None:
     """The answer already given for this key or record, if any (see `replay`)."""
-    same_key = session.scalar(select(Record).where(Record.idempotency_key == key))
+    same_key = _keyed(session, key, manager)
     if same_key is not None:
-        return _replayed(same_key, body_sha256, manager)
+        return _replayed(same_key, body_sha256)
     same_record = session.scalar(select(Record).where(Record.id == checked.record_id))
     if same_record is None:
         return None

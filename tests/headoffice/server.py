@@ -7,6 +7,8 @@
     office.restart(); office.stop()     # or: with HeadOffice(...) as office:
 
 `records()` reads what the server holds straight from its database, to count deliveries.
+The server creates (or upgrades) its tables as it starts, so `add_manager()` and `records()`
+are for a started server, or a database an earlier one made.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import undefer
 
 from sync.headoffice import store
-from sync.headoffice.db import Record, create_schema, make_engine, session_factory
+from sync.headoffice.db import Record, make_engine, session_factory
 
 START_TIMEOUT_S = 30.0
 STOP_TIMEOUT_S = 10.0
@@ -63,7 +65,6 @@ class HeadOffice:
         self.log_path = workdir / f"headoffice-{self.port}.log"
         self.process: subprocess.Popen[bytes] | None = None
         self._engine = make_engine(db_url)
-        create_schema(self._engine)
         self._sessions = session_factory(self._engine)
 
     @property

@@ -68,6 +68,10 @@ def test_serve_refuses_bad_arguments(tmp_path: Path) -> None:
     assert run("serve", "--port", "x", cwd=tmp_path).returncode == 2
     bad_limit = run("serve", cwd=tmp_path, env={"BRANCHDESK_MAX_BODY": "lots", "PATH": "/usr/bin:/bin"})
     assert bad_limit.returncode == 2 and "BRANCHDESK_MAX_BODY" in bad_limit.stderr
+    for name, value in (("BRANCHDESK_BODY_TIMEOUT", "soon"), ("BRANCHDESK_BODY_TIMEOUT", "nan"),
+                        ("BRANCHDESK_BODY_BUDGET", "1024")):  # fmt: skip
+        bad = run("serve", cwd=tmp_path, env={name: value, "PATH": "/usr/bin:/bin"})
+        assert bad.returncode == 2 and name in bad.stderr, (name, value, bad.stderr)
     bad_url = run("add-manager", "A1", "名", "--db", "nosuchdb://x", cwd=tmp_path)
     assert bad_url.returncode == 2 and "--db" in bad_url.stderr
     assert run(cwd=tmp_path).returncode == 2

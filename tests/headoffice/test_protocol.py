@@ -18,7 +18,7 @@ import requests
 from app.context import AppContext
 from app.rules.proposal import BeneficiaryDoc, PartyDoc, ProposalDoc
 from app.rules.receipt import MAX_SCAN_BYTES, ReceiptDoc
-from sync.headoffice.app import DEFAULT_MAX_BODY
+from sync.headoffice.transport import DEFAULT_MAX_BODY
 from sync.headoffice.documents import FieldError, Invalid, check_proposal_push, check_receipt_push
 from tests.headoffice.fixtures import SAMPLE_MANAGER
 from tests.headoffice.laptop import proposal_item, push, receipt_item
@@ -122,9 +122,14 @@ def test_openapi_documents_the_contract(headoffice: HeadOffice) -> None:
     spec = requests.get(f"{headoffice.url}/openapi.json", timeout=5).json()
     assert {"/health", "/v1/proposals", "/v1/receipts", "/v1/status"} <= set(spec["paths"])
     push_op = spec["paths"]["/v1/proposals"]["post"]
-    assert {"Idempotency-Key"} <= {p["name"] for p in push_op["parameters"] if p["in"] == "header"}
+    for path in ("/v1/proposals", "/v1/receipts"):
+        [key] = [p for p in spec["paths"][path]["post"]["parameters"] if p["name"] == "Idempotency-Key"]
+        assert (key["in"], key["required"], key["schema"]["pattern"]) == ("header", True, "^[A-Za-z0-9._:-]{8,200}$")
+        assert {"201", "400", "401", "403", "408", "409", "413", "415", "422", "503"} <= set(
+            spec["paths"][path]["post"]["responses"])
+    assert "Retry-After" in push_op["responses"]["503"]["headers"]
     assert push_op["requestBody"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ProposalPush"}
-    assert {"201", "401", "403", "409", "413", "415", "422"} <= set(push_op["responses"])
+    assert {"200", "503"} <= set(spec["paths"]["/health"]["get"]["responses"])
     assert push_op["security"] and spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     status_params = {p["name"] for p in spec["paths"]["/v1/status"]["get"]["parameters"]}
     assert {"after", "limit"} <= status_params
@@ -136,6 +141,14 @@ def test_openapi_documents_the_contract(headoffice: HeadOffice) -> None:
     assert set(schemas["ReceiptForm"]["properties"]) == _fields(ReceiptDoc)
     assert set(schemas["ProposalPush"]["properties"]) == {"proposal", "signatures", "content_hash"}
     assert schemas["ProposalForm"]["additionalProperties"] is False
+
+
+def test_a_method_not_allowed_says_which_are(headoffice: HeadOffice, headoffice_token: str) -> None:
+    headers = {"Authorization": f"Bearer {headoffice_token}"}
+    for method, path, allowed in (("GET", "/v1/proposals", "POST"), ("PUT", "/v1/receipts", "POST"),
+                                  ("DELETE", "/health", "GET"), ("POST", "/v1/status", "GET")):  # fmt: skip
+        answer = requests.request(method, headoffice.url + path, headers=headers, timeout=5)
+        assert (answer.status_code, answer.headers.get("Allow"), code(answer)) == (405, allowed, "method_not_allowed")
 
 
 def test_log_has_requests_but_no_token_or_body(headoffice: HeadOffice, headoffice_token: str, ctx: AppContext) -> None:

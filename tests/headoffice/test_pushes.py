@@ -84,6 +84,23 @@ def test_same_key_other_body_is_a_conflict(office: HeadOffice, manager: Manager,
     assert other.record_id not in {r.id for r in office.records()}
 
 
+def test_idempotency_keys_are_each_managers_own(office: HeadOffice, manager: Manager, ctx: AppContext) -> None:
+    """Another manager's key with the same text is another key: no 409, nothing learnt."""
+    code, token = manager
+    other = f"{code}K"
+    other_token = office.add_manager(other)
+    mine, theirs = proposal_item(ctx, code), proposal_item(ctx, other)
+    first = push(office.url, token, mine)
+    assert first.status_code == 201
+    answer = push(office.url, other_token, theirs, key=mine.key)
+    assert answer.status_code == 201, answer.text
+    assert (answer.json()["id"], answer.json()["kind"]) == (theirs.record_id, "proposal")
+    assert push(office.url, other_token, theirs, key=mine.key).content == answer.content  # their replay
+    assert push(office.url, token, mine).content == first.content  # and mine, unchanged
+    held = {r.id: (r.manager_code, r.idempotency_key) for r in office.records()}
+    assert held[mine.record_id] == (code, mine.key) and held[theirs.record_id] == (other, mine.key)
+
+
 def test_same_record_under_another_key(office: HeadOffice, manager: Manager, ctx: AppContext) -> None:
     code, token = manager
     item = proposal_item(ctx, code)
