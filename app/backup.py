@@ -18,9 +18,17 @@ from pathlib import Path
 
 from app import keys
 from app.errors import InvalidInput
-from app.store import Store, profile_key_for
+from app.store import Store, profile_existed, profile_key_for
 from local_db import opening
-from local_db.cipher import DatabaseError, DbKey, backup_copy, check_integrity, connect, table_counts
+from local_db.cipher import (
+    DatabaseError,
+    DbKey,
+    backup_copy,
+    check_integrity,
+    connect,
+    create_private,
+    table_counts,
+)
 from local_db.profile_lock import ProfileBusy, ProfileLock
 
 DAILY_PREFIX = "branchdesk-daily-"
@@ -36,12 +44,14 @@ class BackupResult:
 @dataclass(frozen=True)
 class RestoreResult:
     restored_from: Path
-    previous_copy: Path  # the database as it was before the restore
+    previous_copy: Path | None  # the database as it was before the restore; None if missing or empty
     tables: dict[str, int]
 
 
 def make_backup(store: Store, out: Path, *, replace: bool = False) -> BackupResult:
     out = Path(out).expanduser().absolute()
+    if out.exists() and not out.is_file():  # renamed over, a device or a pipe would be replaced
+        raise InvalidInput(f"{out} is not a regular file (a folder, a device or a pipe).", "Name a file to write.")
     if out.exists() and not replace:
         raise InvalidInput(f"{out} already exists.", "Name another file, or add --force to replace it.")
     if not out.parent.is_dir():
@@ -69,7 +79,9 @@ def restore(data_dir: Path, backup: Path, passphrase: str | None = None) -> Rest
     db_path = data_dir / opening.DB_FILENAME
     if not backup.is_file():
         raise InvalidInput(f"{backup} does not exist or is not a file.")
-    if not db_path.is_file():
+    # A profile whose database was deleted or emptied (open_store refuses it) is restored too.
+    holds_data = db_path.is_file() and db_path.stat().st_size > 0
+    if not holds_data and not profile_existed(data_dir):
         raise InvalidInput(f"There is no profile in {data_dir} to restore into.", "Check --data-dir.")
     key = profile_key_for(data_dir, passphrase or keys.environment_passphrase())
     try:
@@ -87,9 +99,11 @@ def restore(data_dir: Path, backup: Path, passphrase: str | None = None) -> Rest
         raise _busy(data_dir, "another program holds its lock") from None
     live = _lock_exclusively(db_path, key)
     try:
-        previous = opening.aside_path(db_path, "before-restore")
-        with closing(connect(previous, key)) as aside:
-            live.backup(aside)
+        previous = opening.aside_path(db_path, "before-restore") if holds_data else None
+        if previous is not None:
+            create_private(previous)
+            with closing(connect(previous, key)) as aside:
+                live.backup(aside)
         with closing(connect(backup, key, readonly=True)) as source:
             source.backup(live)
         found = table_counts(live)

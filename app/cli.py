@@ -1,9 +1,13 @@
 """The `branchdesk` command line. With no sub-command the launcher opens the GUI instead.
 
-Exit codes: 0 done; 1 the command ran and found a problem; 2 bad arguments or input;
-3 the profile's data could not be opened (nothing was changed; also a missing or wrong database
-passphrase); 4 (login, sync) not logged in to head office or no secure password store
-(app/cli_sync.py).
+Exit codes: 0 done; 1 the command ran and found a problem (rows rejected, damage found, the
+audit log tampered with); 2 bad arguments or input; 3 the profile's data could not be opened or
+read (nothing was changed; also a missing or wrong database passphrase, a database that is
+missing or empty where a profile was, and `audit verify` that could not check); 4 (login, sync)
+not logged in to head office or no secure password store (app/cli_sync.py); 5 the profile is
+busy: another BranchDesk or command kept writing to it past the busy timeout, or another sync of
+it is running (nothing was changed; try again); 70 an unexpected problem: one plain line names
+the log that holds the details, never a traceback; 130 interrupted by Ctrl+C.
 """
 
 from __future__ import annotations
@@ -22,12 +26,24 @@ from app.cli_audit import add_audit_commands
 from app.cli_audit import handlers as audit_handlers
 from app.cli_backup import add_backup_commands
 from app.cli_backup import handlers as backup_handlers
-from app.cli_codes import EXIT_OK, EXIT_PROBLEM, EXIT_STARTUP, EXIT_USAGE
+from app.cli_codes import (
+    EXIT_BUSY,
+    EXIT_CODES_HELP,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_STARTUP,
+    EXIT_USAGE,
+    iso_date,
+)
+from app.cli_doctor import add_doctor_command
+from app.cli_doctor import handlers as doctor_handlers
 from app.cli_print import add_print_commands
 from app.cli_print import handlers as print_handlers
 from app.cli_sync import add_sync_commands
 from app.cli_sync import handlers as sync_handlers
-from app.errors import BranchDeskError, InvalidInput, StartupError
+from app.errors import BranchDeskError, DatabaseBusy, InvalidInput, StartupError
 from app.paths import ENV_DATA_DIR, demo_data_dir, resolve_data_dir
 
 if TYPE_CHECKING:
@@ -52,21 +68,34 @@ def _bounded_int(low: int, high: int):  # type: ignore[no-untyped-def]
     return parse
 
 
-def _iso_date(text: str) -> date:
+def _is_text(value: str) -> bool:
+    """False for what Python makes of bytes that are not UTF-8 (lone surrogates): no database,
+    password store or file format can hold it."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-23") from None
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _folder(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty: name the profile's folder")
+    if not _is_text(text):
+        raise argparse.ArgumentTypeError("names a folder whose name is not UTF-8 text; rename it")
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="branchdesk",
         description="BranchDesk (网点工作台). With no command, opens the desktop app.",
+        epilog=EXIT_CODES_HELP,
     )
     parser.add_argument("--version", action="version", version=f"BranchDesk {__version__}")
     parser.add_argument(
         "--data-dir",
+        type=_folder,
         metavar="DIR",
         help=f"profile folder (default: ${ENV_DATA_DIR}, else the platform's user-data folder)",
     )
@@ -83,9 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    doctor = commands.add_parser("doctor", help="data folder, schema, record counts, outbox")
-    doctor.add_argument("--json", action="store_true", help="machine-readable output")
-
+    add_doctor_command(commands)
     demo = commands.add_parser(
         "demo-data",
         help="fill a profile with realistic made-up data",
@@ -94,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--clients", type=_bounded_int(1, MAX_DEMO_CLIENTS), required=True)
     demo.add_argument("--seed", type=_bounded_int(0, 2**31 - 1), default=1)
-    demo.add_argument("--today", type=_iso_date, help="the day the data is built around")
+    demo.add_argument("--today", type=iso_date, help="the day the data is built around")
     demo.add_argument(
         "--worklog-days", type=_bounded_int(0, 3650), default=730, help="days of work-log history"
     )
@@ -103,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the day's agenda, reminders and progress on the daily targets",
         description="Names are shown, never ID or phone numbers. --json prints every reminder.",
     )
-    today.add_argument("--date", type=_iso_date, help="the day to show (default: today)")
+    today.add_argument("--date", type=iso_date, help="the day to show (default: today)")
     today.add_argument("--json", action="store_true", help="machine-readable output")
     today.add_argument("--limit", type=_bounded_int(0, 1_000_000), default=30,
                        help="reminders and follow-ups listed in the text output (0: all; default 30)")
@@ -171,17 +198,22 @@ def _add_proposal(commands: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 def run(args: argparse.Namespace) -> int:
+    untext = [name for name, value in vars(args).items() if isinstance(value, str) and not _is_text(value)]
+    if untext:
+        # An id, a URL or an entity typed as bytes that are not UTF-8: refused before any work.
+        print(f"branchdesk: the argument {untext[0].upper()} is not UTF-8 text.", file=sys.stderr)
+        return EXIT_USAGE
     if getattr(args, "passphrase_stdin", False):
         from app.keys import use_passphrase
 
         use_passphrase(sys.stdin.readline().rstrip("\r\n"))
     handlers = {
-        "doctor": _doctor,
         "demo-data": _demo_data,
         "import": _import_clients,
         "export": _export_clients,
         "today": _today,
         "proposal": _proposal_check,
+        **doctor_handlers(_open_profile),
         **sync_handlers(_open_profile),
         **print_handlers(_open_profile),
         **audit_handlers(_open_profile),
@@ -200,9 +232,23 @@ def run(args: argparse.Namespace) -> int:
         for backup in exc.backups[:5]:
             print(f"  backup: {backup}", file=sys.stderr)
         return EXIT_STARTUP
+    except DatabaseBusy as exc:
+        print(f"branchdesk: {exc}", file=sys.stderr)
+        return EXIT_BUSY
     except BranchDeskError as exc:
         print(f"branchdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        # Ctrl+C: an open transaction is rolled back and a half-written file removed, as on any
+        # error; a traceback would only alarm.
+        print("branchdesk: interrupted.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception:
+        # Last resort: the crash handler (ui/launcher.py installs it) logs the traceback masked
+        # and prints one plain line naming the log; the traceback is never shown, since an
+        # exception's text can quote the data being worked on.
+        sys.excepthook(*sys.exc_info())
+        return EXIT_INTERNAL
 
 
 def profile_dir(args: argparse.Namespace) -> Path:
@@ -214,50 +260,6 @@ def _open_profile(args: argparse.Namespace) -> AppContext:
     from app.context import AppContext
 
     return AppContext.open(profile_dir(args))
-
-
-def _doctor(args: argparse.Namespace) -> int:
-    from app.context import AppContext
-
-    ctx = AppContext.open(profile_dir(args))
-    try:
-        overview = ctx.overview
-        outbox = overview.outbox_summary()
-        problems = overview.integrity_problems()
-        from app.reports.fonts import configured_font
-
-        font = configured_font(ctx.settings)
-        report = {
-            "version": __version__,
-            "data_dir": str(ctx.data_dir),
-            "database": str(ctx.store.db_path),
-            "demo_profile": ctx.is_demo,
-            "schema_revision": overview.schema_revision(),
-            "records": overview.record_counts(),
-            "outbox_pending": outbox.pending,
-            "outbox_rejected": outbox.rejected,
-            "integrity": "ok" if not problems else problems,
-            "encryption": "SQLCipher, key in " + (
-                "the password store" if ctx.store.key.raw is not None else "a passphrase"),
-            "print_font": {"name": font.name, "path": font.path, "embedded": font.embedded, "reason": font.reason},
-        }
-    finally:
-        ctx.close()
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        print(f"BranchDesk {report['version']}")
-        print(f"data folder:     {report['data_dir']}" + ("  (demo profile)" if ctx.is_demo else ""))
-        print(f"database:        {report['database']}")
-        print(f"schema revision: {report['schema_revision']}")
-        print(f"integrity:       {'ok' if not problems else '; '.join(problems)}")
-        print(f"encryption:      {report['encryption']}")
-        print("records:")
-        for name, count in report["records"].items():
-            print(f"  {name:<15} {count:>10,}")
-        print(f"outbox pending:  {outbox.pending:,}  (rejected: {outbox.rejected:,})")
-        print(f"print font:      {font.reason}")
-    return EXIT_OK if not problems else EXIT_PROBLEM
 
 
 def _demo_data(args: argparse.Namespace) -> int:
@@ -386,19 +388,21 @@ def _today(args: argparse.Namespace) -> int:
 
 
 def _proposal_check(args: argparse.Namespace) -> int:
+    from app.bounded_read import read_bounded
+    from app.rules import wire_json
+    from app.rules.limits import MAX_BODY_BYTES
     from app.rules.client_card import Problem
     from app.rules.proposal import from_json
     from app.rules.proposal_rules import check_proposal, proposal_warnings
 
     language = args.lang or "en"
+    # Head office's body limit: a larger file could never be sent, and /dev/zero never ends.
+    raw = read_bounded(args.file, str(args.file), MAX_BODY_BYTES, "a proposal")
     try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput(f"{args.file} does not exist.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"{args.file} cannot be read as UTF-8 text: {exc}.") from None
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{args.file} is not JSON: {exc}.", "Save the proposal as JSON.") from None
+        # The reader head office uses, so a file it would refuse is never called valid here.
+        data = wire_json.loads(raw)
+    except wire_json.WireJsonError as exc:
+        raise InvalidInput(f"{args.file}: {exc.problem.message(language)}") from None
     if not isinstance(data, dict):
         kind = JSON_KINDS.get(type(data), "value")
         raise InvalidInput(f"{args.file} holds a JSON {kind}, not a proposal object.")

@@ -46,7 +46,9 @@ def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Cal
         from app.cli import profile_dir
 
         result = restore_file(profile_dir(args), args.file)
-        print(f"restored from {result.restored_from}; the database as it was is kept at {result.previous_copy}")
+        kept = (f"the database as it was is kept at {result.previous_copy}" if result.previous_copy
+                else "there was no database to keep")
+        print(f"restored from {result.restored_from}; {kept}")
         return 0
 
     return {"backup": backup, "restore": restore}

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli_codes import EXIT_OK, Commands
+from app.cli_codes import EXIT_OK, Commands, iso_date
 from app.errors import InvalidInput
 
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
@@ -37,13 +37,6 @@ RECORD_DOCUMENTS = {
 }
 
 
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-23") from None
-
-
 def add_print_commands(commands: Commands) -> None:
     printing = commands.add_parser(
         "print", help="print a document to a PDF file (daily plan, summary, proposal…)",
@@ -54,7 +47,7 @@ def add_print_commands(commands: Commands) -> None:
     kinds = printing.add_subparsers(dest="document", required=True, metavar="DOCUMENT")
     for name, text in DAY_DOCUMENTS.items():
         parser = kinds.add_parser(name, help=text, description=text)
-        parser.add_argument("--date", type=_iso_date, help="the day (default: today)")
+        parser.add_argument("--date", type=iso_date, help="the day (default: today)")
         parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="where to write the PDF")
     for name, (text, revealable) in RECORD_DOCUMENTS.items():
         parser = kinds.add_parser(name, help=text, description=text)
@@ -70,6 +63,9 @@ def _check_target(path: Path) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise InvalidInput(f"{path} is a folder.", "Give the PDF file's name, e.g. --out plan.pdf.")
+    if path.exists() and not path.is_file():  # renamed over, a device or a pipe would be replaced
+        raise InvalidInput(f"{path} is not a regular file (a device or a pipe).",
+                           "Give the PDF file's name, e.g. --out plan.pdf.")
     if not folder.is_dir():
         raise InvalidInput(f"The folder {folder} does not exist.", "Create it first or name another --out file.")
     if not os.access(folder, os.W_OK):

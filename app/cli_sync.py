@@ -1,8 +1,11 @@
 """`branchdesk login`, `logout` and `sync`: head office from the command line.
 
-Exit codes beside app/cli.py's: 4 not logged in, head office refused the token, or no
-secure password store (CredentialsUnavailable). `sync` exits 0 when nothing is left waiting
-or rejected, else 1 with one line per such item: `seq kind record-id status: reason`.
+Exit codes beside app/cli.py's: 2 a server address that is not https:// (http:// only to this
+computer); 4 not logged in, head office refused the token, or no secure password store
+(CredentialsUnavailable); 5 (`sync`) another sync of the profile is running. `sync` exits 0
+when nothing is left waiting or rejected, else 1 with one line per such item:
+`seq kind record-id status: reason`. `sync --retry SEQ` and `--retry-rejected` put items back
+in the queue first, as the Sync page's Retry does.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from app.cli_codes import EXIT_LOGIN, EXIT_OK, EXIT_PROBLEM, Commands
+from app.cli_codes import EXIT_BUSY, EXIT_LOGIN, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Commands
 
 
 def add_sync_commands(commands: Commands) -> None:
@@ -22,10 +25,12 @@ def add_sync_commands(commands: Commands) -> None:
         "login", help="log in to head office (the token goes to the system password store)",
         description="Asks for the token (or reads one line from standard input when it is not a "
         "terminal), checks it with head office, then keeps it in the system password store: "
-        "never in a file. Exit code 1 when head office refuses it or cannot be reached, 4 when "
-        "no secure password store is available (set BRANCHDESK_TOKEN instead).",
+        "never in a file. Exit code 1 when head office refuses it or cannot be reached, 2 when "
+        "the address is not https:// (http:// only to this computer), 4 when no secure password "
+        "store is available (set BRANCHDESK_TOKEN instead).",
     )  # fmt: skip
-    login.add_argument("--server", required=True, metavar="URL", help="head office, e.g. https://hq.example.com")
+    login.add_argument("--server", required=True, metavar="URL",
+                       help="head office, e.g. https://hq.example.com (http:// only for localhost)")
     login.add_argument("--manager", required=True, metavar="CODE", help="your manager code")
     login.add_argument("--ca-bundle", metavar="FILE", help="certificate bundle that signs head office's certificate")
     commands.add_parser("logout", help="forget the stored head-office token")
@@ -33,11 +38,18 @@ def add_sync_commands(commands: Commands) -> None:
         "sync", help="send finished paperwork to head office and fetch its status, once",
         description="Pushes every waiting item, then pulls head office's status updates. Exit "
         "code 0 when nothing is left waiting or rejected; 1 otherwise, with one line per item "
-        "(`seq kind record-id status: reason`); 3 when the profile cannot be opened; 4 when not "
-        "logged in, the token is refused, or no password store is available.",
+        "(`seq kind record-id status: reason`); 2 for an unknown item to retry or a server "
+        "address that is not https://; 3 when the profile cannot be opened; 4 when not logged in, "
+        "the token is refused, or no password store is available; 5 when another sync of this "
+        "profile is running (this one sent nothing; try again later).",
     )  # fmt: skip
     sync.add_argument("--json", action="store_true", help="machine-readable output")
     sync.add_argument("--progress", action="store_true", help="print `done/total` to standard error as items go")
+    sync.add_argument("--retry", type=int, action="append", default=[], metavar="SEQ",
+                      help="send this rejected (or waiting) item again, by the seq `sync` lists; "
+                      "may be repeated")  # fmt: skip
+    sync.add_argument("--retry-rejected", action="store_true",
+                      help="send every item head office rejected again (after the cause is fixed)")
 
 
 def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -46,7 +58,7 @@ def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Cal
     def with_context(handler: Callable[[Any, argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
         def run(args: argparse.Namespace) -> int:
             from app.credentials import CredentialsUnavailable
-            from app.services.sync import LoginRequired, NotLoggedIn
+            from app.services.sync import BadServerAddress, LoginRequired, NotLoggedIn, SyncRunning
 
             ctx = open_context(args)
             try:
@@ -54,12 +66,23 @@ def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Cal
             except (CredentialsUnavailable, NotLoggedIn, LoginRequired) as exc:
                 print(f"branchdesk: {exc}", file=sys.stderr)
                 return EXIT_LOGIN
+            except BadServerAddress as exc:
+                print(f"branchdesk: {_in_language(exc, args)}", file=sys.stderr)
+                return EXIT_USAGE
+            except SyncRunning as exc:
+                print(f"branchdesk: {_in_language(exc, args)}", file=sys.stderr)
+                return EXIT_BUSY
             finally:
                 ctx.close()
 
         return run
 
     return {"login": with_context(_login), "logout": with_context(_logout), "sync": with_context(_sync)}
+
+
+def _in_language(exc: Any, args: argparse.Namespace) -> str:
+    """An error the core words in both languages, in the one --lang asks for."""
+    return str(exc.message_zh) if getattr(args, "lang", None) == "zh_CN" else str(exc)
 
 
 def _read_token(prompt: str) -> str:
@@ -69,8 +92,9 @@ def _read_token(prompt: str) -> str:
 
 
 def _login(ctx: Any, args: argparse.Namespace) -> int:
-    from app.services.sync import ServerUnreachable, TokenRefused
+    from app.services.sync import ServerUnreachable, TokenRefused, server_address
 
+    server_address(args.server)  # a refused address is said before the token is asked for
     # With BRANCHDESK_TOKEN set (unattended runs) that is the token: nothing to type, nothing stored.
     unattended = ctx.credentials.from_environment()
     token = "" if unattended else _read_token(f"Token for manager {args.manager} at {args.server}: ")
@@ -96,7 +120,29 @@ def _logout(ctx: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _retry(ctx: Any, args: argparse.Namespace) -> list[int]:
+    """Put the items --retry and --retry-rejected name back in the queue (SyncService.retry, as
+    the Sync page does); their seqs. Every named item is checked before any is changed."""
+    from app.errors import InvalidInput, NotFound
+
+    items = {item.seq: item for item in ctx.sync.items()}
+    chosen = []
+    for seq in args.retry:
+        if seq not in items:
+            raise NotFound(f"No outbox item has seq {seq}.", "`branchdesk sync` lists the items left, seq first.")
+        if items[seq].status not in ("rejected", "pending"):
+            raise InvalidInput(f"Item {seq} is {items[seq].status}; only a rejected or waiting item can be retried.")
+        chosen.append(items[seq])
+    if args.retry_rejected:
+        chosen += [item for item in items.values() if item.status == "rejected"]
+    retried = {item.seq: item.id for item in chosen}
+    for item_id in retried.values():
+        ctx.sync.retry(item_id)
+    return list(retried)
+
+
 def _sync(ctx: Any, args: argparse.Namespace) -> int:
+    retried = _retry(ctx, args)
     progress = None
     if args.progress:
         def progress(done: int, total: int) -> None:
@@ -117,8 +163,11 @@ def _sync(ctx: Any, args: argparse.Namespace) -> int:
             "succeeded": report.succeeded, "cancelled": report.cancelled,
             "problem": report.problem.message(language) if report.problem else None,
             "pending": report.pending_left, "rejected_total": report.rejected_left, "left": failed,
+            "retried": retried,
         }, ensure_ascii=False, indent=2))  # fmt: skip
     else:
+        if retried:
+            print(f"retried {len(retried)} (seq {', '.join(map(str, retried))})")
         print(f"sent {report.sent}, rejected {report.rejected}, waiting {report.pending_left}, "
               f"status updates {report.statuses_pulled} ({report.statuses_changed} new)")  # fmt: skip
         if report.problem is not None:

@@ -40,6 +40,13 @@ class StartupError(BranchDeskError):
         self.detail = detail
 
 
+class DatabaseBusy(BranchDeskError):
+    """Another program (BranchDesk or a command) kept the profile's write lock longer than the
+    busy timeout; this change was not made."""
+
+    code = "database_busy"
+
+
 class InvalidInput(BranchDeskError):
     code = "invalid_input"
 

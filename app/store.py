@@ -3,21 +3,24 @@ copy it aside, migrate, then connect."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import shlex
+from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import IntEnum
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import keys
-from app.errors import StartupError
+from app.errors import DatabaseBusy, StartupError
 from local_db import opening
-from local_db.cipher import DatabaseError, DbKey, backup_copy, has_plain_header
+from local_db.cipher import DatabaseError, DbKey, backup_copy, check_integrity, connect, has_plain_header
 from local_db.conversion import encrypt_in_place, encrypt_plain_backups, remove_leftovers
-from local_db.engine import make_engine, make_session_factory
+from local_db.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
 from local_db.schema import head_revision
 
 
@@ -39,6 +42,12 @@ class Store:
     # The copy taken before a migration, if one ran during this open.
     pre_migration_backup: Path | None
 
+    def integrity_problems(self) -> list[str]:
+        """Damage in the file (every page's HMAC, then SQLite's quick_check); empty when sound.
+        On a connection of its own: one that met a damaged page refuses every later read."""
+        with closing(connect(self.db_path, self.key, readonly=True)) as conn:
+            return check_integrity(conn, encrypted=True, quick=True)
+
 
 def open_store(
     data_dir: Path, passphrase: str | None = None, on_slow_step: Callable[[SlowStep], None] | None = None
@@ -51,6 +60,7 @@ def open_store(
     try:
         opening.ensure_data_dir(data_dir)
         remove_leftovers(db_path)
+        _refuse_vanished(data_dir, db_path)
         key = _key(data_dir, db_path, passphrase or keys.environment_passphrase())
         inspection = opening.inspect_database(db_path, key)
     except opening.DataDirUnusable as exc:
@@ -96,6 +106,7 @@ def open_store(
         ) from exc
 
     if inspection.plain:
+        _refuse_damaged(data_dir, db_path)  # encrypting reads every page: find damage first
         announce(SlowStep.ENCRYPT)
         _encrypt(db_path, key)
     backup = None
@@ -104,7 +115,77 @@ def open_store(
             announce(SlowStep.MIGRATE)
         backup = _migrate(db_path, inspection, key)
     engine = make_engine(db_path, key)
+    event.listen(engine, "handle_error", lambda context: _busy_as_error(context, data_dir))
     return Store(data_dir, db_path, engine, make_session_factory(engine), key, backup)
+
+
+def profile_existed(data_dir: Path) -> bool:
+    """A key-mode marker or a backup: this folder has held a profile (which a database that
+    is missing or empty now does not show)."""
+    return (data_dir / keys.KEYMODE_FILENAME).exists() or bool(opening.list_backups(data_dir))
+
+
+def _refuse_vanished(data_dir: Path, db_path: Path) -> None:
+    """A profile's database deleted or truncated to nothing: say so, never start afresh over it."""
+    try:
+        vanished = not db_path.exists() or db_path.stat().st_size == 0
+    except OSError:
+        return  # inspect_database reports the unreadable file
+    if not vanished or not profile_existed(data_dir):
+        return
+    backups = tuple(opening.list_backups(data_dir))
+    state = "is missing" if not db_path.exists() else "is empty (0 bytes)"
+    evidence = f"{len(backups)} backup(s) of it are" if backups else "its key marker is"
+    raise StartupError(
+        "database_missing",
+        db_path,
+        f"The database {db_path} {state}, although this folder held a profile ({evidence} "
+        "here). Nothing was created in its place.",
+        restore_hint(data_dir, backups)
+        or "Put the database file back from a copy you have, or choose another data folder.",
+        backups=backups,
+        detail=state,
+    )
+
+
+def _refuse_damaged(data_dir: Path, db_path: Path) -> None:
+    """A plain file with damaged pages: reported as such, rather than as a failed encryption."""
+    try:
+        with closing(connect(db_path, None, readonly=True)) as conn:
+            problems = check_integrity(conn, encrypted=False, quick=True)
+    except DatabaseError as exc:
+        problems = [str(exc)]
+    if problems:
+        backups = tuple(opening.list_backups(data_dir))
+        raise StartupError(
+            "database_damaged",
+            db_path,
+            f"The database {db_path} is damaged: {len(problems):,} problem(s) found, the first: "
+            f"{problems[0]}. It was left exactly as it was.",
+            restore_hint(data_dir, backups) or "Ask IT to rescue the file, or choose another data folder.",
+            backups=backups,
+            detail="\n".join(problems),
+        )
+
+
+def restore_hint(data_dir: Path, backups: Sequence[Path]) -> str:
+    """The command that restores the newest of `backups` (newest first), or "" without one."""
+    if not backups:
+        return ""
+    return (f"Restore the newest backup: branchdesk --data-dir {shlex.quote(str(data_dir))} restore "
+            f"{shlex.quote(str(backups[0]))}")  # fmt: skip
+
+
+def _busy_as_error(context: ExceptionContext, data_dir: Path) -> None:
+    """SQLite's "database is locked" after the busy timeout: another writer, not a fault."""
+    if isinstance(context.original_exception, DatabaseError) and "database is locked" in str(
+        context.original_exception
+    ):
+        raise DatabaseBusy(
+            f"The profile {data_dir} is busy: BranchDesk or another command kept writing to it "
+            f"for over {BUSY_TIMEOUT_MS // 1000} seconds, so this change was not made.",
+            "Try again when the other work has finished.",
+        ) from context.original_exception
 
 
 def profile_key_for(data_dir: Path, passphrase: str | None = None) -> DbKey:

@@ -62,6 +62,9 @@ def connect(path: Path, key: DbKey | None, *, readonly: bool = False, timeout: f
         conn = sqlcipher3.connect(str(path), timeout=timeout, check_same_thread=False)
     try:
         apply_key(conn, key)
+        # SQLCipher would print each page that fails its HMAC to stderr, over the CLI's own
+        # message; the damage is reported by check_integrity and the errors raised instead.
+        conn.execute("PRAGMA cipher_log_level = NONE")
     except BaseException:
         conn.close()
         raise
@@ -75,13 +78,19 @@ def table_counts(conn: Any) -> dict[str, int]:
     return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
-def check_integrity(conn: Any, *, encrypted: bool) -> list[str]:
-    """Problems found; empty when the file is sound (cipher HMACs first, then SQLite's own check)."""
+def check_integrity(conn: Any, *, encrypted: bool, quick: bool = False) -> list[str]:
+    """Problems found, one a line; empty when the file is sound (cipher HMACs first, then
+    SQLite's own check, `quick` for quick_check). After a damaged page SQLCipher fails every
+    later read on `conn` (as "out of memory"), so give it a connection of its own."""
     problems: list[str] = []
-    if encrypted:
-        problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
-    rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
-    return problems + [r for r in rows if r != "ok"]
+    try:
+        if encrypted:
+            problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}")]
+    except (DatabaseError, MemoryError) as exc:
+        return [*problems, f"the check stopped at a page it could not read ({str(exc) or 'out of memory'})"]
+    lines = [line for row in rows if row != "ok" for line in row.splitlines()]
+    return problems + [line for line in lines if not line.startswith("*** in database")]
 
 
 def export(source: Path, source_key: DbKey | None, target: Path, target_key: DbKey | None) -> None:
@@ -125,10 +134,23 @@ def verify_copy(original: Path, original_key: DbKey | None, copy: Path, copy_key
         raise DatabaseError(f"the converted copy differs in tables {differ}")
 
 
+def create_private(path: Path) -> None:
+    """Make `path` exist, owner-only whatever the umask, before SQLite opens it: SQLite would
+    create it world-readable, and gives its journal the same mode as the file."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        if hasattr(os, "fchmod"):  # Windows has none; there the user's own folders are private
+            os.fchmod(descriptor, 0o600)
+    finally:
+        os.close(descriptor)
+
+
 def backup_copy(source: Path, target: Path, key: DbKey | None) -> None:
-    """Consistent copy through SQLite's backup API (safe with WAL); both files share `key`."""
+    """Consistent copy through SQLite's backup API (safe with WAL); both files share `key`.
+    `target` is owner-only."""
     src = connect(source, key, readonly=True)
     try:
+        create_private(target)
         dst = connect(target, key)
         try:
             src.backup(dst)

@@ -63,6 +63,21 @@ def _release_lock(_dbapi_connection: Any, record: Any) -> None:
         lock.release()
 
 
+def hold_write_lock(session: Session) -> None:
+    """Take the profile's write lock now, unless this session's transaction already holds it.
+
+    pysqlite opens a transaction only at the first INSERT, UPDATE or DELETE, so a value read
+    before that (the next audit seq) may be taken by another process before it is written back.
+    BEGIN IMMEDIATE takes SQLite's write lock first, waiting up to the busy timeout for another
+    writer to finish; a transaction that has written anything holds the lock already. Readers
+    are not held up: WAL lets them read beside the one writer.
+    """
+    connection = session.connection()
+    driver: Any = connection.connection.dbapi_connection  # sqlcipher3's: it knows if a transaction is open
+    if not driver.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     # expire_on_commit=False: services turn rows into dataclasses after commit.
     return sessionmaker(engine, expire_on_commit=False)

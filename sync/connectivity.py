@@ -17,7 +17,8 @@ class Reachability(str, Enum):
 def probe(server_url: str, session: requests.Session | None = None) -> Reachability:
     getter = session or requests
     try:
-        response = getter.get(f"{server_url.rstrip('/')}/health", timeout=PROBE_TIMEOUT_S)
+        # The status line is the answer: the body is never read, so no size of it costs anything.
+        with getter.get(f"{server_url.rstrip('/')}/health", timeout=PROBE_TIMEOUT_S, stream=True) as response:
+            return Reachability.ONLINE if response.ok else Reachability.OFFLINE
     except requests.RequestException:
         return Reachability.OFFLINE
-    return Reachability.ONLINE if response.ok else Reachability.OFFLINE

@@ -3,13 +3,19 @@
 Every answer that is not a success becomes one of three errors, because the outbox treats
 them differently:
 - `Retryable`: the network or the server failed (5xx, 408, 429, timeouts, connections
-  refused, reset or cut short, a body that is not the JSON promised). The item is fine;
-  try again later. The server's idempotency makes a resend safe even when the first try
-  reached it.
-- `Rejected`: head office read the item and refused it (any other 4xx). Sending it again
-  unchanged will not help; the reason is kept for the manager.
-- `Unauthorized`: the token is missing, wrong or revoked (401). Nothing else will get
-  through either, so the run stops and the manager logs in again.
+  refused, reset or cut short, a body that is not the JSON promised, an answer too big or
+  too slow), or something other than head office answered (a proxy's own 4xx page, a 2xx that
+  does not acknowledge the item sent). The item is fine; try again later. The server's
+  idempotency makes a resend safe even when the first try reached it.
+- `Rejected`: head office read the item and refused it (a 4xx in head office's own error
+  shape, `{"detail": {"code", "message"}}`). Sending it again unchanged will not help; the
+  reason is kept for the manager.
+- `Unauthorized`: head office says the token is missing, wrong or revoked (401 in its error
+  shape). Nothing else will get through either, so the run stops and the manager logs in again.
+
+Every answer is read with a size cap and a deadline for the whole exchange (connect, send,
+wait, every byte of the answer): a server that answers without end or one byte at a time
+costs a bounded amount of memory and time.
 
 The token is a parameter, never read here, and never logged: requests and urllib3 log
 neither headers nor bodies.
@@ -17,24 +23,49 @@ neither headers nor bodies.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import re
+import socket
+import threading
+import time
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
 import requests
 import urllib3
 from requests.adapters import HTTPAdapter
+from urllib3.connectionpool import HTTPConnectionPool
 
 # Connect, read (seconds). The odd connect value sits just above a multiple of 3 s, TCP's
 # retransmission window, as requests' documentation recommends.
 DEFAULT_TIMEOUT: tuple[float, float] = (3.05, 20.0)
+# The whole exchange, however the bytes trickle in. Three read timeouts: a slow but honest
+# head office over a branch's backup link (about 10 kB/s reads a 500-event status page of
+# some 200 kB in 20 s) finishes well inside it, and a scheduled sync is held by a server that
+# drips its answer for one minute per request at most, never for the length of the drip.
+ANSWER_WITHIN_S = 60.0
+# Sending is added to that at this rate (256 kbit/s, a poor branch uplink), so a receipt with a
+# 10 MiB scan (13.4 MiB as JSON) still gets the 7 minutes such a link needs to upload it.
+SLOWEST_UPLOAD_BYTES_S = 32 * 1024
+# Size caps on answers. A 201 is some 150 bytes; a 422 lists one error per failing field
+# (about 400 bytes each), and 1 MiB holds 2,500 of them, more than a form has fields.
+PUSH_ANSWER_MAX = 1024 * 1024
+# A status page holds at most 1,000 events (the server's largest `limit`; we ask for 500) of
+# about 350 bytes plus the decision's reason: 8 MiB leaves 8 KiB per event, a reason of
+# 2,500 Chinese characters.
+STATUS_ANSWER_MAX = 8 * 1024 * 1024
+HEALTH_ANSWER_MAX = 64 * 1024
+READ_CHUNK = 64 * 1024
 PUSH_PATHS = {"proposal": "/v1/proposals", "receipt": "/v1/receipts"}
 RETRYABLE_STATUSES = frozenset({408, 429})
+LOOPBACK_NAMES = frozenset({"localhost"})
 
 
 class SyncError(Exception):
@@ -47,7 +78,9 @@ class SyncError(Exception):
 
 class Retryable(SyncError):
     """Try again later. `code`: offline | timeout | server_error | busy | interrupted |
-    certificate | unexpected; `status` is the HTTP status when there was one."""
+    certificate | unexpected | not_head_office (a 4xx not in head office's shape: a proxy) |
+    not_confirmed (a 2xx that does not acknowledge the item sent); `status` is the HTTP status
+    when there was one."""
 
     def __init__(self, code: str, message: str, status: int | None = None,
                  retry_after: float | None = None) -> None:  # fmt: skip
@@ -72,6 +105,15 @@ class Unauthorized(SyncError):
     """401: stop the run and ask the manager to log in again."""
 
 
+class BadAddress(ValueError):
+    """Not a usable head-office address; `reason`: not_an_address | query | insecure."""
+
+    def __init__(self, url: str, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.url = url
+        self.reason = reason
+
+
 def user_agent() -> str:
     try:
         version = metadata.version("branchdesk")
@@ -80,15 +122,121 @@ def user_agent() -> str:
     return f"BranchDesk/{version} (+sync; python-requests/{requests.__version__})"
 
 
+def is_loopback(host: str) -> bool:
+    """This computer: localhost, 127.0.0.0/8 or ::1."""
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def check_base_url(url: str) -> str:
-    """The server's address without a trailing slash; ValueError when it is not http(s)://host."""
+    """The server's address without a trailing slash; BadAddress (a ValueError) when it is not
+    https://host, or http:// to this computer (the token must not cross a network in clear)."""
     url = url.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{url!r} is not a server address like https://hq.example.com")
+        raise BadAddress(url, "not_an_address", f"{url!r} is not a server address like https://hq.example.com")
     if parts.query or parts.fragment:
-        raise ValueError(f"{url!r} must not carry a query or fragment")
+        raise BadAddress(url, "query", f"{url!r} must not carry a query or fragment")
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise BadAddress(url, "insecure", f"{url!r} would send the token unencrypted: use https:// "
+                         "(http:// only reaches this computer: localhost, 127.0.0.1, ::1)")  # fmt: skip
     return url
+
+
+class _InFlight(threading.local):
+    exchange: _Exchange | None = None
+
+
+_IN_FLIGHT = _InFlight()
+
+
+class _Exchange:
+    """One request's deadline. When it passes, the socket of the connection in use is shut
+    down, which ends whatever send or read waits on it (per-read timeouts cannot: a server
+    sending one byte a second never lets a read time out)."""
+
+    RECHECK_S = 0.1  # still connecting when the deadline came: look again shortly
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.connection: Any = None  # set by the pool when it hands one out (_tracked)
+        self.cut = False
+        self._lock = threading.Lock()
+        self._over = False
+        self._timer: threading.Timer | None = None
+
+    def __enter__(self) -> _Exchange:
+        _IN_FLIGHT.exchange = self
+        self._arm(self.seconds)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 tb: TracebackType | None) -> None:  # fmt: skip
+        with self._lock:
+            self._over = True
+            if self._timer is not None:
+                self._timer.cancel()
+        _IN_FLIGHT.exchange = None
+
+    def _arm(self, seconds: float) -> None:
+        self._timer = threading.Timer(seconds, self._cut)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _cut(self) -> None:
+        with self._lock:
+            if self._over:
+                return
+            self.cut = True
+            sock = getattr(self.connection, "sock", None)
+            if sock is None:
+                self._arm(self.RECHECK_S)
+                return
+            try:
+                # The plain socket's shutdown, also under TLS: it leaves the SSL object to the
+                # thread reading, which sees the end of the stream and stops.
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+            except OSError:
+                pass  # closed meanwhile
+
+
+@cache
+def _tracked(pool_class: type[HTTPConnectionPool]) -> type[HTTPConnectionPool]:
+    """`pool_class`, telling the thread's exchange which connection it hands out."""
+
+    class Tracked(pool_class):  # type: ignore[valid-type,misc]
+        def _get_conn(self, timeout: float | None = None) -> Any:
+            connection = super()._get_conn(timeout)
+            exchange = _IN_FLIGHT.exchange
+            if exchange is not None:
+                exchange.connection = connection
+            return connection
+
+    Tracked.__name__ = f"Tracked{pool_class.__name__}"
+    return Tracked
+
+
+class _Adapter(HTTPAdapter):
+    """No hidden retries, and pools (direct and through proxies) that an exchange can cut."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        _track(self.poolmanager)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        _track(manager)
+        return manager
+
+
+def _track(manager: Any) -> None:
+    manager.pool_classes_by_scheme = {
+        scheme: _tracked(pool_class) for scheme, pool_class in manager.pool_classes_by_scheme.items()
+    }
 
 
 def make_session(ca_bundle: str | Path | None = None) -> requests.Session:
@@ -104,11 +252,13 @@ def make_session(ca_bundle: str | Path | None = None) -> requests.Session:
         session.verify = True
     # The environment's proxies and REQUESTS_CA_BUNDLE still apply (see HeadOffice); nothing
     # here or there ever turns verification off.
-    adapter = HTTPAdapter(max_retries=0, pool_connections=1, pool_maxsize=2)
+    adapter = _Adapter(max_retries=0, pool_connections=1, pool_maxsize=2)
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     session.headers["User-Agent"] = user_agent()
     session.headers["Accept"] = "application/json"
+    # Answers are small; uncompressed, the size cap counts what is on the wire.
+    session.headers["Accept-Encoding"] = "identity"
     return session
 
 
@@ -120,6 +270,9 @@ class HeadOffice:
     token: str = field(repr=False)
     session: requests.Session = field(default_factory=make_session, repr=False)
     timeout: tuple[float, float] = DEFAULT_TIMEOUT
+    answer_within_s: float = ANSWER_WITHIN_S  # each whole exchange; see ANSWER_WITHIN_S
+    # A time.monotonic() instant no exchange runs past (a run's time limit), or None.
+    deadline: float | None = None
 
     def __post_init__(self) -> None:
         self.base_url = check_base_url(self.base_url)
@@ -134,83 +287,177 @@ class HeadOffice:
             session.trust_env = False
 
     def health(self, timeout: tuple[float, float] | None = None) -> dict[str, Any]:
-        return self._call("GET", "/health", auth=False, timeout=timeout)
+        return _object(*self._call("GET", "/health", auth=False, timeout=timeout, max_bytes=HEALTH_ANSWER_MAX))
 
-    def push(self, kind: str, idempotency_key: str, body: str,
+    def push(self, kind: str, idempotency_key: str, body: str, *, record_id: str,
              timeout: tuple[float, float] | None = None) -> dict[str, Any]:  # fmt: skip
-        """POST the stored payload byte for byte; the server's 201 answer as a dict."""
+        """POST the stored payload byte for byte; head office's acknowledgement of `record_id`
+        (see `acknowledgement`), else an error: never an answer about anything else."""
         if kind not in PUSH_PATHS:
             raise ValueError(f"Unknown outbox kind {kind!r}")
-        return self._call(
-            "POST", PUSH_PATHS[kind], data=body.encode("utf-8"), timeout=timeout,
+        status, reply = self._call(
+            "POST", PUSH_PATHS[kind], data=body.encode("utf-8"), timeout=timeout, max_bytes=PUSH_ANSWER_MAX,
             headers={"Idempotency-Key": idempotency_key, "Content-Type": "application/json; charset=utf-8"},
         )  # fmt: skip
+        return acknowledgement(status, reply, kind, record_id)
 
     def status(self, after: int = 0, limit: int = 500,
                timeout: tuple[float, float] | None = None) -> dict[str, Any]:  # fmt: skip
-        return self._call("GET", "/v1/status", params={"after": after, "limit": limit}, timeout=timeout)
+        return _object(*self._call("GET", "/v1/status", params={"after": after, "limit": limit}, timeout=timeout,
+                                   max_bytes=STATUS_ANSWER_MAX))  # fmt: skip
 
     def close(self) -> None:
         self.session.close()
 
-    def _call(self, method: str, path: str, *, auth: bool = True,
-              timeout: tuple[float, float] | None = None, **kwargs: Any) -> dict[str, Any]:  # fmt: skip
+    def _call(self, method: str, path: str, *, auth: bool = True, timeout: tuple[float, float] | None = None,
+              max_bytes: int, **kwargs: Any) -> tuple[int, Any]:  # fmt: skip
+        """(HTTP status, parsed JSON body or None) of a 2xx; any other answer raises."""
         headers = dict(kwargs.pop("headers", {}))
         if auth:
             headers["Authorization"] = f"Bearer {self.token}"
-        try:
-            # No redirects: following one would turn a POST into a GET or send the token elsewhere.
-            response = self.session.request(
-                method, self.base_url + path, headers=headers, timeout=timeout or self.timeout,
-                allow_redirects=False, **kwargs,
-            )  # fmt: skip
-            # Read the whole body inside the try: a connection cut mid-body raises here.
-            raw = response.content
-        except requests.exceptions.SSLError as exc:
-            raise Retryable("certificate", f"The server's certificate could not be verified ({_short(exc)}).") from None
-        except requests.exceptions.Timeout as exc:
-            raise Retryable("timeout", f"Head office did not answer in time ({_short(exc)}).") from None
-        except requests.exceptions.ChunkedEncodingError as exc:
-            raise Retryable("interrupted", f"The answer was cut off ({_short(exc)}).") from None
-        except requests.exceptions.ConnectionError as exc:
-            if _was_connected(exc):
-                raise Retryable("interrupted",
-                                f"The connection broke before the answer came ({_short(exc)}).") from None  # fmt: skip
-            raise Retryable("offline", f"Head office could not be reached ({_short(exc)}).") from None
-        except requests.RequestException as exc:
-            raise Retryable("unexpected", f"The request failed ({_short(exc)}).") from None
+        within = self._within(len(kwargs.get("data") or b""))
+        with _Exchange(within) as exchange:
+            try:
+                # No redirects: following one would turn a POST into a GET or send the token elsewhere.
+                response = self.session.request(
+                    method, self.base_url + path, headers=headers, timeout=timeout or self.timeout,
+                    allow_redirects=False, stream=True, **kwargs,
+                )  # fmt: skip
+                try:
+                    # The whole body inside the try: a connection cut mid-body raises here.
+                    raw = _read_capped(response, max_bytes)
+                finally:
+                    response.close()
+            except requests.RequestException as exc:
+                raise (_timed_out(within) if exchange.cut else _network_error(exc)) from None
+            if exchange.cut:  # cut as the last bytes came: the body may be short
+                raise _timed_out(within)
         return _answer(response.status_code, raw, response.headers)
 
+    def _within(self, sending: int) -> float:
+        """Seconds the exchange may take: the answer's allowance, the upload's, the run's end."""
+        within = self.answer_within_s + sending / SLOWEST_UPLOAD_BYTES_S
+        if self.deadline is not None:
+            # Never nothing: a run out of time still ends its exchange with a clean timeout.
+            within = min(within, max(0.05, self.deadline - time.monotonic()))
+        return within
 
-def _answer(status: int, raw: bytes, headers: Any) -> dict[str, Any]:
+
+def acknowledgement(status: int, body: Any, kind: str, record_id: str) -> dict[str, Any]:
+    """`body` when it is head office's answer to a push of `kind` `record_id`: HTTP 201 (a
+    replay answers the first 201 again, byte for byte) and schemas.Accepted for this very
+    item. Anything else (a proxy's or a stray server's success, an answer for another item)
+    raises Retryable("not_confirmed"): the item is not marked sent and goes again later."""
+    wrong: list[str] = []
+    if status != 201:
+        wrong.append(f"HTTP {status} instead of 201")
+    if not isinstance(body, dict):
+        wrong.append("no JSON object")
+    else:
+        expected = {"id": record_id, "kind": kind, "status": "received"}
+        wrong += [f"{name} {_shown(body.get(name))} instead of {value}" for name, value in expected.items()
+                  if body.get(name) != value]  # fmt: skip
+        if not isinstance(body.get("received_at"), str):
+            wrong.append("no received_at time")
+        seq = body.get("seq")
+        if not isinstance(seq, int) or isinstance(seq, bool):
+            wrong.append("no seq number")
+    if wrong:
+        raise Retryable("not_confirmed", f"The answer does not acknowledge {kind} {record_id} ({'; '.join(wrong)}); "
+                        "it stays waiting and goes again.", status)  # fmt: skip
+    return body  # type: ignore[return-value]
+
+
+def _object(status: int, body: Any) -> dict[str, Any]:
+    if status != 200:
+        raise Retryable("unexpected", f"Head office answered HTTP {status} where 200 was expected.", status)
+    if not isinstance(body, dict):
+        raise Retryable("interrupted", f"HTTP {status} came without the JSON answer.", status)
+    return body
+
+
+def _read_capped(response: requests.Response, max_bytes: int) -> bytes:
+    """The body, or Retryable once it passes `max_bytes` (by Content-Length or as it streams)."""
+    too_big = Retryable("unexpected", f"The answer is larger than {max_bytes:,} bytes, far more than head office "
+                        "sends; it was not read.", response.status_code)  # fmt: skip
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise too_big
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_content(READ_CHUNK):
+        size += len(chunk)
+        if size > max_bytes:
+            raise too_big
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _timed_out(within: float) -> Retryable:
+    return Retryable("timeout", f"Head office's answer did not come in full within {within:.1f} s.")
+
+
+def _network_error(exc: requests.RequestException) -> Retryable:
+    if isinstance(exc, requests.exceptions.SSLError):
+        return Retryable("certificate", f"The server's certificate could not be verified ({_short(exc)}).")
+    if isinstance(exc, requests.exceptions.Timeout):
+        return Retryable("timeout", f"Head office did not answer in time ({_short(exc)}).")
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return Retryable("interrupted", f"The answer was cut off ({_short(exc)}).")
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        if _was_connected(exc):
+            return Retryable("interrupted", f"The connection broke before the answer came ({_short(exc)}).")
+        return Retryable("offline", f"Head office could not be reached ({_short(exc)}).")
+    return Retryable("unexpected", f"The request failed ({_short(exc)}).")
+
+
+def _answer(status: int, raw: bytes, headers: Any) -> tuple[int, Any]:
     body = _json_or_none(raw)
     if 200 <= status < 300:
-        if not isinstance(body, dict):
-            raise Retryable("interrupted", f"HTTP {status} came without the JSON answer.", status)
-        return body
-    detail = body.get("detail") if isinstance(body, dict) else None
-    detail = detail if isinstance(detail, dict) else {"message": detail if isinstance(detail, str) else ""}
-    code = str(detail.get("code") or f"http_{status}")
-    message = str(detail.get("message") or f"HTTP {status}")
-    if status == 401:
-        raise Unauthorized(f"Head office refused the token ({message}).")
+        return status, body
     if status >= 500 or status in RETRYABLE_STATUSES:
+        detail = _detail(body) or {}
+        message = str(detail.get("message") or f"HTTP {status}")
         kind = "busy" if status in RETRYABLE_STATUSES else "server_error"
         raise Retryable(kind, f"Head office answered HTTP {status} ({message}).", status,
                         _retry_after(headers.get("Retry-After")))  # fmt: skip
     if 400 <= status < 500:
+        detail = _detail(body)
+        if detail is None:
+            # Head office always says why in its own shape; a bare 403 or 407 is a proxy or a
+            # firewall in the way, and it would answer every item the same. Not the item's fault.
+            raise Retryable("not_head_office", f"Something other than head office answered HTTP {status} "
+                            "(a proxy or firewall on the way?); nothing was refused.", status)  # fmt: skip
+        message = detail["message"]
+        if status == 401:
+            raise Unauthorized(f"Head office refused the token ({message}).")
         errors = detail.get("errors")
         listed = tuple(e for e in errors if isinstance(e, dict)) if isinstance(errors, list) else ()
-        raise Rejected(status, code, message, listed)
+        raise Rejected(status, detail["code"], message, listed)
     # 1xx/3xx: not part of the contract; most likely a proxy in the way, which may go away.
     raise Retryable("unexpected", f"Head office answered HTTP {status}, which was not expected.", status)
+
+
+def _detail(body: Any) -> dict[str, Any] | None:
+    """Head office's error detail, `{"code": str, "message": str, ...}`, or None when the body
+    is not in that shape."""
+    detail = body.get("detail") if isinstance(body, dict) else None
+    if isinstance(detail, dict) and isinstance(detail.get("code"), str) and isinstance(detail.get("message"), str):
+        return detail
+    return None
 
 
 def _json_or_none(raw: bytes) -> Any:
     try:
         return json.loads(raw.decode("utf-8")) if raw else None
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: absurd nesting
         return None
+
+
+def _shown(value: Any) -> str:
+    """A value from the answer, short enough for a message."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _retry_after(value: str | None) -> float | None:

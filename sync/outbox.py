@@ -10,11 +10,16 @@ Which item goes next: the lowest `seq` among pending (or interrupted "sending") 
 `next_attempt_at` has come and whose dependency (a receipt's proposal) has been sent. A
 receipt whose proposal was rejected or discarded is held, with a reason saying why.
 
-Outcomes: a 4xx marks the item rejected with head office's reason and the run goes on; a
-network or server failure is retried a few times within the run (exponential backoff with
-jitter, by tenacity), then the item is left pending with a later `next_attempt_at` and the
-run goes on to the next item, or stops when head office is plainly unreachable. A 401 stops
-the run: no other item would get through either.
+Outcomes: an item is sent only on head office's acknowledgement of that very item (sync.http
+`acknowledgement`). Head office's own 4xx marks the item rejected with its reason and the run
+goes on; a network or server failure, or an answer that is not head office's, is retried a
+few times within the run (exponential backoff with jitter, by tenacity), then the item is left
+pending with a later `next_attempt_at` and the run goes on to the next item, or stops when
+head office is plainly unreachable or something else answers in its place. A 401 stops the
+run: no other item would get through either.
+
+One run at a time per profile: app.services.sync holds the profile's sync lock around a run,
+so two processes never send the same item side by side.
 
 `last_error` holds a small JSON object, `{"code", "message", "status"?, "errors"?}`, so the
 app can say what happened in the manager's language (see `parse_error`).
@@ -51,6 +56,9 @@ OPEN = ("pending", "sending")  # "sending" here means an attempt that never fini
 BATCH = 100
 # Errors that say head office cannot be reached at all: trying the next item would only wait again.
 UNREACHABLE = frozenset({"offline", "certificate"})
+# Something else answers in head office's place (a proxy's own 4xx, a success that acknowledges
+# nothing we sent): it would answer every item the same.
+NOT_HEAD_OFFICE = frozenset({"not_head_office", "not_confirmed"})
 HELD_CODES = {"rejected": "held_proposal_rejected", "discarded": "held_proposal_discarded"}
 HELD_MESSAGES = {
     "rejected": "Waits for its proposal, which head office rejected: fix and retry or discard the proposal.",
@@ -172,10 +180,10 @@ class OutboxDrain:
                 batch = self._next_batch()
                 if not batch:
                     break
-                for item_id, kind, payload in batch:
+                for item_id, kind, record_id, payload in batch:
                     if cancel.is_set() or time_left(deadline) == 0.0:
                         raise Cancelled
-                    outcome, error = self._deliver(item_id, kind, payload, cancel, deadline)
+                    outcome, error = self._deliver(item_id, kind, record_id, payload, cancel, deadline)
                     if outcome == "gone":
                         continue
                     counts[outcome] += 1
@@ -186,7 +194,7 @@ class OutboxDrain:
                     in_a_row = in_a_row + 1 if outcome == "deferred" else 0
                     if isinstance(error, Unauthorized) or (
                         isinstance(error, Retryable)
-                        and (error.code in UNREACHABLE or in_a_row >= self._policy.give_up_after)
+                        and (error.code in UNREACHABLE | NOT_HEAD_OFFICE or in_a_row >= self._policy.give_up_after)
                     ):
                         stopped = error
                         break
@@ -196,10 +204,10 @@ class OutboxDrain:
 
     # ---- choosing ----------------------------------------------------------------------
 
-    def _next_batch(self) -> list[tuple[str, str, str]]:
+    def _next_batch(self) -> list[tuple[str, str, str, str]]:
         with self._sessions() as session:
             rows = session.execute(
-                select(OutboxItem.id, OutboxItem.kind, OutboxItem.payload_json)
+                select(OutboxItem.id, OutboxItem.kind, OutboxItem.record_id, OutboxItem.payload_json)
                 .outerjoin(Dependency, Dependency.id == OutboxItem.depends_on_id)
                 .where(
                     OutboxItem.status.in_(OPEN), _due(self._clock()),
@@ -243,7 +251,7 @@ class OutboxDrain:
 
     # ---- one item ----------------------------------------------------------------------
 
-    def _deliver(self, item_id: str, kind: str, payload: str, cancel: threading.Event,
+    def _deliver(self, item_id: str, kind: str, record_id: str, payload: str, cancel: threading.Event,
                  deadline: float | None) -> tuple[str, SyncError | None]:  # fmt: skip
         """("sent" | "rejected" | "deferred" | "gone", the error if any)."""
 
@@ -252,7 +260,7 @@ class OutboxDrain:
                 return None
             try:
                 timeout = request_timeout(self._office.timeout, deadline)
-                return self._office.push(kind, item_id, payload, timeout=timeout)
+                return self._office.push(kind, item_id, payload, record_id=record_id, timeout=timeout)
             except Retryable as exc:
                 self._failed(item_id, "pending", error_json(exc.code, exc.message, exc.status))
                 raise

@@ -163,3 +163,90 @@ def test_list_shows_the_latest_events_without_full_numbers(data_dir: Path) -> No
     text_out = branchdesk("--data-dir", str(data_dir), "audit", "list").stdout
     assert len(text_out.splitlines()) == 5
     assert ID not in text_out and "13912345678" not in text_out
+
+
+# ---- what the verifier must survive: malformed rows, a dropped table, an unreadable file ----
+
+
+def _blob_actor(session: Session) -> None:
+    session.execute(text("UPDATE audit_events SET actor = x'00ff10' WHERE seq = 3"))
+
+
+def _blob_prev_hash(session: Session) -> None:
+    session.execute(text("UPDATE audit_events SET prev_hash = randomblob(32) WHERE seq = 3"))
+
+
+def _text_seq(session: Session) -> None:
+    session.execute(text("UPDATE audit_events SET seq = '5th' WHERE seq = 5"))
+
+
+@pytest.mark.parametrize(
+    ("change", "first_broken", "kind"),
+    [(_blob_actor, 3, "malformed"), (_blob_prev_hash, 3, "malformed"), (_text_seq, 5, "bad_seq")],
+    ids=["blob-actor", "blob-prev-hash", "text-seq"],
+)
+def test_malformed_rows_are_reported_as_tampering(
+    data_dir: Path, change: Callable[[Session], None], first_broken: int, kind: str
+) -> None:
+    _profile_with_events(data_dir)
+    _tamper(data_dir, change)
+    code, report = _verify(data_dir)
+    assert code == 1 and report["checked"] and not report["intact"]
+    assert report["first_broken_seq"] == first_broken
+    assert kind in {p["kind"] for p in report["problems"]}
+    plain = branchdesk("--data-dir", str(data_dir), "audit", "verify")
+    assert plain.returncode == 1 and f"TAMPERED — first broken at seq {first_broken}" in plain.stdout
+    assert plain.stderr == ""
+
+
+def test_a_dropped_audit_table_is_tampering(data_dir: Path) -> None:
+    _profile_with_events(data_dir)
+    _tamper(data_dir, lambda session: session.execute(text("DROP TABLE audit_events")))
+    code, report = _verify(data_dir)
+    assert code == 1 and not report["intact"] and report["events"] == 0
+    assert [p["kind"] for p in report["problems"]] == ["table_missing"]
+    plain = branchdesk("--data-dir", str(data_dir), "audit", "verify")
+    assert plain.returncode == 1
+    assert "audit log TAMPERED" in plain.stdout and "The audit table is missing" in plain.stdout
+
+
+def test_an_unreadable_audit_table_is_could_not_check_not_tampered(data_dir: Path) -> None:
+    _profile_with_events(data_dir)
+    ctx = AppContext.open(data_dir)
+    try:
+        with ctx.store.sessions() as session:
+            root = session.scalar(text("SELECT rootpage FROM sqlite_master WHERE name = 'audit_events'"))
+    finally:
+        ctx.close()
+    db_path = data_dir / "branchdesk.sqlite3"
+    with db_path.open("r+b") as handle:  # a failing disk: the table's page no longer decrypts
+        handle.seek((root - 1) * 4096 + 1000)
+        handle.write(b"\x00" * 64)
+    result = branchdesk("--data-dir", str(data_dir), "audit", "verify")
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "audit log NOT CHECKED: the database" in result.stderr and "could not be read" in result.stderr
+    assert "`branchdesk doctor` checks the file for damage." in result.stderr
+    assert "TAMPERED" not in result.stdout and "unexpected" not in result.stderr
+    as_json = branchdesk("--data-dir", str(data_dir), "audit", "verify", "--json")
+    assert as_json.returncode == 3 and json.loads(as_json.stdout)["checked"] is False
+
+
+def test_audit_list_shows_damaged_rows_as_damaged(data_dir: Path) -> None:
+    _profile_with_events(data_dir)
+
+    def damage(session: Session) -> None:
+        session.execute(text("UPDATE audit_events SET detail_json = 'not json {' WHERE seq = 2"))
+        session.execute(text("UPDATE audit_events SET actor = x'00ff', at = 'yesterday' WHERE seq = 4"))
+
+    _tamper(data_dir, damage)
+    result = branchdesk("--data-dir", str(data_dir), "audit", "list")
+    assert result.returncode == 0, result.stderr
+    lines = {int(line.split()[0]): line for line in result.stdout.splitlines()}
+    assert sorted(lines) == [1, 2, 3, 4, 5]
+    assert lines[2].endswith("DAMAGED (detail)")
+    assert lines[4].endswith("DAMAGED (at, actor)") and " ? " in lines[4]
+    assert "DAMAGED" not in lines[1] + lines[3] + lines[5]
+    as_json = branchdesk("--data-dir", str(data_dir), "audit", "list", "--json")
+    assert as_json.returncode == 0
+    damaged = {entry["seq"]: entry["damaged"] for entry in json.loads(as_json.stdout)}
+    assert damaged == {5: [], 4: ["at", "actor"], 3: [], 2: ["detail"], 1: []}

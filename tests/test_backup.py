@@ -125,3 +125,44 @@ def test_daily_backup_once_a_day_with_rotation(ctx: AppContext) -> None:
     weekly = [date(int(n[17:21]), int(n[21:23]), int(n[23:25])) for n in kept[7:]]
     assert len(weekly) == 4 and len({d.isocalendar()[:2] for d in weekly}) == 4
     assert all(d < date(2026, 11, 17) for d in weekly)
+
+
+def test_a_deleted_database_is_refused_then_restored_from_the_backup_the_hint_names(data_dir: Path) -> None:
+    add_client(data_dir, "王芳")
+    ctx = AppContext.open(data_dir)
+    try:
+        newest = daily_backup(ctx.store)
+    finally:
+        ctx.close()
+    assert newest is not None
+    (data_dir / DB_FILENAME).unlink()
+
+    refused = branchdesk("--data-dir", str(data_dir), "today")
+    assert refused.returncode == 3, refused.stderr
+    assert "is missing, although this folder held a profile" in refused.stderr
+    hint = f"Restore the newest backup: branchdesk --data-dir {data_dir} restore {newest}"
+    assert hint in refused.stderr and f"backup: {newest}" in refused.stderr
+    assert not (data_dir / DB_FILENAME).exists()
+
+    done = branchdesk(*hint.split(": ", 1)[1].split()[1:])
+    assert done.returncode == 0, done.stderr
+    assert f"restored from {newest}; there was no database to keep" in done.stdout
+    assert client_names(data_dir) == ["王芳"]
+
+
+def test_backups_and_revealed_files_are_owner_only_whatever_the_umask(data_dir: Path, tmp_path: Path) -> None:
+    add_client(data_dir, "王芳")
+    out = tmp_path / "b.sqlite3"
+    revealed = tmp_path / "clients.csv"
+    previous = os.umask(0o000)
+    try:
+        assert branchdesk("--data-dir", str(data_dir), "backup", "--out", str(out)).returncode == 0
+        assert branchdesk("--data-dir", str(data_dir), "export", "clients", str(revealed), "--reveal").returncode == 0
+        # An old file in the way keeps no wider mode than the new one gets.
+        revealed.chmod(0o666)
+        assert branchdesk("--data-dir", str(data_dir), "export", "clients", str(revealed), "--reveal",
+                          "--force").returncode == 0
+    finally:
+        os.umask(previous)
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert revealed.stat().st_mode & 0o777 == 0o600

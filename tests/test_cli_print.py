@@ -70,6 +70,7 @@ def test_client_card_masked_then_revealed_and_audited(profile: Path, tmp_path: P
     done = branchdesk("--data-dir", str(profile), "print", "client-card", client_id, "--reveal", "--out", str(out))
     assert done.returncode == 0 and "recorded in the audit log" in done.stdout
     assert number in pdf_text(out)
+    assert out.stat().st_mode & 0o777 == 0o600  # full numbers: for the owner's eyes only
     ctx = AppContext.open(profile)
     try:
         with ctx.store.sessions() as session:
@@ -101,6 +102,10 @@ def test_proposal_receipt_and_handover_by_id(ctx: AppContext, data_dir: Path, tm
 @pytest.mark.parametrize(("args", "message"), [
     (("daily-plan", "--date", "2026-02-30"), "is not a date like"),
     (("daily-plan", "--date", "tomorrow"), "is not a date like"),
+    (("daily-plan", "--date", "0001-01-01"), "out of range: give a date from 1900-01-01 to 2100-12-31"),
+    (("week-plan", "--date", "9999-12-31"), "out of range: give a date from 1900-01-01 to 2100-12-31"),
+    (("daily-summary", "--date", "1899-12-31"), "out of range: give a date from 1900-01-01 to 2100-12-31"),
+    (("client-card", "\udcff", "--out", "x.pdf"), "the argument ID is not UTF-8 text"),
     (("daily-plan",), "the following arguments are required: --out"),
     (("proposal", "--out", "x.pdf"), "the following arguments are required: ID"),
     (("week-plan", "--reveal", "--out", "x.pdf"), "unrecognized arguments: --reveal"),

@@ -82,13 +82,23 @@ def test_structural_problems_are_problems_not_crashes(tmp_path: Path) -> None:
     }
 
 
+SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
         (None, "does not exist"),
-        (b"{not json", "is not JSON"),
+        (b"{not json", "The text is not JSON: Expecting property name"),
         (b"[1, 2]", "holds a JSON array, not a proposal object"),
-        ("{}".encode("utf-16"), "cannot be read as UTF-8 text"),
+        ("{}".encode("utf-16"), "The text is not UTF-8 (byte 0)"),
+        # What head office refuses with 400 (app.rules.wire_json) is never called valid here.
+        (SAMPLE_TEXT.replace('"张伟"', '"张\\ud800"', 1).encode(), "The text at payment_account_holder holds a character that is not text"),
+        (SAMPLE_TEXT.replace('"insured": {', '"insured": {"name": "李", ', 1).encode(), "The key 'name' appears twice in one object"),
+        (SAMPLE_TEXT.replace('"premium_cents": 1000000', '"premium_cents": 1' + "0" * 4999, 1).encode(), "The number 100000000000... (5,000 characters) is out of range"),
+        (SAMPLE_TEXT.replace('"payment_years": 10', '"payment_years": 1e400', 1).encode(), "The number 1e400 is out of range"),
+        (b'{"id": ' + b"[" * 10_000_000, "The JSON is nested deeper than 32 levels"),
+        (b'{"id": ' + b"[" * 40 + b"]" * 40 + b"}", "The JSON is nested deeper than 32 levels"),
     ],
 )
 def test_unreadable_input_is_a_usage_error(tmp_path: Path, content: bytes | None, message: str) -> None:
@@ -99,3 +109,38 @@ def test_unreadable_input_is_a_usage_error(tmp_path: Path, content: bytes | None
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_refusals_speak_chinese_too(tmp_path: Path) -> None:
+    path = tmp_path / "input.json"
+    path.write_bytes(b'{"a": 1, "a": 2}')
+    result = branchdesk("--lang", "zh_CN", "proposal", "check", str(path))
+    assert result.returncode == 2
+    assert "同一对象中键“a”出现了两次" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_form_past_its_limits_lists_them_as_problems(tmp_path: Path) -> None:
+    """Valid JSON beyond the form's limits is a form with problems (exit 1), as head office's 422."""
+    data = json.loads(SAMPLE_TEXT)
+    data["policyholder"]["name"] = "张" * 1_000_000
+    data["id"] = "../../../../etc/passwd"
+    data["beneficiaries"] *= 5_000
+    path = tmp_path / "huge.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = branchdesk("proposal", "check", str(path), "--json")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["valid"] is False
+    assert [(p["rule"], p["field"]) for p in report["problems"]] == [
+        ("J005_bad_value", "id"), ("J008_too_long", "policyholder.name"), ("J009_too_many", "beneficiaries")]
+
+
+def test_a_device_or_an_oversized_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    endless = branchdesk("proposal", "check", "/dev/zero")
+    assert endless.returncode == 2, endless.stderr
+    assert "/dev/zero is a device, not a proposal." in endless.stderr and "Traceback" not in endless.stderr
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as handle:
+        handle.truncate(16 * 1024 * 1024 + 1)  # one byte past head office's body limit (sparse)
+    refused = branchdesk("proposal", "check", str(huge))
+    assert refused.returncode == 2 and "is larger than 16 MB" in refused.stderr, refused.stderr

@@ -6,6 +6,8 @@ import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from app.context import AppContext
 from local_db.models import Client, ProductHolding, Visit
 from tests.test_cli import branchdesk
@@ -68,3 +70,18 @@ def test_today_rejects_a_bad_date(data_dir: Path) -> None:
     result = branchdesk("--data-dir", str(data_dir), "today", "--date", "23/11/2026")
     assert result.returncode == 2
     assert "is not a date like 2026-11-23" in result.stderr
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "1899-12-31", "2101-01-01"])
+def test_today_refuses_a_day_outside_1900_to_2100(data_dir: Path, day: str) -> None:
+    result = branchdesk("--data-dir", str(data_dir), "today", "--date", day)
+    assert result.returncode == 2, result.stderr
+    assert f"{day} is out of range: give a date from 1900-01-01 to 2100-12-31" in result.stderr
+    assert "Traceback" not in result.stderr and "unexpected" not in result.stderr
+
+
+@pytest.mark.parametrize("day", ["1900-01-01", "2100-12-31"])
+def test_today_shows_the_first_and_last_day_it_accepts(data_dir: Path, day: str) -> None:
+    result = branchdesk("--data-dir", str(data_dir), "today", "--date", day, "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["day"] == day

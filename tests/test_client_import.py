@@ -356,7 +356,7 @@ def test_cli_import_in_chinese_dry_run_and_clean_file(data_dir: Path, tmp_path: 
     [
         (lambda p: p.write_bytes(b"PK\x03\x04zip"), "is an Excel workbook"),
         (lambda p: p.write_bytes(b""), "is empty"),
-        (lambda p: None, "could not be read"),
+        (lambda p: None, "does not exist"),
     ],
 )
 def test_cli_import_of_a_bad_file_exits_2(data_dir: Path, tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]

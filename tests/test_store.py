@@ -249,3 +249,62 @@ def test_relative_data_dir_is_resolved(tmp_path: Path, monkeypatch: pytest.Monke
         assert ctx.data_dir == tmp_path / "relative" / "profile"
     finally:
         ctx.close()
+
+
+def _profile_with_backups(data_dir: Path) -> tuple[Path, Path]:
+    """A profile with one outlet and two backups in its backups folder; returns (older, newer)."""
+    from app.backup import make_backup
+
+    ctx = AppContext.open(data_dir)
+    try:
+        with ctx.store.sessions.begin() as session:
+            session.add(Outlet(code="SH01", name="建设银行上海徐汇支行"))
+        (data_dir / "backups").mkdir()
+        older = make_backup(ctx.store, data_dir / "backups" / "branchdesk-daily-20260301.sqlite3").path
+        newer = make_backup(ctx.store, data_dir / "backups" / "branchdesk-daily-20260302.sqlite3").path
+    finally:
+        ctx.close()
+    os.utime(older, (0, 0))  # list_backups orders by the time each was written
+    return older, newer
+
+
+@pytest.mark.parametrize("vanish", ["deleted", "emptied"])
+def test_a_vanished_database_is_reported_with_its_backups_and_nothing_is_created(data_dir: Path, vanish: str) -> None:
+    older, newer = _profile_with_backups(data_dir)
+    db_path = data_dir / DB_FILENAME
+    if vanish == "deleted":
+        db_path.unlink()
+    else:
+        db_path.write_bytes(b"")
+    before = sorted(p.name for p in data_dir.iterdir())
+    for _attempt in range(2):  # a second start must not have created anything either
+        with pytest.raises(StartupError) as caught:
+            AppContext.open(data_dir)
+        error = caught.value
+        assert error.code == "database_missing"
+        assert error.backups == (newer, older)
+        assert ("is missing" if vanish == "deleted" else "is empty (0 bytes)") in error.message
+        assert "although this folder held a profile (2 backup(s) of it are here)" in error.message
+        assert "Nothing was created in its place." in error.message
+        assert error.hint == f"Restore the newest backup: branchdesk --data-dir {data_dir} restore {newer}"
+        assert sorted(p.name for p in data_dir.iterdir()) == before
+    assert db_path.exists() == (vanish == "emptied") and (not db_path.exists() or db_path.stat().st_size == 0)
+
+    kept = restore_backup(data_dir, error.backups[0])
+    assert (kept is None) == (vanish == "deleted")
+    ctx = AppContext.open(data_dir)
+    try:
+        assert ctx.overview.record_counts()["outlets"] == 1
+    finally:
+        ctx.close()
+
+
+def test_a_vanished_database_without_backups_is_reported_by_its_key_marker(data_dir: Path) -> None:
+    AppContext.open(data_dir).close()
+    (data_dir / DB_FILENAME).unlink()
+    with pytest.raises(StartupError) as caught:
+        AppContext.open(data_dir)
+    assert caught.value.code == "database_missing" and caught.value.backups == ()
+    assert "(its key marker is here)" in caught.value.message
+    assert caught.value.hint == "Put the database file back from a copy you have, or choose another data folder."
+    assert not (data_dir / DB_FILENAME).exists()

@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
 from app.errors import StartupError
 
 
+SHOWN_DETAIL_LINES = 5
+
+
 @dataclass(frozen=True)
 class StartupChoice:
     """Exactly one of these is set, or neither when the user quits."""
@@ -36,7 +39,9 @@ class StartupProblemDialog(QDialog):
         self.message = QLabel(self._explain(error), self)
         self.message.setWordWrap(True)
         self.message.setObjectName("problemMessage")
-        self.detail = QLabel(self.tr("Details: %1").replace("%1", error.detail or "-"), self)
+        # A damaged file's detail lists every bad page; the first few say enough here.
+        detail = "\n".join(error.detail.splitlines()[:SHOWN_DETAIL_LINES])
+        self.detail = QLabel(self.tr("Details: %1").replace("%1", detail or "-"), self)
         self.detail.setWordWrap(True)
         self.backups = QListWidget(self)
         for backup in error.backups:
@@ -46,6 +51,10 @@ class StartupProblemDialog(QDialog):
 
         buttons = QDialogButtonBox(self)
         self.open_backup_button = QPushButton(self.tr("Open selected &backup"), self)
+        if error.code in ("database_missing", "database_damaged"):
+            # The way on that loses least: the newest backup is selected, one click restores it.
+            self.open_backup_button.setText(self.tr("&Restore selected backup"))
+            self.open_backup_button.setDefault(True)
         self.open_backup_button.setEnabled(self.backups.count() > 0)
         self.choose_dir_button = QPushButton(self.tr("Choose another &folder…"), self)
         self.quit_button = QPushButton(self.tr("&Quit"), self)
@@ -74,6 +83,10 @@ class StartupProblemDialog(QDialog):
                 "The database %1 is damaged and cannot be opened. It has not been changed. "
                 "Open a backup, or choose another data folder."
             ),
+            "database_damaged": self.tr(
+                "The database %1 is damaged: some of its pages cannot be read. It has not been "
+                "changed. Restore a backup, or choose another data folder."
+            ),
             "database_too_new": self.tr(
                 "The database %1 was written by a newer version of BranchDesk. It has not been "
                 "changed. Install the newer version, open a backup, or choose another folder."
@@ -99,6 +112,15 @@ class StartupProblemDialog(QDialog):
             "encryption_failed": self.tr(
                 "Encrypting the database %1 failed; it was left as it was. Make room on the "
                 "disk, close other programs using it and start again, or choose another folder."
+            ),
+            "database_missing": self.tr(
+                "The database %1 is missing or empty, although this folder held a profile. "
+                "Nothing was created in its place. Restore the newest backup (selected below), "
+                "or choose another folder."
+            ) if error.backups else self.tr(
+                "The database %1 is missing or empty, although this folder held a profile, and "
+                "there is no backup of it here. Nothing was created in its place. Put the file "
+                "back from a copy you have, or choose another folder."
             ),
             "migration_failed": self.tr(
                 "Updating the database %1 to this version failed, and it was put back as it "

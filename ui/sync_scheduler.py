@@ -149,8 +149,11 @@ class SyncScheduler(QObject):
 
     def _failed(self, exc: Exception) -> None:
         self._task = None
-        if getattr(exc, "code", "") in ("not_logged_in", "login_required", "credentials_unavailable"):
-            self._logged_in = False  # no more automatic runs until the manager logs in again
+        # No more automatic runs until the manager logs in again (with a usable https address):
+        # each would only say the same thing again.
+        if getattr(exc, "code", "") in ("not_logged_in", "login_required", "credentials_unavailable",
+                                        "bad_server_address"):  # fmt: skip
+            self._logged_in = False
         self.sync_did_fail.emit(exc)
         self.sync_did_end.emit()
 

@@ -59,10 +59,11 @@ class SyncTexts(QObject):
     def error(self, exc: BaseException) -> str:
         """A failure of a sync-core call in plain words."""
         code = getattr(exc, "code", "")
-        if code == "credentials_unavailable":
-            # The core words this one in both languages: it names the missing store.
-            zh = getattr(exc, "message_zh", "")
-            return zh if current_language() == "zh_CN" and zh else str(getattr(exc, "message", exc))
+        zh = getattr(exc, "message_zh", "")
+        if zh:
+            # The core words these in both languages: they name the missing store, the refused
+            # address, the run already under way.
+            return zh if current_language() == "zh_CN" else str(exc)
         texts = {
             "not_logged_in": self.tr("Not logged in to head office. Use Log in… to enter your token."),
             "login_required": self.tr("Head office refused the saved token. Log in again."),

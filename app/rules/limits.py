@@ -56,6 +56,9 @@ from app.rules.money import yuan_text
 
 Label = tuple[str, str]  # how a message names the field, in English and Chinese
 
+# One push's body at head office, and so the largest proposal or receipt file worth reading:
+# a 10 MiB scan is about 13.4 MiB as base64 inside the JSON.
+MAX_BODY_BYTES = 16 * 1024 * 1024
 JSON_MAX_DEPTH = 32
 JSON_MAX_INT = 2**53
 FIRST_DAY = date(1900, 1, 1)

@@ -6,6 +6,7 @@ goes into the audit log (how many cards, whether revealed, the file name).
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -78,7 +79,9 @@ def export_clients(
         with services.store.sessions.begin() as session:
             record_event(
                 session, actor=services.actor(), action="export", entity="client", entity_id=None,
-                detail={"file": path.name, "count": count, "revealed": reveal},
+                # A file name of bytes that are not UTF-8 is legal on Linux; the log keeps it escaped.
+                detail={"file": os.fsencode(path.name).decode("utf-8", "backslashreplace"),
+                        "count": count, "revealed": reveal},
             )
     return ExportResult(path, count, reveal, written_as)
 

@@ -11,11 +11,13 @@ import csv
 import io
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.bounded_read import read_bounded
 from app.errors import InvalidInput
 
 MAX_ROWS = 200_000
@@ -50,24 +52,10 @@ def read_csv(source: Path | str | bytes, name: str | None = None) -> CsvTable:
     else:
         path = Path(source)
         name = name or path.name
-        data = _read_bytes(path, name)
+        data = read_bounded(path, name, MAX_BYTES, "a CSV file")
     text, encoding = _decode(data, name)
     headers, rows = _parse(text, name)
     return CsvTable(name, encoding, headers, rows)
-
-
-def _read_bytes(path: Path, name: str) -> bytes:
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InvalidInput(
-                f"{name} is larger than {MAX_BYTES // 2**20} MB; it is not a client list.",
-                "Check that you picked the right file.",
-            )
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InvalidInput(f"{name} is a folder, not a CSV file.") from None
-    except OSError as exc:
-        raise InvalidInput(f"{name} could not be read ({exc.strerror or exc}).") from None
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -172,6 +160,9 @@ def _refuse_repeated(headers: Sequence[str], name: str) -> None:
 def replacing(path: Path) -> Iterator[Path]:
     """A temporary file beside `path` that replaces it on success and is removed on failure,
     so a cancelled or failed write never leaves half a file under the real name."""
+    if path.exists() and not path.is_file():
+        # Renaming over a folder fails; over a device or a pipe it would replace it (as root, /dev/null).
+        raise InvalidInput(f"{path} is not a regular file (a folder, a device or a pipe).", "Name a file to write.")
     temp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         yield temp
@@ -185,9 +176,15 @@ def replacing(path: Path) -> Iterator[Path]:
 
 
 def write_rows(path: Path, rows: Iterable[Sequence[str]], encoding: str) -> int:
-    """Write `rows` (the header included) and return how many were written."""
+    """Write `rows` (the header included) and return how many were written.
+
+    The file is owner-only whatever the umask: every CSV written here holds client data
+    (names, and in a revealed export or an import report full ID and phone numbers)."""
     count = 0
-    with path.open("w", encoding=encoding, newline="") as handle:
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    if hasattr(os, "fchmod"):  # Windows has none; there the user's own folders are private
+        os.fchmod(descriptor, 0o600)
+    with open(descriptor, "w", encoding=encoding, newline="") as handle:
         # The default dialect is Excel's own: commas, CRLF, quotes only where needed.
         writer = csv.writer(handle)
         for row in rows:

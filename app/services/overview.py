@@ -1,4 +1,5 @@
-"""Counts and state for `doctor`, the status bar and the first-start demo offer."""
+"""Counts and state for `doctor`, the status bar and the first-start demo offer (the file's
+integrity: Store.integrity_problems)."""
 
 from __future__ import annotations
 
@@ -67,8 +68,3 @@ class OverviewService:
     def schema_revision(self) -> str | None:
         with self._sessions() as session:
             return session.scalar(text("SELECT version_num FROM alembic_version"))
-
-    def integrity_problems(self) -> list[str]:
-        with self._sessions() as session:
-            rows = [r[0] for r in session.execute(text("PRAGMA quick_check")).all()]
-        return [] if rows == ["ok"] else rows

@@ -7,14 +7,20 @@ and repeats nothing that matters. The cursor is kept per server and manager in s
 beside the time of the last fully successful run.
 
 The token comes from `Credentials` (the OS password store, or BRANCHDESK_TOKEN) for each
-run and is handed to the HTTP client; it is never stored here, in settings or in a log.
+run and is handed to the HTTP client; it is never stored here, in settings or in a log. It
+only ever goes to an https:// address, or http:// to this computer (sync.http.check_base_url).
+
+One run at a time per profile, across processes (the app, `branchdesk sync`, a scheduled
+one): a run holds an exclusive lock on <data dir>/sync.lock, and another run meanwhile is
+refused at once with SyncRunning; it would only send the same items a second time.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -28,11 +34,13 @@ from app.services.audit import record_event
 from app.services.hq_status import LETTER_KINDS, HqStatusService, StatusUpdate
 from app.services.settings import SettingsService
 from app.services.sync_items import SyncItem, SyncItems, SyncSummary
-from app.services.sync_texts import error_problem
+from app.services.sync_texts import address_problem, error_problem
 from local_db.base import utcnow
+from local_db.profile_lock import ProfileBusy, ProfileLock
 from sync import status_feed
 from sync.http import (
     DEFAULT_TIMEOUT,
+    BadAddress,
     HeadOffice,
     Rejected,
     Retryable,
@@ -48,9 +56,11 @@ CA_BUNDLE_KEY = "sync_ca_bundle"
 CURSOR_KEY = "sync_status_cursor"  # {"account": "<server>|<manager>", "after": int}
 LAST_SUCCESS_KEY = "sync_last_success_at"
 LOGIN_TIMEOUT = (3.05, 10.0)
+SYNC_LOCK_FILENAME = "sync.lock"
 
-__all__ = ["LoginRequired", "LoginResult", "LoginState", "NotLoggedIn", "ServerUnreachable",
-           "SyncItem", "SyncReport", "SyncService", "SyncSummary", "TokenRefused"]  # fmt: skip
+__all__ = ["BadServerAddress", "LoginRequired", "LoginResult", "LoginState", "NotLoggedIn", "ServerUnreachable",
+           "SyncItem", "SyncReport", "SyncRunning", "SyncService", "SyncSummary", "TokenRefused",
+           "server_address"]  # fmt: skip
 
 
 class NotLoggedIn(BranchDeskError):
@@ -79,6 +89,41 @@ class TokenRefused(BranchDeskError):
     """Login: head office does not know this token."""
 
     code = "token_refused"
+
+
+class BadServerAddress(InvalidInput):
+    """Not a head-office address the token may go to; `problem` says why in both languages
+    (`message_zh` too, as the login dialog reads it)."""
+
+    code = "bad_server_address"
+
+    def __init__(self, error: BadAddress) -> None:
+        self.problem = address_problem(error.url, error.reason)
+        super().__init__(self.problem.en)
+        self.message_zh = self.problem.zh_CN
+
+
+class SyncRunning(BranchDeskError):
+    """Another sync of this profile is under way (the app, another window, a `branchdesk sync`)."""
+
+    code = "sync_running"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "A sync of this profile is already running (in BranchDesk or another `branchdesk sync`); "
+            "this one did not start.",
+            "What is waiting goes with that sync or the next one.",
+        )
+        self.message_zh = ("此档案已有同步在进行（BranchDesk 或另一个 branchdesk sync）；本次未开始。"
+                           "待发项目将随该次或下次同步发送。")
+
+
+def server_address(url: str) -> str:
+    """`url` as sync.http.check_base_url keeps it, or BadServerAddress."""
+    try:
+        return check_base_url(url)
+    except BadAddress as exc:
+        raise BadServerAddress(exc) from None
 
 
 @dataclass(frozen=True)
@@ -138,6 +183,7 @@ class SyncService:
         self._timeout = timeout
         self._clock = clock
         self._actor = actor
+        self._data_dir = Path(data_dir)
         self._items = SyncItems(sessions, data_dir, actor, clock)
 
     # ---- logging in --------------------------------------------------------------------
@@ -151,10 +197,7 @@ class SyncService:
     def login(self, server_url: str, manager_code: str, token: str, ca_bundle: str | None = None) -> LoginResult:
         """Check the token against head office, then keep it in the password store and the
         server and manager in settings. Nothing is stored when the check fails."""
-        try:
-            url = check_base_url(server_url)
-        except ValueError as exc:
-            raise InvalidInput(f"{exc}.", "Type the address head office gave you, e.g. https://hq.example.com") from None
+        url = server_address(server_url)
         code, token = manager_code.strip(), token.strip()
         # Unattended runs (BRANCHDESK_TOKEN) need no password store: the variable is the token,
         # so only the server and manager are kept.
@@ -213,15 +256,34 @@ class SyncService:
         *,
         time_limit_s: float | None = None,
     ) -> SyncReport:
-        """Push, then pull. Raises NotLoggedIn, CredentialsUnavailable (before any request) and
+        """Push, then pull. Raises NotLoggedIn, BadServerAddress (an http:// address kept by an
+        older version), CredentialsUnavailable, SyncRunning (before any request) and
         LoginRequired (head office refused the token); network trouble is in the report."""
         cancel = cancel or threading.Event()
         deadline = None if time_limit_s is None else time.monotonic() + time_limit_s
         url, code = self._settings.server_url(), self._manager_code()
+        if url:
+            url = server_address(url)
         token = self._credentials.load(url, code) if url and code else None
         if not token:
             raise NotLoggedIn()
-        office = self._office_for(url, token, self._settings.get(CA_BUNDLE_KEY) or None, self._timeout)
+        with self._one_run():
+            return self._run(url, code, token, cancel, progress, deadline)
+
+    @contextmanager
+    def _one_run(self) -> Iterator[None]:
+        try:
+            lock = ProfileLock(self._data_dir, exclusive=True, filename=SYNC_LOCK_FILENAME)
+        except ProfileBusy:
+            raise SyncRunning() from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _run(self, url: str, code: str, token: str, cancel: threading.Event,
+             progress: Callable[[int, int], None] | None, deadline: float | None) -> SyncReport:  # fmt: skip
+        office = self._office_for(url, token, self._settings.get(CA_BUNDLE_KEY) or None, self._timeout, deadline)
         try:
             pushed = OutboxDrain(self._sessions, office, self._policy, self._clock).run(cancel, progress, deadline)
             stopped: SyncError | None = pushed.stopped
@@ -312,12 +374,13 @@ class SyncService:
     def _manager_code(self) -> str:
         return str(self._settings.get(MANAGER_KEY) or "")
 
-    def _office_for(self, url: str, token: str, ca_bundle: str | None, timeout: tuple[float, float]) -> HeadOffice:
+    def _office_for(self, url: str, token: str, ca_bundle: str | None, timeout: tuple[float, float],
+                    deadline: float | None = None) -> HeadOffice:  # fmt: skip
         try:
             session = make_session(ca_bundle)
         except ValueError as exc:
             raise InvalidInput(str(exc), "Name an existing certificate bundle file, or none.") from None
-        return HeadOffice(url, token, session=session, timeout=timeout)
+        return HeadOffice(url, token, session=session, timeout=timeout, deadline=deadline)
 
 
 class Pulled:

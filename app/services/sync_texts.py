@@ -28,6 +28,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "无法验证服务器证书；请让 IT 检查服务器地址或证书文件。"),
     "unexpected": ("Head office's answer was not understood; it will be tried again.",
                    "无法识别总公司的回应；稍后重试。"),
+    "not_confirmed": ("Head office's answer did not confirm this item (a proxy or another server may be "
+                      "answering in its place); it stays waiting and is sent again.",
+                      "总公司的回应未确认此项目（可能是代理或其他服务器代为回应）；项目保留待发，稍后重发。"),
+    "not_head_office": ("Something between this laptop and head office (a proxy or firewall) refused the "
+                        "connection (HTTP {status}); nothing was refused by head office. Ask IT to check "
+                        "the network; it is sent again later.",
+                        "本机与总公司之间的设备（代理或防火墙）拒绝了连接（HTTP {status}）；总公司并未退回任何项目。"
+                        "请让 IT 检查网络；稍后将重新发送。"),
     "unauthorized": ("Head office refused the login; log in again.", "总公司拒绝了登录；请重新登录。"),
     "invalid": ("Head office refused it: {details}", "总公司退回：{details}"),
     "proposal_unknown": ("Head office does not have this receipt's proposal yet.",
@@ -51,6 +59,19 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "等待其投保单：该投保单已丢弃，总公司无法接收此回执。"),
 }  # fmt: skip
 STATUS_CODES = {413: "too_large"}
+# Why a head-office address is refused (sync.http.BadAddress.reason) -> (English, Chinese).
+ADDRESS_TEXTS: dict[str, tuple[str, str]] = {
+    "not_an_address": ("{url} is not a server address. Type the address head office gave you, e.g. "
+                       "https://hq.example.com.",
+                       "{url} 不是服务器地址。请输入总公司提供的地址，例如 https://hq.example.com。"),
+    "query": ("{url} must not carry a query or fragment (? or #). Type the address head office gave you, "
+              "e.g. https://hq.example.com.",
+              "{url} 不能带查询参数或片段（? 或 #）。请输入总公司提供的地址，例如 https://hq.example.com。"),
+    "insecure": ("{url} uses http://, which would send the token unencrypted: use the https:// address. "
+                 "http:// is allowed only for this computer (localhost, 127.0.0.1, ::1).",
+                 "{url} 使用 http://，令牌会以明文传输：请使用 https:// 地址。"
+                 "只有本机地址（localhost、127.0.0.1、::1）可以使用 http://。"),
+}  # fmt: skip
 
 
 def error_problem(error: dict[str, Any] | None) -> Problem | None:
@@ -84,3 +105,10 @@ def _details(errors: list[dict[str, Any]], language: str) -> str:
         field = e.get("field")
         parts.append(f"{field}: {text}" if field else str(text))
     return "; ".join(parts)
+
+
+def address_problem(url: str, reason: str) -> Problem:
+    """Why `url` is refused as head office's address (`reason` as sync.http.BadAddress has it)."""
+    en, zh = ADDRESS_TEXTS[reason]
+    shown = url if len(url) <= 200 else url[:199] + "…"
+    return Problem("server", f"address_{reason}", en.format(url=shown), zh.format(url=shown))

@@ -4461,82 +4461,102 @@
 <context>
     <name>StartupProblemDialog</name>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="33"/>
+        <location filename="../../ui/startup_dialog.py" line="36"/>
         <source>BranchDesk cannot open your data</source>
         <translation>网点工作台无法打开您的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="39"/>
+        <location filename="../../ui/startup_dialog.py" line="44"/>
         <source>Details: %1</source>
         <translation>详细信息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="48"/>
+        <location filename="../../ui/startup_dialog.py" line="53"/>
         <source>Open selected &amp;backup</source>
         <translation>打开所选备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="50"/>
+        <location filename="../../ui/startup_dialog.py" line="56"/>
+        <source>&amp;Restore selected backup</source>
+        <translation>恢复所选备份(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_dialog.py" line="59"/>
         <source>Choose another &amp;folder…</source>
         <translation>选择其他文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="51"/>
+        <location filename="../../ui/startup_dialog.py" line="60"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="63"/>
+        <location filename="../../ui/startup_dialog.py" line="72"/>
         <source>Backups of this profile, newest first:</source>
         <translation>此档案的备份（最新的在前）：</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="70"/>
+        <location filename="../../ui/startup_dialog.py" line="79"/>
         <source>The data folder %1 cannot be used: it is missing and cannot be created, or it is read-only. Choose another folder, or ask IT to make this one writable.</source>
         <translation>数据文件夹 %1 无法使用：它不存在且无法创建，或者是只读的。请选择其他文件夹，或请信息技术部门开放此文件夹的写入权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="74"/>
+        <location filename="../../ui/startup_dialog.py" line="83"/>
         <source>The database %1 is damaged and cannot be opened. It has not been changed. Open a backup, or choose another data folder.</source>
         <translation>数据库 %1 已损坏，无法打开。该文件未被改动。请打开一个备份，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="78"/>
+        <location filename="../../ui/startup_dialog.py" line="87"/>
+        <source>The database %1 is damaged: some of its pages cannot be read. It has not been changed. Restore a backup, or choose another data folder.</source>
+        <translation>数据库 %1 已损坏：其中部分数据页无法读取。该文件未被改动。请恢复一个备份，或选择其他数据文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_dialog.py" line="91"/>
         <source>The database %1 was written by a newer version of BranchDesk. It has not been changed. Install the newer version, open a backup, or choose another folder.</source>
         <translation>数据库 %1 由更新版本的网点工作台写入。该文件未被改动。请安装新版本、打开一个备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="82"/>
+        <location filename="../../ui/startup_dialog.py" line="95"/>
         <source>The database %1 cannot be opened with this key: the key is wrong, or the file is damaged. It has not been changed. Open a backup, or choose another folder.</source>
         <translation>无法用此密钥打开数据库 %1：密钥错误或文件已损坏。文件未被改动。请打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="86"/>
+        <location filename="../../ui/startup_dialog.py" line="99"/>
         <source>The database %1 cannot be opened with this passphrase: it is wrong, or the file is damaged. It has not been changed. Start again to type the passphrase again, open a backup, or choose another folder.</source>
         <translation>无法用此口令打开数据库 %1：口令错误或文件已损坏。文件未被改动。请重新启动后再次输入口令、打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="91"/>
+        <location filename="../../ui/startup_dialog.py" line="104"/>
         <source>The database %1 is protected by a passphrase, and none was given. Start again to type it, or choose another folder.</source>
         <translation>数据库 %1 受口令保护，但未提供口令。请重新启动并输入口令，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="95"/>
+        <location filename="../../ui/startup_dialog.py" line="108"/>
         <source>The key of the database %1 is not in this computer&apos;s password store (another computer or user account, or the store is locked). It has not been changed. Open a backup, or choose another folder.</source>
         <translation>数据库 %1 的密钥不在本机的密码库中（可能来自其他电脑或用户账户，或密码库已锁定）。文件未被改动。请打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="100"/>
+        <location filename="../../ui/startup_dialog.py" line="113"/>
         <source>Encrypting the database %1 failed; it was left as it was. Make room on the disk, close other programs using it and start again, or choose another folder.</source>
         <translation>加密数据库 %1 失败，文件保持原样。请腾出磁盘空间、关闭正在使用它的其他程序后重新启动，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="104"/>
+        <location filename="../../ui/startup_dialog.py" line="117"/>
+        <source>The database %1 is missing or empty, although this folder held a profile. Nothing was created in its place. Restore the newest backup (selected below), or choose another folder.</source>
+        <translation>数据库 %1 不存在或为空，但此文件夹曾保存过一个档案。程序没有在原处新建任何文件。请恢复最新的备份（已在下方选中），或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_dialog.py" line="121"/>
+        <source>The database %1 is missing or empty, although this folder held a profile, and there is no backup of it here. Nothing was created in its place. Put the file back from a copy you have, or choose another folder.</source>
+        <translation>数据库 %1 不存在或为空，但此文件夹曾保存过一个档案，且这里没有它的备份。程序没有在原处新建任何文件。请用您手上的副本把该文件放回原处，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_dialog.py" line="126"/>
         <source>Updating the database %1 to this version failed, and it was put back as it was. Open a backup, or choose another folder, and tell IT.</source>
         <translation>将数据库 %1 升级到当前版本失败，已恢复原状。请打开一个备份或选择其他文件夹，并告知信息技术部门。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="117"/>
+        <location filename="../../ui/startup_dialog.py" line="139"/>
         <source>Choose a data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
@@ -4961,58 +4981,58 @@
         <translation>今天 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="67"/>
+        <location filename="../../ui/sync_texts.py" line="68"/>
         <source>Not logged in to head office. Use Log in… to enter your token.</source>
         <translation>尚未登录总公司。请用“登录…”输入令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="68"/>
+        <location filename="../../ui/sync_texts.py" line="69"/>
         <source>Head office refused the saved token. Log in again.</source>
         <translation>总公司拒绝了已保存的令牌。请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="69"/>
+        <location filename="../../ui/sync_texts.py" line="70"/>
         <source>Head office refused this token. Check it, or ask head office for a new one.</source>
         <translation>总公司拒绝了这个令牌。请检查，或向总公司申请新的令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="71"/>
+        <location filename="../../ui/sync_texts.py" line="72"/>
         <source>Head office could not be reached at this address, or what answered is not head office. Check the address and the network, then try again.</source>
         <translation>无法通过此地址连接总公司，或应答的不是总公司。请检查地址和网络后重试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_texts.py" line="82"/>
+        <location filename="../../ui/sync_texts.py" line="83"/>
         <source>%n item(s) sent</source>
         <translation>
             <numerusform>已发送 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_texts.py" line="84"/>
+        <location filename="../../ui/sync_texts.py" line="85"/>
         <source>%n rejected by head office</source>
         <translation>
             <numerusform>%n 项被总公司拒收</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_texts.py" line="86"/>
+        <location filename="../../ui/sync_texts.py" line="87"/>
         <source>%n answer(s) from head office</source>
         <translation>
             <numerusform>收到总公司 %n 条答复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="88"/>
+        <location filename="../../ui/sync_texts.py" line="89"/>
         <source>Stopped; what was not sent stays waiting</source>
         <translation>已停止；未发送的项目继续等待</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="92"/>
+        <location filename="../../ui/sync_texts.py" line="93"/>
         <source>Up to date: nothing new to send or receive</source>
         <translation>已是最新：没有需要发送或接收的内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_texts.py" line="94"/>
+        <location filename="../../ui/sync_texts.py" line="95"/>
         <source>%n still waiting</source>
         <translation>
             <numerusform>仍有 %n 项等待</numerusform>

@@ -29,6 +29,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.rules.limits import is_text
 from sync.headoffice.db import Manager, Record, StatusEvent, iso_utc, utcnow
 from sync.headoffice.documents import Checked, FieldError, Invalid
 
@@ -39,6 +40,7 @@ PROBLEM_KINDS = ("review", "medical_exam", "investigation", "financial_evidence"
 MANAGER_CODE = re.compile(r"[A-Za-z0-9_-]{1,40}")
 FEED_LOCK_KEY = 0x42444553  # "BDES": any fixed number; only event writers take it
 POLICY_NUMBER_MAX = 40
+REASON_MAX = 2000
 
 
 @dataclass(frozen=True)
@@ -246,6 +248,9 @@ def decide(
         raise BadDecision(f"--problem-kind goes with status problem and is one of {', '.join(PROBLEM_KINDS)}.")
     if status == "problem" and not reason.strip():
         raise BadDecision("A problem case needs --reason: the manager must know what to fix.")
+    if len(reason.strip()) > REASON_MAX or not is_text(reason):
+        # The laptop reads a page of up to 1,000 events within a size cap; a reason is a few lines.
+        raise BadDecision(f"A reason has at most {REASON_MAX:,} characters of text.")
     if (status == "issued") != bool(policy_number and policy_number.strip()):
         raise BadDecision("--policy-number is given with status issued, and only then.")
     if policy_number is not None and len(policy_number.strip()) > POLICY_NUMBER_MAX:

@@ -31,7 +31,9 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-DEFAULT_MAX_BODY = 16 * 1024 * 1024  # a 10 MiB scan is about 13.4 MiB as base64 inside the JSON
+from app.rules.limits import MAX_BODY_BYTES
+
+DEFAULT_MAX_BODY = MAX_BODY_BYTES
 DEFAULT_BODY_TIMEOUT = 30.0
 MIN_BODY_RATE = 32 * 1024  # bytes a second (256 kbit/s): slower than this is a stall, not a link
 MAX_BODY_ENV = "BRANCHDESK_MAX_BODY"

@@ -51,6 +51,7 @@ def test_decide_refuses_what_it_cannot_record(headoffice: HeadOffice, headoffice
         (("decide", item.record_id, "accepted", "--policy-number", "P1", *db), "--policy-number"),
         (("decide", item.record_id, "accepted", "--problem-kind", "review", *db), "--problem-kind"),
         (("decide", item.record_id, "rejected", *db), "invalid choice"),
+        (("decide", item.record_id, "problem", "--reason", "补" * 2001, *db), "at most 2,000 characters"),
     ]
     for args, said in cases:
         done = run(*args, cwd=headoffice.workdir)

@@ -12,11 +12,19 @@ request, with probability `fault_rate`, one fault is picked at random:
 
 The "after" faults are the ones that matter for exactly-once: the client must send again,
 and head office must recognise the resend. `counts` says how often each fault happened.
+
+`FORGED` faults (asked for by name, never picked by default) answer in head office's place,
+as a misbehaving proxy or a stray server would: a 201 that acknowledges something else
+(`ack_wrong_before`: `{"id": 5, "status": "rejected"}`; `ack_other_before`: a well-formed
+acknowledgement of another record), a proxy's own HTML 403 or 407, a 200 of 50 MiB of `[`
+without a Content-Length (`huge_before`), or an answer dripped one byte every `drip_s`
+seconds, in the body (`drip_before`) or already in the status line (`drip_headers_before`).
 """
 
 from __future__ import annotations
 
 import http.client
+import json
 import random
 import socket
 import struct
@@ -27,15 +35,33 @@ from types import TracebackType
 
 FAULTS = ("error_before", "stall_before", "drop_before",
           "error_after", "stall_after", "drop_after", "truncate_after")  # fmt: skip
+FORGED = ("ack_wrong_before", "ack_other_before", "html_403_before", "html_407_before", "huge_before",
+          "drip_before", "drip_headers_before")  # fmt: skip
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "host", "proxy-connection"}
+OTHER_RECORD = "00000000-0000-4000-8000-000000000000"
+# fault -> (status, headers, body) of the forged answers that fit in one write.
+FORGED_ANSWERS: dict[str, tuple[int, list[tuple[str, str]], bytes]] = {
+    "ack_wrong_before": (201, [("Content-Type", "application/json")], b'{"id": 5, "status": "rejected"}'),
+    "ack_other_before": (201, [("Content-Type", "application/json")], json.dumps({
+        "id": OTHER_RECORD, "kind": "proposal", "status": "received", "received_at": "2026-01-05T08:00:00.000000Z",
+        "seq": 1}).encode()),
+    "html_403_before": (403, [("Content-Type", "text/html")],
+                        b"<html><body><h1>403 Forbidden</h1><p>Blocked by the branch's web filter.</p></body></html>"),
+    "html_407_before": (407, [("Content-Type", "text/html"), ("Proxy-Authenticate", 'Basic realm="branch"')],
+                        b"<html><body><h1>407 Proxy Authentication Required</h1></body></html>"),
+}  # fmt: skip
+HUGE_BYTES = 50 * 1024 * 1024
+DRIP_BYTES = 30  # then the drip ends (cut short): a client without a deadline is held 30 drips, not for ever
 
 
 class FaultyProxy:
     def __init__(self, upstream_port: int, *, fault_rate: float, stall_s: float, seed: int = 0,
-                 faults: tuple[str, ...] = FAULTS) -> None:  # fmt: skip
+                 faults: tuple[str, ...] = FAULTS, drip_s: float = 1.0) -> None:  # fmt: skip
         self.upstream_port = upstream_port
         self.fault_rate = fault_rate
         self.stall_s = stall_s
+        self.drip_s = drip_s
+        self.huge_sent = 0  # bytes of `huge_before` the client took before it hung up
         self.faults = faults
         self.counts: Counter[str] = Counter()
         self._rng = random.Random(seed)
@@ -128,6 +154,15 @@ class FaultyProxy:
                 self.wfile.flush()
 
             def _fail(self, fault: str) -> None:
+                if fault in FORGED_ANSWERS:
+                    self._send(*FORGED_ANSWERS[fault])
+                    return
+                if fault == "huge_before":
+                    self._huge()
+                    return
+                if fault.startswith("drip"):
+                    self._drip(fault == "drip_headers_before")
+                    return
                 if fault.startswith("error"):
                     self._send(500, [("Content-Type", "application/json")],
                                b'{"detail":{"code":"proxy_error","message":"injected"}}')  # fmt: skip
@@ -141,6 +176,33 @@ class FaultyProxy:
                     self.connection.close()
                     return
                 self._close()
+
+            def _huge(self) -> None:
+                # No Content-Length: the client cannot refuse it from the headers, only by counting.
+                self.close_connection = True
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n")
+                chunk = b"[" * (1024 * 1024)
+                try:
+                    for _ in range(HUGE_BYTES // len(chunk)):
+                        self.wfile.write(chunk)
+                        proxy.huge_sent += len(chunk)
+                except OSError:
+                    pass  # the client hung up, as it should
+
+            def _drip(self, in_headers: bool) -> None:
+                head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+                self.close_connection = True
+                if not in_headers:
+                    self.wfile.write(head)
+                    head = b""
+                try:
+                    for byte in (head + b"[" * 100_000)[:DRIP_BYTES]:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        if proxy._closing.wait(proxy.drip_s):
+                            return
+                except OSError:
+                    pass  # the client hung up
 
             def _close(self) -> None:
                 self.close_connection = True

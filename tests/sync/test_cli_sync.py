@@ -18,12 +18,20 @@ import keyring
 import pytest
 from keyring.backends import fail
 
+from sqlalchemy import update
+
 from app.cli import build_parser, run
 from app.context import AppContext
+from app.services.audit import recent_events
+from app.services.sync import MANAGER_KEY, BadServerAddress
+from local_db import models
 from local_db.opening import DB_FILENAME
+from sync.outbox import error_json
 from tests.headoffice.fixtures import SAMPLE_MANAGER
 from tests.headoffice.server import HeadOffice
 from tests.paperwork_helpers import finished_proposal
+from tests.sync.conftest import log_in
+from tests.sync.helpers import assert_exactly_once, outbox
 from tests.sync.test_faults import BRANCHDESK
 
 # The subprocess uses the tests' keyring (tests/memory_keyring.py, through the keyringrc.cfg that
@@ -152,3 +160,69 @@ def test_the_token_is_nowhere_but_the_keyring_after_a_sync(
     assert "/v1/proposals" in headoffice.log_text()
     logs = caplog.text + captured.out + captured.err + cli_run.stdout + cli_run.stderr + headoffice.log_text()
     assert "Authorization" not in logs and headoffice_token not in logs
+
+
+def test_http_to_another_host_is_refused_by_login_and_sync(
+    ctx: AppContext, data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for lang, said in (("en", "http://example.com uses http://, which would send the token unencrypted: use "
+                              "the https:// address."),
+                       ("zh_CN", "http://example.com 使用 http://，令牌会以明文传输：请使用 https:// 地址。")):  # fmt: skip
+        assert cli(monkeypatch, "a-token\n", "--data-dir", str(data_dir), "--lang", lang, "login", "--server",
+                   "http://example.com", "--manager", SAMPLE_MANAGER) == 2  # fmt: skip
+        assert capsys.readouterr().err.startswith(f"branchdesk: {said}")
+    assert ctx.settings.server_url() == ""
+    assert keyring.get_password("BranchDesk", f"http://example.com|{SAMPLE_MANAGER}") is None
+    with pytest.raises(BadServerAddress) as caught:  # the login dialog's call, in both languages
+        ctx.sync.login("http://hq.example.com:8000/", SAMPLE_MANAGER, "a-token")
+    assert "unencrypted" in caught.value.message and "明文" in caught.value.message_zh
+
+    # A profile an older version logged in over http:// never sends its token there again.
+    finished_proposal(ctx)
+    ctx.settings.set_server_url("http://example.com")
+    ctx.settings.set(MANAGER_KEY, SAMPLE_MANAGER)
+    result = branchdesk_sync(ctx.data_dir, "sync", env={"BRANCHDESK_TOKEN": "a-token"})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("branchdesk: http://example.com uses http://, which would send the token unencrypted")
+    assert [i.status for i in ctx.sync.items()] == ["pending"]
+
+
+def test_rejected_items_are_retried_from_the_cli_as_from_the_sync_page(
+    make_profile, headoffice: HeadOffice, headoffice_token: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ctx = make_profile(4)
+    # As an older version left them after a proxy's HTML 403: "rejected", though head office never saw them.
+    with ctx.store.sessions.begin() as session:
+        session.execute(update(models.OutboxItem).values(status="rejected", attempts=1,
+                                                         last_error=error_json("http_403", "HTTP 403", 403)))  # fmt: skip
+    log_in(ctx, headoffice, headoffice_token)
+    token = {"BRANCHDESK_TOKEN": headoffice_token}
+    statuses = lambda: [i.status for i in outbox(ctx)]  # noqa: E731
+
+    result = branchdesk_sync(ctx.data_dir, "sync", env=token)
+    assert result.returncode == 1 and result.stdout.startswith("sent 0, rejected 0, waiting 0")
+    assert result.stdout.count("rejected: Head office refused it (HTTP 403): HTTP 403") == 4
+
+    one = branchdesk_sync(ctx.data_dir, "sync", "--retry", "2", env=token)
+    assert one.returncode == 1, one.stderr
+    assert one.stdout.startswith("retried 1 (seq 2)\nsent 1, rejected 0, waiting 0")
+    assert statuses() == ["rejected", "sent", "rejected", "rejected"]
+    for wrong, said in ((["--retry", "99"], "No outbox item has seq 99."),
+                        (["--retry", "3", "--retry", "2"], "Item 2 is sent; only a rejected or waiting item"),
+                        (["--retry", "two"], "invalid int value: 'two'")):  # fmt: skip
+        refused = branchdesk_sync(ctx.data_dir, "sync", *wrong, env=token)
+        assert refused.returncode == 2 and said in refused.stderr and "Traceback" not in refused.stderr
+        assert statuses() == ["rejected", "sent", "rejected", "rejected"]  # all checked before any changed
+
+    every = branchdesk_sync(ctx.data_dir, "sync", "--retry-rejected", "--json", env=token)
+    assert every.returncode == 0, every.stderr
+    report = json.loads(every.stdout)
+    assert (report["retried"], report["sent"], report["left"]) == ([1, 3, 4], 3, [])
+    assert_exactly_once(ctx, headoffice)
+    with ctx.store.sessions() as session:
+        assert [e.action for e in recent_events(session, entity="outbox", limit=10)] == ["retry"] * 4
+
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["sync", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "--retry SEQ" in shown and "--retry-rejected" in shown and "5 when another sync" in shown

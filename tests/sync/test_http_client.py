@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 
 from app.context import AppContext
-from sync.http import DEFAULT_TIMEOUT, HeadOffice, Rejected, Retryable, Unauthorized, check_base_url, make_session
+from sync.http import (
+    DEFAULT_TIMEOUT,
+    BadAddress,
+    HeadOffice,
+    Rejected,
+    Retryable,
+    Unauthorized,
+    check_base_url,
+    make_session,
+)
 from tests.headoffice.laptop import proposal_item
 from tests.headoffice.server import HeadOffice as Server
 from tests.headoffice.server import free_port
@@ -17,30 +26,30 @@ from tests.sync.faulty_proxy import FaultyProxy
 def test_push_and_replay_give_the_first_answer(ctx: AppContext, headoffice: Server, headoffice_token: str) -> None:
     item = proposal_item(ctx, "BJ0107")
     office = HeadOffice(headoffice.url, headoffice_token)
-    first = office.push("proposal", item.key, item.payload)
+    first = office.push("proposal", item.key, item.payload, record_id=item.record_id)
     assert (first["id"], first["kind"], first["status"]) == (item.record_id, "proposal", "received")
-    assert office.push("proposal", item.key, item.payload) == first
+    assert office.push("proposal", item.key, item.payload, record_id=item.record_id) == first
     assert office.health()["status"] == "ok"
     assert office.status(after=0, limit=1)["events"][0]["record_id"] == item.record_id
     # A different body under the same key is refused, not replayed.
     with pytest.raises(Rejected) as caught:
-        office.push("proposal", item.key, item.payload.replace("张伟", "张卫"))
+        office.push("proposal", item.key, item.payload.replace("张伟", "张卫"), record_id=item.record_id)
     assert (caught.value.status, caught.value.code) == (409, "idempotency_conflict")
 
 
 def test_refusals_are_typed(ctx: AppContext, headoffice: Server, headoffice_token: str) -> None:
     item = proposal_item(ctx, "BJ0107")
     with pytest.raises(Unauthorized):
-        HeadOffice(headoffice.url, "wrong").push("proposal", item.key, item.payload)
+        HeadOffice(headoffice.url, "wrong").push("proposal", item.key, item.payload, record_id=item.record_id)
     office = HeadOffice(headoffice.url, headoffice_token)
     with pytest.raises(Rejected) as caught:
-        office.push("proposal", item.key, item.payload.replace("张伟", "张卫"))
+        office.push("proposal", item.key, item.payload.replace("张伟", "张卫"), record_id=item.record_id)
     rejected = caught.value
     assert (rejected.status, rejected.code) == (422, "invalid")
     assert [e["rule"] for e in rejected.errors] == ["content_hash"]
     foreign = proposal_item(ctx, "SH0002")
     with pytest.raises(Rejected) as caught:
-        office.push("proposal", foreign.key, foreign.payload)
+        office.push("proposal", foreign.key, foreign.payload, record_id=foreign.record_id)
     assert (caught.value.status, caught.value.code) == (403, "forbidden")
 
 
@@ -78,4 +87,19 @@ def test_the_session_verifies_tls_and_names_itself(tmp_path: Path) -> None:
     for bad in ("hq.example.com", "ftp://hq.example.com", "https://", "https://hq.example.com/?a=1"):
         with pytest.raises(ValueError):
             check_base_url(bad)
+
+
+@pytest.mark.parametrize("url", ["http://localhost:8000", "http://LOCALHOST", "http://127.0.0.1:9", "http://127.8.9.10",
+                                 "http://[::1]:8000", "https://hq.example.com", "https://10.0.0.5:8443"])  # fmt: skip
+def test_https_everywhere_http_only_to_this_computer(url: str) -> None:
+    assert check_base_url(url) == url
+
+
+@pytest.mark.parametrize("url", ["http://example.com", "http://hq.example.com:8000", "http://10.0.0.5",
+                                 "http://192.168.1.1", "http://[::2]", "http://localhost.example.com",
+                                 "http://127.0.0.1.nip.io", "http://0.0.0.0"])  # fmt: skip
+def test_http_to_another_host_is_refused_before_any_request(url: str) -> None:
+    with pytest.raises(BadAddress) as caught:
+        HeadOffice(url, "secret-token")
+    assert caught.value.reason == "insecure" and "unencrypted" in str(caught.value)
     assert "secret-token" not in repr(HeadOffice("https://hq.example.com", "secret-token"))

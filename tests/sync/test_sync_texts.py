@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services.sync_texts import TEXTS, error_problem
+from app.services.sync_texts import ADDRESS_TEXTS, TEXTS, address_problem, error_problem
 from sync.outbox import error_json, parse_error
 
 
@@ -33,3 +33,11 @@ def test_a_plain_text_error_is_shown_as_it_is() -> None:
     problem = error_problem(parse_error("connection refused"))
     assert problem is not None and problem.en == problem.zh_CN == "connection refused"
     assert error_problem(parse_error("")) is None
+
+
+def test_a_refused_server_address_is_said_in_both_languages() -> None:
+    for reason in ADDRESS_TEXTS:
+        problem = address_problem("http://example.com", reason)
+        assert problem.code == f"address_{reason}" and problem.field == "server"
+        assert problem.en.startswith("http://example.com") and problem.zh_CN.startswith("http://example.com")
+        assert problem.en != problem.zh_CN and "{" not in problem.en + problem.zh_CN

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog
 
 from ui.application import Shell
 from ui.i18n import install_translators
@@ -16,6 +17,16 @@ from ui.i18n import install_translators
 def english(qapp) -> None:  # type: ignore[no-untyped-def]
     """As `branchdesk --lang en` does; tests that want Chinese install it on top."""
     install_translators(qapp, "en")
+
+
+@pytest.fixture(autouse=True)
+def no_dialog_left_open(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """A test that leaves a dialog open must not leave it to the next test, where it would be the
+    active modal widget that test waits for."""
+    yield
+    for widget in qapp.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.close()
 
 
 @pytest.fixture

@@ -121,13 +121,61 @@ def test_quitting_from_the_problem_dialog_opens_nothing(qtbot, ui_settings: QSet
     try:
         with qtbot.waitSignal(shell.profile_did_fail, timeout=20_000):
             # The dialog opens once the worker reports the problem; press Quit on it then.
-            timer = QTimer(interval=100, timeout=lambda: QApplication.activeModalWidget() and press_quit())
+            timer = QTimer(interval=100, timeout=lambda: isinstance(QApplication.activeModalWidget(), StartupProblemDialog) and press_quit())
             timer.start()
             shell.start(data_dir)
         timer.stop()
         assert shell.ctx is None
     finally:
         shell.close()
+
+
+def test_a_deleted_database_is_restored_from_the_newest_backup_by_one_click(
+    qtbot, ui_settings: QSettings, data_dir: Path
+) -> None:
+    from app.backup import daily_backup
+
+    ctx = AppContext.open(data_dir)
+    with ctx.store.sessions.begin() as session:
+        session.add(Outlet(code="TJ01", name="交通银行天津南开支行"))
+    newest = daily_backup(ctx.store)
+    ctx.close()
+    (data_dir / DB_FILENAME).unlink()
+    shown: list[tuple[str, str, str]] = []
+
+    def press_restore() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, StartupProblemDialog)
+        shown.append((dialog.message.text(), dialog.open_backup_button.text(), dialog.backups.currentItem().text()))
+        qtbot.mouseClick(dialog.open_backup_button, Qt.MouseButton.LeftButton)
+
+    shell = Shell(ui_settings, ask=ask_with_dialog)
+    try:
+        with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
+            timer = QTimer(interval=100, timeout=lambda: isinstance(QApplication.activeModalWidget(), StartupProblemDialog) and press_restore())
+            timer.start()
+            shell.start(data_dir)
+        timer.stop()
+        ((message, button, selected),) = shown
+        assert message.startswith(f"The database {data_dir / DB_FILENAME} is missing or empty, although this "
+                                  "folder held a profile. Nothing was created in its place.")  # fmt: skip
+        assert button == "&Restore selected backup" and selected == str(newest)
+        assert shell.ctx is not None and shell.ctx.overview.record_counts()["outlets"] == 1
+    finally:
+        shell.close()
+
+
+def test_a_deleted_database_without_backups_offers_no_restore(qtbot, data_dir: Path) -> None:
+    AppContext.open(data_dir).close()
+    (data_dir / DB_FILENAME).unlink()
+    try:
+        AppContext.open(data_dir)
+    except StartupError as error:
+        dialog = StartupProblemDialog(error)
+    qtbot.addWidget(dialog)
+    assert "there is no backup of it here. Nothing was created in its place." in dialog.message.text()
+    assert not dialog.open_backup_button.isEnabled()
+    assert not (data_dir / DB_FILENAME).exists()
 
 
 class ShownProgressNotes(QObject):

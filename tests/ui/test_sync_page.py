@@ -213,12 +213,16 @@ def test_a_login_whose_password_store_went_away_is_said_on_the_page(
     import keyring
     from keyring.backends import fail
 
-    from app.keys import PASSPHRASE, write_mode
+    from app.keys import PASSPHRASE, read_mode
 
-    # A passphrase profile: a keyring profile's database cannot open once the keyring is gone.
-    data_dir.mkdir(parents=True)
-    write_mode(data_dir, PASSPHRASE)
+    # A passphrase profile (a keyring profile's database cannot open once the keyring is gone),
+    # made as the app makes one on a computer without a password store.
     monkeypatch.setenv("BRANCHDESK_PASSPHRASE", "a long enough passphrase")
+    working = keyring.get_keyring()
+    monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
+    AppContext.open(data_dir).close()
+    assert read_mode(data_dir) == PASSPHRASE
+    monkeypatch.setattr(keyring, "get_keyring", lambda: working)
     profile(data_dir, proposals=1, login=(headoffice, SAMPLE_MANAGER, headoffice_token))
     monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
     _window, page = open_sync_page(qtbot, shell, data_dir)

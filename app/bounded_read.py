@@ -1,0 +1,31 @@
+"""Reading a file the user named, within a size limit: a device (/dev/zero, a disk) never ends and
+is never what was meant; a pipe has no size to check first, so it is read up to the limit."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from app.errors import InvalidInput
+
+
+def read_bounded(path: Path, name: str, limit: int, kind: str) -> bytes:
+    """The file's bytes, or InvalidInput when it is missing, a folder, a device or over `limit`;
+    `kind` names what the file should be ("a CSV file", "a proposal")."""
+    try:
+        with path.open("rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+                raise InvalidInput(f"{name} is a device, not {kind}.", "Check that you picked the right file.")
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InvalidInput(f"{name} does not exist.") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{name} is a folder, not {kind}.") from None
+    except OSError as exc:
+        raise InvalidInput(f"{name} could not be read ({exc.strerror or exc}).") from None
+    if len(data) > limit:
+        raise InvalidInput(f"{name} is larger than {limit // 2**20} MB; it is not {kind}.",
+                           "Check that you picked the right file.")  # fmt: skip
+    return data
