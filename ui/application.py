@@ -213,6 +213,8 @@ class Shell(QObject):
 
     def close(self) -> None:
         QApplication.instance().removeEventFilter(self.window.idle_lock)
+        # Its timer would otherwise still fire and cover whatever windows are left (or come next).
+        self.window.idle_lock.set_idle_interval(0)
         self.window.close()
         if self.ctx is not None:
             self.ctx.close()
