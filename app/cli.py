@@ -50,9 +50,9 @@ if TYPE_CHECKING:
     from app.context import AppContext
 
 MAX_DEMO_CLIENTS = 1_000_000
-# JSON's names, not Python's, in messages about a file's content.
-JSON_KINDS = {list: "array", str: "string", int: "number", float: "number", bool: "boolean",
-              type(None): "null"}  # fmt: skip
+# JSON's names, not Python's, in messages about a file's content (English, Chinese).
+JSON_KINDS = {list: ("array", "数组"), str: ("string", "字符串"), int: ("number", "数值"),
+              float: ("number", "数值"), bool: ("boolean", "布尔值"), type(None): ("null", "null")}  # fmt: skip
 
 
 def _bounded_int(low: int, high: int):  # type: ignore[no-untyped-def]
@@ -404,8 +404,9 @@ def _proposal_check(args: argparse.Namespace) -> int:
     except wire_json.WireJsonError as exc:
         raise InvalidInput(f"{args.file}: {exc.problem.message(language)}") from None
     if not isinstance(data, dict):
-        kind = JSON_KINDS.get(type(data), "value")
-        raise InvalidInput(f"{args.file} holds a JSON {kind}, not a proposal object.")
+        en, zh = JSON_KINDS.get(type(data), ("value", "值"))
+        raise InvalidInput(f"{args.file} 中是 JSON {zh}，而不是投保单对象。" if language == "zh_CN"
+                           else f"{args.file} holds a JSON {en}, not a proposal object.")  # fmt: skip
     doc, problems = from_json(data)
     warnings: list[Problem] = []
     if doc is not None:
@@ -420,6 +421,10 @@ def _proposal_check(args: argparse.Namespace) -> int:
     else:
         for problem in [*problems, *warnings]:
             print(f"{problem.code}  {problem.field}  {problem.message(language)}")
-        verdict = "valid" if not problems else f"{len(problems)} problem(s)"
-        print(f"{args.file}: {verdict}" + (f", {len(warnings)} for review" if warnings else ""))
+        if language == "zh_CN":
+            verdict = "有效" if not problems else f"{len(problems)} 个问题"
+            print(f"{args.file}：{verdict}" + (f"，{len(warnings)} 项需复核" if warnings else ""))
+        else:
+            verdict = "valid" if not problems else f"{len(problems)} problem(s)"
+            print(f"{args.file}: {verdict}" + (f", {len(warnings)} for review" if warnings else ""))
     return EXIT_PROBLEM if problems else EXIT_OK

@@ -58,7 +58,7 @@ def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Cal
     def with_context(handler: Callable[[Any, argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
         def run(args: argparse.Namespace) -> int:
             from app.credentials import CredentialsUnavailable
-            from app.services.sync import BadServerAddress, LoginRequired, NotLoggedIn, SyncRunning
+            from app.services.sync import BadServerAddress, EmptyLoginField, LoginRequired, NotLoggedIn, SyncRunning
 
             ctx = open_context(args)
             try:
@@ -66,7 +66,7 @@ def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Cal
             except (CredentialsUnavailable, NotLoggedIn, LoginRequired) as exc:
                 print(f"branchdesk: {exc}", file=sys.stderr)
                 return EXIT_LOGIN
-            except BadServerAddress as exc:
+            except (BadServerAddress, EmptyLoginField) as exc:
                 print(f"branchdesk: {_in_language(exc, args)}", file=sys.stderr)
                 return EXIT_USAGE
             except SyncRunning as exc:

@@ -49,7 +49,11 @@ def write_mode(data_dir: Path, mode: str, account_name: str | None = None) -> No
     path = data_dir / KEYMODE_FILENAME
     temporary = path.with_name(path.name + ".tmp")
     extra = f"account={account_name}\n" if account_name else ""
-    temporary.write_text(f"{mode}\n{extra}", encoding="utf-8")
+    # Owner-only like the database it describes (it names the password store's account).
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)  # a leftover temporary file keeps its old mode through O_CREAT
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(f"{mode}\n{extra}")
     os.replace(temporary, path)
 
 

@@ -116,7 +116,18 @@ def open_store(
         backup = _migrate(db_path, inspection, key)
     engine = make_engine(db_path, key)
     event.listen(engine, "handle_error", lambda context: _busy_as_error(context, data_dir))
+    _owner_only(db_path)
     return Store(data_dir, db_path, engine, make_session_factory(engine), key, backup)
+
+
+def _owner_only(db_path: Path) -> None:
+    """Encrypted or not, the database is the owner's alone; SQLite gives the -wal and -shm files
+    it makes the database's mode, so they follow."""
+    try:
+        if db_path.exists() and db_path.stat().st_mode & 0o077:
+            db_path.chmod(0o600)
+    except OSError:
+        pass  # another owner's file (a shared folder IT set up): its mode is theirs to choose
 
 
 def profile_existed(data_dir: Path) -> bool:
@@ -144,7 +155,7 @@ def _refuse_vanished(data_dir: Path, db_path: Path) -> None:
         restore_hint(data_dir, backups)
         or "Put the database file back from a copy you have, or choose another data folder.",
         backups=backups,
-        detail=state,
+        detail="missing" if state == "is missing" else "empty",  # a keyword the UI words in its own language
     )
 
 

@@ -78,7 +78,8 @@ class Inspection:
 def ensure_data_dir(data_dir: Path) -> None:
     """Create the folder if needed and prove we can write there (a real write, as root too)."""
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        # A folder made here is the owner's alone; one the user chose keeps its own mode.
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise DataDirUnusable(data_dir, exc.strerror or str(exc)) from exc
     if not data_dir.is_dir():

@@ -117,6 +117,20 @@ def test_refusals_speak_chinese_too(tmp_path: Path) -> None:
     result = branchdesk("--lang", "zh_CN", "proposal", "check", str(path))
     assert result.returncode == 2
     assert "同一对象中键“a”出现了两次" in result.stderr and "Traceback" not in result.stderr
+    path.write_bytes(b'{"a": 1,}')
+    result = branchdesk("--lang", "zh_CN", "proposal", "check", str(path))
+    assert result.returncode == 2 and "文本不是 JSON：第 1 行第 9 列，应为带双引号的键名。" in result.stderr
+    path.write_bytes(b"[1, 2]")
+    result = branchdesk("--lang", "zh_CN", "proposal", "check", str(path))
+    assert result.returncode == 2 and "中是 JSON 数组，而不是投保单对象。" in result.stderr
+
+
+def test_the_verdict_line_speaks_chinese(tmp_path: Path) -> None:
+    path = str(written(tmp_path, premium_cents=0))
+    result = branchdesk("--lang", "zh_CN", "proposal", "check", path)
+    assert result.returncode == 1 and result.stdout.splitlines()[-1] == f"{path}：1 个问题"
+    valid = branchdesk("--lang", "zh_CN", "proposal", "check", str(SAMPLE))
+    assert valid.returncode == 0 and valid.stdout.splitlines()[-1].startswith(f"{SAMPLE}：有效")
 
 
 def test_a_form_past_its_limits_lists_them_as_problems(tmp_path: Path) -> None:

@@ -127,7 +127,7 @@ def test_finish_refuses_what_head_office_would(ctx: AppContext, service: Proposa
     shown with the draft's problems (the editor's list): the laptop never queues a refusal."""
     proposal_id = service.new_draft()
     saved = service.save_draft(proposal_id, change(sample_doc(proposal_id)))
-    assert [p.code for p in saved.problems] == [refusal]
+    assert [p.code for p in saved.problems][0] == refusal  # the limit first; any rule it also breaks after
     with pytest.raises(InvalidInput, match=refusal):
         service.finish(proposal_id, SIGNED)
     assert service.get(proposal_id).status == "draft"

@@ -308,3 +308,24 @@ def test_a_vanished_database_without_backups_is_reported_by_its_key_marker(data_
     assert "(its key marker is here)" in caught.value.message
     assert caught.value.hint == "Put the database file back from a copy you have, or choose another data folder."
     assert not (data_dir / DB_FILENAME).exists()
+
+
+def test_a_new_profile_is_the_owners_alone_whatever_the_umask(tmp_path: Path) -> None:
+    """The folder made for it, the database (whose -wal and -shm SQLite makes with its mode) and
+    the key marker: 0700 and 0600 even under umask 000; an older world-readable file is tightened."""
+    data_dir = tmp_path / "made" / "profile"
+    old = os.umask(0)
+    try:
+        ctx = AppContext.open(data_dir)
+        with ctx.store.sessions.begin() as session:
+            session.add(Outlet(code="TJ01", name="交通银行天津南开支行"))
+        files = {p.name: p.stat().st_mode & 0o777 for p in data_dir.iterdir()}
+        ctx.close()
+        assert data_dir.stat().st_mode & 0o777 == 0o700
+        assert {name: mode for name, mode in files.items() if mode != 0o600} == {}, files
+        assert {DB_FILENAME, DB_FILENAME + "-wal", "branchdesk.keymode"} <= set(files)
+        (data_dir / DB_FILENAME).chmod(0o644)
+        AppContext.open(data_dir).close()
+        assert (data_dir / DB_FILENAME).stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)

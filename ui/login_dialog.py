@@ -93,6 +93,7 @@ class LoginDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.login_button = self.buttons.addButton(self.tr("&Log in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.login_button.setDefault(True)
+        self._focus_before_busy: QLineEdit | None = None
 
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_bundle, 1)
@@ -157,6 +158,7 @@ class LoginDialog(QDialog):
 
         self._set_busy(True)
         self.message.setText(self.tr("Checking with head office…"))
+        self.message.setToolTip("")
         self._runner.submit(work, lane="net", on_done=self._logged_in, on_error=self._show_error)
 
     def _logged_in(self, done: LoggedIn) -> None:
@@ -174,16 +176,27 @@ class LoginDialog(QDialog):
 
     def _show_error(self, exc: Exception) -> None:
         self._set_busy(False)
-        self.message.setText(self._texts.error(exc))
-        self.message.setToolTip(str(exc))  # the core's own words, with the address and the HTTP status
-        code = getattr(exc, "code", "")
-        if code == "token_refused":
-            self.token.setFocus()
-            self.token.selectAll()
-        elif code == "server_unreachable":
-            self.server.setFocus()
-            self.server.selectAll()
+        shown = self._texts.error(exc)
+        self.message.setText(shown)
+        self.message.setToolTip(shown)
+        # Back to the field to correct, never to Cancel: a focused button becomes the default, and
+        # Enter would then close the dialog and throw away what was typed.
+        at_fault = {
+            "bad_server_address": self.server,
+            "server_unreachable": self.server,
+            "manager_code_empty": self.manager,
+            "token_empty": self.token,
+            "token_refused": self.token,
+        }.get(getattr(exc, "code", ""), self._focus_before_busy or self.server)
+        at_fault.setFocus()
+        at_fault.selectAll()
 
     def _set_busy(self, busy: bool) -> None:
+        if busy:
+            fields = (self.server, self.manager, self.token, self.ca_bundle)
+            self._focus_before_busy = next((f for f in fields if f is self.focusWidget()), None)
+            # The dialog itself holds the focus meanwhile: disabling the focused field would move it
+            # to Cancel, and Enter there would close the dialog during the check.
+            self.setFocus()
         for widget in (self.server, self.manager, self.token, self.ca_bundle, self.browse, self.login_button):
             widget.setEnabled(not busy)

@@ -20,6 +20,8 @@ from app.errors import StartupError
 
 
 SHOWN_DETAIL_LINES = 5
+SHOWN_BACKUPS = 5  # rows of the backup list before it scrolls
+MINIMUM_WIDTH = 600  # a path and a few lines of explanation; still fits a 1366×768 screen
 
 
 @dataclass(frozen=True)
@@ -39,14 +41,14 @@ class StartupProblemDialog(QDialog):
         self.message = QLabel(self._explain(error), self)
         self.message.setWordWrap(True)
         self.message.setObjectName("problemMessage")
-        # A damaged file's detail lists every bad page; the first few say enough here.
-        detail = "\n".join(error.detail.splitlines()[:SHOWN_DETAIL_LINES])
-        self.detail = QLabel(self.tr("Details: %1").replace("%1", detail or "-"), self)
+        self.detail = QLabel(self.tr("Details: %1").replace("%1", self._detail(error)), self)
         self.detail.setWordWrap(True)
+        self.backups_label = QLabel(self.tr("Backups of this profile, newest first:"), self)
         self.backups = QListWidget(self)
         for backup in error.backups:
             self.backups.addItem(str(backup))
-        if self.backups.count():
+        has_backups = self.backups.count() > 0
+        if has_backups:
             self.backups.setCurrentRow(0)
 
         buttons = QDialogButtonBox(self)
@@ -55,7 +57,7 @@ class StartupProblemDialog(QDialog):
             # The way on that loses least: the newest backup is selected, one click restores it.
             self.open_backup_button.setText(self.tr("&Restore selected backup"))
             self.open_backup_button.setDefault(True)
-        self.open_backup_button.setEnabled(self.backups.count() > 0)
+        self.open_backup_button.setEnabled(has_backups)
         self.choose_dir_button = QPushButton(self.tr("Choose another &folder…"), self)
         self.quit_button = QPushButton(self.tr("&Quit"), self)
         buttons.addButton(self.open_backup_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -68,10 +70,39 @@ class StartupProblemDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.detail)
-        if self.backups.count():
-            layout.addWidget(QLabel(self.tr("Backups of this profile, newest first:"), self))
-            layout.addWidget(self.backups)
+        layout.addWidget(self.backups_label)
+        layout.addWidget(self.backups)
         layout.addWidget(buttons)
+        # Nothing to restore: no empty list, no button that can never be pressed.
+        for widget in (self.backups_label, self.backups, self.open_backup_button):
+            widget.setVisible(has_backups)
+        self._fit_width()
+
+    def _detail(self, error: StartupError) -> str:
+        """The detail line's text; a vanished database's detail is a keyword, said here in words."""
+        if error.code == "database_missing":
+            states = {"missing": self.tr("the file is not there"), "empty": self.tr("the file is empty (0 bytes)")}
+            return states.get(error.detail, "-")
+        # A damaged file's detail lists every bad page; the first few say enough here.
+        return "\n".join(error.detail.splitlines()[:SHOWN_DETAIL_LINES]) or "-"
+
+    def _fit_width(self) -> None:
+        """Wide enough that a backup's full path shows without scrolling, within the screen."""
+        screen = self.screen().availableGeometry().width() * 9 // 10
+        width = MINIMUM_WIDTH
+        if self.backups.count():
+            frame = 2 * self.backups.frameWidth()
+            margins = self.layout().contentsMargins()
+            widest = self.backups.sizeHintForColumn(0) + frame + self.backups.verticalScrollBar().sizeHint().width()
+            width = max(width, widest + margins.left() + margins.right())
+            height = self.backups.sizeHintForRow(0) * min(self.backups.count(), SHOWN_BACKUPS) + frame
+            if width > screen:  # the path scrolls after all: room for the scroll bar under the rows
+                height += self.backups.horizontalScrollBar().sizeHint().height()
+            self.backups.setFixedHeight(height)
+        self.setMinimumWidth(min(MINIMUM_WIDTH, screen))
+        width = min(width, screen)
+        height = self.heightForWidth(width)
+        self.resize(width, height if height > 0 else self.sizeHint().height())
 
     def _explain(self, error: StartupError) -> str:
         texts = {

@@ -399,14 +399,24 @@ RULES: tuple[Rule, ...] = (
 def check_proposal(doc: ProposalDoc) -> list[Problem]:
     """Every reason to refuse the form; empty means head office may accept it.
 
-    First the JSON form's limits (J codes, `form_problems`): the rules judge only a form
-    within them, as head office, which cannot read a form past them, does.  Then the rules,
-    in table order.
+    First the JSON form's limits (J codes, `form_problems`), then the rules in table order.
+    Head office, which cannot read a form past its limits, lists only the J problems; the
+    editor shows the rules' problems too, so fixing a too-long name does not uncover twenty
+    more.  A rule that cannot judge a value past its limits (a birth date in 9999 has no
+    "28 days later") says nothing: the J problem already refuses the form.
     """
     beyond_limits = form_problems(doc)
-    if beyond_limits:
-        return beyond_limits
-    return [p for rule in RULES if rule.severity == "error" for p in rule.problems(doc)]
+    return beyond_limits + [p for rule in RULES if rule.severity == "error"
+                            for p in _judged(rule, doc, lenient=bool(beyond_limits))]  # fmt: skip
+
+
+def _judged(rule: Rule, doc: ProposalDoc, *, lenient: bool) -> list[Problem]:
+    try:
+        return list(rule.problems(doc))
+    except (ArithmeticError, ValueError):
+        if lenient:
+            return []
+        raise
 
 
 def proposal_warnings(doc: ProposalDoc) -> list[Problem]:

@@ -24,6 +24,18 @@ from app.rules.client_card import Problem
 from app.rules.limits import JSON_MAX_DEPTH, JSON_MAX_INT, is_text, shown
 
 INT_MAX_DIGITS = len(str(JSON_MAX_INT))
+# The json module's own messages (its C and Python decoders say the same), in Chinese.
+DECODER_MESSAGES_ZH = (
+    ("Expecting value", "应为一个值"),
+    ("Expecting ',' delimiter", "应为逗号"),
+    ("Expecting ':' delimiter", "应为冒号"),
+    ("Expecting property name enclosed in double quotes", "应为带双引号的键名"),
+    ("Unterminated string", "字符串没有结束"),
+    ("Invalid control character", "含有不允许的控制字符"),
+    ("Invalid \\uXXXX escape", "\\u 转义无效"),
+    ("Invalid \\escape", "转义无效"),
+    ("Extra data", "JSON 之后还有多余内容"),
+)
 
 
 class WireJsonError(ValueError):
@@ -126,8 +138,9 @@ def loads(raw: bytes | str) -> Any:
         document = json.loads(raw, object_pairs_hook=_object, parse_int=_integer, parse_float=_float,
                               parse_constant=_constant)  # fmt: skip
     except json.JSONDecodeError as error:
+        why = next((zh for start, zh in DECODER_MESSAGES_ZH if error.msg.startswith(start)), "格式有误")
         raise _refuse("J000_malformed_json", f"The text is not JSON: {error.msg} (line {error.lineno}, column {error.colno}).",
-                      f"文本不是 JSON：第 {error.lineno} 行第 {error.colno} 列有误（{error.msg}）。") from None  # fmt: skip
+                      f"文本不是 JSON：第 {error.lineno} 行第 {error.colno} 列，{why}。") from None  # fmt: skip
     except RecursionError:
         # Far past the limit: json gives up at Python's recursion limit, long before memory does.
         raise _too_deep() from None

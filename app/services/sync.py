@@ -58,9 +58,9 @@ LAST_SUCCESS_KEY = "sync_last_success_at"
 LOGIN_TIMEOUT = (3.05, 10.0)
 SYNC_LOCK_FILENAME = "sync.lock"
 
-__all__ = ["BadServerAddress", "LoginRequired", "LoginResult", "LoginState", "NotLoggedIn", "ServerUnreachable",
-           "SyncItem", "SyncReport", "SyncRunning", "SyncService", "SyncSummary", "TokenRefused",
-           "server_address"]  # fmt: skip
+__all__ = ["BadServerAddress", "EmptyLoginField", "LoginRequired", "LoginResult", "LoginState", "NotLoggedIn",
+           "ServerUnreachable", "SyncItem", "SyncReport", "SyncRunning", "SyncService", "SyncSummary",
+           "TokenRefused", "server_address"]  # fmt: skip
 
 
 class NotLoggedIn(BranchDeskError):
@@ -101,6 +101,16 @@ class BadServerAddress(InvalidInput):
         self.problem = address_problem(error.url, error.reason)
         super().__init__(self.problem.en)
         self.message_zh = self.problem.zh_CN
+
+
+class EmptyLoginField(InvalidInput):
+    """Login: the manager code (`manager_code_empty`) or the token (`token_empty`) is empty;
+    `message_zh` says it in Chinese, as for BadServerAddress."""
+
+    def __init__(self, code: str, message: str, hint: str, message_zh: str) -> None:
+        super().__init__(message, hint)
+        self.code = code
+        self.message_zh = message_zh
 
 
 class SyncRunning(BranchDeskError):
@@ -205,9 +215,15 @@ class SyncService:
         if unattended:
             token = token or self._credentials.environment_token()
         if not code:
-            raise InvalidInput("The manager code is empty.", "Type your manager code, e.g. BJ0107.")
+            raise EmptyLoginField(
+                "manager_code_empty", "The manager code is empty.", "Type your manager code, e.g. BJ0107.",
+                "客户经理工号为空。请输入您的工号，例如 BJ0107。",
+            )
         if not token:
-            raise InvalidInput("The token is empty.", "Paste the token head office gave you.")
+            raise EmptyLoginField(
+                "token_empty", "The token is empty.", "Paste the token head office gave you.",
+                "令牌为空。请粘贴总公司发给您的令牌。",
+            )
         if not unattended:
             self._credentials.load(url, code)  # an unusable password store is reported before the network
         office = self._office_for(url, token, ca_bundle, LOGIN_TIMEOUT)

@@ -28,9 +28,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "无法验证服务器证书；请让 IT 检查服务器地址或证书文件。"),
     "unexpected": ("Head office's answer was not understood; it will be tried again.",
                    "无法识别总公司的回应；稍后重试。"),
-    "not_confirmed": ("Head office's answer did not confirm this item (a proxy or another server may be "
-                      "answering in its place); it stays waiting and is sent again.",
-                      "总公司的回应未确认此项目（可能是代理或其他服务器代为回应）；项目保留待发，稍后重发。"),
+    "not_confirmed": ("The answer received does not confirm that head office has this item (a proxy or "
+                      "another server may be answering in its place); it stays waiting and is sent again.",
+                      "收到的回应未能确认总公司已收到此项（可能是代理或其他服务器代为回应）；此项保留待发，稍后重发。"),
     "not_head_office": ("Something between this laptop and head office (a proxy or firewall) refused the "
                         "connection (HTTP {status}); nothing was refused by head office. Ask IT to check "
                         "the network; it is sent again later.",
@@ -101,9 +101,10 @@ def error_problem(error: dict[str, Any] | None) -> Problem | None:
 def _details(errors: list[dict[str, Any]], language: str) -> str:
     parts = []
     for e in errors:
-        text = e.get(f"message_{language}") or e.get("message_en") or e.get("message") or e.get("rule") or ""
-        field = e.get("field")
-        parts.append(f"{field}: {text}" if field else str(text))
+        text = e.get(f"message_{language}") or e.get("message_en") or e.get("message")
+        # Head office's messages name their field in words ("投保人须年满18周岁"); its path
+        # (policyholder.birth_date) is only worth showing when there is no message to read.
+        parts.append(str(text) if text else " ".join(str(e.get(k, "")) for k in ("field", "rule")).strip())
     return "; ".join(parts)
 
 

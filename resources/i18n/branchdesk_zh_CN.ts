@@ -1267,12 +1267,12 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../../ui/application.py" line="235"/>
+        <location filename="../../ui/application.py" line="237"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="236"/>
+        <location filename="../../ui/application.py" line="238"/>
         <source>BranchDesk hit an unexpected problem. What you saved is safe. The details are in the log: %1</source>
         <translation>网点工作台遇到了意外问题。已保存的内容是安全的。详细信息在日志中：%1</translation>
     </message>
@@ -2057,57 +2057,57 @@
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="101"/>
+        <location filename="../../ui/login_dialog.py" line="102"/>
         <source>&amp;Server address:</source>
         <translation>服务器地址(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="102"/>
+        <location filename="../../ui/login_dialog.py" line="103"/>
         <source>&amp;Manager code:</source>
         <translation>客户经理工号(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="103"/>
+        <location filename="../../ui/login_dialog.py" line="104"/>
         <source>&amp;Token:</source>
         <translation>令牌(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="104"/>
+        <location filename="../../ui/login_dialog.py" line="105"/>
         <source>&amp;Certificate bundle:</source>
         <translation>证书文件(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="107"/>
+        <location filename="../../ui/login_dialog.py" line="108"/>
         <source>The token is checked with head office, then kept in this computer&apos;s password store, never in a file.</source>
         <translation>令牌先经总公司核验，然后保存在本机的密码库中，绝不写入文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="135"/>
+        <location filename="../../ui/login_dialog.py" line="136"/>
         <source>BRANCHDESK_TOKEN is set on this computer: it is used instead of the token you log in with, for as long as it is set.</source>
         <translation>本机设置了 BRANCHDESK_TOKEN：只要它存在，就会代替您登录时输入的令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="143"/>
+        <location filename="../../ui/login_dialog.py" line="144"/>
         <source>Certificate bundle</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="144"/>
+        <location filename="../../ui/login_dialog.py" line="145"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="159"/>
+        <location filename="../../ui/login_dialog.py" line="160"/>
         <source>Checking with head office…</source>
         <translation>正在向总公司核验…</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="166"/>
+        <location filename="../../ui/login_dialog.py" line="168"/>
         <source>Logged in to %1 as manager %2.</source>
         <translation>已以客户经理 %2 的身份登录 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="169"/>
+        <location filename="../../ui/login_dialog.py" line="171"/>
         <source>Careful: this profile&apos;s manager code is %1, so head office will refuse its proposals under %2.</source>
         <translation>注意：本档案的客户经理工号是 %1，总公司会拒收以 %2 登录时发送的这些投保单。</translation>
     </message>
@@ -4461,7 +4461,7 @@
 <context>
     <name>StartupProblemDialog</name>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="36"/>
+        <location filename="../../ui/startup_dialog.py" line="38"/>
         <source>BranchDesk cannot open your data</source>
         <translation>网点工作台无法打开您的数据</translation>
     </message>
@@ -4471,92 +4471,102 @@
         <translation>详细信息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="53"/>
+        <location filename="../../ui/startup_dialog.py" line="55"/>
         <source>Open selected &amp;backup</source>
         <translation>打开所选备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="56"/>
+        <location filename="../../ui/startup_dialog.py" line="58"/>
         <source>&amp;Restore selected backup</source>
         <translation>恢复所选备份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="59"/>
+        <location filename="../../ui/startup_dialog.py" line="61"/>
         <source>Choose another &amp;folder…</source>
         <translation>选择其他文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="60"/>
+        <location filename="../../ui/startup_dialog.py" line="62"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="72"/>
+        <location filename="../../ui/startup_dialog.py" line="46"/>
         <source>Backups of this profile, newest first:</source>
         <translation>此档案的备份（最新的在前）：</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="79"/>
+        <location filename="../../ui/startup_dialog.py" line="84"/>
+        <source>the file is not there</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_dialog.py" line="84"/>
+        <source>the file is empty (0 bytes)</source>
+        <translation>文件为空（0 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_dialog.py" line="110"/>
         <source>The data folder %1 cannot be used: it is missing and cannot be created, or it is read-only. Choose another folder, or ask IT to make this one writable.</source>
         <translation>数据文件夹 %1 无法使用：它不存在且无法创建，或者是只读的。请选择其他文件夹，或请信息技术部门开放此文件夹的写入权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="83"/>
+        <location filename="../../ui/startup_dialog.py" line="114"/>
         <source>The database %1 is damaged and cannot be opened. It has not been changed. Open a backup, or choose another data folder.</source>
         <translation>数据库 %1 已损坏，无法打开。该文件未被改动。请打开一个备份，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="87"/>
+        <location filename="../../ui/startup_dialog.py" line="118"/>
         <source>The database %1 is damaged: some of its pages cannot be read. It has not been changed. Restore a backup, or choose another data folder.</source>
         <translation>数据库 %1 已损坏：其中部分数据页无法读取。该文件未被改动。请恢复一个备份，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="91"/>
+        <location filename="../../ui/startup_dialog.py" line="122"/>
         <source>The database %1 was written by a newer version of BranchDesk. It has not been changed. Install the newer version, open a backup, or choose another folder.</source>
         <translation>数据库 %1 由更新版本的网点工作台写入。该文件未被改动。请安装新版本、打开一个备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="95"/>
+        <location filename="../../ui/startup_dialog.py" line="126"/>
         <source>The database %1 cannot be opened with this key: the key is wrong, or the file is damaged. It has not been changed. Open a backup, or choose another folder.</source>
         <translation>无法用此密钥打开数据库 %1：密钥错误或文件已损坏。文件未被改动。请打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="99"/>
+        <location filename="../../ui/startup_dialog.py" line="130"/>
         <source>The database %1 cannot be opened with this passphrase: it is wrong, or the file is damaged. It has not been changed. Start again to type the passphrase again, open a backup, or choose another folder.</source>
         <translation>无法用此口令打开数据库 %1：口令错误或文件已损坏。文件未被改动。请重新启动后再次输入口令、打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="104"/>
+        <location filename="../../ui/startup_dialog.py" line="135"/>
         <source>The database %1 is protected by a passphrase, and none was given. Start again to type it, or choose another folder.</source>
         <translation>数据库 %1 受口令保护，但未提供口令。请重新启动并输入口令，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="108"/>
+        <location filename="../../ui/startup_dialog.py" line="139"/>
         <source>The key of the database %1 is not in this computer&apos;s password store (another computer or user account, or the store is locked). It has not been changed. Open a backup, or choose another folder.</source>
         <translation>数据库 %1 的密钥不在本机的密码库中（可能来自其他电脑或用户账户，或密码库已锁定）。文件未被改动。请打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="113"/>
+        <location filename="../../ui/startup_dialog.py" line="144"/>
         <source>Encrypting the database %1 failed; it was left as it was. Make room on the disk, close other programs using it and start again, or choose another folder.</source>
         <translation>加密数据库 %1 失败，文件保持原样。请腾出磁盘空间、关闭正在使用它的其他程序后重新启动，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="117"/>
+        <location filename="../../ui/startup_dialog.py" line="148"/>
         <source>The database %1 is missing or empty, although this folder held a profile. Nothing was created in its place. Restore the newest backup (selected below), or choose another folder.</source>
         <translation>数据库 %1 不存在或为空，但此文件夹曾保存过一个档案。程序没有在原处新建任何文件。请恢复最新的备份（已在下方选中），或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="121"/>
+        <location filename="../../ui/startup_dialog.py" line="152"/>
         <source>The database %1 is missing or empty, although this folder held a profile, and there is no backup of it here. Nothing was created in its place. Put the file back from a copy you have, or choose another folder.</source>
         <translation>数据库 %1 不存在或为空，但此文件夹曾保存过一个档案，且这里没有它的备份。程序没有在原处新建任何文件。请用您手上的副本把该文件放回原处，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="126"/>
+        <location filename="../../ui/startup_dialog.py" line="157"/>
         <source>Updating the database %1 to this version failed, and it was put back as it was. Open a backup, or choose another folder, and tell IT.</source>
         <translation>将数据库 %1 升级到当前版本失败，已恢复原状。请打开一个备份或选择其他文件夹，并告知信息技术部门。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="139"/>
+        <location filename="../../ui/startup_dialog.py" line="170"/>
         <source>Choose a data folder</source>
         <translation>选择数据文件夹</translation>
     </message>

@@ -52,8 +52,8 @@ def test_any_other_success_is_a_fault_to_retry_with_the_reason_in_plain_words(st
     assert said in error.message and f"does not acknowledge proposal {RECORD}" in error.message
     problem = error_problem(parse_error(error_json(error.code, error.message, error.status)))
     assert problem is not None
-    assert problem.en.startswith("Head office's answer did not confirm this item")
-    assert problem.zh_CN.startswith("总公司的回应未确认此项目")
+    assert problem.en.startswith("The answer received does not confirm that head office has this item")
+    assert problem.zh_CN.startswith("收到的回应未能确认总公司已收到此项")
 
 
 def test_a_proxy_s_forged_201s_mark_nothing_sent_then_head_office_gets_each_item_once(
@@ -70,7 +70,7 @@ def test_a_proxy_s_forged_201s_mark_nothing_sent_then_head_office_gets_each_item
     assert result.returncode == 1, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "sent 0, rejected 0, waiting 49, status updates 0 (0 new)"
-    assert lines[1].startswith("stopped early: Head office's answer did not confirm this item")
+    assert lines[1].startswith("stopped early: The answer received does not confirm that head office has this item")
     assert "Traceback" not in result.stderr
     assert headoffice.records() == []
     items = outbox(ctx)

@@ -173,6 +173,10 @@ def test_http_to_another_host_is_refused_by_login_and_sync(
         assert capsys.readouterr().err.startswith(f"branchdesk: {said}")
     assert ctx.settings.server_url() == ""
     assert keyring.get_password("BranchDesk", f"http://example.com|{SAMPLE_MANAGER}") is None
+    # An empty token at the prompt is said in the chosen language too, with exit 2.
+    assert cli(monkeypatch, "\n", "--data-dir", str(data_dir), "--lang", "zh_CN", "login", "--server",
+               "https://hq.example.com", "--manager", SAMPLE_MANAGER) == 2  # fmt: skip
+    assert capsys.readouterr().err.startswith("branchdesk: 令牌为空。")
     with pytest.raises(BadServerAddress) as caught:  # the login dialog's call, in both languages
         ctx.sync.login("http://hq.example.com:8000/", SAMPLE_MANAGER, "a-token")
     assert "unencrypted" in caught.value.message and "明文" in caught.value.message_zh

@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from app.context import AppContext
 from app.errors import InvalidInput
 from app.services.audit import events_for, recent_events
-from app.services.sync import LoginRequired, NotLoggedIn, ServerUnreachable, TokenRefused
+from app.services.sync import EmptyLoginField, LoginRequired, NotLoggedIn, ServerUnreachable, TokenRefused
 from local_db import models
 from local_db.cipher import connect
 from tests.headoffice.fixtures import SAMPLE_MANAGER
@@ -64,6 +64,20 @@ def test_a_refused_token_or_a_dead_server_stores_nothing(ctx: AppContext, headof
         ctx.sync.login(headoffice.url, SAMPLE_MANAGER, "  ")
     assert ctx.settings.server_url() == ""
     assert keyring.get_password("BranchDesk", f"{headoffice.url}|{SAMPLE_MANAGER}") is None
+
+
+def test_an_empty_manager_code_or_token_is_said_in_both_languages(ctx: AppContext) -> None:
+    with pytest.raises(EmptyLoginField) as caught:
+        ctx.sync.login("https://hq.example.com", "  ", "a-token")
+    assert caught.value.code == "manager_code_empty" and isinstance(caught.value, InvalidInput)
+    assert str(caught.value) == "The manager code is empty. Type your manager code, e.g. BJ0107."
+    assert caught.value.message_zh == "客户经理工号为空。请输入您的工号，例如 BJ0107。"
+    with pytest.raises(EmptyLoginField) as caught:
+        ctx.sync.login("https://hq.example.com", SAMPLE_MANAGER, "")
+    assert caught.value.code == "token_empty"
+    assert (str(caught.value), caught.value.message_zh) == (
+        "The token is empty. Paste the token head office gave you.", "令牌为空。请粘贴总公司发给您的令牌。")
+    assert ctx.settings.server_url() == ""
 
 
 def test_login_warns_when_the_profile_belongs_to_another_manager(ctx: AppContext, headoffice: HeadOffice,

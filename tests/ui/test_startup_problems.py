@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListWidget, QProgressDialog, QWidget
 from sqlalchemy import text
 
 from app.context import AppContext
@@ -16,6 +19,7 @@ from local_db.cipher import has_plain_header
 from local_db.models import Outlet
 from local_db.opening import DB_FILENAME
 from tests.test_encryption import make_plain_profile
+from tests.ui.test_translation import chinese  # noqa: F401 (a fixture)
 from ui.application import Shell, ask_with_dialog
 from ui.startup_dialog import StartupChoice, StartupProblemDialog
 
@@ -141,12 +145,13 @@ def test_a_deleted_database_is_restored_from_the_newest_backup_by_one_click(
     newest = daily_backup(ctx.store)
     ctx.close()
     (data_dir / DB_FILENAME).unlink()
-    shown: list[tuple[str, str, str]] = []
+    shown: list[tuple[str, str, str, int]] = []
 
     def press_restore() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, StartupProblemDialog)
-        shown.append((dialog.message.text(), dialog.open_backup_button.text(), dialog.backups.currentItem().text()))
+        shown.append((dialog.message.text(), dialog.open_backup_button.text(), dialog.backups.currentItem().text(),
+                      dialog.width()))  # fmt: skip
         qtbot.mouseClick(dialog.open_backup_button, Qt.MouseButton.LeftButton)
 
     shell = Shell(ui_settings, ask=ask_with_dialog)
@@ -156,10 +161,10 @@ def test_a_deleted_database_is_restored_from_the_newest_backup_by_one_click(
             timer.start()
             shell.start(data_dir)
         timer.stop()
-        ((message, button, selected),) = shown
+        ((message, button, selected, width),) = shown
         assert message.startswith(f"The database {data_dir / DB_FILENAME} is missing or empty, although this "
                                   "folder held a profile. Nothing was created in its place.")  # fmt: skip
-        assert button == "&Restore selected backup" and selected == str(newest)
+        assert button == "&Restore selected backup" and selected == str(newest) and width >= 600
         assert shell.ctx is not None and shell.ctx.overview.record_counts()["outlets"] == 1
     finally:
         shell.close()
@@ -173,9 +178,94 @@ def test_a_deleted_database_without_backups_offers_no_restore(qtbot, data_dir: P
     except StartupError as error:
         dialog = StartupProblemDialog(error)
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
     assert "there is no backup of it here. Nothing was created in its place." in dialog.message.text()
-    assert not dialog.open_backup_button.isEnabled()
+    assert dialog.detail.text() == "Details: the file is not there"
+    # No empty list over the message, no restore button that can never be pressed.
+    assert not dialog.backups.isVisible() and not dialog.backups_label.isVisible()
+    assert not dialog.open_backup_button.isVisible() and not dialog.open_backup_button.isEnabled()
+    assert dialog.choose_dir_button.isVisible() and dialog.quit_button.isVisible()
+    assert dialog.width() >= 600
     assert not (data_dir / DB_FILENAME).exists()
+
+
+def shown_texts(dialog: QWidget) -> list[str]:
+    """Every text the dialog shows: its title, visible labels and buttons, the list's rows."""
+    texts = [dialog.windowTitle()]
+    texts += [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton) if w.isVisible()]
+    for rows in dialog.findChildren(QListWidget):
+        if rows.isVisible():
+            texts += [rows.item(i).text() for i in range(rows.count())]
+    return texts
+
+
+def latin_letters(texts: list[str], *paths: Path) -> list[str]:
+    """The words in Latin letters left once the paths and the access keys are taken out; a
+    Chinese button names its access key in Latin, "退出(&Q)", as Chinese software does."""
+    found = []
+    for text in texts:
+        for path in sorted(map(str, paths), key=len, reverse=True):
+            text = text.replace(path, "")
+        found += re.findall(r"[A-Za-z]+", re.sub(r"\(&[A-Z]\)", "", text))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("vanish", "said"), [("deleted", "详细信息：文件不存在"), ("emptied", "详细信息：文件为空（0 字节）")]
+)
+def test_a_vanished_database_is_said_in_chinese_alone(qtbot, chinese: None, data_dir: Path, vanish: str,
+                                                      said: str) -> None:  # fmt: skip
+    AppContext.open(data_dir).close()
+    db_path = data_dir / DB_FILENAME
+    if vanish == "deleted":
+        db_path.unlink()
+    else:
+        db_path.write_bytes(b"")
+    try:
+        AppContext.open(data_dir)
+    except StartupError as error:
+        dialog = StartupProblemDialog(error)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    texts = shown_texts(dialog)
+    assert dialog.windowTitle() == "网点工作台无法打开您的数据"
+    assert dialog.message.text().startswith(f"数据库 {db_path} 不存在或为空")
+    assert dialog.detail.text() == said
+    assert latin_letters(texts, db_path) == [], texts
+    assert not dialog.backups.isVisible() and not dialog.open_backup_button.isVisible()
+    assert dialog.width() >= 600
+
+
+def test_a_vanished_database_with_backups_shows_each_whole_path(qtbot, chinese: None, data_dir: Path) -> None:
+    from app.backup import daily_backup
+
+    ctx = AppContext.open(data_dir)
+    newest = daily_backup(ctx.store)
+    ctx.close()
+    older = newest.with_name("branchdesk-a-much-older-backup-with-a-long-name-2024-05-01.sqlite3")
+    shutil.copy(newest, older)
+    os.utime(older, (1_700_000_000, 1_700_000_000))
+    (data_dir / DB_FILENAME).unlink()
+    try:
+        AppContext.open(data_dir)
+    except StartupError as error:
+        dialog = StartupProblemDialog(error)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    backups = dialog.error.backups
+    assert backups[0] == newest and older in backups
+    assert latin_letters(shown_texts(dialog), data_dir / DB_FILENAME, *backups) == []
+    assert dialog.backups.isVisible() and dialog.backups.currentItem().text() == str(newest)
+    assert dialog.open_backup_button.isVisible() and dialog.open_backup_button.isDefault()
+    assert dialog.open_backup_button.text() == "恢复所选备份(&R)"
+    # The whole path shows: no scrolling sideways to read which backup it is.
+    assert dialog.width() >= 600 and not dialog.backups.horizontalScrollBar().isVisible()
+    # Nothing sits on top of the explanation.
+    assert dialog.message.geometry().bottom() < dialog.detail.geometry().top()
+    assert dialog.detail.geometry().bottom() < dialog.backups.geometry().top()
 
 
 class ShownProgressNotes(QObject):
