@@ -82,9 +82,12 @@ def test_filters_and_sorting(qtbot, window: MainWindow) -> None:
     page.tier.setCurrentIndex(page.tier.findData("gold"))
     qtbot.waitUntil(lambda: page.count.text() == "1 client(s)")
     page.tier.setCurrentIndex(0)
+    # Each filter reloads in the background: wait for one to land before the next, or the gold
+    # filter's "1 client(s)" could pass for the retired one's.
+    qtbot.waitUntil(lambda: page.count.text() == "3 client(s)")
     page.segment.setCurrentIndex(page.segment.findData("retired"))
     qtbot.waitUntil(lambda: page.count.text() == "1 client(s)")
-    assert shown_names(window, qtbot) == ["张三丰"]
+    qtbot.waitUntil(lambda: shown_names(window, qtbot) == ["张三丰"])
     page.segment.setCurrentIndex(0)
     qtbot.waitUntil(lambda: page.count.text() == "3 client(s)")
     header = page.table.horizontalHeader()
