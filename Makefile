@@ -2,7 +2,12 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# One stamp per install and pyproject.toml version: `make run` installs the laptop's program
+# alone (no head-office server: no FastAPI, uvicorn or psycopg); `make test` adds the test
+# extra, which brings the head-office server the sync tests run against.
+PYPROJECT_SUM := $(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+APP_STAMP := $(VENV)/.installed-app-$(PYPROJECT_SUM)
+TEST_STAMP := $(VENV)/.installed-test-$(PYPROJECT_SUM)
 # Debian packages Qt needs for a real window (xcb) and the tests need for fonts and PDFs.
 APT_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
@@ -13,11 +18,17 @@ APT_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 l
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	@# pip's log goes to a file (its mirror warnings are noise) and is shown only if it fails.
+# pip's log goes to a file (its mirror warnings are noise) and is shown only if it fails.
+$(APP_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e . >$(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
+	$(BIN)/python -c "import PySide6, sqlalchemy, alembic, keyring, requests, reportlab"
+	rm -f $(VENV)/.installed-app-* && touch $@
+
+# Everything the app has and more, so it stands for the app's stamp too.
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]' >$(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
-	$(BIN)/python -c "import PySide6, sqlalchemy, alembic, keyring, requests, reportlab, pytestqt, importlinter"
-	rm -f $(VENV)/.installed-* && touch $@
+	$(BIN)/python -c "import PySide6, sqlalchemy, alembic, keyring, requests, reportlab, pytestqt, importlinter, fastapi, uvicorn, psycopg"
+	rm -f $(VENV)/.installed-* && touch $@ $(APP_STAMP)
 
 # Installs only what is missing, so it is quiet and quick on a machine that has it all.
 system-deps:
@@ -28,18 +39,18 @@ system-deps:
 		else echo "Please install: $$missing"; fi; \
 	fi
 
-run: system-deps $(STAMP)
+run: system-deps $(APP_STAMP)
 	$(BIN)/branchdesk
 
-test: system-deps $(STAMP)
+test: system-deps $(TEST_STAMP)
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-bench: system-deps $(STAMP)
+bench: system-deps $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/run.py
 
 # Refresh the zh_CN source from the code, then compile it (edit the .ts in Qt Linguist between).
-translations: $(STAMP)
+translations: $(APP_STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete $$(git ls-files -co --exclude-standard 'ui/*.py' 'ui/**/*.py') \
 		-ts resources/i18n/branchdesk_zh_CN.ts
 	$(BIN)/pyside6-lrelease resources/i18n/branchdesk_zh_CN.ts -qm resources/i18n/branchdesk_zh_CN.qm

@@ -43,6 +43,8 @@ import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.connectionpool import HTTPConnectionPool
 
+from sync import wire
+
 # Connect, read (seconds). The odd connect value sits just above a multiple of 3 s, TCP's
 # retransmission window, as requests' documentation recommends.
 DEFAULT_TIMEOUT: tuple[float, float] = (3.05, 20.0)
@@ -63,7 +65,6 @@ PUSH_ANSWER_MAX = 1024 * 1024
 STATUS_ANSWER_MAX = 8 * 1024 * 1024
 HEALTH_ANSWER_MAX = 64 * 1024
 READ_CHUNK = 64 * 1024
-PUSH_PATHS = {"proposal": "/v1/proposals", "receipt": "/v1/receipts"}
 RETRYABLE_STATUSES = frozenset({408, 429})
 LOOPBACK_NAMES = frozenset({"localhost"})
 
@@ -287,23 +288,23 @@ class HeadOffice:
             session.trust_env = False
 
     def health(self, timeout: tuple[float, float] | None = None) -> dict[str, Any]:
-        return _object(*self._call("GET", "/health", auth=False, timeout=timeout, max_bytes=HEALTH_ANSWER_MAX))
+        return _object(*self._call("GET", wire.HEALTH_PATH, auth=False, timeout=timeout, max_bytes=HEALTH_ANSWER_MAX))
 
     def push(self, kind: str, idempotency_key: str, body: str, *, record_id: str,
              timeout: tuple[float, float] | None = None) -> dict[str, Any]:  # fmt: skip
         """POST the stored payload byte for byte; head office's acknowledgement of `record_id`
         (see `acknowledgement`), else an error: never an answer about anything else."""
-        if kind not in PUSH_PATHS:
+        if kind not in wire.PUSH_PATHS:
             raise ValueError(f"Unknown outbox kind {kind!r}")
         status, reply = self._call(
-            "POST", PUSH_PATHS[kind], data=body.encode("utf-8"), timeout=timeout, max_bytes=PUSH_ANSWER_MAX,
+            "POST", wire.PUSH_PATHS[kind], data=body.encode("utf-8"), timeout=timeout, max_bytes=PUSH_ANSWER_MAX,
             headers={"Idempotency-Key": idempotency_key, "Content-Type": "application/json; charset=utf-8"},
         )  # fmt: skip
         return acknowledgement(status, reply, kind, record_id)
 
     def status(self, after: int = 0, limit: int = 500,
                timeout: tuple[float, float] | None = None) -> dict[str, Any]:  # fmt: skip
-        return _object(*self._call("GET", "/v1/status", params={"after": after, "limit": limit}, timeout=timeout,
+        return _object(*self._call("GET", wire.STATUS_PATH, params={"after": after, "limit": limit}, timeout=timeout,
                                    max_bytes=STATUS_ANSWER_MAX))  # fmt: skip
 
     def close(self) -> None:
@@ -345,27 +346,15 @@ class HeadOffice:
 
 def acknowledgement(status: int, body: Any, kind: str, record_id: str) -> dict[str, Any]:
     """`body` when it is head office's answer to a push of `kind` `record_id`: HTTP 201 (a
-    replay answers the first 201 again, byte for byte) and schemas.Accepted for this very
+    replay answers the first 201 again, byte for byte) and `sync.wire.accepted` for this very
     item. Anything else (a proxy's or a stray server's success, an answer for another item)
     raises Retryable("not_confirmed"): the item is not marked sent and goes again later."""
-    wrong: list[str] = []
-    if status != 201:
-        wrong.append(f"HTTP {status} instead of 201")
-    if not isinstance(body, dict):
-        wrong.append("no JSON object")
-    else:
-        expected = {"id": record_id, "kind": kind, "status": "received"}
-        wrong += [f"{name} {_shown(body.get(name))} instead of {value}" for name, value in expected.items()
-                  if body.get(name) != value]  # fmt: skip
-        if not isinstance(body.get("received_at"), str):
-            wrong.append("no received_at time")
-        seq = body.get("seq")
-        if not isinstance(seq, int) or isinstance(seq, bool):
-            wrong.append("no seq number")
+    wrong = wire.acknowledgement_gaps(status, body, kind, record_id)
     if wrong:
         raise Retryable("not_confirmed", f"The answer does not acknowledge {kind} {record_id} ({'; '.join(wrong)}); "
                         "it stays waiting and goes again.", status)  # fmt: skip
-    return body  # type: ignore[return-value]
+    assert isinstance(body, dict)  # acknowledgement_gaps said so
+    return body
 
 
 def _object(status: int, body: Any) -> dict[str, Any]:
@@ -452,12 +441,6 @@ def _json_or_none(raw: bytes) -> Any:
         return json.loads(raw.decode("utf-8")) if raw else None
     except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: absurd nesting
         return None
-
-
-def _shown(value: Any) -> str:
-    """A value from the answer, short enough for a message."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -35,6 +35,7 @@ from local_db.models import (
     Receipt,
     Signature,
 )
+from sync import wire
 
 SHARE_SPLITS = {
     1: ((10000,),),
@@ -271,7 +272,7 @@ class ProposalMaker:
             signature=receipt_rules.SignatureRef(receipt_rules.SIGNER_ROLE, signature["strokes_json"]),
             scan=None,
         )  # fmt: skip
-        document = {"receipt": receipt_rules.to_json(doc)}
+        document = wire.receipt_document(receipt_rules.to_json(doc))
         row["content_hash"] = content_hash(document)
         payload = outbox_payload(document, row["content_hash"])
         self._paper.events.append(Event(finished_at, "receipt", row, payload, proposal["id"]))

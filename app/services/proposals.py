@@ -9,13 +9,15 @@ Signatures: the policyholder always signs.  The insured signs too, unless the in
 the policyholder (relation "self"): then the policyholder's one signature counts for both,
 and an insured signature, if given anyway, is checked and stored like any other.
 
-The finished document (what is hashed and sent to head office) is
+The finished document (what is hashed and sent to head office) is the wire's
+(`sync.wire.proposal_document`, shared with the head-office server)
 
     {"proposal": to_json(doc), "signatures": [{"role": ..., "strokes_json": ...}, ...]}
 
 with the signatures sorted by role, written as canonical JSON (`canonical_text`: keys sorted,
 compact separators, Chinese kept as characters) and hashed as UTF-8 with SHA-256.  The outbox
-payload is the same document with `content_hash` added, in the same canonical form.
+payload is the same document with `content_hash` added (`sync.wire.push_envelope`), in the
+same canonical form.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from app.services.audit import record_event
 from app.services.settings import SettingsService
 from local_db import models
 from local_db.base import new_uuid, utcnow
+from sync import wire
 
 FINISHED_MESSAGE = "a finished proposal cannot change; make a correction"
 PARTY_COLUMNS = ("name", "gender", "birth_date", "id_type", "id_number", "mobile", "address",
@@ -87,14 +90,12 @@ class Finished:
 
 def finished_document(doc: ProposalDoc, signatures: Mapping[str, str]) -> dict[str, Any]:
     """The hashed document; `signatures` maps role -> stored strokes_json text."""
-    return {
-        "proposal": to_json(doc),
-        "signatures": [{"role": role, "strokes_json": signatures[role]} for role in sorted(signatures)],
-    }
+    return wire.proposal_document(to_json(doc), signatures)
 
 
-def outbox_payload(document: Mapping[str, Any], digest: str) -> str:
-    return canonical_text({**document, "content_hash": digest})
+def outbox_payload(document: Mapping[str, Any], digest: str, scan: bytes | None = None) -> str:
+    """The stored and pushed text: the wire's envelope (`sync.wire`) as canonical JSON."""
+    return canonical_text(wire.push_envelope(document, digest, scan))
 
 
 def refuse_unstorable(problems: Iterable[Problem]) -> None:

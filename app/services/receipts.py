@@ -6,7 +6,8 @@ them (`app.rules.receipt.check_receipt`), the signature (`check_signature`) or t
 the content hash, an audit event and the outbox item.  From then on the receipt never
 changes; only the day its paper went back to the bank (`mark_returned`) is recorded later.
 
-The hashed document, like a proposal's (`app.services.proposals`), is
+The hashed document, like a proposal's (`app.services.proposals`; both shapes are the wire's,
+`sync.wire`), is
 
     {"receipt": to_json(doc)}
 
@@ -18,7 +19,6 @@ receipt's outbox item depends on its proposal's: head office must know the propo
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -36,6 +36,7 @@ from app.rules.proposal import content_hash
 from app.services.proposals import SignatureInput, outbox_payload, refuse_unstorable
 from local_db import models
 from local_db.base import new_uuid, utcnow
+from sync import wire
 
 SIGNED_MESSAGE = "a signed receipt cannot change"
 CANDIDATES_SHOWN = 200
@@ -290,11 +291,11 @@ class ReceiptService:
                     signer_name=_policyholder_name(session, proposal.id), strokes_json=strokes,
                     png=signature[1], signed_at=now,
                 ))  # fmt: skip
-            extra: dict[str, str] = {}
+            scan_bytes: bytes | None = None
             if scan is not None and scan_ref is not None:
                 receipt.scan, receipt.scan_mime = scan[0], scan_ref.mime
-                extra["scan_base64"] = base64.b64encode(scan[0]).decode("ascii")
-            document = {"receipt": rules.to_json(doc)}
+                scan_bytes = scan[0]
+            document = wire.receipt_document(rules.to_json(doc))
             digest = content_hash(document)
             receipt.status = "signed"
             receipt.content_hash = digest
@@ -302,7 +303,7 @@ class ReceiptService:
             seq = (session.scalar(select(func.max(models.OutboxItem.seq))) or 0) + 1
             item = models.OutboxItem(
                 id=new_uuid(), seq=seq, kind="receipt", record_id=receipt_id,
-                payload_json=outbox_payload({**document, **extra}, digest), status="pending",
+                payload_json=outbox_payload(document, digest, scan_bytes), status="pending",
                 depends_on_id=depends_on,
             )  # fmt: skip
             session.add(item)

@@ -29,6 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.rules import wire_json
+from sync import wire
 from sync.headoffice import schemas, store
 from sync.headoffice.db import DEFAULT_DB_URL, create_schema, iso_utc, make_engine, session_factory, utcnow
 from sync.headoffice.documents import Checked, Invalid, check_proposal_push, check_receipt_push, latest_today
@@ -150,7 +151,7 @@ def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
             answer = await run_in_threadpool(_push, sessions, raw, key, manager, check)
         return Response(answer.body, answer.status_code, media_type="application/json")
 
-    @app.get("/health", response_model=schemas.Health, tags=["health"],
+    @app.get(wire.HEALTH_PATH, response_model=schemas.Health, tags=["health"],
              responses={503: {"model": schemas.Health, "description": "the database is unreachable"}})  # fmt: skip
     def health() -> Response:
         """Liveness for laptops and load balancers (no token); 503 when the database is unreachable."""
@@ -162,10 +163,10 @@ def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
             return JSONResponse({"status": "unavailable", "time": iso_utc(utcnow())}, 503)
         return JSONResponse({"status": "ok", "time": iso_utc(utcnow())})
 
-    push_doc: dict[str, Any] = {"status_code": 201, "response_model": schemas.Accepted, "responses": ERROR_RESPONSES,
-                                "tags": ["push"]}  # fmt: skip
+    push_doc: dict[str, Any] = {"status_code": wire.PUSH_CREATED, "response_model": schemas.Accepted,
+                                "responses": ERROR_RESPONSES, "tags": ["push"]}  # fmt: skip
 
-    @app.post("/v1/proposals", openapi_extra=_body("ProposalPush"), **push_doc)
+    @app.post(wire.PUSH_PATHS[wire.PROPOSAL], openapi_extra=_body("ProposalPush"), **push_doc)
     async def push_proposal(
         request: Request,
         credentials: HTTPAuthorizationCredentials | None = Security(bearer),
@@ -174,7 +175,7 @@ def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
         """A finished proposal with its signatures. Replays with the same key and body get the first answer."""
         return await push(request, _bearer(credentials), idempotency_key, check_proposal_push)
 
-    @app.post("/v1/receipts", openapi_extra=_body("ReceiptPush"), **push_doc)
+    @app.post(wire.PUSH_PATHS[wire.RECEIPT], openapi_extra=_body("ReceiptPush"), **push_doc)
     async def push_receipt(
         request: Request,
         credentials: HTTPAuthorizationCredentials | None = Security(bearer),
@@ -184,7 +185,7 @@ def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
         return await push(request, _bearer(credentials), idempotency_key,
                           lambda data: check_receipt_push(data, latest_today()))  # fmt: skip
 
-    @app.get("/v1/status", response_model=schemas.StatusFeed, tags=["status"],
+    @app.get(wire.STATUS_PATH, response_model=schemas.StatusFeed, tags=["status"],
              responses={401: ERROR_RESPONSES[401], 422: ERROR_RESPONSES[422]})  # fmt: skip
     def status_feed(
         manager: str = Depends(require_manager),  # runs first: 401 before any parameter error
@@ -255,7 +256,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             body = model.model_json_schema(ref_template="#/components/schemas/{model}")
             components.update(body.pop("$defs", {}))
             components[model.__name__] = body
-        for path in ("/v1/proposals", "/v1/receipts"):
+        for path in wire.PUSH_PATHS.values():
             for parameter in schema["paths"][path]["post"]["parameters"]:
                 if parameter["name"] == "Idempotency-Key":
                     parameter["required"] = True

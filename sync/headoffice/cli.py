@@ -1,12 +1,14 @@
 """`branchdesk-headoffice`: serve the API, add a manager, record head office's decisions.
 
 Exit codes: 0 done, 1 refused or failed (e.g. a duplicate manager, the database unreachable),
-2 bad arguments.
+2 bad arguments, or the server's extra is not installed (a laptop's install has no FastAPI,
+uvicorn or psycopg: `pip install 'branchdesk[headoffice]'`).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import os
@@ -45,6 +47,26 @@ def _parser() -> argparse.ArgumentParser:
     decide.add_argument("--policy-number", help="for issued: the policy's number")
     decide.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
     return parser
+
+
+# What `pip install 'branchdesk[headoffice]'` adds, by the module each command needs.
+SERVER_MODULES = ("fastapi", "uvicorn")
+POSTGRES_MODULE = "psycopg"
+EXTRA_HINT = "pip install 'branchdesk[headoffice]'"
+
+
+def _missing_extra(args: argparse.Namespace) -> list[str]:
+    """The head-office extra's modules this command needs that are not installed."""
+    needed = list(SERVER_MODULES)
+    if str(args.db).lower().startswith("postgres"):
+        needed.append(POSTGRES_MODULE)
+    missing = []
+    for name in needed:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    return missing
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -107,6 +129,11 @@ def _decide(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    missing = _missing_extra(args)
+    if missing:
+        print(f"branchdesk-headoffice: the head-office server is not installed here ({', '.join(missing)} "
+              f"missing): install branchdesk[headoffice], e.g. {EXTRA_HINT}", file=sys.stderr)  # fmt: skip
+        return 2
     commands = {"serve": _serve, "add-manager": _add_manager, "decide": _decide}
     try:
         return commands[args.command](args)

@@ -1,7 +1,6 @@
 """What a pushed proposal or receipt must be before head office accepts it.
 
-The body is the laptop's outbox payload (see `app.services.proposals` and
-`app.services.receipts`):
+The body is the laptop's outbox payload, in the envelope both ends take from `sync.wire`:
 
     proposal: {"proposal": <JSON form>, "signatures": [{"role", "strokes_json"}], "content_hash"}
     receipt:  {"receipt": <JSON form>, "content_hash"[, "scan_base64"]}
@@ -36,9 +35,9 @@ from app.rules.client_card import Problem
 from app.rules.limits import count_problem, shown
 from app.rules.proposal import SIGNER_ROLES, content_hash, required_roles
 from app.rules.proposal_rules import check_proposal
+from sync import wire
+from sync.wire import PROPOSAL_KEYS, RECEIPT_KEYS, SCAN_KEY
 
-PROPOSAL_KEYS = ("proposal", "signatures", "content_hash")
-RECEIPT_KEYS = ("receipt", "content_hash")
 Doc = TypeVar("Doc")  # the form a from_json reads: ProposalDoc or ReceiptDoc
 SHA256_HEX = set("0123456789abcdef")
 
@@ -135,7 +134,7 @@ def _proposal_signatures(value: object, doc: proposal_form.ProposalDoc | None) -
     roles: list[str] = []
     for i, entry in enumerate(value):
         path = f"signatures[{i}]"
-        if not isinstance(entry, dict) or set(entry) != {"role", "strokes_json"}:
+        if not isinstance(entry, dict) or set(entry) != set(wire.SIGNATURE_KEYS):
             errors.append(FieldError(path, "J003_wrong_type", f'{path} must be {{"role", "strokes_json"}}.',
                                      f'{path} 应为 {{"role", "strokes_json"}} 对象。'))
             continue
@@ -163,23 +162,22 @@ def check_proposal_push(data: object) -> Checked:
     """The pushed proposal, or `Invalid` listing every problem found."""
     errors = _envelope(data, PROPOSAL_KEYS)
     assert isinstance(data, dict)  # _envelope refused anything else
-    form = data.get("proposal")
-    doc = _parsed(data, "proposal", proposal_form.from_json, errors)
+    doc = _parsed(data, wire.PROPOSAL, proposal_form.from_json, errors)
     if doc is not None:
         errors += [_from_problem(p) for p in check_proposal(doc)]
     if "signatures" in data:
         errors += _proposal_signatures(data["signatures"], doc)
-    if "proposal" in data and "signatures" in data and "content_hash" in data:
-        errors += _hash_errors(data["content_hash"], content_hash({"proposal": form, "signatures": data["signatures"]}))
+    if all(key in data for key in PROPOSAL_KEYS):
+        errors += _hash_errors(data[wire.HASH_KEY], content_hash(wire.hashed_part(wire.PROPOSAL, data)))
     if errors or doc is None:
         raise Invalid(f"The proposal was refused: {len(errors)} problem(s).", errors)
-    return Checked("proposal", doc.id, data["content_hash"], doc.manager_code, None)
+    return Checked(wire.PROPOSAL, doc.id, data[wire.HASH_KEY], doc.manager_code, None)
 
 
 def _scan_errors(scan: receipt_form.ScanRef | None, data: dict[str, Any]) -> list[FieldError]:
-    encoded = data.get("scan_base64")
+    encoded = data.get(SCAN_KEY)
     if scan is None:
-        if "scan_base64" in data:
+        if SCAN_KEY in data:
             return [FieldError("scan_base64", "J002_unknown_field", "scan_base64 is sent only with a scan.",
                                "只有附扫描件时才发送 scan_base64。")]
         return []
@@ -198,17 +196,16 @@ def _scan_errors(scan: receipt_form.ScanRef | None, data: dict[str, Any]) -> lis
 
 def check_receipt_push(data: object, today: date) -> Checked:
     """The pushed receipt, or `Invalid`; dates are checked against `today` (see latest_today)."""
-    errors = _envelope(data, RECEIPT_KEYS, optional=("scan_base64",))
+    errors = _envelope(data, RECEIPT_KEYS, optional=(SCAN_KEY,))
     assert isinstance(data, dict)
-    form = data.get("receipt")
-    doc = _parsed(data, "receipt", receipt_form.from_json, errors)
+    doc = _parsed(data, wire.RECEIPT, receipt_form.from_json, errors)
     if doc is not None:
         errors += [_from_problem(p) for p in receipt_form.check_receipt(doc, today)]
         if doc.signature is not None:
             errors += _signature_errors(doc.signature.strokes_json, "signature.strokes_json")
         errors += _scan_errors(doc.scan, data)
-    if "receipt" in data and "content_hash" in data:
-        errors += _hash_errors(data["content_hash"], content_hash({"receipt": form}))
+    if all(key in data for key in RECEIPT_KEYS):
+        errors += _hash_errors(data[wire.HASH_KEY], content_hash(wire.hashed_part(wire.RECEIPT, data)))
     if errors or doc is None:
         raise Invalid(f"The receipt was refused: {len(errors)} problem(s).", errors)
-    return Checked("receipt", doc.id, data["content_hash"], None, doc.proposal_id)
+    return Checked(wire.RECEIPT, doc.id, data[wire.HASH_KEY], None, doc.proposal_id)

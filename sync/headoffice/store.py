@@ -30,6 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.rules.limits import is_text
+from sync import wire
 from sync.headoffice.db import Manager, Record, StatusEvent, iso_utc, utcnow
 from sync.headoffice.documents import Checked, FieldError, Invalid
 
@@ -170,16 +171,16 @@ def accept(
                 record = Record(
                     id=checked.record_id, kind=checked.kind, manager_code=manager, proposal_id=checked.proposal_id,
                     idempotency_key=key, body_sha256=body_sha256, content_hash=checked.content_hash,
-                    response_code=201, response_json="", body=body, received_at=now,
+                    response_code=wire.PUSH_CREATED, response_json="", body=body, received_at=now,
                 )  # fmt: skip
                 session.add(record)
                 session.flush()  # a racing worker's row makes this fail: answered below as a replay
-                record.response_json = json.dumps({
-                    "id": checked.record_id, "kind": checked.kind, "status": "received",
-                    "received_at": iso_utc(now), "seq": record.seq,
-                }, ensure_ascii=False, separators=(",", ":"))  # fmt: skip
+                record.response_json = json.dumps(
+                    wire.accepted(checked.record_id, checked.kind, iso_utc(now), record.seq),
+                    ensure_ascii=False, separators=(",", ":"),
+                )  # fmt: skip
                 append_event(session, manager, checked.kind, checked.record_id, "received")
-                answer = Answer(201, record.response_json)
+                answer = Answer(wire.PUSH_CREATED, record.response_json)
             return answer
         except IntegrityError:
             continue

@@ -1,0 +1,109 @@
+"""The wire between a laptop and head office, defined once: paths, push envelopes, replies.
+
+Pure: imports nothing of ours and nothing outside the standard library, so the laptop's core
+(`app`), its sync client (`sync.http`) and the head-office server (`sync.headoffice`) all
+import it; a change here is a change of protocol for both ends at once.
+
+A push is the laptop's outbox payload, stored and sent byte for byte: the envelope below
+written as canonical JSON (`app.rules.proposal.canonical_text`: keys sorted, compact
+separators, Chinese kept as characters, UTF-8). `content_hash` is the SHA-256 of the canonical
+text of the *document* (the envelope without `content_hash` and `scan_base64`; see
+`app.rules.proposal.content_hash`), so it covers every signed byte and nothing added for
+transport:
+
+    POST /v1/proposals  {"proposal": <JSON form>, "signatures": [{"role", "strokes_json"}, ...],
+                         "content_hash"}                 signatures sorted by role
+    POST /v1/receipts   {"receipt": <JSON form>, "content_hash"[, "scan_base64"]}
+                                                         scan_base64 only when receipt.scan is set
+
+Head office acknowledges a push with HTTP 201 and `Accepted` (`accepted`), and a replay with
+the same key and body gets that same answer again, byte for byte.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Mapping
+from typing import Any, Final
+
+PROPOSAL: Final = "proposal"
+RECEIPT: Final = "receipt"
+KINDS: Final = (PROPOSAL, RECEIPT)  # also the outbox's item kinds
+
+HEALTH_PATH: Final = "/health"
+STATUS_PATH: Final = "/v1/status"
+PUSH_PATHS: Final[Mapping[str, str]] = {PROPOSAL: "/v1/proposals", RECEIPT: "/v1/receipts"}
+
+# The envelope's keys: the hashed document's, the hash, and the one a scanned receipt adds.
+HASH_KEY: Final = "content_hash"
+SCAN_KEY: Final = "scan_base64"
+DOCUMENT_KEYS: Final[Mapping[str, tuple[str, ...]]] = {PROPOSAL: (PROPOSAL, "signatures"), RECEIPT: (RECEIPT,)}
+PROPOSAL_KEYS: Final = (*DOCUMENT_KEYS[PROPOSAL], HASH_KEY)  # all required
+RECEIPT_KEYS: Final = (*DOCUMENT_KEYS[RECEIPT], HASH_KEY)  # required; SCAN_KEY with a scan only
+SIGNATURE_KEYS: Final = ("role", "strokes_json")  # one entry of a proposal's "signatures"
+
+# Head office's answer to an accepted push (HTTP 201): its keys, in the order it writes them.
+PUSH_CREATED: Final = 201
+ACCEPTED_KEYS: Final = ("id", "kind", "status", "received_at", "seq")
+RECEIVED: Final = "received"
+
+
+def proposal_document(form: Mapping[str, Any], strokes_by_role: Mapping[str, str]) -> dict[str, Any]:
+    """The hashed document of a finished proposal: its JSON form and every signature's stored
+    strokes text (`strokes_by_role`: role -> strokes_json), sorted by role."""
+    return {
+        PROPOSAL: form,
+        "signatures": [{"role": role, "strokes_json": strokes_by_role[role]} for role in sorted(strokes_by_role)],
+    }
+
+
+def receipt_document(form: Mapping[str, Any]) -> dict[str, Any]:
+    """The hashed document of a signed receipt: its JSON form."""
+    return {RECEIPT: form}
+
+
+def push_envelope(document: Mapping[str, Any], digest: str, scan: bytes | None = None) -> dict[str, Any]:
+    """What is pushed: the document, its `content_hash` and, for a scanned receipt, the scan's
+    bytes as base64 (outside the hash: the form already holds the scan's size and SHA-256)."""
+    envelope = {**document, HASH_KEY: digest}
+    if scan is not None:
+        envelope[SCAN_KEY] = base64.b64encode(scan).decode("ascii")
+    return envelope
+
+
+def hashed_part(kind: str, envelope: Mapping[str, Any]) -> dict[str, Any]:
+    """The document inside a push envelope of `kind`: what its `content_hash` covers (keys
+    missing from `envelope` are left out; whoever checks says they are missing)."""
+    return {key: envelope[key] for key in DOCUMENT_KEYS[kind] if key in envelope}
+
+
+def accepted(record_id: str, kind: str, received_at: str, seq: int) -> dict[str, Any]:
+    """Head office's acknowledgement of a push (`received_at` ISO 8601 UTC, `seq` its number)."""
+    return {"id": record_id, "kind": kind, "status": RECEIVED, "received_at": received_at, "seq": seq}
+
+
+def acknowledgement_gaps(status: int, body: object, kind: str, record_id: str) -> list[str]:
+    """Why (`status`, `body`) is not head office's acknowledgement of the push of `kind`
+    `record_id`, in plain English; empty when it is exactly that."""
+    wrong: list[str] = []
+    if status != PUSH_CREATED:
+        wrong.append(f"HTTP {status} instead of {PUSH_CREATED}")
+    if not isinstance(body, dict):
+        wrong.append("no JSON object")
+        return wrong
+    expected = {"id": record_id, "kind": kind, "status": RECEIVED}
+    wrong += [f"{name} {_shown(body.get(name))} instead of {value}" for name, value in expected.items()
+              if body.get(name) != value]  # fmt: skip
+    if not isinstance(body.get("received_at"), str):
+        wrong.append("no received_at time")
+    seq = body.get("seq")
+    if not isinstance(seq, int) or isinstance(seq, bool):
+        wrong.append("no seq number")
+    return wrong
+
+
+def _shown(value: object) -> str:
+    """A value from the answer, short enough for a message."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
