@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.changes import ChangeFeed
 from app.paths import is_demo_dir
 from app.services.clients import ClientService
 from app.services.connection import ConnectionService
@@ -42,6 +43,11 @@ class AppContext:
     @property
     def data_dir(self) -> Path:
         return self.store.data_dir
+
+    @cached_property
+    def changes(self) -> ChangeFeed:
+        """What each committed transaction wrote, for whoever shows the data (app/changes.py)."""
+        return ChangeFeed(self.store.engine)
 
     @cached_property
     def settings(self) -> SettingsService:

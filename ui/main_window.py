@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
+from ui.change_relay import ChangeRelay
 from ui.idle_lock import LOCK_KEY, IdleLock
 from ui.pages.page import Page
 from ui.status_bar import StatusBar
@@ -59,6 +60,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = StatusBar(runner, self)
         self.setStatusBar(self.status)
+        # What the core commits reaches every page and the status bar; each decides if it shows it.
+        self.changes = ChangeRelay(self)
+        self.changes.changes_did_happen.connect(self.status.note_changes)
         self.sync_scheduler = SyncScheduler(runner, self)
         self.idle_lock = IdleLock(runner, self)
         self._wire_sync()
@@ -111,7 +115,7 @@ class MainWindow(QMainWindow):
             stand_in.deleteLater()
             self.stack.insertWidget(index, page)
             self.stack.setCurrentIndex(current)
-            self._wire_page_to_sync(index, page)
+            self.changes.changes_did_happen.connect(page.note_changes)
             if self._ctx_offer is not None:
                 self._attach_page(index, *self._ctx_offer)
         return self._built[index]
@@ -144,6 +148,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(self.tr("BranchDesk (demo profile)") if ctx.is_demo else self.tr("BranchDesk"))
         self._ctx_offer = (ctx, offer_demo)
+        self.changes.attach(ctx)
         for index in self._built:
             self._attach_page(index, ctx, offer_demo)
         self.sync_scheduler.attach(ctx)
@@ -167,13 +172,6 @@ class MainWindow(QMainWindow):
         scheduler.sync_did_start.connect(status.show_sync_started)
         scheduler.sync_did_progress.connect(status.show_sync_progress)
         scheduler.sync_did_end.connect(status.show_sync_ended)
-
-    def _wire_page_to_sync(self, index: int, page: Page) -> None:
-        """Pages that show what head office answers reload after a run that changed it."""
-        if index == 0:
-            self.sync_scheduler.hq_status_did_change.connect(page.reload)  # type: ignore[attr-defined]
-        elif index == 3:
-            self.sync_scheduler.proposal_did_change.connect(page.refresh_row)  # type: ignore[attr-defined]
 
     def _add_shortcuts(self) -> None:
         for index in range(self.stack.count()):
@@ -240,4 +238,5 @@ class MainWindow(QMainWindow):
         self.status.stop()
         self.sync_scheduler.sync_before_close()
         self.runner.wait_for_idle()
+        self.changes.detach()
         super().closeEvent(event)

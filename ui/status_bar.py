@@ -3,10 +3,16 @@
 The outbox count turns to a warning colour, with a tooltip saying why, when the oldest
 waiting item has waited longer than the profile setting `sync_warn_after_hours` (default
 24) or head office rejected something.
+
+The outbox is read again when a commit touches what it shows (the change relay), never on a
+timer; only the age of the oldest item moves without a commit, and the connection probe's
+tick re-judges it from the last reading, without a query.
 """
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -17,11 +23,11 @@ from ui.sync_texts import SyncTexts
 from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
+    from app.changes import Changes
     from app.context import AppContext
     from app.services.connection import ConnectionState
     from app.services.sync import SyncSummary
 
-OUTBOX_REFRESH_MS = 15_000
 CONNECTION_REFRESH_MS = 60_000
 COLOURS = {"online": "#1e8e3e", "offline": "#c5221f", "not_configured": "#80868b"}
 WARNING_COLOUR = "#b3261e"
@@ -30,6 +36,7 @@ DEFAULT_WARN_AFTER_H = 24
 
 
 class StatusBar(QStatusBar):
+    shows = frozenset({"outbox", "settings"})  # the items waiting; the last success is a setting
     connection_did_change = Signal(str)  # the probe's answer: online | offline | not_configured
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
@@ -53,7 +60,8 @@ class StatusBar(QStatusBar):
         self.outbox_label.setText(self.tr("Outbox: …"))
         self._syncing = False
         self._last_sync_text = ""
-        self._outbox_timer = QTimer(self, interval=OUTBOX_REFRESH_MS, timeout=self.refresh_outbox)
+        # The last outbox reading: (summary, warn after, time.monotonic() when read).
+        self._outbox: tuple[SyncSummary, timedelta, float] | None = None
         self._connection_timer = QTimer(
             self, interval=CONNECTION_REFRESH_MS, timeout=self.refresh_connection
         )
@@ -61,14 +69,17 @@ class StatusBar(QStatusBar):
     def attach(self, ctx: AppContext) -> None:
         self._ctx = ctx
         self.profile_label.setText(self.tr("Demo profile: made-up data") if ctx.is_demo else "")
+        self._outbox = None
         self.refresh_outbox()
         self.refresh_connection()
-        self._outbox_timer.start()
         self._connection_timer.start()
 
     def stop(self) -> None:
-        self._outbox_timer.stop()
         self._connection_timer.stop()
+
+    def note_changes(self, changes: Changes) -> None:
+        if changes.touches(self.shows):
+            self.refresh_outbox()
 
     def refresh_outbox(self) -> None:
         if self._ctx is None:
@@ -83,10 +94,19 @@ class StatusBar(QStatusBar):
     def refresh_connection(self) -> None:
         if self._ctx is None:
             return
+        if self._outbox is not None:  # time alone may have made the oldest item overdue
+            summary, warn_after, read_at = self._outbox
+            if summary.oldest_pending_age is not None:
+                waited = summary.oldest_pending_age + timedelta(seconds=time.monotonic() - read_at)
+                self._render_outbox(replace(summary, oldest_pending_age=waited), warn_after)
         connection = self._ctx.connection
         self._runner.submit(lambda _t: connection.check(), lane="net", on_done=self.show_connection)
 
     def show_outbox(self, summary: SyncSummary, warn_after: timedelta) -> None:
+        self._outbox = (summary, warn_after, time.monotonic())
+        self._render_outbox(summary, warn_after)
+
+    def _render_outbox(self, summary: SyncSummary, warn_after: timedelta) -> None:
         text = self.tr("Outbox: %n waiting", "", summary.pending)
         if summary.rejected:
             text += " · " + self.tr("%n rejected", "", summary.rejected)
@@ -118,7 +138,6 @@ class StatusBar(QStatusBar):
     def show_sync_ended(self) -> None:
         self._syncing = False
         self.last_sync_label.setText(self._last_sync_text)
-        self.refresh_outbox()
 
     def show_connection(self, state: ConnectionState) -> None:
         texts = {

@@ -47,8 +47,6 @@ class SyncScheduler(QObject):
     sync_did_progress = Signal(int, int)  # items done, items due
     sync_did_finish = Signal(object)  # SyncReport
     sync_did_fail = Signal(object)  # the exception: NotLoggedIn, LoginRequired, CredentialsUnavailable…
-    hq_status_did_change = Signal()  # head office's answers changed something (Today's tasks)
-    proposal_did_change = Signal(str)  # a proposal whose head-office status changed
     sync_did_end = Signal()  # after every run, however it ended
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
@@ -140,11 +138,9 @@ class SyncScheduler(QObject):
     def _finished(self, report: SyncReport | None) -> None:
         self._task = None
         if report is not None:
+            # What the run wrote (head office's answers, the outbox) reaches the pages through
+            # the change relay, like any other commit.
             self.sync_did_finish.emit(report)
-            if report.statuses_changed or report.letters_created:
-                self.hq_status_did_change.emit()
-            for proposal_id in report.proposal_ids:
-                self.proposal_did_change.emit(proposal_id)
         self.sync_did_end.emit()
 
     def _failed(self, exc: Exception) -> None:

@@ -141,9 +141,14 @@ def test_after_a_run_today_and_proposals_show_head_offices_answer(
         found = (today.reminders.topLevelItem(i) for i in range(today.reminders.topLevelItemCount()))
         return [f"{item.text(0)} | {item.text(3)}" for item in found if item.text(0) == "Deliver the policy"]
 
+    # Nothing wires Today or Proposals to the run: what it committed reaches them through the
+    # change relay, and each reloads when the manager next looks at it.
+    qtbot.waitUntil(lambda: window.status.last_sync_label.text() != "Syncing…", timeout=15_000)
+    window.show_page(0)
     qtbot.waitUntil(lambda: delivery() == ["Deliver the policy | P-2026-0001"], timeout=15_000)
     proposals = window.page(3)
     hq = proposals.model.COLUMNS.index("hq")
+    window.show_page(3)
     qtbot.waitUntil(lambda: proposals.model.index(0, hq).data() == "Policy issued P-2026-0001")
 
 

@@ -58,7 +58,9 @@ class ClientTableModel(ColumnTableModel):
     def attach(self, service: ClientService) -> None:
         self._service = service
 
-    def load(self, query: ClientQuery) -> None:
+    def load(self, query: ClientQuery, in_place: bool = False) -> None:
+        """`in_place`: the same search again after a change; when the matches are the same
+        cards in the same order, only their rows are read again (the view keeps its place)."""
         if self._service is None:
             return
         self._generation += 1
@@ -66,12 +68,16 @@ class ClientTableModel(ColumnTableModel):
         service = self._service
         self._runner.submit(
             lambda _t: service.matching_ids(query),
-            on_done=lambda ids: self._loaded(generation, ids),
+            on_done=lambda ids: self._loaded(generation, ids, in_place),
             on_error=lambda exc: self._failed(generation, exc),
         )
 
-    def _loaded(self, generation: int, ids: list[str]) -> None:
+    def _loaded(self, generation: int, ids: list[str], in_place: bool = False) -> None:
         if generation != self._generation:
+            return
+        if in_place and ids == self._ids:
+            self.refresh_rows()
+            self.model_did_load.emit(len(ids))
             return
         self.beginResetModel()
         self._ids = ids

@@ -40,6 +40,7 @@ class ClientList(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._ctx: AppContext | None = None
+        self._reselect: str | None = None  # the card to select again after an in-place reload
         self.model = ClientTableModel(runner, self)
         self.search = QLineEdit(self)
         self.search.setObjectName("clientSearch")
@@ -175,6 +176,13 @@ class ClientList(QWidget):
         self.count.setText(self.tr("Searching…"))
         self.model.load(self.query())
 
+    def reload_in_place(self) -> None:
+        """The same search after a change elsewhere: a merged card leaves, an edited one is read
+        again, and the selected card stays selected."""
+        row = self.table.currentIndex().row()
+        self._reselect = self.model.client_id(row) if row >= 0 else None
+        self.model.load(self.query(), in_place=True)
+
     def _show_failure(self, exc: Exception) -> None:
         from app.services.client_search import QueryTooShort
 
@@ -185,6 +193,10 @@ class ClientList(QWidget):
 
     def _show_count(self, count: int) -> None:
         self.count.setText(self.tr("%n client(s)", "", count))
+        selected, self._reselect = self._reselect, None
+        row = self.model.row_of(selected) if selected else -1
+        if row >= 0 and self.table.currentIndex().row() != row:
+            self.table.selectRow(row)
 
     def _sort_clicked(self, column: int) -> None:
         header = self.table.horizontalHeader()
@@ -238,6 +250,8 @@ class ClientList(QWidget):
 
 
 class ClientsPage(Page):
+    shows = frozenset({"clients", "client_family", "client_products", "client_dates", "client_tags", "outlets"})
+
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Clients"), self.tr("Client file cards and outlet files."), parent)
         self._runner = runner
@@ -257,6 +271,9 @@ class ClientsPage(Page):
         self.list.attach(ctx)
         self.outlets.attach(ctx)
 
+    def reload_changed(self) -> None:
+        self.list.reload_in_place()
+
     def _outlets_changed(self, *_args: object) -> None:
         if self._ctx is not None:
             self.list.attach(self._ctx)
@@ -267,9 +284,7 @@ class ClientsPage(Page):
         if self._ctx is None:
             return
         dialog = ClientCardDialog(self._ctx, self._runner, client_id, self)
-        dialog.card_did_save.connect(lambda _id: self.list.model.refresh_rows())
-        dialog.card_did_merge.connect(lambda _id: self.list.reload())
+        # A saved, new or merged card reaches the list through the change relay (Page.shows).
         dialog.open_other.connect(self.open_card)
-        dialog.finished.connect(lambda _code: self.list.reload() if client_id is None else None)
         dialog.open()
         self.last_dialog = dialog

@@ -43,6 +43,8 @@ WriteResult = tuple[VisitView, list[VisitView]]  # the visit written, and the vi
 
 
 class PlannerPage(Page):
+    shows = frozenset({"visits", "visit_checklist", "visit_series", "clients", "outlets"})
+
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("Planner"),
@@ -154,6 +156,9 @@ class PlannerPage(Page):
         self.day = date.today()
         self.banner.hide()
         self.notice.clear()
+        self.refresh()
+
+    def reload_changed(self) -> None:
         self.refresh()
 
     # ---- what is shown -----------------------------------------------------------------

@@ -41,6 +41,9 @@ LETTER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ProposalsPage(Page):
+    # The list (with head office's status) and the selected proposal's problem cases.
+    shows = frozenset({"proposals", "proposal_parties", "hq_letters", "clients"})
+
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("Proposals"),
@@ -49,6 +52,7 @@ class ProposalsPage(Page):
         )
         self._runner = runner
         self._ctx: AppContext | None = None
+        self._reselect: str | None = None  # the proposal to select again after a reload
         self.editors: dict[str, ProposalEditor] = {}
         self.last_editor: ProposalEditor | None = None
         self.reason_dialog: ReasonDialog | None = None
@@ -161,9 +165,19 @@ class ProposalsPage(Page):
         self.count.setText(self.tr("Loading…"))
         self.model.load(self.status_filter.currentData(), self.search.text())
 
+    def reload_changed(self) -> None:
+        """The same list after a change (an edit, a sync): the selected proposal stays selected."""
+        selected = self.selected()
+        self._reselect = selected.id if selected is not None else None
+        self.reload()
+
     def _loaded(self, _count: int) -> None:
         self._show_count()
-        if self.model.rowCount() and not self.table.currentIndex().isValid():
+        selected, self._reselect = self._reselect, None
+        row = self.model.row_of(selected) if selected else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        elif self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self._show_selected()
 
@@ -225,10 +239,8 @@ class ProposalsPage(Page):
         editor = self.editors.get(proposal_id)
         if editor is None:
             editor = ProposalEditor(self._ctx, self._runner, proposal_id, self)
-            editor.draft_did_save.connect(self.refresh_row)
-            editor.proposal_did_finish.connect(lambda _id: self.reload())
+            # What the editor saves or finishes reaches the list through the change relay.
             editor.correction_did_create.connect(self._corrected)
-            editor.finished.connect(lambda _code, pid=proposal_id: self.refresh_row(pid))
             self.editors[proposal_id] = editor
         if not editor.isVisible():
             editor.open()

@@ -208,13 +208,15 @@ class ReceiptList(QWidget):
         if self._ctx is None:
             return
         dialog = ReceiptDialog(self._ctx, self._runner, receipt_id, self)
-        dialog.receipt_did_change.connect(lambda _id: self.reload())
         dialog.open()
         self.dialog = dialog
         self.receipt_did_open.emit(dialog)
 
 
 class ReceiptsPage(Page):
+    # The due list (receipts, their policies and holders) and the handover lists.
+    shows = frozenset({"receipts", "signatures", "proposals", "clients", "handover_lists", "handover_items"})
+
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("Receipts"),
@@ -229,9 +231,13 @@ class ReceiptsPage(Page):
         self.handover = HandoverPanel(runner, self)
         self.tabs.addTab(self.handover, self.tr("Handover lists"))
         self.content.addWidget(self.tabs, 1)
-        # A signed policy-contracts list marks its receipts returned: the due list must follow.
-        self.handover.handover_did_change.connect(lambda *_: self.list.reload())
+        # A signed policy-contracts list marks its receipts returned: the due list follows through
+        # the change relay, as it does every other change.
 
     def attach(self, ctx: AppContext) -> None:
         self.list.attach(ctx)
         self.handover.attach(ctx)
+
+    def reload_changed(self) -> None:
+        self.list.reload()
+        self.handover.refresh()

@@ -59,6 +59,7 @@ def load_view(ctx: AppContext, status: str) -> SyncView:
 
 
 class SyncPage(Page):
+    shows = frozenset({"outbox", "settings"})  # the items, and the last success (a setting)
     sync_did_request = Signal()
     cancel_did_request = Signal()
     login_did_succeed = Signal()
@@ -187,6 +188,12 @@ class SyncPage(Page):
             self.show_sync_started()
 
     # ---- the list ------------------------------------------------------------------------
+
+    def reload_changed(self) -> None:
+        # During a run every item commits twice; the list is read once the run ends instead
+        # (show_sync_ended), and the progress bar says meanwhile how far it got.
+        if self.progress.isHidden():
+            self.reload()
 
     def reload(self) -> None:
         if self._ctx is None:

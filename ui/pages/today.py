@@ -1,7 +1,9 @@
 """Today: the day's agenda, what is due, progress against the targets, one-click logging.
 
 All of it comes from the core's TodayService on a worker; logging and closing the day go
-through the db lane. On an empty profile the page first offers the demo profile.
+through the db lane. What this page or any other writes comes back through the change relay
+(`shows`), so nothing here reloads by hand after a write. On an empty profile the page first
+offers the demo profile.
 """
 
 from __future__ import annotations
@@ -66,6 +68,12 @@ class DemoOffer(QFrame):
 
 class TodayPage(Page):
     demo_did_request = Signal()
+    # The agenda, reminders (cards, dates, products, receipts, head office's letters, policies),
+    # progress (the work log against the day's plan or the default targets) and the day's lock.
+    shows = frozenset({
+        "visits", "worklog", "daily_plans", "settings", "clients", "client_dates", "client_products",
+        "receipts", "hq_letters", "proposals",
+    })  # fmt: skip
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Today"), "", parent)
@@ -160,6 +168,9 @@ class TodayPage(Page):
         self.demo_offer.setVisible(offer_demo)
         self.reload()
 
+    def reload_changed(self) -> None:
+        self.reload()
+
     def show_day(self, day: date) -> None:
         self.day = day
         self._show_date()
@@ -224,7 +235,7 @@ class TodayPage(Page):
         worklog, day = self._ctx.worklog, self.day
         self._runner.submit(
             lambda _t: worklog.quick(kind, day, quantity), lane="db",
-            on_done=lambda _entry: (self.status.setText(self.tr("Logged.")), self.reload()),
+            on_done=lambda _entry: self.status.setText(self.tr("Logged.")),
             on_error=self._failed,
         )
 
@@ -242,7 +253,7 @@ class TodayPage(Page):
     def close_day(self) -> None:
         assert self._ctx is not None
         worklog, day = self._ctx.worklog, self.day
-        self._runner.submit(lambda _t: worklog.close_day(day), lane="db", on_done=lambda _r: self.reload(), on_error=self._failed)
+        self._runner.submit(lambda _t: worklog.close_day(day), lane="db", on_error=self._failed)
 
     def open_log_entry(self) -> None:
         from ui.log_entry_dialog import LogEntryDialog
@@ -250,7 +261,7 @@ class TodayPage(Page):
         if self._ctx is None or not self.log_button.isEnabled():
             return
         dialog = LogEntryDialog(self._ctx, self._runner, self.day, self)
-        dialog.entry_did_log.connect(lambda: (self.status.setText(self.tr("Logged.")), self.reload()))
+        dialog.entry_did_log.connect(lambda: self.status.setText(self.tr("Logged.")))
         dialog.open()
         self.log_dialog = dialog
 
@@ -260,7 +271,6 @@ class TodayPage(Page):
         if self._ctx is None:
             return
         dialog = TargetsDialog(self._ctx, self._runner, self)
-        dialog.targets_did_save.connect(self.reload)
         dialog.open()
         self.targets_dialog = dialog
 
@@ -270,7 +280,6 @@ class TodayPage(Page):
         if self._ctx is None:
             return
         dialog = DailySummaryDialog(self._ctx, self._runner, self.day, self)
-        dialog.summary_did_save.connect(self.reload)
         dialog.open()
         self.summary_dialog = dialog
 
