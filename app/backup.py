@@ -51,13 +51,17 @@ class RestoreResult:
 def make_backup(store: Store, out: Path, *, replace: bool = False) -> BackupResult:
     out = Path(out).expanduser().absolute()
     if out.exists() and not out.is_file():  # renamed over, a device or a pipe would be replaced
-        raise InvalidInput(f"{out} is not a regular file (a folder, a device or a pipe).", "Name a file to write.")
+        raise InvalidInput(f"{out} is not a regular file (a folder, a device or a pipe).", "Name a file to write.",
+                           zh=f"{out} 不是普通文件（而是文件夹、设备或管道）。", hint_zh="请指定要写入的文件。")  # fmt: skip
     if out.exists() and not replace:
-        raise InvalidInput(f"{out} already exists.", "Name another file, or add --force to replace it.")
+        raise InvalidInput(f"{out} already exists.", "Name another file, or add --force to replace it.",
+                           zh=f"{out} 已存在。", hint_zh="请换一个文件名，或加上 --force 覆盖。")  # fmt: skip
     if not out.parent.is_dir():
-        raise InvalidInput(f"The folder {out.parent} does not exist.", "Create it first or name another file.")
+        raise InvalidInput(f"The folder {out.parent} does not exist.", "Create it first or name another file.",
+                           zh=f"文件夹 {out.parent} 不存在。", hint_zh="请先创建该文件夹，或换一个文件。")  # fmt: skip
     if out.resolve() == store.db_path or out.resolve().parent == store.data_dir and out.name.startswith("branchdesk."):
-        raise InvalidInput(f"{out} is the profile's own database.", "Name a file outside the data folder.")
+        raise InvalidInput(f"{out} is the profile's own database.", "Name a file outside the data folder.",
+                           zh=f"{out} 是本档案自己的数据库。", hint_zh="请指定数据文件夹以外的文件。")  # fmt: skip
     partial = out.with_name(f".{out.name}.partial")
     partial.unlink(missing_ok=True)
     try:
@@ -65,7 +69,8 @@ def make_backup(store: Store, out: Path, *, replace: bool = False) -> BackupResu
         tables = _verify(partial, store.key)
         os.replace(partial, out)
     except OSError as exc:
-        raise InvalidInput(f"The backup could not be written to {out}: {exc.strerror or exc}.") from exc
+        raise InvalidInput(f"The backup could not be written to {out}: {exc.strerror or exc}.",
+                           zh=f"无法把备份写入 {out}。") from exc  # fmt: skip
     finally:
         partial.unlink(missing_ok=True)
     return BackupResult(out, tables)
@@ -78,11 +83,12 @@ def restore(data_dir: Path, backup: Path, passphrase: str | None = None) -> Rest
     backup = Path(backup).expanduser().absolute()
     db_path = data_dir / opening.DB_FILENAME
     if not backup.is_file():
-        raise InvalidInput(f"{backup} does not exist or is not a file.")
+        raise InvalidInput(f"{backup} does not exist or is not a file.", zh=f"{backup} 不存在或不是文件。")
     # A profile whose database was deleted or emptied (open_store refuses it) is restored too.
     holds_data = db_path.is_file() and db_path.stat().st_size > 0
     if not holds_data and not profile_existed(data_dir):
-        raise InvalidInput(f"There is no profile in {data_dir} to restore into.", "Check --data-dir.")
+        raise InvalidInput(f"There is no profile in {data_dir} to restore into.", "Check --data-dir.",
+                           zh=f"{data_dir} 中没有可以恢复到的档案。", hint_zh="请检查 --data-dir。")  # fmt: skip
     key = profile_key_for(data_dir, passphrase or keys.environment_passphrase())
     try:
         opening.inspect_database(backup, key)
@@ -92,6 +98,8 @@ def restore(data_dir: Path, backup: Path, passphrase: str | None = None) -> Rest
             f"{backup} is not a usable backup of this profile ({getattr(exc, 'kind', 'damaged')}: "
             f"{getattr(exc, 'detail', exc)}). Nothing was changed.",
             "A backup opens only with the key of the profile it was made from.",
+            zh=f"{backup} 不是本档案可用的备份（已损坏或属于其他档案）。未作任何更改。",
+            hint_zh="备份只能用制作它的档案的密钥打开。",
         ) from exc
     try:
         profile_lock = ProfileLock(data_dir, exclusive=True)
@@ -181,5 +189,7 @@ def _lock_exclusively(db_path: Path, key: DbKey):  # type: ignore[no-untyped-def
 
 def _busy(data_dir: Path, why: str) -> InvalidInput:
     return InvalidInput(f"The profile {data_dir} is open in BranchDesk or another command ({why}); "
-                        "nothing was changed.", "Close BranchDesk and try again.")  # fmt: skip
+                        "nothing was changed.", "Close BranchDesk and try again.",
+                        zh=f"档案 {data_dir} 正在被 BranchDesk 或其他命令使用；未作任何更改。",
+                        hint_zh="请关闭 BranchDesk 后重试。")  # fmt: skip
 

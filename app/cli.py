@@ -219,6 +219,8 @@ def run(args: argparse.Namespace) -> int:
         **audit_handlers(_open_profile),
         **backup_handlers(_open_profile),
     }
+    # Errors are said in --lang (zh_CN: Chinese, else English), like import and check messages.
+    language = getattr(args, "lang", None) or "en"
     try:
         return handlers[args.command](args)
     except BrokenPipeError:
@@ -226,17 +228,17 @@ def run(args: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except StartupError as exc:
-        print(f"branchdesk: {exc.message}", file=sys.stderr)
-        if exc.hint:
-            print(f"  {exc.hint}", file=sys.stderr)
+        print(f"branchdesk: {exc.message_in(language)}", file=sys.stderr)
+        if exc.hint_in(language):
+            print(f"  {exc.hint_in(language)}", file=sys.stderr)
         for backup in exc.backups[:5]:
-            print(f"  backup: {backup}", file=sys.stderr)
+            print(f"  {'备份：' if language == 'zh_CN' else 'backup: '}{backup}", file=sys.stderr)
         return EXIT_STARTUP
     except DatabaseBusy as exc:
-        print(f"branchdesk: {exc}", file=sys.stderr)
+        print(f"branchdesk: {exc.text(language)}", file=sys.stderr)
         return EXIT_BUSY
     except BranchDeskError as exc:
-        print(f"branchdesk: {exc}", file=sys.stderr)
+        print(f"branchdesk: {exc.text(language)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         # Ctrl+C: an open transaction is rolled back and a half-written file removed, as on any
@@ -297,7 +299,8 @@ def _import_clients(args: argparse.Namespace) -> int:
 
     language = args.lang or "en"
     if args.report is not None and args.report.resolve() == args.file.resolve():
-        raise InvalidInput("The report would overwrite the file being imported.", "Name another --report file.")
+        raise InvalidInput("The report would overwrite the file being imported.", "Name another --report file.",
+                           zh="报告会覆盖正在导入的文件。", hint_zh="请用 --report 另指定一个文件。")  # fmt: skip
     # Read first: a file that cannot be imported leaves the profile untouched.
     table = client_import.read_csv(args.file)
     mapping = client_import.suggest_mapping(table.headers)
@@ -330,7 +333,8 @@ def _export_clients(args: argparse.Namespace) -> int:
     from app.services.client_export import export_clients
 
     if args.file.exists() and not args.force:
-        raise InvalidInput(f"{args.file} already exists.", "Add --force to overwrite it, or name another file.")
+        raise InvalidInput(f"{args.file} already exists.", "Add --force to overwrite it, or name another file.",
+                           zh=f"{args.file} 已存在。", hint_zh="加上 --force 覆盖，或换一个文件名。")  # fmt: skip
     ctx = AppContext.open(profile_dir(args))
     try:
         result = export_clients(
@@ -391,7 +395,7 @@ def _proposal_check(args: argparse.Namespace) -> int:
     from app.bounded_read import read_bounded
     from app.rules import wire_json
     from app.rules.limits import MAX_BODY_BYTES
-    from app.rules.client_card import Problem
+    from app.rules.problem import Problem
     from app.rules.proposal import from_json
     from app.rules.proposal_rules import check_proposal, proposal_warnings
 
@@ -402,11 +406,11 @@ def _proposal_check(args: argparse.Namespace) -> int:
         # The reader head office uses, so a file it would refuse is never called valid here.
         data = wire_json.loads(raw)
     except wire_json.WireJsonError as exc:
-        raise InvalidInput(f"{args.file}: {exc.problem.message(language)}") from None
+        raise InvalidInput(f"{args.file}: {exc.problem.en}", zh=f"{args.file}：{exc.problem.zh_CN}") from None
     if not isinstance(data, dict):
         en, zh = JSON_KINDS.get(type(data), ("value", "值"))
-        raise InvalidInput(f"{args.file} 中是 JSON {zh}，而不是投保单对象。" if language == "zh_CN"
-                           else f"{args.file} holds a JSON {en}, not a proposal object.")  # fmt: skip
+        raise InvalidInput(f"{args.file} holds a JSON {en}, not a proposal object.",
+                           zh=f"{args.file} 中是 JSON {zh}，而不是投保单对象。")  # fmt: skip
     doc, problems = from_json(data)
     warnings: list[Problem] = []
     if doc is not None:

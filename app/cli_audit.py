@@ -84,7 +84,7 @@ def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Cal
             return _unreadable(ctx.store.db_path, exc, args.json)
         finally:
             ctx.close()
-        raise InvalidInput(f"Unknown audit action {args.what!r}.")
+        raise InvalidInput(f"Unknown audit action {args.what!r}.", zh=f"未知的审计操作：{args.what}。")
 
     return {"audit": run}
 

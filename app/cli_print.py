@@ -62,14 +62,18 @@ def _check_target(path: Path) -> None:
     """Refuses, before any work, a path whose folder is missing or cannot be written."""
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        raise InvalidInput(f"{path} is a folder.", "Give the PDF file's name, e.g. --out plan.pdf.")
+        raise InvalidInput(f"{path} is a folder.", "Give the PDF file's name, e.g. --out plan.pdf.",
+                           zh=f"{path} 是文件夹。", hint_zh="请给出 PDF 文件名，例如 --out plan.pdf。")  # fmt: skip
     if path.exists() and not path.is_file():  # renamed over, a device or a pipe would be replaced
         raise InvalidInput(f"{path} is not a regular file (a device or a pipe).",
-                           "Give the PDF file's name, e.g. --out plan.pdf.")
+                           "Give the PDF file's name, e.g. --out plan.pdf.",
+                           zh=f"{path} 不是普通文件（而是设备或管道）。", hint_zh="请给出 PDF 文件名，例如 --out plan.pdf。")  # fmt: skip
     if not folder.is_dir():
-        raise InvalidInput(f"The folder {folder} does not exist.", "Create it first or name another --out file.")
+        raise InvalidInput(f"The folder {folder} does not exist.", "Create it first or name another --out file.",
+                           zh=f"文件夹 {folder} 不存在。", hint_zh="请先创建该文件夹，或用 --out 另指定文件。")  # fmt: skip
     if not os.access(folder, os.W_OK):
-        raise InvalidInput(f"The folder {folder} cannot be written.", "Name a file in a folder you can write to.")
+        raise InvalidInput(f"The folder {folder} cannot be written.", "Name a file in a folder you can write to.",
+                           zh=f"文件夹 {folder} 无法写入。", hint_zh="请指定您有写入权限的文件夹中的文件。")  # fmt: skip
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -84,7 +88,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise InvalidInput(f"{path} could not be written: {exc.strerror or exc}.") from None
+        raise InvalidInput(f"{path} could not be written: {exc.strerror or exc}.", zh=f"无法写入 {path}。") from None
 
 
 def _make(ctx: Any, args: argparse.Namespace) -> bytes:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.cli_codes import EXIT_BUSY, EXIT_LOGIN, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Commands
+from app.errors import BranchDeskError
 
 
 def add_sync_commands(commands: Commands) -> None:
@@ -64,7 +65,7 @@ def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Cal
             try:
                 return handler(ctx, args)
             except (CredentialsUnavailable, NotLoggedIn, LoginRequired) as exc:
-                print(f"branchdesk: {exc}", file=sys.stderr)
+                print(f"branchdesk: {_in_language(exc, args)}", file=sys.stderr)
                 return EXIT_LOGIN
             except (BadServerAddress, EmptyLoginField) as exc:
                 print(f"branchdesk: {_in_language(exc, args)}", file=sys.stderr)
@@ -80,9 +81,9 @@ def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Cal
     return {"login": with_context(_login), "logout": with_context(_logout), "sync": with_context(_sync)}
 
 
-def _in_language(exc: Any, args: argparse.Namespace) -> str:
-    """An error the core words in both languages, in the one --lang asks for."""
-    return str(exc.message_zh) if getattr(args, "lang", None) == "zh_CN" else str(exc)
+def _in_language(exc: BranchDeskError, args: argparse.Namespace) -> str:
+    """The error and its hint in the language --lang asks for (English by default)."""
+    return exc.text(getattr(args, "lang", None) or "en")
 
 
 def _read_token(prompt: str) -> str:
@@ -124,14 +125,18 @@ def _retry(ctx: Any, args: argparse.Namespace) -> list[int]:
     """Put the items --retry and --retry-rejected name back in the queue (SyncService.retry, as
     the Sync page does); their seqs. Every named item is checked before any is changed."""
     from app.errors import InvalidInput, NotFound
+    from app.services.sync_items import ITEM_STATUS_ZH
 
     items = {item.seq: item for item in ctx.sync.items()}
     chosen = []
     for seq in args.retry:
         if seq not in items:
-            raise NotFound(f"No outbox item has seq {seq}.", "`branchdesk sync` lists the items left, seq first.")
+            raise NotFound(f"No outbox item has seq {seq}.", "`branchdesk sync` lists the items left, seq first.",
+                           zh=f"没有序号为 {seq} 的待发项目。", hint_zh="运行 branchdesk sync 可列出剩余项目，序号在前。")  # fmt: skip
         if items[seq].status not in ("rejected", "pending"):
-            raise InvalidInput(f"Item {seq} is {items[seq].status}; only a rejected or waiting item can be retried.")
+            status = items[seq].status
+            raise InvalidInput(f"Item {seq} is {status}; only a rejected or waiting item can be retried.",
+                               zh=f"第 {seq} 项{ITEM_STATUS_ZH[status]}；只有被退回或等待中的项目可以重试。")  # fmt: skip
         chosen.append(items[seq])
     if args.retry_rejected:
         chosen += [item for item in items.values() if item.status == "rejected"]

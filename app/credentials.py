@@ -37,14 +37,13 @@ UNAVAILABLE_ZH = (
 
 
 class CredentialsUnavailable(BranchDeskError):
-    """No usable OS password store; `message_zh` is the same in Chinese."""
+    """No usable OS password store."""
 
     code = "credentials_unavailable"
 
     def __init__(self, reason: str) -> None:
-        super().__init__(UNAVAILABLE.format(reason=reason))
+        super().__init__(UNAVAILABLE.format(reason=reason), zh=UNAVAILABLE_ZH.format(reason=reason))
         self.reason = reason
-        self.message_zh = UNAVAILABLE_ZH.format(reason=reason)
 
 
 def account(server_url: str, manager_code: str) -> str:

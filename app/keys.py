@@ -95,6 +95,8 @@ def profile_key(data_dir: Path, *, holds_data: bool, encrypted: bool, passphrase
                 f"used now ({exc.reason}). The file was left exactly as it was.",
                 "Unlock or repair the password store and start again, or open another data folder.",
                 detail=exc.reason,
+                zh=f"数据库 {db_path} 的密钥保存在密码存储中，但现在无法使用密码存储。文件保持原样。",
+                hint_zh="请解锁或修复密码存储后重新启动，或打开其他数据文件夹。",
             ) from exc
         if encrypted:
             return _passphrase_key(db_path, passphrase, new=False)
@@ -115,6 +117,8 @@ def profile_key(data_dir: Path, *, holds_data: bool, encrypted: bool, passphrase
             "(another computer or user account, or the entry was deleted). The file was left "
             "exactly as it was.",
             "Open a backup made with a key you have, or choose another data folder.",
+            zh=f"数据库 {db_path} 的密钥不在这台电脑的密码存储中（可能来自其他电脑或用户账户，或该条目已被删除）。文件保持原样。",
+            hint_zh="请打开用您拥有的密钥制作的备份，或选择其他数据文件夹。",
         )
     raw = secrets.token_bytes(RAW_KEY_BYTES)
     credentials.store_secret(key_account, raw.hex())
@@ -131,11 +135,14 @@ def _passphrase_key(db_path: Path, passphrase: str | None, *, new: bool) -> DbKe
             f"In the app, type it when asked; on the command line use --passphrase-stdin or "
             f"{ENV_PASSPHRASE}.",
             detail="new" if new else "existing",
+            zh=(f"请为数据库 {db_path} 设置口令" if new else f"请输入数据库 {db_path} 的口令") + "：这台电脑上没有可保存其密钥的密码存储。",
+            hint_zh=f"在程序中按提示输入；命令行请使用 --passphrase-stdin 或 {ENV_PASSPHRASE}。",
         )
     if new and len(passphrase) < MIN_PASSPHRASE:
         raise StartupError(
             "passphrase_needed", db_path,
             f"A new passphrase needs at least {MIN_PASSPHRASE} characters.",
             "Choose a longer one.", detail="new",
+            zh=f"新口令至少需要 {MIN_PASSPHRASE} 个字符。", hint_zh="请设置更长的口令。",
         )
     return DbKey(passphrase=passphrase)

@@ -69,7 +69,7 @@ def open_store(
             data_dir,
             f"The data folder {data_dir} cannot be used ({exc.detail}).",
             "Choose another data folder, or ask IT to make this one writable.",
-            detail=exc.detail,
+            detail=exc.detail, zh=f"无法使用数据文件夹 {data_dir}。", hint_zh="请选择其他数据文件夹，或让 IT 为此文件夹开放写入权限。",
         ) from exc
     except opening.DatabaseCorrupt as exc:
         raise StartupError(
@@ -79,7 +79,7 @@ def open_store(
             "It was left exactly as it was.",
             "Open a backup, or choose another data folder.",
             backups=tuple(opening.list_backups(data_dir)),
-            detail=exc.detail,
+            detail=exc.detail, zh=f"数据库 {db_path} 已损坏，无法打开。文件保持原样。", hint_zh="请打开备份，或选择其他数据文件夹。",
         ) from exc
     except opening.KeyRejected as exc:
         raise StartupError(
@@ -92,6 +92,8 @@ def open_store(
              if key.passphrase is not None else "Open a backup, or choose another data folder."),
             backups=tuple(opening.list_backups(data_dir)),
             detail=exc.detail,
+            zh=f"无法用此{'口令' if key.passphrase is not None else '密钥'}打开数据库 {db_path}：口令或密钥有误，或文件已损坏。文件保持原样。",
+            hint_zh=("请重新输入口令、打开备份，或选择其他数据文件夹。" if key.passphrase is not None else "请打开备份，或选择其他数据文件夹。"),
         ) from exc
     except opening.DatabaseTooNew as exc:
         raise StartupError(
@@ -103,6 +105,8 @@ def open_store(
             "Install the newer BranchDesk, open a backup, or choose another data folder.",
             backups=tuple(opening.list_backups(data_dir)),
             detail=exc.revision,
+            zh=f"数据库 {db_path} 由更新版本的 BranchDesk 写入（结构版本 {exc.revision}；本版本最高支持 {head_revision()}）。文件保持原样。",
+            hint_zh="请安装新版 BranchDesk、打开备份，或选择其他数据文件夹。",
         ) from exc
 
     if inspection.plain:
@@ -156,6 +160,8 @@ def _refuse_vanished(data_dir: Path, db_path: Path) -> None:
         or "Put the database file back from a copy you have, or choose another data folder.",
         backups=backups,
         detail="missing" if state == "is missing" else "empty",  # a keyword the UI words in its own language
+        zh=f"数据库 {db_path} {'不存在' if state == 'is missing' else '是空的'}，但此文件夹原有档案。未在原处新建任何内容。",
+        hint_zh=restore_hint_zh(data_dir, backups) or "请从您的副本放回数据库文件，或选择其他数据文件夹。",
     )
 
 
@@ -176,6 +182,8 @@ def _refuse_damaged(data_dir: Path, db_path: Path) -> None:
             restore_hint(data_dir, backups) or "Ask IT to rescue the file, or choose another data folder.",
             backups=backups,
             detail="\n".join(problems),
+            zh=f"数据库 {db_path} 已损坏：发现 {len(problems):,} 个问题。文件保持原样。",
+            hint_zh=restore_hint_zh(data_dir, backups) or "请让 IT 抢救该文件，或选择其他数据文件夹。",
         )
 
 
@@ -184,6 +192,14 @@ def restore_hint(data_dir: Path, backups: Sequence[Path]) -> str:
     if not backups:
         return ""
     return (f"Restore the newest backup: branchdesk --data-dir {shlex.quote(str(data_dir))} restore "
+            f"{shlex.quote(str(backups[0]))}")  # fmt: skip
+
+
+def restore_hint_zh(data_dir: Path, backups: Sequence[Path]) -> str:
+    """`restore_hint` in Chinese."""
+    if not backups:
+        return ""
+    return (f"恢复最新的备份：branchdesk --data-dir {shlex.quote(str(data_dir))} restore "
             f"{shlex.quote(str(backups[0]))}")  # fmt: skip
 
 
@@ -196,6 +212,8 @@ def _busy_as_error(context: ExceptionContext, data_dir: Path) -> None:
             f"The profile {data_dir} is busy: BranchDesk or another command kept writing to it "
             f"for over {BUSY_TIMEOUT_MS // 1000} seconds, so this change was not made.",
             "Try again when the other work has finished.",
+            zh=f"档案 {data_dir} 正忙：BranchDesk 或其他命令持续写入超过 {BUSY_TIMEOUT_MS // 1000} 秒，本次更改未完成。",
+            hint_zh="请等其他工作结束后重试。",
         ) from context.original_exception
 
 
@@ -228,7 +246,7 @@ def _encrypt(db_path: Path, key: DbKey) -> None:
             db_path,
             f"Encrypting the database {db_path} failed ({exc}); it was left as it was.",
             "Make room on the disk or close other programs using the file, then start again.",
-            detail=str(exc),
+            detail=str(exc), zh=f"加密数据库 {db_path} 失败；文件保持原样。", hint_zh="请腾出磁盘空间或关闭正在使用该文件的其他程序，然后重新启动。",
         ) from exc
 
 
@@ -252,7 +270,7 @@ def _migrate(db_path: Path, inspection: opening.Inspection, key: DbKey) -> Path 
             "it was put back as it was.",
             f"A copy taken before the update is at {backup}." if backup else "",
             backups=(backup,) if backup else (),
-            detail=str(exc),
+            detail=str(exc), zh=f"把数据库 {db_path} 更新到本版本失败；已恢复原样。", hint_zh=f"更新前的副本在 {backup}。" if backup else "",
         ) from exc
     return backup
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -232,3 +233,15 @@ def test_a_pipe_or_device_is_never_written_over_nor_read_as_a_list(data_dir: Pat
         assert pipe.is_fifo()
     endless = branchdesk("--data-dir", str(data_dir), "import", "clients", "/dev/zero", "--dry-run")
     assert endless.returncode == 2 and "zero is a device, not a CSV file." in endless.stderr
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_refusal_is_said_in_the_language_asked_for_and_exits_2(data_dir: Path, tmp_path: Path, lang: str) -> None:
+    missing = tmp_path / "nonexistent" / "x.csv"
+    result = branchdesk("--data-dir", str(data_dir), "--lang", lang, "export", "clients", str(missing))
+    assert result.returncode == 2, result.stderr
+    said = result.stderr.removeprefix("branchdesk: ").replace(str(missing), "")
+    if lang == "zh_CN":
+        assert re.search(r"[\u4e00-\u9fff]", said) and not re.search(r"[A-Za-z]{3,}", said), result.stderr
+    else:
+        assert not re.search(r"[\u4e00-\u9fff]", said) and "could not be written" in said, result.stderr

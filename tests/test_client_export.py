@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from app.context import AppContext
 from app.demo import generate
-from app.errors import InvalidInput
+from app.errors import Cancelled, InvalidInput
 from app.rules.id_numbers import make_resident_id
 from app.services.client_columns import COLUMNS
-from app.services.client_export import ExportCancelled, export_clients
+from app.services.client_export import export_clients
 from app.services.client_import import import_rows, read_csv, suggest_mapping
 from app.services.client_records import ClientDraft
 from app.services.client_search import ClientQuery
@@ -146,7 +146,7 @@ def test_a_cancelled_export_leaves_no_file_and_no_audit_event(ctx: AppContext, t
     a_card(ctx)
     cancel = threading.Event()
     cancel.set()
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         export_clients(ctx, tmp_path / "clients.csv", cancel=cancel)
     assert list(tmp_path.glob("*.csv")) == [] and list(tmp_path.glob(".*part")) == []
     with ctx.store.sessions() as session:

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.context import AppContext
-from app.errors import InvalidInput
+from app.errors import Cancelled, InvalidInput
 from app.rules.id_numbers import make_resident_id
 from app.services import client_import, csv_files
 from app.services.client_columns import CellProblem, parse_cell, suggest_mapping
-from app.services.client_import import ImportCancelled, import_rows, preview, read_csv, write_report_csv
+from app.services.client_import import import_rows, preview, read_csv, write_report_csv
 from app.services.client_records import ClientDraft, FamilyEntry
 from app.services.client_search import ClientQuery
 from local_db.models import AuditEvent, Client, Outlet
@@ -129,7 +129,7 @@ def test_a_cancel_between_batches_imports_nothing(
         if done > len(table.rows):  # the first row has been saved inside the transaction
             cancel.set()
 
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(Cancelled):
         import_rows(ctx, table, suggest_mapping(table.headers), progress=progress, cancel=cancel)
     assert seen[-1] == (3, 4)
     assert names(ctx) == set()

@@ -16,8 +16,8 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app.context import AppContext
-from app.demo import DemoCancelled, DemoSummary, generate
-from app.errors import BranchDeskError, InvalidInput
+from app.demo import DemoSummary, generate
+from app.errors import BranchDeskError, Cancelled, InvalidInput
 from app.rules import receipt as receipt_rules
 from app.rules.id_numbers import parse_resident_id
 from app.rules.proposal import from_json as proposal_from_json
@@ -347,7 +347,7 @@ def test_cancel_rolls_everything_back(tmp_path: Path) -> None:
             cancel.set()
 
     try:
-        with pytest.raises(DemoCancelled) as raised:
+        with pytest.raises(Cancelled) as raised:
             generate(
                 ctx.store,
                 clients=6_000,

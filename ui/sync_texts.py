@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject
 
+from app.errors import BranchDeskError
 from ui.i18n import current_language
 
 if TYPE_CHECKING:
@@ -59,11 +60,8 @@ class SyncTexts(QObject):
     def error(self, exc: BaseException) -> str:
         """A failure of a sync-core call in plain words."""
         code = getattr(exc, "code", "")
-        zh = getattr(exc, "message_zh", "")
-        if zh:
-            # The core words these in both languages: they name the missing store, the refused
-            # address, the run already under way.
-            return zh if current_language() == "zh_CN" else str(exc)
+        # The GUI's own words for the login codes (the core's hint names a CLI command); the core
+        # words every other error in both languages.
         texts = {
             "not_logged_in": self.tr("Not logged in to head office. Use Log in… to enter your token."),
             "login_required": self.tr("Head office refused the saved token. Log in again."),
@@ -73,7 +71,11 @@ class SyncTexts(QObject):
                 "Check the address and the network, then try again."
             ),
         }
-        return texts.get(code, str(exc))
+        if code in texts:
+            return texts[code]
+        if isinstance(exc, BranchDeskError):
+            return exc.text(current_language())
+        return str(exc)
 
     def report(self, report: SyncReport) -> str:
         """One line on what a run did."""

@@ -6,6 +6,6 @@ never mixes with a manager's real records.
 
 from __future__ import annotations
 
-from app.demo.generator import DemoCancelled, DemoSummary, generate
+from app.demo.generator import DemoSummary, generate
 
-__all__ = ["DemoCancelled", "DemoSummary", "generate"]
+__all__ = ["DemoSummary", "generate"]

@@ -22,7 +22,7 @@ from app.demo.common import Batch, DemoRandom, IdentityMaker, NameMaker
 from app.demo.outlets import build_outlets, outlet_count
 from app.demo.paperwork import build_paperwork
 from app.demo.schedule import ScheduleMaker
-from app.errors import BranchDeskError, InvalidInput
+from app.errors import Cancelled, InvalidInput
 from app.services.progress import Progress, Steps
 from app.services.settings import ManagerProfile, SettingsService
 from app.store import Store
@@ -43,12 +43,6 @@ IN_USE = (
     models.Proposal,
     models.OutboxItem,
 )
-
-
-class DemoCancelled(BranchDeskError):
-    """Generation was cancelled; everything written so far was rolled back."""
-
-    code = "cancelled"
 
 
 @dataclass(frozen=True)
@@ -78,18 +72,20 @@ def generate(
     `store` is the profile's open Store (`AppContext.store`): the rows go in through its engine
     in one transaction, then the manager profile is saved through its sessions. `today` (default:
     the real date) anchors every date and stamp. Raises InvalidInput for a bad count or a profile
-    that already has data, and DemoCancelled when `cancel` is set; either way nothing is written.
+    that already has data, and Cancelled when `cancel` is set; either way nothing is written.
     `progress(done, total)` is called after each step (steps, not rows), on the calling thread,
     and `cancel` is checked between steps.
     """
     started = time.perf_counter()
     if isinstance(clients, bool) or not isinstance(clients, int) or not 1 <= clients <= MAX_CLIENTS:
         raise InvalidInput(
-            f"The number of demo clients must be between 1 and {MAX_CLIENTS:,} (got {clients!r})."
+            f"The number of demo clients must be between 1 and {MAX_CLIENTS:,} (got {clients!r}).",
+            zh=f"演示客户数必须在 1 到 {MAX_CLIENTS:,} 之间（现为 {clients!r}）。",
         )
     if isinstance(worklog_days, bool) or not isinstance(worklog_days, int) or worklog_days < 0:
         raise InvalidInput(
-            f"The work-log history must be zero or more days (got {worklog_days!r})."
+            f"The work-log history must be zero or more days (got {worklog_days!r}).",
+            zh=f"工作日志的历史天数不能为负数（现为 {worklog_days!r}）。",
         )
     today = today or date.today()
 
@@ -114,7 +110,8 @@ def generate(
     chunks = range(0, clients, CLIENT_CHUNK)
     worklog_batches = range(0, len(schedule.worklog), ROW_BATCH)
     steps = Steps(2 + len(chunks) + len(worklog_batches) + 1, progress, cancel,
-                  lambda: DemoCancelled("Demo data generation was cancelled; nothing was saved."))
+                  lambda: Cancelled("Demo data generation was cancelled; nothing was saved.",
+                                    zh="演示数据生成已取消；未保存任何内容。"))
     with store.engine.connect() as connection, _big_cache(connection), connection.begin():
         _refuse_unless_empty(connection)
         steps.check()
@@ -165,6 +162,8 @@ def _refuse_unless_empty(connection: Connection) -> None:
                 f"This profile already has data ({model.__tablename__}); demo data is only "
                 "generated into an empty profile so that it never mixes with real records.",
                 "Open the demo profile or an empty data folder instead.",
+                zh="此档案已有数据；演示数据只能生成到空档案中，以免与真实记录混在一起。",
+                hint_zh="请改为打开演示档案或空的数据文件夹。",
             )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.rules.id_numbers import InvalidResidentId, parse_resident_id
+from app.rules.problem import Problem
 
 MOBILE = re.compile(r"1[3-9]\d{9}")
 # Area code 3-4 digits starting with 0, 7-8 digit number, optional extension.
@@ -25,17 +26,6 @@ RISKS = ("conservative", "steady", "balanced", "growth", "aggressive")
 GENDERS = ("M", "F")
 # Private banking starts at 8,000,000 CNY of assets at the bank.
 PRIVATE_BANKING_CENTS = 8_000_000 * 100
-
-
-@dataclass(frozen=True)
-class Problem:
-    field: str
-    code: str
-    en: str
-    zh_CN: str
-
-    def message(self, language: str) -> str:
-        return self.zh_CN if language == "zh_CN" else self.en
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any, TypeGuard
 
 from app.rules import limits
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.rules.limits import Label
 
 Reader = Callable[[object, str, list[Problem]], Any]

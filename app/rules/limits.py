@@ -51,7 +51,7 @@ import json
 import re
 from datetime import date
 
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.rules.money import yuan_text
 
 Label = tuple[str, str]  # how a message names the field, in English and Chinese

@@ -46,7 +46,7 @@ from types import MappingProxyType
 from typing import Any
 
 from app.rules import limits
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.rules.form_readers import FormReaders, Reader, boolean, wrong
 
 HealthAnswer = bool | int | str

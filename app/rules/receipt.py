@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.rules import limits
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.rules.form_readers import FormReaders, Reader, one_of
 from app.rules.limits import Label
 from app.rules.proposal import plain_json

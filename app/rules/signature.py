@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Literal, cast
 
 from app.rules import limits, wire_json
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 
 Device = Literal["mouse", "pen", "touch"]
 DEVICES: tuple[Device, ...] = ("mouse", "pen", "touch")

@@ -20,7 +20,7 @@ import math
 from collections import Counter
 from typing import Any
 
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.rules.limits import JSON_MAX_DEPTH, JSON_MAX_INT, is_text, shown
 
 INT_MAX_DIGITS = len(str(JSON_MAX_INT))

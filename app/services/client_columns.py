@@ -13,7 +13,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.rules.client_card import Problem, normalise_phone
+from app.rules.client_card import normalise_phone
+from app.rules.problem import Problem
 from app.rules.masking import mask_id_number, mask_phone
 
 # (field, header written on export), in export order. "outlet" is the outlet's code.

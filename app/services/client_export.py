@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import BranchDeskError, InvalidInput
+from app.errors import Cancelled, InvalidInput
 from app.rules.masking import mask_id_number, mask_phone
 from app.services.audit import record_event
 from app.services.client_columns import COLUMNS, export_cell
@@ -42,10 +42,6 @@ class ExportServices(ClientServices, Protocol):
     def clients(self) -> ClientService: ...
 
 
-class ExportCancelled(BranchDeskError):
-    code = "cancelled"
-
-
 @dataclass(frozen=True)
 class ExportResult:
     path: Path
@@ -65,9 +61,9 @@ def export_clients(
     cancel: threading.Event | None = None,
 ) -> ExportResult:
     """Write the cards `query` matches, in its order. The file appears only when complete;
-    `cancel` (checked between chunks) raises ExportCancelled and leaves no file behind."""
+    `cancel` (checked between chunks) raises Cancelled and leaves no file behind."""
     if encoding.lower() not in ENCODINGS:
-        raise InvalidInput(f"Cannot write {encoding!r}; choose UTF-8 or GBK.")
+        raise InvalidInput(f"Cannot write {encoding!r}; choose UTF-8 or GBK.", zh="无法使用此编码写入；请选择 UTF-8 或 GBK。")
     written_as = ENCODINGS[encoding.lower()]
     path = Path(path)
     ids = services.clients.matching_ids(query)
@@ -95,7 +91,7 @@ def _lines(
 ) -> Iterator[list[str]]:
     for start in range(0, len(ids), CHUNK):
         if cancel is not None and cancel.is_set():
-            raise ExportCancelled("The export was cancelled; no file was written.")
+            raise Cancelled("The export was cancelled; no file was written.", zh="导出已取消；未写入任何文件。")
         chunk = ids[start:start + CHUNK]
         cards = {row.id: row for row in session.execute(
             select(models.Client.id, models.Outlet.code.label("outlet"), *_SOURCE.values())

@@ -18,8 +18,8 @@ from typing import Any, NamedTuple, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import BranchDeskError, InvalidInput
-from app.rules.client_card import Problem
+from app.errors import Cancelled, InvalidInput
+from app.rules.problem import Problem
 from app.services.audit import record_event
 from app.services.progress import Progress, Steps
 from app.services.client_columns import (
@@ -39,7 +39,7 @@ from app.store import Store
 from local_db import models
 
 __all__ = [
-    "CsvTable", "ImportCancelled", "ImportPreview", "ImportReport", "PreviewRow", "RowProblem",
+    "CsvTable", "ImportPreview", "ImportReport", "PreviewRow", "RowProblem",
     "import_rows", "preview", "read_csv", "suggest_mapping", "write_report_csv",
 ]
 
@@ -53,10 +53,6 @@ class ClientServices(Protocol):
     def store(self) -> Store: ...
 
     def actor(self) -> str: ...
-
-
-class ImportCancelled(BranchDeskError):
-    code = "cancelled"
 
 
 @dataclass(frozen=True)
@@ -123,8 +119,8 @@ class _Row:
     duplicate: bool = False
 
 
-def _cancelled() -> ImportCancelled:
-    return ImportCancelled("The import was cancelled; nothing was imported.")
+def _cancelled() -> Cancelled:
+    return Cancelled("The import was cancelled; nothing was imported.", zh="导入已取消；未导入任何内容。")
 
 
 def preview(
@@ -176,10 +172,10 @@ def import_rows(
     `on_duplicate="update"` lets a row that matches exactly one saved card (same ID number, or
     same name and mobile) update that card's mapped fields; blank cells keep what the card
     has. `progress(done, total)` is called on the calling thread between batches of rows, and
-    `cancel` is checked there; a cancel raises ImportCancelled with nothing imported.
+    `cancel` is checked there; a cancel raises Cancelled with nothing imported.
     """
     if on_duplicate not in ("skip", "update"):
-        raise InvalidInput(f"on_duplicate must be 'skip' or 'update', not {on_duplicate!r}.")
+        raise InvalidInput(f"on_duplicate must be 'skip' or 'update', not {on_duplicate!r}.", zh="重复记录的处理方式只能是跳过或更新。")
     columns = _columns(table, mapping)
     cards = _card_service(services)
     sessions = services.store.sessions
@@ -241,21 +237,23 @@ def _columns(table: CsvTable, mapping: Mapping[str, str | None]) -> list[tuple[i
     by_field: dict[str, str] = {}
     for header, field_name in mapping.items():
         if header not in table.headers:
-            raise InvalidInput(f"{table.name} has no column “{header}”.")
+            raise InvalidInput(f"{table.name} has no column “{header}”.", zh=f"{table.name} 中没有“{header}”列。")
         if field_name is None:
             continue
         if field_name not in FIELDS:
-            raise InvalidInput(f"“{field_name}” is not a client card field.")
+            raise InvalidInput(f"“{field_name}” is not a client card field.", zh=f"“{field_name}”不是客户档案的字段。")
         if field_name in by_field:
             raise InvalidInput(
                 f"Both “{by_field[field_name]}” and “{header}” are mapped to {field_name}.",
                 "Map one of them to nothing.",
+                zh=f"“{by_field[field_name]}”和“{header}”两列对应到了同一个字段。",
+                hint_zh="请把其中一列设为不导入。",
             )
         by_field[field_name] = header
     if "name" not in by_field:
         raise InvalidInput(
             f"No column of {table.name} is mapped to the client's name.",
-            "Map a column such as 姓名 to the name.",
+            "Map a column such as 姓名 to the name.", zh=f"{table.name} 中没有对应客户姓名的列。", hint_zh="请把“姓名”之类的列对应到姓名。",
         )
     return [(i, h, f) for i, h in enumerate(table.headers) if (f := mapping.get(h))]
 

@@ -14,7 +14,8 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.rules.client_card import Problem, normalise_id, normalise_phone
+from app.rules.client_card import normalise_id, normalise_phone
+from app.rules.problem import Problem
 from local_db import models
 
 OnDuplicate = Literal["skip", "update"]

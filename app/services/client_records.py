@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,7 @@ class ClientService:
         with self._sessions() as session:
             client = session.get(models.Client, client_id)
             if client is None:
-                raise NotFound(f"No client card {client_id}.")
+                raise NotFound(f"No client card {client_id}.", zh="找不到该客户档案。")
             draft = ClientDraft(
                 id=client.id, name=client.name, gender=client.gender, birth_date=client.birth_date,
                 id_type=client.id_type, id_number=client.id_number or "", mobile=client.mobile,
@@ -187,7 +187,7 @@ class ClientService:
         """The card's column values as stored: normalised, with pinyin and derived fields."""
         if not draft.name.strip():
             # Even a draft needs something to be found by in the list.
-            raise InvalidInput("A card needs at least a name before it can be kept.")
+            raise InvalidInput("A card needs at least a name before it can be kept.", zh="客户档案至少要有姓名才能保存。")
         pinyin, initials = pinyin_keys(draft.name)
         today = self._today()
         return dict(
@@ -212,7 +212,7 @@ class ClientService:
         created = draft.id is None
         client = models.Client() if created else session.get(models.Client, draft.id)
         if client is None:
-            raise NotFound(f"No client card {draft.id}.")
+            raise NotFound(f"No client card {draft.id}.", zh="找不到该客户档案。")
         values = self._values(draft, problems)
         changed = [k for k, v in values.items() if getattr(client, k, None) != v]
         for key, value in values.items():
@@ -237,7 +237,8 @@ class ClientService:
         with one insert per table. The caller records one audit event for the whole batch
         (an import of 100,000 rows should not add 100,000 events)."""
         if any(d.id is not None for d in drafts):
-            raise InvalidInput("create_many only makes new cards; save updates one at a time.")
+            raise InvalidInput("create_many only makes new cards; save updates one at a time.",
+                               zh="批量创建只能新建档案；更新请逐个保存。")  # fmt: skip
         if not drafts:
             return []  # an insert given no rows would write one row of defaults
         now = utcnow()
@@ -286,12 +287,12 @@ class ClientService:
         """Fold `drop_id` into `keep_id`: all history, family, products, dates and tags move;
         the dropped card stays (hidden) pointing at the kept one."""
         if keep_id == drop_id:
-            raise InvalidInput("A card cannot be merged into itself.")
+            raise InvalidInput("A card cannot be merged into itself.", zh="客户档案不能与自身合并。")
         with self._sessions.begin() as session:
             keep = session.get(models.Client, keep_id)
             drop = session.get(models.Client, drop_id)
             if keep is None or drop is None or keep.merged_into_id or drop.merged_into_id:
-                raise NotFound("Both cards must exist and not be merged already.")
+                raise NotFound("Both cards must exist and not be merged already.", zh="两份档案都必须存在且尚未被合并。")
             kept_tags = set(session.scalars(select(models.ClientTag.tag).where(models.ClientTag.client_id == keep_id)))
             session.execute(delete(models.ClientTag).where(
                 models.ClientTag.client_id == drop_id, models.ClientTag.tag.in_(kept_tags)))
@@ -320,11 +321,11 @@ class ClientService:
     def reveal(self, client_id: str, field_name: str) -> str:
         """The unmasked value, for the card only; every reveal goes into the audit log."""
         if field_name not in REVEALABLE:
-            raise InvalidInput(f"{field_name} is not a field that can be revealed.")
+            raise InvalidInput(f"{field_name} is not a field that can be revealed.", zh="该字段不能显示明文。")
         with self._sessions.begin() as session:
             client = session.get(models.Client, client_id)
             if client is None:
-                raise NotFound(f"No client card {client_id}.")
+                raise NotFound(f"No client card {client_id}.", zh="找不到该客户档案。")
             record_event(session, actor=self._actor(), action="reveal", entity="client",
                          entity_id=client_id, detail={"field": field_name})
             return getattr(client, field_name) or ""

@@ -29,6 +29,7 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SAVE_AS_CSV = "In Excel choose File › Save As › “CSV UTF-8” (or “CSV”) and import that file."
+SAVE_AS_CSV_ZH = "请在 Excel 中选择“文件 › 另存为 › CSV UTF-8”（或“CSV”），再导入该文件。"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,20 +61,25 @@ def read_csv(source: Path | str | bytes, name: str | None = None) -> CsvTable:
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     if not data.strip():
-        raise InvalidInput(f"{name} is empty.")
+        raise InvalidInput(f"{name} is empty.", zh=f"{name} 是空文件。")
     if data.startswith(UTF16_BOMS):
-        raise InvalidInput(f"{name} is saved as “Unicode text” (UTF-16), not CSV.", SAVE_AS_CSV)
+        raise InvalidInput(f"{name} is saved as “Unicode text” (UTF-16), not CSV.", SAVE_AS_CSV,
+                           zh=f"{name} 保存成了“Unicode 文本”（UTF-16），不是 CSV。", hint_zh=SAVE_AS_CSV_ZH)  # fmt: skip
     if data.startswith(WORKBOOK_MAGIC):
-        raise InvalidInput(f"{name} is an Excel workbook, not a CSV file.", SAVE_AS_CSV)
+        raise InvalidInput(f"{name} is an Excel workbook, not a CSV file.", SAVE_AS_CSV,
+                           zh=f"{name} 是 Excel 工作簿，不是 CSV 文件。", hint_zh=SAVE_AS_CSV_ZH)  # fmt: skip
     if b"\x00" in data:
-        raise InvalidInput(f"{name} is not a text file (line {_line_at(data, data.index(0))}).", SAVE_AS_CSV)
+        line = _line_at(data, data.index(0))
+        raise InvalidInput(f"{name} is not a text file (line {line}).", SAVE_AS_CSV,
+                           zh=f"{name} 不是文本文件（第 {line} 行）。", hint_zh=SAVE_AS_CSV_ZH)  # fmt: skip
     if data.startswith(UTF8_BOM):
         body = data[len(UTF8_BOM):]
         try:
             return body.decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
             raise InvalidInput(
-                f"{name} says it is UTF-8 but line {_line_at(body, exc.start)} is not.", SAVE_AS_CSV
+                f"{name} says it is UTF-8 but line {_line_at(body, exc.start)} is not.", SAVE_AS_CSV,
+                zh=f"{name} 标明是 UTF-8，但第 {_line_at(body, exc.start)} 行不是。", hint_zh=SAVE_AS_CSV_ZH,
             ) from None
     try:
         return data.decode("utf-8"), "utf-8"
@@ -83,7 +89,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
         raise InvalidInput(
-            f"{name} is neither UTF-8 nor GBK text (line {_line_at(data, exc.start)}).", SAVE_AS_CSV
+            f"{name} is neither UTF-8 nor GBK text (line {_line_at(data, exc.start)}).", SAVE_AS_CSV,
+            zh=f"{name} 既不是 UTF-8 也不是 GBK 文本（第 {_line_at(data, exc.start)} 行）。", hint_zh=SAVE_AS_CSV_ZH,
         ) from None
 
 
@@ -95,11 +102,12 @@ def _parse(text: str, name: str) -> tuple[tuple[str, ...], tuple[CsvRow, ...]]:
     control = CONTROL.search(text)
     if control:
         line = text.count("\n", 0, control.start()) + 1
-        raise InvalidInput(f"{name} is not a text file: line {line} holds control characters.", SAVE_AS_CSV)
+        raise InvalidInput(f"{name} is not a text file: line {line} holds control characters.", SAVE_AS_CSV,
+                           zh=f"{name} 不是文本文件：第 {line} 行含有控制字符。", hint_zh=SAVE_AS_CSV_ZH)  # fmt: skip
     records = _records(text, name)
     first = next(records, None)
     if first is None or not any(cell.strip() for cell in first[1]):
-        raise InvalidInput(f"{name} has no header row: line 1 must name the columns.")
+        raise InvalidInput(f"{name} has no header row: line 1 must name the columns.", zh=f"{name} 没有表头：第 1 行必须是各列的名称。")
     headers = tuple(_clean_header(cell) for cell in first[1])
     _refuse_repeated(headers, name)
     rows: list[CsvRow] = []
@@ -113,13 +121,16 @@ def _parse(text: str, name: str) -> tuple[tuple[str, ...], tuple[CsvRow, ...]]:
                 raise InvalidInput(
                     f"{name}, line {line}: {len(cells)} cells, but the header names only {width} columns.",
                     "A comma inside a value needs the value in double quotes; or add the missing header.",
+                    zh=f"{name} 第 {line} 行有 {len(cells)} 个单元格，但表头只有 {width} 列。",
+                    hint_zh="值中含逗号时须用双引号括起来；或补上缺少的表头。",
                 )
             cells = cells[:width]
         rows.append(CsvRow(line, tuple(cells) + ("",) * (width - len(cells))))
         if len(rows) > MAX_ROWS:
-            raise InvalidInput(f"{name} has more than {MAX_ROWS:,} rows.", "Split it into smaller files.")
+            raise InvalidInput(f"{name} has more than {MAX_ROWS:,} rows.", "Split it into smaller files.",
+                               zh=f"{name} 超过 {MAX_ROWS:,} 行。", hint_zh="请拆分成较小的文件。")  # fmt: skip
     if not rows:
-        raise InvalidInput(f"{name} has a header but no rows to import.")
+        raise InvalidInput(f"{name} has a header but no rows to import.", zh=f"{name} 只有表头，没有可导入的行。")
     return headers, tuple(rows)
 
 
@@ -134,7 +145,8 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise InvalidInput(f"{name}, line {previous + 1} is not valid CSV ({exc}).") from None
+            raise InvalidInput(f"{name}, line {previous + 1} is not valid CSV ({exc}).",
+                               zh=f"{name} 第 {previous + 1} 行不是有效的 CSV。") from None  # fmt: skip
         yield previous + 1, cells
         previous = reader.line_num
 
@@ -152,6 +164,8 @@ def _refuse_repeated(headers: Sequence[str], name: str) -> None:
                 f"{name}: the column “{header}” appears twice in the header "
                 f"(columns {seen[header]} and {column}).",
                 "Rename or delete one of them.",
+                zh=f"{name}：表头中“{header}”列出现了两次（第 {seen[header]} 列和第 {column} 列）。",
+                hint_zh="请重命名或删除其中一列。",
             )
         seen[header] = column
 
@@ -162,14 +176,15 @@ def replacing(path: Path) -> Iterator[Path]:
     so a cancelled or failed write never leaves half a file under the real name."""
     if path.exists() and not path.is_file():
         # Renaming over a folder fails; over a device or a pipe it would replace it (as root, /dev/null).
-        raise InvalidInput(f"{path} is not a regular file (a folder, a device or a pipe).", "Name a file to write.")
+        raise InvalidInput(f"{path} is not a regular file (a folder, a device or a pipe).", "Name a file to write.",
+                           zh=f"{path} 不是普通文件（而是文件夹、设备或管道）。", hint_zh="请指定要写入的文件。")  # fmt: skip
     temp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         yield temp
         os.replace(temp, path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise InvalidInput(f"{path} could not be written ({exc.strerror or exc}).") from None
+        raise InvalidInput(f"{path} could not be written ({exc.strerror or exc}).", zh=f"无法写入 {path}。") from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -130,7 +130,8 @@ class DailyPlanService:
     def _set(self, session: Session, day: date, targets: DailyTargets, defaults: DailyTargets) -> None:
         plan = plan_row(session, day, defaults)
         if plan.closed_at is not None:
-            raise InvalidInput(f"{day.isoformat()} is closed: its targets can no longer change.")
+            raise InvalidInput(f"{day.isoformat()} is closed: its targets can no longer change.",
+                               zh=f"{day.isoformat()} 已结束：当天目标不能再修改。")  # fmt: skip
         apply_targets(plan, targets)
         record_event(session, actor=self._actor(), action="edit", entity="daily_plan",
                      entity_id=plan.id, detail={"day": day.isoformat(), "targets": targets.__dict__})
@@ -145,5 +146,6 @@ def _check(targets: DailyTargets) -> None:
         value = getattr(targets, field.name)
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_TARGET:
             raise InvalidInput(
-                f"The {field.name} target must be a whole number from 0 to {MAX_TARGET:,} (got {value!r})."
+                f"The {field.name} target must be a whole number from 0 to {MAX_TARGET:,} (got {value!r}).",
+                zh=f"目标必须是 0 到 {MAX_TARGET:,} 之间的整数（现为 {value!r}）。",
             )

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import NotFound
 from app.rules import signature as signature_rules
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.services.audit import record_event
 from app.services.handover_checks import (
     CheckedItem,
@@ -59,7 +59,7 @@ SIGNED_PROBLEM = Problem("status", "signed", "A signed handover list cannot chan
 def _load_list(session: Session, list_id: str) -> models.HandoverList:
     row = session.get(models.HandoverList, list_id)
     if row is None:
-        raise NotFound(f"No handover list {list_id}.")
+        raise NotFound(f"No handover list {list_id}.", zh="找不到该交接清单。")
     return row
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import Session, aliased
 
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.services.handover_records import (
     KINDS,
     MAX_COPIES,

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from app.errors import InvalidInput
 from app.rules import signature as signature_rules
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 
 APPLICATION_MATERIALS = "application_materials"
 POLICY_CONTRACTS = "policy_contracts"
@@ -28,7 +28,8 @@ class InvalidHandover(InvalidInput):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
-        super().__init__(" ".join(p.en for p in self.problems), "Nothing was saved: correct these and try again.")
+        super().__init__(" ".join(p.en for p in self.problems), "Nothing was saved: correct these and try again.",
+                         zh="".join(p.zh_CN for p in self.problems), hint_zh="未保存任何内容：请更正后重试。")  # fmt: skip
 
 
 @dataclass(frozen=True)

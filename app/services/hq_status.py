@@ -80,15 +80,20 @@ class LetterRow:
 def _check(update: StatusUpdate) -> None:
     """A malformed update is the caller's bug: refuse the batch before anything is written."""
     if update.kind not in KINDS:
-        raise InvalidInput(f"Unknown record kind {update.kind!r} (use {', '.join(KINDS)}).")
+        raise InvalidInput(f"Unknown record kind {update.kind!r} (use {', '.join(KINDS)}).",
+                           zh=f"未知的记录类型：{update.kind}。")  # fmt: skip
     if update.status not in STATUSES:
-        raise InvalidInput(f"Unknown head-office status {update.status!r} (use {', '.join(STATUSES)}).")
+        raise InvalidInput(f"Unknown head-office status {update.status!r} (use {', '.join(STATUSES)}).",
+                           zh=f"未知的总公司状态：{update.status}。")  # fmt: skip
     if update.at.tzinfo is None or update.at.utcoffset() is None:
-        raise InvalidInput(f"The time of the update for {update.record_id} must carry its time zone.")
+        raise InvalidInput(f"The time of the update for {update.record_id} must carry its time zone.",
+                           zh=f"{update.record_id} 的更新时间必须带时区。")  # fmt: skip
     if update.status == "problem" and not (update.problem_id or "").strip():
-        raise InvalidInput(f"A problem case for {update.record_id} needs head office's problem id.")
+        raise InvalidInput(f"A problem case for {update.record_id} needs head office's problem id.",
+                           zh=f"{update.record_id} 的问题件缺少总公司的问题编号。")  # fmt: skip
     if update.problem_kind is not None and update.problem_kind not in LETTER_KINDS:
-        raise InvalidInput(f"Unknown problem kind {update.problem_kind!r} (use {', '.join(LETTER_KINDS)}).")
+        raise InvalidInput(f"Unknown problem kind {update.problem_kind!r} (use {', '.join(LETTER_KINDS)}).",
+                           zh=f"未知的问题件类型：{update.problem_kind}。")  # fmt: skip
 
 
 class HqStatusService:
@@ -201,13 +206,14 @@ class HqStatusService:
         """Close a problem case with what was done about it; Today stops listing it."""
         note = note.strip()
         if not note:
-            raise InvalidInput("Say how the problem case was resolved.", "Write a short note, then resolve.")
+            raise InvalidInput("Say how the problem case was resolved.", "Write a short note, then resolve.",
+                               zh="请说明问题件是如何解决的。", hint_zh="请写一句简短说明，再标记为已解决。")  # fmt: skip
         with self._sessions.begin() as session:
             letter = session.get(models.HeadOfficeLetter, letter_id)
             if letter is None:
-                raise NotFound(f"No problem case {letter_id}.")
+                raise NotFound(f"No problem case {letter_id}.", zh="找不到该问题件。")
             if letter.resolved_at is not None:
-                raise InvalidInput("This problem case is already resolved.")
+                raise InvalidInput("This problem case is already resolved.", zh="该问题件已经解决。")
             letter.resolved_at = utcnow()
             letter.resolution_note = note
             record_event(session, actor=self._actor(), action="resolve", entity="hq_letter", entity_id=letter.id,

@@ -60,12 +60,16 @@ def pin_matches(stored: dict[str, Any], pin: str) -> bool:
 
 def check_new_pin(pin: str) -> None:
     if pin != pin.strip() or not pin:
-        raise InvalidInput("The PIN is empty or starts or ends with a space.", "Type 4 to 12 digits, or a password.")
+        raise InvalidInput("The PIN is empty or starts or ends with a space.", "Type 4 to 12 digits, or a password.",
+                           zh="密码为空，或开头或结尾有空格。", hint_zh="请输入 4 到 12 位数字，或一个密码。")  # fmt: skip
     if pin.isdigit():
         if not 4 <= len(pin) <= 12:
-            raise InvalidInput("A PIN has 4 to 12 digits.", "Type 4 to 12 digits, or a password of 6 or more characters.")
+            raise InvalidInput("A PIN has 4 to 12 digits.",
+                               "Type 4 to 12 digits, or a password of 6 or more characters.",
+                               zh="数字密码为 4 到 12 位。", hint_zh="请输入 4 到 12 位数字，或至少 6 个字符的密码。")  # fmt: skip
     elif len(pin) < 6:
-        raise InvalidInput("A password needs 6 or more characters.", "Type a longer password, or 4 to 12 digits.")
+        raise InvalidInput("A password needs 6 or more characters.", "Type a longer password, or 4 to 12 digits.",
+                           zh="密码至少需要 6 个字符。", hint_zh="请输入更长的密码，或 4 到 12 位数字。")  # fmt: skip
 
 
 class LockService:
@@ -79,7 +83,8 @@ class LockService:
 
     def set_idle_minutes(self, minutes: int) -> None:
         if not 0 <= minutes <= MAX_IDLE_MINUTES:
-            raise InvalidInput(f"The idle time must be 0 to {MAX_IDLE_MINUTES} minutes (0: never lock).")
+            raise InvalidInput(f"The idle time must be 0 to {MAX_IDLE_MINUTES} minutes (0: never lock).",
+                               zh=f"闲置时间必须是 0 到 {MAX_IDLE_MINUTES} 分钟（0 表示从不锁定）。")  # fmt: skip
         self._settings.set(IDLE_KEY, minutes)
 
     def has_pin(self) -> bool:
@@ -92,7 +97,7 @@ class LockService:
             result = self.unlock(current_pin or "")
             if not result.unlocked:
                 raise InvalidInput("The current PIN is wrong; the PIN was not changed.",
-                                   _wait_hint(result))  # fmt: skip
+                                   _wait_hint(result), zh="当前密码不正确；密码未更改。", hint_zh=_wait_hint_zh(result))  # fmt: skip
         self._settings.set(PIN_KEY, hash_pin(new_pin))
 
     def wait_left(self) -> int:
@@ -127,3 +132,9 @@ def _wait_hint(result: UnlockResult) -> str:
     if result.wait_s:
         return f"Too many wrong tries: wait {result.wait_s} seconds."
     return f"{result.tries_left} tries left before a {WAIT_S}-second wait."
+
+
+def _wait_hint_zh(result: UnlockResult) -> str:
+    if result.wait_s:
+        return f"错误次数过多：请等待 {result.wait_s} 秒。"
+    return f"还可以再试 {result.tries_left} 次，之后需等待 {WAIT_S} 秒。"

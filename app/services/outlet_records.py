@@ -133,6 +133,8 @@ class InvalidOutlet(InvalidInput):
         super().__init__(
             " ".join(p.message for p in self.problems),
             "Nothing was saved: correct these and save again.",
+            zh=f"网点档案有 {len(self.problems)} 处需要更正。",
+            hint_zh="未保存任何内容：请更正后再保存。",
         )
 
 
@@ -143,5 +145,7 @@ class OutletInUse(InvalidInput):
         super().__init__(
             f"{clients} client cards still belong to this outlet.",
             "Move them to another outlet first; the outlet was not deleted.",
+            zh=f"仍有 {clients} 份客户档案属于此网点。",
+            hint_zh="请先把它们移到其他网点；此网点未删除。",
         )
         self.clients = clients

@@ -150,7 +150,7 @@ class OutletService:
         with self._sessions() as session:
             outlet = session.get(models.Outlet, outlet_id)
             if outlet is None:
-                raise NotFound(f"No outlet file {outlet_id}.")
+                raise NotFound(f"No outlet file {outlet_id}.", zh="找不到该网点档案。")
             return OutletFile(
                 id=outlet.id,
                 **{name: getattr(outlet, name) for name in OUTLET_FIELDS},
@@ -222,7 +222,7 @@ class OutletService:
             created = draft.id is None
             outlet = models.Outlet() if created else session.get(models.Outlet, draft.id)
             if outlet is None:
-                raise NotFound(f"No outlet file {draft.id}.")
+                raise NotFound(f"No outlet file {draft.id}.", zh="找不到该网点档案。")
             values: dict[str, Any] = {name: getattr(draft, name) for name in OUTLET_FIELDS}
             values.update(code=code, name=draft.name.strip(), bank=draft.bank.strip(),
                           address=draft.address.strip(), phone=_clean_phone(draft.phone))
@@ -267,7 +267,7 @@ class OutletService:
         with self._sessions.begin() as session:
             outlet = session.get(models.Outlet, outlet_id)
             if outlet is None:
-                raise NotFound(f"No outlet file {outlet_id}.")
+                raise NotFound(f"No outlet file {outlet_id}.", zh="找不到该网点档案。")
             clients = session.scalar(
                 select(func.count()).select_from(models.Client).where(
                     models.Client.outlet_id == outlet_id, models.Client.merged_into_id.is_(None)

@@ -145,7 +145,7 @@ class PlannerService:
         with self._sessions.begin() as session:
             item = session.get(VisitChecklistItem, item_id)
             if item is None:
-                raise NotFound(f"No checklist item {item_id}.")
+                raise NotFound(f"No checklist item {item_id}.", zh="找不到该清单项。")
             item.done = done
             return self._view_of(session, self._visit(session, item.visit_id))
 
@@ -172,7 +172,7 @@ class PlannerService:
             if visit.series_id is not None:
                 # Deleting the row would let the series write the occurrence again.
                 raise InvalidVisit("A visit of a weekly series cannot be deleted.",
-                                   "Cancel this occurrence instead.")
+                                   "Cancel this occurrence instead.", zh="每周系列中的拜访不能删除。", hint_zh="请改为取消这一次。")
             record_event(session, actor=self._actor(), action="delete", entity="visit", entity_id=visit_id,
                          detail={"kind": visit.kind, "purpose": visit.purpose, "starts_at": _iso(visit.starts_at)})
             for earlier in session.scalars(select(Visit).where(Visit.rescheduled_to_id == visit_id)):
@@ -185,9 +185,9 @@ class PlannerService:
     def create_series(self, data: SeriesInput) -> list[VisitView]:
         """Start a weekly visit; returns its occurrences written up to the horizon."""
         if not 1 <= data.weekday <= 7:
-            raise InvalidVisit("Choose a weekday for the weekly visit.")
+            raise InvalidVisit("Choose a weekday for the weekly visit.", zh="请为每周拜访选择星期几。")
         if data.ends_on is not None and data.ends_on < data.starts_on:
-            raise InvalidVisit("The series ends before it starts.")
+            raise InvalidVisit("The series ends before it starts.", zh="系列的结束日期早于开始日期。")
         first = datetime.combine(data.starts_on, data.start_time, self._zone)
         probe = VisitInput(kind=data.kind, purpose=data.purpose, starts_at=first, client_id=data.client_id,
                            ends_at=first + timedelta(minutes=data.duration_minutes), outlet_id=data.outlet_id)
@@ -224,29 +224,29 @@ class PlannerService:
     def _visit(self, session: Session, visit_id: str) -> Visit:
         visit = session.get(Visit, visit_id)
         if visit is None:
-            raise NotFound(f"No visit {visit_id}.")
+            raise NotFound(f"No visit {visit_id}.", zh="找不到该拜访。")
         return visit
 
     def _check(self, session: Session, data: VisitInput) -> None:
         if data.kind not in KINDS:
-            raise InvalidVisit("Choose a client visit or an outlet visit.")
+            raise InvalidVisit("Choose a client visit or an outlet visit.", zh="请选择客户拜访或网点拜访。")
         if data.purpose not in PURPOSES:
-            raise InvalidVisit("Choose the purpose of the visit.")
+            raise InvalidVisit("Choose the purpose of the visit.", zh="请选择拜访目的。")
         if data.starts_at.tzinfo is None or data.ends_at.tzinfo is None:
-            raise InvalidVisit("Visit times need a time zone.")
+            raise InvalidVisit("Visit times need a time zone.", zh="拜访时间必须带时区。")
         _check_times(data.starts_at, data.ends_at)
         if data.kind == "client" and (data.client_id is None or session.get(Client, data.client_id) is None):
-            raise InvalidVisit("Choose the client to visit.")
+            raise InvalidVisit("Choose the client to visit.", zh="请选择要拜访的客户。")
         if data.kind == "outlet" and data.outlet_id is None:
-            raise InvalidVisit("Choose the outlet to visit.")
+            raise InvalidVisit("Choose the outlet to visit.", zh="请选择要拜访的网点。")
         if data.outlet_id is not None and session.get(Outlet, data.outlet_id) is None:
-            raise InvalidVisit("The outlet no longer exists.")
+            raise InvalidVisit("The outlet no longer exists.", zh="该网点已不存在。")
         if data.outcome is not None and data.outcome not in OUTCOMES:
-            raise InvalidVisit("Choose closed, not closed or follow-up as the outcome.")
+            raise InvalidVisit("Choose closed, not closed or follow-up as the outcome.", zh="请选择成果：已成交、未成交或待跟进。")
         if data.referrals_asked < 0:
-            raise InvalidVisit("Referrals asked cannot be negative.")
+            raise InvalidVisit("Referrals asked cannot be negative.", zh="转介绍请求数不能为负数。")
         if any(item.phase not in PHASES or not item.label.strip() for item in data.checklist or ()):
-            raise InvalidVisit("Every checklist item needs a phase and a label.")
+            raise InvalidVisit("Every checklist item needs a phase and a label.", zh="每个清单项都需要阶段和名称。")
 
     def _values(self, data: VisitInput) -> dict[str, object]:
         return {
@@ -259,7 +259,8 @@ class PlannerService:
     def _retime(self, session: Session, visit: Visit, starts_at: datetime, ends_at: datetime) -> VisitView:
         _check_times(starts_at, ends_at)
         if visit.status != "planned":
-            raise InvalidVisit("Only a planned visit can be moved.", "Its time is kept as it happened.")
+            raise InvalidVisit("Only a planned visit can be moved.", "Its time is kept as it happened.",
+                               zh="只有计划中的拜访可以改期。", hint_zh="已发生的拜访保留实际时间。")  # fmt: skip
         before = (visit.starts_at, visit.ends_at)
         visit.starts_at, visit.ends_at = _utc(starts_at), _utc(ends_at)
         if before != (visit.starts_at, visit.ends_at):
@@ -274,11 +275,12 @@ class PlannerService:
         if status not in TRANSITIONS.get(visit.status, ()):
             raise InvalidTransition(visit.status, status)
         if outcome is not None and (status != "done" or outcome not in OUTCOMES):
-            raise InvalidVisit("Only a visit that took place has an outcome: closed, not closed or follow-up.")
+            raise InvalidVisit("Only a visit that took place has an outcome: closed, not closed or follow-up.",
+                               zh="只有已进行的拜访才有成果：已成交、未成交或待跟进。")  # fmt: skip
         result = visit
         if status == "rescheduled":
             if new_start is None:
-                raise InvalidVisit("Choose the new date and time for the visit.")
+                raise InvalidVisit("Choose the new date and time for the visit.", zh="请选择拜访的新日期和时间。")
             result = self._copy(session, visit, new_start)
             visit.rescheduled_to_id = result.id
         visit.status = status
@@ -369,9 +371,9 @@ def _progress(session: Session, visit_ids: list[str]) -> dict[str, tuple[int, in
 
 def _check_times(starts_at: datetime, ends_at: datetime) -> None:
     if ends_at <= starts_at:
-        raise InvalidVisit("The visit must end after it starts.")
+        raise InvalidVisit("The visit must end after it starts.", zh="拜访的结束时间必须晚于开始时间。")
     if ends_at - starts_at < timedelta(minutes=MIN_MINUTES):
-        raise InvalidVisit(f"A visit lasts at least {MIN_MINUTES} minutes.")
+        raise InvalidVisit(f"A visit lasts at least {MIN_MINUTES} minutes.", zh=f"一次拜访至少 {MIN_MINUTES} 分钟。")
 
 
 def _utc(moment: datetime) -> datetime:

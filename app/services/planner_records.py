@@ -19,6 +19,9 @@ PHASES = ("before", "during", "after")
 STATUSES = ("planned", "done", "cancelled", "no_show", "rescheduled")
 OUTCOMES = ("closed", "not_closed", "follow_up")
 # Only a planned visit changes status; a finished one is corrected by editing it.
+# A visit's status as Chinese says "a … visit" (InvalidTransition).
+VISIT_STATUS_ZH = {"planned": "计划中", "done": "已完成", "cancelled": "已取消", "no_show": "客户爽约",
+                   "rescheduled": "已改期"}  # fmt: skip
 TRANSITIONS = {"planned": frozenset({"done", "cancelled", "no_show", "rescheduled"})}
 # Visits that take up the manager's time, and so can clash with another.
 ACTIVE = ("planned", "done")
@@ -155,8 +158,9 @@ class VisitDetail:
 class InvalidVisit(InvalidInput):
     code = "invalid_visit"
 
-    def __init__(self, message: str, hint: str = "Nothing was saved.") -> None:
-        super().__init__(message, hint)
+    def __init__(self, message: str, hint: str = "Nothing was saved.", *, zh: str,
+                 hint_zh: str = "未保存任何内容。") -> None:  # fmt: skip
+        super().__init__(message, hint, zh=zh, hint_zh=hint_zh)
 
 
 class InvalidTransition(InvalidInput):
@@ -166,6 +170,8 @@ class InvalidTransition(InvalidInput):
         super().__init__(
             f"A {current.replace('_', '-')} visit cannot become {wanted.replace('_', '-')}.",
             "Only a planned visit changes status; edit a finished visit to correct it.",
+            zh=f"{VISIT_STATUS_ZH.get(current, current)}的拜访不能改为{VISIT_STATUS_ZH.get(wanted, wanted)}。",
+            hint_zh="只有计划中的拜访可以改变状态；已结束的拜访请通过编辑来更正。",
         )
         self.current = current
         self.wanted = wanted

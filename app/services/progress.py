@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from app.errors import BranchDeskError
+from app.errors import Cancelled
 
 Progress = Callable[[int, int], None]  # (done, total), called on the working thread
 
@@ -16,7 +16,7 @@ class Steps:
         total: int,
         progress: Progress | None,
         cancel: threading.Event | None,
-        cancelled: Callable[[], BranchDeskError],
+        cancelled: Callable[[], Cancelled],
     ) -> None:
         self.total = total
         self._done = 0
@@ -25,7 +25,7 @@ class Steps:
         self._cancelled = cancelled
 
     def check(self) -> None:
-        """Raise the caller's "cancelled" error; raised inside a transaction, it rolls it back."""
+        """Raise the caller's Cancelled (its words say what was undone); inside a transaction, it rolls it back."""
         if self._cancel is not None and self._cancel.is_set():
             raise self._cancelled()
 

@@ -96,9 +96,10 @@ class ProposalRecords:
         `status`: all | draft | finished; `text` matches the policyholder's or insured's name.
         """
         if status not in STATUSES:
-            raise InvalidInput(f"Unknown proposal status filter {status!r} (use {', '.join(STATUSES)}).")
+            raise InvalidInput(f"Unknown proposal status filter {status!r} (use {', '.join(STATUSES)}).",
+                               zh=f"未知的投保单状态筛选：{status}。")  # fmt: skip
         if limit < 1:
-            raise InvalidInput("A page holds at least one proposal.")
+            raise InvalidInput("A page holds at least one proposal.", zh="每页至少显示一份投保单。")
         p = models.Proposal
         statement, holder, insured = _rows_statement()
         statement = statement.order_by(p.created_at.desc(), p.id.desc()).limit(limit + 1)
@@ -125,7 +126,7 @@ class ProposalRecords:
         with self._sessions() as session:
             found = session.execute(statement.where(models.Proposal.id == proposal_id)).first()
         if found is None:
-            raise NotFound(f"No proposal {proposal_id}.")
+            raise NotFound(f"No proposal {proposal_id}.", zh="找不到该投保单。")
         return _row(found)
 
     # ---- parties and client cards ------------------------------------------------------
@@ -135,7 +136,7 @@ class ProposalRecords:
         with self._sessions() as session:
             client = session.get(models.Client, client_id)
             if client is None:
-                raise NotFound(f"No client card {client_id}.")
+                raise NotFound(f"No client card {client_id}.", zh="找不到该客户档案。")
             return PartyDoc(
                 name=client.name, gender=client.gender, birth_date=client.birth_date,
                 id_type=client.id_type, id_number=client.id_number or "", mobile=client.mobile,
@@ -159,9 +160,9 @@ class ProposalRecords:
         A card that breaks a card rule is kept as a draft card (as the client card does);
         a party without a name is refused."""
         if role not in SIGNER_ROLES:
-            raise InvalidInput(f"Unknown party role {role!r}.")
+            raise InvalidInput(f"Unknown party role {role!r}.", zh=f"未知的关系人角色：{role}。")
         if not party.name.strip():
-            raise InvalidInput("Type the name before keeping the party as a client card.")
+            raise InvalidInput("Type the name before keeping the party as a client card.", zh="请先填写姓名，再把此关系人存为客户档案。")
         with self._sessions.begin() as session:
             saved = self._clients.save(client_draft_from_party(party), session=session)
             link_party_row(session, proposal_id, role, saved.client_id, self._actor())

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import InvalidInput, NotFound
 from app.rules import signature as signature_rules
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.rules.proposal import (
     SIGNER_ROLES,
     BeneficiaryDoc,
@@ -52,6 +52,7 @@ from local_db.base import new_uuid, utcnow
 from sync import wire
 
 FINISHED_MESSAGE = "a finished proposal cannot change; make a correction"
+FINISHED_MESSAGE_ZH = "已完成的投保单不能修改；请提交更正。"
 PARTY_COLUMNS = ("name", "gender", "birth_date", "id_type", "id_number", "mobile", "address",
                  "occupation", "pregnancy_weeks", "disabled")  # fmt: skip
 PROPOSAL_COLUMNS = ("application_date", "product_code", "product_name", "sum_insured_cents",
@@ -104,7 +105,8 @@ def refuse_unstorable(problems: Iterable[Problem]) -> None:
     fields = [p.field for p in problems if p.code == "J006_bad_text"]
     if fields:
         raise InvalidInput(f"Not saved: characters that are not text (J006_bad_text) in {', '.join(fields)}.",
-                           "Type those fields again.")  # fmt: skip
+                           "Type those fields again.",
+                           zh=f"未保存：{len(fields)} 个栏目中有不是文字的字符。", hint_zh="请重新输入这些栏目。")  # fmt: skip
 
 
 # --- rows <-> document ------------------------------------------------------------------------
@@ -124,7 +126,7 @@ def _party_doc(row: Any) -> PartyDoc:
 def _load(session: Session, proposal_id: str) -> models.Proposal:
     proposal = session.get(models.Proposal, proposal_id)
     if proposal is None:
-        raise NotFound(f"No proposal {proposal_id}.")
+        raise NotFound(f"No proposal {proposal_id}.", zh="找不到该投保单。")
     return proposal
 
 
@@ -199,12 +201,12 @@ def link_party_row(
 ) -> None:
     """Point a draft's party at the client card it came from (or at none); its fields stay."""
     if role not in SIGNER_ROLES:
-        raise InvalidInput(f"Unknown party role {role!r}.")
+        raise InvalidInput(f"Unknown party role {role!r}.", zh=f"未知的关系人角色：{role}。")
     proposal = _load(session, proposal_id)
     if proposal.status != "draft":
-        raise InvalidInput(FINISHED_MESSAGE)
+        raise InvalidInput(FINISHED_MESSAGE, zh=FINISHED_MESSAGE_ZH)
     if client_id is not None and session.get(models.Client, client_id) is None:
-        raise NotFound(f"No client card {client_id}.")
+        raise NotFound(f"No client card {client_id}.", zh="找不到该客户档案。")
     row = _parties(session, proposal_id).get(role)
     if row is None:
         row = models.ProposalParty(id=new_uuid(), proposal_id=proposal_id, role=role)
@@ -250,13 +252,13 @@ class ProposalService:
         """Keeps the draft exactly as given, problems and all, and reports those problems;
         refused (InvalidInput) only for text that cannot be stored (NUL, lone surrogates)."""
         if doc.id != proposal_id:
-            raise InvalidInput(f"The document is for proposal {doc.id}, not {proposal_id}.")
+            raise InvalidInput(f"The document is for proposal {doc.id}, not {proposal_id}.", zh="此文档属于另一份投保单。")
         problems = check_proposal(doc)
         refuse_unstorable(problems)
         with self._sessions.begin() as session:
             proposal = _load(session, proposal_id)
             if proposal.status != "draft":
-                raise InvalidInput(FINISHED_MESSAGE)
+                raise InvalidInput(FINISHED_MESSAGE, zh=FINISHED_MESSAGE_ZH)
             _write_doc(session, proposal, doc)
             record_event(session, actor=self._actor(), action="edit", entity="proposal",
                          entity_id=proposal_id)  # fmt: skip
@@ -294,11 +296,11 @@ class ProposalService:
         """
         unknown = sorted(set(signatures) - set(SIGNER_ROLES))
         if unknown:
-            raise InvalidInput(f"Unknown signer role(s): {', '.join(unknown)}.")
+            raise InvalidInput(f"Unknown signer role(s): {', '.join(unknown)}.", zh=f"未知的签名人角色：{len(unknown)} 个。")
         with self._sessions.begin() as session:
             proposal = _load(session, proposal_id)
             if proposal.status != "draft":
-                raise InvalidInput(FINISHED_MESSAGE)
+                raise InvalidInput(FINISHED_MESSAGE, zh=FINISHED_MESSAGE_ZH)
             doc = _read_doc(session, proposal)
             refusals = [p.code for p in check_proposal(doc)]
             for role in required_roles(doc):
@@ -310,6 +312,8 @@ class ProposalService:
                 raise InvalidInput(
                     f"The proposal cannot be finished: {', '.join(refusals)}.",
                     "Correct the form or sign again, then finish.",
+                    zh=f"投保单还不能完成：有 {len(refusals)} 处问题。",
+                    hint_zh="请更正表单或重新签名，然后再完成。",
                 )
             now = utcnow()
             strokes = {role: signature_rules.to_json(sig) for role, (sig, _png) in signatures.items()}
@@ -341,14 +345,15 @@ class ProposalService:
         """A new draft version of a finished proposal; the finished one stays as it was."""
         reason = reason.strip()
         if not reason:
-            raise InvalidInput("A correction needs a reason.")
+            raise InvalidInput("A correction needs a reason.", zh="更正需要填写原因。")
         with self._sessions.begin() as session:
             old = _load(session, proposal_id)
             if old.status != "finished":
-                raise InvalidInput("Only a finished proposal is corrected; edit the draft instead.")
+                raise InvalidInput("Only a finished proposal is corrected; edit the draft instead.",
+                                   zh="只有已完成的投保单才能更正；草稿请直接修改。")  # fmt: skip
             newer = session.scalar(select(models.Proposal.id).where(models.Proposal.previous_id == proposal_id))
             if newer is not None:
-                raise InvalidInput(f"Proposal {proposal_id} already has a correction ({newer}).")
+                raise InvalidInput(f"Proposal {proposal_id} already has a correction ({newer}).", zh="此投保单已有更正版本。")
             old_doc = _read_doc(session, old)
             new_id = new_uuid()
             proposal = models.Proposal(

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 from app.errors import InvalidInput, NotFound
 from app.rules import receipt as rules
 from app.rules import signature as signature_rules
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.services.audit import record_event
 from app.rules.proposal import content_hash
 from app.services.proposals import SignatureInput, outbox_payload, refuse_unstorable
@@ -39,6 +39,7 @@ from local_db.base import new_uuid, utcnow
 from sync import wire
 
 SIGNED_MESSAGE = "a signed receipt cannot change"
+SIGNED_MESSAGE_ZH = "已签名的回执不能修改。"
 CANDIDATES_SHOWN = 200
 
 ScanInput = tuple[bytes, str]  # the file's bytes and the type its name claims
@@ -115,6 +116,8 @@ class ReceiptRefused(InvalidInput):
         super().__init__(
             "The receipt cannot be signed: " + "; ".join(f"{p.code}: {p.en}" for p in problems),
             "Correct the receipt or sign again, then sign and queue it.",
+            zh="回执还不能签署：" + "".join(p.zh_CN for p in problems),
+            hint_zh="请更正回执或重新签名，然后签署并排队发送。",
         )
         self.problems = tuple(problems)
 
@@ -126,14 +129,15 @@ POLICYHOLDER = (Policyholder.proposal_id == models.Proposal.id) & (Policyholder.
 def _load(session: Session, receipt_id: str) -> models.Receipt:
     receipt = session.get(models.Receipt, receipt_id)
     if receipt is None:
-        raise NotFound(f"No receipt {receipt_id}.")
+        raise NotFound(f"No receipt {receipt_id}.", zh="找不到该回执。")
     return receipt
 
 
 def _draft(session: Session, receipt_id: str) -> models.Receipt:
     receipt = _load(session, receipt_id)
     if receipt.status != "draft":
-        raise InvalidInput(SIGNED_MESSAGE, "A signed receipt is kept as signed; only its return is recorded.")
+        raise InvalidInput(SIGNED_MESSAGE, "A signed receipt is kept as signed; only its return is recorded.",
+                           zh=SIGNED_MESSAGE_ZH, hint_zh="已签名的回执保持原样；只能登记其交回。")  # fmt: skip
     return receipt
 
 
@@ -199,15 +203,18 @@ class ReceiptService:
         with self._sessions.begin() as session:
             proposal = session.get(models.Proposal, proposal_id)
             if proposal is None:
-                raise NotFound(f"No proposal {proposal_id}.")
+                raise NotFound(f"No proposal {proposal_id}.", zh="找不到该投保单。")
             if proposal.status != "finished":
-                raise InvalidInput("Only a finished proposal has a policy receipt.", "Finish the proposal first.")
+                raise InvalidInput("Only a finished proposal has a policy receipt.", "Finish the proposal first.",
+                                   zh="只有已完成的投保单才有保单回执。", hint_zh="请先完成投保单。")  # fmt: skip
             newer = session.scalar(select(models.Proposal.id).where(models.Proposal.previous_id == proposal_id))
             if newer is not None:
-                raise InvalidInput("This proposal was corrected: the receipt belongs to its latest version.")
+                raise InvalidInput("This proposal was corrected: the receipt belongs to its latest version.",
+                                   zh="此投保单已被更正：回执属于其最新版本。")  # fmt: skip
             existing = session.scalar(select(models.Receipt.id).where(models.Receipt.proposal_id == proposal_id))
             if existing is not None:
-                raise InvalidInput("This proposal already has a receipt.", "Open it from the receipts list.")
+                raise InvalidInput("This proposal already has a receipt.", "Open it from the receipts list.",
+                                   zh="此投保单已有回执。", hint_zh="请从回执列表中打开它。")  # fmt: skip
             session.add(models.Receipt(
                 id=receipt_id, proposal_id=proposal_id, status="draft", policy_number=policy_number,
                 delivered_on=delivered_on, cooling_off_days=rules.cooling_off_days(proposal.product_code),
@@ -253,11 +260,13 @@ class ReceiptService:
             receipt = _draft(session, receipt_id)
             proposal = session.get(models.Proposal, receipt.proposal_id)
             if proposal is None or proposal.status != "finished":
-                raise InvalidInput("The receipt's proposal is not finished.", "Finish the proposal first.")
+                raise InvalidInput("The receipt's proposal is not finished.", "Finish the proposal first.",
+                                   zh="回执对应的投保单尚未完成。", hint_zh="请先完成投保单。")  # fmt: skip
             depends_on = _proposal_item(session, proposal.id)
             if depends_on is None:
                 raise InvalidInput("The receipt's proposal was never queued for head office.",
-                                   "A receipt is sent after its proposal; queue the proposal first.")
+                                   "A receipt is sent after its proposal; queue the proposal first.",
+                                   zh="回执对应的投保单从未排队发送给总公司。", hint_zh="回执要在投保单之后发送；请先将投保单排队发送。")  # fmt: skip
             found: list[Problem] = []
             strokes: str | None = None
             sig_ref: rules.SignatureRef | None = None
@@ -318,13 +327,15 @@ class ReceiptService:
         with self._sessions.begin() as session:
             receipt = _load(session, receipt_id)
             if receipt.status != "signed":
-                raise InvalidInput("Only a signed receipt goes back to the bank.", "Sign the receipt first.")
+                raise InvalidInput("Only a signed receipt goes back to the bank.", "Sign the receipt first.",
+                                   zh="只有已签名的回执才能交回银行。", hint_zh="请先签署回执。")  # fmt: skip
             if receipt.returned_on is not None and receipt.returned_on != returned_on:
-                raise InvalidInput(f"This receipt was already returned on {receipt.returned_on.isoformat()}.")
+                raise InvalidInput(f"This receipt was already returned on {receipt.returned_on.isoformat()}.",
+                                   zh=f"此回执已于 {receipt.returned_on.isoformat()} 交回。")  # fmt: skip
             if receipt.signed_on is not None and returned_on < receipt.signed_on:
-                raise InvalidInput("A receipt cannot go back before the client signed it.")
+                raise InvalidInput("A receipt cannot go back before the client signed it.", zh="客户签名之前，回执不能交回。")
             if returned_on > self._today():
-                raise InvalidInput("The return day cannot be in the future.")
+                raise InvalidInput("The return day cannot be in the future.", zh="交回日期不能晚于今天。")
             if receipt.returned_on == returned_on:
                 return
             receipt.returned_on = returned_on

@@ -28,8 +28,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.credentials import Credentials, account
-from app.errors import BranchDeskError, InvalidInput
-from app.rules.client_card import Problem
+from app.errors import BranchDeskError, Cancelled, InvalidInput
+from app.rules.problem import Problem
 from app.services.audit import record_event
 from app.services.hq_status import LETTER_KINDS, HqStatusService, StatusUpdate
 from app.services.settings import SettingsService
@@ -49,7 +49,8 @@ from sync.http import (
     check_base_url,
     make_session,
 )
-from sync.outbox import Cancelled, OutboxDrain, RetryPolicy, request_timeout, retrying, time_left
+from sync.outbox import Cancelled as OutboxCancelled
+from sync.outbox import OutboxDrain, RetryPolicy, request_timeout, retrying, time_left
 
 MANAGER_KEY = "sync_manager_code"
 CA_BUNDLE_KEY = "sync_ca_bundle"
@@ -70,6 +71,8 @@ class NotLoggedIn(BranchDeskError):
         super().__init__(
             "Not logged in to head office.",
             "Log in first: branchdesk login --server URL --manager CODE (or Sync › Log in…).",
+            zh="尚未登录总公司。",
+            hint_zh="请先登录：branchdesk login --server 地址 --manager 工号（或“同步 › 登录…”）。",
         )
 
 
@@ -92,25 +95,21 @@ class TokenRefused(BranchDeskError):
 
 
 class BadServerAddress(InvalidInput):
-    """Not a head-office address the token may go to; `problem` says why in both languages
-    (`message_zh` too, as the login dialog reads it)."""
+    """Not a head-office address the token may go to; the message says why."""
 
     code = "bad_server_address"
 
     def __init__(self, error: BadAddress) -> None:
-        self.problem = address_problem(error.url, error.reason)
-        super().__init__(self.problem.en)
-        self.message_zh = self.problem.zh_CN
+        said = address_problem(error.url, error.reason)
+        super().__init__(said.en, zh=said.zh_CN)
 
 
 class EmptyLoginField(InvalidInput):
-    """Login: the manager code (`manager_code_empty`) or the token (`token_empty`) is empty;
-    `message_zh` says it in Chinese, as for BadServerAddress."""
+    """Login: the manager code (`manager_code_empty`) or the token (`token_empty`) is empty."""
 
-    def __init__(self, code: str, message: str, hint: str, message_zh: str) -> None:
-        super().__init__(message, hint)
+    def __init__(self, code: str, message: str, hint: str, *, zh: str, hint_zh: str) -> None:
+        super().__init__(message, hint, zh=zh, hint_zh=hint_zh)
         self.code = code
-        self.message_zh = message_zh
 
 
 class SyncRunning(BranchDeskError):
@@ -123,9 +122,9 @@ class SyncRunning(BranchDeskError):
             "A sync of this profile is already running (in BranchDesk or another `branchdesk sync`); "
             "this one did not start.",
             "What is waiting goes with that sync or the next one.",
+            zh="此档案已有同步在进行（BranchDesk 或另一个 branchdesk sync）；本次未开始。",
+            hint_zh="待发项目将随该次或下次同步发送。",
         )
-        self.message_zh = ("此档案已有同步在进行（BranchDesk 或另一个 branchdesk sync）；本次未开始。"
-                           "待发项目将随该次或下次同步发送。")
 
 
 def server_address(url: str) -> str:
@@ -217,12 +216,12 @@ class SyncService:
         if not code:
             raise EmptyLoginField(
                 "manager_code_empty", "The manager code is empty.", "Type your manager code, e.g. BJ0107.",
-                "客户经理工号为空。请输入您的工号，例如 BJ0107。",
+                zh="客户经理工号为空。", hint_zh="请输入您的工号，例如 BJ0107。",
             )
         if not token:
             raise EmptyLoginField(
                 "token_empty", "The token is empty.", "Paste the token head office gave you.",
-                "令牌为空。请粘贴总公司发给您的令牌。",
+                zh="令牌为空。", hint_zh="请粘贴总公司发给您的令牌。",
             )
         if not unattended:
             self._credentials.load(url, code)  # an unusable password store is reported before the network
@@ -233,13 +232,18 @@ class SyncService:
             raise TokenRefused(
                 f"Head office at {url} refused this token.",
                 f"Check the token for manager {code}, or ask head office for a new one.",
+                zh=f"{url} 的总公司拒绝了此令牌。",
+                hint_zh=f"请检查客户经理 {code} 的令牌，或向总公司申请新令牌。",
             ) from None
         except Retryable as exc:
             raise ServerUnreachable(f"Head office at {url} could not be reached ({exc.message}).",
-                                    "Check the address and the network, then try again.") from None  # fmt: skip
+                                    "Check the address and the network, then try again.",
+                                    zh=f"无法连接 {url} 的总公司。", hint_zh="请检查地址和网络，然后重试。") from None  # fmt: skip
         except Rejected as exc:
             raise ServerUnreachable(f"{url} does not answer like head office (HTTP {exc.status}).",
-                                    "Check the server address.") from None  # fmt: skip
+                                    "Check the server address.",
+                                    zh=f"{url} 的回应不像总公司（HTTP {exc.status}）。",
+                                    hint_zh="请检查服务器地址。") from None  # fmt: skip
         finally:
             office.close()
         if not unattended:
@@ -284,7 +288,13 @@ class SyncService:
         if not token:
             raise NotLoggedIn()
         with self._one_run():
-            return self._run(url, code, token, cancel, progress, deadline)
+            try:
+                return self._run(url, code, token, cancel, progress, deadline)
+            except OutboxCancelled:
+                # A cancel during a run is reported (`cancelled`) with what was done; sync's own
+                # type never leaves the core's boundary: callers know one Cancelled.
+                raise Cancelled("The sync was stopped; what was not sent stays waiting.",
+                                zh="同步已停止；未发送的项目保留待发。") from None  # fmt: skip
 
     @contextmanager
     def _one_run(self) -> Iterator[None]:
@@ -308,7 +318,7 @@ class SyncService:
             if stopped is None and not cancelled:
                 try:
                     self._pull(office, account(url, code), cancel, deadline, pulled)
-                except Cancelled:
+                except OutboxCancelled:
                     cancelled = True
                 except (Retryable, Rejected, Unauthorized) as exc:
                     stopped = exc
@@ -317,7 +327,9 @@ class SyncService:
             office.close()
         if isinstance(stopped, Unauthorized):
             raise LoginRequired(f"Head office refused the token of manager {code} at {url}.",
-                                "Log in again: branchdesk login, or Sync › Log in….")  # fmt: skip
+                                "Log in again: branchdesk login, or Sync › Log in….",
+                                zh=f"总公司拒绝了客户经理 {code} 在 {url} 的令牌。",
+                                hint_zh="请重新登录：branchdesk login，或“同步 › 登录…”。")  # fmt: skip
         succeeded = stopped is None and not cancelled
         now = self._clock()
         if succeeded:
@@ -338,7 +350,7 @@ class SyncService:
         retry = retrying(self._policy, cancel, deadline)
         while not cancel.is_set():
             if time_left(deadline) == 0.0:
-                raise Cancelled
+                raise OutboxCancelled
             page = retry(lambda: status_feed.fetch(office, after, timeout=request_timeout(office.timeout, deadline)))
             if not page.events and not page.skipped:
                 return
@@ -395,7 +407,8 @@ class SyncService:
         try:
             session = make_session(ca_bundle)
         except ValueError as exc:
-            raise InvalidInput(str(exc), "Name an existing certificate bundle file, or none.") from None
+            raise InvalidInput(str(exc), "Name an existing certificate bundle file, or none.",
+                               zh="找不到证书文件。", hint_zh="请指定一个存在的证书文件，或不指定。") from None  # fmt: skip
         return HeadOffice(url, token, session=session, timeout=timeout, deadline=deadline)
 
 

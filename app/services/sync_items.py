@@ -17,7 +17,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import InvalidInput, NotFound
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.services.audit import record_event
 from app.services.csv_files import replacing, write_rows
 from app.services.sync_texts import error_problem
@@ -26,6 +26,9 @@ from local_db.cipher import DatabaseError
 from sync.outbox import parse_error
 
 STATUSES = ("pending", "sending", "sent", "rejected", "discarded")
+# How "this item is …" ends in Chinese, per status.
+ITEM_STATUS_ZH = {"pending": "等待发送", "sending": "正在发送", "sent": "已发送", "rejected": "已被退回",
+                  "discarded": "已丢弃"}  # fmt: skip
 OPEN = ("pending", "sending", "rejected")
 DISCARDED_DIR = "discarded"
 CSV_HEADERS = ("seq", "kind", "record_id", "product", "policyholder", "status", "created_at",
@@ -72,7 +75,8 @@ class SyncItems:
 
     def rows(self, status: str | None = None, item_id: str | None = None) -> tuple[SyncItem, ...]:
         if status not in (None, "all", "open", *STATUSES):
-            raise InvalidInput(f"Unknown outbox status {status!r} (use {', '.join(STATUSES)}, open or all).")
+            raise InvalidInput(f"Unknown outbox status {status!r} (use {', '.join(STATUSES)}, open or all).",
+                               zh=f"未知的待发状态：{status}。")  # fmt: skip
         item = models.OutboxItem
         # A receipt's product and policyholder are its proposal's.
         proposal_id = func.coalesce(models.Receipt.proposal_id, item.record_id)
@@ -107,14 +111,15 @@ class SyncItems:
     def _one(self, item_id: str) -> SyncItem:
         found = self.rows(item_id=item_id)
         if not found:
-            raise NotFound(f"No outbox item {item_id}.")
+            raise NotFound(f"No outbox item {item_id}.", zh="找不到该待发项目。")
         return found[0]
 
     def retry(self, item_id: str) -> SyncItem:
         with self._sessions.begin() as session:
             row = _load(session, item_id)
             if row.status not in ("rejected", "pending"):
-                raise InvalidInput(f"Only a rejected or waiting item can be retried; this one is {row.status}.")
+                raise InvalidInput(f"Only a rejected or waiting item can be retried; this one is {row.status}.",
+                                   zh=f"只有被退回或等待中的项目可以重试；此项目{ITEM_STATUS_ZH[row.status]}。")  # fmt: skip
             before = row.status
             row.status, row.next_attempt_at, row.last_error = "pending", None, ""
             detail = {"seq": row.seq, "kind": row.kind, "record_id": row.record_id, "was": before}
@@ -127,7 +132,10 @@ class SyncItems:
             row = _load(session, item_id)
             if row.status not in ("pending", "rejected"):
                 hint = "It is being sent right now; wait for the sync to end." if row.status == "sending" else ""
-                raise InvalidInput(f"Only a waiting or rejected item can be discarded; this one is {row.status}.", hint)
+                hint_zh = "此项目正在发送，请等同步结束。" if row.status == "sending" else ""
+                raise InvalidInput(f"Only a waiting or rejected item can be discarded; this one is {row.status}.", hint,
+                                   zh=f"只有等待中或被退回的项目可以丢弃；此项目{ITEM_STATUS_ZH[row.status]}。",
+                                   hint_zh=hint_zh)  # fmt: skip
             seq, kind, record_id, payload = row.seq, row.kind, row.record_id, row.payload_json
         # The copy first: an item is never marked discarded without its payload kept somewhere.
         copy = self._write_copy(f"{seq}-{kind}-{item_id}.sqlite3", payload)
@@ -135,7 +143,8 @@ class SyncItems:
             with self._sessions.begin() as session:
                 row = _load(session, item_id)
                 if row.status not in ("pending", "rejected"):
-                    raise InvalidInput(f"The item changed meanwhile (now {row.status}); nothing was discarded.")
+                    raise InvalidInput(f"The item changed meanwhile (now {row.status}); nothing was discarded.",
+                                       zh=f"此项目刚刚有了变化（现在{ITEM_STATUS_ZH[row.status]}）；未丢弃任何项目。")  # fmt: skip
                 row.status, row.next_attempt_at = "discarded", None
                 record_event(session, actor=self._actor(), action="discard", entity="outbox", entity_id=row.id,
                              detail={"seq": seq, "kind": kind, "record_id": record_id, "copy": str(copy)})  # fmt: skip
@@ -168,7 +177,7 @@ class SyncItems:
         except (OSError, DatabaseError) as exc:
             path.unlink(missing_ok=True)
             raise InvalidInput(f"The local copy could not be written to {folder} ({exc}); "
-                               "nothing was discarded.") from None  # fmt: skip
+                               "nothing was discarded.", zh=f"无法把本地副本写入 {folder}；未丢弃任何项目。") from None  # fmt: skip
         return path
 
     def export(self, path: Path) -> int:
@@ -192,7 +201,7 @@ class SyncItems:
 def _load(session: Session, item_id: str) -> models.OutboxItem:
     row = session.get(models.OutboxItem, item_id)
     if row is None:
-        raise NotFound(f"No outbox item {item_id}.")
+        raise NotFound(f"No outbox item {item_id}.", zh="找不到该待发项目。")
     return row
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 
 # code -> (English, Chinese); {status} and {details} are filled in.
 TEXTS: dict[str, tuple[str, str]] = {

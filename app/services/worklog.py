@@ -28,6 +28,7 @@ SALES_STEPS = ("identify", "need", "present", "objection", "close")
 # Kinds that are a contact with the client, so they move the card's last-contact date.
 CONTACT_KINDS = ("visit", "call", "sms", "meeting")
 MAX_TEXT = {"outcome": 200}
+WHAT_ZH = {"client card": "客户档案", "outlet": "网点", "visit": "拜访"}
 
 
 @dataclass(frozen=True)
@@ -199,22 +200,26 @@ class WorkLogService:
         correctable = {f.name for f in fields(LogInput)} - {"day"}
         unknown = set(changes) - correctable
         if unknown:
-            raise InvalidInput(f"These cannot be corrected: {', '.join(sorted(unknown))}.")
+            raise InvalidInput(f"These cannot be corrected: {', '.join(sorted(unknown))}.",
+                               zh=f"有 {len(unknown)} 个栏目不能更正。")  # fmt: skip
         if not reason.strip():
-            raise InvalidInput("A correction needs a reason, for the supervisor reading the log.")
+            raise InvalidInput("A correction needs a reason, for the supervisor reading the log.",
+                               zh="更正需要填写原因，供主管查阅日志。")  # fmt: skip
         with self._sessions.begin() as session:
             old = session.get(WorkLogEntry, entry_id)
             if old is None:
-                raise NotFound(f"No work-log entry {entry_id}.")
+                raise NotFound(f"No work-log entry {entry_id}.", zh="找不到该工作日志记录。")
             if not is_closed(session, old.day):
                 raise InvalidInput(
                     f"{old.day.isoformat()} is still open: change the entry by logging it again "
-                    "before the day is closed; corrections are for closed days."
+                    "before the day is closed; corrections are for closed days.",
+                    zh=f"{old.day.isoformat()} 尚未关闭：请在当天关闭前重新登记来修改；更正只用于已关闭的日子。",
                 )
             newer = session.scalar(select(WorkLogEntry.id).where(WorkLogEntry.corrects_id == entry_id))
             if newer is not None:
                 raise InvalidInput(
-                    "This entry was already corrected.", f"Correct the latest version ({newer})."
+                    "This entry was already corrected.", f"Correct the latest version ({newer}).",
+                    zh="此记录已经更正过。", hint_zh="请更正其最新版本。",
                 )
             base = LogInput(kind=old.kind, day=old.day, at=old.at, quantity=old.quantity,
                             client_id=old.client_id, outlet_id=old.outlet_id, visit_id=old.visit_id,
@@ -233,6 +238,8 @@ class WorkLogService:
             raise InvalidInput(
                 f"The work log of {day.isoformat()} is closed.",
                 "To change it, correct an entry of that day (the correction is kept beside it).",
+                zh=f"{day.isoformat()} 的工作日志已关闭。",
+                hint_zh="如需修改，请更正当天的记录（更正会与原记录一并保留）。",
             )
 
     def _add(self, session: Session, entry: LogInput, corrects: str | None) -> WorkLogEntry:
@@ -269,30 +276,37 @@ class WorkLogService:
 
 def _check(session: Session, entry: LogInput) -> None:
     if entry.kind not in KINDS:
-        raise InvalidInput(f"Unknown kind of work {entry.kind!r}.", f"Use one of: {', '.join(KINDS)}.")
+        raise InvalidInput(f"Unknown kind of work {entry.kind!r}.", f"Use one of: {', '.join(KINDS)}.",
+                           zh="未知的工作类型。", hint_zh="请从列出的工作类型中选择。")  # fmt: skip
     if entry.at.tzinfo is None or entry.at.utcoffset() is None:
-        raise InvalidInput("The time of an entry needs its time zone.")
+        raise InvalidInput("The time of an entry needs its time zone.", zh="工作记录的时间必须带时区。")
     if entry.at.date() != entry.day:
         raise InvalidInput(
-            f"The time {entry.at.isoformat(timespec='minutes')} is not on {entry.day.isoformat()}."
+            f"The time {entry.at.isoformat(timespec='minutes')} is not on {entry.day.isoformat()}.",
+            zh=f"时间 {entry.at.isoformat(timespec='minutes')} 不在 {entry.day.isoformat()} 当天。",
         )
     if isinstance(entry.quantity, bool) or not isinstance(entry.quantity, int) or entry.quantity < 1:
-        raise InvalidInput(f"The quantity must be a whole number of at least 1 (got {entry.quantity!r}).")
+        raise InvalidInput(f"The quantity must be a whole number of at least 1 (got {entry.quantity!r}).",
+                           zh=f"数量必须是不小于 1 的整数（现为 {entry.quantity!r}）。")  # fmt: skip
     if entry.sales_step is not None and entry.sales_step not in SALES_STEPS:
         raise InvalidInput(
-            f"Unknown sales-flow step {entry.sales_step!r}.", f"Use one of: {', '.join(SALES_STEPS)}."
+            f"Unknown sales-flow step {entry.sales_step!r}.", f"Use one of: {', '.join(SALES_STEPS)}.",
+            zh="未知的销售流程步骤。", hint_zh="请从列出的步骤中选择。",
         )
     if entry.effective and (entry.kind != "visit" or entry.sales_step != "close"):
         raise InvalidInput(
             "Only a visit that ran the whole sales flow, up to closing (销售促成), is effective.",
             "Set kind 'visit' and sales step 'close', or leave it not effective.",
+            zh="只有走完整个销售流程、直到销售促成的拜访才算有效。",
+            hint_zh="请把类型设为拜访、步骤设为销售促成，或不标记为有效。",
         )
     if len(entry.outcome) > MAX_TEXT["outcome"]:
-        raise InvalidInput(f"The outcome is longer than {MAX_TEXT['outcome']} characters; put the rest in the notes.")
+        raise InvalidInput(f"The outcome is longer than {MAX_TEXT['outcome']} characters; put the rest in the notes.",
+                           zh=f"成果超过 {MAX_TEXT['outcome']} 个字；其余内容请写在备注里。")  # fmt: skip
     for model, key, what in ((Client, entry.client_id, "client card"), (Outlet, entry.outlet_id, "outlet"),
                              (Visit, entry.visit_id, "visit")):
         if key is not None and session.get(model, key) is None:
-            raise InvalidInput(f"No {what} {key}.")
+            raise InvalidInput(f"No {what} {key}.", zh=f"找不到该{WHAT_ZH[what]}。")
 
 
 def _summary(row: WorkLogEntry) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 from app.rules import proposal as proposal_form
 from app.rules import receipt as receipt_form
 from app.rules import signature as signature_rules
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.rules.limits import count_problem, shown
 from app.rules.proposal import SIGNER_ROLES, content_hash, required_roles
 from app.rules.proposal_rules import check_proposal

@@ -71,11 +71,11 @@ def test_an_empty_manager_code_or_token_is_said_in_both_languages(ctx: AppContex
         ctx.sync.login("https://hq.example.com", "  ", "a-token")
     assert caught.value.code == "manager_code_empty" and isinstance(caught.value, InvalidInput)
     assert str(caught.value) == "The manager code is empty. Type your manager code, e.g. BJ0107."
-    assert caught.value.message_zh == "客户经理工号为空。请输入您的工号，例如 BJ0107。"
+    assert caught.value.text("zh_CN") == "客户经理工号为空。请输入您的工号，例如 BJ0107。"
     with pytest.raises(EmptyLoginField) as caught:
         ctx.sync.login("https://hq.example.com", SAMPLE_MANAGER, "")
     assert caught.value.code == "token_empty"
-    assert (str(caught.value), caught.value.message_zh) == (
+    assert (str(caught.value), caught.value.text("zh_CN")) == (
         "The token is empty. Paste the token head office gave you.", "令牌为空。请粘贴总公司发给您的令牌。")
     assert ctx.settings.server_url() == ""
 

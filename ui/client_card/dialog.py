@@ -36,7 +36,7 @@ from ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
-    from app.rules.client_card import Problem
+    from app.rules.problem import Problem
     from app.services.client_records import ClientCard, ClientRow, HistoryEntry, SaveResult
     from ui.print_preview import PrintPreviewDialog
 
@@ -313,7 +313,7 @@ class ClientCardDialog(QDialog):
             self._select(self.gender, parsed.gender)
 
     def build_draft(self) -> tuple[Any, list[Problem]]:
-        from app.rules.client_card import Problem
+        from app.rules.problem import Problem
         from app.services.client_records import ClientDraft, DateEntry, FamilyEntry, ProductEntry
 
         local: list[Problem] = []

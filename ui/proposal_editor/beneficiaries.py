@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.rules.proposal import BeneficiaryDoc
 from app.rules.proposal_rules import FULL_SHARE
 from ui.proposal_editor.choices import ProposalChoices

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.rules.proposal import ProposalDoc
 from ui.i18n import current_language
 from ui.proposal_editor.beneficiaries import BeneficiariesSection

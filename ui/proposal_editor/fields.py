@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.rules.money import cents_from_text
 from app.rules.proposal import field_label
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.rules.id_numbers import InvalidResidentId, parse_resident_id
 from app.rules.proposal import PartyDoc
 from ui.proposal_editor.choices import ProposalChoices

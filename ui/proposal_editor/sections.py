@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QWidget
 
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.rules.money import yuan_text
 from app.rules.proposal import HealthAnswer, ProposalDoc
 from ui.proposal_editor.choices import ProposalChoices

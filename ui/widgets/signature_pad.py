@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.rules.client_card import Problem
+from app.rules.problem import Problem
 from app.rules.signature import Device, Point, Signature, Stroke, check_signature
 from ui.i18n import current_language
 
