@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from app.cli_codes import EXIT_BUSY, EXIT_LOGIN, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Commands
+from app.cli_codes import EXIT_BUSY, EXIT_LOGIN, EXIT_OK, EXIT_PROBLEM, Commands
 from app.errors import BranchDeskError
 
 
@@ -59,7 +59,7 @@ def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Cal
     def with_context(handler: Callable[[Any, argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
         def run(args: argparse.Namespace) -> int:
             from app.credentials import CredentialsUnavailable
-            from app.services.sync import BadServerAddress, EmptyLoginField, LoginRequired, NotLoggedIn, SyncRunning
+            from app.services.sync import LoginRequired, NotLoggedIn, SyncRunning
 
             ctx = open_context(args)
             try:
@@ -67,9 +67,6 @@ def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Cal
             except (CredentialsUnavailable, NotLoggedIn, LoginRequired) as exc:
                 print(f"branchdesk: {_in_language(exc, args)}", file=sys.stderr)
                 return EXIT_LOGIN
-            except (BadServerAddress, EmptyLoginField) as exc:
-                print(f"branchdesk: {_in_language(exc, args)}", file=sys.stderr)
-                return EXIT_USAGE
             except SyncRunning as exc:
                 print(f"branchdesk: {_in_language(exc, args)}", file=sys.stderr)
                 return EXIT_BUSY

@@ -33,7 +33,6 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from app.rules.limits import MAX_BODY_BYTES
 
-DEFAULT_MAX_BODY = MAX_BODY_BYTES
 DEFAULT_BODY_TIMEOUT = 30.0
 MIN_BODY_RATE = 32 * 1024  # bytes a second (256 kbit/s): slower than this is a stall, not a link
 MAX_BODY_ENV = "BRANCHDESK_MAX_BODY"
@@ -57,14 +56,14 @@ class ApiError(Exception):
 
 @dataclass(frozen=True)
 class Limits:
-    max_body: int = DEFAULT_MAX_BODY
+    max_body: int = MAX_BODY_BYTES
     body_timeout: float = DEFAULT_BODY_TIMEOUT
-    body_budget: int = BUDGET_FACTOR * DEFAULT_MAX_BODY
+    body_budget: int = BUDGET_FACTOR * MAX_BODY_BYTES
 
     @classmethod
     def from_env(cls) -> Limits:
         """The limits from the environment; ValueError naming the variable that is wrong."""
-        max_body = int(_env_number(MAX_BODY_ENV, int, DEFAULT_MAX_BODY, 1024, "a number of bytes, at least 1024"))
+        max_body = int(_env_number(MAX_BODY_ENV, int, MAX_BODY_BYTES, 1024, "a number of bytes, at least 1024"))
         timeout = _env_number(BODY_TIMEOUT_ENV, float, DEFAULT_BODY_TIMEOUT, 0.1, "a number of seconds, at least 0.1")
         budget = int(_env_number(BODY_BUDGET_ENV, int, BUDGET_FACTOR * max_body, max_body,
                                  f"a number of bytes, at least {MAX_BODY_ENV} ({max_body})"))  # fmt: skip

@@ -16,9 +16,9 @@ import pytest
 import requests
 
 from app.context import AppContext
+from app.rules.limits import MAX_BODY_BYTES
 from app.rules.proposal import BeneficiaryDoc, PartyDoc, ProposalDoc
 from app.rules.receipt import MAX_SCAN_BYTES, ReceiptDoc
-from sync.headoffice.transport import DEFAULT_MAX_BODY
 from sync.headoffice.documents import FieldError, Invalid, check_proposal_push, check_receipt_push
 from tests.headoffice.fixtures import SAMPLE_MANAGER
 from tests.headoffice.laptop import proposal_item, push, receipt_item
@@ -34,7 +34,7 @@ def code(response: requests.Response) -> str:
 
 def test_bodies_over_the_limit_get_413(headoffice: HeadOffice, headoffice_token: str, ctx: AppContext) -> None:
     item = proposal_item(ctx, SAMPLE_MANAGER)
-    over = DEFAULT_MAX_BODY // MB + 1
+    over = MAX_BODY_BYTES // MB + 1
     declared = push(headoffice.url, headoffice_token, item, body=b"x" * (over * MB))
     assert (declared.status_code, code(declared)) == (413, "too_large")
 

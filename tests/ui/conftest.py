@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 
 from ui.application import Shell
+from ui.main_window import MainWindow
 from ui.i18n import install_translators
 
 
@@ -32,6 +33,16 @@ def no_dialog_left_open(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def ui_settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def open_active(qtbot, shell: Shell, data_dir: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    """Start as the app does and wait until the profile is attached and the window has focus."""
+    with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
+        shell.start(data_dir)
+    window = shell.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
 
 
 @pytest.fixture

@@ -21,16 +21,10 @@ from ui.main_window import MainWindow
 from ui.pages.receipts import ReceiptsPage
 from ui.receipts.dialog import ReceiptDialog
 
+from .conftest import open_active
+
 TODAY, PLANNER, CLIENTS, RECEIPTS, SYNC = 0, 1, 2, 4, 5
 
-
-def open_window(qtbot, shell: Shell, data_dir: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
-        shell.start(data_dir)
-    window = shell.window
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
 
 
 def agenda_statuses(window: MainWindow) -> list[str]:
@@ -62,7 +56,7 @@ def visit_today(data_dir: Path) -> str:
 
 def test_a_visit_marked_done_in_the_planner_shows_done_on_today(qtbot, shell: Shell, data_dir: Path,  # type: ignore[no-untyped-def]
                                                                 visit_today: str) -> None:
-    window = open_window(qtbot, shell, data_dir)
+    window = open_active(qtbot, shell, data_dir)
     qtbot.waitUntil(lambda: agenda_statuses(window) == ["Planned"], timeout=10_000)
 
     window.show_page(PLANNER)
@@ -87,7 +81,7 @@ def test_a_visit_marked_done_in_the_planner_shows_done_on_today(qtbot, shell: Sh
 
 def test_a_visit_moved_while_today_is_on_screen_moves_there(qtbot, shell: Shell, data_dir: Path,  # type: ignore[no-untyped-def]
                                                            visit_today: str) -> None:
-    window = open_window(qtbot, shell, data_dir)
+    window = open_active(qtbot, shell, data_dir)
     agenda = window.today.agenda
     qtbot.waitUntil(lambda: agenda.topLevelItemCount() == 1 and agenda.topLevelItem(0).text(0) == "14:00–15:00",
                     timeout=10_000)  # fmt: skip
@@ -110,7 +104,7 @@ def two_cards(data_dir: Path) -> tuple[str, str]:
 def test_a_card_merged_away_leaves_the_client_list(qtbot, shell: Shell, data_dir: Path,  # type: ignore[no-untyped-def]
                                                    two_cards: tuple[str, str]) -> None:
     keep, drop = two_cards
-    window = open_window(qtbot, shell, data_dir)
+    window = open_active(qtbot, shell, data_dir)
     window.show_page(CLIENTS)
     page = window.clients.list
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
@@ -128,7 +122,7 @@ def test_a_new_receipt_appears_on_todays_due_list(qtbot, shell: Shell, data_dir:
     ctx = AppContext.open(data_dir)
     finished_proposal(ctx)
     ctx.close()
-    window = open_window(qtbot, shell, data_dir)
+    window = open_active(qtbot, shell, data_dir)
     qtbot.waitUntil(lambda: window.today.data is not None, timeout=10_000)
     assert not [r for r in reminders(window) if r[0] == "Receipt due back"]
 
@@ -156,7 +150,7 @@ def test_a_new_receipt_appears_on_todays_due_list(qtbot, shell: Shell, data_dir:
 
 
 def test_the_status_bar_counts_the_outbox_from_commits_not_a_timer(qtbot, shell: Shell, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, shell, data_dir)
+    window = open_active(qtbot, shell, data_dir)
     label = window.status.outbox_label
     qtbot.waitUntil(lambda: label.text() == "Outbox: 0 waiting", timeout=10_000)
     ctx = window.ctx
@@ -172,7 +166,7 @@ def test_the_status_bar_counts_the_outbox_from_commits_not_a_timer(qtbot, shell:
 
 def test_a_page_that_shows_nothing_touched_stays_as_it_is(qtbot, shell: Shell, data_dir: Path,  # type: ignore[no-untyped-def]
                                                           visit_today: str) -> None:
-    window = open_window(qtbot, shell, data_dir)
+    window = open_active(qtbot, shell, data_dir)
     qtbot.waitUntil(lambda: window.today.data is not None, timeout=10_000)
     receipts = window.page(RECEIPTS)
     ctx = window.ctx
@@ -183,7 +177,7 @@ def test_a_page_that_shows_nothing_touched_stays_as_it_is(qtbot, shell: Shell, d
 
 
 def test_a_proposal_finished_elsewhere_joins_the_sync_list(qtbot, shell: Shell, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, shell, data_dir)
+    window = open_active(qtbot, shell, data_dir)
     window.show_page(SYNC)
     page = window.page(SYNC)
     qtbot.waitUntil(lambda: window.ctx is not None and page.model.rowCount() == 0, timeout=10_000)
@@ -199,7 +193,7 @@ def test_the_outbox_warning_follows_the_clock_without_a_timer_of_its_own(qtbot, 
 
     from app.services.sync_items import SyncSummary
 
-    window = open_window(qtbot, shell, data_dir)
+    window = open_active(qtbot, shell, data_dir)
     status, label = window.status, window.status.outbox_label
     qtbot.waitUntil(lambda: label.text() == "Outbox: 0 waiting", timeout=10_000)
     almost = SyncSummary(pending=1, rejected=0, oldest_pending_at=None,

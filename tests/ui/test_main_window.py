@@ -12,6 +12,8 @@ from local_db.models import OutboxItem
 from ui.application import Shell
 from ui.main_window import MainWindow
 
+from .conftest import open_active
+
 PAGES = ["Today", "Planner", "Clients", "Proposals", "Receipts", "Sync"]
 
 
@@ -30,15 +32,6 @@ def add_outbox_items(data_dir: Path, pending: int, rejected: int) -> None:
             )
     ctx.close()
 
-
-def open_active(qtbot, shell: Shell, data_dir: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    """Start as the app does and wait until the profile is attached and the window has focus."""
-    with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
-        shell.start(data_dir)
-    window = shell.window
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
 
 
 def test_window_is_shown_before_the_profile_is_open(qtbot, shell: Shell, data_dir: Path) -> None:

@@ -6,7 +6,9 @@ import hashlib
 import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
@@ -112,23 +114,35 @@ def test_shell_opens_another_folder_when_asked(qtbot, ui_settings: QSettings, tm
         shell.close()
 
 
+def start_and_answer(qtbot, shell: Shell, data_dir: Path, until: Any,  # type: ignore[no-untyped-def]
+                     answer: Callable[[StartupProblemDialog], None]) -> None:
+    """Starts `shell` on `data_dir` and, once the problem dialog is up, lets `answer` press on it;
+    returns when `until` (a Shell signal) has fired. The dialog opens once the worker reports."""
+
+    def if_shown() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, StartupProblemDialog):
+            answer(dialog)
+
+    timer = QTimer(interval=100, timeout=if_shown)
+    try:
+        with qtbot.waitSignal(until, timeout=20_000):
+            timer.start()
+            shell.start(data_dir)
+    finally:
+        timer.stop()
+
+
 def test_quitting_from_the_problem_dialog_opens_nothing(qtbot, ui_settings: QSettings, data_dir: Path) -> None:
     corrupt_profile_with_backup(data_dir)
 
-    def press_quit() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, StartupProblemDialog)
+    def press_quit(dialog: StartupProblemDialog) -> None:
         assert dialog.windowTitle() == "BranchDesk cannot open your data"
         qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
 
     shell = Shell(ui_settings, ask=ask_with_dialog)
     try:
-        with qtbot.waitSignal(shell.profile_did_fail, timeout=20_000):
-            # The dialog opens once the worker reports the problem; press Quit on it then.
-            timer = QTimer(interval=100, timeout=lambda: isinstance(QApplication.activeModalWidget(), StartupProblemDialog) and press_quit())
-            timer.start()
-            shell.start(data_dir)
-        timer.stop()
+        start_and_answer(qtbot, shell, data_dir, shell.profile_did_fail, press_quit)
         assert shell.ctx is None
     finally:
         shell.close()
@@ -147,20 +161,14 @@ def test_a_deleted_database_is_restored_from_the_newest_backup_by_one_click(
     (data_dir / DB_FILENAME).unlink()
     shown: list[tuple[str, str, str, int]] = []
 
-    def press_restore() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, StartupProblemDialog)
+    def press_restore(dialog: StartupProblemDialog) -> None:
         shown.append((dialog.message.text(), dialog.open_backup_button.text(), dialog.backups.currentItem().text(),
                       dialog.width()))  # fmt: skip
         qtbot.mouseClick(dialog.open_backup_button, Qt.MouseButton.LeftButton)
 
     shell = Shell(ui_settings, ask=ask_with_dialog)
     try:
-        with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
-            timer = QTimer(interval=100, timeout=lambda: isinstance(QApplication.activeModalWidget(), StartupProblemDialog) and press_restore())
-            timer.start()
-            shell.start(data_dir)
-        timer.stop()
+        start_and_answer(qtbot, shell, data_dir, shell.profile_did_open, press_restore)
         ((message, button, selected, width),) = shown
         assert message.startswith(f"The database {data_dir / DB_FILENAME} is missing or empty, although this "
                                   "folder held a profile. Nothing was created in its place.")  # fmt: skip

@@ -25,6 +25,8 @@ from ui.main_window import MainWindow
 from ui.sync_scheduler import CLOSE_WAIT_S, INTERVAL_KEY
 from ui.status_bar import WARN_AFTER_KEY
 
+from .conftest import open_active
+
 SYNC = 5
 
 
@@ -92,14 +94,6 @@ def statuses(data_dir: Path) -> list[str]:
         ctx.close()
 
 
-def open_window(qtbot, shell: Shell, data_dir: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
-        shell.start(data_dir)
-    window = shell.window
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
-
 
 def sync_statuses(window: MainWindow) -> list[str]:
     page = window.page(SYNC)
@@ -111,7 +105,7 @@ def test_logged_in_and_online_it_syncs_on_start_and_then_on_the_timer(
     qtbot, shell: Shell, data_dir: Path, headoffice: HeadOffice, headoffice_token: str  # noqa: F811
 ) -> None:
     prepare(data_dir, headoffice.url, headoffice_token, **{INTERVAL_KEY: 0.05})  # every 3 s
-    window = open_window(qtbot, shell, data_dir)
+    window = open_active(qtbot, shell, data_dir)
     qtbot.waitUntil(lambda: len(headoffice.records()) == 1, timeout=15_000)
     qtbot.waitUntil(lambda: window.status.outbox_label.text() == "Outbox: 0 waiting", timeout=10_000)
     assert window.status.connection_label.property("state") == "online"
@@ -126,7 +120,7 @@ def test_after_a_run_today_and_proposals_show_head_offices_answer(
     qtbot, shell: Shell, data_dir: Path, headoffice: HeadOffice, headoffice_token: str  # noqa: F811
 ) -> None:
     (proposal_id,) = prepare(data_dir, headoffice.url, headoffice_token)
-    window = open_window(qtbot, shell, data_dir)
+    window = open_active(qtbot, shell, data_dir)
     qtbot.waitUntil(lambda: len(headoffice.records()) == 1, timeout=15_000)
     today = window.today
     assert not any(today.reminders.topLevelItem(i).text(0) == "Deliver the policy"
@@ -160,7 +154,7 @@ def test_status_bar_warns_when_an_item_waited_too_long(
                                created_at=utcnow() - timedelta(hours=30)))  # fmt: skip
     shell = Shell(ui_settings)
     try:
-        window = open_window(qtbot, shell, data_dir)
+        window = open_active(qtbot, shell, data_dir)
         label = window.status.outbox_label
         qtbot.waitUntil(lambda: label.text() == "Outbox: 1 waiting")
         qtbot.waitUntil(lambda: label.property("warning") is True)
@@ -188,7 +182,7 @@ def test_close_time_sync_is_bounded_and_what_did_not_go_stays_pending(
     qtbot, shell: Shell, data_dir: Path, stalled: StalledServer
 ) -> None:
     prepare(data_dir, stalled.url, "token-of-a-hanging-server")
-    window = open_window(qtbot, shell, data_dir)
+    window = open_active(qtbot, shell, data_dir)
     # The health probe times out: offline, so no run starts by itself.
     qtbot.waitUntil(lambda: window.status.connection_label.property("state") == "offline", timeout=10_000)
     assert not window.sync_scheduler.is_running
@@ -206,7 +200,7 @@ def test_one_run_at_a_time_and_cancel_leaves_the_rest_waiting(
     qtbot, shell: Shell, data_dir: Path, stalled: StalledServer
 ) -> None:
     prepare(data_dir, stalled.url, "token-of-a-hanging-server", proposals=2)
-    window = open_window(qtbot, shell, data_dir)
+    window = open_active(qtbot, shell, data_dir)
     qtbot.waitUntil(lambda: window.status.connection_label.property("state") == "offline", timeout=10_000)
     window.show_page(SYNC)
     page = window.page(SYNC)
