@@ -9,26 +9,26 @@ from typing import TYPE_CHECKING
 
 from app.changes import ChangeFeed
 from app.paths import is_demo_dir
-from app.services.clients import ClientService
-from app.services.connection import ConnectionService
-from app.services.daily_plans import DailyPlanService
-from app.services.handover import HandoverService
-from app.services.hq_status import HqStatusService
-from app.services.outlets import OutletService
-from app.services.overview import OverviewService
-from app.services.planner import PlannerService
-from app.services.proposal_records import ProposalRecords
-from app.services.proposals import ProposalService
-from app.services.receipts import ReceiptService
-from app.services.settings import SettingsService
-from app.services.today import TodayService
-from app.services.worklog import WorkLogService
+from app.clients.service import ClientService
+from app.headoffice.connection import ConnectionService
+from app.day.daily_plans import DailyPlanService
+from app.handover.service import HandoverService
+from app.headoffice.status import HqStatusService
+from app.outlets.service import OutletService
+from app.profile.overview import OverviewService
+from app.planner.service import PlannerService
+from app.proposals.records import ProposalRecords
+from app.proposals.service import ProposalService
+from app.receipts.service import ReceiptService
+from app.profile.settings import SettingsService
+from app.day.today import TodayService
+from app.day.worklog import WorkLogService
 from app.store import Store, open_store
 
 if TYPE_CHECKING:
     from app.credentials import Credentials
-    from app.services.printing import PrintService
-    from app.services.sync import SyncService
+    from app.reports.printing import PrintService
+    from app.headoffice.service import SyncService
 
 
 @dataclass
@@ -118,7 +118,7 @@ class AppContext:
     @cached_property
     def sync(self) -> SyncService:
         # Imported on use: requests and tenacity add start-up time and wait for the first sync.
-        from app.services.sync import SyncService
+        from app.headoffice.service import SyncService
 
         return SyncService(self.store.sessions, self.settings, self.credentials, self.hq_status,
                            data_dir=self.data_dir, actor=self.actor)
@@ -126,7 +126,7 @@ class AppContext:
     @cached_property
     def printing(self) -> PrintService:
         # Imported on use: reportlab costs start-up time and is needed only when printing.
-        from app.services.printing import PrintService
+        from app.reports.printing import PrintService
 
         return PrintService(
             self.store.sessions, self.settings, self.actor, today=self.today, daily_plans=self.daily_plans,

@@ -15,8 +15,8 @@ from sqlalchemy import update
 from app.context import AppContext
 from app.rules.proposal import ProposalDoc, from_json
 from app.rules.signature import Point, Signature, Stroke
-from app.services.proposals import ProposalService
-from app.services.settings import ManagerProfile
+from app.proposals.service import ProposalService
+from app.profile.settings import ManagerProfile
 from local_db import models
 from local_db.base import new_uuid
 

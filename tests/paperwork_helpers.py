@@ -13,7 +13,7 @@ from pathlib import Path
 from app.context import AppContext
 from app.rules.proposal import ProposalDoc, from_json
 from app.rules.signature import Point, Signature, Stroke
-from app.services.proposals import ProposalService
+from app.proposals.service import ProposalService
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "proposal.json"
 PNG = b"\x89PNG\r\n\x1a\nfake"

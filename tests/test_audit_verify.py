@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from app.context import AppContext
 from app.rules.id_numbers import make_resident_id
-from app.services.audit import _digest, verify_chain
-from app.services.client_records import ClientDraft
+from app.profile.audit import _digest, verify_chain
+from app.clients.records import ClientDraft
 from tests.test_cli import branchdesk
 
 ID = make_resident_id("310104", date(1985, 6, 15), 12, "F")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from app.backup import daily_backup, restore, rotate
+from app.profile.backup import daily_backup, restore, rotate
 from app.context import AppContext
 from app.errors import InvalidInput
-from app.services.client_records import ClientDraft
+from app.clients.records import ClientDraft
 from local_db.cipher import SQLITE_HEADER
 from local_db.opening import DB_FILENAME
 
@@ -97,7 +97,7 @@ def test_restore_is_refused_while_the_profile_is_open(data_dir: Path, tmp_path: 
     ctx = AppContext.open(data_dir)
     try:
         out = tmp_path / "b.sqlite3"
-        from app.backup import make_backup
+        from app.profile.backup import make_backup
 
         make_backup(ctx.store, out)
         ctx.overview.record_counts()  # the app holds a pooled connection, as it does while running

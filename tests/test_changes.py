@@ -11,8 +11,8 @@ from sqlalchemy import text, update
 
 from app.changes import Changes, written_table
 from app.context import AppContext
-from app.services.client_records import ClientDraft
-from app.services.planner_records import VisitInput
+from app.clients.records import ClientDraft
+from app.planner.records import VisitInput
 from local_db import models
 from sync.outbox import OutboxDrain, RetryPolicy
 

@@ -15,9 +15,9 @@ from sqlalchemy import text
 
 from app.context import AppContext
 from app.demo import generate
-from app.services.audit import events_for
-from app.services.handover_records import APPLICATION_MATERIALS, ItemInput
-from app.services.receipts import ReceiptService
+from app.profile.audit import events_for
+from app.handover.records import APPLICATION_MATERIALS, ItemInput
+from app.receipts.service import ReceiptService
 from tests.handover_data import TODAY, add_outlet, finished_proposal, set_up_manager, signed, zigzag
 
 BRANCHDESK = str(Path(sys.executable).with_name("branchdesk"))

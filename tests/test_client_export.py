@@ -15,11 +15,11 @@ from app.context import AppContext
 from app.demo import generate
 from app.errors import Cancelled, InvalidInput
 from app.rules.id_numbers import make_resident_id
-from app.services.client_columns import COLUMNS
-from app.services.client_export import export_clients
-from app.services.client_import import import_rows, read_csv, suggest_mapping
-from app.services.client_records import ClientDraft
-from app.services.client_search import ClientQuery
+from app.clients.columns import COLUMNS
+from app.clients.exporting import export_clients
+from app.clients.importing import import_rows, read_csv, suggest_mapping
+from app.clients.records import ClientDraft
+from app.clients.search import ClientQuery
 from local_db.models import AuditEvent, Outlet
 from tests.test_cli import branchdesk
 

@@ -17,11 +17,12 @@ from sqlalchemy import func, select
 from app.context import AppContext
 from app.errors import Cancelled, InvalidInput
 from app.rules.id_numbers import make_resident_id
-from app.services import client_import, csv_files
-from app.services.client_columns import CellProblem, parse_cell, suggest_mapping
-from app.services.client_import import import_rows, preview, read_csv, write_report_csv
-from app.services.client_records import ClientDraft, FamilyEntry
-from app.services.client_search import ClientQuery
+from app.clients import importing as client_import
+from app.common import csv_files
+from app.clients.columns import CellProblem, parse_cell, suggest_mapping
+from app.clients.importing import import_rows, preview, read_csv, write_report_csv
+from app.clients.records import ClientDraft, FamilyEntry
+from app.clients.search import ClientQuery
 from local_db.models import AuditEvent, Client, Outlet
 from tests.test_cli import branchdesk
 

@@ -8,8 +8,8 @@ import pytest
 
 from app.context import AppContext
 from app.rules.id_numbers import make_resident_id
-from app.services.client_records import ClientDraft
-from app.services.client_search import ClientQuery, QueryTooShort, SortKey
+from app.clients.records import ClientDraft
+from app.clients.search import ClientQuery, QueryTooShort, SortKey
 
 TODAY = date.today()
 

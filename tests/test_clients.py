@@ -11,9 +11,9 @@ from sqlalchemy import select, text
 from app.context import AppContext
 from app.errors import InvalidInput
 from app.rules.id_numbers import make_resident_id
-from app.services.audit import broken_links, events_for
-from app.services.client_records import ClientDraft, FamilyEntry, ProductEntry
-from app.services.client_search import ClientQuery
+from app.profile.audit import broken_links, events_for
+from app.clients.records import ClientDraft, FamilyEntry, ProductEntry
+from app.clients.search import ClientQuery
 from local_db.models import AuditEvent, Client, Visit, WorkLogEntry
 
 BIRTH = date(1985, 6, 15)

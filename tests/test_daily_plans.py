@@ -8,9 +8,9 @@ import pytest
 
 from app.context import AppContext
 from app.errors import InvalidInput
-from app.services.daily_plans import DailyPlanService
-from app.services.settings import DailyTargets
-from app.services.worklog import LogInput, WorkLogService
+from app.day.daily_plans import DailyPlanService
+from app.profile.settings import DailyTargets
+from app.day.worklog import LogInput, WorkLogService
 from local_db.models import Client, Visit
 
 SHANGHAI = timezone(timedelta(hours=8))

@@ -22,7 +22,7 @@ from app.context import AppContext
 from app.demo import generate
 from app.errors import StartupError
 from app.rules.id_numbers import make_resident_id
-from app.services.client_records import ClientDraft
+from app.clients.records import ClientDraft
 from app.store import open_store
 from local_db.cipher import SQLITE_HEADER, DbKey, connect, export, table_counts
 from local_db.opening import DB_FILENAME

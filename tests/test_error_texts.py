@@ -147,7 +147,7 @@ def test_a_missing_client_is_said_in_chinese(tmp_path: Path) -> None:
 
 
 def test_a_csv_refusal_says_what_to_do_in_chinese() -> None:
-    from app.services.csv_files import read_csv
+    from app.common.csv_files import read_csv
 
     with pytest.raises(InvalidInput) as caught:
         read_csv(b"PK\x03\x04 a workbook", "clients.xlsx")
@@ -158,7 +158,7 @@ def test_a_csv_refusal_says_what_to_do_in_chinese() -> None:
 
 
 def test_a_visit_that_cannot_change_status_names_both_statuses_in_chinese() -> None:
-    from app.services.planner_records import InvalidTransition
+    from app.planner.records import InvalidTransition
 
     assert InvalidTransition("done", "no_show").text("zh_CN") == (
         "已完成的拜访不能改为客户爽约。只有计划中的拜访可以改变状态；已结束的拜访请通过编辑来更正。"

@@ -10,9 +10,9 @@ from sqlalchemy import func, select, text
 from app.context import AppContext
 from app.errors import NotFound
 from app.rules.signature import Signature
-from app.services.audit import events_for
-from app.services.handover import HandoverService
-from app.services.handover_records import (
+from app.profile.audit import events_for
+from app.handover.service import HandoverService
+from app.handover.records import (
     APPLICATION_MATERIALS,
     POLICY_CONTRACTS,
     InvalidHandover,

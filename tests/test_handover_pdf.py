@@ -19,8 +19,8 @@ from app.reports import fonts
 from app.reports.fonts import SETTING_KEY, FontChoice, cjk_font, configured_font
 from app.reports.handover import handover_pdf
 from app.reports.render import pdf_page_images
-from app.services.handover import HandoverService
-from app.services.handover_records import (
+from app.handover.service import HandoverService
+from app.handover.records import (
     APPLICATION_MATERIALS,
     HandoverItemView,
     HandoverView,

@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 
 from app.context import AppContext
 from app.errors import InvalidInput, NotFound
-from app.services.audit import events_for
-from app.services.hq_status import HqStatusService, StatusUpdate
-from app.services.proposals import ProposalService
-from app.services.settings import ManagerProfile
+from app.profile.audit import events_for
+from app.headoffice.status import HqStatusService, StatusUpdate
+from app.proposals.service import ProposalService
+from app.profile.settings import ManagerProfile
 from local_db import models
 from local_db.base import new_uuid
 from tests.test_proposals_service import SIGNED, sample_doc

@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from app.context import AppContext
 from app.errors import InvalidInput
-from app.services.lock import MAX_TRIES, WAIT_S, LockService, hash_pin, pin_matches
+from app.profile.lock import MAX_TRIES, WAIT_S, LockService, hash_pin, pin_matches
 
 
 class Clock:

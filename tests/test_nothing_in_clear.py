@@ -25,8 +25,8 @@ from sqlalchemy import text
 
 from app.context import AppContext
 from app.logging_setup import install_logging, log_dir
-from app.services.client_export import export_clients
-from app.services.client_records import ClientDraft
+from app.clients.exporting import export_clients
+from app.clients.records import ClientDraft
 from tests.headoffice.fixtures import SAMPLE_MANAGER, headoffice, headoffice_token  # noqa: F401
 from tests.headoffice.server import HeadOffice
 from tests.paperwork_helpers import finished_proposal
@@ -90,8 +90,8 @@ def test_a_full_workflow_leaves_nothing_in_clear(
         try:
             raise ValueError(f"card {ID} (mobile {PHONE}) refused; sent with Authorization: Bearer {token}")
         except ValueError:
-            logging.getLogger("ui.task_runner").exception("background task failed for %s token=%s", ID, token)
-        logging.getLogger("app.services.sync").warning("head office answered for %s / %s", PHONE, token)
+            logging.getLogger("ui.common.task_runner").exception("background task failed for %s token=%s", ID, token)
+        logging.getLogger("app.headoffice.service").warning("head office answered for %s / %s", PHONE, token)
         with ctx.store.sessions() as session:
             settings = " ".join(session.scalars(text("SELECT key || value_json FROM settings")))
             actions = set(session.scalars(text("SELECT action FROM audit_events WHERE entity = 'head_office'")))

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from app.context import AppContext
-from app.services.audit import AuditEntry, broken_links, events_for
-from app.services.outlets import (
+from app.profile.audit import AuditEntry, broken_links, events_for
+from app.outlets.service import (
     CompetitorEntry,
     InvalidOutlet,
     OutletDraft,

@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 
 from app.context import AppContext
 from app.errors import NotFound
-from app.services.audit import events_for
-from app.services.outlet_records import OutletDraft
-from app.services.planner import PlannerService
-from app.services.planner_records import (
+from app.profile.audit import events_for
+from app.outlets.records import OutletDraft
+from app.planner.service import PlannerService
+from app.planner.records import (
     ChecklistEntry,
     InvalidTransition,
     InvalidVisit,

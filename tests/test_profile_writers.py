@@ -15,8 +15,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from app.context import AppContext
-from app.services.audit import record_event, verify_chain
-from app.services.client_records import ClientDraft
+from app.profile.audit import record_event, verify_chain
+from app.clients.records import ClientDraft
 from local_db.engine import BUSY_TIMEOUT_MS
 from tests.test_cli import BRANCHDESK, branchdesk
 

@@ -11,11 +11,11 @@ from sqlalchemy import func, select, update
 from app.context import AppContext
 from app.errors import InvalidInput, NotFound
 from app.rules.id_numbers import make_resident_id
-from app.services.client_records import ClientDraft
-from app.services.hq_status import StatusUpdate
-from app.services.proposal_records import ProposalRecords, ProposalRow
-from app.services.proposals import ProposalService
-from app.services.settings import ManagerProfile
+from app.clients.records import ClientDraft
+from app.headoffice.status import StatusUpdate
+from app.proposals.records import ProposalRecords, ProposalRow
+from app.proposals.service import ProposalService
+from app.profile.settings import ManagerProfile
 from local_db import models
 from tests.test_proposals_service import SIGNED, sample_doc
 

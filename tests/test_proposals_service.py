@@ -18,9 +18,9 @@ from app.rules import signature as signature_rules
 from app.rules.proposal import ProposalDoc, from_json, to_json
 from app.rules.proposal_rules import check_proposal
 from app.rules.signature import Point, Signature, Stroke
-from app.services.audit import events_for
-from app.services.proposals import ProposalService
-from app.services.settings import ManagerProfile
+from app.profile.audit import events_for
+from app.proposals.service import ProposalService
+from app.profile.settings import ManagerProfile
 from local_db import models
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "proposal.json"

@@ -15,9 +15,9 @@ from app.context import AppContext
 from app.errors import InvalidInput, NotFound
 from app.rules import receipt as rules
 from app.rules import signature as signature_rules
-from app.services.audit import events_for
-from app.services.proposals import ProposalService
-from app.services.receipts import ReceiptFields, ReceiptRefused, ReceiptService
+from app.profile.audit import events_for
+from app.proposals.service import ProposalService
+from app.receipts.service import ReceiptFields, ReceiptRefused, ReceiptService
 from local_db import models
 from tests.paperwork_helpers import PNG, finished_proposal, tiny, zigzag
 

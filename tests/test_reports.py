@@ -23,11 +23,11 @@ from app.context import AppContext
 from app.demo import generate
 from app.errors import NotFound
 from app.reports.common import chinese_date
-from app.services.audit import events_for
-from app.services.handover_records import APPLICATION_MATERIALS, ItemInput
-from app.services.local_time import local_zone
-from app.services.planner_records import VisitInput
-from app.services.receipts import ReceiptFields, ReceiptService
+from app.profile.audit import events_for
+from app.handover.records import APPLICATION_MATERIALS, ItemInput
+from app.common.local_time import local_zone
+from app.planner.records import VisitInput
+from app.receipts.service import ReceiptFields, ReceiptService
 from local_db import models
 from tests.handover_data import TODAY, add_outlet, finished_proposal, set_up_manager, signature_png, signed, zigzag
 

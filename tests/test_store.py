@@ -253,7 +253,7 @@ def test_relative_data_dir_is_resolved(tmp_path: Path, monkeypatch: pytest.Monke
 
 def _profile_with_backups(data_dir: Path) -> tuple[Path, Path]:
     """A profile with one outlet and two backups in its backups folder; returns (older, newer)."""
-    from app.backup import make_backup
+    from app.profile.backup import make_backup
 
     ctx = AppContext.open(data_dir)
     try:

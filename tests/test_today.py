@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import event
 
 from app.context import AppContext
-from app.services.settings import DailyTargets
-from app.services.today import TodayService
-from app.services.worklog import LogInput, WorkLogService
+from app.profile.settings import DailyTargets
+from app.day.today import TodayService
+from app.day.worklog import LogInput, WorkLogService
 from local_db.cipher import connect
 from local_db.models import (
     Client,

@@ -8,8 +8,8 @@ import pytest
 
 from app.context import AppContext
 from app.errors import InvalidInput, NotFound
-from app.services.audit import events_for
-from app.services.worklog import LogInput, WorkLogService, tally
+from app.profile.audit import events_for
+from app.day.worklog import LogInput, WorkLogService, tally
 from local_db.models import Client, DailyPlan
 
 SHANGHAI = timezone(timedelta(hours=8))
@@ -92,7 +92,7 @@ def test_closed_day_refuses_new_entries_and_explains(worklog: WorkLogService) ->
 
 
 def test_close_day_keeps_the_managers_targets(ctx: AppContext, worklog: WorkLogService) -> None:
-    from app.services.settings import DailyTargets
+    from app.profile.settings import DailyTargets
 
     ctx.settings.set_targets(DailyTargets(visits=7, leaflets=40))
     worklog.close_day(DAY)

@@ -23,8 +23,8 @@ from app.demo.outlets import build_outlets, outlet_count
 from app.demo.paperwork import build_paperwork
 from app.demo.schedule import ScheduleMaker
 from app.errors import Cancelled, InvalidInput
-from app.services.progress import Progress, Steps
-from app.services.settings import ManagerProfile, SettingsService
+from app.common.progress import Progress, Steps
+from app.profile.settings import ManagerProfile, SettingsService
 from app.store import Store
 from local_db import models
 

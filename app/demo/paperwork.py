@@ -13,7 +13,7 @@ from app.demo.outlets import OutletInfo
 from app.demo.proposals import Paperwork, ProposalMaker
 from app.demo.signatures import signature_row
 from app.rules.working_days import add_working_days
-from app.services.settings import ManagerProfile
+from app.profile.settings import ManagerProfile
 from local_db.models import (
     HandoverItem,
     HandoverList,

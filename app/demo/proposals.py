@@ -22,8 +22,8 @@ from app.demo.common import (
 from app.demo.signatures import signature_row
 from app.rules import receipt as receipt_rules
 from app.rules.proposal import content_hash
-from app.services.proposals import doc_from_records, finished_document, outbox_payload
-from app.services.settings import ManagerProfile
+from app.proposals.service import doc_from_records, finished_document, outbox_payload
+from app.profile.settings import ManagerProfile
 from local_db.models import (
     Beneficiary,
     HandoverItem,

@@ -16,7 +16,7 @@ from app.reports.common import MASKED_NOTE, Letterhead, Masks, field_grid, iso, 
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, paragraph, styles
 from app.rules.money import yuan_text
-from app.services.client_records import ClientCard, HistoryEntry
+from app.clients.records import ClientCard, HistoryEntry
 
 TITLE = "客户档案"
 HISTORY_PRINTED = 30

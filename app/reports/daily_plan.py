@@ -17,9 +17,9 @@ from app.reports import labels as zh
 from app.reports.common import Letterhead, blank_lines, chinese_date, opening, ruled, sign_off
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, paragraph, styles
-from app.services.planner_records import ACTIVE, ChecklistEntry
-from app.services.print_data import VisitSheet
-from app.services.today import TodayData
+from app.planner.records import ACTIVE, ChecklistEntry
+from app.reports.data import VisitSheet
+from app.day.today import TodayData
 
 TITLE = "每日工作计划表"
 REMINDERS_PRINTED = 30  # a big book has hundreds due in a week; the paper lists the most pressing

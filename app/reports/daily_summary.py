@@ -15,8 +15,8 @@ from app.reports import labels as zh
 from app.reports.common import Letterhead, chinese_date, field_grid, opening, ruled, sign_off
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, paragraph, styles
-from app.services.daily_plans import DailySummary
-from app.services.worklog import LogEntry
+from app.day.daily_plans import DailySummary
+from app.day.worklog import LogEntry
 
 TITLE = "每日工作总结表"
 W = CONTENT_WIDTH

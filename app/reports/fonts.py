@@ -28,7 +28,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
 if TYPE_CHECKING:
-    from app.services.settings import SettingsService
+    from app.profile.settings import SettingsService
 
 SETTING_KEY = "print.font_path"
 BUILTIN_CID = "STSong-Light"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from app.services.daily_plans import STEP_NAMES
+from app.day.daily_plans import STEP_NAMES
 
 PURPOSES = {
     "needs_interview": "需求面谈", "product_presentation": "产品推介", "closing": "促成签单",

@@ -17,9 +17,9 @@ from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, GRID, PageInfo, Styles, build_pdf, paragraph, styles
 from app.rules.money import yuan_text
 from app.rules.proposal import PartyDoc
-from app.services.handover_records import SignatureView
+from app.handover.records import SignatureView
 from app.rules.proposal import required_roles
-from app.services.proposals import ProposalView
+from app.proposals.service import ProposalView
 
 TITLE = "人身保险投保单"
 DECLARATION = (

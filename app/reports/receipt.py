@@ -15,7 +15,7 @@ from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, GRID, PageInfo, Styles, build_pdf, paragraph, styles
 from app.rules.proposal import PartyDoc
 from app.rules.reminders import RECEIPT_RETURN_WORKING_DAYS
-from app.services.receipts import ReceiptView
+from app.receipts.service import ReceiptView
 
 TITLE = "保单回执"
 STATEMENT = (

@@ -13,7 +13,7 @@ from app.reports import labels as zh
 from app.reports.common import Letterhead, chinese_date, opening, ruled, sign_off
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, paragraph, styles
-from app.services.planner_records import ACTIVE, VisitView
+from app.planner.records import ACTIVE, VisitView
 
 TITLE = "周工作计划表"
 DAY_FILL = colors.HexColor("#f4f6f9")

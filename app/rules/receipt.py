@@ -18,7 +18,7 @@ JSON form (one object, UTF-8; every key is required, unknown keys are refused):
 - `scan`: `{"mime": "image/png" | "image/jpeg" | "application/pdf", "sha256": 64 lower-case
   hex digits, "size": bytes}`, or null.  The scan's bytes are not in this document: the
   outbox payload carries them base64-encoded as `scan_base64`, beside it (see
-  `app.services.receipts`), and `sha256` ties them to the hash.
+  `app.receipts.service`), and `sha256` ties them to the hash.
 
 Null dates and blank text are structurally fine; `check_receipt` reports them (codes R…),
 as it reports a receipt with both or neither of `signature` and `scan`.  Structural problems

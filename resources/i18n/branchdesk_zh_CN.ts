@@ -4,47 +4,47 @@
 <context>
     <name>BeneficiariesSection</name>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="111"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="111"/>
         <source>Death beneficiaries</source>
         <translation>身故受益人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="115"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="115"/>
         <source>Legal heirs instead of named beneficiaries</source>
         <translation>以法定继承人为受益人（不指定）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="121"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="121"/>
         <source>Order</source>
         <translation>受益顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="121"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="121"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="121"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="121"/>
         <source>Relation to the insured</source>
         <translation>与被保险人关系</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="122"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="122"/>
         <source>ID document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="122"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="122"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="122"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="122"/>
         <source>Share %</source>
         <translation>受益比例 %</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="128"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="128"/>
         <source>&amp;Add beneficiary</source>
         <translation>添加受益人(&amp;A)</translation>
     </message>
@@ -52,32 +52,32 @@
 <context>
     <name>BeneficiaryRow</name>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="43"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="43"/>
         <source>Order</source>
         <translation>受益顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="45"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="45"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="47"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="47"/>
         <source>Relation to the insured</source>
         <translation>与被保险人关系</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="50"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="50"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="52"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="52"/>
         <source>Share %</source>
         <translation>受益比例 %</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/beneficiaries.py" line="54"/>
+        <location filename="../../ui/proposals/editor/beneficiaries.py" line="54"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -85,17 +85,17 @@
 <context>
     <name>ChecklistBox</name>
     <message>
-        <location filename="../../ui/pages/planner_checklist.py" line="57"/>
+        <location filename="../../ui/planner/checklist.py" line="57"/>
         <source>Checklist</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_checklist.py" line="74"/>
+        <location filename="../../ui/planner/checklist.py" line="74"/>
         <source>Another item, e.g. 子女教育金测算表</source>
         <translation>其他物品，例如 子女教育金测算表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_checklist.py" line="78"/>
+        <location filename="../../ui/planner/checklist.py" line="78"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -103,301 +103,301 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="27"/>
+        <location filename="../../ui/common/client_choices.py" line="14"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="27"/>
+        <location filename="../../ui/common/client_choices.py" line="14"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="27"/>
+        <location filename="../../ui/common/client_choices.py" line="14"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="31"/>
+        <location filename="../../ui/common/client_choices.py" line="18"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="31"/>
+        <location filename="../../ui/common/client_choices.py" line="18"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="32"/>
+        <location filename="../../ui/common/client_choices.py" line="19"/>
         <source>Military ID</source>
         <translation>军官证</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="32"/>
+        <location filename="../../ui/common/client_choices.py" line="19"/>
         <source>Birth certificate</source>
         <translation>出生证明</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="33"/>
-        <location filename="../../ui/client_card/sections.py" line="46"/>
-        <location filename="../../ui/client_card/sections.py" line="61"/>
-        <location filename="../../ui/client_card/sections.py" line="76"/>
-        <location filename="../../ui/client_card/sections.py" line="87"/>
+        <location filename="../../ui/common/client_choices.py" line="20"/>
+        <location filename="../../ui/common/client_choices.py" line="33"/>
+        <location filename="../../ui/common/client_choices.py" line="48"/>
+        <location filename="../../ui/common/client_choices.py" line="63"/>
+        <location filename="../../ui/common/client_choices.py" line="74"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="38"/>
+        <location filename="../../ui/common/client_choices.py" line="25"/>
         <source>Ordinary</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="38"/>
+        <location filename="../../ui/common/client_choices.py" line="25"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="39"/>
+        <location filename="../../ui/common/client_choices.py" line="26"/>
         <source>Platinum</source>
         <translation>白金卡</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="39"/>
+        <location filename="../../ui/common/client_choices.py" line="26"/>
         <source>Diamond</source>
         <translation>钻石卡</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="40"/>
+        <location filename="../../ui/common/client_choices.py" line="27"/>
         <source>Private banking</source>
         <translation>私人银行</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="45"/>
+        <location filename="../../ui/common/client_choices.py" line="32"/>
         <source>Walk-in</source>
         <translation>自行到访</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="45"/>
+        <location filename="../../ui/common/client_choices.py" line="32"/>
         <source>Referral</source>
         <translation>转介绍</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="46"/>
+        <location filename="../../ui/common/client_choices.py" line="33"/>
         <source>Outlet staff</source>
         <translation>网点员工</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="51"/>
+        <location filename="../../ui/common/client_choices.py" line="38"/>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="51"/>
+        <location filename="../../ui/common/client_choices.py" line="38"/>
         <source>Conservative</source>
         <translation>保守型</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="52"/>
+        <location filename="../../ui/common/client_choices.py" line="39"/>
         <source>Steady</source>
         <translation>稳健型</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="52"/>
+        <location filename="../../ui/common/client_choices.py" line="39"/>
         <source>Balanced</source>
         <translation>平衡型</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="53"/>
+        <location filename="../../ui/common/client_choices.py" line="40"/>
         <source>Growth</source>
         <translation>成长型</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="53"/>
+        <location filename="../../ui/common/client_choices.py" line="40"/>
         <source>Aggressive</source>
         <translation>进取型</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="57"/>
+        <location filename="../../ui/common/client_choices.py" line="44"/>
         <source>Young</source>
         <translation>青年</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="57"/>
+        <location filename="../../ui/common/client_choices.py" line="44"/>
         <source>Middle-aged</source>
         <translation>中年</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="57"/>
+        <location filename="../../ui/common/client_choices.py" line="44"/>
         <source>Retired</source>
         <translation>退休</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="60"/>
+        <location filename="../../ui/common/client_choices.py" line="47"/>
         <source>Spouse</source>
         <translation>配偶</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="60"/>
+        <location filename="../../ui/common/client_choices.py" line="47"/>
         <source>Child</source>
         <translation>子女</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="61"/>
+        <location filename="../../ui/common/client_choices.py" line="48"/>
         <source>Parent</source>
         <translation>父母</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="62"/>
+        <location filename="../../ui/common/client_choices.py" line="49"/>
         <source>Preschool</source>
         <translation>学龄前</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="62"/>
+        <location filename="../../ui/common/client_choices.py" line="49"/>
         <source>Primary school</source>
         <translation>小学</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="63"/>
+        <location filename="../../ui/common/client_choices.py" line="50"/>
         <source>Middle school</source>
         <translation>初中</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="63"/>
+        <location filename="../../ui/common/client_choices.py" line="50"/>
         <source>High school</source>
         <translation>高中</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="64"/>
+        <location filename="../../ui/common/client_choices.py" line="51"/>
         <source>University</source>
         <translation>大学</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="64"/>
+        <location filename="../../ui/common/client_choices.py" line="51"/>
         <source>Working</source>
         <translation>已工作</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="66"/>
+        <location filename="../../ui/common/client_choices.py" line="53"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="67"/>
+        <location filename="../../ui/common/client_choices.py" line="54"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="68"/>
+        <location filename="../../ui/common/client_choices.py" line="55"/>
         <source>Birth date (YYYY-MM-DD)</source>
         <translation>出生日期（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="69"/>
+        <location filename="../../ui/common/client_choices.py" line="56"/>
         <source>Education</source>
         <translation>教育阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="70"/>
+        <location filename="../../ui/common/client_choices.py" line="57"/>
         <source>Supported</source>
         <translation>需赡养</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="74"/>
+        <location filename="../../ui/common/client_choices.py" line="61"/>
         <source>Deposit</source>
         <translation>存款</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="74"/>
+        <location filename="../../ui/common/client_choices.py" line="61"/>
         <source>Wealth product</source>
         <translation>理财产品</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="75"/>
+        <location filename="../../ui/common/client_choices.py" line="62"/>
         <source>Fund</source>
         <translation>基金</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="75"/>
+        <location filename="../../ui/common/client_choices.py" line="62"/>
         <source>Insurance</source>
         <translation>保险</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="76"/>
+        <location filename="../../ui/common/client_choices.py" line="63"/>
         <source>Bond</source>
         <translation>债券</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="78"/>
+        <location filename="../../ui/common/client_choices.py" line="65"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="79"/>
+        <location filename="../../ui/common/client_choices.py" line="66"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="80"/>
+        <location filename="../../ui/common/client_choices.py" line="67"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="81"/>
+        <location filename="../../ui/common/client_choices.py" line="68"/>
         <source>Start (YYYY-MM-DD)</source>
         <translation>起始日（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="82"/>
+        <location filename="../../ui/common/client_choices.py" line="69"/>
         <source>Maturity (YYYY-MM-DD)</source>
         <translation>到期日（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="86"/>
+        <location filename="../../ui/common/client_choices.py" line="73"/>
         <source>Anniversary</source>
         <translation>纪念日</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="86"/>
+        <location filename="../../ui/common/client_choices.py" line="73"/>
         <source>Child&apos;s birthday</source>
         <translation>子女生日</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="89"/>
+        <location filename="../../ui/common/client_choices.py" line="76"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="90"/>
+        <location filename="../../ui/common/client_choices.py" line="77"/>
         <source>Date (YYYY-MM-DD)</source>
         <translation>日期（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="91"/>
+        <location filename="../../ui/common/client_choices.py" line="78"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="92"/>
+        <location filename="../../ui/common/client_choices.py" line="79"/>
         <source>Every year</source>
         <translation>每年</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="96"/>
+        <location filename="../../ui/common/client_choices.py" line="83"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="96"/>
+        <location filename="../../ui/common/client_choices.py" line="83"/>
         <source>Work log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="97"/>
+        <location filename="../../ui/common/client_choices.py" line="84"/>
         <source>Proposal</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/sections.py" line="97"/>
+        <location filename="../../ui/common/client_choices.py" line="84"/>
         <source>Receipt</source>
         <translation>保单回执</translation>
     </message>
@@ -405,319 +405,319 @@
 <context>
     <name>ClientCardDialog</name>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="62"/>
+        <location filename="../../ui/clients/card/dialog.py" line="63"/>
         <source>Client file card</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="70"/>
+        <location filename="../../ui/clients/card/dialog.py" line="71"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="74"/>
+        <location filename="../../ui/clients/card/dialog.py" line="75"/>
         <source>New card: it is saved as you type, once it has a name.</source>
         <translation>新建档案：填写姓名后，输入内容会随时自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="83"/>
+        <location filename="../../ui/clients/card/dialog.py" line="84"/>
         <source>&amp;Personal</source>
         <translation>个人信息(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="87"/>
+        <location filename="../../ui/clients/card/dialog.py" line="88"/>
         <source>YYYY-MM-DD, filled from the ID number</source>
         <translation>年-月-日，可根据身份证号自动填写</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="89"/>
+        <location filename="../../ui/clients/card/dialog.py" line="90"/>
         <source>Reveal</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="92"/>
+        <location filename="../../ui/clients/card/dialog.py" line="93"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="92"/>
+        <location filename="../../ui/clients/card/dialog.py" line="93"/>
         <source>ID document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="93"/>
+        <location filename="../../ui/clients/card/dialog.py" line="94"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="94"/>
+        <location filename="../../ui/clients/card/dialog.py" line="95"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="94"/>
+        <location filename="../../ui/clients/card/dialog.py" line="95"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="95"/>
+        <location filename="../../ui/clients/card/dialog.py" line="96"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="96"/>
+        <location filename="../../ui/clients/card/dialog.py" line="97"/>
         <source>Other phone</source>
         <translation>其他电话</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="97"/>
+        <location filename="../../ui/clients/card/dialog.py" line="98"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="97"/>
+        <location filename="../../ui/clients/card/dialog.py" line="98"/>
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="98"/>
+        <location filename="../../ui/clients/card/dialog.py" line="99"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="104"/>
+        <location filename="../../ui/clients/card/dialog.py" line="105"/>
         <source>&amp;Family</source>
         <translation>家庭(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="104"/>
+        <location filename="../../ui/clients/card/dialog.py" line="105"/>
         <source>Add family member</source>
         <translation>添加家庭成员</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="106"/>
+        <location filename="../../ui/clients/card/dialog.py" line="107"/>
         <source>F&amp;inancial</source>
         <translation>财务信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="108"/>
+        <location filename="../../ui/clients/card/dialog.py" line="109"/>
         <source>yuan, e.g. 500000.00</source>
         <translation>以元为单位，例如 500000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="113"/>
+        <location filename="../../ui/clients/card/dialog.py" line="114"/>
         <source>Assets at the bank</source>
         <translation>行内资产</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="113"/>
+        <location filename="../../ui/clients/card/dialog.py" line="114"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="114"/>
+        <location filename="../../ui/clients/card/dialog.py" line="115"/>
         <source>Risk preference</source>
         <translation>风险偏好</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="115"/>
+        <location filename="../../ui/clients/card/dialog.py" line="116"/>
         <source>Investments</source>
         <translation>投资情况</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="115"/>
+        <location filename="../../ui/clients/card/dialog.py" line="116"/>
         <source>Products held</source>
         <translation>持有产品</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="118"/>
+        <location filename="../../ui/clients/card/dialog.py" line="119"/>
         <source>Add product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="122"/>
+        <location filename="../../ui/clients/card/dialog.py" line="123"/>
         <source>&amp;Relationship</source>
         <translation>客户关系(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="125"/>
+        <location filename="../../ui/clients/card/dialog.py" line="126"/>
         <source>No outlet</source>
         <translation>无网点</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="127"/>
+        <location filename="../../ui/clients/card/dialog.py" line="128"/>
         <source>separate tags with spaces</source>
         <translation>多个标签用空格分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="130"/>
+        <location filename="../../ui/clients/card/dialog.py" line="131"/>
         <source>Blacklisted (loan overdue)</source>
         <translation>列入黑名单（贷款逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="133"/>
+        <location filename="../../ui/clients/card/dialog.py" line="134"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="133"/>
+        <location filename="../../ui/clients/card/dialog.py" line="134"/>
         <source>Segment</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="134"/>
+        <location filename="../../ui/clients/card/dialog.py" line="135"/>
         <source>Source</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="134"/>
+        <location filename="../../ui/clients/card/dialog.py" line="135"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="135"/>
+        <location filename="../../ui/clients/card/dialog.py" line="136"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="135"/>
+        <location filename="../../ui/clients/card/dialog.py" line="136"/>
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="136"/>
+        <location filename="../../ui/clients/card/dialog.py" line="137"/>
         <source>Important dates</source>
         <translation>重要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="136"/>
+        <location filename="../../ui/clients/card/dialog.py" line="137"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="137"/>
+        <location filename="../../ui/clients/card/dialog.py" line="138"/>
         <source>Blacklist reason</source>
         <translation>列入黑名单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="140"/>
+        <location filename="../../ui/clients/card/dialog.py" line="141"/>
         <source>Add date</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="144"/>
+        <location filename="../../ui/clients/card/dialog.py" line="145"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="144"/>
+        <location filename="../../ui/clients/card/dialog.py" line="145"/>
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="144"/>
+        <location filename="../../ui/clients/card/dialog.py" line="145"/>
         <source>Subject</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="144"/>
+        <location filename="../../ui/clients/card/dialog.py" line="145"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="145"/>
+        <location filename="../../ui/clients/card/dialog.py" line="146"/>
         <source>&amp;History</source>
         <translation>往来记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="152"/>
+        <location filename="../../ui/clients/card/dialog.py" line="153"/>
         <source>&amp;Open existing card</source>
         <translation>打开已有档案(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="153"/>
+        <location filename="../../ui/clients/card/dialog.py" line="154"/>
         <source>&amp;Merge into existing card</source>
         <translation>合并到已有档案(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="164"/>
+        <location filename="../../ui/clients/card/dialog.py" line="165"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="166"/>
+        <location filename="../../ui/clients/card/dialog.py" line="167"/>
         <source>Client &amp;card…</source>
         <translation>客户档案(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="167"/>
+        <location filename="../../ui/clients/card/dialog.py" line="168"/>
         <source>Card with &amp;full ID and phone numbers…</source>
         <translation>显示完整证件号和电话的档案(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="170"/>
+        <location filename="../../ui/clients/card/dialog.py" line="171"/>
         <source>Prin&amp;t…</source>
         <translation>打印(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="171"/>
+        <location filename="../../ui/clients/card/dialog.py" line="172"/>
         <source>Print the card as saved, or save it as a PDF (Ctrl+P)</source>
         <translation>按已保存的内容打印档案，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="255"/>
+        <location filename="../../ui/clients/card/dialog.py" line="256"/>
         <source>Client file card: %1</source>
         <translation>客户档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="264"/>
+        <location filename="../../ui/clients/card/dialog.py" line="265"/>
         <source>(from the birth date)</source>
         <translation>（根据出生日期计算）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="266"/>
+        <location filename="../../ui/clients/card/dialog.py" line="267"/>
         <source>%1, age %2</source>
         <translation>%1，%2 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="288"/>
+        <location filename="../../ui/clients/card/dialog.py" line="289"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/client_card/dialog.py" line="289"/>
+        <location filename="../../ui/clients/card/dialog.py" line="290"/>
         <source>Saved as a draft: %n problem(s) to fix before the card is valid.</source>
         <translation>
             <numerusform>已存为草稿：还有 %n 个问题需修正，档案才算有效。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="297"/>
+        <location filename="../../ui/clients/card/dialog.py" line="298"/>
         <source>Editing…</source>
         <translation>正在编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="367"/>
+        <location filename="../../ui/clients/card/dialog.py" line="368"/>
         <source>Not saved yet: a card needs a name.</source>
         <translation>尚未保存：档案需要先填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="370"/>
+        <location filename="../../ui/clients/card/dialog.py" line="371"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="396"/>
+        <location filename="../../ui/clients/card/dialog.py" line="397"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="411"/>
+        <location filename="../../ui/clients/card/dialog.py" line="412"/>
         <source>Client card: %1</source>
         <translation>客户档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/client_card/dialog.py" line="431"/>
+        <location filename="../../ui/clients/card/dialog.py" line="432"/>
         <source>This looks like an existing card: %1 (%2, %3). Open it, or merge this card into it?</source>
         <translation>这似乎是已有的客户档案：%1（%2，%3）。要打开它，还是把此档案合并进去？</translation>
     </message>
@@ -725,236 +725,236 @@
 <context>
     <name>ClientImportDialog</name>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="48"/>
+        <location filename="../../ui/clients/import_dialog.py" line="48"/>
         <source>Import clients from CSV</source>
         <translation>从 CSV 导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="50"/>
+        <location filename="../../ui/clients/import_dialog.py" line="50"/>
         <source>Choose a CSV file (UTF-8 or GBK, as Excel saves it).</source>
         <translation>请选择 CSV 文件（UTF-8 或 GBK 编码，即 Excel 另存的格式）。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="52"/>
+        <location filename="../../ui/clients/import_dialog.py" line="52"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="54"/>
+        <location filename="../../ui/clients/import_dialog.py" line="54"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="54"/>
+        <location filename="../../ui/clients/import_dialog.py" line="54"/>
         <source>Card field</source>
         <translation>档案字段</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="67"/>
+        <location filename="../../ui/clients/import_dialog.py" line="67"/>
         <source>&amp;Import valid rows</source>
         <translation>导入有效行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="69"/>
+        <location filename="../../ui/clients/import_dialog.py" line="69"/>
         <source>Save error &amp;report…</source>
         <translation>保存错误报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="71"/>
+        <location filename="../../ui/clients/import_dialog.py" line="71"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="83"/>
+        <location filename="../../ui/clients/import_dialog.py" line="83"/>
         <source>Columns: check where each column goes; unknown ones are ignored.</source>
         <translation>列对应关系：请确认每一列对应的字段；无法识别的列将被忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="96"/>
+        <location filename="../../ui/clients/import_dialog.py" line="96"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="96"/>
+        <location filename="../../ui/clients/import_dialog.py" line="96"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="96"/>
+        <location filename="../../ui/clients/import_dialog.py" line="96"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="97"/>
+        <location filename="../../ui/clients/import_dialog.py" line="97"/>
         <source>ID document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="97"/>
+        <location filename="../../ui/clients/import_dialog.py" line="97"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="97"/>
+        <location filename="../../ui/clients/import_dialog.py" line="97"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="98"/>
+        <location filename="../../ui/clients/import_dialog.py" line="98"/>
         <source>Other phone</source>
         <translation>其他电话</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="98"/>
+        <location filename="../../ui/clients/import_dialog.py" line="98"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="99"/>
+        <location filename="../../ui/clients/import_dialog.py" line="99"/>
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="99"/>
+        <location filename="../../ui/clients/import_dialog.py" line="99"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="99"/>
+        <location filename="../../ui/clients/import_dialog.py" line="99"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="100"/>
+        <location filename="../../ui/clients/import_dialog.py" line="100"/>
         <source>Source</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="100"/>
+        <location filename="../../ui/clients/import_dialog.py" line="100"/>
         <source>Risk preference</source>
         <translation>风险偏好</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="101"/>
+        <location filename="../../ui/clients/import_dialog.py" line="101"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="101"/>
+        <location filename="../../ui/clients/import_dialog.py" line="101"/>
         <source>Assets (yuan)</source>
         <translation>行内资产（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="102"/>
+        <location filename="../../ui/clients/import_dialog.py" line="102"/>
         <source>Investments</source>
         <translation>投资情况</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="102"/>
+        <location filename="../../ui/clients/import_dialog.py" line="102"/>
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="102"/>
+        <location filename="../../ui/clients/import_dialog.py" line="102"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="103"/>
+        <location filename="../../ui/clients/import_dialog.py" line="103"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="103"/>
+        <location filename="../../ui/clients/import_dialog.py" line="103"/>
         <source>Outlet (code or name)</source>
         <translation>网点（代码或名称）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="104"/>
+        <location filename="../../ui/clients/import_dialog.py" line="104"/>
         <source>Blacklisted</source>
         <translation>黑名单</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="104"/>
+        <location filename="../../ui/clients/import_dialog.py" line="104"/>
         <source>Blacklist reason</source>
         <translation>列入黑名单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="108"/>
+        <location filename="../../ui/clients/import_dialog.py" line="108"/>
         <source>Import clients</source>
         <translation>导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="108"/>
+        <location filename="../../ui/clients/import_dialog.py" line="108"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="116"/>
+        <location filename="../../ui/clients/import_dialog.py" line="116"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/client_import_dialog.py" line="126"/>
+        <location filename="../../ui/clients/import_dialog.py" line="126"/>
         <source>%1: %n row(s), read as %2.</source>
         <translation>
             <numerusform>%1：共 %n 行，按 %2 编码读取。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="137"/>
+        <location filename="../../ui/clients/import_dialog.py" line="137"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="158"/>
+        <location filename="../../ui/clients/import_dialog.py" line="158"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="164"/>
+        <location filename="../../ui/clients/import_dialog.py" line="164"/>
         <source>%1 rows: %2 can be imported, %3 have problems (%4 duplicates) and will be left out.</source>
         <translation>共 %1 行：%2 行可以导入，%3 行有问题（其中重复 %4 行），将不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="168"/>
+        <location filename="../../ui/clients/import_dialog.py" line="168"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="168"/>
+        <location filename="../../ui/clients/import_dialog.py" line="168"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/client_import_dialog.py" line="185"/>
+        <location filename="../../ui/clients/import_dialog.py" line="185"/>
         <source>&amp;Import %n valid row(s)</source>
         <translation>
             <numerusform>导入 %n 行有效数据(&amp;I)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="209"/>
+        <location filename="../../ui/clients/import_dialog.py" line="209"/>
         <source>Imported %1 new card(s), updated %2; %3 row(s) left out.</source>
         <translation>已导入新档案 %1 张，更新 %2 张；%3 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="218"/>
+        <location filename="../../ui/clients/import_dialog.py" line="218"/>
         <source>Save error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="218"/>
+        <location filename="../../ui/clients/import_dialog.py" line="218"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="228"/>
+        <location filename="../../ui/clients/import_dialog.py" line="228"/>
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/client_import_dialog.py" line="234"/>
+        <location filename="../../ui/clients/import_dialog.py" line="234"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
@@ -962,12 +962,12 @@
 <context>
     <name>ClientLinks</name>
     <message>
-        <location filename="../../ui/proposal_editor/client_links.py" line="73"/>
+        <location filename="../../ui/proposals/editor/client_links.py" line="73"/>
         <source>Type the name first: a client card needs one.</source>
         <translation>请先填写姓名：客户档案必须有姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/client_links.py" line="93"/>
+        <location filename="../../ui/proposals/editor/client_links.py" line="93"/>
         <source>Not linked: %1</source>
         <translation>未关联：%1</translation>
     </message>
@@ -975,126 +975,126 @@
 <context>
     <name>ClientList</name>
     <message>
-        <location filename="../../ui/pages/clients.py" line="47"/>
+        <location filename="../../ui/clients/page.py" line="48"/>
         <source>Search: name, pinyin (zs / zhangsan), 4+ phone digits, ID number tail, employer, tag</source>
         <translation>搜索：姓名、拼音（zs / zhangsan）、电话中任意 4 位以上数字、证件号码尾号、工作单位、标签</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="50"/>
+        <location filename="../../ui/clients/page.py" line="51"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="52"/>
+        <location filename="../../ui/clients/page.py" line="53"/>
         <source>All ages</source>
         <translation>全部年龄段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="52"/>
+        <location filename="../../ui/clients/page.py" line="53"/>
         <source>Young (under 35)</source>
         <translation>青年（35 岁以下）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="53"/>
+        <location filename="../../ui/clients/page.py" line="54"/>
         <source>Middle-aged (35-59)</source>
         <translation>中年（35–59 岁）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="53"/>
+        <location filename="../../ui/clients/page.py" line="54"/>
         <source>Retired (60+)</source>
         <translation>退休（60 岁以上）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="55"/>
+        <location filename="../../ui/clients/page.py" line="56"/>
         <source>All outlets</source>
         <translation>全部网点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="56"/>
+        <location filename="../../ui/clients/page.py" line="57"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="58"/>
+        <location filename="../../ui/clients/page.py" line="59"/>
         <source>Blacklist: any</source>
         <translation>黑名单：不限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="58"/>
+        <location filename="../../ui/clients/page.py" line="59"/>
         <source>Not blacklisted</source>
         <translation>非黑名单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="58"/>
+        <location filename="../../ui/clients/page.py" line="59"/>
         <source>Blacklisted only</source>
         <translation>仅黑名单客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="62"/>
+        <location filename="../../ui/clients/page.py" line="63"/>
         <source>&amp;New client</source>
         <translation>新建客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="63"/>
+        <location filename="../../ui/clients/page.py" line="64"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="64"/>
+        <location filename="../../ui/clients/page.py" line="65"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="65"/>
+        <location filename="../../ui/clients/page.py" line="66"/>
         <source>The cards shown, with ID and phone numbers masked</source>
         <translation>导出当前列表中的档案，证件号码和电话号码已脱敏</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="175"/>
+        <location filename="../../ui/clients/page.py" line="176"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="182"/>
+        <location filename="../../ui/clients/page.py" line="190"/>
         <source>Type at least 4 digits to search phone numbers</source>
         <translation>按电话号码搜索时请至少输入 4 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="184"/>
+        <location filename="../../ui/clients/page.py" line="192"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/clients.py" line="187"/>
+        <location filename="../../ui/clients/page.py" line="195"/>
         <source>%n client(s)</source>
         <translation>
             <numerusform>%n 位客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="208"/>
+        <location filename="../../ui/clients/page.py" line="220"/>
         <source>Export clients</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="208"/>
+        <location filename="../../ui/clients/page.py" line="220"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="220"/>
+        <location filename="../../ui/clients/page.py" line="232"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/clients.py" line="224"/>
+        <location filename="../../ui/clients/page.py" line="236"/>
         <source>Exported %n card(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 张档案到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="226"/>
+        <location filename="../../ui/clients/page.py" line="238"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1102,7 +1102,7 @@
 <context>
     <name>ClientPicker</name>
     <message>
-        <location filename="../../ui/widgets/client_picker.py" line="49"/>
+        <location filename="../../ui/common/widgets/client_picker.py" line="49"/>
         <source>Type a client&apos;s name or pinyin</source>
         <translation>输入客户姓名或拼音</translation>
     </message>
@@ -1110,7 +1110,7 @@
 <context>
     <name>ClientPickerDialog</name>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="41"/>
+        <location filename="../../ui/proposals/editor/party.py" line="41"/>
         <source>Choose a client</source>
         <translation>选择客户</translation>
     </message>
@@ -1118,97 +1118,97 @@
 <context>
     <name>ClientTableModel</name>
     <message>
-        <location filename="../../ui/models/client_table.py" line="45"/>
+        <location filename="../../ui/clients/table_model.py" line="45"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="45"/>
+        <location filename="../../ui/clients/table_model.py" line="45"/>
         <source>Gender / age</source>
         <translation>性别 / 年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="45"/>
+        <location filename="../../ui/clients/table_model.py" line="45"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="45"/>
+        <location filename="../../ui/clients/table_model.py" line="45"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="46"/>
+        <location filename="../../ui/clients/table_model.py" line="46"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="46"/>
+        <location filename="../../ui/clients/table_model.py" line="46"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="46"/>
+        <location filename="../../ui/clients/table_model.py" line="46"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="47"/>
+        <location filename="../../ui/clients/table_model.py" line="47"/>
         <source>Next maturity</source>
         <translation>最近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="47"/>
+        <location filename="../../ui/clients/table_model.py" line="47"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="50"/>
+        <location filename="../../ui/clients/table_model.py" line="50"/>
         <source>Ordinary</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="50"/>
+        <location filename="../../ui/clients/table_model.py" line="50"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="51"/>
+        <location filename="../../ui/clients/table_model.py" line="51"/>
         <source>Platinum</source>
         <translation>白金卡</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="51"/>
+        <location filename="../../ui/clients/table_model.py" line="51"/>
         <source>Diamond</source>
         <translation>钻石卡</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="52"/>
+        <location filename="../../ui/clients/table_model.py" line="52"/>
         <source>Private banking</source>
         <translation>私人银行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="126"/>
+        <location filename="../../ui/clients/table_model.py" line="132"/>
         <source>Blacklisted</source>
         <translation>黑名单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="128"/>
+        <location filename="../../ui/clients/table_model.py" line="134"/>
         <source>Draft: the card still has problems to fix</source>
         <translation>草稿：档案仍有问题需要修正</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="164"/>
+        <location filename="../../ui/clients/table_model.py" line="170"/>
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="166"/>
+        <location filename="../../ui/clients/table_model.py" line="172"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/models/client_table.py" line="166"/>
+        <location filename="../../ui/clients/table_model.py" line="172"/>
         <source>F</source>
         <translation>女</translation>
     </message>
@@ -1216,22 +1216,22 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../ui/pages/clients.py" line="242"/>
+        <location filename="../../ui/clients/page.py" line="256"/>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="242"/>
+        <location filename="../../ui/clients/page.py" line="256"/>
         <source>Client file cards and outlet files.</source>
         <translation>客户档案与网点资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="247"/>
+        <location filename="../../ui/clients/page.py" line="261"/>
         <source>Client files</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients.py" line="249"/>
+        <location filename="../../ui/clients/page.py" line="269"/>
         <source>Outlet files</source>
         <translation>网点资料</translation>
     </message>
@@ -1239,27 +1239,27 @@
 <context>
     <name>CompetitorTable</name>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="258"/>
+        <location filename="../../ui/outlets/tables.py" line="258"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="259"/>
+        <location filename="../../ui/outlets/tables.py" line="259"/>
         <source>Yearly premium</source>
         <translation>年保费</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="260"/>
+        <location filename="../../ui/outlets/tables.py" line="260"/>
         <source>Last 3 months</source>
         <translation>近三个月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="261"/>
+        <location filename="../../ui/outlets/tables.py" line="261"/>
         <source>Sales model</source>
         <translation>销售模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="262"/>
+        <location filename="../../ui/outlets/tables.py" line="262"/>
         <source>Strengths</source>
         <translation>优势</translation>
     </message>
@@ -1267,12 +1267,12 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../../ui/application.py" line="237"/>
+        <location filename="../../ui/shell/application.py" line="237"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="238"/>
+        <location filename="../../ui/shell/application.py" line="238"/>
         <source>BranchDesk hit an unexpected problem. What you saved is safe. The details are in the log: %1</source>
         <translation>网点工作台遇到了意外问题。已保存的内容是安全的。详细信息在日志中：%1</translation>
     </message>
@@ -1280,216 +1280,216 @@
 <context>
     <name>DailySummaryDialog</name>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="61"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="61"/>
         <source>Daily plan &amp; summary: %1</source>
         <translation>每日工作计划与总结：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="66"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="66"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="66"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="66"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="66"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="66"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="67"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="67"/>
         <source>Sales-flow step</source>
         <translation>销售流程步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="67"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="67"/>
         <source>Reached</source>
         <translation>达到此步</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="67"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="67"/>
         <source>Stopped here</source>
         <translation>止步于此</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="70"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="70"/>
         <source>What worked</source>
         <translation>做得好的</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="71"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="71"/>
         <source>What did not</source>
         <translation>存在的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="76"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="76"/>
         <source>&amp;Summary</source>
         <translation>总结(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="83"/>
-        <location filename="../../ui/daily_summary_dialog.py" line="98"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="83"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="98"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="83"/>
-        <location filename="../../ui/daily_summary_dialog.py" line="98"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="83"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="98"/>
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="83"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="83"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="93"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="93"/>
         <source>Plan for tomorrow</source>
         <translation>明日计划</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="95"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="95"/>
         <source>&amp;Tomorrow</source>
         <translation>明日计划(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="98"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="98"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="98"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="98"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="98"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="98"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="98"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="98"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="99"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="99"/>
         <source>&amp;Correct selected entry…</source>
         <translation>更正所选记录(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="103"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="103"/>
         <source>Work &amp;log</source>
         <translation>工作日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="106"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="106"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="107"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="107"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="122"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="122"/>
         <source>Effective visits</source>
         <translation>有效拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="122"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="122"/>
         <source>Leaflets</source>
         <translation>宣传单</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="123"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="123"/>
         <source>New prospects</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="123"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="123"/>
         <source>Care SMS</source>
         <translation>关怀短信</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="124"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="124"/>
         <source>Booked meetings</source>
         <translation>预约面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="128"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="128"/>
         <source>Identify &amp; approach</source>
         <translation>识别接触</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="128"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="128"/>
         <source>Raise the need</source>
         <translation>需求激发</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="129"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="129"/>
         <source>Present the product</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="129"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="129"/>
         <source>Handle objections</source>
         <translation>拒绝处理</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="130"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="130"/>
         <source>Close</source>
         <comment>sales-flow step: 销售促成</comment>
         <translation>销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="151"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="151"/>
         <source>Next working day: %1</source>
         <translation>下一个工作日：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="159"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="159"/>
         <source>Entries of an open day are still counted as logged; corrections are for closed days.</source>
         <translation>未结束当天的记录按原样计算；更正仅用于已结束的日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="160"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="160"/>
         <source>The day is closed: the log is locked.</source>
         <translation>当天已结束：工作日志已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="168"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="168"/>
         <source>Correction: %1</source>
         <translation>更正：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="171"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="171"/>
         <source>Replaced by a correction; not counted</source>
         <translation>已被更正记录取代，不再计数</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="183"/>
-        <location filename="../../ui/daily_summary_dialog.py" line="186"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="183"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="186"/>
         <source>Correct entry</source>
         <translation>更正记录</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="183"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="183"/>
         <source>Correct quantity:</source>
         <translation>正确的数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="186"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="186"/>
         <source>Reason for the correction:</source>
         <translation>更正原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_summary_dialog.py" line="203"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="203"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1497,12 +1497,12 @@
 <context>
     <name>DemoOffer</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="54"/>
+        <location filename="../../ui/today/page.py" line="56"/>
         <source>This profile is empty. Open the demo profile to look around a populated day with made-up clients? It uses its own folder and never mixes with your data.</source>
         <translation>当前档案还没有数据。要打开演示档案，用虚构的客户看看忙碌的一天吗？演示档案使用单独的文件夹，绝不会与您的数据混在一起。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="60"/>
+        <location filename="../../ui/today/page.py" line="62"/>
         <source>Open &amp;demo profile</source>
         <translation>打开演示档案(&amp;D)</translation>
     </message>
@@ -1510,97 +1510,97 @@
 <context>
     <name>HandoverDraftDialog</name>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="90"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="90"/>
         <source>New handover list</source>
         <translation>新建交接清单</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="90"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="90"/>
         <source>Edit handover list</source>
         <translation>编辑交接清单</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="106"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="106"/>
         <source>Application materials (投保资料交接清单)</source>
         <translation>投保资料交接清单</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="107"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="107"/>
         <source>Policy contracts and receipts (保险合同交接清单)</source>
         <translation>保险合同交接清单（含回执）</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="114"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="114"/>
         <source>(any outlet)</source>
         <translation>（任意网点）</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="116"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="116"/>
         <source>Name of the teller who receives the papers</source>
         <translation>接收资料的柜员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="121"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="121"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="122"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="122"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="123"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="123"/>
         <source>&amp;Outlet:</source>
         <translation>网点(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="124"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="124"/>
         <source>&amp;Teller:</source>
         <translation>柜员(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="128"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="128"/>
         <source>Document</source>
         <translation>单证</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="128"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="128"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="128"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="128"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="128"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="128"/>
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="141"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="141"/>
         <source>&amp;Documents handed over (Space ticks, F2 edits the copies):</source>
         <translation>交接的单证(&amp;D)（空格键勾选，F2 修改份数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="298"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="298"/>
         <source>No documents are waiting to be handed over for this kind and outlet.</source>
         <translation>该类型和网点没有待交接的单证。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="301"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="301"/>
         <source>%1 document(s) ticked, %2 copies in all.</source>
         <translation>已勾选 %1 份单证，共 %2 份。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="325"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="325"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/draft_dialog.py" line="350"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="350"/>
         <source>The handover list could not be saved or read: %1</source>
         <translation>交接清单无法保存或读取：%1</translation>
     </message>
@@ -1608,132 +1608,132 @@
 <context>
     <name>HandoverPanel</name>
     <message>
-        <location filename="../../ui/handover/panel.py" line="54"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="54"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="54"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="54"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="54"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="54"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="54"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="54"/>
         <source>Teller</source>
         <translation>柜员</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="55"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="55"/>
         <source>Documents</source>
         <translation>单证数</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="55"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="55"/>
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="55"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="62"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="62"/>
         <source>&amp;New list…</source>
         <translation>新建清单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="63"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="63"/>
         <source>Put together a new handover list (Ctrl+Shift+N)</source>
         <translation>新建一份交接清单（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="64"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="64"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="65"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="65"/>
         <source>&amp;Sign…</source>
         <translation>签字(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="66"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="66"/>
         <source>The manager and the teller both sign the list</source>
         <translation>客户经理和柜员双方在清单上签字</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="67"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="67"/>
         <source>&amp;Preview / print…</source>
         <translation>预览/打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="68"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="68"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="69"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="69"/>
         <source>Delete this draft (Del); signed lists are kept</source>
         <translation>删除此草稿（Del）；已签字的清单会保留</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="70"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="70"/>
         <source>Show &amp;older lists</source>
         <translation>显示更早的清单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="131"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="131"/>
         <source>Application materials</source>
         <translation>投保资料</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="131"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="131"/>
         <source>Policy contracts</source>
         <translation>保险合同</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="136"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="136"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="136"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="136"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="147"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="147"/>
         <source>No handover lists yet. Press Ctrl+Shift+N to put one together.</source>
         <translation>还没有交接清单。按 Ctrl+Shift+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="215"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="215"/>
         <source>Delete handover list</source>
         <translation>删除交接清单</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="216"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="216"/>
         <source>Delete the draft handover list of %1 for %2? This cannot be undone.</source>
         <translation>删除 %1 交给 %2 的交接清单草稿？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="236"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="236"/>
         <source>Draft deleted.</source>
         <translation>草稿已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="240"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="240"/>
         <source>Signed by both. The list can no longer change.</source>
         <translation>双方已签字，清单不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/panel.py" line="248"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="248"/>
         <source>The handover lists could not be read or changed: %1</source>
         <translation>交接清单无法读取或修改：%1</translation>
     </message>
@@ -1741,52 +1741,52 @@
 <context>
     <name>HandoverSignDialog</name>
     <message>
-        <location filename="../../ui/handover/sign_dialog.py" line="30"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="30"/>
         <source>Sign handover list</source>
         <translation>交接清单签字</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/sign_dialog.py" line="34"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="34"/>
         <source>%1 of %2: %3 document(s), %4 copies in all, handed to %5.</source>
         <translation>%2 的%1：%3 份单证，共 %4 份，交给 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/sign_dialog.py" line="39"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="39"/>
         <source>I hand over the documents listed, in the numbers of copies shown.</source>
         <translation>本人已按所列份数移交上述单证。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/sign_dialog.py" line="42"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="42"/>
         <source>I have received the documents listed and checked them against the list.</source>
         <translation>本人已收到上述单证，并已按清单核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/sign_dialog.py" line="46"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="46"/>
         <source>Manager: %1</source>
         <translation>客户经理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/sign_dialog.py" line="47"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="47"/>
         <source>Teller: %1</source>
         <translation>柜员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/sign_dialog.py" line="58"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="58"/>
         <source>&amp;Sign</source>
         <translation>签字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/sign_dialog.py" line="81"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="81"/>
         <source>Both the manager and the teller must sign in their boxes.</source>
         <translation>客户经理和柜员都必须在各自的框内签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/sign_dialog.py" line="88"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="88"/>
         <source>Signing…</source>
         <translation>正在签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover/sign_dialog.py" line="104"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="104"/>
         <source>The list could not be signed: %1</source>
         <translation>清单无法签字：%1</translation>
     </message>
@@ -1794,37 +1794,37 @@
 <context>
     <name>HealthSection</name>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="164"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="164"/>
         <source>Health questions (about the insured)</source>
         <translation>健康告知（被保险人）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="166"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="166"/>
         <source>Hospitalised or operated on in the past two years</source>
         <translation>过去两年内曾住院或手术</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="167"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="167"/>
         <source>A chronic disease (e.g. high blood pressure, diabetes)</source>
         <translation>患有慢性病（如高血压、糖尿病）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="168"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="168"/>
         <source>Pregnant, or gave birth in the past weeks</source>
         <translation>正在怀孕，或最近数周内分娩</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="169"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="169"/>
         <source>Disabled</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="174"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="174"/>
         <source>Weeks pregnant; a negative number counts the weeks since birth</source>
         <translation>怀孕周数；负数表示分娩后的周数</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="177"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="177"/>
         <source>Weeks pregnant (−: since birth)</source>
         <translation>孕周（负数：产后）</translation>
     </message>
@@ -1832,19 +1832,19 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/idle_lock.py" line="188"/>
+        <location filename="../../ui/shell/idle_lock.py" line="188"/>
         <source>The two PINs differ. Type the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致。请输入相同的 PIN 两次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/idle_lock.py" line="202"/>
+        <location filename="../../ui/shell/idle_lock.py" line="202"/>
         <source>Too many wrong tries. Wait %n s, then try again.</source>
         <translation>
             <numerusform>错误次数过多。请等待 %n 秒后再试。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/idle_lock.py" line="204"/>
+        <location filename="../../ui/shell/idle_lock.py" line="204"/>
         <source>Wrong PIN. Tries left before a 30-second wait: %n.</source>
         <translation>
             <numerusform>PIN 错误。再错 %n 次将需等待 30 秒。</numerusform>
@@ -1854,43 +1854,43 @@
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../ui/idle_lock.py" line="59"/>
+        <location filename="../../ui/shell/idle_lock.py" line="59"/>
         <source>BranchDesk is locked</source>
         <translation>网点工作台已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="67"/>
+        <location filename="../../ui/shell/idle_lock.py" line="67"/>
         <source>The same PIN again</source>
         <translation>再次输入相同的 PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="68"/>
-        <location filename="../../ui/idle_lock.py" line="87"/>
+        <location filename="../../ui/shell/idle_lock.py" line="68"/>
+        <location filename="../../ui/shell/idle_lock.py" line="87"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="85"/>
+        <location filename="../../ui/shell/idle_lock.py" line="85"/>
         <source>PIN or password</source>
         <translation>PIN 或密码</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="86"/>
+        <location filename="../../ui/shell/idle_lock.py" line="86"/>
         <source>Type your PIN to go on. Nothing you typed is lost.</source>
         <translation>输入 PIN 以继续。您输入的内容不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="89"/>
+        <location filename="../../ui/shell/idle_lock.py" line="89"/>
         <source>New PIN (4-12 digits) or password</source>
         <translation>新 PIN（4–12 位数字）或密码</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="90"/>
+        <location filename="../../ui/shell/idle_lock.py" line="90"/>
         <source>No PIN is set yet. Choose one now: it unlocks BranchDesk from now on.</source>
         <translation>尚未设置 PIN。请现在设置一个：以后用它解锁网点工作台。</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="91"/>
+        <location filename="../../ui/shell/idle_lock.py" line="91"/>
         <source>Set PIN and unlock</source>
         <translation>设置 PIN 并解锁</translation>
     </message>
@@ -1898,128 +1898,128 @@
 <context>
     <name>LogEntryDialog</name>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="40"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="40"/>
         <source>Log a contact</source>
         <translation>记录一次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="42"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="42"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="42"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="42"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="42"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="42"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="43"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="43"/>
         <source>Meeting</source>
         <translation>面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="43"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="43"/>
         <source>Outlet work</source>
         <translation>网点工作</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="44"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="44"/>
         <source>Leaflets</source>
         <translation>宣传单</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="44"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="44"/>
         <source>New prospect</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="45"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="45"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="54"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="54"/>
         <source>(not a sales conversation)</source>
         <translation>（非销售沟通）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="54"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="54"/>
         <source>Identify &amp; approach</source>
         <translation>识别接触</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="55"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="55"/>
         <source>Raise the need</source>
         <translation>需求激发</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="55"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="55"/>
         <source>Present the product</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="56"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="56"/>
         <source>Handle objections</source>
         <translation>拒绝处理</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="56"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="56"/>
         <source>Close</source>
         <comment>sales-flow step: 销售促成</comment>
         <translation>销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="58"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="58"/>
         <source>Effective: the whole sales flow was run (counts toward “5 visits”)</source>
         <translation>有效：完整走完销售流程（计入“5访”目标）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="66"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="66"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="67"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="67"/>
         <source>&amp;Time</source>
         <translation>时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="68"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="68"/>
         <source>&amp;Quantity</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="69"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="69"/>
         <source>C&amp;lient</source>
         <translation>客户(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="70"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="70"/>
         <source>&amp;Furthest step</source>
         <translation>最远步骤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="72"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="72"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="73"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="73"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="74"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="74"/>
         <source>Log it</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/log_entry_dialog.py" line="75"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="75"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2027,87 +2027,87 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="72"/>
+        <location filename="../../ui/sync/login_dialog.py" line="72"/>
         <source>Log in to head office</source>
         <translation>登录总公司</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="81"/>
+        <location filename="../../ui/sync/login_dialog.py" line="81"/>
         <source>e.g. BJ0107</source>
         <translation>例如 BJ0107</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="85"/>
+        <location filename="../../ui/sync/login_dialog.py" line="85"/>
         <source>The token head office gave you</source>
         <translation>总公司发给您的令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="88"/>
+        <location filename="../../ui/sync/login_dialog.py" line="88"/>
         <source>Only if IT gave you one</source>
         <translation>仅当信息科技部门提供时填写</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="89"/>
+        <location filename="../../ui/sync/login_dialog.py" line="89"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="94"/>
+        <location filename="../../ui/sync/login_dialog.py" line="94"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="102"/>
+        <location filename="../../ui/sync/login_dialog.py" line="102"/>
         <source>&amp;Server address:</source>
         <translation>服务器地址(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="103"/>
+        <location filename="../../ui/sync/login_dialog.py" line="103"/>
         <source>&amp;Manager code:</source>
         <translation>客户经理工号(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="104"/>
+        <location filename="../../ui/sync/login_dialog.py" line="104"/>
         <source>&amp;Token:</source>
         <translation>令牌(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="105"/>
+        <location filename="../../ui/sync/login_dialog.py" line="105"/>
         <source>&amp;Certificate bundle:</source>
         <translation>证书文件(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="108"/>
+        <location filename="../../ui/sync/login_dialog.py" line="108"/>
         <source>The token is checked with head office, then kept in this computer&apos;s password store, never in a file.</source>
         <translation>令牌先经总公司核验，然后保存在本机的密码库中，绝不写入文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="136"/>
+        <location filename="../../ui/sync/login_dialog.py" line="136"/>
         <source>BRANCHDESK_TOKEN is set on this computer: it is used instead of the token you log in with, for as long as it is set.</source>
         <translation>本机设置了 BRANCHDESK_TOKEN：只要它存在，就会代替您登录时输入的令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="144"/>
+        <location filename="../../ui/sync/login_dialog.py" line="144"/>
         <source>Certificate bundle</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="145"/>
+        <location filename="../../ui/sync/login_dialog.py" line="145"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="160"/>
+        <location filename="../../ui/sync/login_dialog.py" line="160"/>
         <source>Checking with head office…</source>
         <translation>正在向总公司核验…</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="168"/>
+        <location filename="../../ui/sync/login_dialog.py" line="168"/>
         <source>Logged in to %1 as manager %2.</source>
         <translation>已以客户经理 %2 的身份登录 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="171"/>
+        <location filename="../../ui/sync/login_dialog.py" line="171"/>
         <source>Careful: this profile&apos;s manager code is %1, so head office will refuse its proposals under %2.</source>
         <translation>注意：本档案的客户经理工号是 %1，总公司会拒收以 %2 登录时发送的这些投保单。</translation>
     </message>
@@ -2115,63 +2115,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/shell/main_window.py" line="43"/>
+        <location filename="../../ui/shell/main_window.py" line="153"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/shell/main_window.py" line="74"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/shell/main_window.py" line="74"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/shell/main_window.py" line="74"/>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/shell/main_window.py" line="74"/>
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/shell/main_window.py" line="75"/>
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/shell/main_window.py" line="75"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/shell/main_window.py" line="153"/>
         <source>BranchDesk (demo profile)</source>
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/shell/main_window.py" line="186"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/shell/main_window.py" line="193"/>
         <source>&amp;Security</source>
         <translation>安全(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/shell/main_window.py" line="195"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/shell/main_window.py" line="198"/>
         <source>&amp;Security…</source>
         <translation>安全设置(&amp;S)…</translation>
     </message>
@@ -2179,22 +2179,22 @@
 <context>
     <name>ManagerSection</name>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="209"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="209"/>
         <source>Account manager</source>
         <translation>客户经理</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="211"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="211"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="212"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="212"/>
         <source>Code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="213"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="213"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -2202,237 +2202,237 @@
 <context>
     <name>OutletEditor</name>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="69"/>
+        <location filename="../../ui/outlets/editor.py" line="69"/>
         <source>Add staff member</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="69"/>
+        <location filename="../../ui/outlets/editor.py" line="69"/>
         <source>Birthdays as year-month-day, e.g. 1985-03-14.</source>
         <translation>生日格式为 年-月-日，例如 1985-03-14。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="70"/>
+        <location filename="../../ui/outlets/editor.py" line="70"/>
         <source>Add competitor</source>
         <translation>添加竞争对手</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="70"/>
+        <location filename="../../ui/outlets/editor.py" line="70"/>
         <source>Premiums in yuan.</source>
         <translation>保费以元为单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="71"/>
+        <location filename="../../ui/outlets/editor.py" line="71"/>
         <source>Add item</source>
         <translation>添加物品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="71"/>
+        <location filename="../../ui/outlets/editor.py" line="71"/>
         <source>Rows at or below their reorder level are highlighted.</source>
         <translation>数量不高于补货线的行会突出显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="90"/>
+        <location filename="../../ui/outlets/editor.py" line="90"/>
         <source>Co&amp;de</source>
         <translation>代码(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="90"/>
+        <location filename="../../ui/outlets/editor.py" line="90"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="91"/>
+        <location filename="../../ui/outlets/editor.py" line="91"/>
         <source>&amp;Bank</source>
         <translation>银行(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="91"/>
+        <location filename="../../ui/outlets/editor.py" line="91"/>
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="92"/>
+        <location filename="../../ui/outlets/editor.py" line="92"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="93"/>
+        <location filename="../../ui/outlets/editor.py" line="93"/>
         <source>Not&amp;es</source>
         <translation>备注(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="108"/>
+        <location filename="../../ui/outlets/editor.py" line="108"/>
         <source>Deposits &amp;&amp; targets (yuan)</source>
         <translation>存款与目标（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="111"/>
+        <location filename="../../ui/outlets/editor.py" line="111"/>
         <source>Personal deposits</source>
         <translation>个人存款</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="112"/>
+        <location filename="../../ui/outlets/editor.py" line="112"/>
         <source>Corporate deposits</source>
         <translation>对公存款</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="113"/>
+        <location filename="../../ui/outlets/editor.py" line="113"/>
         <source>Deposit target</source>
         <translation>存款目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="114"/>
+        <location filename="../../ui/outlets/editor.py" line="114"/>
         <source>Premium target</source>
         <translation>保费目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="132"/>
+        <location filename="../../ui/outlets/editor.py" line="132"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="133"/>
+        <location filename="../../ui/outlets/editor.py" line="133"/>
         <source>Removes the selected rows (Delete key)</source>
         <translation>删除所选行（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="247"/>
+        <location filename="../../ui/outlets/editor.py" line="247"/>
         <source>Enter the outlet code.</source>
         <translation>请填写网点代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="248"/>
+        <location filename="../../ui/outlets/editor.py" line="248"/>
         <source>The outlet code has at most 32 characters.</source>
         <translation>网点代码最多 32 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="249"/>
+        <location filename="../../ui/outlets/editor.py" line="249"/>
         <source>Another outlet already has the code %1.</source>
         <translation>已有其他网点使用代码 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="251"/>
+        <location filename="../../ui/outlets/editor.py" line="251"/>
         <source>Enter the outlet name.</source>
         <translation>请填写网点名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="253"/>
+        <location filename="../../ui/outlets/editor.py" line="253"/>
         <source>Enter the outlet phone as a landline with its area code (e.g. 010-62345678) or a mobile number.</source>
         <translation>网点电话请填写带区号的固定电话（例如 010-62345678）或手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="255"/>
+        <location filename="../../ui/outlets/editor.py" line="255"/>
         <source>Amounts cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="256"/>
+        <location filename="../../ui/outlets/editor.py" line="256"/>
         <source>Enter amounts in yuan, e.g. 1,250,000.00.</source>
         <translation>请以元为单位填写金额，例如 1,250,000.00。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="257"/>
+        <location filename="../../ui/outlets/editor.py" line="257"/>
         <source>enter the name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="258"/>
+        <location filename="../../ui/outlets/editor.py" line="258"/>
         <source>choose a role.</source>
         <translation>请选择岗位。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="260"/>
+        <location filename="../../ui/outlets/editor.py" line="260"/>
         <source>enter a mobile number (e.g. 13812345678) or a landline with its area code (e.g. 010-62345678).</source>
         <translation>请填写手机号（例如 13812345678）或带区号的固定电话（例如 010-62345678）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="262"/>
+        <location filename="../../ui/outlets/editor.py" line="262"/>
         <source>the birthday is in the future.</source>
         <translation>生日晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="263"/>
+        <location filename="../../ui/outlets/editor.py" line="263"/>
         <source>enter the birthday as year-month-day, e.g. 1985-03-14.</source>
         <translation>生日格式为 年-月-日，例如 1985-03-14。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="264"/>
+        <location filename="../../ui/outlets/editor.py" line="264"/>
         <source>enter the company.</source>
         <translation>请填写公司名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="265"/>
+        <location filename="../../ui/outlets/editor.py" line="265"/>
         <source>amounts cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="266"/>
+        <location filename="../../ui/outlets/editor.py" line="266"/>
         <source>enter amounts in yuan, e.g. 1,250,000.00.</source>
         <translation>请以元为单位填写金额，例如 1,250,000.00。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="267"/>
+        <location filename="../../ui/outlets/editor.py" line="267"/>
         <source>choose form or brochure.</source>
         <translation>请选择单证或宣传册。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="268"/>
+        <location filename="../../ui/outlets/editor.py" line="268"/>
         <source>enter the item.</source>
         <translation>请填写物品名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="269"/>
+        <location filename="../../ui/outlets/editor.py" line="269"/>
         <source>counts cannot be negative.</source>
         <translation>数量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="270"/>
+        <location filename="../../ui/outlets/editor.py" line="270"/>
         <source>enter a whole number.</source>
         <translation>请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="276"/>
+        <location filename="../../ui/outlets/editor.py" line="276"/>
         <source>Staff row %1: %2</source>
         <translation>员工第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="277"/>
+        <location filename="../../ui/outlets/editor.py" line="277"/>
         <source>Competitors row %1: %2</source>
         <translation>竞争对手第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="278"/>
+        <location filename="../../ui/outlets/editor.py" line="278"/>
         <source>Stock row %1: %2</source>
         <translation>库存第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="285"/>
+        <location filename="../../ui/outlets/editor.py" line="285"/>
         <source>S&amp;taff (%1)</source>
         <translation>员工（%1）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="286"/>
+        <location filename="../../ui/outlets/editor.py" line="286"/>
         <source>Co&amp;mpetitors (%1)</source>
         <translation>竞争对手（%1）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="289"/>
+        <location filename="../../ui/outlets/editor.py" line="289"/>
         <source>St&amp;ock (%1 low)</source>
         <translation>库存（%1 项不足）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="289"/>
+        <location filename="../../ui/outlets/editor.py" line="289"/>
         <source>St&amp;ock</source>
         <translation>库存(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="305"/>
+        <location filename="../../ui/outlets/editor.py" line="305"/>
         <source>Total deposits: %1 yuan</source>
         <translation>存款合计：%1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_editor.py" line="307"/>
+        <location filename="../../ui/outlets/editor.py" line="307"/>
         <source>Total deposits: %1 yuan, %2% of the target</source>
         <translation>存款合计：%1 元，完成目标的 %2%</translation>
     </message>
@@ -2440,114 +2440,114 @@
 <context>
     <name>OutletsPanel</name>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="54"/>
+        <location filename="../../ui/outlets/page.py" line="54"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="54"/>
+        <location filename="../../ui/outlets/page.py" line="54"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="54"/>
+        <location filename="../../ui/outlets/page.py" line="54"/>
         <source>Bank</source>
         <translation>银行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="54"/>
+        <location filename="../../ui/outlets/page.py" line="54"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="54"/>
+        <location filename="../../ui/outlets/page.py" line="54"/>
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="62"/>
+        <location filename="../../ui/outlets/page.py" line="62"/>
         <source>New outlet</source>
         <translation>新建网点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="63"/>
+        <location filename="../../ui/outlets/page.py" line="63"/>
         <source>Start a new outlet file (Ctrl+N)</source>
         <translation>新建网点资料（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="64"/>
+        <location filename="../../ui/outlets/page.py" line="64"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="65"/>
+        <location filename="../../ui/outlets/page.py" line="65"/>
         <source>Save this outlet file (Ctrl+S)</source>
         <translation>保存此网点资料（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="67"/>
+        <location filename="../../ui/outlets/page.py" line="67"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="68"/>
+        <location filename="../../ui/outlets/page.py" line="68"/>
         <source>Delete this outlet file, after asking</source>
         <translation>删除此网点资料（会先确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="211"/>
+        <location filename="../../ui/outlets/page.py" line="211"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="215"/>
+        <location filename="../../ui/outlets/page.py" line="215"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="232"/>
+        <location filename="../../ui/outlets/page.py" line="232"/>
         <source>The outlet file could not be saved: %1</source>
         <translation>网点资料无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="240"/>
+        <location filename="../../ui/outlets/page.py" line="240"/>
         <source>Delete outlet file</source>
         <translation>删除网点资料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="241"/>
+        <location filename="../../ui/outlets/page.py" line="241"/>
         <source>Delete the outlet file “%1” with its staff, competitors and stock? This cannot be undone.</source>
         <translation>删除网点资料“%1”及其员工、竞争对手和库存记录吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="255"/>
+        <location filename="../../ui/outlets/page.py" line="255"/>
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outlets.py" line="263"/>
+        <location filename="../../ui/outlets/page.py" line="263"/>
         <source>%n client card(s) still belong to this outlet. Move them to another outlet first; nothing was deleted.</source>
         <translation>
             <numerusform>仍有 %n 张客户档案属于此网点。请先把这些客户转到其他网点；未删除任何内容。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="267"/>
+        <location filename="../../ui/outlets/page.py" line="267"/>
         <source>The outlet file could not be deleted: %1</source>
         <translation>网点资料无法删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="281"/>
+        <location filename="../../ui/outlets/page.py" line="281"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="282"/>
+        <location filename="../../ui/outlets/page.py" line="282"/>
         <source>This outlet file has changes that are not saved. Discard them?</source>
         <translation>此网点资料有未保存的修改。要放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlets.py" line="289"/>
+        <location filename="../../ui/outlets/page.py" line="289"/>
         <source>The outlet files could not be read: %1</source>
         <translation>无法读取网点资料：%1</translation>
     </message>
@@ -2555,82 +2555,82 @@
 <context>
     <name>PartySection</name>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="68"/>
+        <location filename="../../ui/proposals/editor/party.py" line="68"/>
         <source>Choose client…</source>
         <translation>选择客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="69"/>
+        <location filename="../../ui/proposals/editor/party.py" line="69"/>
         <source>Keep as new client card</source>
         <translation>存为新客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="70"/>
+        <location filename="../../ui/proposals/editor/party.py" line="70"/>
         <source>Save what is typed here as a client card and link it</source>
         <translation>把这里填写的内容存为客户档案并关联</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="71"/>
+        <location filename="../../ui/proposals/editor/party.py" line="71"/>
         <source>Unlink card</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="76"/>
+        <location filename="../../ui/proposals/editor/party.py" line="76"/>
         <source>fills birth date and gender</source>
         <translation>自动填写出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="79"/>
+        <location filename="../../ui/proposals/editor/party.py" line="79"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="93"/>
+        <location filename="../../ui/proposals/editor/party.py" line="93"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="93"/>
+        <location filename="../../ui/proposals/editor/party.py" line="93"/>
         <source>ID document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="94"/>
+        <location filename="../../ui/proposals/editor/party.py" line="94"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="94"/>
+        <location filename="../../ui/proposals/editor/party.py" line="94"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="95"/>
+        <location filename="../../ui/proposals/editor/party.py" line="95"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="95"/>
+        <location filename="../../ui/proposals/editor/party.py" line="95"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="96"/>
+        <location filename="../../ui/proposals/editor/party.py" line="96"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="96"/>
+        <location filename="../../ui/proposals/editor/party.py" line="96"/>
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="132"/>
+        <location filename="../../ui/proposals/editor/party.py" line="132"/>
         <source>Typed inline (no client card)</source>
         <translation>直接填写（无客户档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/party.py" line="134"/>
+        <location filename="../../ui/proposals/editor/party.py" line="134"/>
         <source>Client card: %1 %2</source>
         <translation>客户档案：%1 %2</translation>
     </message>
@@ -2638,47 +2638,47 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="28"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="28"/>
         <source>Database passphrase</source>
         <translation>数据库口令</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="31"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="31"/>
         <source>This computer has no password store to keep the key of your data. Choose a passphrase (at least %1 characters) that protects the database %2. Without it the data cannot be opened: keep it safe.</source>
         <translation>本机没有可保存数据密钥的密码库。请设置一个口令（至少 %1 个字符）来保护数据库 %2。没有它将无法打开数据，请妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="36"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="36"/>
         <source>That passphrase does not open the database %2. Type it again.</source>
         <translation>该口令无法打开数据库 %2。请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="38"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="38"/>
         <source>Type the passphrase of the database %2.</source>
         <translation>请输入数据库 %2 的口令。</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="48"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="48"/>
         <source>&amp;Passphrase:</source>
         <translation>口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="50"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="50"/>
         <source>&amp;Repeat:</source>
         <translation>再次输入(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="68"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="68"/>
         <source>Type the passphrase.</source>
         <translation>请输入口令。</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="70"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="70"/>
         <source>At least %1 characters.</source>
         <translation>至少 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="72"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="72"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -2686,42 +2686,42 @@
 <context>
     <name>PaymentSection</name>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="120"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="120"/>
         <source>Payment</source>
         <translation>缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="125"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="125"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="127"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="127"/>
         <source>the policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="128"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="128"/>
         <source>Payment mode</source>
         <translation>缴费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="129"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="129"/>
         <source>Paying for</source>
         <translation>缴费年期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="130"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="130"/>
         <source>Paying bank</source>
         <translation>缴费银行</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="131"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="131"/>
         <source>Account number</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="132"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="132"/>
         <source>Account holder</source>
         <translation>账户户名</translation>
     </message>
@@ -2729,143 +2729,143 @@
 <context>
     <name>PlannerPage</name>
     <message>
-        <location filename="../../ui/pages/planner.py" line="48"/>
-        <location filename="../../ui/pages/planner.py" line="289"/>
+        <location filename="../../ui/planner/page.py" line="50"/>
+        <location filename="../../ui/planner/page.py" line="294"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="49"/>
+        <location filename="../../ui/planner/page.py" line="51"/>
         <source>Visits by day and week: before, during and after each visit.</source>
         <translation>按日、按周安排拜访：拜访前、拜访中、拜访后。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="62"/>
+        <location filename="../../ui/planner/page.py" line="64"/>
         <source>&amp;Day</source>
         <translation>日视图(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="63"/>
+        <location filename="../../ui/planner/page.py" line="65"/>
         <source>&amp;Week</source>
         <translation>周视图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="72"/>
+        <location filename="../../ui/planner/page.py" line="74"/>
         <source>Previous (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="73"/>
+        <location filename="../../ui/planner/page.py" line="75"/>
         <source>T&amp;oday</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="75"/>
+        <location filename="../../ui/planner/page.py" line="77"/>
         <source>Next (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="81"/>
+        <location filename="../../ui/planner/page.py" line="83"/>
         <source>&amp;New visit</source>
         <translation>新建拜访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="82"/>
+        <location filename="../../ui/planner/page.py" line="84"/>
         <source>Plan a new visit (Ctrl+N)</source>
         <translation>安排新的拜访（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="84"/>
+        <location filename="../../ui/planner/page.py" line="86"/>
         <source>&amp;Carry over unfinished…</source>
         <translation>顺延未完成拜访(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="86"/>
+        <location filename="../../ui/planner/page.py" line="88"/>
         <source>Move the visits still planned on the day in focus (the day shown, or the selected visit&apos;s day) to the next working day</source>
         <translation>把当前日期（显示的日期或所选拜访所在日期）仍未完成的拜访顺延到下一个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="90"/>
+        <location filename="../../ui/planner/page.py" line="92"/>
         <source>&amp;Day plan…</source>
         <translation>日计划(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="91"/>
+        <location filename="../../ui/planner/page.py" line="93"/>
         <source>&amp;Week plan…</source>
         <translation>周计划(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="93"/>
+        <location filename="../../ui/planner/page.py" line="95"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="94"/>
+        <location filename="../../ui/planner/page.py" line="96"/>
         <source>Print the week&apos;s plan or the day in focus, or save it as a PDF (Ctrl+P)</source>
         <translation>打印本周计划或当前这一天的计划，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="123"/>
+        <location filename="../../ui/planner/page.py" line="125"/>
         <source>Only a planned visit can be moved; a finished one keeps its time.</source>
         <translation>只有计划中的拜访可以移动；已结束的拜访保留原时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="210"/>
+        <location filename="../../ui/planner/page.py" line="215"/>
         <source>(day off)</source>
         <translation>（休息日）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="213"/>
+        <location filename="../../ui/planner/page.py" line="218"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="258"/>
+        <location filename="../../ui/planner/page.py" line="263"/>
         <source>Overlap: %1 on %2 at %3 clashes with %4. It is saved; move one of them if you cannot be at both.</source>
         <translation>时间冲突：%2 %3 的 %1 与 %4 重叠。已保存；如果无法同时赴约，请调整其中一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="268"/>
+        <location filename="../../ui/planner/page.py" line="273"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="286"/>
+        <location filename="../../ui/planner/page.py" line="291"/>
         <source>Cancel this week&apos;s visit to %1 on %2? The weekly visit goes on.</source>
         <translation>取消 %2 对 %1 的本周拜访吗？每周例行拜访不受影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="288"/>
+        <location filename="../../ui/planner/page.py" line="293"/>
         <source>Delete the visit to %1 on %2?</source>
         <translation>删除 %2 对 %1 的拜访吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="310"/>
+        <location filename="../../ui/planner/page.py" line="315"/>
         <source>No planned visits left on %1.</source>
         <translation>%1 没有未完成的拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="312"/>
+        <location filename="../../ui/planner/page.py" line="317"/>
         <source>Carry over unfinished visits</source>
         <translation>顺延未完成的拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="313"/>
+        <location filename="../../ui/planner/page.py" line="318"/>
         <source>Move the %1 visits still planned on %2 to %3, the next working day, at the same times?</source>
         <translation>把 %2 仍未完成的 %1 个拜访顺延到下一个工作日 %3 的相同时间吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="320"/>
+        <location filename="../../ui/planner/page.py" line="325"/>
         <source>%1 visits carried over to %2.</source>
         <translation>已将 %1 个拜访顺延到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="336"/>
+        <location filename="../../ui/planner/page.py" line="341"/>
         <source>Week plan from %1</source>
         <translation>周计划（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner.py" line="341"/>
+        <location filename="../../ui/planner/page.py" line="346"/>
         <source>Day plan %1</source>
         <translation>日计划 %1</translation>
     </message>
@@ -2873,87 +2873,87 @@
 <context>
     <name>PlannerTexts</name>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="11"/>
+        <location filename="../../ui/common/visit_texts.py" line="11"/>
         <source>Needs interview</source>
         <translation>需求面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="12"/>
+        <location filename="../../ui/common/visit_texts.py" line="12"/>
         <source>Product presentation</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="13"/>
+        <location filename="../../ui/common/visit_texts.py" line="13"/>
         <source>Closing</source>
         <translation>销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="14"/>
+        <location filename="../../ui/common/visit_texts.py" line="14"/>
         <source>Policy delivery</source>
         <translation>递送保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="15"/>
+        <location filename="../../ui/common/visit_texts.py" line="15"/>
         <source>Care visit</source>
         <translation>关怀拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="16"/>
+        <location filename="../../ui/common/visit_texts.py" line="16"/>
         <source>Outlet visit</source>
         <translation>网点拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="21"/>
+        <location filename="../../ui/common/visit_texts.py" line="21"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="22"/>
+        <location filename="../../ui/common/visit_texts.py" line="22"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="23"/>
+        <location filename="../../ui/common/visit_texts.py" line="23"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="24"/>
+        <location filename="../../ui/common/visit_texts.py" line="24"/>
         <source>No-show</source>
         <translation>客户爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="25"/>
+        <location filename="../../ui/common/visit_texts.py" line="25"/>
         <source>Rescheduled</source>
         <translation>已改期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="30"/>
+        <location filename="../../ui/common/visit_texts.py" line="30"/>
         <source>Closed</source>
         <translation>已成交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="31"/>
+        <location filename="../../ui/common/visit_texts.py" line="31"/>
         <source>Not closed</source>
         <translation>未成交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="32"/>
+        <location filename="../../ui/common/visit_texts.py" line="32"/>
         <source>Follow-up</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="37"/>
+        <location filename="../../ui/common/visit_texts.py" line="37"/>
         <source>Before</source>
         <translation>拜访前</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="38"/>
+        <location filename="../../ui/common/visit_texts.py" line="38"/>
         <source>During</source>
         <translation>拜访中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_texts.py" line="39"/>
+        <location filename="../../ui/common/visit_texts.py" line="39"/>
         <source>After</source>
         <translation>拜访后</translation>
     </message>
@@ -2961,86 +2961,86 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="69"/>
+        <location filename="../../ui/common/print_preview.py" line="69"/>
         <source>Print preview: %1</source>
         <translation>打印预览：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="72"/>
+        <location filename="../../ui/common/print_preview.py" line="72"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="86"/>
+        <location filename="../../ui/common/print_preview.py" line="86"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="87"/>
+        <location filename="../../ui/common/print_preview.py" line="87"/>
         <source>Print on paper (Ctrl+P)</source>
         <translation>打印到纸上（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="88"/>
+        <location filename="../../ui/common/print_preview.py" line="88"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="89"/>
+        <location filename="../../ui/common/print_preview.py" line="89"/>
         <source>Save the document as a PDF file (Ctrl+S)</source>
         <translation>把文档保存为 PDF 文件（Ctrl+S）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="126"/>
+        <location filename="../../ui/common/print_preview.py" line="126"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="145"/>
+        <location filename="../../ui/common/print_preview.py" line="145"/>
         <source>The document could not be prepared: %1</source>
         <translation>文档无法生成：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="153"/>
+        <location filename="../../ui/common/print_preview.py" line="153"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="153"/>
+        <location filename="../../ui/common/print_preview.py" line="153"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="166"/>
+        <location filename="../../ui/common/print_preview.py" line="166"/>
         <source>The file could not be saved: %1</source>
         <translation>文件无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="168"/>
+        <location filename="../../ui/common/print_preview.py" line="168"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="192"/>
+        <location filename="../../ui/common/print_preview.py" line="192"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="204"/>
+        <location filename="../../ui/common/print_preview.py" line="204"/>
         <source>the printer is not ready</source>
         <translation>打印机未就绪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="216"/>
+        <location filename="../../ui/common/print_preview.py" line="216"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>已向打印机发送 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="221"/>
+        <location filename="../../ui/common/print_preview.py" line="221"/>
         <source>The document could not be printed: %1</source>
         <translation>文档无法打印：%1</translation>
     </message>
@@ -3048,42 +3048,42 @@
 <context>
     <name>ProductSection</name>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="83"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="83"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="85"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="85"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="89"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="89"/>
         <source>yuan, e.g. 100000.00</source>
         <translation>元，例如 100000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="90"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="90"/>
         <source>Application date</source>
         <translation>投保日期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="91"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="91"/>
         <source>Product code</source>
         <translation>产品代码</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="92"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="92"/>
         <source>Product name</source>
         <translation>产品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="93"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="93"/>
         <source>Sum insured (yuan)</source>
         <translation>保险金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="94"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="94"/>
         <source>Premium (yuan)</source>
         <translation>保险费（元）</translation>
     </message>
@@ -3091,27 +3091,27 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="42"/>
+        <location filename="../../ui/today/widgets.py" line="42"/>
         <source>Effective visits</source>
         <translation>有效拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="42"/>
+        <location filename="../../ui/today/widgets.py" line="42"/>
         <source>Leaflets</source>
         <translation>宣传单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="43"/>
+        <location filename="../../ui/today/widgets.py" line="43"/>
         <source>New prospects</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="43"/>
+        <location filename="../../ui/today/widgets.py" line="43"/>
         <source>Care SMS</source>
         <translation>关怀短信</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="44"/>
+        <location filename="../../ui/today/widgets.py" line="44"/>
         <source>Booked meetings</source>
         <translation>预约面谈</translation>
     </message>
@@ -3119,130 +3119,130 @@
 <context>
     <name>ProposalChoices</name>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="21"/>
-        <location filename="../../ui/proposal_editor/choices.py" line="29"/>
-        <location filename="../../ui/proposal_editor/choices.py" line="35"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="21"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="29"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="35"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="21"/>
-        <location filename="../../ui/proposal_editor/choices.py" line="29"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="21"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="29"/>
         <source>Spouse</source>
         <translation>配偶</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="21"/>
-        <location filename="../../ui/proposal_editor/choices.py" line="29"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="21"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="29"/>
         <source>Child</source>
         <translation>子女</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="22"/>
-        <location filename="../../ui/proposal_editor/choices.py" line="30"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="22"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="30"/>
         <source>Parent</source>
         <translation>父母</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="22"/>
-        <location filename="../../ui/proposal_editor/choices.py" line="30"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="22"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="30"/>
         <source>Supported family member</source>
         <translation>有抚养/赡养关系的家庭成员</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="23"/>
-        <location filename="../../ui/proposal_editor/choices.py" line="31"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="23"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="31"/>
         <source>Close relative</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="23"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="23"/>
         <source>Ward (policyholder is guardian)</source>
         <translation>被监护人（投保人为监护人）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="31"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="31"/>
         <source>Legal guardian</source>
         <translation>法定监护人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="35"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="35"/>
         <source>Single premium</source>
         <translation>趸交</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="36"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="36"/>
         <source>Regular premium</source>
         <translation>期交</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="39"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="39"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="39"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="39"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="43"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="43"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="43"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="43"/>
         <source>Accepted</source>
         <translation>已承保</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="44"/>
-        <location filename="../../ui/proposal_editor/choices.py" line="52"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="44"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="52"/>
         <source>Problem case</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="44"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="44"/>
         <source>Policy issued</source>
         <translation>已出单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="49"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="49"/>
         <source>Review</source>
         <translation>审核函</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="49"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="49"/>
         <source>Medical exam</source>
         <translation>体检函</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="50"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="50"/>
         <source>Investigation</source>
         <translation>调查函</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="50"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="50"/>
         <source>Financial evidence</source>
         <translation>财务资料函</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="51"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="51"/>
         <source>Health evidence</source>
         <translation>健康资料函</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="51"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="51"/>
         <source>Underwriting decision</source>
         <translation>核保决定</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="56"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="56"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/choices.py" line="56"/>
+        <location filename="../../ui/proposals/editor/choices.py" line="56"/>
         <source>Insured</source>
         <translation>被保险人</translation>
     </message>
@@ -3250,140 +3250,140 @@
 <context>
     <name>ProposalEditor</name>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="73"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="73"/>
         <source>Proposal</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="95"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="95"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="97"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="97"/>
         <source>Insured person</source>
         <translation>被保险人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="113"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="113"/>
         <source>F8 goes to the problems; Enter on one goes to its field</source>
         <translation>F8 跳到问题列表；在某个问题上按 Enter 跳到对应字段</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="119"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="119"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="120"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="120"/>
         <source>Ctrl+S; changes are also saved as you type</source>
         <translation>Ctrl+S；输入时也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="121"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="121"/>
         <source>Finish…</source>
         <translation>完成并签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="122"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="122"/>
         <source>Ctrl+Enter: sign and freeze the proposal</source>
         <translation>Ctrl+Enter：签字并锁定投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="124"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="124"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="126"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="126"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="167"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="167"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="201"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="201"/>
         <source>Finished: read-only</source>
         <translation>已完成：只读</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="210"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="210"/>
         <source>Proposal, version %1</source>
         <translation>投保单，第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="212"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="212"/>
         <source>Finished; SHA-256 %1</source>
         <translation>已完成；SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="214"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="214"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="216"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="216"/>
         <source>Corrects an earlier version: %1</source>
         <translation>更正之前的版本：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="218"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="218"/>
         <source>Proposal: %1</source>
         <translation>投保单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="218"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="218"/>
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="227"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="227"/>
         <source>Review: %1</source>
         <translation>需核保：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposal_editor/editor.py" line="234"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="234"/>
         <source>%n problem(s) to fix before Finish</source>
         <translation>
             <numerusform>完成前还有 %n 个问题需要修正</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="236"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="236"/>
         <source>No problems: ready to finish</source>
         <translation>没有问题：可以完成</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="308"/>
-        <location filename="../../ui/proposal_editor/editor.py" line="318"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="308"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="318"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="328"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="328"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="338"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="338"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="341"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="341"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="381"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="381"/>
         <source>Correct the proposal</source>
         <translation>更正投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/editor.py" line="382"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="382"/>
         <source>A correction is a new version of this finished proposal. Why is it needed?</source>
         <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
     </message>
@@ -3449,52 +3449,52 @@
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../ui/proposal_editor/list_model.py" line="44"/>
+        <location filename="../../ui/proposals/list_model.py" line="44"/>
         <source>Application date</source>
         <translation>投保日期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/list_model.py" line="44"/>
+        <location filename="../../ui/proposals/list_model.py" line="44"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/list_model.py" line="44"/>
+        <location filename="../../ui/proposals/list_model.py" line="44"/>
         <source>Insured</source>
         <translation>被保险人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/list_model.py" line="44"/>
+        <location filename="../../ui/proposals/list_model.py" line="44"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/list_model.py" line="45"/>
+        <location filename="../../ui/proposals/list_model.py" line="45"/>
         <source>Premium (yuan)</source>
         <translation>保险费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/list_model.py" line="45"/>
+        <location filename="../../ui/proposals/list_model.py" line="45"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/list_model.py" line="45"/>
+        <location filename="../../ui/proposals/list_model.py" line="45"/>
         <source>Head office</source>
         <translation>总公司</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/list_model.py" line="45"/>
+        <location filename="../../ui/proposals/list_model.py" line="45"/>
         <source>Problem cases</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/list_model.py" line="139"/>
+        <location filename="../../ui/proposals/list_model.py" line="139"/>
         <source>v%1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/list_model.py" line="141"/>
+        <location filename="../../ui/proposals/list_model.py" line="141"/>
         <source>(corrected)</source>
         <translation>（已更正）</translation>
     </message>
@@ -3502,204 +3502,204 @@
 <context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="46"/>
+        <location filename="../../ui/proposals/page.py" line="49"/>
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="47"/>
+        <location filename="../../ui/proposals/page.py" line="50"/>
         <source>Insurance applications, checked against the rules and signed on screen.</source>
         <translation>投保单：按规则校验，并在屏幕上签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="62"/>
+        <location filename="../../ui/proposals/page.py" line="66"/>
         <source>Search by the policyholder&apos;s or the insured&apos;s name</source>
         <translation>按投保人或被保险人姓名搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="65"/>
+        <location filename="../../ui/proposals/page.py" line="69"/>
         <source>All proposals</source>
         <translation>全部投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="65"/>
+        <location filename="../../ui/proposals/page.py" line="69"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="66"/>
+        <location filename="../../ui/proposals/page.py" line="70"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="68"/>
+        <location filename="../../ui/proposals/page.py" line="72"/>
         <source>&amp;New proposal</source>
         <translation>新建投保单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="70"/>
+        <location filename="../../ui/proposals/page.py" line="74"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="71"/>
+        <location filename="../../ui/proposals/page.py" line="75"/>
         <source>Co&amp;rrect…</source>
         <translation>更正(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="72"/>
+        <location filename="../../ui/proposals/page.py" line="76"/>
         <source>Make a new version of a finished proposal, with a reason</source>
         <translation>为已完成的投保单生成新版本，并注明原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="73"/>
+        <location filename="../../ui/proposals/page.py" line="77"/>
         <source>&amp;Proposal form…</source>
         <translation>投保单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="74"/>
+        <location filename="../../ui/proposals/page.py" line="78"/>
         <source>Proposal form with &amp;full ID and phone numbers…</source>
         <translation>显示完整证件号和电话的投保单(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="75"/>
+        <location filename="../../ui/proposals/page.py" line="79"/>
         <source>The print is recorded in the audit log</source>
         <translation>此次打印会记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="77"/>
+        <location filename="../../ui/proposals/page.py" line="81"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="78"/>
+        <location filename="../../ui/proposals/page.py" line="82"/>
         <source>Print the selected proposal or save it as a PDF (Ctrl+P)</source>
         <translation>打印所选投保单，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="95"/>
+        <location filename="../../ui/proposals/page.py" line="99"/>
         <source>Head office</source>
         <translation>总公司</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="102"/>
+        <location filename="../../ui/proposals/page.py" line="106"/>
         <source>Problem case</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="102"/>
+        <location filename="../../ui/proposals/page.py" line="106"/>
         <source>Issued</source>
         <translation>签发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="102"/>
+        <location filename="../../ui/proposals/page.py" line="106"/>
         <source>Answer by</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="103"/>
+        <location filename="../../ui/proposals/page.py" line="107"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="103"/>
+        <location filename="../../ui/proposals/page.py" line="107"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="105"/>
+        <location filename="../../ui/proposals/page.py" line="109"/>
         <source>Re&amp;solve…</source>
         <translation>处理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="139"/>
-        <location filename="../../ui/pages/proposals.py" line="279"/>
+        <location filename="../../ui/proposals/page.py" line="143"/>
+        <location filename="../../ui/proposals/page.py" line="291"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="161"/>
+        <location filename="../../ui/proposals/page.py" line="165"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/proposals.py" line="173"/>
+        <location filename="../../ui/proposals/page.py" line="187"/>
         <source>%n proposal(s) shown; more as you scroll</source>
         <translation>
             <numerusform>已显示 %n 份投保单；滚动可查看更多</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/proposals.py" line="175"/>
+        <location filename="../../ui/proposals/page.py" line="189"/>
         <source>%n proposal(s)</source>
         <translation>
             <numerusform>%n 份投保单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="250"/>
+        <location filename="../../ui/proposals/page.py" line="262"/>
         <source>Choose a finished proposal that has no correction yet.</source>
         <translation>请选择一份尚未更正的已完成投保单。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="253"/>
+        <location filename="../../ui/proposals/page.py" line="265"/>
         <source>Correct the proposal</source>
         <translation>更正投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="254"/>
+        <location filename="../../ui/proposals/page.py" line="266"/>
         <source>A correction is a new version of this finished proposal. Why is it needed?</source>
         <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="268"/>
+        <location filename="../../ui/proposals/page.py" line="280"/>
         <source>Proposal: %1</source>
         <translation>投保单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="297"/>
+        <location filename="../../ui/proposals/page.py" line="309"/>
         <source>Finished; no answer from head office yet.</source>
         <translation>已完成；总公司尚未答复。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="298"/>
+        <location filename="../../ui/proposals/page.py" line="310"/>
         <source>Draft: not sent to head office.</source>
         <translation>草稿：尚未发送总公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="299"/>
+        <location filename="../../ui/proposals/page.py" line="311"/>
         <source>Head office: %1</source>
         <translation>总公司：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="301"/>
+        <location filename="../../ui/proposals/page.py" line="313"/>
         <source>policy %1</source>
         <translation>保单 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/proposals.py" line="303"/>
+        <location filename="../../ui/proposals/page.py" line="315"/>
         <source>%n open problem case(s)</source>
         <translation>
             <numerusform>%n 个未处理的问题件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="316"/>
+        <location filename="../../ui/proposals/page.py" line="328"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="317"/>
+        <location filename="../../ui/proposals/page.py" line="329"/>
         <source>open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="337"/>
+        <location filename="../../ui/proposals/page.py" line="349"/>
         <source>Resolve the problem case</source>
         <translation>处理问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/proposals.py" line="338"/>
+        <location filename="../../ui/proposals/page.py" line="350"/>
         <source>What was done to answer head office? (%1)</source>
         <translation>为答复总公司做了什么？（%1）</translation>
     </message>
@@ -3707,37 +3707,37 @@
 <context>
     <name>QuickLogBar</name>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="71"/>
+        <location filename="../../ui/today/widgets.py" line="71"/>
         <source>Effective &amp;visit</source>
         <translation>有效拜访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="72"/>
+        <location filename="../../ui/today/widgets.py" line="72"/>
         <source>A visit where the full sales flow was run (counts toward “5 visits”)</source>
         <translation>完整走完销售流程的拜访（计入“5访”目标）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="73"/>
+        <location filename="../../ui/today/widgets.py" line="73"/>
         <source>&amp;Call</source>
         <translation>电话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="74"/>
+        <location filename="../../ui/today/widgets.py" line="74"/>
         <source>Care &amp;SMS</source>
         <translation>关怀短信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="78"/>
+        <location filename="../../ui/today/widgets.py" line="78"/>
         <source>&amp;Leaflets +</source>
         <translation>派发宣传单(&amp;L) +</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="79"/>
+        <location filename="../../ui/today/widgets.py" line="79"/>
         <source>New &amp;prospect</source>
         <translation>新增准客户(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="82"/>
+        <location filename="../../ui/today/widgets.py" line="82"/>
         <source>Log:</source>
         <translation>记录：</translation>
     </message>
@@ -3977,137 +3977,137 @@
 <context>
     <name>ReceiptList</name>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="48"/>
+        <location filename="../../ui/receipts/page.py" line="48"/>
         <source>&amp;New receipt…</source>
         <translation>新建回执(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="49"/>
+        <location filename="../../ui/receipts/page.py" line="49"/>
         <source>Record a policy delivery for a finished proposal (Ctrl+N)</source>
         <translation>为已完成的投保单登记保单送达（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="50"/>
+        <location filename="../../ui/receipts/page.py" line="50"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="51"/>
+        <location filename="../../ui/receipts/page.py" line="51"/>
         <source>&amp;Receipt…</source>
         <translation>回执(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="52"/>
+        <location filename="../../ui/receipts/page.py" line="52"/>
         <source>Receipt with &amp;full ID and phone numbers…</source>
         <translation>显示完整证件号和电话的回执(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="54"/>
+        <location filename="../../ui/receipts/page.py" line="54"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="55"/>
+        <location filename="../../ui/receipts/page.py" line="55"/>
         <source>Print the selected receipt or save it as a PDF (Ctrl+P)</source>
         <translation>打印所选回执，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="64"/>
+        <location filename="../../ui/receipts/page.py" line="64"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="64"/>
+        <location filename="../../ui/receipts/page.py" line="64"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="64"/>
+        <location filename="../../ui/receipts/page.py" line="64"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="64"/>
+        <location filename="../../ui/receipts/page.py" line="64"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="65"/>
+        <location filename="../../ui/receipts/page.py" line="65"/>
         <source>Signed on</source>
         <translation>签收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="65"/>
+        <location filename="../../ui/receipts/page.py" line="65"/>
         <source>Return by</source>
         <translation>交回期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="65"/>
+        <location filename="../../ui/receipts/page.py" line="65"/>
         <source>Cooling-off ends</source>
         <translation>犹豫期截止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/receipts.py" line="129"/>
+        <location filename="../../ui/receipts/page.py" line="129"/>
         <source>%n receipt(s) to return</source>
         <translation>
             <numerusform>%n 份回执待交回</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/receipts.py" line="131"/>
+        <location filename="../../ui/receipts/page.py" line="131"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 份已逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/receipts.py" line="134"/>
+        <location filename="../../ui/receipts/page.py" line="134"/>
         <source>%n awaiting signature</source>
         <translation>
             <numerusform>%n 份待签收</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="137"/>
+        <location filename="../../ui/receipts/page.py" line="137"/>
         <source>Nothing to return</source>
         <translation>没有待交回的回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="146"/>
+        <location filename="../../ui/receipts/page.py" line="146"/>
         <source>Awaiting signature</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="148"/>
+        <location filename="../../ui/receipts/page.py" line="148"/>
         <source>Signed</source>
         <translation>已签收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/receipts.py" line="150"/>
+        <location filename="../../ui/receipts/page.py" line="150"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="152"/>
+        <location filename="../../ui/receipts/page.py" line="152"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/receipts.py" line="153"/>
+        <location filename="../../ui/receipts/page.py" line="153"/>
         <source>Due in %n day(s)</source>
         <translation>
             <numerusform>%n 天后到期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="177"/>
+        <location filename="../../ui/receipts/page.py" line="177"/>
         <source>Creating the receipt…</source>
         <translation>正在创建回执…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="199"/>
+        <location filename="../../ui/receipts/page.py" line="199"/>
         <source>Receipt: %1</source>
         <translation>回执：%1</translation>
     </message>
@@ -4115,18 +4115,18 @@
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="220"/>
-        <location filename="../../ui/pages/receipts.py" line="226"/>
+        <location filename="../../ui/receipts/page.py" line="222"/>
+        <location filename="../../ui/receipts/page.py" line="228"/>
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="221"/>
+        <location filename="../../ui/receipts/page.py" line="223"/>
         <source>Policy receipts signed on delivery, and their return deadlines.</source>
         <translation>保单送达时签收的回执及其交回期限。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receipts.py" line="230"/>
+        <location filename="../../ui/receipts/page.py" line="232"/>
         <source>Handover lists</source>
         <translation>交接清单</translation>
     </message>
@@ -4134,17 +4134,17 @@
 <context>
     <name>RelationSection</name>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="56"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="56"/>
         <source>Insured</source>
         <translation>被保险人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="57"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="57"/>
         <source>The insured is the policyholder</source>
         <translation>被保险人即投保人本人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/sections.py" line="60"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="60"/>
         <source>Insured is the policyholder&apos;s</source>
         <translation>被保险人是投保人的</translation>
     </message>
@@ -4152,102 +4152,102 @@
 <context>
     <name>ReminderList</name>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="111"/>
+        <location filename="../../ui/today/widgets.py" line="111"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="111"/>
+        <location filename="../../ui/today/widgets.py" line="111"/>
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="111"/>
+        <location filename="../../ui/today/widgets.py" line="111"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="111"/>
+        <location filename="../../ui/today/widgets.py" line="111"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="116"/>
+        <location filename="../../ui/today/widgets.py" line="116"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="116"/>
+        <location filename="../../ui/today/widgets.py" line="116"/>
         <source>Important date</source>
         <translation>重要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="117"/>
+        <location filename="../../ui/today/widgets.py" line="117"/>
         <source>Product matures</source>
         <translation>产品到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="117"/>
+        <location filename="../../ui/today/widgets.py" line="117"/>
         <source>Revisit after purchase</source>
         <translation>购买后回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="118"/>
+        <location filename="../../ui/today/widgets.py" line="118"/>
         <source>Receipt due back</source>
         <translation>回执待交回</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="118"/>
+        <location filename="../../ui/today/widgets.py" line="118"/>
         <source>Head-office letter due</source>
         <translation>总公司函件待回复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="119"/>
+        <location filename="../../ui/today/widgets.py" line="119"/>
         <source>Deliver the policy</source>
         <translation>送达保单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="124"/>
+        <location filename="../../ui/today/widgets.py" line="124"/>
         <source>Review</source>
         <translation>审核函</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="124"/>
+        <location filename="../../ui/today/widgets.py" line="124"/>
         <source>Medical exam</source>
         <translation>体检函</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="125"/>
+        <location filename="../../ui/today/widgets.py" line="125"/>
         <source>Investigation</source>
         <translation>调查函</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="125"/>
+        <location filename="../../ui/today/widgets.py" line="125"/>
         <source>Financial evidence</source>
         <translation>财务资料函</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="126"/>
+        <location filename="../../ui/today/widgets.py" line="126"/>
         <source>Health evidence</source>
         <translation>健康资料函</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="126"/>
+        <location filename="../../ui/today/widgets.py" line="126"/>
         <source>Underwriting decision</source>
         <translation>核保决定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="127"/>
+        <location filename="../../ui/today/widgets.py" line="127"/>
         <source>Problem case</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="134"/>
+        <location filename="../../ui/today/widgets.py" line="134"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_widgets.py" line="141"/>
+        <location filename="../../ui/today/widgets.py" line="141"/>
         <source>Nothing due</source>
         <translation>暂无到期事项</translation>
     </message>
@@ -4255,57 +4255,57 @@
 <context>
     <name>SecurityDialog</name>
     <message>
-        <location filename="../../ui/security_dialog.py" line="28"/>
+        <location filename="../../ui/shell/security_dialog.py" line="28"/>
         <source>Security</source>
         <translation>安全设置</translation>
     </message>
     <message>
-        <location filename="../../ui/security_dialog.py" line="33"/>
+        <location filename="../../ui/shell/security_dialog.py" line="33"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/security_dialog.py" line="34"/>
+        <location filename="../../ui/shell/security_dialog.py" line="34"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../ui/security_dialog.py" line="39"/>
+        <location filename="../../ui/shell/security_dialog.py" line="39"/>
         <source>4-12 digits, or a password of 6+ characters</source>
         <translation>4–12 位数字，或至少 6 个字符的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/security_dialog.py" line="45"/>
+        <location filename="../../ui/shell/security_dialog.py" line="45"/>
         <source>Lock after &amp;idle time:</source>
         <translation>空闲多久后锁定(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/security_dialog.py" line="46"/>
+        <location filename="../../ui/shell/security_dialog.py" line="46"/>
         <source>&amp;Current PIN:</source>
         <translation>当前 PIN(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/security_dialog.py" line="47"/>
+        <location filename="../../ui/shell/security_dialog.py" line="47"/>
         <source>&amp;New PIN:</source>
         <translation>新 PIN(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/security_dialog.py" line="48"/>
+        <location filename="../../ui/shell/security_dialog.py" line="48"/>
         <source>&amp;Repeat new PIN:</source>
         <translation>再次输入新 PIN(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/security_dialog.py" line="49"/>
+        <location filename="../../ui/shell/security_dialog.py" line="49"/>
         <source>Leave the new PIN empty to keep the current one. The PIN is stored only as a salted hash; 5 wrong tries mean a 30-second wait.</source>
         <translation>新 PIN 留空则保留当前 PIN。PIN 只以加盐哈希形式保存；连续输错 5 次需等待 30 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/security_dialog.py" line="63"/>
+        <location filename="../../ui/shell/security_dialog.py" line="63"/>
         <source>no PIN set yet</source>
         <translation>尚未设置 PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/security_dialog.py" line="70"/>
+        <location filename="../../ui/shell/security_dialog.py" line="70"/>
         <source>The two new PINs differ.</source>
         <translation>两次输入的新 PIN 不一致。</translation>
     </message>
@@ -4313,48 +4313,48 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/application.py" line="118"/>
+        <location filename="../../ui/shell/application.py" line="118"/>
         <source>Encrypting your data. This happens once, after the update, and can take a minute or two with many client cards. Please keep BranchDesk open.</source>
         <translation>正在加密您的数据。此操作仅在更新后进行一次，客户档案较多时可能需要一两分钟。请不要关闭网点工作台。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="120"/>
+        <location filename="../../ui/shell/application.py" line="120"/>
         <source>Updating your data for this version of BranchDesk (a copy is kept first). Please keep BranchDesk open.</source>
         <translation>正在为此版本的网点工作台更新您的数据（会先保留一份副本）。请不要关闭网点工作台。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="125"/>
+        <location filename="../../ui/shell/application.py" line="125"/>
         <source>Opening your data</source>
         <translation>正在打开数据</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="159"/>
+        <location filename="../../ui/shell/application.py" line="159"/>
         <source>The daily backup failed: %1</source>
         <translation>每日备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="164"/>
+        <location filename="../../ui/shell/application.py" line="164"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="180"/>
+        <location filename="../../ui/shell/application.py" line="180"/>
         <source>Backup not usable</source>
         <translation>备份无法使用</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="191"/>
+        <location filename="../../ui/shell/application.py" line="191"/>
         <source>Preparing the demo profile…</source>
         <translation>正在准备演示档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="191"/>
+        <location filename="../../ui/shell/application.py" line="191"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="193"/>
-        <location filename="../../ui/application.py" line="208"/>
+        <location filename="../../ui/shell/application.py" line="193"/>
+        <location filename="../../ui/shell/application.py" line="208"/>
         <source>Demo profile</source>
         <translation>演示档案</translation>
     </message>
@@ -4362,17 +4362,17 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/widgets/signature_pad.py" line="216"/>
+        <location filename="../../ui/common/widgets/signature_pad.py" line="216"/>
         <source>I confirm I have read and understood the application and that the information is true.</source>
         <translation>本人确认已阅读并理解投保内容，所填信息真实无误。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/signature_pad.py" line="229"/>
+        <location filename="../../ui/common/widgets/signature_pad.py" line="229"/>
         <source>Undo stroke</source>
         <translation>撤销一笔</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/signature_pad.py" line="231"/>
+        <location filename="../../ui/common/widgets/signature_pad.py" line="231"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -4380,27 +4380,27 @@
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../ui/proposal_editor/signing.py" line="27"/>
+        <location filename="../../ui/proposals/editor/signing.py" line="27"/>
         <source>Sign the proposal</source>
         <translation>投保单签字</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/signing.py" line="30"/>
+        <location filename="../../ui/proposals/editor/signing.py" line="30"/>
         <source>Please read the application with the client. By signing, the client confirms that the answers are true and complete, that the product terms, exclusions and the cooling-off period were explained, and that a false answer may void the policy.</source>
         <translation>请与客户一起阅读投保单。签字即表示客户确认所填内容真实完整，产品条款、责任免除和犹豫期已向其说明，并知悉不实告知可能导致保险合同无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/signing.py" line="40"/>
+        <location filename="../../ui/proposals/editor/signing.py" line="40"/>
         <source>%1 %2: I have read and understood this application and confirm it is true.</source>
         <translation>%1 %2：本人已阅读并理解本投保单，确认所填内容属实。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/signing.py" line="52"/>
+        <location filename="../../ui/proposals/editor/signing.py" line="52"/>
         <source>Sign and &amp;finish</source>
         <translation>签字并完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/proposal_editor/signing.py" line="54"/>
+        <location filename="../../ui/proposals/editor/signing.py" line="54"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4408,52 +4408,52 @@
 <context>
     <name>StaffTable</name>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="240"/>
+        <location filename="../../ui/outlets/tables.py" line="240"/>
         <source>Outlet head</source>
         <translation>网点负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="241"/>
+        <location filename="../../ui/outlets/tables.py" line="241"/>
         <source>Lobby manager</source>
         <translation>大堂经理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="242"/>
+        <location filename="../../ui/outlets/tables.py" line="242"/>
         <source>Wealth manager</source>
         <translation>理财经理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="243"/>
+        <location filename="../../ui/outlets/tables.py" line="243"/>
         <source>Teller</source>
         <translation>柜员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="244"/>
+        <location filename="../../ui/outlets/tables.py" line="244"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="247"/>
+        <location filename="../../ui/outlets/tables.py" line="247"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="248"/>
+        <location filename="../../ui/outlets/tables.py" line="248"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="249"/>
+        <location filename="../../ui/outlets/tables.py" line="249"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="250"/>
+        <location filename="../../ui/outlets/tables.py" line="250"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="251"/>
+        <location filename="../../ui/outlets/tables.py" line="251"/>
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
@@ -4461,112 +4461,112 @@
 <context>
     <name>StartupProblemDialog</name>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="38"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="38"/>
         <source>BranchDesk cannot open your data</source>
         <translation>网点工作台无法打开您的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="44"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="44"/>
         <source>Details: %1</source>
         <translation>详细信息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="55"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="55"/>
         <source>Open selected &amp;backup</source>
         <translation>打开所选备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="58"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="58"/>
         <source>&amp;Restore selected backup</source>
         <translation>恢复所选备份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="61"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="61"/>
         <source>Choose another &amp;folder…</source>
         <translation>选择其他文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="62"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="62"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="46"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="46"/>
         <source>Backups of this profile, newest first:</source>
         <translation>此档案的备份（最新的在前）：</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="84"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="84"/>
         <source>the file is not there</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="84"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="84"/>
         <source>the file is empty (0 bytes)</source>
         <translation>文件为空（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="110"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="110"/>
         <source>The data folder %1 cannot be used: it is missing and cannot be created, or it is read-only. Choose another folder, or ask IT to make this one writable.</source>
         <translation>数据文件夹 %1 无法使用：它不存在且无法创建，或者是只读的。请选择其他文件夹，或请信息技术部门开放此文件夹的写入权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="114"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="114"/>
         <source>The database %1 is damaged and cannot be opened. It has not been changed. Open a backup, or choose another data folder.</source>
         <translation>数据库 %1 已损坏，无法打开。该文件未被改动。请打开一个备份，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="118"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="118"/>
         <source>The database %1 is damaged: some of its pages cannot be read. It has not been changed. Restore a backup, or choose another data folder.</source>
         <translation>数据库 %1 已损坏：其中部分数据页无法读取。该文件未被改动。请恢复一个备份，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="122"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="122"/>
         <source>The database %1 was written by a newer version of BranchDesk. It has not been changed. Install the newer version, open a backup, or choose another folder.</source>
         <translation>数据库 %1 由更新版本的网点工作台写入。该文件未被改动。请安装新版本、打开一个备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="126"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="126"/>
         <source>The database %1 cannot be opened with this key: the key is wrong, or the file is damaged. It has not been changed. Open a backup, or choose another folder.</source>
         <translation>无法用此密钥打开数据库 %1：密钥错误或文件已损坏。文件未被改动。请打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="130"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="130"/>
         <source>The database %1 cannot be opened with this passphrase: it is wrong, or the file is damaged. It has not been changed. Start again to type the passphrase again, open a backup, or choose another folder.</source>
         <translation>无法用此口令打开数据库 %1：口令错误或文件已损坏。文件未被改动。请重新启动后再次输入口令、打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="135"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="135"/>
         <source>The database %1 is protected by a passphrase, and none was given. Start again to type it, or choose another folder.</source>
         <translation>数据库 %1 受口令保护，但未提供口令。请重新启动并输入口令，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="139"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="139"/>
         <source>The key of the database %1 is not in this computer&apos;s password store (another computer or user account, or the store is locked). It has not been changed. Open a backup, or choose another folder.</source>
         <translation>数据库 %1 的密钥不在本机的密码库中（可能来自其他电脑或用户账户，或密码库已锁定）。文件未被改动。请打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="144"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="144"/>
         <source>Encrypting the database %1 failed; it was left as it was. Make room on the disk, close other programs using it and start again, or choose another folder.</source>
         <translation>加密数据库 %1 失败，文件保持原样。请腾出磁盘空间、关闭正在使用它的其他程序后重新启动，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="148"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="148"/>
         <source>The database %1 is missing or empty, although this folder held a profile. Nothing was created in its place. Restore the newest backup (selected below), or choose another folder.</source>
         <translation>数据库 %1 不存在或为空，但此文件夹曾保存过一个档案。程序没有在原处新建任何文件。请恢复最新的备份（已在下方选中），或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="152"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="152"/>
         <source>The database %1 is missing or empty, although this folder held a profile, and there is no backup of it here. Nothing was created in its place. Put the file back from a copy you have, or choose another folder.</source>
         <translation>数据库 %1 不存在或为空，但此文件夹曾保存过一个档案，且这里没有它的备份。程序没有在原处新建任何文件。请用您手上的副本把该文件放回原处，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="157"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="157"/>
         <source>Updating the database %1 to this version failed, and it was put back as it was. Open a backup, or choose another folder, and tell IT.</source>
         <translation>将数据库 %1 升级到当前版本失败，已恢复原状。请打开一个备份或选择其他文件夹，并告知信息技术部门。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_dialog.py" line="170"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="170"/>
         <source>Choose a data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
@@ -4574,83 +4574,83 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="63"/>
+        <location filename="../../ui/shell/status_bar.py" line="71"/>
         <source>Demo profile: made-up data</source>
         <translation>演示档案：虚构数据</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="52"/>
+        <location filename="../../ui/shell/status_bar.py" line="59"/>
         <source>Head office: checking…</source>
         <translation>总公司：正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="51"/>
+        <location filename="../../ui/shell/status_bar.py" line="58"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="53"/>
+        <location filename="../../ui/shell/status_bar.py" line="60"/>
         <source>Outbox: …</source>
         <translation>待发送：…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="90"/>
+        <location filename="../../ui/shell/status_bar.py" line="110"/>
         <source>Outbox: %n waiting</source>
         <translation>
             <numerusform>待发送：%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="92"/>
+        <location filename="../../ui/shell/status_bar.py" line="112"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n 项被退回</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="97"/>
+        <location filename="../../ui/shell/status_bar.py" line="117"/>
         <source>The oldest item has waited %1 (more than %2).</source>
         <translation>最早的一项已等待 %1（超过 %2）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="100"/>
+        <location filename="../../ui/shell/status_bar.py" line="120"/>
         <source>Head office rejected %n item(s).</source>
         <translation>
             <numerusform>总公司拒收了 %n 项。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="105"/>
+        <location filename="../../ui/shell/status_bar.py" line="125"/>
         <source>Open the Sync page to see why, retry or discard.</source>
         <translation>打开“同步”页查看原因、重试或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="107"/>
+        <location filename="../../ui/shell/status_bar.py" line="127"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="113"/>
+        <location filename="../../ui/shell/status_bar.py" line="133"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="116"/>
+        <location filename="../../ui/shell/status_bar.py" line="136"/>
         <source>Syncing… %1/%2</source>
         <translation>正在同步… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="125"/>
+        <location filename="../../ui/shell/status_bar.py" line="144"/>
         <source>Head office: online</source>
         <translation>总公司：已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="126"/>
+        <location filename="../../ui/shell/status_bar.py" line="145"/>
         <source>Head office: offline (work is kept and sent later)</source>
         <translation>总公司：离线（数据已保存，稍后发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="127"/>
+        <location filename="../../ui/shell/status_bar.py" line="146"/>
         <source>Head office: not set up</source>
         <translation>总公司：未设置</translation>
     </message>
@@ -4658,32 +4658,32 @@
 <context>
     <name>StockTable</name>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="268"/>
+        <location filename="../../ui/outlets/tables.py" line="268"/>
         <source>Form</source>
         <translation>单证</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="268"/>
+        <location filename="../../ui/outlets/tables.py" line="268"/>
         <source>Brochure</source>
         <translation>宣传册</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="270"/>
+        <location filename="../../ui/outlets/tables.py" line="270"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="271"/>
+        <location filename="../../ui/outlets/tables.py" line="271"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="272"/>
+        <location filename="../../ui/outlets/tables.py" line="272"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outlet_tables.py" line="273"/>
+        <location filename="../../ui/outlets/tables.py" line="273"/>
         <source>Reorder level</source>
         <translation>补货线</translation>
     </message>
@@ -4691,32 +4691,32 @@
 <context>
     <name>SyncItemModel</name>
     <message>
-        <location filename="../../ui/pages/sync_model.py" line="30"/>
+        <location filename="../../ui/sync/model.py" line="30"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_model.py" line="30"/>
+        <location filename="../../ui/sync/model.py" line="30"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_model.py" line="30"/>
+        <location filename="../../ui/sync/model.py" line="30"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_model.py" line="30"/>
+        <location filename="../../ui/sync/model.py" line="30"/>
         <source>Waiting for</source>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_model.py" line="30"/>
+        <location filename="../../ui/sync/model.py" line="30"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_model.py" line="31"/>
+        <location filename="../../ui/sync/model.py" line="31"/>
         <source>Last problem</source>
         <translation>最近的问题</translation>
     </message>
@@ -4724,195 +4724,195 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync.py" line="68"/>
+        <location filename="../../ui/sync/page.py" line="69"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="69"/>
+        <location filename="../../ui/sync/page.py" line="70"/>
         <source>Finished proposals and signed receipts on their way to head office, and what came back.</source>
         <translation>发往总公司的已完成投保单和已签收回执，以及总公司的答复。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="84"/>
+        <location filename="../../ui/sync/page.py" line="85"/>
         <source>&amp;Log in…</source>
         <translation>登录(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="87"/>
+        <location filename="../../ui/sync/page.py" line="88"/>
         <source>All items</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="87"/>
+        <location filename="../../ui/sync/page.py" line="88"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="88"/>
+        <location filename="../../ui/sync/page.py" line="89"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="88"/>
+        <location filename="../../ui/sync/page.py" line="89"/>
         <source>Rejected</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="89"/>
+        <location filename="../../ui/sync/page.py" line="90"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="89"/>
+        <location filename="../../ui/sync/page.py" line="90"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="91"/>
+        <location filename="../../ui/sync/page.py" line="92"/>
         <source>Sho&amp;w:</source>
         <translation>显示(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="93"/>
+        <location filename="../../ui/sync/page.py" line="94"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="94"/>
+        <location filename="../../ui/sync/page.py" line="95"/>
         <source>Send what waits and fetch head office&apos;s answers (F5)</source>
         <translation>发送等待中的项目并获取总公司的答复（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="95"/>
+        <location filename="../../ui/sync/page.py" line="96"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="96"/>
+        <location filename="../../ui/sync/page.py" line="97"/>
         <source>Stop after the item being sent (Esc); the rest keeps waiting</source>
         <translation>发送完当前一项后停止（Esc）；其余继续等待</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="112"/>
+        <location filename="../../ui/sync/page.py" line="113"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="113"/>
+        <location filename="../../ui/sync/page.py" line="114"/>
         <source>Send a rejected item again at the next sync</source>
         <translation>在下次同步时重新发送被拒收的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="114"/>
+        <location filename="../../ui/sync/page.py" line="115"/>
         <source>&amp;Discard…</source>
         <translation>放弃(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="115"/>
+        <location filename="../../ui/sync/page.py" line="116"/>
         <source>Never send this item; a copy is kept on this computer (Delete)</source>
         <translation>不再发送此项；本机保留一份副本（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="116"/>
+        <location filename="../../ui/sync/page.py" line="117"/>
         <source>E&amp;xport list…</source>
         <translation>导出列表(&amp;X)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync.py" line="212"/>
+        <location filename="../../ui/sync/page.py" line="219"/>
         <source>%n item(s) shown</source>
         <translation>
             <numerusform>显示 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync.py" line="212"/>
+        <location filename="../../ui/sync/page.py" line="219"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 项等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync.py" line="214"/>
+        <location filename="../../ui/sync/page.py" line="221"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n 项被拒收</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="215"/>
+        <location filename="../../ui/sync/page.py" line="222"/>
         <source>last successful sync: %1</source>
         <translation>上次成功同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="224"/>
+        <location filename="../../ui/sync/page.py" line="231"/>
         <source>Not logged in to head office: nothing is sent until you log in.</source>
         <translation>尚未登录总公司：登录之前不会发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="226"/>
+        <location filename="../../ui/sync/page.py" line="233"/>
         <source>Using the token in BRANCHDESK_TOKEN for %1.</source>
         <translation>正在使用 BRANCHDESK_TOKEN 中的令牌连接 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="228"/>
+        <location filename="../../ui/sync/page.py" line="235"/>
         <source>Logged in to %1 as manager %2.</source>
         <translation>已以客户经理 %2 的身份登录 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="251"/>
+        <location filename="../../ui/sync/page.py" line="258"/>
         <source>It goes again with the next sync. Press Sync now to send it at once.</source>
         <translation>它将在下次同步时重新发送。按“立即同步”可马上发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="262"/>
+        <location filename="../../ui/sync/page.py" line="269"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="263"/>
+        <location filename="../../ui/sync/page.py" line="270"/>
         <source>Discard %1? It will never be sent to head office.</source>
         <translation>放弃 %1？它将永远不会发送到总公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="266"/>
+        <location filename="../../ui/sync/page.py" line="273"/>
         <source>A copy is kept on this computer in %1. It holds ID numbers: keep it private.</source>
         <translation>副本保存在本机的 %1 中。其中含有证件号码，请妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="269"/>
+        <location filename="../../ui/sync/page.py" line="276"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="284"/>
+        <location filename="../../ui/sync/page.py" line="291"/>
         <source>Discarded. The copy is at %1.</source>
         <translation>已放弃。副本在 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="290"/>
+        <location filename="../../ui/sync/page.py" line="297"/>
         <source>Export the sync list</source>
         <translation>导出同步列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="291"/>
+        <location filename="../../ui/sync/page.py" line="298"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync.py" line="298"/>
+        <location filename="../../ui/sync/page.py" line="305"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 项到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="330"/>
+        <location filename="../../ui/sync/page.py" line="337"/>
         <source>Syncing with head office…</source>
         <translation>正在与总公司同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="335"/>
+        <location filename="../../ui/sync/page.py" line="342"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -4920,129 +4920,129 @@
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../ui/sync_texts.py" line="27"/>
+        <location filename="../../ui/sync/texts.py" line="28"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="28"/>
+        <location filename="../../ui/sync/texts.py" line="29"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="29"/>
+        <location filename="../../ui/sync/texts.py" line="30"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="30"/>
+        <location filename="../../ui/sync/texts.py" line="31"/>
         <source>Rejected</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="31"/>
+        <location filename="../../ui/sync/texts.py" line="32"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="35"/>
+        <location filename="../../ui/sync/texts.py" line="36"/>
         <source>Proposal</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="35"/>
+        <location filename="../../ui/sync/texts.py" line="36"/>
         <source>Receipt</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="41"/>
+        <location filename="../../ui/sync/texts.py" line="42"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_texts.py" line="43"/>
+        <location filename="../../ui/sync/texts.py" line="44"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_texts.py" line="45"/>
+        <location filename="../../ui/sync/texts.py" line="46"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n 小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_texts.py" line="46"/>
+        <location filename="../../ui/sync/texts.py" line="47"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="51"/>
+        <location filename="../../ui/sync/texts.py" line="52"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="56"/>
+        <location filename="../../ui/sync/texts.py" line="57"/>
         <source>today %1</source>
         <translation>今天 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="68"/>
+        <location filename="../../ui/sync/texts.py" line="66"/>
         <source>Not logged in to head office. Use Log in… to enter your token.</source>
         <translation>尚未登录总公司。请用“登录…”输入令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="69"/>
+        <location filename="../../ui/sync/texts.py" line="67"/>
         <source>Head office refused the saved token. Log in again.</source>
         <translation>总公司拒绝了已保存的令牌。请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="70"/>
+        <location filename="../../ui/sync/texts.py" line="68"/>
         <source>Head office refused this token. Check it, or ask head office for a new one.</source>
         <translation>总公司拒绝了这个令牌。请检查，或向总公司申请新的令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="72"/>
+        <location filename="../../ui/sync/texts.py" line="70"/>
         <source>Head office could not be reached at this address, or what answered is not head office. Check the address and the network, then try again.</source>
         <translation>无法通过此地址连接总公司，或应答的不是总公司。请检查地址和网络后重试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_texts.py" line="83"/>
+        <location filename="../../ui/sync/texts.py" line="85"/>
         <source>%n item(s) sent</source>
         <translation>
             <numerusform>已发送 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_texts.py" line="85"/>
+        <location filename="../../ui/sync/texts.py" line="87"/>
         <source>%n rejected by head office</source>
         <translation>
             <numerusform>%n 项被总公司拒收</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_texts.py" line="87"/>
+        <location filename="../../ui/sync/texts.py" line="89"/>
         <source>%n answer(s) from head office</source>
         <translation>
             <numerusform>收到总公司 %n 条答复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="89"/>
+        <location filename="../../ui/sync/texts.py" line="91"/>
         <source>Stopped; what was not sent stays waiting</source>
         <translation>已停止；未发送的项目继续等待</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_texts.py" line="93"/>
+        <location filename="../../ui/sync/texts.py" line="95"/>
         <source>Up to date: nothing new to send or receive</source>
         <translation>已是最新：没有需要发送或接收的内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_texts.py" line="95"/>
+        <location filename="../../ui/sync/texts.py" line="97"/>
         <source>%n still waiting</source>
         <translation>
             <numerusform>仍有 %n 项等待</numerusform>
@@ -5052,37 +5052,37 @@
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../ui/targets_dialog.py" line="28"/>
+        <location filename="../../ui/today/targets_dialog.py" line="28"/>
         <source>My daily targets</source>
         <translation>我的每日目标</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_dialog.py" line="29"/>
+        <location filename="../../ui/today/targets_dialog.py" line="29"/>
         <source>Effective visits</source>
         <translation>有效拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_dialog.py" line="29"/>
+        <location filename="../../ui/today/targets_dialog.py" line="29"/>
         <source>Leaflets</source>
         <translation>宣传单</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_dialog.py" line="30"/>
+        <location filename="../../ui/today/targets_dialog.py" line="30"/>
         <source>New prospects</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_dialog.py" line="30"/>
+        <location filename="../../ui/today/targets_dialog.py" line="30"/>
         <source>Care SMS</source>
         <translation>关怀短信</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_dialog.py" line="31"/>
+        <location filename="../../ui/today/targets_dialog.py" line="31"/>
         <source>Booked meetings</source>
         <translation>预约面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/targets_dialog.py" line="42"/>
+        <location filename="../../ui/today/targets_dialog.py" line="42"/>
         <source>Each new day starts from these; a single day can be changed in its summary.</source>
         <translation>每天默认使用这些目标；某一天的目标可以在当天的总结中修改。</translation>
     </message>
@@ -5090,47 +5090,47 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/pages/planner_timeline.py" line="171"/>
+        <location filename="../../ui/planner/timeline.py" line="171"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_timeline.py" line="171"/>
+        <location filename="../../ui/planner/timeline.py" line="171"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_timeline.py" line="171"/>
+        <location filename="../../ui/planner/timeline.py" line="171"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_timeline.py" line="171"/>
+        <location filename="../../ui/planner/timeline.py" line="171"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_timeline.py" line="171"/>
+        <location filename="../../ui/planner/timeline.py" line="171"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_timeline.py" line="172"/>
+        <location filename="../../ui/planner/timeline.py" line="172"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_timeline.py" line="172"/>
+        <location filename="../../ui/planner/timeline.py" line="172"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_timeline.py" line="177"/>
+        <location filename="../../ui/planner/timeline.py" line="177"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_timeline.py" line="179"/>
+        <location filename="../../ui/planner/timeline.py" line="179"/>
         <source>Working day</source>
         <translation>调休上班</translation>
     </message>
@@ -5138,162 +5138,162 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="71"/>
+        <location filename="../../ui/today/page.py" line="79"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="81"/>
+        <location filename="../../ui/today/page.py" line="89"/>
         <source>Previous day (Alt+Left)</source>
         <translation>前一天（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="82"/>
+        <location filename="../../ui/today/page.py" line="90"/>
         <source>T&amp;oday</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="84"/>
+        <location filename="../../ui/today/page.py" line="92"/>
         <source>Next day (Alt+Right)</source>
         <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="85"/>
+        <location filename="../../ui/today/page.py" line="93"/>
         <source>Log a &amp;contact…</source>
         <translation>记录联系(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="86"/>
+        <location filename="../../ui/today/page.py" line="94"/>
         <source>Kind, client, sales-flow step, outcome and notes (Ctrl+L)</source>
         <translation>类型、客户、销售流程步骤、结果和备注（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="87"/>
+        <location filename="../../ui/today/page.py" line="95"/>
         <source>Daily &amp;summary…</source>
         <translation>每日总结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="88"/>
+        <location filename="../../ui/today/page.py" line="96"/>
         <source>&amp;Targets…</source>
         <translation>目标(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="89"/>
+        <location filename="../../ui/today/page.py" line="97"/>
         <source>My default daily targets</source>
         <translation>我的默认每日目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="90"/>
+        <location filename="../../ui/today/page.py" line="98"/>
         <source>Close the &amp;day…</source>
         <translation>结束当天(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="91"/>
+        <location filename="../../ui/today/page.py" line="99"/>
         <source>Daily &amp;plan…</source>
         <translation>每日工作计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="92"/>
+        <location filename="../../ui/today/page.py" line="100"/>
         <source>Daily su&amp;mmary…</source>
         <translation>每日工作总结(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="94"/>
+        <location filename="../../ui/today/page.py" line="102"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="95"/>
+        <location filename="../../ui/today/page.py" line="103"/>
         <source>Print the day&apos;s plan or summary, or save it as a PDF (Ctrl+P)</source>
         <translation>打印当天的计划或总结，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="107"/>
+        <location filename="../../ui/today/page.py" line="115"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="107"/>
+        <location filename="../../ui/today/page.py" line="115"/>
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="107"/>
+        <location filename="../../ui/today/page.py" line="115"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="107"/>
+        <location filename="../../ui/today/page.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="107"/>
+        <location filename="../../ui/today/page.py" line="115"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="125"/>
+        <location filename="../../ui/today/page.py" line="133"/>
         <source>Agenda: visits and follow-ups</source>
         <translation>今日安排：拜访与跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="185"/>
+        <location filename="../../ui/today/page.py" line="196"/>
         <source>Closed: changes are corrections</source>
         <translation>已结束：修改将记为更正</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/today.py" line="198"/>
+        <location filename="../../ui/today/page.py" line="209"/>
         <source>Due soon: %n reminder(s)</source>
         <translation>
             <numerusform>近期提醒：%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/today.py" line="200"/>
+        <location filename="../../ui/today/page.py" line="211"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项已逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="202"/>
+        <location filename="../../ui/today/page.py" line="213"/>
         <source>the first %1 shown</source>
         <translation>显示前 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="216"/>
+        <location filename="../../ui/today/page.py" line="227"/>
         <source>Revisit after purchase: %1</source>
         <translation>购买后回访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="219"/>
+        <location filename="../../ui/today/page.py" line="230"/>
         <source>No visits planned</source>
         <translation>没有安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="227"/>
-        <location filename="../../ui/pages/today.py" line="253"/>
+        <location filename="../../ui/today/page.py" line="238"/>
+        <location filename="../../ui/today/page.py" line="264"/>
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="235"/>
+        <location filename="../../ui/today/page.py" line="246"/>
         <source>Close the day</source>
         <translation>结束当天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="236"/>
+        <location filename="../../ui/today/page.py" line="247"/>
         <source>Close %1? Its work log is locked; later changes are recorded as corrections.</source>
         <translation>结束 %1 的工作吗？当天的工作日志将被锁定，之后的修改会记为更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="283"/>
+        <location filename="../../ui/today/page.py" line="292"/>
         <source>Daily plan</source>
         <translation>每日工作计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="286"/>
+        <location filename="../../ui/today/page.py" line="295"/>
         <source>Daily summary</source>
         <translation>每日工作总结</translation>
     </message>
@@ -5301,117 +5301,117 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="66"/>
+        <location filename="../../ui/planner/dialog.py" line="66"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="68"/>
+        <location filename="../../ui/planner/dialog.py" line="68"/>
         <source>Client visit</source>
         <translation>客户拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="69"/>
+        <location filename="../../ui/planner/dialog.py" line="69"/>
         <source>Outlet visit</source>
         <translation>网点拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="92"/>
+        <location filename="../../ui/planner/dialog.py" line="92"/>
         <source>Repeat &amp;weekly on this weekday</source>
         <translation>每周这一天重复(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="98"/>
+        <location filename="../../ui/planner/dialog.py" line="98"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="118"/>
+        <location filename="../../ui/planner/dialog.py" line="118"/>
         <source>Save the visit (Ctrl+S)</source>
         <translation>保存拜访（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="134"/>
+        <location filename="../../ui/planner/dialog.py" line="134"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="137"/>
+        <location filename="../../ui/planner/dialog.py" line="137"/>
         <source>&amp;Client</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="140"/>
+        <location filename="../../ui/planner/dialog.py" line="140"/>
         <source>&amp;Outlet</source>
         <translation>网点(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="141"/>
+        <location filename="../../ui/planner/dialog.py" line="141"/>
         <source>&amp;Purpose</source>
         <translation>拜访目的(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="148"/>
+        <location filename="../../ui/planner/dialog.py" line="148"/>
         <source>&amp;Date and time</source>
         <translation>日期和时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="152"/>
+        <location filename="../../ui/planner/dialog.py" line="152"/>
         <source>&amp;Location</source>
         <translation>地点(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="153"/>
+        <location filename="../../ui/planner/dialog.py" line="153"/>
         <source>&amp;Agenda</source>
         <translation>议程(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="155"/>
+        <location filename="../../ui/planner/dialog.py" line="155"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="156"/>
+        <location filename="../../ui/planner/dialog.py" line="156"/>
         <source>O&amp;utcome</source>
         <translation>结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="157"/>
+        <location filename="../../ui/planner/dialog.py" line="157"/>
         <source>&amp;New time</source>
         <translation>新时间(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="160"/>
+        <location filename="../../ui/planner/dialog.py" line="160"/>
         <source>&amp;Referrals asked</source>
         <translation>索取转介绍(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="161"/>
+        <location filename="../../ui/planner/dialog.py" line="161"/>
         <source>No&amp;tes</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="188"/>
+        <location filename="../../ui/planner/dialog.py" line="188"/>
         <source>New visit</source>
         <translation>新建拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="201"/>
+        <location filename="../../ui/planner/dialog.py" line="201"/>
         <source>Visit: %1</source>
         <translation>拜访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="240"/>
+        <location filename="../../ui/planner/dialog.py" line="240"/>
         <source>(no outlet)</source>
         <translation>（无网点）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="300"/>
+        <location filename="../../ui/planner/dialog.py" line="300"/>
         <source>Choose the client to visit: type a name and pick it from the list.</source>
         <translation>请选择要拜访的客户：输入姓名后从列表中选取。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planner_dialog.py" line="304"/>
+        <location filename="../../ui/planner/dialog.py" line="304"/>
         <source>Choose the outlet to visit.</source>
         <translation>请选择要拜访的网点。</translation>
     </message>

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from app.context import AppContext
-from app.services.client_search import ClientQuery, page_statement
+from app.clients.search import ClientQuery, page_statement
 from local_db.cipher import DbKey, connect
 
 PAGE = 50

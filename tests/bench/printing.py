@@ -26,10 +26,10 @@ from app.context import AppContext
 from app.demo import generate
 from app.reports.daily_plan import daily_plan_pdf
 from app.reports.daily_summary import daily_summary_pdf
-from app.services.local_time import local_zone
-from app.services.planner_records import VisitInput
-from app.services.print_data import day_log, visit_sheets
-from app.services.worklog import LogInput
+from app.common.local_time import local_zone
+from app.planner.records import VisitInput
+from app.reports.data import day_log, visit_sheets
+from app.day.worklog import LogInput
 
 RUNS = 15
 TARGET_MS = 200

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.context import AppContext
-from app.services.today import TodayService
+from app.day.today import TodayService
 from local_db.cipher import connect
 
 RUNS = 20

@@ -19,10 +19,10 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from ui.application import Shell
-from ui.i18n import install_translators
-from ui.pages.proposals import ProposalsPage
-from ui.proposal_editor.editor import ProposalEditor
+from ui.shell.application import Shell
+from ui.common.i18n import install_translators
+from ui.proposals.page import ProposalsPage
+from ui.proposals.editor.editor import ProposalEditor
 
 TEXT = "abcdefghijklmnopqrstuvwxyz" * 4
 POLL_MS = 20

@@ -9,7 +9,7 @@ import requests
 from sqlalchemy import select
 
 from app.context import AppContext
-from app.services.receipts import ReceiptFields, ReceiptService
+from app.receipts.service import ReceiptFields, ReceiptService
 from local_db import models
 from tests.paperwork_helpers import PNG, finished_proposal, zigzag
 

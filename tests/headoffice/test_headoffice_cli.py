@@ -10,7 +10,7 @@ from pathlib import Path
 import requests
 
 from app.context import AppContext
-from app.services.hq_status import LETTER_KINDS
+from app.headoffice.status import LETTER_KINDS
 from sync.headoffice.store import PROBLEM_KINDS
 from tests.headoffice.laptop import proposal_item, push
 from tests.headoffice.server import HeadOffice

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.context import AppContext
-from app.services.sync import MANAGER_KEY, SyncService
+from app.headoffice.service import MANAGER_KEY, SyncService
 from sync.outbox import RetryPolicy
 from tests.headoffice.fixtures import SAMPLE_MANAGER, headoffice, headoffice_token  # noqa: F401
 from tests.headoffice.laptop import receipt_item

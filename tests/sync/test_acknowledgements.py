@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from app.services.sync_texts import error_problem
+from app.headoffice.texts import error_problem
 from sync.http import Retryable, acknowledgement
 from sync.outbox import error_json, parse_error
 from tests.headoffice.server import HeadOffice

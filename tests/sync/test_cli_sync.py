@@ -20,10 +20,10 @@ from keyring.backends import fail
 
 from sqlalchemy import update
 
-from app.cli import build_parser, run
+from app.cli.main import build_parser, run
 from app.context import AppContext
-from app.services.audit import recent_events
-from app.services.sync import MANAGER_KEY, BadServerAddress
+from app.profile.audit import recent_events
+from app.headoffice.service import MANAGER_KEY, BadServerAddress
 from local_db import models
 from local_db.opening import DB_FILENAME
 from sync.outbox import error_json

@@ -10,7 +10,7 @@ from keyring.backends import fail, null
 
 from app.context import AppContext
 from app.credentials import ENV_TOKEN, SERVICE, Credentials, CredentialsUnavailable
-from app.services.sync import NotLoggedIn
+from app.headoffice.service import NotLoggedIn
 from tests.sync.conftest import log_in
 
 URL, CODE = "https://hq.example.com", "BJ0107"

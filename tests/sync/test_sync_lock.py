@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from app.services.sync import SyncRunning
+from app.headoffice.service import SyncRunning
 from tests.headoffice.server import HeadOffice
 from tests.sync.conftest import log_in, service
 from tests.sync.faulty_proxy import FaultyProxy

@@ -17,8 +17,8 @@ from sqlalchemy import select, update
 
 from app.context import AppContext
 from app.errors import InvalidInput
-from app.services.audit import events_for, recent_events
-from app.services.sync import EmptyLoginField, LoginRequired, NotLoggedIn, ServerUnreachable, TokenRefused
+from app.profile.audit import events_for, recent_events
+from app.headoffice.service import EmptyLoginField, LoginRequired, NotLoggedIn, ServerUnreachable, TokenRefused
 from local_db import models
 from local_db.cipher import connect
 from tests.headoffice.fixtures import SAMPLE_MANAGER
@@ -82,7 +82,7 @@ def test_an_empty_manager_code_or_token_is_said_in_both_languages(ctx: AppContex
 
 def test_login_warns_when_the_profile_belongs_to_another_manager(ctx: AppContext, headoffice: HeadOffice,
                                                                  headoffice_token: str) -> None:  # fmt: skip
-    from app.services.settings import ManagerProfile
+    from app.profile.settings import ManagerProfile
 
     ctx.settings.set_manager(ManagerProfile(name="李雷", code="SH0002"))
     assert "SH0002" in ctx.sync.login(headoffice.url, SAMPLE_MANAGER, headoffice_token).warning

@@ -1,8 +1,8 @@
-"""Why an item has not gone, in plain words in both languages (app/services/sync_texts.py)."""
+"""Why an item has not gone, in plain words in both languages (app/headoffice/texts.py)."""
 
 from __future__ import annotations
 
-from app.services.sync_texts import ADDRESS_TEXTS, TEXTS, address_problem, error_problem
+from app.headoffice.texts import ADDRESS_TEXTS, TEXTS, address_problem, error_problem
 from sync.outbox import error_json, parse_error
 
 

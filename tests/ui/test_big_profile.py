@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 
 from app.context import AppContext
 from app.demo import generate
-from ui.application import Shell
+from ui.shell.application import Shell
 
 CLIENTS = 100_000
 

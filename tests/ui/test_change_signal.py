@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt
 
 from app.context import AppContext
 from app.rules.id_numbers import make_resident_id
-from app.services.client_records import ClientDraft
+from app.clients.records import ClientDraft
 from local_db.models import OutboxItem, Visit
 from tests.paperwork_helpers import finished_proposal
 from tests.ui.test_signature_pad import sign_name
-from ui.application import Shell
-from ui.main_window import MainWindow
-from ui.pages.receipts import ReceiptsPage
+from ui.shell.application import Shell
+from ui.shell.main_window import MainWindow
+from ui.receipts.page import ReceiptsPage
 from ui.receipts.dialog import ReceiptDialog
 
 from .conftest import open_active
@@ -191,7 +191,7 @@ def test_the_outbox_warning_follows_the_clock_without_a_timer_of_its_own(qtbot, 
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
-    from app.services.sync_items import SyncSummary
+    from app.headoffice.items import SyncSummary
 
     window = open_active(qtbot, shell, data_dir)
     status, label = window.status, window.status.outbox_label
@@ -201,6 +201,6 @@ def test_the_outbox_warning_follows_the_clock_without_a_timer_of_its_own(qtbot, 
     status.show_outbox(almost, timedelta(hours=24))
     assert label.property("warning") is False
     two_minutes_on = time.monotonic() + 120
-    monkeypatch.setattr("ui.status_bar.time.monotonic", lambda: two_minutes_on)
+    monkeypatch.setattr("ui.shell.status_bar.time.monotonic", lambda: two_minutes_on)
     status.refresh_connection()  # the probe's tick: the same reading, two minutes older
     assert label.property("warning") is True and "more than 24 h" in label.toolTip()

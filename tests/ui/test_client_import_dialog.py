@@ -10,11 +10,11 @@ from sqlalchemy import select
 
 from app.context import AppContext
 from app.rules.id_numbers import make_resident_id
-from app.services.client_records import ClientDraft
+from app.clients.records import ClientDraft
 from local_db.models import AuditEvent, Client
-from ui.application import Shell
-from ui.client_import_dialog import ClientImportDialog
-from ui.task_runner import TaskRunner
+from ui.shell.application import Shell
+from ui.clients.import_dialog import ClientImportDialog
+from ui.common.task_runner import TaskRunner
 
 GOOD = make_resident_id("110105", date(1980, 5, 1), 1, "M")
 BAD_CHECK = GOOD[:-1] + ("1" if GOOD[-1] != "1" else "2")

@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from app.context import AppContext
 from app.rules.id_numbers import make_resident_id
-from app.services.client_records import ClientDraft
+from app.clients.records import ClientDraft
 from local_db.models import AuditEvent, Client
-from ui.application import Shell
-from ui.client_card.dialog import ClientCardDialog
-from ui.main_window import MainWindow
+from ui.shell.application import Shell
+from ui.clients.card.dialog import ClientCardDialog
+from ui.shell.main_window import MainWindow
 
 from .conftest import type_text
 
@@ -178,7 +178,7 @@ def test_duplicate_id_offers_merge_which_keeps_one_card(qtbot, window: MainWindo
 
 
 def test_a_chinese_user_sees_problems_in_chinese(qtbot, window: MainWindow) -> None:
-    from ui.i18n import install_translators
+    from ui.common.i18n import install_translators
 
     translators = install_translators(QApplication.instance(), "zh_CN")
     try:

@@ -14,15 +14,15 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QFileDialog, QLineEdit, QSpinBox, QTableWidget, QWidget
 
 from app.context import AppContext
-from app.services.outlet_records import OutletDraft, StaffEntry
+from app.outlets.records import OutletDraft, StaffEntry
 from local_db import models
 from tests.handover_data import finished_proposal, set_up_manager, signed_receipt
 from tests.ui.test_signature_pad import sign_name
-from ui.handover import HandoverPanel
-from ui.handover.draft_dialog import COPIES, DOCUMENT, HandoverDraftDialog
-from ui.handover.sign_dialog import HandoverSignDialog
-from ui.print_preview import PrintPreviewDialog
-from ui.task_runner import TaskRunner
+from ui.receipts.handover import HandoverPanel
+from ui.receipts.handover.draft_dialog import COPIES, DOCUMENT, HandoverDraftDialog
+from ui.receipts.handover.sign_dialog import HandoverSignDialog
+from ui.common.print_preview import PrintPreviewDialog
+from ui.common.task_runner import TaskRunner
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from app.services.lock import LockService
-from ui.application import Shell
-from ui.idle_lock import IdleLock, LockCover
-from ui.pages.proposals import ProposalsPage
-from ui.proposal_editor.editor import ProposalEditor
+from app.profile.lock import LockService
+from ui.shell.application import Shell
+from ui.shell.idle_lock import IdleLock, LockCover
+from ui.proposals.page import ProposalsPage
+from ui.proposals.editor.editor import ProposalEditor
 
 from .conftest import type_text
 from .test_proposal_editor import new_editor, page, profile  # noqa: F401

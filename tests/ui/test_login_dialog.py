@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from tests.headoffice.fixtures import SAMPLE_MANAGER
 from tests.ui.test_sync_page import open_sync_page
 from tests.ui.test_translation import chinese  # noqa: F401 (a fixture)
-from ui.application import Shell
-from ui.login_dialog import LoginDialog
+from ui.shell.application import Shell
+from ui.sync.login_dialog import LoginDialog
 
 
 def open_login_dialog(qtbot, shell: Shell, data_dir: Path) -> LoginDialog:  # type: ignore[no-untyped-def]

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.context import AppContext
 from local_db.models import OutboxItem
-from ui.application import Shell
-from ui.main_window import MainWindow
+from ui.shell.application import Shell
+from ui.shell.main_window import MainWindow
 
 from .conftest import open_active
 

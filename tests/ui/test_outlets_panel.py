@@ -11,11 +11,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QMessageBox, QTableWidget, QWidget
 
 from app.context import AppContext
-from app.services.outlets import OutletDraft, StaffEntry, StockEntry
+from app.outlets.service import OutletDraft, StaffEntry, StockEntry
 from local_db.models import Client
-from ui.pages.outlet_tables import INVALID, LOW_STOCK
-from ui.pages.outlets import OutletsPanel
-from ui.task_runner import TaskRunner
+from ui.outlets.tables import INVALID, LOW_STOCK
+from ui.outlets.page import OutletsPanel
+from ui.common.task_runner import TaskRunner
 
 Yes = QMessageBox.StandardButton.Yes
 No = QMessageBox.StandardButton.No

@@ -8,9 +8,9 @@ from PySide6.QtCore import QSettings, Qt
 
 from app.errors import StartupError
 from app.keys import read_mode
-from ui.application import Shell
-from ui.passphrase_dialog import PassphraseDialog
-from ui.startup_dialog import StartupChoice
+from ui.shell.application import Shell
+from ui.shell.passphrase_dialog import PassphraseDialog
+from ui.shell.startup_dialog import StartupChoice
 
 
 def new_profile_error(data_dir: Path) -> StartupError:

@@ -11,12 +11,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.context import AppContext
-from app.services.client_records import ClientDraft
-from app.services.local_time import local_zone
-from app.services.planner_records import VisitInput, VisitView
-from ui.pages.planner import PlannerPage
-from ui.pages.planner_timeline import TimelineView
-from ui.task_runner import TaskRunner
+from app.clients.records import ClientDraft
+from app.common.local_time import local_zone
+from app.planner.records import VisitInput, VisitView
+from ui.planner.page import PlannerPage
+from ui.planner.timeline import TimelineView
+from ui.common.task_runner import TaskRunner
 
 MONDAY = date(2026, 11, 23)
 WEDNESDAY = MONDAY + timedelta(days=2)

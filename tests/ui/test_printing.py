@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from app.context import AppContext
 from app.rules.id_numbers import make_resident_id
-from app.services.audit import events_for
-from app.services.client_records import ClientDraft
-from app.services.client_search import ClientQuery
-from app.services.planner_records import VisitInput
+from app.profile.audit import events_for
+from app.clients.records import ClientDraft
+from app.clients.search import ClientQuery
+from app.planner.records import VisitInput
 from tests.handover_data import finished_proposal, set_up_manager, signed_receipt
-from ui.application import Shell
-from ui.print_preview import PrintPreviewDialog
+from ui.shell.application import Shell
+from ui.common.print_preview import PrintPreviewDialog
 
 CLIENT_ID_NUMBER = make_resident_id("110105", date(1980, 5, 1), 7, "M")
 

@@ -11,15 +11,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.context import AppContext
 from app.rules.id_numbers import make_resident_id
-from app.services.client_records import ClientDraft
-from app.services.client_search import ClientQuery
-from app.services.hq_status import StatusUpdate
-from app.services.settings import ManagerProfile
+from app.clients.records import ClientDraft
+from app.clients.search import ClientQuery
+from app.headoffice.status import StatusUpdate
+from app.profile.settings import ManagerProfile
 from tests.test_proposals_service import SIGNED, sample_doc
-from ui.application import Shell
-from ui.pages.proposals import ProposalsPage
-from ui.proposal_editor.editor import ProposalEditor
-from ui.widgets.signature_pad import SignaturePad
+from ui.shell.application import Shell
+from ui.proposals.page import ProposalsPage
+from ui.proposals.editor.editor import ProposalEditor
+from ui.common.widgets.signature_pad import SignaturePad
 
 from .conftest import type_text
 

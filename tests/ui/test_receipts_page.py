@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.context import AppContext
-from app.services.receipts import ReceiptFields
+from app.receipts.service import ReceiptFields
 from tests.paperwork_helpers import PNG, finished_proposal, zigzag
 from tests.ui.test_signature_pad import sign_name
-from ui.application import Shell
-from ui.pages.receipts import ReceiptsPage
+from ui.shell.application import Shell
+from ui.receipts.page import ReceiptsPage
 from ui.receipts.dialog import ReceiptDialog
 
 PDF = b"%PDF-1.7\n" + b"1 0 obj\n" * 200

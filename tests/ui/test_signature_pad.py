@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.rules.signature import Signature
-from ui.widgets.signature_pad import SignaturePad
+from ui.common.widgets.signature_pad import SignaturePad
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

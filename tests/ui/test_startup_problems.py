@@ -22,8 +22,8 @@ from local_db.models import Outlet
 from local_db.opening import DB_FILENAME
 from tests.test_encryption import make_plain_profile
 from tests.ui.test_translation import chinese  # noqa: F401 (a fixture)
-from ui.application import Shell, ask_with_dialog
-from ui.startup_dialog import StartupChoice, StartupProblemDialog
+from ui.shell.application import Shell, ask_with_dialog
+from ui.shell.startup_dialog import StartupChoice, StartupProblemDialog
 
 
 def corrupt_profile_with_backup(data_dir: Path) -> Path:
@@ -151,7 +151,7 @@ def test_quitting_from_the_problem_dialog_opens_nothing(qtbot, ui_settings: QSet
 def test_a_deleted_database_is_restored_from_the_newest_backup_by_one_click(
     qtbot, ui_settings: QSettings, data_dir: Path
 ) -> None:
-    from app.backup import daily_backup
+    from app.profile.backup import daily_backup
 
     ctx = AppContext.open(data_dir)
     with ctx.store.sessions.begin() as session:
@@ -247,7 +247,7 @@ def test_a_vanished_database_is_said_in_chinese_alone(qtbot, chinese: None, data
 
 
 def test_a_vanished_database_with_backups_shows_each_whole_path(qtbot, chinese: None, data_dir: Path) -> None:
-    from app.backup import daily_backup
+    from app.profile.backup import daily_backup
 
     ctx = AppContext.open(data_dir)
     newest = daily_backup(ctx.store)

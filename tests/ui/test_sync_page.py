@@ -14,9 +14,9 @@ from app.context import AppContext
 from tests.headoffice.fixtures import SAMPLE_MANAGER, headoffice, headoffice_token  # noqa: F401
 from tests.headoffice.server import HeadOffice
 from tests.paperwork_helpers import finished_proposal
-from ui.application import Shell
-from ui.main_window import MainWindow
-from ui.pages.sync import SyncPage
+from ui.shell.application import Shell
+from ui.shell.main_window import MainWindow
+from ui.sync.page import SyncPage
 
 SYNC = 5
 

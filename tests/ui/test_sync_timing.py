@@ -14,16 +14,16 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.context import AppContext
-from app.services.sync import MANAGER_KEY
+from app.headoffice.service import MANAGER_KEY
 from local_db.base import utcnow
 from local_db.models import OutboxItem
 from tests.headoffice.fixtures import SAMPLE_MANAGER, headoffice, headoffice_token  # noqa: F401
 from tests.headoffice.server import HeadOffice
 from tests.paperwork_helpers import finished_proposal
-from ui.application import Shell
-from ui.main_window import MainWindow
-from ui.sync_scheduler import CLOSE_WAIT_S, INTERVAL_KEY
-from ui.status_bar import WARN_AFTER_KEY
+from ui.shell.application import Shell
+from ui.shell.main_window import MainWindow
+from ui.sync.scheduler import CLOSE_WAIT_S, INTERVAL_KEY
+from ui.shell.status_bar import WARN_AFTER_KEY
 
 from .conftest import open_active
 

@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtCore import QThread
 
-from ui.task_runner import Task, TaskRunner
+from ui.common.task_runner import Task, TaskRunner
 
 
 def test_work_runs_off_the_gui_thread_and_reports_back(qtbot) -> None:

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.context import AppContext
 from app.rules.id_numbers import make_resident_id
-from app.services.client_records import ClientDraft
+from app.clients.records import ClientDraft
 from local_db.models import Visit
-from ui.application import Shell
-from ui.main_window import MainWindow
+from ui.shell.application import Shell
+from ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

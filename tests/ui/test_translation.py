@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from ui.application import Shell
-from ui.i18n import choose_language, install_translators
+from ui.shell.application import Shell
+from ui.common.i18n import choose_language, install_translators
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "branchdesk_zh_CN.ts"

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules import receipt as rules
-from ui.i18n import current_language
+from ui.common.i18n import current_language
 from ui.receipts.evidence import SCAN, ReceiptEvidence
-from ui.task_runner import TaskRunner
+from ui.common.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
-    from app.services.receipts import ReceiptFields, ReceiptView, Signed
+    from app.receipts.service import ReceiptFields, ReceiptView, Signed
 
 AUTOSAVE_MS = 400
 PLACEHOLDER_SIGNATURE = rules.SignatureRef(rules.SIGNER_ROLE, "")
@@ -202,7 +202,7 @@ class ReceiptDialog(QDialog):
         self._validate()
 
     def fields(self) -> ReceiptFields:
-        from app.services.receipts import ReceiptFields
+        from app.receipts.service import ReceiptFields
 
         return ReceiptFields(self.policy_number.text(), self.delivered_on.date().toPython(),
                              self.signed_on.date().toPython(), self.cooling_off_days.value())
@@ -300,7 +300,7 @@ class ReceiptDialog(QDialog):
         self.reload()
 
     def _sign_failed(self, exc: Exception) -> None:
-        from app.services.receipts import ReceiptRefused
+        from app.receipts.service import ReceiptRefused
 
         self._busy = False
         if isinstance(exc, ReceiptRefused):

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.rules.receipt import MAX_SCAN_BYTES, check_scan, mime_for_name, sniff_mime
 from app.rules.signature import Signature
-from ui.i18n import current_language
-from ui.task_runner import TaskRunner
-from ui.widgets.signature_pad import SignaturePad
+from ui.common.i18n import current_language
+from ui.common.task_runner import TaskRunner
+from ui.common.widgets.signature_pad import SignaturePad
 
 SIGNATURE, SCAN = 0, 1
 

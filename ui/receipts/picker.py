@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.task_runner import TaskRunner
+from ui.common.task_runner import TaskRunner
 
 if TYPE_CHECKING:
-    from app.services.receipts import ReceiptCandidate, ReceiptService
+    from app.receipts.service import ReceiptCandidate, ReceiptService
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 

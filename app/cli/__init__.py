@@ -1,0 +1,1 @@
+"""The command line (branchdesk …): one module per command group; main.py builds the parser."""

@@ -1,0 +1,1 @@
+"""Client files (客户档案): the service, its records, search, import and export."""

@@ -1,0 +1,1 @@
+"""Small helpers several features share: local time, progress, CSV files, bounded reads."""

@@ -1,0 +1,151 @@
+"""The daily plan & summary (每日工作计划与总结表): targets in the morning, review in the evening.
+
+The summary sets the day's targets beside what the log adds up to, counts how far contacts
+got along the sales flow, keeps what went well and badly, and plans the next working day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from datetime import date, tzinfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import InvalidInput
+from app.rules.working_days import next_working_day
+from app.profile.audit import record_event
+from app.common.local_time import local_zone
+from app.profile.settings import DailyTargets, SettingsService
+from app.day.today import AgendaVisit, Progress, progress_lines, visits_on
+from app.day.worklog import SALES_STEPS, apply_targets, plan_row, plan_targets, tally
+from local_db.models import DailyPlan
+
+STEP_NAMES = {
+    "identify": "识别接触",
+    "need": "需求激发",
+    "present": "产品推介",
+    "objection": "拒绝处理",
+    "close": "销售促成",
+}
+MAX_TARGET = 10_000
+
+
+@dataclass(frozen=True)
+class StepCount:
+    step: str  # identify | need | present | objection | close
+    name: str  # the manuals' Chinese name of the step
+    reached: int  # contacts that got at least this far
+    stopped: int  # contacts whose furthest step was this one
+
+
+@dataclass(frozen=True)
+class TomorrowPlan:
+    day: date  # the next working day
+    targets: DailyTargets
+    visits: tuple[AgendaVisit, ...]
+
+
+@dataclass(frozen=True)
+class DailySummary:
+    day: date
+    targets: DailyTargets
+    progress: tuple[Progress, ...]  # target beside actual, per measure
+    steps: tuple[StepCount, ...]  # the five steps of the sales flow, in order
+    went_well: str
+    went_badly: str
+    tomorrow_notes: str
+    closed: bool
+    tomorrow: TomorrowPlan
+
+
+class DailyPlanService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        settings: SettingsService,
+        actor: Callable[[], str],
+        zone: tzinfo | None = None,
+    ) -> None:
+        self._sessions = sessions
+        self._settings = settings
+        self._actor = actor
+        self._zone = zone or local_zone()
+
+    def summary(self, day: date) -> DailySummary:
+        defaults = self._settings.targets()
+        tomorrow = next_working_day(day)
+        with self._sessions() as session:
+            plan = _plan(session, day)
+            targets = plan_targets(plan, defaults)
+            actuals = tally(session, day)
+            next_plan = TomorrowPlan(
+                tomorrow, plan_targets(_plan(session, tomorrow), defaults),
+                visits_on(session, tomorrow, self._zone),
+            )
+        reached = actuals.reached
+        steps = tuple(
+            StepCount(step, STEP_NAMES[step], reached[i],
+                      reached[i] - (reached[i + 1] if i + 1 < len(reached) else 0))
+            for i, step in enumerate(SALES_STEPS)
+        )
+        return DailySummary(
+            day=day, targets=targets, progress=progress_lines(targets, actuals), steps=steps,
+            went_well=plan.went_well if plan else "", went_badly=plan.went_badly if plan else "",
+            tomorrow_notes=plan.tomorrow_notes if plan else "",
+            closed=plan is not None and plan.closed_at is not None, tomorrow=next_plan,
+        )
+
+    def save(
+        self,
+        day: date,
+        went_well: str,
+        went_badly: str,
+        tomorrow_notes: str,
+        tomorrow_targets: DailyTargets | None = None,
+    ) -> DailySummary:
+        """The evening review. Kept even after the log is closed: closing locks the numbers,
+        not the words. `tomorrow_targets` go on the next working day's plan."""
+        if tomorrow_targets is not None:
+            _check(tomorrow_targets)
+        defaults = self._settings.targets()
+        with self._sessions.begin() as session:
+            plan = plan_row(session, day, defaults)
+            plan.went_well, plan.went_badly = went_well.strip(), went_badly.strip()
+            plan.tomorrow_notes = tomorrow_notes.strip()
+            record_event(session, actor=self._actor(), action="edit", entity="daily_plan",
+                         entity_id=plan.id, detail={"day": day.isoformat(), "summary": True})
+            if tomorrow_targets is not None:
+                self._set(session, next_working_day(day), tomorrow_targets, defaults)
+        return self.summary(day)
+
+    def set_targets(self, day: date, targets: DailyTargets) -> DailyTargets:
+        _check(targets)
+        defaults = self._settings.targets()
+        with self._sessions.begin() as session:
+            self._set(session, day, targets, defaults)
+        return targets
+
+    def _set(self, session: Session, day: date, targets: DailyTargets, defaults: DailyTargets) -> None:
+        plan = plan_row(session, day, defaults)
+        if plan.closed_at is not None:
+            raise InvalidInput(f"{day.isoformat()} is closed: its targets can no longer change.",
+                               zh=f"{day.isoformat()} 已结束：当天目标不能再修改。")  # fmt: skip
+        apply_targets(plan, targets)
+        record_event(session, actor=self._actor(), action="edit", entity="daily_plan",
+                     entity_id=plan.id, detail={"day": day.isoformat(), "targets": targets.__dict__})
+
+
+def _plan(session: Session, day: date) -> DailyPlan | None:
+    return session.scalar(select(DailyPlan).where(DailyPlan.day == day))
+
+
+def _check(targets: DailyTargets) -> None:
+    for field in fields(targets):
+        value = getattr(targets, field.name)
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_TARGET:
+            raise InvalidInput(
+                f"The {field.name} target must be a whole number from 0 to {MAX_TARGET:,} (got {value!r}).",
+                zh=f"目标必须是 0 到 {MAX_TARGET:,} 之间的整数（现为 {value!r}）。",
+            )

@@ -1,0 +1,1 @@
+"""Handover lists (交接清单): drafting, checking and signing them."""

@@ -1,0 +1,29 @@
+"""Connection state for the status bar: not set up, online or offline."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.profile.settings import SettingsService
+
+
+class ConnectionState(str, Enum):
+    NOT_CONFIGURED = "not_configured"
+    ONLINE = "online"
+    OFFLINE = "offline"
+
+
+class ConnectionService:
+    def __init__(self, settings: SettingsService) -> None:
+        self._settings = settings
+
+    def check(self) -> ConnectionState:
+        url = self._settings.server_url()
+        if not url:
+            return ConnectionState.NOT_CONFIGURED
+        # Imported on use: requests adds start-up time and is needed only once a server is set.
+        from sync.connectivity import Reachability, probe
+
+        return ConnectionState.ONLINE if probe(url) is Reachability.ONLINE else ConnectionState.OFFLINE

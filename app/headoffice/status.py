@@ -1,0 +1,226 @@
+"""What head office sends back about finished paperwork, applied to the laptop's records.
+
+The sync engine hands over `StatusUpdate`s in whatever order and as often as the network
+makes it; `apply` makes that safe:
+- idempotent: an update already applied changes nothing (a problem case is known by head
+  office's id, `remote_id`, which is unique);
+- ordered by head office's clock, not by arrival: an update older than the proposal's
+  `hq_status_at` is stale and does not change the status (a problem case it carries is
+  still kept).  Two updates stamped the same instant are settled
+  by how far along the process each is (received < problem < accepted < issued), so the
+  result never depends on which arrived first;
+- a "problem" opens a problem case (问题件, a `HeadOfficeLetter`) to answer within 10 days,
+  which Today lists as a task until `resolve` closes it;
+- an id this laptop does not know (another laptop's paperwork, or one since deleted) is
+  counted and skipped.
+
+Receipts carry no head-office status column, so for a receipt only a problem case is kept,
+on the receipt's proposal, where the manager works on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import InvalidInput, NotFound
+from app.rules.reminders import is_overdue, letter_due
+from app.profile.audit import record_event
+from app.common.local_time import local_zone
+from local_db import models
+from local_db.base import new_uuid, utcnow
+
+KINDS = ("proposal", "receipt")
+# In the order head office moves a proposal along; the rank breaks ties between same-instant updates.
+STATUSES = ("received", "problem", "accepted", "issued")
+LETTER_KINDS = ("review", "medical_exam", "investigation", "financial_evidence", "health_evidence",
+                "decision", "problem")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StatusUpdate:
+    kind: str  # proposal | receipt
+    record_id: str
+    status: str  # received | accepted | problem | issued
+    at: datetime  # head office's time of the change, UTC aware
+    policy_number: str | None = None
+    problem_id: str | None = None  # head office's id of the problem case
+    problem_kind: str | None = None  # one of LETTER_KINDS; "problem" when not given
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class AppliedStatus:
+    changed: int  # updates that changed a status or opened a problem case
+    unchanged: int  # already known: applied before
+    stale: int  # older than what the record already holds
+    unknown: int  # for ids this laptop does not have
+    letters_created: int
+    proposal_ids: tuple[str, ...] = field(default=())  # proposals whose page lines changed
+
+
+@dataclass(frozen=True)
+class LetterRow:
+    id: str
+    proposal_id: str
+    remote_id: str
+    kind: str  # one of LETTER_KINDS
+    reason: str
+    issued_on: date
+    due_on: date
+    overdue: bool
+    resolved_at: datetime | None
+    resolution_note: str
+
+
+def _check(update: StatusUpdate) -> None:
+    """A malformed update is the caller's bug: refuse the batch before anything is written."""
+    if update.kind not in KINDS:
+        raise InvalidInput(f"Unknown record kind {update.kind!r} (use {', '.join(KINDS)}).",
+                           zh=f"未知的记录类型：{update.kind}。")  # fmt: skip
+    if update.status not in STATUSES:
+        raise InvalidInput(f"Unknown head-office status {update.status!r} (use {', '.join(STATUSES)}).",
+                           zh=f"未知的总公司状态：{update.status}。")  # fmt: skip
+    if update.at.tzinfo is None or update.at.utcoffset() is None:
+        raise InvalidInput(f"The time of the update for {update.record_id} must carry its time zone.",
+                           zh=f"{update.record_id} 的更新时间必须带时区。")  # fmt: skip
+    if update.status == "problem" and not (update.problem_id or "").strip():
+        raise InvalidInput(f"A problem case for {update.record_id} needs head office's problem id.",
+                           zh=f"{update.record_id} 的问题件缺少总公司的问题编号。")  # fmt: skip
+    if update.problem_kind is not None and update.problem_kind not in LETTER_KINDS:
+        raise InvalidInput(f"Unknown problem kind {update.problem_kind!r} (use {', '.join(LETTER_KINDS)}).",
+                           zh=f"未知的问题件类型：{update.problem_kind}。")  # fmt: skip
+
+
+class HqStatusService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        actor: Callable[[], str],
+        zone: Callable[[], tzinfo] = local_zone,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        self._sessions = sessions
+        self._actor = actor
+        self._zone = zone
+        self._today = today
+
+    # ---- applying what head office sent ------------------------------------------------
+
+    def apply(self, updates: Sequence[StatusUpdate]) -> AppliedStatus:
+        """All the updates in one transaction; see the module's docstring for the rules."""
+        for update in updates:
+            _check(update)
+        counts = {"changed": 0, "unchanged": 0, "stale": 0, "unknown": 0, "letters": 0}
+        touched: dict[str, None] = {}
+        actor = self._actor()
+        with self._sessions.begin() as session:
+            for update in updates:
+                proposal = self._proposal_of(session, update)
+                if proposal is None:
+                    counts["unknown"] += 1
+                    continue
+                moved = update.kind == "proposal" and self._move(session, proposal, update, actor)
+                # A problem case is opened even from a stale update: a newer status does not
+                # mean head office closed the case, and a lost case is worse than an old one.
+                opened = update.status == "problem" and self._open_letter(session, proposal.id, update, actor)
+                counts["letters"] += int(opened)
+                if moved or opened:
+                    counts["changed"] += 1
+                    touched[proposal.id] = None
+                else:
+                    counts["stale" if moved is None else "unchanged"] += 1
+        return AppliedStatus(counts["changed"], counts["unchanged"], counts["stale"], counts["unknown"],
+                             counts["letters"], tuple(touched))  # fmt: skip
+
+    def _proposal_of(self, session: Session, update: StatusUpdate) -> models.Proposal | None:
+        if update.kind == "proposal":
+            return session.get(models.Proposal, update.record_id)
+        receipt = session.get(models.Receipt, update.record_id)
+        return session.get(models.Proposal, receipt.proposal_id) if receipt is not None else None
+
+    def _move(self, session: Session, proposal: models.Proposal, update: StatusUpdate, actor: str) -> bool | None:
+        """True when the status moved, False when it already said this, None when stale."""
+        known_at = proposal.hq_status_at
+        if known_at is not None:
+            if update.at < known_at:
+                return None
+            if update.at == known_at:
+                if proposal.hq_status == update.status:
+                    return False
+                if STATUSES.index(update.status) < STATUSES.index(proposal.hq_status or STATUSES[0]):
+                    return None
+        proposal.hq_status = update.status
+        proposal.hq_status_at = update.at
+        proposal.hq_message = update.reason
+        if update.status == "issued" and update.policy_number:
+            proposal.hq_policy_number = update.policy_number
+        record_event(session, actor=actor, action="hq_status", entity="proposal", entity_id=proposal.id,
+                     detail={"status": update.status, "at": update.at.isoformat()})  # fmt: skip
+        return True
+
+    def _open_letter(self, session: Session, proposal_id: str, update: StatusUpdate, actor: str) -> bool:
+        remote_id = (update.problem_id or "").strip()
+        known = session.scalar(select(models.HeadOfficeLetter.id).where(models.HeadOfficeLetter.remote_id == remote_id))
+        if known is not None:
+            return False
+        issued_on = update.at.astimezone(self._zone()).date()
+        letter = models.HeadOfficeLetter(
+            id=new_uuid(), proposal_id=proposal_id, remote_id=remote_id,
+            kind=update.problem_kind or "problem", reason=update.reason, issued_on=issued_on,
+            due_on=letter_due(issued_on),
+        )  # fmt: skip
+        session.add(letter)
+        # Flushed now, so a second update naming the same problem id in this batch finds it.
+        session.flush()
+        record_event(session, actor=actor, action="create", entity="hq_letter", entity_id=letter.id,
+                     detail={"proposal_id": proposal_id, "remote_id": remote_id, "kind": letter.kind})  # fmt: skip
+        return True
+
+    # ---- problem cases -----------------------------------------------------------------
+
+    def letters_for(self, proposal_id: str) -> tuple[LetterRow, ...]:
+        """The proposal's problem cases: open ones first (soonest due first), then resolved ones."""
+        today = self._today()
+        with self._sessions() as session:
+            letters = session.scalars(
+                select(models.HeadOfficeLetter).where(models.HeadOfficeLetter.proposal_id == proposal_id)
+            ).all()
+            rows = [
+                LetterRow(
+                    id=x.id, proposal_id=x.proposal_id, remote_id=x.remote_id, kind=x.kind,
+                    reason=x.reason, issued_on=x.issued_on, due_on=x.due_on,
+                    overdue=x.resolved_at is None and is_overdue(x.due_on, today),
+                    resolved_at=x.resolved_at, resolution_note=x.resolution_note,
+                )
+                for x in letters
+            ]  # fmt: skip
+        rows.sort(key=lambda r: (r.resolved_at is not None, r.due_on, r.issued_on, r.remote_id))
+        return tuple(rows)
+
+    def resolve(self, letter_id: str, note: str) -> LetterRow:
+        """Close a problem case with what was done about it; Today stops listing it."""
+        note = note.strip()
+        if not note:
+            raise InvalidInput("Say how the problem case was resolved.", "Write a short note, then resolve.",
+                               zh="请说明问题件是如何解决的。", hint_zh="请写一句简短说明，再标记为已解决。")  # fmt: skip
+        with self._sessions.begin() as session:
+            letter = session.get(models.HeadOfficeLetter, letter_id)
+            if letter is None:
+                raise NotFound(f"No problem case {letter_id}.", zh="找不到该问题件。")
+            if letter.resolved_at is not None:
+                raise InvalidInput("This problem case is already resolved.", zh="该问题件已经解决。")
+            letter.resolved_at = utcnow()
+            letter.resolution_note = note
+            record_event(session, actor=self._actor(), action="resolve", entity="hq_letter", entity_id=letter.id,
+                         detail={"proposal_id": letter.proposal_id, "remote_id": letter.remote_id})  # fmt: skip
+            return LetterRow(
+                id=letter.id, proposal_id=letter.proposal_id, remote_id=letter.remote_id,
+                kind=letter.kind, reason=letter.reason, issued_on=letter.issued_on,
+                due_on=letter.due_on, overdue=False, resolved_at=letter.resolved_at,
+                resolution_note=letter.resolution_note,
+            )  # fmt: skip

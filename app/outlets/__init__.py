@@ -1,0 +1,1 @@
+"""Outlet files (网点档案): the service and its records."""

@@ -1,0 +1,56 @@
+"""Common frame of a page: a heading, a short line on what it holds, then its content.
+
+A page names the tables it shows in `shows`. When a committed change touches one of them
+(ui/common/change_relay.py) the page is stale: it reloads at once if on screen, else when next shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from app.changes import Changes
+
+
+class Page(QWidget):
+    shows: frozenset[str] = frozenset()
+
+    def __init__(self, heading: str, blurb: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stale = False
+        self.heading = QLabel(heading, self)
+        self.heading.setObjectName("pageHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.blurb = QLabel(blurb, self)
+        self.blurb.setWordWrap(True)
+        self.blurb.setObjectName("pageBlurb")
+        self.content = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.blurb)
+        layout.addLayout(self.content, 1)
+
+    def note_changes(self, changes: Changes) -> None:
+        if not changes.touches(self.shows):
+            return
+        self.stale = True
+        if self.isVisible():
+            self._catch_up()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        self.stale = False
+        self.reload_changed()
+
+    def reload_changed(self) -> None:
+        """Read again what the page shows, keeping the user's place; pages with data say how."""

@@ -1,0 +1,1 @@
+"""The Outlets page and its editor."""

@@ -1,0 +1,1 @@
+"""The Planner page: week timeline, visit blocks, the visit dialog and its 3S checklist."""

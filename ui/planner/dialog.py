@@ -1,0 +1,334 @@
+"""The visit dialog: who and when, the agenda, the “3S” checklist, then status and outcome.
+
+It does not save by itself: it hands a VisitForm to the page, which saves through the task
+runner and closes the dialog, or shows the service's reason here and keeps it open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.planner.records import VisitDetail, VisitInput, default_checklist
+from ui.planner.checklist import ChecklistBox
+from ui.common.widgets.client_picker import ClientPicker
+from ui.common.visit_texts import PlannerTexts
+from ui.common.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+    from app.clients.records import ClientRow
+    from app.outlets.records import OutletSummary
+
+
+@dataclass(frozen=True)
+class VisitForm:
+    visit_id: str | None  # None for a new visit
+    data: VisitInput
+    status: str
+    new_start: datetime | None  # where a rescheduled visit goes
+    repeat_weekly: bool
+
+
+class VisitDialog(QDialog):
+    form_did_submit = Signal(object)  # a VisitForm
+
+    def __init__(self, runner: TaskRunner, ctx: AppContext, zone: tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._ctx = ctx
+        self._zone = zone
+        self._detail: VisitDetail | None = None
+        self._client_id: str | None = None
+        self._checklist_touched = False
+        texts = PlannerTexts(self)
+        self.setWindowTitle(self.tr("Visit"))
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("Client visit"), "client")
+        self.kind.addItem(self.tr("Outlet visit"), "outlet")
+        self.client_picker = ClientPicker(runner, self)
+        self.client_picker.attach(ctx.clients)
+        # Short names for what tests and the focus chain reach into.
+        self.client_search = self.client_picker.search
+        self.client_results = self.client_picker.results
+        self.client_chosen = self.client_picker.chosen_label
+        self.outlet = QComboBox(self)
+        self.purpose = QComboBox(self)
+        for key, name in texts.purposes().items():
+            self.purpose.addItem(name, key)
+        self.day = QDateEdit(self)
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.start = QTimeEdit(self)
+        self.end = QTimeEdit(self)
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("HH:mm")
+        self._last_start = self.start.time()
+        self.location = QLineEdit(self)
+        self.agenda = QPlainTextEdit(self)
+        self.agenda.setTabChangesFocus(True)
+        self.agenda.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.repeat = QCheckBox(self.tr("Repeat &weekly on this weekday"), self)
+        self.checklist = ChecklistBox(self)
+        self.status = QComboBox(self)
+        for key, name in texts.statuses().items():
+            self.status.addItem(name, key)
+        self.outcome = QComboBox(self)
+        self.outcome.addItem(self.tr("(none)"), None)
+        for key, name in texts.outcomes().items():
+            self.outcome.addItem(name, key)
+        self.new_start = QDateTimeEdit(self)
+        self.new_start.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.new_start.setCalendarPopup(True)
+        self.referrals = QSpinBox(self)
+        self.referrals.setRange(0, 99)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("visitProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c5221f;")
+        self.problem.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Save the visit (Ctrl+S)"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.submit)
+        self._lay_out()
+        self.client_picker.client_did_choose.connect(self._choose)
+        self.client_search.enter_did_press.connect(self._client_entered)
+        self.kind.currentIndexChanged.connect(self._kind_did_change)
+        self.purpose.currentIndexChanged.connect(self._purpose_did_change)
+        self.status.currentIndexChanged.connect(self._status_did_change)
+        self.checklist.checklist_did_change.connect(self._checklist_did_change)
+        self.start.timeChanged.connect(self._start_did_change)
+        self._load_outlets()
+
+    def _lay_out(self) -> None:
+        who = QFormLayout()
+        who.addRow(self.tr("&Kind"), self.kind)
+        client_box = QVBoxLayout()
+        client_box.addWidget(self.client_picker)
+        self.client_label = QLabel(self.tr("&Client"), self)
+        self.client_label.setBuddy(self.client_search)
+        who.addRow(self.client_label, client_box)
+        who.addRow(self.tr("&Outlet"), self.outlet)
+        who.addRow(self.tr("&Purpose"), self.purpose)
+        when = QHBoxLayout()
+        when.addWidget(self.day)
+        when.addWidget(self.start)
+        when.addWidget(QLabel("–", self))
+        when.addWidget(self.end)
+        when.addStretch(1)
+        date_label = QLabel(self.tr("&Date and time"), self)
+        date_label.setBuddy(self.day)
+        who.addRow(date_label, when)
+        who.addRow("", self.repeat)
+        who.addRow(self.tr("&Location"), self.location)
+        who.addRow(self.tr("&Agenda"), self.agenda)
+        after = QFormLayout()
+        after.addRow(self.tr("&Status"), self.status)
+        after.addRow(self.tr("O&utcome"), self.outcome)
+        self.new_start_label = QLabel(self.tr("&New time"), self)
+        self.new_start_label.setBuddy(self.new_start)
+        after.addRow(self.new_start_label, self.new_start)
+        after.addRow(self.tr("&Referrals asked"), self.referrals)
+        after.addRow(self.tr("No&tes"), self.notes)
+        right = QVBoxLayout()
+        right.addWidget(self.checklist, 1)
+        right.addLayout(after)
+        left = QVBoxLayout()
+        left.addLayout(who)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.problem)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.buttons)
+        chain: list[QWidget] = [self.kind, self.client_search, self.client_results, self.outlet, self.purpose,
+                                self.day, self.start, self.end, self.repeat, self.location, self.agenda,
+                                *self.checklist.lists.values(), self.checklist.new_item, self.checklist.new_phase,
+                                self.checklist.add_button, self.status, self.outcome, self.new_start,
+                                self.referrals, self.notes, self.buttons]
+        for first, second in zip(chain, chain[1:]):
+            self.setTabOrder(first, second)
+        self.resize(980, 620)
+
+    # ---- filling -----------------------------------------------------------------------
+
+    def start_new(self, starts_at: datetime, minutes: int = 60) -> None:
+        self._detail = None
+        self.setWindowTitle(self.tr("New visit"))
+        self._set_times(starts_at, starts_at + timedelta(minutes=minutes))
+        self.checklist.set_entries(default_checklist(self.purpose.currentData()))
+        self._checklist_touched = False
+        for widget in (self.status, self.outcome, self.new_start, self.new_start_label, self.referrals):
+            widget.setEnabled(False)
+        self._kind_did_change()
+        self._status_did_change()
+        self.client_search.setFocus()
+
+    def load(self, detail: VisitDetail) -> None:
+        self._detail = detail
+        visit = detail.view
+        self.setWindowTitle(self.tr("Visit: %1").replace("%1", visit.who))
+        self.kind.setCurrentIndex(self.kind.findData(visit.kind))
+        self._client_id = visit.client_id
+        self.client_picker.show_chosen(visit.client_name, detail.client_phone_masked)
+        self._select_outlet(visit.outlet_id)
+        self.purpose.blockSignals(True)
+        self.purpose.setCurrentIndex(max(0, self.purpose.findData(visit.purpose)))
+        self.purpose.blockSignals(False)
+        self._set_times(visit.starts_at, visit.ends_at)
+        self.location.setText(visit.location)
+        self.agenda.setPlainText(detail.agenda)
+        self.checklist.set_entries(detail.checklist)
+        self._checklist_touched = True
+        self.status.setCurrentIndex(self.status.findData(visit.status))
+        # Only a planned visit changes status; a finished one keeps it (and its outcome stays editable).
+        self.status.setEnabled(visit.status == "planned")
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(visit.outcome)))
+        self.new_start.setDateTime(QDateTime(visit.starts_at + timedelta(days=1)))
+        self.referrals.setValue(detail.referrals_asked)
+        self.notes.setPlainText(detail.notes)
+        self.repeat.hide()
+        self._kind_did_change()
+        self._status_did_change()
+
+    def _set_times(self, starts_at: datetime, ends_at: datetime) -> None:
+        self.day.setDate(QDate(starts_at.year, starts_at.month, starts_at.day))
+        self.start.blockSignals(True)
+        self.start.setTime(QTime(starts_at.hour, starts_at.minute))
+        self.start.blockSignals(False)
+        self._last_start = self.start.time()
+        self.end.setTime(QTime(ends_at.hour, ends_at.minute))
+
+    def _load_outlets(self) -> None:
+        outlets = self._ctx.outlets
+        self._runner.submit(lambda _t: outlets.list(), on_done=self._show_outlets)
+
+    def _show_outlets(self, outlets: list[OutletSummary]) -> None:
+        wanted = self.outlet.currentData() or (self._detail.view.outlet_id if self._detail else None)
+        self.outlet.clear()
+        self.outlet.addItem(self.tr("(no outlet)"), None)
+        for outlet in outlets:
+            self.outlet.addItem(f"{outlet.code} {outlet.name}", outlet.id)
+        self._select_outlet(wanted)
+
+    def _select_outlet(self, outlet_id: str | None) -> None:
+        index = self.outlet.findData(outlet_id)
+        if index < 0 and outlet_id is not None:
+            self.outlet.addItem(self._detail.view.outlet_name if self._detail else outlet_id, outlet_id)
+            index = self.outlet.count() - 1
+        self.outlet.setCurrentIndex(max(index, 0))
+
+    # ---- reacting ----------------------------------------------------------------------
+
+    def _client_entered(self) -> None:
+        """Enter in the search took the first match; go on to the next field, as Tab would."""
+        if self._client_id is not None:
+            self.outlet.setFocus()
+
+    def _choose(self, row: ClientRow) -> None:
+        self._client_id = row.id
+        if row.outlet_name and self.outlet.currentData() is None:
+            index = self.outlet.findText(row.outlet_name, Qt.MatchFlag.MatchEndsWith)
+            if index >= 0:
+                self.outlet.setCurrentIndex(index)
+
+    def _kind_did_change(self) -> None:
+        is_client = self.kind.currentData() == "client"
+        for widget in (self.client_label, self.client_picker):
+            widget.setVisible(is_client)
+        if self._detail is None:
+            wanted = "outlet_check" if not is_client else "needs_interview"
+            if (self.purpose.currentData() == "outlet_check") != (not is_client):
+                self.purpose.setCurrentIndex(self.purpose.findData(wanted))
+
+    def _purpose_did_change(self) -> None:
+        if self._detail is None and not self._checklist_touched:
+            self.checklist.set_entries(default_checklist(self.purpose.currentData()))
+
+    def _checklist_did_change(self) -> None:
+        self._checklist_touched = True
+
+    def _status_did_change(self) -> None:
+        status = self.status.currentData()
+        self.outcome.setEnabled(status == "done")
+        self.referrals.setEnabled(status == "done")
+        rescheduling = status == "rescheduled" and self.status.isEnabled()
+        self.new_start.setVisible(rescheduling)
+        self.new_start_label.setVisible(rescheduling)
+
+    def _start_did_change(self, new: QTime) -> None:
+        """Moving the start keeps the visit's length, as dragging it does."""
+        self.end.setTime(self.end.time().addSecs(self._last_start.secsTo(new)))
+        self._last_start = new
+
+    # ---- saving ------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        kind = self.kind.currentData()
+        if kind == "client" and self._client_id is None:
+            self.show_problem(self.tr("Choose the client to visit: type a name and pick it from the list."))
+            self.client_search.setFocus()
+            return
+        if kind == "outlet" and self.outlet.currentData() is None:
+            self.show_problem(self.tr("Choose the outlet to visit."))
+            self.outlet.setFocus()
+            return
+        day = self.day.date().toPython()
+        starts_at = self._moment(day, self.start.time())
+        ends_at = self._moment(day, self.end.time())
+        status = self.status.currentData() if self._detail else "planned"
+        outcome = self.outcome.currentData() if status == "done" else None
+        data = VisitInput(
+            kind=kind, purpose=self.purpose.currentData(), starts_at=starts_at, ends_at=ends_at,
+            client_id=self._client_id if kind == "client" else None, outlet_id=self.outlet.currentData(),
+            location=self.location.text(), agenda=self.agenda.toPlainText(), notes=self.notes.toPlainText(),
+            referrals_asked=self.referrals.value() if status == "done" else 0, outcome=outcome,
+            checklist=self.checklist.entries(),
+        )
+        new_start = None
+        if status == "rescheduled" and self.status.isEnabled():
+            moment = self.new_start.dateTime().toPython()
+            new_start = moment.replace(tzinfo=self._zone)
+        self.problem.hide()
+        self.form_did_submit.emit(VisitForm(
+            visit_id=self._detail.view.id if self._detail else None, data=data, status=status,
+            new_start=new_start, repeat_weekly=self._detail is None and self.repeat.isChecked(),
+        ))
+
+    def _moment(self, day: date, at: QTime) -> datetime:
+        return datetime(day.year, day.month, day.day, at.hour(), at.minute(), tzinfo=self._zone)
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()

@@ -1,0 +1,1 @@
+"""The Proposals page, its list model and the proposal editor."""

@@ -1,0 +1,225 @@
+"""The editor's plain sections: relation, product, payment, health questions, manager."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QWidget
+
+from app.rules.problem import Problem
+from app.rules.money import yuan_text
+from app.rules.proposal import HealthAnswer, ProposalDoc
+from ui.proposals.editor.choices import ProposalChoices
+from ui.proposals.editor.fields import ProblemBoard, combo, parse_date, parse_yuan, select
+
+# The questionnaire of the demo products and the sample form; q3 and q4 feed the rules'
+# pregnancy window (P040) and the medical review of a disabled insured (W001).
+HEALTH_QUESTIONS = ("q1_hospitalised", "q2_chronic_disease", "q3_pregnant", "q4_disability")
+MAX_PAYMENT_YEARS = 100
+
+
+class Section(QGroupBox):
+    section_did_change = Signal()
+
+    def __init__(self, title: str, board: ProblemBoard, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.board = board
+        self.form = QFormLayout(self)
+
+    def row(self, path: str, text: str, widget: QWidget) -> None:
+        widget.setObjectName(path)
+        self.board.add_row(self.form, path, text, widget)
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(self.section_did_change)
+        elif isinstance(widget, QSpinBox):
+            widget.valueChanged.connect(self.section_did_change)
+        elif isinstance(widget, QCheckBox):
+            widget.toggled.connect(self.section_did_change)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(self.section_did_change)
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, (QLineEdit, QSpinBox)):
+                widget.setReadOnly(not editable)
+            elif isinstance(widget, (QCheckBox, QComboBox)):
+                widget.setEnabled(editable)
+
+
+class RelationSection(Section):
+    """Is the insured the policyholder, and if not, what they are to the policyholder."""
+
+    same_person_did_toggle = Signal(bool)
+
+    def __init__(self, board: ProblemBoard, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Insured"), board, parent)
+        self.same_person = QCheckBox(self.tr("The insured is the policyholder"), self)
+        self.relation = combo(self, ProposalChoices(self).relations())
+        self.row("same_person", "", self.same_person)
+        self.row("relation", self.tr("Insured is the policyholder's"), self.relation)
+        self.same_person.toggled.connect(self._toggled)
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.same_person, self.relation]
+
+    def show_relation(self, relation: str | None) -> None:
+        self.same_person.blockSignals(True)
+        self.same_person.setChecked(relation == "self")
+        self.same_person.blockSignals(False)
+        select(self.relation, None if relation == "self" else relation)
+        self.relation.setEnabled(relation != "self")
+
+    def value(self) -> str | None:
+        return "self" if self.same_person.isChecked() else self.relation.currentData()
+
+    def _toggled(self, checked: bool) -> None:
+        self.relation.setEnabled(not checked)
+        self.same_person_did_toggle.emit(checked)
+
+
+class ProductSection(Section):
+    def __init__(self, board: ProblemBoard, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Product"), board, parent)
+        self.application_date = QLineEdit(self)
+        self.application_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.product_code, self.product_name = QLineEdit(self), QLineEdit(self)
+        self.sum_insured, self.premium = QLineEdit(self), QLineEdit(self)
+        for edit in (self.sum_insured, self.premium):
+            edit.setPlaceholderText(self.tr("yuan, e.g. 100000.00"))
+        self.row("application_date", self.tr("Application date"), self.application_date)
+        self.row("product_code", self.tr("Product code"), self.product_code)
+        self.row("product_name", self.tr("Product name"), self.product_name)
+        self.row("sum_insured_cents", self.tr("Sum insured (yuan)"), self.sum_insured)
+        self.row("premium_cents", self.tr("Premium (yuan)"), self.premium)
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.application_date, self.product_code, self.product_name, self.sum_insured, self.premium]
+
+    def show_doc(self, doc: ProposalDoc) -> None:
+        self.application_date.setText(doc.application_date.isoformat() if doc.application_date else "")
+        self.product_code.setText(doc.product_code)
+        self.product_name.setText(doc.product_name)
+        self.sum_insured.setText(yuan_text(doc.sum_insured_cents, grouping=False))
+        self.premium.setText(yuan_text(doc.premium_cents, grouping=False))
+
+    def values(self, problems: list[Problem]) -> dict[str, object]:
+        day, bad_day = parse_date(self.application_date.text(), "application_date")
+        insured, bad_sum = parse_yuan(self.sum_insured.text(), "sum_insured_cents")
+        premium, bad_premium = parse_yuan(self.premium.text(), "premium_cents")
+        problems += [p for p in (bad_day, bad_sum, bad_premium) if p is not None]
+        return {
+            "application_date": day, "product_code": self.product_code.text().strip(),
+            "product_name": self.product_name.text().strip(), "sum_insured_cents": insured,
+            "premium_cents": premium,
+        }  # fmt: skip
+
+
+class PaymentSection(Section):
+    def __init__(self, board: ProblemBoard, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Payment"), board, parent)
+        self.mode = combo(self, ProposalChoices(self).payment_modes())
+        self.years = QSpinBox(self)
+        self.years.setRange(0, MAX_PAYMENT_YEARS)
+        self.years.setSpecialValueText(" ")  # 0 stands for "not given"
+        self.years.setSuffix(self.tr(" years"))
+        self.bank, self.account, self.holder = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        self.holder.setPlaceholderText(self.tr("the policyholder"))
+        self.row("payment_mode", self.tr("Payment mode"), self.mode)
+        self.row("payment_years", self.tr("Paying for"), self.years)
+        self.row("payment_bank", self.tr("Paying bank"), self.bank)
+        self.row("payment_account", self.tr("Account number"), self.account)
+        self.row("payment_account_holder", self.tr("Account holder"), self.holder)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self._mode_changed()
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.mode, self.years, self.bank, self.account, self.holder]
+
+    def show_doc(self, doc: ProposalDoc) -> None:
+        select(self.mode, doc.payment_mode)
+        self.years.setValue(doc.payment_years or 0)
+        self.bank.setText(doc.payment_bank)
+        self.account.setText(doc.payment_account)
+        self.holder.setText(doc.payment_account_holder)
+
+    def values(self) -> dict[str, object]:
+        regular = self.mode.currentData() == "regular"
+        return {
+            "payment_mode": self.mode.currentData(),
+            # Single payment has no years: a number left over from "regular" is not sent.
+            "payment_years": (self.years.value() or None) if regular else None,
+            "payment_bank": self.bank.text().strip(), "payment_account": self.account.text().strip(),
+            "payment_account_holder": self.holder.text().strip(),
+        }  # fmt: skip
+
+    def _mode_changed(self) -> None:
+        self.years.setEnabled(self.mode.currentData() == "regular" and self.mode.isEnabled())
+
+
+class HealthSection(Section):
+    """Health disclosure (健康告知); the pregnancy and disability answers are the insured's fields."""
+
+    def __init__(self, board: ProblemBoard, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Health questions (about the insured)"), board, parent)
+        texts = {
+            "q1_hospitalised": self.tr("Hospitalised or operated on in the past two years"),
+            "q2_chronic_disease": self.tr("A chronic disease (e.g. high blood pressure, diabetes)"),
+            "q3_pregnant": self.tr("Pregnant, or gave birth in the past weeks"),
+            "q4_disability": self.tr("Disabled"),
+        }
+        self.questions = {key: QCheckBox(text, self) for key, text in texts.items()}
+        self.weeks = QSpinBox(self)
+        self.weeks.setRange(-52, 45)
+        self.weeks.setToolTip(self.tr("Weeks pregnant; a negative number counts the weeks since birth"))
+        for key in ("q1_hospitalised", "q2_chronic_disease", "q3_pregnant"):
+            self.row(f"health_answers.{key}", "", self.questions[key])
+        self.row("insured.pregnancy_weeks", self.tr("Weeks pregnant (−: since birth)"), self.weeks)
+        self.row("insured.disabled", "", self.questions["q4_disability"])
+        self.questions["q3_pregnant"].toggled.connect(self._pregnant_toggled)
+        self._pregnant_toggled(False)
+
+    def focus_chain(self) -> list[QWidget]:
+        q = self.questions
+        return [q["q1_hospitalised"], q["q2_chronic_disease"], q["q3_pregnant"], self.weeks, q["q4_disability"]]
+
+    def show_doc(self, doc: ProposalDoc) -> None:
+        for key, box in self.questions.items():
+            box.setChecked(bool(doc.health_answers.get(key, False)))
+        if doc.insured.pregnancy_weeks is not None:
+            self.questions["q3_pregnant"].setChecked(True)
+        self.weeks.setValue(doc.insured.pregnancy_weeks or 0)
+        self.questions["q4_disability"].setChecked(doc.insured.disabled)
+
+    def answers(self) -> Mapping[str, HealthAnswer]:
+        return {key: box.isChecked() for key, box in self.questions.items()}
+
+    def pregnancy_weeks(self) -> int | None:
+        return self.weeks.value() if self.questions["q3_pregnant"].isChecked() else None
+
+    def disabled(self) -> bool:
+        return self.questions["q4_disability"].isChecked()
+
+    def _pregnant_toggled(self, checked: bool) -> None:
+        self.weeks.setEnabled(checked and self.questions["q3_pregnant"].isEnabled())
+
+
+class ManagerSection(Section):
+    def __init__(self, board: ProblemBoard, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Account manager"), board, parent)
+        self.name, self.code, self.phone = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        self.row("manager_name", self.tr("Name"), self.name)
+        self.row("manager_code", self.tr("Code"), self.code)
+        self.row("manager_phone", self.tr("Phone"), self.phone)
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.name, self.code, self.phone]
+
+    def show_doc(self, doc: ProposalDoc) -> None:
+        self.name.setText(doc.manager_name)
+        self.code.setText(doc.manager_code)
+        self.phone.setText(doc.manager_phone)
+
+    def values(self) -> dict[str, object]:
+        return {"manager_name": self.name.text().strip(), "manager_code": self.code.text().strip(),
+                "manager_phone": self.phone.text().strip()}  # fmt: skip

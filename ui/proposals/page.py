@@ -1,0 +1,366 @@
+"""Proposals (投保单): the list, newest first; the editor; head office's status and problem cases."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common.page import Page
+from ui.proposals.editor.choices import ProposalChoices
+from ui.proposals.list_model import ProposalTableModel
+from ui.common.print_actions import open_preview, print_button, print_shortcut
+from ui.proposals.editor.reason_dialog import ReasonDialog
+from ui.common.task_runner import TaskRunner
+from ui.common.widgets.row_table import RowTable
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+    from app.headoffice.status import LetterRow
+    from app.proposals.records import ProposalRow
+    from ui.common.print_preview import PrintPreviewDialog
+    from ui.proposals.editor.editor import ProposalEditor
+
+TYPING_PAUSE_MS = 150
+LETTER_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ProposalsPage(Page):
+    # The list (with head office's status) and the selected proposal's problem cases.
+    shows = frozenset({"proposals", "proposal_parties", "hq_letters", "clients"})
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Proposals"),
+            self.tr("Insurance applications, checked against the rules and signed on screen."),
+            parent,
+        )
+        self._runner = runner
+        self._ctx: AppContext | None = None
+        self._reselect: str | None = None  # the proposal to select again after a reload
+        self.editors: dict[str, ProposalEditor] = {}
+        self.last_editor: ProposalEditor | None = None
+        self.reason_dialog: ReasonDialog | None = None
+        self.letters: tuple[LetterRow, ...] = ()
+        choices = ProposalChoices(self)
+        self._hq_names, self._letter_kinds = choices.hq_statuses(), choices.letter_kinds()
+        self.model = ProposalTableModel(runner, self)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("proposalSearch")
+        self.search.setPlaceholderText(self.tr("Search by the policyholder's or the insured's name"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(self)
+        for value, text in (("all", self.tr("All proposals")), ("draft", self.tr("Drafts")),
+                            ("finished", self.tr("Finished"))):  # fmt: skip
+            self.status_filter.addItem(text, value)
+        self.new_button = QPushButton(self.tr("&New proposal"), self)
+        self.new_button.setToolTip("Ctrl+N")
+        self.open_button = QPushButton(self.tr("&Open"), self)
+        self.correct_button = QPushButton(self.tr("Co&rrect…"), self)
+        self.correct_button.setToolTip(self.tr("Make a new version of a finished proposal, with a reason"))
+        self.print_action = QAction(self.tr("&Proposal form…"), self)
+        self.print_revealed_action = QAction(self.tr("Proposal form with &full ID and phone numbers…"), self)
+        self.print_revealed_action.setToolTip(self.tr("The print is recorded in the audit log"))
+        self.print_button = print_button(
+            self, self.tr("&Print…"), [self.print_action, self.print_revealed_action],
+            self.tr("Print the selected proposal or save it as a PDF (Ctrl+P)"),
+        )  # fmt: skip
+        self.preview: PrintPreviewDialog | None = None
+        self.count = QLabel(self)
+        self.count.setObjectName("proposalCount")
+        self.table = RowTable(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((115, 100, 100, 220, 110, 120, 150)):
+            self.table.setColumnWidth(column, width)
+
+        self.hq_box = QGroupBox(self.tr("Head office"), self)
+        self.hq_status = QLabel(self.hq_box)
+        self.hq_status.setObjectName("hqStatus")
+        self.hq_status.setWordWrap(True)
+        self.cases = QTreeWidget(self.hq_box)
+        self.cases.setObjectName("problemCases")
+        self.cases.setRootIsDecorated(False)
+        self.cases.setHeaderLabels([self.tr("Problem case"), self.tr("Issued"), self.tr("Answer by"),
+                                    self.tr("Reason"), self.tr("Resolved")])  # fmt: skip
+        self.cases.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
+        self.resolve_button = QPushButton(self.tr("Re&solve…"), self.hq_box)
+        self.resolve_button.setEnabled(False)
+        hq_top = QHBoxLayout()
+        hq_top.addWidget(self.hq_status, 1)
+        hq_top.addWidget(self.resolve_button)
+        hq_layout = QVBoxLayout(self.hq_box)
+        hq_layout.addLayout(hq_top)
+        hq_layout.addWidget(self.cases)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.status_filter)
+        for button in (self.new_button, self.open_button, self.correct_button, self.print_button):
+            top.addWidget(button)
+        self.content.addLayout(top)
+        self.content.addWidget(self.count)
+        self.content.addWidget(self.table, 1)
+        self.content.addWidget(self.hq_box)
+
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS, timeout=self.reload)
+        self.search.textChanged.connect(self._typing.start)
+        self.status_filter.currentIndexChanged.connect(self.reload)
+        self.new_button.clicked.connect(self.new_proposal)
+        self.open_button.clicked.connect(self.open_selected)
+        self.correct_button.clicked.connect(self.ask_correction)
+        self.resolve_button.clicked.connect(self.ask_resolve)
+        self.print_action.triggered.connect(lambda: self.print_selected(reveal=False))
+        self.print_revealed_action.triggered.connect(lambda: self.print_selected(reveal=True))
+        print_shortcut(self, self.print_button)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.table_did_activate.connect(self._open_row)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_selected())
+        self.cases.currentItemChanged.connect(lambda *_: self._refresh_buttons())
+        self.model.model_did_load.connect(self._loaded)
+        self.model.model_did_fail.connect(lambda exc: self.count.setText(self.tr("Failed: %1").replace("%1", str(exc))))
+        self.model.rowsInserted.connect(lambda *_: self._show_count())
+        new = QAction(self)
+        new.setShortcut(QKeySequence("Ctrl+N"))
+        new.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new.triggered.connect(self.new_proposal)
+        self.addAction(new)
+        find = QAction(self)
+        find.setShortcut(QKeySequence("Ctrl+F"))
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.addAction(find)
+        self._refresh_buttons()
+
+    def attach(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+        self.model.attach(ctx.proposal_records)
+        self.reload()
+
+    # ---- the list ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.count.setText(self.tr("Loading…"))
+        self.model.load(self.status_filter.currentData(), self.search.text())
+
+    def reload_changed(self) -> None:
+        """The same list after a change (an edit, a sync): the selected proposal stays selected."""
+        selected = self.selected()
+        self._reselect = selected.id if selected is not None else None
+        self.reload()
+
+    def _loaded(self, _count: int) -> None:
+        self._show_count()
+        selected, self._reselect = self._reselect, None
+        row = self.model.row_of(selected) if selected else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        elif self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+        self._show_selected()
+
+    def _show_count(self) -> None:
+        shown = self.model.rowCount()
+        if self.model.canFetchMore():
+            self.count.setText(self.tr("%n proposal(s) shown; more as you scroll", "", shown))
+        else:
+            self.count.setText(self.tr("%n proposal(s)", "", shown))
+
+    def selected(self) -> ProposalRow | None:
+        return self.model.record(self.table.currentIndex().row())
+
+    def select(self, proposal_id: str) -> None:
+        row = self.model.row_of(proposal_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def refresh_row(self, proposal_id: str) -> None:
+        if self._ctx is None:
+            return
+        records = self._ctx.proposal_records
+        self._runner.submit(lambda _t: records.row(proposal_id), lane="db", on_done=self._row_arrived)
+
+    def _row_arrived(self, row: ProposalRow) -> None:
+        self.model.replace_row(row)
+        if self.selected() is not None and self.selected().id == row.id:  # type: ignore[union-attr]
+            self._show_selected()
+
+    # ---- opening, new, correcting -----------------------------------------------------------
+
+    def new_proposal(self) -> None:
+        if self._ctx is None:
+            return
+        proposals = self._ctx.proposals
+        self._runner.submit(lambda _t: proposals.new_draft(), lane="db",
+                            on_done=self._created, on_error=self._failed)  # fmt: skip
+
+    def _created(self, proposal_id: str) -> None:
+        self.open_editor(proposal_id)
+        self.reload()
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.open_editor(row.id)
+
+    def _open_row(self, row: int) -> None:
+        found = self.model.record(row)
+        if found is not None:
+            self.open_editor(found.id)
+
+    def open_editor(self, proposal_id: str) -> ProposalEditor | None:
+        from ui.proposals.editor.editor import ProposalEditor
+
+        if self._ctx is None:
+            return None
+        self._forget_closed_editors()
+        editor = self.editors.get(proposal_id)
+        if editor is None:
+            editor = ProposalEditor(self._ctx, self._runner, proposal_id, self)
+            # What the editor saves or finishes reaches the list through the change relay.
+            editor.correction_did_create.connect(self._corrected)
+            self.editors[proposal_id] = editor
+        if not editor.isVisible():
+            editor.open()
+        editor.raise_()
+        editor.activateWindow()
+        self.last_editor = editor
+        return editor
+
+    def _forget_closed_editors(self) -> None:
+        """Closed editors with nothing left on the db lane are freed; one still saving is kept."""
+        for proposal_id, editor in list(self.editors.items()):
+            if not editor.isVisible() and editor.is_idle():
+                del self.editors[proposal_id]
+                editor.deleteLater()
+
+    def ask_correction(self) -> None:
+        row = self.selected()
+        if row is None or row.status != "finished" or row.has_newer_version:
+            self.count.setText(self.tr("Choose a finished proposal that has no correction yet."))
+            return
+        self.reason_dialog = ReasonDialog(
+            self.tr("Correct the proposal"),
+            self.tr("A correction is a new version of this finished proposal. Why is it needed?"), self,
+        )
+        proposals, proposal_id = self._ctx.proposals, row.id  # type: ignore[union-attr]
+        self.reason_dialog.text_did_confirm.connect(
+            lambda reason: self._runner.submit(lambda _t: proposals.correct(proposal_id, reason), lane="db",
+                                               on_done=self._corrected, on_error=self._failed)  # fmt: skip
+        )
+        self.reason_dialog.open()
+
+    def print_selected(self, reveal: bool) -> None:
+        row = self.selected()
+        if row is None or self._ctx is None:
+            return
+        printing, proposal_id = self._ctx.printing, row.id
+        title = self.tr("Proposal: %1").replace("%1", row.policyholder_name or row.product_name)
+        name = f"投保单-{row.policyholder_name or proposal_id[:8]}-v{row.version}.pdf"
+        # A print with full numbers writes its audit event, so it is made on the db lane.
+        self.preview = open_preview(self, self._runner, title, lambda: printing.proposal(proposal_id, reveal=reveal),
+                                    name, pdf_lane="db" if reveal else "cpu")  # fmt: skip
+
+    def _corrected(self, new_id: str) -> None:
+        self.reload()
+        self.open_editor(new_id)
+
+    def _failed(self, exc: Exception) -> None:
+        self.count.setText(self.tr("Failed: %1").replace("%1", str(exc)))
+
+    # ---- head office: status and problem cases ----------------------------------------------
+
+    def _show_selected(self) -> None:
+        row = self.selected()
+        self._refresh_buttons()
+        if row is None or self._ctx is None:
+            self.hq_status.setText("")
+            self.cases.clear()
+            return
+        hq, proposal_id = self._ctx.hq_status, row.id
+        self._runner.submit(lambda _t: (proposal_id, hq.letters_for(proposal_id)), lane="db", on_done=self._show_letters)
+        self.hq_status.setText(self._status_text(row))
+
+    def _status_text(self, row: ProposalRow) -> str:
+        if row.hq_status is None:
+            if row.status == "finished":
+                return self.tr("Finished; no answer from head office yet.")
+            return self.tr("Draft: not sent to head office.")
+        text = self.tr("Head office: %1").replace("%1", self._hq_names.get(row.hq_status, row.hq_status))
+        if row.hq_policy_number:
+            text += " · " + self.tr("policy %1").replace("%1", row.hq_policy_number)
+        if row.open_problems:
+            text += " · " + self.tr("%n open problem case(s)", "", row.open_problems)
+        return text
+
+    def _show_letters(self, found: tuple[str, tuple[LetterRow, ...]]) -> None:
+        proposal_id, letters = found
+        row = self.selected()
+        if row is None or row.id != proposal_id:
+            return  # the selection moved on meanwhile
+        self.letters = letters
+        self.cases.clear()
+        locale = QLocale()
+        for letter in letters:
+            when = lambda day: locale.toString(day, QLocale.FormatType.ShortFormat)  # noqa: E731
+            due = when(letter.due_on) + (" " + self.tr("(overdue)") if letter.overdue else "")
+            resolved = letter.resolution_note if letter.resolved_at else self.tr("open")
+            item = QTreeWidgetItem([self._letter_kinds.get(letter.kind, letter.kind), when(letter.issued_on), due,
+                                    letter.reason, resolved])  # fmt: skip
+            item.setData(0, LETTER_ROLE, letter.id)
+            self.cases.addTopLevelItem(item)
+        first_open = next((i for i, x in enumerate(letters) if x.resolved_at is None), None)
+        if first_open is not None:
+            self.cases.setCurrentItem(self.cases.topLevelItem(first_open))
+        self._refresh_buttons()
+
+    def selected_letter(self) -> LetterRow | None:
+        item = self.cases.currentItem()
+        letter_id = item.data(0, LETTER_ROLE) if item is not None else None
+        return next((x for x in self.letters if x.id == letter_id), None)
+
+    def ask_resolve(self) -> None:
+        letter = self.selected_letter()
+        if letter is None or letter.resolved_at is not None or self._ctx is None:
+            return
+        self.reason_dialog = ReasonDialog(
+            self.tr("Resolve the problem case"),
+            self.tr("What was done to answer head office? (%1)").replace("%1", letter.reason), self,
+        )
+        hq, letter_id, proposal_id = self._ctx.hq_status, letter.id, letter.proposal_id
+        self.reason_dialog.text_did_confirm.connect(
+            lambda note: self._runner.submit(lambda _t: hq.resolve(letter_id, note), lane="db",
+                                             on_done=lambda _r: self.refresh_row(proposal_id), on_error=self._failed)  # fmt: skip
+        )
+        self.reason_dialog.open()
+
+    def _refresh_buttons(self) -> None:
+        row = self.selected()
+        self.open_button.setEnabled(row is not None)
+        for action in (self.print_action, self.print_revealed_action):
+            action.setEnabled(row is not None)  # the button follows its default action
+        self.correct_button.setEnabled(row is not None and row.status == "finished" and not row.has_newer_version)
+        letter = self.selected_letter()
+        self.resolve_button.setEnabled(letter is not None and letter.resolved_at is None)

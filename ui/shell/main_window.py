@@ -1,0 +1,246 @@
+"""Main window: navigation on the left, one page at a time, status bar below.
+
+It is built and shown before any profile is open; `attach` hands it the profile's context.
+Only the page on screen is built before the first paint; the others are imported and built
+right after it, so start-up does not grow with every page the product gains.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+
+from ui.common.change_relay import ChangeRelay
+from ui.shell.idle_lock import LOCK_KEY, IdleLock
+from ui.common.page import Page
+from ui.shell.status_bar import StatusBar
+from ui.sync.scheduler import SyncScheduler
+from ui.common.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+    from ui.clients.page import ClientsPage
+    from ui.today.page import TodayPage
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+PAGE_KEY = "main_window/page"
+
+
+class MainWindow(QMainWindow):
+    window_did_show = Signal()
+    demo_did_request = Signal()
+
+    def __init__(self, runner: TaskRunner, settings: QSettings) -> None:
+        super().__init__()
+        self.ctx: AppContext | None = None
+        self.runner = runner
+        self._settings = settings
+        self._shown_once = False
+        self.setWindowTitle(self.tr("BranchDesk"))
+
+        self._ctx_offer: tuple[AppContext, bool] | None = None
+        self._built: dict[int, Page] = {}
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        for title in self.page_titles():
+            self.nav.addItem(title)
+            self.stack.addWidget(QWidget())  # stands in until the page is built
+        self.nav.currentRowChanged.connect(self._switch_to)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status = StatusBar(runner, self)
+        self.setStatusBar(self.status)
+        # What the core commits reaches every page and the status bar; each decides if it shows it.
+        self.changes = ChangeRelay(self)
+        self.changes.changes_did_happen.connect(self.status.note_changes)
+        self.sync_scheduler = SyncScheduler(runner, self)
+        self.idle_lock = IdleLock(runner, self)
+        self._wire_sync()
+        self._add_shortcuts()
+        self._add_security_menu()
+        self._restore_geometry()
+
+    def page_titles(self) -> list[str]:
+        return [self.tr("Today"), self.tr("Planner"), self.tr("Clients"), self.tr("Proposals"),
+                self.tr("Receipts"), self.tr("Sync")]
+
+    def _make_page(self, index: int) -> Page:
+        # Imported here, not at the top: see the module's docstring.
+        if index == 0:
+            from ui.today.page import TodayPage
+
+            today = TodayPage(self.runner)
+            today.demo_did_request.connect(self.demo_did_request)
+            return today
+        if index == 1:
+            from ui.planner.page import PlannerPage
+
+            return PlannerPage(self.runner)
+        if index == 2:
+            from ui.clients.page import ClientsPage
+            from ui.outlets.page import OutletsPanel
+
+            clients, outlets = ClientsPage(self.runner), OutletsPanel(self.runner)
+            clients.add_outlet_files(outlets, outlets.attach)
+            outlets.outlets_did_change.connect(clients.outlets_changed)
+            return clients
+        if index == 3:
+            from ui.proposals.page import ProposalsPage
+
+            return ProposalsPage(self.runner)
+        if index == 4:
+            from ui.receipts.page import ReceiptsPage
+
+            return ReceiptsPage(self.runner)
+        from ui.sync.page import SyncPage
+
+        sync = SyncPage(self.runner)
+        sync.follow(self.sync_scheduler)
+        return sync
+
+    def page(self, index: int) -> Page:
+        """The page at `index`, built (and given the profile) on first use."""
+        if index not in self._built:
+            page = self._make_page(index)
+            self._built[index] = page
+            stand_in = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.stack.insertWidget(index, page)
+            self.stack.setCurrentIndex(current)
+            self.changes.changes_did_happen.connect(page.note_changes)
+            if self._ctx_offer is not None:
+                self._attach_page(index, *self._ctx_offer)
+        return self._built[index]
+
+    @property
+    def pages(self) -> list[Page]:
+        return [self.page(i) for i in range(self.stack.count())]
+
+    @property
+    def today(self) -> TodayPage:
+        return self.page(0)  # type: ignore[return-value]
+
+    @property
+    def clients(self) -> ClientsPage:
+        return self.page(2)  # type: ignore[return-value]
+
+    def _switch_to(self, index: int) -> None:
+        self.page(index)
+        self.stack.setCurrentIndex(index)
+
+    def _build_the_rest(self) -> None:
+        for index in range(self.stack.count()):
+            if index not in self._built:
+                self.page(index)
+                # One page per turn of the event loop keeps the window responsive meanwhile.
+                QTimer.singleShot(0, self._build_the_rest)
+                return
+
+    def attach(self, ctx: AppContext, offer_demo: bool) -> None:
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("BranchDesk (demo profile)") if ctx.is_demo else self.tr("BranchDesk"))
+        self._ctx_offer = (ctx, offer_demo)
+        self.changes.attach(ctx)
+        for index in self._built:
+            self._attach_page(index, ctx, offer_demo)
+        self.sync_scheduler.attach(ctx)
+        self.status.attach(ctx)
+        self.idle_lock.attach(ctx)
+        # The other pages are built only now: their imports (reportlab, the proposal editor…)
+        # would otherwise compete for the interpreter with the worker opening the profile, and
+        # the profile is what makes the window usable.
+        QTimer.singleShot(0, self._build_the_rest)
+
+    def _attach_page(self, index: int, ctx: AppContext, offer_demo: bool) -> None:
+        page = self._built[index]
+        if index == 0:
+            page.attach(ctx, offer_demo)  # type: ignore[attr-defined]
+        elif hasattr(page, "attach"):
+            page.attach(ctx)
+
+    def _wire_sync(self) -> None:
+        scheduler, status = self.sync_scheduler, self.status
+        status.connection_did_change.connect(scheduler.note_connection)
+        scheduler.sync_did_start.connect(status.show_sync_started)
+        scheduler.sync_did_progress.connect(status.show_sync_progress)
+        scheduler.sync_did_end.connect(status.show_sync_ended)
+
+    def _add_shortcuts(self) -> None:
+        for index in range(self.stack.count()):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_page(i))
+            self.addAction(action)
+        quit_action = QAction(self.tr("&Quit"), self)
+        # The platform's quit key is not Ctrl+Q everywhere; managers expect Ctrl+Q too.
+        quit_action.setShortcuts([QKeySequence("Ctrl+Q"), QKeySequence.StandardKey.Quit])
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+
+    def _add_security_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Security"))
+        # The key itself is caught by the idle lock's filter, so it works in a modal dialog too.
+        self.lock_action = menu.addAction(self.tr("&Lock now") + "\t" + LOCK_KEY.toString(
+            QKeySequence.SequenceFormat.NativeText))  # fmt: skip
+        self.lock_action.triggered.connect(self.idle_lock.lock_now)
+        self.security_action = menu.addAction(self.tr("&Security…"))
+        self.security_action.triggered.connect(self.open_security_dialog)
+
+    def open_security_dialog(self) -> None:
+        if self.ctx is None:
+            return
+        from ui.shell.security_dialog import SecurityDialog
+
+        dialog = SecurityDialog(self.ctx, self.runner, self)
+        dialog.settings_did_save.connect(self._security_did_save)
+        dialog.open()
+
+    def _security_did_save(self, minutes: int, pin_changed: bool) -> None:
+        self.idle_lock.set_idle_interval(minutes * 60_000)
+        if pin_changed:
+            self.idle_lock.pin_did_change()
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+        self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+        state = self._settings.value(STATE_KEY)
+        if state is not None:
+            self.restoreState(state)
+        self.nav.setCurrentRow(int(self._settings.value(PAGE_KEY, 0)))
+
+    def save_geometry(self) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(STATE_KEY, self.saveState())
+        self._settings.setValue(PAGE_KEY, self.nav.currentRow())
+        self._settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.window_did_show.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        self.status.stop()
+        self.sync_scheduler.sync_before_close()
+        self.runner.wait_for_idle()
+        self.changes.detach()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The Sync page, the login dialog and the background sync scheduler."""

@@ -1,0 +1,113 @@
+"""Log a contact in full: kind, time, client or outlet, the furthest sales-flow step reached,
+outcome and notes. The one-click buttons on Today cover the routine; this is for the rest."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common.task_runner import TaskRunner
+from ui.common.widgets.client_picker import ClientPicker
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+
+
+class LogEntryDialog(QDialog):
+    entry_did_log = Signal()
+
+    def __init__(self, ctx: AppContext, runner: TaskRunner, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.runner, self.day = ctx, runner, day
+        self.setWindowTitle(self.tr("Log a contact"))
+        self.kind = QComboBox(self)
+        for value, text in (("visit", self.tr("Visit")), ("call", self.tr("Phone call")), ("sms", self.tr("SMS")),
+                            ("meeting", self.tr("Meeting")), ("outlet", self.tr("Outlet work")),
+                            ("leaflets", self.tr("Leaflets")), ("prospect", self.tr("New prospect")),
+                            ("other", self.tr("Other"))):
+            self.kind.addItem(text, value)
+        self.time = QTimeEdit(QTime.currentTime(), self)
+        self.time.setDisplayFormat("HH:mm")
+        self.quantity = QSpinBox(self)
+        self.quantity.setRange(1, 10_000)
+        self.client = ClientPicker(runner, self)
+        self.client.attach(ctx.clients)
+        self.step = QComboBox(self)
+        for value, text in ((None, self.tr("(not a sales conversation)")), ("identify", self.tr("Identify & approach")),
+                            ("need", self.tr("Raise the need")), ("present", self.tr("Present the product")),
+                            ("objection", self.tr("Handle objections")), ("close", self.tr("Close", "sales-flow step: 销售促成"))):
+            self.step.addItem(text, value)
+        self.effective = QCheckBox(self.tr("Effective: the whole sales flow was run (counts toward “5 visits”)"), self)
+        self.outcome = QLineEdit(self)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet("color: #c5221f;")
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Kind"), self.kind)
+        form.addRow(self.tr("&Time"), self.time)
+        form.addRow(self.tr("&Quantity"), self.quantity)
+        form.addRow(self.tr("C&lient"), self.client)
+        form.addRow(self.tr("&Furthest step"), self.step)
+        form.addRow("", self.effective)
+        form.addRow(self.tr("&Outcome"), self.outcome)
+        form.addRow(self.tr("&Notes"), self.notes)
+        save = QPushButton(self.tr("Log it"), self)
+        cancel = QPushButton(self.tr("Cancel"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.problem, 1)
+        buttons.addWidget(save)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        save.clicked.connect(self.submit)
+        cancel.clicked.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.submit)
+        self.step.currentIndexChanged.connect(self._step_changed)
+        self.kind.currentIndexChanged.connect(self._step_changed)
+        self._step_changed()
+
+    def _step_changed(self) -> None:
+        # Only a visit that reached the close ran the whole flow (the core refuses otherwise).
+        closing = self.step.currentData() == "close" and self.kind.currentData() == "visit"
+        self.effective.setEnabled(closing)
+        if not closing:
+            self.effective.setChecked(False)
+
+    def submit(self) -> None:
+        from app.day.worklog import LogInput
+
+        at = datetime.combine(self.day, self.time.time().toPython()).astimezone()
+        entry = LogInput(
+            kind=self.kind.currentData(), day=self.day, at=at, quantity=self.quantity.value(),
+            client_id=self.client.chosen.id if self.client.chosen else None,
+            sales_step=self.step.currentData(), effective=self.effective.isChecked(),
+            outcome=self.outcome.text().strip(), notes=self.notes.toPlainText().strip(),
+        )
+        worklog = self.ctx.worklog
+        self.runner.submit(lambda _t: worklog.log(entry), lane="db", on_done=self._logged,
+                           on_error=lambda exc: self.problem.setText(str(exc)))
+
+    def _logged(self, _entry: object) -> None:
+        self.entry_did_log.emit()
+        self.accept()
