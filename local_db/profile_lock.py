@@ -26,7 +26,7 @@ class ProfileBusy(Exception):
 
 class ProfileLock:
     def __init__(self, data_dir: Path, *, exclusive: bool, filename: str = LOCK_FILENAME) -> None:
-        # `filename`: another lock of the profile's, e.g. app.services.sync's one-run-at-a-time.
+        # `filename`: another lock of the profile's, e.g. app.headoffice.service's one-run-at-a-time.
         self._fd: int | None = os.open(data_dir / filename, os.O_RDWR | os.O_CREAT, 0o600)
         if fcntl is None:
             return

@@ -18,7 +18,7 @@ pending with a later `next_attempt_at` and the run goes on to the next item, or 
 head office is plainly unreachable or something else answers in its place. A 401 stops the
 run: no other item would get through either.
 
-One run at a time per profile: app.services.sync holds the profile's sync lock around a run,
+One run at a time per profile: app.headoffice.service holds the profile's sync lock around a run,
 so two processes never send the same item side by side.
 
 `last_error` holds a small JSON object, `{"code", "message", "status"?, "errors"?}`, so the

@@ -35,7 +35,7 @@ from sync.headoffice.db import Manager, Record, StatusEvent, iso_utc, utcnow
 from sync.headoffice.documents import Checked, FieldError, Invalid
 
 DECISIONS = ("accepted", "problem", "issued")
-# The laptop's kinds of head-office letters (app.services.hq_status.LETTER_KINDS).
+# The laptop's kinds of head-office letters (app.headoffice.status.LETTER_KINDS).
 PROBLEM_KINDS = ("review", "medical_exam", "investigation", "financial_evidence", "health_evidence",
                  "decision", "problem")  # fmt: skip
 MANAGER_CODE = re.compile(r"[A-Za-z0-9_-]{1,40}")

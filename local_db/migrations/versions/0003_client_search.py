@@ -22,7 +22,7 @@ down_revision = "0002"
 branch_labels = None
 depends_on = None
 
-# Kept in step with app/services/client_search.py, which builds the MATCH expressions.
+# Kept in step with app/clients/search.py, which builds the MATCH expressions.
 DOC = {
     "names": "new.name || ' ' || new.name_pinyin || ' ' || new.name_initials",
     "phones": "new.mobile || ' ' || new.phone_other",

@@ -6,7 +6,7 @@ Revises: 0003
 Birthday reminders ask "whose birthday falls in the next week" of 100,000 cards; without an
 index that is a full scan on every refresh of the Today page. An index on the expression
 (SQLite stores a Date as 'YYYY-MM-DD') needs no extra column and no trigger: every writer
-(services, import, demo) keeps it current. app/services/today.py queries the same
+(services, import, demo) keeps it current. app/day/today.py queries the same
 expression so the planner uses it. Alembic cannot reflect expression indexes, so the schema
 comparison in tests/test_schema.py does not see it; tests/test_today.py checks it is used.
 A later batch migration that recreates `clients` must create it again (batch mode copies

@@ -3,7 +3,7 @@
 Revision ID: 0005
 Revises: 0004
 
-The hash chain (app/services/audit.py) makes tampering *evident*; these triggers make the
+The hash chain (app/profile/audit.py) makes tampering *evident*; these triggers make the
 ordinary ways of tampering fail loudly, so no code path of ours (or a stray SQL session in a
 DB browser) can rewrite history by accident. Anyone holding the file (and, once it is
 encrypted, its key) can drop the triggers first — that is what `branchdesk audit verify` is
