@@ -19,6 +19,7 @@ DOMAIN_TABLES = {
     "visits", "visit_checklist", "visit_series", "worklog", "daily_plans",
     "proposals", "proposal_parties", "proposal_beneficiaries", "signatures", "receipts",
     "handover_lists", "handover_items", "hq_letters", "outbox", "audit_events", "settings",
+    "reminder_actions", "prospects",
 }
 
 

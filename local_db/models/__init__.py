@@ -10,6 +10,7 @@ from local_db.models.clients import (
     ImportantDate,
     ProductHolding,
 )
+from local_db.models.followups import Prospect, ReminderAction
 from local_db.models.outbox import OutboxItem
 from local_db.models.outlets import Competitor, Outlet, OutletStaff, OutletStockItem
 from local_db.models.paperwork import (
@@ -44,7 +45,9 @@ __all__ = [
     "ProductHolding",
     "Proposal",
     "ProposalParty",
+    "Prospect",
     "Receipt",
+    "ReminderAction",
     "Setting",
     "Signature",
     "Visit",

@@ -34,6 +34,8 @@ class Client(RecordMixin, Base):
     employer: Mapped[str] = mapped_column(String(100), default="")
     # ordinary | gold | platinum | diamond | private
     tier: Mapped[str] = mapped_column(String(12), default="ordinary")
+    # The day the card reached its tier: a care message congratulates a client newly at gold or above.
+    tier_since: Mapped[date | None] = mapped_column(Date)
     # walk_in | referral | outlet_staff | other
     source: Mapped[str] = mapped_column(String(12), default="walk_in")
     # conservative | steady | balanced | growth | aggressive

@@ -84,6 +84,8 @@ class WorkLogEntry(RecordMixin, Base):
     client_id: Mapped[str | None] = mapped_column(ForeignKey("clients.id", ondelete="SET NULL"))
     outlet_id: Mapped[str | None] = mapped_column(ForeignKey("outlets.id", ondelete="SET NULL"))
     visit_id: Mapped[str | None] = mapped_column(ForeignKey("visits.id", ondelete="SET NULL"))
+    # A contact with someone not yet a client; converting the prospect moves it to the card.
+    prospect_id: Mapped[str | None] = mapped_column(ForeignKey("prospects.id", ondelete="SET NULL"))
     # identify | need | present | objection | close — the five steps of an effective contact
     sales_step: Mapped[str | None] = mapped_column(String(10))
     # Counts toward the “5访” target only when the full sales flow was run.
@@ -96,6 +98,8 @@ class WorkLogEntry(RecordMixin, Base):
     __table_args__ = (
         Index("ix_worklog_day", "day"),
         Index("ix_worklog_client_id", "client_id"),
+        Index("ix_worklog_visit_id", "visit_id"),
+        Index("ix_worklog_prospect_id", "prospect_id"),
     )
 
 
