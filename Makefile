@@ -27,7 +27,7 @@ $(APP_STAMP): pyproject.toml | $(BIN)/python
 # Everything the app has and more, so it stands for the app's stamp too.
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]' >$(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
-	$(BIN)/python -c "import PySide6, sqlalchemy, alembic, keyring, requests, reportlab, pytestqt, importlinter, fastapi, uvicorn, psycopg"
+	$(BIN)/python -c "import PySide6, sqlalchemy, alembic, keyring, requests, reportlab, pytestqt, importlinter, fastapi, uvicorn, psycopg, mypy, ruff"
 	rm -f $(VENV)/.installed-* && touch $@ $(APP_STAMP)
 
 # Installs only what is missing, so it is quiet and quick on a machine that has it all.
@@ -42,8 +42,15 @@ system-deps:
 run: system-deps $(APP_STAMP)
 	$(BIN)/branchdesk
 
-test: system-deps $(TEST_STAMP)
+# The checks that need no display: import contracts, lint, formatting, types.
+lint: $(TEST_STAMP)
 	$(BIN)/lint-imports
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# The checks first: a lint or type error fails in seconds, before the long test run.
+test: system-deps lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: system-deps $(TEST_STAMP)
@@ -56,4 +63,4 @@ translations: $(APP_STAMP)
 	$(BIN)/pyside6-lrelease resources/i18n/branchdesk_zh_CN.ts -qm resources/i18n/branchdesk_zh_CN.qm
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache

@@ -8,27 +8,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.changes import ChangeFeed
-from app.paths import is_demo_dir
 from app.clients.service import ClientService
-from app.headoffice.connection import ConnectionService
 from app.day.daily_plans import DailyPlanService
+from app.day.today import TodayService
+from app.day.worklog import WorkLogService
 from app.handover.service import HandoverService
+from app.headoffice.connection import ConnectionService
 from app.headoffice.status import HqStatusService
 from app.outlets.service import OutletService
-from app.profile.overview import OverviewService
+from app.paths import is_demo_dir
 from app.planner.service import PlannerService
+from app.profile.overview import OverviewService
+from app.profile.settings import SettingsService
 from app.proposals.records import ProposalRecords
 from app.proposals.service import ProposalService
 from app.receipts.service import ReceiptService
-from app.profile.settings import SettingsService
-from app.day.today import TodayService
-from app.day.worklog import WorkLogService
 from app.store import Store, open_store
 
 if TYPE_CHECKING:
     from app.credentials import Credentials
-    from app.reports.printing import PrintService
     from app.headoffice.service import SyncService
+    from app.reports.printing import PrintService
 
 
 @dataclass

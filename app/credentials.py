@@ -53,7 +53,7 @@ def account(server_url: str, manager_code: str) -> str:
 def _unusable_reason(backend: KeyringBackend) -> str | None:
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     try:
-        priority = float(backend.priority)  # type: ignore[arg-type]
+        priority = float(backend.priority)
     except Exception as exc:  # a backend probing a missing D-Bus can fail here
         return f"{name}: {type(exc).__name__}"
     if priority < 1:

@@ -117,7 +117,8 @@ def profile_key(data_dir: Path, *, holds_data: bool, encrypted: bool, passphrase
             "(another computer or user account, or the entry was deleted). The file was left "
             "exactly as it was.",
             "Open a backup made with a key you have, or choose another data folder.",
-            zh=f"数据库 {db_path} 的密钥不在这台电脑的密码存储中（可能来自其他电脑或用户账户，或该条目已被删除）。文件保持原样。",
+            zh=f"数据库 {db_path} 的密钥不在这台电脑的密码存储中"
+            "（可能来自其他电脑或用户账户，或该条目已被删除）。文件保持原样。",
             hint_zh="请打开用您拥有的密钥制作的备份，或选择其他数据文件夹。",
         )
     raw = secrets.token_bytes(RAW_KEY_BYTES)

@@ -31,6 +31,8 @@ from app.rules.masking import mask_id_number, mask_phone
 APP_NAME = "BranchDesk"
 LOG_FILENAME = "branchdesk.log"
 MAX_BYTES, BACKUPS = 1_000_000, 5
+# The root handler install_logging adds goes by this name, so a second call finds and replaces it.
+HANDLER_NAME = "branchdesk"
 FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 REMOVED = "[removed]"
 
@@ -103,7 +105,7 @@ def install_logging(level: int = logging.INFO, directory: Path | None = None) ->
     Idempotent: a second call replaces the handler, so repeated set-ups do not stack them."""
     path = (directory or log_dir()) / LOG_FILENAME
     root = logging.getLogger()
-    for old in [h for h in root.handlers if getattr(h, "branchdesk", False)]:
+    for old in [h for h in root.handlers if h.get_name() == HANDLER_NAME]:
         root.removeHandler(old)
         old.close()
     handler: logging.Handler
@@ -116,7 +118,7 @@ def install_logging(level: int = logging.INFO, directory: Path | None = None) ->
         # print unmasked, so warnings go to stderr through the filter instead.
         handler = logging.StreamHandler()
         handler.setLevel(logging.WARNING)
-    handler.branchdesk = True  # type: ignore[attr-defined]
+    handler.set_name(HANDLER_NAME)
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.addFilter(MaskingFilter())
     root.addHandler(handler)

@@ -7,7 +7,7 @@ import shlex
 from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import IntEnum
 from pathlib import Path
 
@@ -92,7 +92,8 @@ def open_store(
              if key.passphrase is not None else "Open a backup, or choose another data folder."),
             backups=tuple(opening.list_backups(data_dir)),
             detail=exc.detail,
-            zh=f"无法用此{'口令' if key.passphrase is not None else '密钥'}打开数据库 {db_path}：口令或密钥有误，或文件已损坏。文件保持原样。",
+            zh=f"无法用此{'口令' if key.passphrase is not None else '密钥'}打开数据库 {db_path}："
+            "口令或密钥有误，或文件已损坏。文件保持原样。",
             hint_zh=("请重新输入口令、打开备份，或选择其他数据文件夹。" if key.passphrase is not None else "请打开备份，或选择其他数据文件夹。"),
         ) from exc
     except opening.DatabaseTooNew as exc:
@@ -105,7 +106,8 @@ def open_store(
             "Install the newer BranchDesk, open a backup, or choose another data folder.",
             backups=tuple(opening.list_backups(data_dir)),
             detail=exc.revision,
-            zh=f"数据库 {db_path} 由更新版本的 BranchDesk 写入（结构版本 {exc.revision}；本版本最高支持 {head_revision()}）。文件保持原样。",
+            zh=f"数据库 {db_path} 由更新版本的 BranchDesk 写入"
+            f"（结构版本 {exc.revision}；本版本最高支持 {head_revision()}）。文件保持原样。",
             hint_zh="请安装新版 BranchDesk、打开备份，或选择其他数据文件夹。",
         ) from exc
 
@@ -160,7 +162,8 @@ def _refuse_vanished(data_dir: Path, db_path: Path) -> None:
         or "Put the database file back from a copy you have, or choose another data folder.",
         backups=backups,
         detail="missing" if state == "is missing" else "empty",  # a keyword the UI words in its own language
-        zh=f"数据库 {db_path} {'不存在' if state == 'is missing' else '是空的'}，但此文件夹原有档案。未在原处新建任何内容。",
+        zh=f"数据库 {db_path} {'不存在' if state == 'is missing' else '是空的'}，但此文件夹原有档案。"
+        "未在原处新建任何内容。",
         hint_zh=restore_hint_zh(data_dir, backups) or "请从您的副本放回数据库文件，或选择其他数据文件夹。",
     )
 
@@ -212,7 +215,8 @@ def _busy_as_error(context: ExceptionContext, data_dir: Path) -> None:
             f"The profile {data_dir} is busy: BranchDesk or another command kept writing to it "
             f"for over {BUSY_TIMEOUT_MS // 1000} seconds, so this change was not made.",
             "Try again when the other work has finished.",
-            zh=f"档案 {data_dir} 正忙：BranchDesk 或其他命令持续写入超过 {BUSY_TIMEOUT_MS // 1000} 秒，本次更改未完成。",
+            zh=f"档案 {data_dir} 正忙：BranchDesk 或其他命令持续写入超过 {BUSY_TIMEOUT_MS // 1000} 秒，"
+            "本次更改未完成。",
             hint_zh="请等其他工作结束后重试。",
         ) from context.original_exception
 
@@ -288,7 +292,7 @@ def restore_backup(data_dir: Path, backup: Path, passphrase: str | None = None) 
     opening.inspect_database(backup, key)  # refuse to restore a backup that is itself unreadable
     kept = None
     if db_path.exists():
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         kept = db_path.with_name(f"{db_path.stem}-replaced-{stamp}{db_path.suffix}")
         db_path.rename(kept)
         for suffix in ("-wal", "-shm"):

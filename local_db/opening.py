@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from local_db.cipher import DatabaseError, DbKey, backup_copy, connect, has_plain_header
@@ -132,7 +132,7 @@ def aside_path(db_path: Path, label: str) -> Path:
     """A new, time-stamped name in backups/ for a copy of `db_path` taken before `label`."""
     backup_dir = db_path.parent / BACKUP_DIRNAME
     backup_dir.mkdir(exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     return backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
 
 

@@ -23,6 +23,7 @@ neither headers nor bodies.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import json
 import os
@@ -197,19 +198,17 @@ class _Exchange:
             if sock is None:
                 self._arm(self.RECHECK_S)
                 return
-            try:
-                # The plain socket's shutdown, also under TLS: it leaves the SSL object to the
-                # thread reading, which sees the end of the stream and stops.
+            # The plain socket's shutdown, also under TLS: it leaves the SSL object to the
+            # thread reading, which sees the end of the stream and stops. OSError: closed meanwhile.
+            with contextlib.suppress(OSError):
                 socket.socket.shutdown(sock, socket.SHUT_RDWR)
-            except OSError:
-                pass  # closed meanwhile
 
 
 @cache
 def _tracked(pool_class: type[HTTPConnectionPool]) -> type[HTTPConnectionPool]:
     """`pool_class`, telling the thread's exchange which connection it hands out."""
 
-    class Tracked(pool_class):  # type: ignore[valid-type,misc]
+    class Tracked(pool_class):  # type: ignore[valid-type,misc]  # a base known only at run time
         def _get_conn(self, timeout: float | None = None) -> Any:
             connection = super()._get_conn(timeout)
             exchange = _IN_FLIGHT.exchange
@@ -405,8 +404,8 @@ def _answer(status: int, raw: bytes, headers: Any) -> tuple[int, Any]:
     if 200 <= status < 300:
         return status, body
     if status >= 500 or status in RETRYABLE_STATUSES:
-        detail = _detail(body) or {}
-        message = str(detail.get("message") or f"HTTP {status}")
+        busy = _detail(body) or {}
+        message = str(busy.get("message") or f"HTTP {status}")
         kind = "busy" if status in RETRYABLE_STATUSES else "server_error"
         raise Retryable(kind, f"Head office answered HTTP {status} ({message}).", status,
                         _retry_after(headers.get("Retry-After")))  # fmt: skip

@@ -34,9 +34,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import bindparam, func, or_, select, update
+from sqlalchemy import Engine, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 from tenacity import (
     RetryCallState,
@@ -49,9 +49,21 @@ from tenacity import (
 
 from local_db.base import utcnow
 from local_db.models import OutboxItem
-from sync.http import HeadOffice, Rejected, Retryable, SyncError, Unauthorized
+from sync.http import Rejected, Retryable, SyncError, Unauthorized
 
 Progress = Callable[[int, int], None]
+
+
+class Office(Protocol):
+    """What the drain uses of sync.http.HeadOffice (a test hands it a fake)."""
+
+    @property
+    def timeout(self) -> tuple[float, float]: ...
+
+    def push(self, kind: str, idempotency_key: str, body: str, /, *, record_id: str,
+             timeout: tuple[float, float] | None = None) -> dict[str, Any]: ...
+
+
 OPEN = ("pending", "sending")  # "sending" here means an attempt that never finished
 BATCH = 100
 # Errors that say head office cannot be reached at all: trying the next item would only wait again.
@@ -135,7 +147,7 @@ def _due(now: datetime) -> Any:
 
 
 Dependency = aliased(OutboxItem)
-OUTBOX = OutboxItem.__table__
+OUTBOX = OutboxItem.metadata.tables[OutboxItem.__tablename__]  # the Table (__table__ is typed FromClause)
 MARK_SENDING = (
     update(OUTBOX).where(OUTBOX.c.id == bindparam("item_id"), OUTBOX.c.status.in_(OPEN))
     .values(status="sending", attempts=OUTBOX.c.attempts + 1)
@@ -151,14 +163,15 @@ class OutboxDrain:
     def __init__(
         self,
         sessions: sessionmaker[Session],
-        head_office: HeadOffice,
+        head_office: Office,
         policy: RetryPolicy = RetryPolicy(),
         clock: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
     ) -> None:
         self._sessions = sessions
         with sessions() as session:
-            self._engine = session.get_bind()
+            bind = session.get_bind()
+        self._engine = bind if isinstance(bind, Engine) else bind.engine
         self._office = head_office
         self._policy = policy
         self._clock = clock
@@ -216,7 +229,7 @@ class OutboxDrain:
                 .order_by(OutboxItem.seq)
                 .limit(BATCH)
             ).all()
-        return [tuple(row) for row in rows]  # type: ignore[misc]
+        return [tuple(row) for row in rows]
 
     def _count_due(self) -> int:
         with self._sessions() as session:

@@ -10,13 +10,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PIL import Image, ImageDraw
+from pypdf.generic import DictionaryObject, PdfObject
 from sqlalchemy import update
 
 from app.context import AppContext
+from app.profile.settings import ManagerProfile
+from app.proposals.service import ProposalService
+from app.rules.ids import OutletId, ProposalId, ReceiptId
 from app.rules.proposal import ProposalDoc, from_json
 from app.rules.signature import Point, Signature, Stroke
-from app.proposals.service import ProposalService
-from app.profile.settings import ManagerProfile
 from local_db import models
 from local_db.base import new_uuid
 
@@ -67,9 +69,9 @@ def set_up_manager(ctx: AppContext) -> None:
 
 
 def finished_proposal(
-    ctx: AppContext, holder: str = "张伟", product: str = "鑫享未来少儿教育年金保险", outlet_id: str | None = None,
+    ctx: AppContext, holder: str = "张伟", product: str = "鑫享未来少儿教育年金保险", outlet_id: OutletId | None = None,
     applied: date = date(2026, 3, 16),
-) -> str:  # fmt: skip
+) -> ProposalId:  # fmt: skip
     service = proposal_service(ctx)
     proposal_id = service.new_draft()
     doc = sample_doc(proposal_id)
@@ -84,8 +86,8 @@ def finished_proposal(
     return proposal_id
 
 
-def signed_receipt(ctx: AppContext, proposal_id: str, signed_on: date = date(2026, 3, 18), number: str = "") -> str:
-    receipt_id = new_uuid()
+def signed_receipt(ctx: AppContext, proposal_id: ProposalId, signed_on: date = date(2026, 3, 18), number: str = "") -> ReceiptId:
+    receipt_id = ReceiptId(new_uuid())
     with ctx.store.sessions.begin() as session:
         session.add(models.Receipt(
             id=receipt_id, proposal_id=proposal_id, status="signed",
@@ -96,8 +98,15 @@ def signed_receipt(ctx: AppContext, proposal_id: str, signed_on: date = date(202
     return receipt_id
 
 
-def add_outlet(ctx: AppContext, code: str = "BJ-JGM", name: str = "建国门支行") -> str:
-    outlet_id = new_uuid()
+def add_outlet(ctx: AppContext, code: str = "BJ-JGM", name: str = "建国门支行") -> OutletId:
+    outlet_id = OutletId(new_uuid())
     with ctx.store.sessions.begin() as session:
         session.add(models.Outlet(id=outlet_id, code=code, name=name, bank="中国工商银行"))
     return outlet_id
+
+
+def pdf_dict(value: PdfObject) -> DictionaryObject:
+    """A PDF dictionary read out of a printed page (`page["/Resources"]`, its "/XObject"), typed."""
+    resolved = value.get_object()
+    assert isinstance(resolved, DictionaryObject), type(resolved)
+    return resolved

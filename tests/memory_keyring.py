@@ -19,7 +19,7 @@ KEYS_FOLDER_ENV = "BRANCHDESK_TEST_KEYS"
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

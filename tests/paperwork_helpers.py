@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from app.context import AppContext
+from app.proposals.service import ProposalService
+from app.rules.ids import ProposalId
 from app.rules.proposal import ProposalDoc, from_json
 from app.rules.signature import Point, Signature, Stroke
-from app.proposals.service import ProposalService
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "proposal.json"
 PNG = b"\x89PNG\r\n\x1a\nfake"
@@ -32,15 +34,15 @@ def tiny() -> Signature:
     return Signature((Stroke(stroke, "mouse"),), PAD_WIDTH, PAD_HEIGHT)
 
 
-def sample_doc(proposal_id: str, **changes: object) -> ProposalDoc:
+def sample_doc(proposal_id: str, **changes: Any) -> ProposalDoc:
     """The sample form under `proposal_id`, with top-level fields changed as given."""
     data = json.loads(SAMPLE.read_text(encoding="utf-8"))
     doc, problems = from_json({**data, "id": proposal_id})
     assert doc is not None and problems == [], problems
-    return replace(doc, **changes)  # type: ignore[arg-type]
+    return replace(doc, **changes)
 
 
-def finished_proposal(proposals: ProposalService | AppContext, **changes: object) -> str:
+def finished_proposal(proposals: ProposalService | AppContext, **changes: Any) -> ProposalId:
     """A finished, queued proposal built from the sample form; returns its id."""
     service = proposals.proposals if isinstance(proposals, AppContext) else proposals
     proposal_id = service.new_draft()

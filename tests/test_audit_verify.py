@@ -10,16 +10,17 @@ import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from app.context import AppContext
-from app.rules.id_numbers import make_resident_id
-from app.profile.audit import _digest, verify_chain
 from app.clients.records import ClientDraft
+from app.context import AppContext
+from app.profile.audit import _digest, verify_chain
+from app.rules.id_numbers import make_resident_id
 from tests.test_cli import branchdesk
 
 ID = make_resident_id("310104", date(1985, 6, 15), 12, "F")
@@ -37,7 +38,7 @@ def _profile_with_events(data_dir: Path) -> None:
         ctx.close()
 
 
-def _tamper(data_dir: Path, change: Callable[[Session], None]) -> None:
+def _tamper(data_dir: Path, change: Callable[[Session], object]) -> None:
     ctx = AppContext.open(data_dir)
     try:
         with ctx.store.sessions.begin() as session:
@@ -48,7 +49,7 @@ def _tamper(data_dir: Path, change: Callable[[Session], None]) -> None:
         ctx.close()
 
 
-def _verify(data_dir: Path, *extra: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+def _verify(data_dir: Path, *extra: str) -> tuple[int, dict[str, Any]]:
     result = branchdesk("--data-dir", str(data_dir), "audit", "verify", "--json", *extra)
     assert result.returncode in (0, 1), result.stderr
     return result.returncode, json.loads(result.stdout)

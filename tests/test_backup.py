@@ -5,15 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from app.profile.backup import daily_backup, restore, rotate
+from app.clients.records import ClientDraft
 from app.context import AppContext
 from app.errors import InvalidInput
-from app.clients.records import ClientDraft
+from app.profile.backup import daily_backup, restore, rotate
 from local_db.cipher import SQLITE_HEADER
 from local_db.opening import DB_FILENAME
 
@@ -111,7 +111,7 @@ def test_restore_is_refused_while_the_profile_is_open(data_dir: Path, tmp_path: 
 
 
 def test_daily_backup_once_a_day_with_rotation(ctx: AppContext) -> None:
-    first = daily_backup(ctx.store, datetime(2026, 11, 23, 8, tzinfo=timezone.utc))
+    first = daily_backup(ctx.store, datetime(2026, 11, 23, 8, tzinfo=UTC))
     assert first is not None and first.name == "branchdesk-daily-20261123.sqlite3"
     assert daily_backup(ctx.store) is None  # the newest is under a day old
     folder = first.parent

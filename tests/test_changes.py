@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import text, update
 
 from app.changes import Changes, written_table
-from app.context import AppContext
 from app.clients.records import ClientDraft
+from app.context import AppContext
 from app.planner.records import VisitInput
+from app.rules.ids import ClientId
 from local_db import models
 from sync.outbox import OutboxDrain, RetryPolicy
 
@@ -28,7 +29,7 @@ def tables(published: list[Changes]) -> list[set[str]]:
     return [set(c.tables) for c in published]
 
 
-def card(ctx: AppContext, name: str = "张伟", mobile: str = "13812345678") -> str:
+def card(ctx: AppContext, name: str = "张伟", mobile: str = "13812345678") -> ClientId:
     return ctx.clients.save(ClientDraft(name=name, mobile=mobile)).client_id
 
 
@@ -41,7 +42,7 @@ def test_a_saved_card_publishes_clients_once_after_commit(ctx: AppContext, publi
 
 def test_a_visit_marked_done_publishes_visits(ctx: AppContext, published: list[Changes]) -> None:
     client_id = card(ctx)
-    start = datetime.now(timezone.utc).replace(microsecond=0)
+    start = datetime.now(UTC).replace(microsecond=0)
     visit = ctx.planner.create(VisitInput(kind="client", purpose="closing", starts_at=start,
                                           ends_at=start + timedelta(hours=1), client_id=client_id))  # fmt: skip
     published.clear()
@@ -96,7 +97,7 @@ def test_the_outbox_marks_publish_outbox(ctx: AppContext, published: list[Change
     with ctx.store.sessions.begin() as session:
         session.add(models.OutboxItem(seq=1, kind="proposal", record_id="r1", payload_json="{}"))
     published.clear()
-    report = OutboxDrain(ctx.store.sessions, FakeOffice(), RetryPolicy(attempts=1)).run()  # type: ignore[arg-type]
+    report = OutboxDrain(ctx.store.sessions, FakeOffice(), RetryPolicy(attempts=1)).run()
     assert report.sent == 1
     assert published and all(c.tables == {"outbox"} for c in published)
     assert len(published) == 2  # marked sending, then sent: each its own transaction

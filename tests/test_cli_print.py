@@ -15,8 +15,8 @@ from sqlalchemy import text
 
 from app.context import AppContext
 from app.demo import generate
-from app.profile.audit import events_for
 from app.handover.records import APPLICATION_MATERIALS, ItemInput
+from app.profile.audit import events_for
 from app.receipts.service import ReceiptService
 from tests.handover_data import TODAY, add_outlet, finished_proposal, set_up_manager, signed, zigzag
 
@@ -88,7 +88,8 @@ def test_proposal_receipt_and_handover_by_id(ctx: AppContext, data_dir: Path, tm
     list_id = ctx.handover.create_draft(APPLICATION_MATERIALS, TODAY, add_outlet(ctx), "刘柜员",
                                         [ItemInput(proposal_id=proposal_id)])  # fmt: skip
     ctx.close()
-    for kind, record_id, expected in (("proposal", proposal_id, "人身保险投保单"), ("receipt", receipt_id, "P2026000777"),
+    for kind, record_id, expected in (("proposal", proposal_id, "人身保险投保单"),
+                                      ("receipt", receipt_id, "P2026000777"),
                                       ("handover", list_id, "投保资料交接清单")):  # fmt: skip
         out = tmp_path / f"{kind}.pdf"
         done = branchdesk("--data-dir", str(data_dir), "print", kind, record_id, "--out", str(out))

@@ -11,15 +11,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.context import AppContext
-from app.demo import generate
-from app.errors import Cancelled, InvalidInput
-from app.rules.id_numbers import make_resident_id
 from app.clients.columns import COLUMNS
 from app.clients.exporting import export_clients
 from app.clients.importing import import_rows, read_csv, suggest_mapping
 from app.clients.records import ClientDraft
 from app.clients.search import ClientQuery
+from app.context import AppContext
+from app.demo import generate
+from app.errors import Cancelled, InvalidInput
+from app.rules.id_numbers import make_resident_id
+from app.rules.ids import ClientId, OutletId
 from local_db.models import AuditEvent, Outlet
 from tests.test_cli import branchdesk
 
@@ -31,15 +32,15 @@ LANDLINE = "010-62345678"
 CSV_FIELDS = [f for f, _ in COLUMNS if f != "outlet"] + ["outlet_id"]
 
 
-def add_outlet(ctx: AppContext) -> str:
+def add_outlet(ctx: AppContext) -> OutletId:
     with ctx.store.sessions.begin() as session:
         outlet = Outlet(code="BJ001", name="朝阳支行")
         session.add(outlet)
         session.flush()
-        return outlet.id
+        return OutletId(outlet.id)
 
 
-def a_card(ctx: AppContext, outlet_id: str | None = None) -> str:
+def a_card(ctx: AppContext, outlet_id: OutletId | None = None) -> ClientId:
     return ctx.clients.save(ClientDraft(
         name="刘洋", gender="M", birth_date=BIRTH, id_number=ID, mobile=MOBILE, phone_other=LANDLINE,
         address="北京市朝阳区建国路 88 号, 3 栋", occupation="工程师", employer="=HYPERLINK(\"x\")",
@@ -49,7 +50,7 @@ def a_card(ctx: AppContext, outlet_id: str | None = None) -> str:
     )).client_id
 
 
-def csv_values(ctx: AppContext, client_id: str, outlet_codes: dict[str | None, str | None]) -> dict[str, object]:
+def csv_values(ctx: AppContext, client_id: ClientId, outlet_codes: dict[str | None, str | None]) -> dict[str, object]:
     draft = asdict(ctx.clients.get(client_id).draft)
     values = {field: draft[field] for field in CSV_FIELDS}
     values["outlet_id"] = outlet_codes[values["outlet_id"]]  # outlets differ by id between profiles
@@ -58,7 +59,7 @@ def csv_values(ctx: AppContext, client_id: str, outlet_codes: dict[str | None, s
 
 def codes(ctx: AppContext) -> dict[str | None, str | None]:
     with ctx.store.sessions() as session:
-        return {None: None, **{i: code for i, code in session.execute(select(Outlet.id, Outlet.code))}}
+        return {None: None, **dict(session.execute(select(Outlet.id, Outlet.code)).tuples().all())}
 
 
 def test_export_masks_numbers_by_default_and_is_audited(ctx: AppContext, tmp_path: Path) -> None:

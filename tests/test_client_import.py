@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,15 +15,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from app.context import AppContext
-from app.errors import Cancelled, InvalidInput
-from app.rules.id_numbers import make_resident_id
 from app.clients import importing as client_import
-from app.common import csv_files
 from app.clients.columns import CellProblem, parse_cell, suggest_mapping
 from app.clients.importing import import_rows, preview, read_csv, write_report_csv
 from app.clients.records import ClientDraft, FamilyEntry
 from app.clients.search import ClientQuery
+from app.common import csv_files
+from app.context import AppContext
+from app.errors import Cancelled, InvalidInput
+from app.rules.id_numbers import make_resident_id
+from app.rules.ids import ClientId
 from local_db.models import AuditEvent, Client, Outlet
 from tests.test_cli import branchdesk
 
@@ -54,7 +56,7 @@ def write(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
     return path
 
 
-def saved_card(ctx: AppContext) -> str:
+def saved_card(ctx: AppContext) -> ClientId:
     return ctx.clients.save(ClientDraft(
         name="孙七", gender="F", birth_date=date(1960, 3, 1), id_number=ID_SAVED, mobile="13500000000",
         address="北京市朝阳区", family=(FamilyEntry(relation="spouse", name="孙大"),),
@@ -360,7 +362,8 @@ def test_cli_import_in_chinese_dry_run_and_clean_file(data_dir: Path, tmp_path: 
         (lambda p: None, "does not exist"),
     ],
 )
-def test_cli_import_of_a_bad_file_exits_2(data_dir: Path, tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_cli_import_of_a_bad_file_exits_2(data_dir: Path, tmp_path: Path, make: Callable[[Path], object],
+                                       message: str) -> None:  # fmt: skip
     path = tmp_path / "bad.csv"
     make(path)
     result = branchdesk("--data-dir", str(data_dir), "import", "clients", str(path))
@@ -391,5 +394,5 @@ def test_mapping_with_the_same_card_twice_under_update(ctx: AppContext, tmp_path
     table = read_csv(write(tmp_path / "in.csv", lines))
     report = import_rows(ctx, table, suggest_mapping(table.headers), on_duplicate="update")
     assert (report.updated, report.rejected) == (1, 1)
-    assert [(p.line, p.problem.code) for p in report.problems][0] == (3, "duplicate_in_file")
+    assert next((p.line, p.problem.code) for p in report.problems) == (3, "duplicate_in_file")
     assert ctx.clients.get(ctx.clients.matching_ids(ClientQuery())[0]).draft.occupation == "教师"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,15 +15,14 @@ from app.rules.id_numbers import make_resident_id
 TODAY = date(2026, 11, 23)
 
 
-def fields(**changes) -> CardFields:  # type: ignore[no-untyped-def]
-    base = dict(name="张三", gender=None, birth_date=None, id_type="resident_id",
-                id_number=make_resident_id("110105", date(1980, 1, 1), 3, "M"), mobile="13812345678",
-                phone_other="", tier="ordinary", source="walk_in", risk_preference=None, assets_cents=0)
-    base.update(changes)
-    return CardFields(**base)
+def fields(**changes: Any) -> CardFields:
+    base = CardFields(name="张三", gender=None, birth_date=None, id_type="resident_id",
+                      id_number=make_resident_id("110105", date(1980, 1, 1), 3, "M"), mobile="13812345678",
+                      phone_other="", tier="ordinary", source="walk_in", risk_preference=None, assets_cents=0)
+    return replace(base, **changes)
 
 
-def codes(**changes) -> set[str]:  # type: ignore[no-untyped-def]
+def codes(**changes: Any) -> set[str]:
     return {p.code for p in check_card(fields(**changes), TODAY)}
 
 

@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
 
-from app.context import AppContext
-from app.errors import InvalidInput
-from app.rules.id_numbers import make_resident_id
-from app.profile.audit import broken_links, events_for
 from app.clients.records import ClientDraft, FamilyEntry, ProductEntry
 from app.clients.search import ClientQuery
+from app.context import AppContext
+from app.errors import InvalidInput, NotFound
+from app.profile.audit import broken_links, events_for
+from app.rules.id_numbers import make_resident_id
 from local_db.models import AuditEvent, Client, Visit, WorkLogEntry
 
 BIRTH = date(1985, 6, 15)
 ID = make_resident_id("310104", BIRTH, 12, "F")
 
 
-def good(**changes) -> ClientDraft:  # type: ignore[no-untyped-def]
+def good(**changes: Any) -> ClientDraft:
     return replace(
         ClientDraft(name="王芳", gender="F", birth_date=BIRTH, id_number=ID, mobile="13912345678"),
         **changes,
@@ -35,7 +36,7 @@ def test_a_valid_card_is_saved_valid_with_pinyin(ctx: AppContext) -> None:
     assert card.id_masked == "310104********" + ID[-4:] and card.mobile_masked == "139****5678"
     assert card.age == date.today().year - 1985 - ((date.today().month, date.today().day) < (6, 15))
     with ctx.store.sessions() as session:
-        client = session.get(Client, result.client_id)
+        client = session.get_one(Client, result.client_id)
         assert (client.name_pinyin, client.name_initials) == ("wangfang", "wf")
 
 
@@ -91,7 +92,7 @@ def test_merge_keeps_all_history(ctx: AppContext) -> None:
     keep = ctx.clients.save(good(tags=("VIP",))).client_id
     drop = ctx.clients.save(ClientDraft(name="王芳", mobile="13912345678", tags=("VIP", "基金客户"),
                                         products=(ProductEntry("fund", "成长基金", 1000),))).client_id
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with ctx.store.sessions.begin() as session:
         session.add(Visit(client_id=drop, purpose="care", starts_at=now, ends_at=now))
         session.add(WorkLogEntry(client_id=drop, day=date.today(), at=now, kind="call"))
@@ -101,7 +102,7 @@ def test_merge_keeps_all_history(ctx: AppContext) -> None:
     assert [p.product_name for p in card.draft.products] == ["成长基金"]
     assert {h.kind for h in ctx.clients.history(keep)} == {"visit", "worklog"}
     assert ctx.clients.matching_ids(ClientQuery()) == [keep]
-    with pytest.raises(Exception):
+    with pytest.raises(NotFound, match="not be merged already"):
         ctx.clients.merge(keep, drop)
 
 

@@ -7,10 +7,11 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from app.context import AppContext
-from app.errors import InvalidInput
 from app.day.daily_plans import DailyPlanService
-from app.profile.settings import DailyTargets
 from app.day.worklog import LogInput, WorkLogService
+from app.errors import InvalidInput
+from app.profile.settings import DailyTargets
+from app.rules.ids import ClientId
 from local_db.models import Client, Visit
 
 SHANGHAI = timezone(timedelta(hours=8))
@@ -32,7 +33,7 @@ def test_summary_of_an_untouched_day_uses_the_managers_defaults(
     ctx.settings.set_targets(DailyTargets(visits=6))
     summary = plans.summary(DAY)
     assert summary.targets == DailyTargets(visits=6)
-    assert [(p.measure, p.actual) for p in summary.progress][0] == ("visits", 0)
+    assert next((p.measure, p.actual) for p in summary.progress) == ("visits", 0)
     assert [s.name for s in summary.steps] == ["识别接触", "需求激发", "产品推介", "拒绝处理", "销售促成"]
     assert summary.tomorrow.day == date(2026, 2, 14) and not summary.closed
 
@@ -43,7 +44,7 @@ def test_funnel_actuals_and_tomorrows_visits(ctx: AppContext, plans: DailyPlanSe
         client = Client(name="李四")
         session.add(client)
         session.flush()
-        client_id = client.id
+        client_id = ClientId(client.id)
         session.add(Visit(kind="client", client_id=client_id, purpose="closing",
                           starts_at=at(date(2026, 2, 14), 10), ends_at=at(date(2026, 2, 14), 11)))
     for step in ("identify", "need", "need", "present", "objection", "close", "close"):

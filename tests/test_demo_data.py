@@ -8,7 +8,7 @@ import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +20,11 @@ from app.demo import DemoSummary, generate
 from app.errors import BranchDeskError, Cancelled, InvalidInput
 from app.rules import receipt as receipt_rules
 from app.rules.id_numbers import parse_resident_id
+from app.rules.proposal import content_hash
 from app.rules.proposal import from_json as proposal_from_json
 from app.rules.proposal_rules import check_proposal
 from app.rules.signature import check_signature
 from app.rules.signature import from_json as signature_from_json
-from app.rules.proposal import content_hash
 from app.rules.working_days import add_working_days, is_working_day
 from local_db import models
 
@@ -267,12 +267,9 @@ def test_visits_and_log_sit_in_working_hours_on_working_days(
         visits = session.scalars(select(models.Visit)).all()
         log = session.scalars(select(models.WorkLogEntry)).all()
         item = models.VisitChecklistItem
-        checklists: dict[str, int] = {
-            visit_id: count
-            for visit_id, count in session.execute(
-                select(item.visit_id, func.count()).group_by(item.visit_id)
-            )
-        }
+        checklists: dict[str, int] = dict(
+            session.execute(select(item.visit_id, func.count()).group_by(item.visit_id)).tuples().all()
+        )
     for visit in visits:
         start, end = visit.starts_at.astimezone(SHANGHAI), visit.ends_at.astimezone(SHANGHAI)
         assert start.tzinfo is not None and start.date() == end.date()
@@ -385,7 +382,7 @@ def test_stamps_are_aware_utc_and_derived_from_today(book: tuple[AppContext, Dem
     ctx, _ = book
     with ctx.store.sessions() as session:
         latest = session.scalar(select(func.max(models.Client.created_at)))
-    assert isinstance(latest, datetime) and latest.tzinfo == timezone.utc
+    assert isinstance(latest, datetime) and latest.tzinfo == UTC
     assert latest.date() < TODAY
 
 

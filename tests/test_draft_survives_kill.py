@@ -10,11 +10,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 from app.context import AppContext
+from app.rules.ids import ProposalId
 from tests.drivers.type_into_draft import TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +26,7 @@ LINE_TIMEOUT_S = 15
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
 
-def read_lines(stream, lines: queue.Queue[str]) -> None:  # type: ignore[no-untyped-def]
+def read_lines(stream: Iterable[str], lines: queue.Queue[str]) -> None:
     for line in stream:
         lines.put(line.strip())
 
@@ -50,12 +52,14 @@ def test_last_acknowledged_edit_survives_sigkill(tmp_path: Path, data_dir: Path,
     )  # fmt: skip
     lines: queue.Queue[str] = queue.Queue()
     stderr: list[str] = []
+    errors = app.stderr
+    assert errors is not None
     threading.Thread(target=read_lines, args=(app.stdout, lines), daemon=True).start()
-    threading.Thread(target=lambda: stderr.extend(app.stderr), daemon=True).start()  # type: ignore[arg-type]
+    threading.Thread(target=lambda: stderr.extend(errors), daemon=True).start()
     try:
         first = next_line(lines, START_TIMEOUT_S, stderr)
         assert first.startswith("draft "), first
-        draft_id = first.split()[1]
+        draft_id = ProposalId(first.split()[1])
         while (line := next_line(lines, LINE_TIMEOUT_S, stderr)) != f"typed {acknowledged}":
             assert line.startswith("typed "), line
         time.sleep(delay_s)

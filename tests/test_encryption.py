@@ -13,16 +13,17 @@ from collections.abc import Iterator
 from contextlib import closing
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
 
 from app import keys
+from app.clients.records import ClientDraft
 from app.context import AppContext
 from app.demo import generate
 from app.errors import StartupError
 from app.rules.id_numbers import make_resident_id
-from app.clients.records import ClientDraft
 from app.store import open_store
 from local_db.cipher import SQLITE_HEADER, DbKey, connect, export, table_counts
 from local_db.opening import DB_FILENAME
@@ -61,9 +62,8 @@ def test_new_profile_is_encrypted_and_holds_no_customer_data_in_clear(data_dir: 
     assert keys.read_mode(data_dir) == "keyring"
     key = stored_key(data_dir)
     assert key is not None and len(bytes.fromhex(key)) == 32
-    with pytest.raises(sqlite3.DatabaseError):
-        with closing(sqlite3.connect(db_path)) as conn:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    with pytest.raises(sqlite3.DatabaseError), closing(sqlite3.connect(db_path)) as conn:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     ctx = AppContext.open(data_dir)
     try:
         assert ctx.overview.record_counts()["clients"] == 1
@@ -129,7 +129,7 @@ def make_plain_profile(data_dir: Path, clients: int) -> dict[str, int]:
         return table_counts(conn)
 
 
-def dump(conn: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
+def dump(conn: Any, table: str) -> list[tuple[object, ...]]:  # sqlite3's connection or sqlcipher3's
     return conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
 
 

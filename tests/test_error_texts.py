@@ -18,6 +18,7 @@ import pytest
 
 import app
 from app.errors import BranchDeskError, Cancelled, InvalidInput, NotFound, StartupError
+from app.rules.ids import ClientId
 
 APP = Path(app.__file__).parent
 # Chinese characters, and the full-width punctuation that joins Chinese to a value (“：”).
@@ -99,7 +100,9 @@ def _problems() -> list[str]:
                 problems.append(f"{where}:{node.lineno}: {cls.__name__}(...): {why}")
         for body in _subclass_bodies(tree, classes):
             for node in ast.walk(body):
-                is_super_init = (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                if not isinstance(node, ast.Call):
+                    continue
+                is_super_init = (isinstance(node.func, ast.Attribute)
                                  and node.func.attr == "__init__" and isinstance(node.func.value, ast.Call)
                                  and _called_name(node.func.value) == "super")  # fmt: skip
                 if is_super_init and (why := _check_call(node, 1)):
@@ -140,7 +143,7 @@ def test_a_missing_client_is_said_in_chinese(tmp_path: Path) -> None:
     ctx = AppContext.open(tmp_path)
     try:
         with pytest.raises(NotFound) as caught:
-            ctx.clients.get("no-such-id")
+            ctx.clients.get(ClientId("no-such-id"))
     finally:
         ctx.close()
     assert CJK.search(caught.value.text("zh_CN")) and not re.search(r"[A-Za-z]{3,}", caught.value.text("zh_CN"))
@@ -152,7 +155,8 @@ def test_a_csv_refusal_says_what_to_do_in_chinese() -> None:
     with pytest.raises(InvalidInput) as caught:
         read_csv(b"PK\x03\x04 a workbook", "clients.xlsx")
     assert caught.value.text("zh_CN") == (
-        "clients.xlsx 是 Excel 工作簿，不是 CSV 文件。请在 Excel 中选择“文件 › 另存为 › CSV UTF-8”（或“CSV”），再导入该文件。"
+        "clients.xlsx 是 Excel 工作簿，不是 CSV 文件。"
+        "请在 Excel 中选择“文件 › 另存为 › CSV UTF-8”（或“CSV”），再导入该文件。"
     )
     assert caught.value.text("en").startswith("clients.xlsx is an Excel workbook, not a CSV file. In Excel")
 

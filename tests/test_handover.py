@@ -9,15 +9,16 @@ from sqlalchemy import func, select, text
 
 from app.context import AppContext
 from app.errors import NotFound
-from app.rules.signature import Signature
-from app.profile.audit import events_for
-from app.handover.service import HandoverService
 from app.handover.records import (
     APPLICATION_MATERIALS,
     POLICY_CONTRACTS,
     InvalidHandover,
     ItemInput,
 )
+from app.handover.service import HandoverService
+from app.profile.audit import events_for
+from app.rules.ids import OutletId, ProposalId, ReceiptId
+from app.rules.signature import Signature
 from local_db import models
 from tests.handover_data import (
     TODAY,
@@ -134,7 +135,7 @@ def test_every_problem_is_reported_at_once_in_both_languages(ctx: AppContext, se
         service.create_draft(
             APPLICATION_MATERIALS, TODAY + timedelta(days=1), None, "  ",
             [ItemInput(proposal_id=proposal, copies=0), ItemInput(proposal_id=proposal, copies=1),
-             ItemInput(receipt_id=receipt), ItemInput(proposal_id="no-such-id", copies=10)],
+             ItemInput(receipt_id=receipt), ItemInput(proposal_id=ProposalId("no-such-id"), copies=10)],
         )  # fmt: skip
     assert codes(refused) == [
         "day:future", "teller_name:missing", "copies:out_of_range", "document:duplicate",
@@ -154,7 +155,7 @@ def test_every_problem_is_reported_at_once_in_both_languages(ctx: AppContext, se
         service.create_draft("letters", TODAY, None, "刘柜员", [ItemInput(proposal_id=proposal)])
     assert codes(refused) == ["kind:unknown"]
     with pytest.raises(InvalidHandover) as refused:
-        service.create_draft(POLICY_CONTRACTS, date(2026, 3, 17), "gone", "刘柜员", [ItemInput(receipt_id=receipt)])
+        service.create_draft(POLICY_CONTRACTS, date(2026, 3, 17), OutletId("gone"), "刘柜员", [ItemInput(receipt_id=receipt)])
     assert codes(refused) == ["outlet:not_found", "day:before_signing"]
     assert count(ctx, models.HandoverList) == 0 and count(ctx, models.HandoverItem) == 0
 
@@ -169,7 +170,7 @@ def test_only_finished_proposals_and_signed_receipts_go_on_a_list(ctx: AppContex
         service.create_draft(APPLICATION_MATERIALS, TODAY, None, "刘柜员", [ItemInput(proposal_id=draft_proposal)])
     assert codes(refused) == ["document:not_finished"]
     with pytest.raises(InvalidHandover) as refused:
-        service.create_draft(POLICY_CONTRACTS, TODAY, None, "刘柜员", [ItemInput(receipt_id="unsigned")])
+        service.create_draft(POLICY_CONTRACTS, TODAY, None, "刘柜员", [ItemInput(receipt_id=ReceiptId("unsigned"))])
     assert codes(refused) == ["document:not_signed"]
     proposals.correct(finished, "地址有误")
     with pytest.raises(InvalidHandover) as refused:
@@ -193,7 +194,8 @@ def test_both_sign_and_the_list_is_frozen(ctx: AppContext, service: HandoverServ
     view = service.get(list_id)
     assert view.status == "signed" and view.signed_at == done.signed_at
     assert [(s.role, s.name) for s in view.signatures] == [("manager", "王芳"), ("teller", "刘柜员")]
-    assert view.signature("teller") is not None and view.signature("teller").png.startswith(b"\x89PNG")  # type: ignore[union-attr]
+    teller = view.signature("teller")
+    assert teller is not None and teller.png.startswith(b"\x89PNG")
     with ctx.store.sessions() as session:
         assert [e.action for e in events_for(session, "handover_list", list_id)] == ["create", "finish"]
 
@@ -228,14 +230,14 @@ def test_both_signatures_must_pass_and_nothing_is_written_otherwise(ctx: AppCont
     assert count(ctx, models.Signature) == 2  # the proposal's two, none for the list
     assert count(ctx, models.AuditEvent) == audit_before
     with ctx.store.sessions() as session:
-        assert session.get(models.Receipt, receipt).returned_on is None  # type: ignore[union-attr]
+        assert session.get_one(models.Receipt, receipt).returned_on is None
 
 
 def test_signing_receipts_hands_them_back(ctx: AppContext, service: HandoverService) -> None:
     first = signed_receipt(ctx, finished_proposal(ctx), signed_on=date(2026, 3, 17))
     second = signed_receipt(ctx, finished_proposal(ctx, holder="李娜"), signed_on=date(2026, 3, 18))
     with ctx.store.sessions.begin() as session:
-        session.get(models.Receipt, second).returned_on = date(2026, 3, 19)  # type: ignore[union-attr]
+        session.get_one(models.Receipt, second).returned_on = date(2026, 3, 19)
     day = date(2026, 3, 19)
     list_id = service.create_draft(POLICY_CONTRACTS, day, None, "刘柜员",
                                    [ItemInput(receipt_id=second), ItemInput(receipt_id=first)])  # fmt: skip
@@ -243,8 +245,8 @@ def test_signing_receipts_hands_them_back(ctx: AppContext, service: HandoverServ
     done = service.sign(list_id, *BOTH)
     assert done.receipts_returned == (first,)
     with ctx.store.sessions() as session:
-        assert session.get(models.Receipt, first).returned_on == day  # type: ignore[union-attr]
-        assert session.get(models.Receipt, second).returned_on == date(2026, 3, 19)  # type: ignore[union-attr]
+        assert session.get_one(models.Receipt, first).returned_on == day
+        assert session.get_one(models.Receipt, second).returned_on == date(2026, 3, 19)
     assert service.candidates(POLICY_CONTRACTS) == []
 
 
@@ -256,7 +258,8 @@ def test_signing_is_one_transaction(ctx: AppContext, service: HandoverService) -
     # The audit event is the last row written: refusing it proves everything before rolls back.
     with ctx.store.engine.begin() as conn:
         conn.execute(text(
-            "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END"
+            "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_events "
+            "BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END"
         ))  # fmt: skip
     try:
         with pytest.raises(Exception, match="disk full"):
@@ -267,7 +270,7 @@ def test_signing_is_one_transaction(ctx: AppContext, service: HandoverService) -
     assert service.get(list_id) == before
     assert (count(ctx, models.Signature), count(ctx, models.AuditEvent)) == (signatures_before, audit_before)
     with ctx.store.sessions() as session:
-        assert session.get(models.Receipt, receipt).returned_on is None  # type: ignore[union-attr]
+        assert session.get_one(models.Receipt, receipt).returned_on is None
     assert service.sign(list_id, *BOTH).receipts_returned == (receipt,)
 
 

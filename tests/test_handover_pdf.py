@@ -7,7 +7,7 @@ import re
 import shutil
 import subprocess
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pypdf
@@ -15,11 +15,6 @@ import pytest
 from PIL import Image
 
 from app.context import AppContext
-from app.reports import fonts
-from app.reports.fonts import SETTING_KEY, FontChoice, cjk_font, configured_font
-from app.reports.handover import handover_pdf
-from app.reports.render import pdf_page_images
-from app.handover.service import HandoverService
 from app.handover.records import (
     APPLICATION_MATERIALS,
     HandoverItemView,
@@ -27,7 +22,22 @@ from app.handover.records import (
     ItemInput,
     SignatureView,
 )
-from tests.handover_data import TODAY, add_outlet, finished_proposal, set_up_manager, signature_png, signed, zigzag
+from app.handover.service import HandoverService
+from app.reports import fonts
+from app.reports.fonts import SETTING_KEY, FontChoice, cjk_font, configured_font
+from app.reports.handover import handover_pdf
+from app.reports.render import pdf_page_images
+from app.rules.ids import HandoverId, OutletId, ProposalId
+from tests.handover_data import (
+    TODAY,
+    add_outlet,
+    finished_proposal,
+    pdf_dict,
+    set_up_manager,
+    signature_png,
+    signed,
+    zigzag,
+)
 
 A4_RATIO = 297 / 210
 WHITE_ENOUGH = 245
@@ -44,13 +54,14 @@ def ink_fraction(image: Image.Image) -> float:
 
 
 def long_view(count: int = 70) -> HandoverView:
-    now = datetime(2026, 3, 20, 9, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 3, 20, 9, 0, tzinfo=UTC)
     items = tuple(
-        HandoverItemView(n, f"p{n}", None, f"投保单（鑫享未来少儿教育年金保险，客户{n:02d}）", f"客户{n:02d}", "鑫享", "", 1 + n % 2)
+        HandoverItemView(n, ProposalId(f"p{n}"), None, f"投保单（鑫享未来少儿教育年金保险，客户{n:02d}）", f"客户{n:02d}", "鑫享", "", 1 + n % 2)
         for n in range(1, count + 1)
     )
     return HandoverView(
-        id="5c0ffee0-0000-4000-8000-000000000000", kind=APPLICATION_MATERIALS, day=TODAY, outlet_id="o",
+        id=HandoverId("5c0ffee0-0000-4000-8000-000000000000"), kind=APPLICATION_MATERIALS, day=TODAY,
+        outlet_id=OutletId("o"),
         outlet_code="BJ-JGM", outlet_name="建国门支行", teller_name="刘柜员", manager_name="王芳",
         manager_code="BJ0107", status="signed", signed_at=now, items=items,
         signatures=(SignatureView("manager", "王芳", signature_png(zigzag()), now),
@@ -79,7 +90,7 @@ def test_the_signed_form_reads_back(signed_list: HandoverView) -> None:
         assert expected in text, expected
     assert "110105" not in text and "13812345678" not in text  # no ID or phone on the paper
     assert "草稿" not in text and "尚未送达总公司" not in text
-    images = reader.pages[0]["/Resources"]["/XObject"]
+    images = pdf_dict(pdf_dict(reader.pages[0]["/Resources"])["/XObject"])
     assert len(images) == 2  # both signatures
     assert reader.metadata is not None and reader.metadata.title == "投保资料交接清单"
 
@@ -89,7 +100,7 @@ def test_a_draft_prints_blank_signature_lines(signed_list: HandoverView) -> None
     pdf = handover_pdf(draft)
     (text,) = page_texts(pdf)
     assert "草稿（未签字）" in text and "年_____月" in text
-    assert "/XObject" not in pypdf.PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]
+    assert "/XObject" not in pdf_dict(pypdf.PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"])
 
 
 def test_a_receipt_list_has_its_own_title(signed_list: HandoverView) -> None:
@@ -148,8 +159,8 @@ def test_the_chinese_font_is_embedded_as_a_subset() -> None:
         pytest.skip(f"no TrueType CJK font on this machine: {chosen.reason}")
     reader = pypdf.PdfReader(io.BytesIO(handover_pdf(long_view(3))))
     embedded = []
-    for font in reader.pages[0]["/Resources"]["/Font"].values():
-        font = font.get_object()
+    for entry in pdf_dict(pdf_dict(reader.pages[0]["/Resources"])["/Font"]).values():
+        font = pdf_dict(entry)
         descriptor = font.get("/FontDescriptor")
         if descriptor is not None and "/FontFile2" in descriptor.get_object():
             embedded.append(str(font["/BaseFont"]))

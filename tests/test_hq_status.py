@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import func, select
 
 from app.context import AppContext
 from app.errors import InvalidInput, NotFound
-from app.profile.audit import events_for
 from app.headoffice.status import HqStatusService, StatusUpdate
-from app.proposals.service import ProposalService
+from app.profile.audit import events_for
 from app.profile.settings import ManagerProfile
+from app.proposals.service import ProposalService
+from app.rules.ids import ProposalId
 from local_db import models
 from local_db.base import new_uuid
 from tests.test_proposals_service import SIGNED, sample_doc
 
 BEIJING = timezone(timedelta(hours=8))
-T0 = datetime(2026, 3, 18, 1, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 18, 1, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def hq(ctx: AppContext) -> HqStatusService:
 
 
 @pytest.fixture
-def proposal_id(ctx: AppContext) -> str:
+def proposal_id(ctx: AppContext) -> ProposalId:
     ctx.settings.set_manager(ManagerProfile(name="王芳", code="BJ0107", phone="13911112222"))
     service = ProposalService(ctx.store.sessions, ctx.settings, ctx.actor, today=lambda: date(2026, 3, 16))
     new_id = service.new_draft()
@@ -36,7 +37,7 @@ def proposal_id(ctx: AppContext) -> str:
     return new_id
 
 
-def proposal(ctx: AppContext, proposal_id: str) -> models.Proposal:
+def proposal(ctx: AppContext, proposal_id: ProposalId) -> models.Proposal:
     with ctx.store.sessions() as session:
         row = session.get(models.Proposal, proposal_id)
         assert row is not None
@@ -49,13 +50,13 @@ def letter_count(ctx: AppContext) -> int:
         return session.scalar(select(func.count()).select_from(models.HeadOfficeLetter)) or 0
 
 
-def hq_events(ctx: AppContext, proposal_id: str) -> int:
+def hq_events(ctx: AppContext, proposal_id: ProposalId) -> int:
     with ctx.store.sessions() as session:
         return sum(e.action == "hq_status" for e in events_for(session, "proposal", proposal_id))
 
 
 def test_status_moves_along_and_the_same_update_twice_changes_nothing(ctx: AppContext, hq: HqStatusService,
-                                                                      proposal_id: str) -> None:
+                                                                      proposal_id: ProposalId) -> None:
     received = StatusUpdate("proposal", proposal_id, "received", T0)
     accepted = StatusUpdate("proposal", proposal_id, "accepted", T0 + timedelta(hours=2), reason="核保通过")
     first = hq.apply([received, accepted])
@@ -68,7 +69,7 @@ def test_status_moves_along_and_the_same_update_twice_changes_nothing(ctx: AppCo
     assert hq_events(ctx, proposal_id) == 2
 
 
-def test_an_older_update_never_overwrites_a_newer_one(ctx: AppContext, hq: HqStatusService, proposal_id: str) -> None:
+def test_an_older_update_never_overwrites_a_newer_one(ctx: AppContext, hq: HqStatusService, proposal_id: ProposalId) -> None:
     issued = StatusUpdate("proposal", proposal_id, "issued", T0 + timedelta(days=2), policy_number="P2026-0001")
     hq.apply([issued])
     late = hq.apply([StatusUpdate("proposal", proposal_id, "received", T0)])
@@ -79,7 +80,7 @@ def test_an_older_update_never_overwrites_a_newer_one(ctx: AppContext, hq: HqSta
 
 @pytest.mark.parametrize("order", [("received", "accepted"), ("accepted", "received")])
 def test_same_instant_updates_settle_the_same_whatever_the_order(ctx: AppContext, hq: HqStatusService,
-                                                                 proposal_id: str, order: tuple[str, str]) -> None:
+                                                                 proposal_id: ProposalId, order: tuple[str, str]) -> None:
     hq.apply([StatusUpdate("proposal", proposal_id, status, T0) for status in order])
     assert proposal(ctx, proposal_id).hq_status == "accepted"
     hq.apply([StatusUpdate("proposal", proposal_id, "received", T0)])
@@ -87,9 +88,9 @@ def test_same_instant_updates_settle_the_same_whatever_the_order(ctx: AppContext
 
 
 def test_problem_opens_a_case_once_and_today_lists_it_as_a_task(ctx: AppContext, hq: HqStatusService,
-                                                               proposal_id: str) -> None:
+                                                               proposal_id: ProposalId) -> None:
     # 20:30 UTC on the 18th is the 19th in Beijing: the case is dated by the manager's calendar.
-    at = datetime(2026, 3, 18, 20, 30, tzinfo=timezone.utc)
+    at = datetime(2026, 3, 18, 20, 30, tzinfo=UTC)
     problem = StatusUpdate("proposal", proposal_id, "problem", at, problem_id="WT-778",
                            problem_kind="health_evidence", reason="请补充近一年体检报告")
     result = hq.apply([problem, problem])
@@ -113,7 +114,7 @@ def test_problem_opens_a_case_once_and_today_lists_it_as_a_task(ctx: AppContext,
         assert [e.action for e in events_for(session, "hq_letter", letter.id)] == ["create", "resolve"]
 
 
-def test_resolve_needs_a_note_and_happens_once(hq: HqStatusService, proposal_id: str) -> None:
+def test_resolve_needs_a_note_and_happens_once(hq: HqStatusService, proposal_id: ProposalId) -> None:
     hq.apply([StatusUpdate("proposal", proposal_id, "problem", T0, problem_id="WT-1")])
     (letter,) = hq.letters_for(proposal_id)
     with pytest.raises(InvalidInput):
@@ -126,7 +127,7 @@ def test_resolve_needs_a_note_and_happens_once(hq: HqStatusService, proposal_id:
         hq.resolve("no-such-letter", "note")
 
 
-def test_cases_list_open_first_then_resolved_and_overdue_is_marked(hq: HqStatusService, proposal_id: str) -> None:
+def test_cases_list_open_first_then_resolved_and_overdue_is_marked(hq: HqStatusService, proposal_id: ProposalId) -> None:
     hq.apply([
         StatusUpdate("proposal", proposal_id, "problem", T0 - timedelta(days=20), problem_id="OLD"),
         StatusUpdate("proposal", proposal_id, "problem", T0 - timedelta(days=15), problem_id="OVERDUE"),
@@ -138,14 +139,14 @@ def test_cases_list_open_first_then_resolved_and_overdue_is_marked(hq: HqStatusS
     assert [(x.remote_id, x.overdue) for x in letters] == [("OVERDUE", True), ("NEW", False), ("OLD", False)]
 
 
-def test_a_stale_problem_still_opens_its_case(ctx: AppContext, hq: HqStatusService, proposal_id: str) -> None:
+def test_a_stale_problem_still_opens_its_case(ctx: AppContext, hq: HqStatusService, proposal_id: ProposalId) -> None:
     hq.apply([StatusUpdate("proposal", proposal_id, "accepted", T0 + timedelta(days=1))])
     result = hq.apply([StatusUpdate("proposal", proposal_id, "problem", T0, problem_id="LATE")])
     assert (result.changed, result.letters_created) == (1, 1)
     assert proposal(ctx, proposal_id).hq_status == "accepted"
 
 
-def test_unknown_ids_are_counted_and_skipped(ctx: AppContext, hq: HqStatusService, proposal_id: str) -> None:
+def test_unknown_ids_are_counted_and_skipped(ctx: AppContext, hq: HqStatusService, proposal_id: ProposalId) -> None:
     result = hq.apply([
         StatusUpdate("proposal", "someone-elses", "accepted", T0),
         StatusUpdate("receipt", "no-such-receipt", "problem", T0, problem_id="R-9"),
@@ -155,7 +156,7 @@ def test_unknown_ids_are_counted_and_skipped(ctx: AppContext, hq: HqStatusServic
     assert letter_count(ctx) == 0
 
 
-def test_a_receipts_problem_lands_on_its_proposal(ctx: AppContext, hq: HqStatusService, proposal_id: str) -> None:
+def test_a_receipts_problem_lands_on_its_proposal(ctx: AppContext, hq: HqStatusService, proposal_id: ProposalId) -> None:
     receipt_id = new_uuid()
     with ctx.store.sessions.begin() as session:
         session.add(models.Receipt(id=receipt_id, proposal_id=proposal_id, status="signed", policy_number="P1"))
@@ -175,7 +176,7 @@ def test_a_receipts_problem_lands_on_its_proposal(ctx: AppContext, hq: HqStatusS
     StatusUpdate("proposal", "x", "problem", T0),
     StatusUpdate("proposal", "x", "problem", T0, problem_id="A", problem_kind="complaint"),
 ])  # fmt: skip
-def test_a_malformed_update_refuses_the_whole_batch(ctx: AppContext, hq: HqStatusService, proposal_id: str,
+def test_a_malformed_update_refuses_the_whole_batch(ctx: AppContext, hq: HqStatusService, proposal_id: ProposalId,
                                                     bad: StatusUpdate) -> None:
     good = StatusUpdate("proposal", proposal_id, "problem", T0, problem_id="GOOD")
     with pytest.raises(InvalidInput):

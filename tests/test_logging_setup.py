@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.logging_setup import LOG_FILENAME, install_logging, log_dir, mask_sensitive
+from app.logging_setup import HANDLER_NAME, LOG_FILENAME, install_logging, log_dir, mask_sensitive
 
 ID18, ID18X, ID15 = "110105198506120253", "11010519491231002X", "110105850612025"
 TOKEN = secrets.token_urlsafe(32)
@@ -56,7 +56,7 @@ def log_file() -> Iterator[Path]:
     path = install_logging()
     yield path
     root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, "branchdesk", False)]:
+    for handler in [h for h in root.handlers if h.get_name() == HANDLER_NAME]:
         root.removeHandler(handler)
         handler.close()
 

@@ -23,10 +23,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.context import AppContext
-from app.logging_setup import install_logging, log_dir
 from app.clients.exporting import export_clients
 from app.clients.records import ClientDraft
+from app.context import AppContext
+from app.logging_setup import HANDLER_NAME, install_logging, log_dir
 from tests.headoffice.fixtures import SAMPLE_MANAGER, headoffice, headoffice_token  # noqa: F401
 from tests.headoffice.server import HeadOffice
 from tests.paperwork_helpers import finished_proposal
@@ -42,7 +42,7 @@ def logging_to_file() -> Iterator[Path]:
     path = install_logging(logging.DEBUG)
     yield path
     root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, "branchdesk", False)]:
+    for handler in [h for h in root.handlers if h.get_name() == HANDLER_NAME]:
         root.removeHandler(handler)
         handler.close()
 
@@ -74,7 +74,7 @@ def _crash_in_a_subprocess(token: str) -> subprocess.CompletedProcess[str]:
 
 def test_a_full_workflow_leaves_nothing_in_clear(
     tmp_path: Path, data_dir: Path, headoffice: HeadOffice, headoffice_token: str, logging_to_file: Path,  # noqa: F811
-) -> None:
+) -> None:  # fmt: skip
     token = headoffice_token
     ctx = AppContext.open(data_dir)
     try:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
 from app.context import AppContext
-from app.profile.audit import AuditEntry, broken_links, events_for
 from app.outlets.service import (
     CompetitorEntry,
     InvalidOutlet,
@@ -19,6 +19,7 @@ from app.outlets.service import (
     StaffEntry,
     StockEntry,
 )
+from app.profile.audit import AuditEntry, broken_links, events_for
 from local_db import models
 
 TODAY = date(2026, 11, 23)
@@ -30,7 +31,7 @@ def outlets(ctx: AppContext) -> OutletService:
     return OutletService(ctx.store.sessions, ctx.actor, today=lambda: TODAY)
 
 
-def chaoyang(**changes: object) -> OutletDraft:
+def chaoyang(**changes: Any) -> OutletDraft:
     draft = OutletDraft(
         code=" bj001 ",
         name="工商银行北京朝阳支行",
@@ -47,7 +48,7 @@ def chaoyang(**changes: object) -> OutletDraft:
         competitors=(CompetitorEntry("平安人寿", 5_000_000 * YUAN, 1_200_000 * YUAN, "驻点专员", "产品线全"),),
         stock=(StockEntry("form", "投保单", 12, 30), StockEntry("brochure", "年金保险折页", 80, 30)),
     )
-    return replace(draft, **changes)  # type: ignore[arg-type]
+    return replace(draft, **changes)
 
 
 def count(ctx: AppContext, table: type) -> int:
@@ -78,7 +79,7 @@ def test_an_outlet_file_is_saved_and_read_back(outlets: OutletService) -> None:
 
 def test_an_edit_keeps_surviving_rows_and_their_ids(outlets: OutletService, ctx: AppContext) -> None:
     file = outlets.get(outlets.save(chaoyang()))
-    head, teller = file.staff
+    head, _teller = file.staff
     edited = chaoyang(
         id=file.id,
         staff=(replace(head, hobbies="书法、太极"), StaffEntry("赵敏", "lobby_manager")),

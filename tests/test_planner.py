@@ -10,9 +10,7 @@ from sqlalchemy import func, select
 
 from app.context import AppContext
 from app.errors import NotFound
-from app.profile.audit import events_for
 from app.outlets.records import OutletDraft
-from app.planner.service import PlannerService
 from app.planner.records import (
     ChecklistEntry,
     InvalidTransition,
@@ -20,6 +18,9 @@ from app.planner.records import (
     SeriesInput,
     VisitInput,
 )
+from app.planner.service import PlannerService
+from app.profile.audit import events_for
+from app.rules.ids import ClientId, OutletId, VisitId
 from local_db import models
 
 SHANGHAI = timezone(timedelta(hours=8))
@@ -32,24 +33,24 @@ def planner(ctx: AppContext) -> PlannerService:
 
 
 @pytest.fixture
-def outlet_id(ctx: AppContext) -> str:
+def outlet_id(ctx: AppContext) -> OutletId:
     return ctx.outlets.save(OutletDraft(code="BJ001", name="工商银行朝阳支行"))
 
 
 @pytest.fixture
-def client_id(ctx: AppContext) -> str:
+def client_id(ctx: AppContext) -> ClientId:
     with ctx.store.sessions.begin() as session:
         client = models.Client(name="张伟", mobile="13812345678")
         session.add(client)
         session.flush()
-        return client.id
+        return ClientId(client.id)
 
 
 def at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), SHANGHAI)
 
 
-def client_visit(client_id: str, day: date = TODAY, hour: int = 10, minutes: int = 60,
+def client_visit(client_id: ClientId, day: date = TODAY, hour: int = 10, minutes: int = 60,
                  purpose: str = "closing") -> VisitInput:
     start = at(day, hour)
     return VisitInput(kind="client", purpose=purpose, starts_at=start,
@@ -61,12 +62,12 @@ def audit(ctx: AppContext, entity: str, entity_id: str) -> list[str]:
         return [e.action for e in events_for(session, entity, entity_id)]
 
 
-def test_a_new_visit_gets_the_default_checklist_of_its_purpose(planner: PlannerService, client_id: str,
-                                                               outlet_id: str) -> None:
+def test_a_new_visit_gets_the_default_checklist_of_its_purpose(planner: PlannerService, client_id: ClientId,
+                                                               outlet_id: OutletId) -> None:
     closing = planner.create(client_visit(client_id))
     detail = planner.get(closing.id)
     assert {"投保单", "名片", "录音笔", "核对客户档案", "预判异议与应答"} <= {i.label for i in detail.phase("before")}
-    assert [i.label for i in detail.phase("during")][0] == "议程"
+    assert next(i.label for i in detail.phase("during")) == "议程"
     assert "当天发感谢短信" in [i.label for i in detail.phase("after")]
     assert closing.checks_done == 0 and closing.checks_total == len(detail.checklist)
     assert closing.client_name == "张伟" and detail.client_phone_masked == "138****5678"
@@ -81,7 +82,7 @@ def test_a_new_visit_gets_the_default_checklist_of_its_purpose(planner: PlannerS
 
 
 def test_a_checklist_given_replaces_the_defaults_and_ticking_counts(planner: PlannerService,
-                                                                   client_id: str) -> None:
+                                                                   client_id: ClientId) -> None:
     data = client_visit(client_id)
     mine = (ChecklistEntry("before", "名片"), ChecklistEntry("after", "约定下一步"))
     visit = planner.create(VisitInput(**{**data.__dict__, "checklist": mine}))
@@ -91,7 +92,7 @@ def test_a_checklist_given_replaces_the_defaults_and_ticking_counts(planner: Pla
     assert (ticked.checks_done, ticked.checks_total) == (1, 2)
 
 
-def test_refuses_what_is_not_a_visit(planner: PlannerService, client_id: str) -> None:
+def test_refuses_what_is_not_a_visit(planner: PlannerService, client_id: ClientId) -> None:
     with pytest.raises(InvalidVisit, match="client"):
         planner.create(VisitInput(kind="client", purpose="care", starts_at=at(TODAY, 9), ends_at=at(TODAY, 10)))
     with pytest.raises(InvalidVisit, match="end after"):
@@ -103,7 +104,7 @@ def test_refuses_what_is_not_a_visit(planner: PlannerService, client_id: str) ->
 
 
 def test_move_keeps_the_length_and_resize_keeps_the_start(ctx: AppContext, planner: PlannerService,
-                                                          client_id: str) -> None:
+                                                          client_id: ClientId) -> None:
     visit = planner.create(client_visit(client_id, minutes=45))
     moved = planner.move(visit.id, at(TODAY + timedelta(days=1), 15, 30))
     assert (moved.starts_at, moved.ends_at) == (at(TODAY + timedelta(days=1), 15, 30),
@@ -116,10 +117,10 @@ def test_move_keeps_the_length_and_resize_keeps_the_start(ctx: AppContext, plann
         planner.resize(visit.id, resized.starts_at - timedelta(minutes=30))
     assert audit(ctx, "visit", visit.id) == ["create", "edit", "edit"]
     with pytest.raises(NotFound):
-        planner.move("no-such-visit", at(TODAY, 9))
+        planner.move(VisitId("no-such-visit"), at(TODAY, 9))
 
 
-def test_clashing_visits_are_saved_and_flagged(planner: PlannerService, client_id: str) -> None:
+def test_clashing_visits_are_saved_and_flagged(planner: PlannerService, client_id: ClientId) -> None:
     first = planner.create(client_visit(client_id, hour=10))
     assert not first.overlaps
     second = planner.create(client_visit(client_id, hour=10, minutes=30))
@@ -134,7 +135,7 @@ def test_clashing_visits_are_saved_and_flagged(planner: PlannerService, client_i
     assert not any(v.overlaps for v in planner.between(TODAY, TODAY))
 
 
-def test_status_changes_only_from_planned(ctx: AppContext, planner: PlannerService, client_id: str) -> None:
+def test_status_changes_only_from_planned(ctx: AppContext, planner: PlannerService, client_id: ClientId) -> None:
     visit = planner.create(client_visit(client_id))
     with pytest.raises(InvalidVisit, match="outcome"):
         planner.set_status(visit.id, "cancelled", outcome="closed")
@@ -150,7 +151,7 @@ def test_status_changes_only_from_planned(ctx: AppContext, planner: PlannerServi
     assert audit(ctx, "visit", visit.id) == ["create", "status"]
 
 
-def test_rescheduling_makes_a_linked_visit(planner: PlannerService, client_id: str) -> None:
+def test_rescheduling_makes_a_linked_visit(planner: PlannerService, client_id: ClientId) -> None:
     visit = planner.create(client_visit(client_id, minutes=90))
     first_item = planner.get(visit.id).checklist[0]
     planner.toggle_check(first_item.id or "", True)
@@ -169,7 +170,7 @@ def test_rescheduling_makes_a_linked_visit(planner: PlannerService, client_id: s
     (date(2026, 2, 13), date(2026, 2, 14)),  # a Friday, to the Saturday worked before Spring Festival
 ])
 def test_carry_over_moves_unfinished_visits_to_the_next_working_day(
-    planner: PlannerService, client_id: str, day: date, carried_to: date
+    planner: PlannerService, client_id: ClientId, day: date, carried_to: date
 ) -> None:
     late = planner.create(client_visit(client_id, day=day, hour=16))
     finished = planner.create(client_visit(client_id, day=day, hour=9))
@@ -183,13 +184,13 @@ def test_carry_over_moves_unfinished_visits_to_the_next_working_day(
     assert planner.carry_over(day) == []  # nothing left to carry
 
 
-def tuesday_round(outlet_id: str, starts_on: date = TODAY) -> SeriesInput:
+def tuesday_round(outlet_id: OutletId, starts_on: date = TODAY) -> SeriesInput:
     return SeriesInput(kind="outlet", purpose="outlet_check", weekday=2, starts_on=starts_on,
                        start_time=time(9, 30), outlet_id=outlet_id, location="朝阳支行")
 
 
 def test_a_weekly_series_is_written_ahead_and_further_when_looked_at(
-    ctx: AppContext, planner: PlannerService, outlet_id: str
+    ctx: AppContext, planner: PlannerService, outlet_id: OutletId
 ) -> None:
     occurrences = planner.create_series(tuesday_round(outlet_id))
     assert occurrences[0].starts_at == at(date(2026, 11, 24), 9, 30)
@@ -201,13 +202,13 @@ def test_a_weekly_series_is_written_ahead_and_further_when_looked_at(
     assert audit(ctx, "visit_series", occurrences[0].series_id or "") == ["create"]
 
 
-def test_holidays_get_no_occurrence(planner: PlannerService, outlet_id: str) -> None:
+def test_holidays_get_no_occurrence(planner: PlannerService, outlet_id: OutletId) -> None:
     occurrences = planner.create_series(tuesday_round(outlet_id, starts_on=date(2026, 9, 22)))
     days = [v.starts_at.date() for v in occurrences]
     assert date(2026, 9, 29) in days and date(2026, 10, 6) not in days and date(2026, 10, 13) in days
 
 
-def test_exceptions_survive_regeneration(ctx: AppContext, planner: PlannerService, outlet_id: str) -> None:
+def test_exceptions_survive_regeneration(ctx: AppContext, planner: PlannerService, outlet_id: OutletId) -> None:
     first, second, third, *_rest = planner.create_series(tuesday_round(outlet_id))
     planner.move(first.id, at(date(2026, 11, 25), 14))  # to the Wednesday afternoon
     planner.cancel_occurrence(second.id)
@@ -226,7 +227,7 @@ def test_exceptions_survive_regeneration(ctx: AppContext, planner: PlannerServic
     assert per_day == []
 
 
-def test_delete_leaves_an_audit_event(ctx: AppContext, planner: PlannerService, client_id: str) -> None:
+def test_delete_leaves_an_audit_event(ctx: AppContext, planner: PlannerService, client_id: ClientId) -> None:
     visit = planner.create(client_visit(client_id))
     planner.update(visit.id, VisitInput(**{**client_visit(client_id).__dict__, "agenda": "讲解条款"}))
     planner.delete(visit.id)

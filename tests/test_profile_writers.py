@@ -14,9 +14,9 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from app.clients.records import ClientDraft
 from app.context import AppContext
 from app.profile.audit import record_event, verify_chain
-from app.clients.records import ClientDraft
 from local_db.engine import BUSY_TIMEOUT_MS
 from tests.test_cli import BRANCHDESK, branchdesk
 

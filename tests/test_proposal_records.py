@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select, update
 
+from app.clients.records import ClientDraft
 from app.context import AppContext
 from app.errors import InvalidInput, NotFound
-from app.rules.id_numbers import make_resident_id
-from app.clients.records import ClientDraft
 from app.headoffice.status import StatusUpdate
+from app.profile.settings import ManagerProfile
 from app.proposals.records import ProposalRecords, ProposalRow
 from app.proposals.service import ProposalService
-from app.profile.settings import ManagerProfile
+from app.rules.id_numbers import make_resident_id
+from app.rules.ids import ClientId, ProposalId
 from local_db import models
 from tests.test_proposals_service import SIGNED, sample_doc
 
@@ -33,7 +35,7 @@ def records(ctx: AppContext) -> ProposalRecords:
     return ctx.proposal_records
 
 
-def draft_named(service: ProposalService, holder: str, insured: str, premium: int = 1000000) -> str:
+def draft_named(service: ProposalService, holder: str, insured: str, premium: int = 1000000) -> ProposalId:
     proposal_id = service.new_draft()
     doc = sample_doc(proposal_id)
     service.save_draft(proposal_id, replace(
@@ -43,9 +45,9 @@ def draft_named(service: ProposalService, holder: str, insured: str, premium: in
     return proposal_id
 
 
-def spread_creation(ctx: AppContext, ids: list[str]) -> None:
+def spread_creation(ctx: AppContext, ids: Sequence[str]) -> None:
     """One second apart, in the order given, so 'newest first' is unambiguous."""
-    start = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
     with ctx.store.sessions.begin() as session:
         for n, proposal_id in enumerate(ids):
             session.execute(update(models.Proposal).where(models.Proposal.id == proposal_id)
@@ -105,7 +107,7 @@ def test_correction_and_problem_cases_show_on_the_row(ctx: AppContext, service: 
     proposal_id = service.new_draft()
     service.save_draft(proposal_id, sample_doc(proposal_id))
     service.finish(proposal_id, SIGNED)
-    at = datetime(2026, 3, 18, 2, 0, tzinfo=timezone.utc)
+    at = datetime(2026, 3, 18, 2, 0, tzinfo=UTC)
     ctx.hq_status.apply([
         StatusUpdate("proposal", proposal_id, "problem", at, problem_id="HQ-1", reason="补充体检报告"),
         StatusUpdate("proposal", proposal_id, "problem", at, problem_id="HQ-2", reason="受益人证件不清"),
@@ -122,10 +124,10 @@ def test_correction_and_problem_cases_show_on_the_row(ctx: AppContext, service: 
 
 def test_unknown_row_is_not_found(records: ProposalRecords) -> None:
     with pytest.raises(NotFound):
-        records.row("no-such-proposal")
+        records.row(ProposalId("no-such-proposal"))
 
 
-def save_client(ctx: AppContext) -> str:
+def save_client(ctx: AppContext) -> ClientId:
     return ctx.clients.save(ClientDraft(
         name="赵强", gender="M", birth_date=date(1980, 5, 1), id_number=HOLDER_ID,
         mobile="13800001111", address="北京市海淀区中关村大街 1 号", occupation="教师",
@@ -139,7 +141,7 @@ def test_party_from_a_client_card(ctx: AppContext, records: ProposalRecords) -> 
     assert party.address == "北京市海淀区中关村大街 1 号"
     assert (party.pregnancy_weeks, party.disabled) == (None, False)
     with pytest.raises(NotFound):
-        records.party_from_client("nobody")
+        records.party_from_client(ClientId("nobody"))
 
 
 def test_link_party_is_kept_through_saves_and_corrections(ctx: AppContext, service: ProposalService,
@@ -157,7 +159,7 @@ def test_link_party_is_kept_through_saves_and_corrections(ctx: AppContext, servi
     with pytest.raises(InvalidInput):
         service.link_party(proposal_id, "beneficiary", client_id)
     with pytest.raises(NotFound):
-        service.link_party(proposal_id, "insured", "nobody")
+        service.link_party(proposal_id, "insured", ClientId("nobody"))
     # A finished proposal's parties are frozen, links included; its correction keeps them.
     service.link_party(proposal_id, "insured", client_id)
     service.save_draft(proposal_id, doc)

@@ -171,7 +171,8 @@ EXAMPLES: list[tuple[str, dict[str, Any], str]] = [
     ("P004_relation_allowed", {"beneficiaries": (DOC.beneficiaries[0], replace(ANNA, relation_to_insured="friend"))},
      "beneficiaries[1].relation_to_insured"),
     ("P005_minor_needs_parent", {"relation": "close_relative"}, "relation"),
-    ("P006_minor_beneficiary_parent", {"beneficiaries": (DOC.beneficiaries[0], replace(ANNA, relation_to_insured="close_relative"))},
+    ("P006_minor_beneficiary_parent",
+     {"beneficiaries": (DOC.beneficiaries[0], replace(ANNA, relation_to_insured="close_relative"))},
      "beneficiaries[1].relation_to_insured"),
     ("P007_self_same_person", {"relation": "self"}, "relation"),
     ("P010_required", {"product_name": "  "}, "product_name"),
@@ -179,7 +180,8 @@ EXAMPLES: list[tuple[str, dict[str, Any], str]] = [
     ("P010_required", {"beneficiaries": (DOC.beneficiaries[0], replace(ANNA, name=""))}, "beneficiaries[1].name"),
     ("P011_choice", {"payment_mode": "monthly"}, "payment_mode"),
     ("P012_id_invalid", {"insured": replace(DOC.insured, id_number=MISTYPED)}, "insured.id_number"),
-    ("P013_id_birth_date", {"policyholder": replace(DOC.policyholder, birth_date=date(1985, 6, 13))}, "policyholder.birth_date"),
+    ("P013_id_birth_date", {"policyholder": replace(DOC.policyholder, birth_date=date(1985, 6, 13))},
+     "policyholder.birth_date"),
     ("P014_id_gender", {"policyholder": replace(DOC.policyholder, gender="F")}, "policyholder.gender"),
     ("P015_mobile_format", {"policyholder": replace(DOC.policyholder, mobile="12812345678")}, "policyholder.mobile"),
     ("P016_manager_phone_format", {"manager_phone": "12345"}, "manager_phone"),
@@ -190,10 +192,12 @@ EXAMPLES: list[tuple[str, dict[str, Any], str]] = [
     ("P020_account_format", {"payment_account": "6222-abc"}, "payment_account"),
     ("P030_beneficiary_required", {"beneficiaries": ()}, "beneficiaries"),
     ("P031_legal_heirs_alone", {"beneficiaries": (DOC.beneficiaries[0], HEIRS)}, "beneficiaries[1].legal_heirs"),
-    ("P032_share_range", {"beneficiaries": (replace(ANNA, share_basis_points=10000), replace(ANNA, share_basis_points=0))},
+    ("P032_share_range",
+     {"beneficiaries": (replace(ANNA, share_basis_points=10000), replace(ANNA, share_basis_points=0))},
      "beneficiaries[1].share_basis_points"),
     ("P033_order_shares_total", {"beneficiaries": (DOC.beneficiaries[0],)}, "beneficiaries[0].share_basis_points"),
-    ("P034_order_sequence", {"beneficiaries": (replace(ANNA, order=2, share_basis_points=10000),)}, "beneficiaries[0].order"),
+    ("P034_order_sequence", {"beneficiaries": (replace(ANNA, order=2, share_basis_points=10000),)},
+     "beneficiaries[0].order"),
     ("P040_pregnancy", {"insured": replace(DOC.insured, pregnancy_weeks=28)}, "insured.pregnancy_weeks"),
 ]  # fmt: skip
 
@@ -263,10 +267,10 @@ def test_from_json_reports_every_structural_problem_with_its_path() -> None:
 @pytest.mark.parametrize("value", [[], "proposal", 3, None])
 def test_from_json_refuses_what_is_not_an_object(value: object) -> None:
     with pytest.raises(TypeError):
-        from_json(value)  # type: ignore[arg-type]
+        from_json(value)  # type: ignore[arg-type]  # the wrong type on purpose
 
 
-TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=8)
+TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=8)
 ANSWER = st.one_of(st.booleans(), st.integers(-5, 5), TEXT)
 PARTIES = st.builds(
     PartyDoc, name=TEXT, gender=st.none() | st.sampled_from(("M", "F")), birth_date=st.none() | BIRTHS,
@@ -387,7 +391,7 @@ def test_a_form_beyond_its_limits_lists_those_problems_first_then_the_rules() ->
     assert found[:2] == [("application_date", "J007_out_of_range"), ("policyholder.name", "J008_too_long")]
     assert ("premium_cents", "P017_amount_positive") in found[2:]
     many = replace(DOC, beneficiaries=DOC.beneficiaries * 11)
-    assert [(p.field, p.code) for p in check_proposal(many)][0] == ("beneficiaries", "J009_too_many")
+    assert next((p.field, p.code) for p in check_proposal(many)) == ("beneficiaries", "J009_too_many")
     # A value no date arithmetic can take is refused by its limit; the rules that cannot judge it keep quiet.
     far = replace(DOC, insured=replace(DOC.insured, birth_date=date(9999, 12, 31)),
                   application_date=date(9999, 12, 31))

@@ -14,13 +14,14 @@ from sqlalchemy import func, select, text
 
 from app.context import AppContext
 from app.errors import InvalidInput
+from app.profile.audit import events_for
+from app.profile.settings import ManagerProfile
+from app.proposals.service import ProposalService
 from app.rules import signature as signature_rules
+from app.rules.ids import ProposalId
 from app.rules.proposal import ProposalDoc, from_json, to_json
 from app.rules.proposal_rules import check_proposal
 from app.rules.signature import Point, Signature, Stroke
-from app.profile.audit import events_for
-from app.proposals.service import ProposalService
-from app.profile.settings import ManagerProfile
 from local_db import models
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "proposal.json"
@@ -54,7 +55,7 @@ def sample_doc(proposal_id: str) -> ProposalDoc:
     return doc
 
 
-def saved_valid(service: ProposalService) -> str:
+def saved_valid(service: ProposalService) -> ProposalId:
     proposal_id = service.new_draft()
     saved = service.save_draft(proposal_id, sample_doc(proposal_id))
     assert saved.problems == ()
@@ -127,7 +128,7 @@ def test_finish_refuses_what_head_office_would(ctx: AppContext, service: Proposa
     shown with the draft's problems (the editor's list): the laptop never queues a refusal."""
     proposal_id = service.new_draft()
     saved = service.save_draft(proposal_id, change(sample_doc(proposal_id)))
-    assert [p.code for p in saved.problems][0] == refusal  # the limit first; any rule it also breaks after
+    assert next(p.code for p in saved.problems) == refusal  # the limit first; any rule it also breaks after
     with pytest.raises(InvalidInput, match=refusal):
         service.finish(proposal_id, SIGNED)
     assert service.get(proposal_id).status == "draft"

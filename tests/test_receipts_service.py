@@ -7,17 +7,19 @@ import hashlib
 import json
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
 
 from app.context import AppContext
 from app.errors import InvalidInput, NotFound
-from app.rules import receipt as rules
-from app.rules import signature as signature_rules
 from app.profile.audit import events_for
 from app.proposals.service import ProposalService
 from app.receipts.service import ReceiptFields, ReceiptRefused, ReceiptService
+from app.rules import receipt as rules
+from app.rules import signature as signature_rules
+from app.rules.ids import ProposalId, ReceiptId
 from local_db import models
 from tests.paperwork_helpers import PNG, finished_proposal, tiny, zigzag
 
@@ -43,13 +45,13 @@ def count(ctx: AppContext, model: type) -> int:
         return session.scalar(select(func.count()).select_from(model)) or 0
 
 
-def draft_for(service: ReceiptService, proposals: ProposalService, fields: ReceiptFields = FIELDS) -> str:
+def draft_for(service: ReceiptService, proposals: ProposalService, fields: ReceiptFields = FIELDS) -> ReceiptId:
     receipt_id = service.new_draft(finished_proposal(proposals))
     service.save_draft(receipt_id, fields)
     return receipt_id
 
 
-def proposal_item(ctx: AppContext, proposal_id: str) -> models.OutboxItem:
+def proposal_item(ctx: AppContext, proposal_id: ProposalId) -> models.OutboxItem:
     with ctx.store.sessions() as session:
         item = session.scalar(select(models.OutboxItem).where(models.OutboxItem.record_id == proposal_id))
         assert item is not None
@@ -85,7 +87,7 @@ def test_new_draft_takes_the_products_cooling_off_days(service: ReceiptService, 
 
 def test_new_draft_refusals(ctx: AppContext, service: ReceiptService, proposals: ProposalService) -> None:
     with pytest.raises(NotFound):
-        service.new_draft("no-such-proposal")
+        service.new_draft(ProposalId("no-such-proposal"))
     with pytest.raises(InvalidInput, match="Only a finished proposal"):
         service.new_draft(proposals.new_draft())
     proposal_id = finished_proposal(proposals)
@@ -175,7 +177,7 @@ def test_signed_receipt_is_immutable(service: ReceiptService, proposals: Proposa
 )
 def test_bad_signing_is_refused_and_writes_nothing(
     ctx: AppContext, service: ReceiptService, proposals: ProposalService,
-    fields: ReceiptFields, kwargs: dict, codes: set[str],  # type: ignore[type-arg]
+    fields: ReceiptFields, kwargs: dict[str, Any], codes: set[str],
 ) -> None:
     receipt_id = draft_for(service, proposals, fields)
     before = service.get(receipt_id)

@@ -19,17 +19,27 @@ import pytest
 from PIL import Image
 from sqlalchemy import select, text, update
 
+from app.common.local_time import local_zone
 from app.context import AppContext
 from app.demo import generate
 from app.errors import NotFound
-from app.reports.common import chinese_date
-from app.profile.audit import events_for
 from app.handover.records import APPLICATION_MATERIALS, ItemInput
-from app.common.local_time import local_zone
 from app.planner.records import VisitInput
+from app.profile.audit import AuditEntry, events_for
 from app.receipts.service import ReceiptFields, ReceiptService
+from app.reports.common import chinese_date
+from app.rules.ids import ClientId, HandoverId, ProposalId, ReceiptId
 from local_db import models
-from tests.handover_data import TODAY, add_outlet, finished_proposal, set_up_manager, signature_png, signed, zigzag
+from tests.handover_data import (
+    TODAY,
+    add_outlet,
+    finished_proposal,
+    pdf_dict,
+    set_up_manager,
+    signature_png,
+    signed,
+    zigzag,
+)
 
 DEMO_TODAY = date(2026, 3, 18)
 EXTRA_VISITS = 14  # on top of the demo's, so the day's checklists run over pages
@@ -45,8 +55,8 @@ def texts(pdf: bytes) -> list[str]:
 def images_on(pdf: bytes) -> int:
     count = 0
     for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
-        resources = page["/Resources"]
-        count += len(resources["/XObject"]) if "/XObject" in resources else 0
+        resources = pdf_dict(page["/Resources"])
+        count += len(pdf_dict(resources["/XObject"])) if "/XObject" in resources else 0
     return count
 
 
@@ -95,7 +105,8 @@ def test_the_daily_plan_of_a_busy_day(book: tuple[AppContext, date]) -> None:
     manager = ctx.settings.manager()
     everything = "".join(pages)
     for expected in ("每日工作计划表", "今日目标", "有效拜访（5访）", "今日日程", "拜访准备与执行（3S）",
-                     "拜访前", "拜访中", "拜访后", "讲解年金险与教育金规划", "主管审阅", manager.name, manager.code):  # fmt: skip
+                     "拜访前", "拜访中", "拜访后", "讲解年金险与教育金规划", "主管审阅", manager.name,
+                     manager.code):  # fmt: skip
         assert expected in everything, expected
     assert all(visit.who in everything for visit in data.agenda)  # every client's name, in Chinese
     for page in pages:  # the page header on every page
@@ -142,7 +153,8 @@ def test_the_client_card_masks_unless_revealed(book: tuple[AppContext, date]) ->
     with ctx.store.sessions() as session:
         client = session.scalars(select(models.Client).where(models.Client.id_number.is_not(None))).first()
         assert client is not None
-        client_id, name, number, mobile = client.id, client.name, client.id_number, client.mobile
+        client_id, name, number, mobile = ClientId(client.id), client.name, client.id_number, client.mobile
+        assert number is not None
     card = ctx.clients.get(client_id)
     (first, *_rest) = texts(ctx.printing.client_card(client_id))
     assert name in first and "客户档案" in first
@@ -156,7 +168,7 @@ def test_the_client_card_masks_unless_revealed(book: tuple[AppContext, date]) ->
     assert event.detail == {"reveal": True, "fields": ["id_number", "mobile", "phone_other"]}
 
 
-def events_for_client(ctx: AppContext, client_id: str) -> list:  # type: ignore[type-arg]
+def events_for_client(ctx: AppContext, client_id: ClientId) -> list[AuditEntry]:
     with ctx.store.sessions() as session:
         return events_for(session, "client", client_id)
 
@@ -165,19 +177,20 @@ def events_for_client(ctx: AppContext, client_id: str) -> list:  # type: ignore[
 
 
 @pytest.fixture
-def proposal_id(ctx: AppContext) -> str:
+def proposal_id(ctx: AppContext) -> ProposalId:
     set_up_manager(ctx)
     return finished_proposal(ctx, outlet_id=add_outlet(ctx))
 
 
-def test_the_proposal_form(ctx: AppContext, proposal_id: str) -> None:
+def test_the_proposal_form(ctx: AppContext, proposal_id: ProposalId) -> None:
     pdf = ctx.printing.proposal(proposal_id)
     pages = texts(pdf)
     assert_page_footers(pages)
     everything = "".join(pages)
     for expected in ("人身保险投保单", "张伟", "张小雨", "李娜", "鑫享未来少儿教育年金保险", "300,000.00 元", "期交",
                      "10 年", "子女", "身故受益人", "60%", "40%", "健康告知", "投保人签名", "被保险人签名",
-                     "王芳（BJ0107）", "建国门支行（BJ-JGM）", "日期：2026-03-16", chinese_date(date.today())):  # fmt: skip
+                     "王芳（BJ0107）", "建国门支行（BJ-JGM）", "日期：2026-03-16",
+                     chinese_date(date.today())):  # fmt: skip
         assert expected in everything, expected
     assert ID_MASKED in everything and ID not in everything
     assert PHONE_MASKED in everything and PHONE not in everything
@@ -204,7 +217,7 @@ def receipt_service(ctx: AppContext) -> ReceiptService:
     return ReceiptService(ctx.store.sessions, ctx.actor, today=lambda: TODAY)
 
 
-def test_the_receipt_signed_on_screen(ctx: AppContext, proposal_id: str) -> None:
+def test_the_receipt_signed_on_screen(ctx: AppContext, proposal_id: ProposalId) -> None:
     receipts = receipt_service(ctx)
     receipt_id = receipts.new_draft(proposal_id)
     receipts.save_draft(receipt_id, ReceiptFields("P2026000123", date(2026, 3, 17), None, 15))
@@ -220,7 +233,7 @@ def test_the_receipt_signed_on_screen(ctx: AppContext, proposal_id: str) -> None
     assert "尚未送达总公司" not in texts(ctx.printing.receipt(receipt_id))[0]
 
 
-def test_the_receipt_signed_on_paper(ctx: AppContext, proposal_id: str) -> None:
+def test_the_receipt_signed_on_paper(ctx: AppContext, proposal_id: ProposalId) -> None:
     receipts = receipt_service(ctx)
     receipt_id = receipts.new_draft(proposal_id, "P2026000456", date(2026, 3, 17))
     receipts.sign(receipt_id, date(2026, 3, 18), scan=(signature_png(zigzag()), "image/png"))
@@ -230,7 +243,7 @@ def test_the_receipt_signed_on_paper(ctx: AppContext, proposal_id: str) -> None:
     assert images_on(pdf) == 0
 
 
-def test_the_handover_list_carries_the_mark_until_its_paperwork_is_sent(ctx: AppContext, proposal_id: str) -> None:
+def test_the_handover_list_carries_the_mark_until_its_paperwork_is_sent(ctx: AppContext, proposal_id: ProposalId) -> None:
     outlet = add_outlet(ctx, "BJ-DC", "东城支行")
     list_id = ctx.handover.create_draft(APPLICATION_MATERIALS, TODAY, outlet, "刘柜员",
                                         [ItemInput(proposal_id=proposal_id)])  # fmt: skip
@@ -241,9 +254,11 @@ def test_the_handover_list_carries_the_mark_until_its_paperwork_is_sent(ctx: App
 
 
 def test_unknown_records_are_not_found(ctx: AppContext) -> None:
-    for make in (ctx.printing.proposal, ctx.printing.receipt, ctx.printing.handover, ctx.printing.client_card):
+    missing = "00000000-0000-4000-8000-000000000000"
+    for make in (lambda: ctx.printing.proposal(ProposalId(missing)), lambda: ctx.printing.receipt(ReceiptId(missing)),
+                 lambda: ctx.printing.handover(HandoverId(missing)), lambda: ctx.printing.client_card(ClientId(missing))):
         with pytest.raises(NotFound):
-            make("00000000-0000-4000-8000-000000000000")
+            make()
 
 
 # ---- on paper: every document renders with ink ------------------------------------------------

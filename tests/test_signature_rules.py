@@ -13,6 +13,7 @@ from app.rules.signature import (
     MIN_HEIGHT_FRACTION,
     MIN_POINTS,
     MIN_WIDTH_FRACTION,
+    Device,
     Point,
     Signature,
     Stroke,
@@ -24,12 +25,12 @@ from app.rules.signature import (
 W, H = 500, 200
 
 
-def zigzag(left: float, top: float, width: float, height: float, points: int = 12, device: str = "mouse") -> Stroke:
+def zigzag(left: float, top: float, width: float, height: float, points: int = 12, device: Device = "mouse") -> Stroke:
     """A stroke whose bounding box is exactly (left, top, width, height)."""
     pts = tuple(
         Point(left + width * i / (points - 1), top + (height if i % 2 else 0.0), i * 10, None) for i in range(points)
     )
-    return Stroke(pts, device)  # type: ignore[arg-type]
+    return Stroke(pts, device)
 
 
 def codes(sig: Signature) -> list[str]:
@@ -153,7 +154,7 @@ def test_storage_form_is_compact() -> None:
 def test_infinite_numbers_are_unreadable_not_a_crash(number: str) -> None:
     """1e400 is infinity to Python: int() of it raised OverflowError, a 500 at head office."""
     values = {"w": "480", "h": "200", "x": "1.5", "t": "16", number: "1e400"}
-    text = '{"v":1,"w":%(w)s,"h":%(h)s,"strokes":[{"d":"pen","p":[[%(x)s,2.0,%(t)s,null]]}]}' % values
+    text = '{"v":1,"w":%(w)s,"h":%(h)s,"strokes":[{"d":"pen","p":[[%(x)s,2.0,%(t)s,null]]}]}' % values  # noqa: UP031 - the JSON's own braces
     with pytest.raises(ValueError, match="out of range"):
         from_json(text)
 

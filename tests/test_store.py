@@ -7,7 +7,7 @@ import os
 import shutil
 import sqlite3
 from contextlib import closing
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -44,17 +44,16 @@ def test_records_get_laptop_uuids_and_utc_stamps(ctx: AppContext) -> None:
     with ctx.store.sessions() as session:
         stored = session.scalars(select(Outlet)).one()
     assert len(stored.id) == 36 and stored.id.count("-") == 4
-    assert stored.created_at.tzinfo == timezone.utc
-    assert abs(stored.created_at - datetime.now(timezone.utc)) < timedelta(minutes=1)
+    assert stored.created_at.tzinfo == UTC
+    assert abs(stored.created_at - datetime.now(UTC)) < timedelta(minutes=1)
     assert stored.name == "工商银行北京朝阳支行"
 
 
 def test_foreign_keys_are_enforced(ctx: AppContext) -> None:
     from sqlalchemy.exc import IntegrityError
 
-    with pytest.raises(IntegrityError):
-        with ctx.store.sessions.begin() as session:
-            session.add(Client(name="张三", outlet_id="no-such-outlet"))
+    with pytest.raises(IntegrityError), ctx.store.sessions.begin() as session:
+        session.add(Client(name="张三", outlet_id="no-such-outlet"))
     with ctx.store.sessions() as session:
         assert session.scalars(select(Client)).all() == []
 
@@ -62,10 +61,9 @@ def test_foreign_keys_are_enforced(ctx: AppContext) -> None:
 def test_database_errors_never_quote_customer_data(ctx: AppContext) -> None:
     from sqlalchemy.exc import IntegrityError
 
-    with pytest.raises(IntegrityError) as caught:
-        with ctx.store.sessions.begin() as session:
-            session.add(Client(name="张三", id_number="11010519900101200X", mobile="13812345678",
-                               outlet_id="no-such-outlet"))
+    with pytest.raises(IntegrityError) as caught, ctx.store.sessions.begin() as session:
+        session.add(Client(name="张三", id_number="11010519900101200X", mobile="13812345678",
+                           outlet_id="no-such-outlet"))
     message = str(caught.value)
     assert "11010519900101200X" not in message and "13812345678" not in message
     assert "hidden due to hide_parameters" in message
@@ -74,9 +72,8 @@ def test_database_errors_never_quote_customer_data(ctx: AppContext) -> None:
 def test_naive_datetimes_are_refused(ctx: AppContext) -> None:
     from sqlalchemy.exc import StatementError
 
-    with pytest.raises(StatementError, match="naive datetime"):
-        with ctx.store.sessions.begin() as session:
-            session.add(Client(name="李四", last_contact_at=datetime(2026, 1, 1, 9, 0)))
+    with pytest.raises(StatementError, match="naive datetime"), ctx.store.sessions.begin() as session:
+        session.add(Client(name="李四", last_contact_at=datetime(2026, 1, 1, 9, 0)))
 
 
 def test_database_at_first_revision_upgrades_to_head_keeping_data(data_dir: Path) -> None:

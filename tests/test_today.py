@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import event
 
 from app.context import AppContext
-from app.profile.settings import DailyTargets
 from app.day.today import TodayService
 from app.day.worklog import LogInput, WorkLogService
+from app.profile.settings import DailyTargets
+from app.rules.ids import ClientId
 from local_db.cipher import connect
 from local_db.models import (
     Client,
@@ -33,15 +34,15 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=SHANGHAI)
 
 
-def add_client(ctx: AppContext, name: str, **values: object) -> str:
+def add_client(ctx: AppContext, name: str, **values: object) -> ClientId:
     with ctx.store.sessions.begin() as session:
         client = Client(name=name, mobile="13812345678", id_number="110101199001011234", **values)
         session.add(client)
         session.flush()
-        return client.id
+        return ClientId(client.id)
 
 
-def add_proposal(ctx: AppContext, client_id: str, name: str) -> str:
+def add_proposal(ctx: AppContext, client_id: ClientId, name: str) -> str:
     with ctx.store.sessions.begin() as session:
         proposal = Proposal(status="finished", product_name="金佑人生终身寿险")
         session.add(proposal)
@@ -83,7 +84,7 @@ def test_reminders_cover_care_and_paperwork_with_windows(ctx: AppContext, today:
     buyer = add_client(ctx, "买家")
     contacted = add_client(ctx, "已回访", last_contact_at=at(DAY - timedelta(days=2), 10))
     with ctx.store.sessions.begin() as session:
-        session.get(Client, merged).merged_into_id = soon
+        session.get_one(Client, merged).merged_into_id = soon
         session.add_all([
             ImportantDate(client_id=soon, kind="anniversary", label="结婚纪念日", on=date(2001, 10, 6)),
             ImportantDate(client_id=soon, kind="other", label="一次性", on=date(2026, 12, 1),
@@ -184,7 +185,8 @@ def test_reminder_queries_read_indexes_only(ctx: AppContext, today: TodayService
     profile each table page read would cost a decryption."""
     statements: list[tuple[str, object]] = []
 
-    def record(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+    def record(_conn: object, _cursor: object, statement: str, parameters: object, _context: object,
+               _many: bool) -> None:  # fmt: skip
         statements.append((statement, parameters))
 
     event.listen(ctx.store.engine, "before_cursor_execute", record)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 
 from app.context import AppContext
+from app.day.worklog import LogInput, WorkLogService, tally
 from app.errors import InvalidInput, NotFound
 from app.profile.audit import events_for
-from app.day.worklog import LogInput, WorkLogService, tally
+from app.rules.ids import ClientId
 from local_db.models import Client, DailyPlan
 
 SHANGHAI = timezone(timedelta(hours=8))
@@ -27,23 +29,23 @@ def worklog(ctx: AppContext) -> WorkLogService:
 
 
 @pytest.fixture
-def client_id(ctx: AppContext) -> str:
+def client_id(ctx: AppContext) -> ClientId:
     with ctx.store.sessions.begin() as session:
         client = Client(name="张三", mobile="13812345678", id_number="110101199001011234")
         session.add(client)
         session.flush()
-        return client.id
+        return ClientId(client.id)
 
 
 def test_log_a_visit_with_the_client_name_and_move_last_contact(
-    ctx: AppContext, worklog: WorkLogService, client_id: str
+    ctx: AppContext, worklog: WorkLogService, client_id: ClientId
 ) -> None:
     entry = worklog.log(LogInput(kind="visit", day=DAY, at=at(14), client_id=client_id,
                                  sales_step="close", effective=True, outcome="成交"))
     assert (entry.client_name, entry.effective, entry.counts) == ("张三", True, True)
     assert entry.at.utcoffset() == timedelta(hours=8)
     with ctx.store.sessions() as session:
-        assert session.get(Client, client_id).last_contact_at == at(14)
+        assert session.get_one(Client, client_id).last_contact_at == at(14)
         audit = events_for(session, "worklog", entry.id)
     assert [e.action for e in audit] == ["create"]
     assert "13812345678" not in str(audit[0].detail) and "1101011990" not in str(audit[0].detail)
@@ -62,11 +64,11 @@ def test_log_a_visit_with_the_client_name_and_move_last_contact(
     ],
 )
 def test_bad_entries_are_refused_with_a_clear_message(
-    worklog: WorkLogService, changes: dict[str, object], message: str
+    worklog: WorkLogService, changes: dict[str, Any], message: str
 ) -> None:
     base = {"kind": "visit", "day": DAY, "at": at(9)}
     with pytest.raises(InvalidInput, match=message):
-        worklog.log(LogInput(**{**base, **changes}))  # type: ignore[arg-type]
+        worklog.log(LogInput(**{**base, **changes}))
 
 
 def test_quick_buttons_stamp_now_and_add_up(ctx: AppContext, worklog: WorkLogService) -> None:
@@ -102,7 +104,7 @@ def test_close_day_keeps_the_managers_targets(ctx: AppContext, worklog: WorkLogS
 
 
 def test_correction_replaces_the_entry_in_counts_and_keeps_the_old_one(
-    ctx: AppContext, worklog: WorkLogService, client_id: str
+    ctx: AppContext, worklog: WorkLogService, client_id: ClientId
 ) -> None:
     visit = worklog.log(LogInput(kind="visit", day=DAY, at=at(11), client_id=client_id,
                                  sales_step="present"))
@@ -148,7 +150,7 @@ def test_correction_needs_a_reason_and_known_fields(worklog: WorkLogService) -> 
 
 
 def test_meetings_count_only_client_meetings(worklog: WorkLogService, ctx: AppContext,
-                                            client_id: str) -> None:
+                                            client_id: ClientId) -> None:
     worklog.quick("meeting", DAY)  # the morning meeting (晨会)
     worklog.quick("meeting", DAY, client_id=client_id)
     with ctx.store.sessions() as session:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TypeAlias
 
 from app.paths import demo_data_dir, resolve_data_dir
 from app.rules.limits import FIRST_DAY, LAST_DAY
@@ -30,7 +31,8 @@ EXIT_CODES_HELP = (
     "130 interrupted (Ctrl+C)."
 )
 
-Commands = argparse._SubParsersAction  # type: ignore[type-arg]
+# A string: argparse._SubParsersAction is generic only to type checkers.
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 

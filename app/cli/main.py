@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,7 +57,7 @@ JSON_KINDS = {list: ("array", "数组"), str: ("string", "字符串"), int: ("nu
               float: ("number", "数值"), bool: ("boolean", "布尔值"), type(None): ("null", "null")}  # fmt: skip
 
 
-def _bounded_int(low: int, high: int):  # type: ignore[no-untyped-def]
+def _bounded_int(low: int, high: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -290,8 +291,8 @@ def _demo_data(args: argparse.Namespace) -> int:
 
 
 def _import_clients(args: argparse.Namespace) -> int:
-    from app.context import AppContext
     from app.clients import importing
+    from app.context import AppContext
 
     language = args.lang or "en"
     if args.report is not None and args.report.resolve() == args.file.resolve():
@@ -325,8 +326,8 @@ def _import_clients(args: argparse.Namespace) -> int:
 
 
 def _export_clients(args: argparse.Namespace) -> int:
-    from app.context import AppContext
     from app.clients.exporting import export_clients
+    from app.context import AppContext
 
     if args.file.exists() and not args.force:
         raise InvalidInput(f"{args.file} already exists.", "Add --force to overwrite it, or name another file.",

@@ -67,13 +67,16 @@ def _check_target(path: Path) -> None:
     if path.exists() and not path.is_file():  # renamed over, a device or a pipe would be replaced
         raise InvalidInput(f"{path} is not a regular file (a device or a pipe).",
                            "Give the PDF file's name, e.g. --out plan.pdf.",
-                           zh=f"{path} 不是普通文件（而是设备或管道）。", hint_zh="请给出 PDF 文件名，例如 --out plan.pdf。")  # fmt: skip
+                           zh=f"{path} 不是普通文件（而是设备或管道）。",
+                           hint_zh="请给出 PDF 文件名，例如 --out plan.pdf。")  # fmt: skip
     if not folder.is_dir():
         raise InvalidInput(f"The folder {folder} does not exist.", "Create it first or name another --out file.",
-                           zh=f"文件夹 {folder} 不存在。", hint_zh="请先创建该文件夹，或用 --out 另指定文件。")  # fmt: skip
+                           zh=f"文件夹 {folder} 不存在。",
+                           hint_zh="请先创建该文件夹，或用 --out 另指定文件。")  # fmt: skip
     if not os.access(folder, os.W_OK):
         raise InvalidInput(f"The folder {folder} cannot be written.", "Name a file in a folder you can write to.",
-                           zh=f"文件夹 {folder} 无法写入。", hint_zh="请指定您有写入权限的文件夹中的文件。")  # fmt: skip
+                           zh=f"文件夹 {folder} 无法写入。",
+                           hint_zh="请指定您有写入权限的文件夹中的文件。")  # fmt: skip
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -129,11 +129,13 @@ def _retry(ctx: Any, args: argparse.Namespace) -> list[int]:
     for seq in args.retry:
         if seq not in items:
             raise NotFound(f"No outbox item has seq {seq}.", "`branchdesk sync` lists the items left, seq first.",
-                           zh=f"没有序号为 {seq} 的待发项目。", hint_zh="运行 branchdesk sync 可列出剩余项目，序号在前。")  # fmt: skip
+                           zh=f"没有序号为 {seq} 的待发项目。",
+                           hint_zh="运行 branchdesk sync 可列出剩余项目，序号在前。")  # fmt: skip
         if items[seq].status not in ("rejected", "pending"):
             status = items[seq].status
             raise InvalidInput(f"Item {seq} is {status}; only a rejected or waiting item can be retried.",
-                               zh=f"第 {seq} 项{ITEM_STATUS_ZH[status]}；只有被退回或等待中的项目可以重试。")  # fmt: skip
+                               zh=f"第 {seq} 项{ITEM_STATUS_ZH[status]}；"
+                                  "只有被退回或等待中的项目可以重试。")  # fmt: skip
         chosen.append(items[seq])
     if args.retry_rejected:
         chosen += [item for item in items.values() if item.status == "rejected"]

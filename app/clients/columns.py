@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from app.rules.client_card import normalise_phone
-from app.rules.problem import Problem
 from app.rules.masking import mask_id_number, mask_phone
+from app.rules.problem import Problem
 
 # (field, header written on export), in export order. "outlet" is the outlet's code.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -184,7 +184,8 @@ def _private(field: str, text: str) -> str:
     if EXCEL_NUMBER.fullmatch(value):
         raise CellProblem(Problem(
             field, "excel_number",
-            "Excel turned the number into a value like 1.1E+17 and lost digits; format the column as text and type it again.",
+            "Excel turned the number into a value like 1.1E+17 and lost digits; "
+            "format the column as text and type it again.",
             "Excel 已把号码变成 1.1E+17 这样的数值并丢失了数字，请把该列设为文本后重新录入。",
         ))
     return value

@@ -16,15 +16,15 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import Cancelled, InvalidInput
-from app.rules.masking import mask_id_number, mask_phone
-from app.profile.audit import record_event
 from app.clients.columns import COLUMNS, export_cell
-from app.common.progress import Progress
 from app.clients.importing import ClientServices
 from app.clients.search import ClientQuery
 from app.clients.service import ClientService
 from app.common.csv_files import replacing, write_rows
+from app.common.progress import Progress
+from app.errors import Cancelled, InvalidInput
+from app.profile.audit import record_event
+from app.rules.masking import mask_id_number, mask_phone
 from local_db import models
 
 CHUNK = 1_000  # cards read per query: bounds memory whatever the size of the book

@@ -18,10 +18,6 @@ from typing import Any, NamedTuple, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import Cancelled, InvalidInput
-from app.rules.problem import Problem
-from app.profile.audit import record_event
-from app.common.progress import Progress, Steps
 from app.clients.columns import (
     FIELDS,
     CellProblem,
@@ -35,6 +31,11 @@ from app.clients.matching import OnDuplicate, match_rows
 from app.clients.records import ClientDraft
 from app.clients.service import ClientService
 from app.common.csv_files import CsvRow, CsvTable, read_csv, replacing, write_rows
+from app.common.progress import Progress, Steps
+from app.errors import Cancelled, InvalidInput
+from app.profile.audit import record_event
+from app.rules.ids import ClientId
+from app.rules.problem import Problem
 from app.store import Store
 from local_db import models
 
@@ -115,7 +116,7 @@ class _Row:
     problems: list[Problem]
     unreadable: frozenset[str]  # fields whose cell could not be read
     draft: ClientDraft | None = None
-    existing_id: str | None = None  # the saved card this row updates
+    existing_id: ClientId | None = None  # the saved card this row updates
     duplicate: bool = False
 
 
@@ -144,7 +145,7 @@ def preview(
             tuple(_row_problems(row, columns)),
             row.duplicate,
         )
-        for row, csv_row in zip(rows[:limit], table.rows)
+        for row, csv_row in zip(rows[:limit], table.rows, strict=False)
     )
     valid = [row for row in rows if not row.problems]
     return ImportPreview(
@@ -271,7 +272,7 @@ def _plan(
         outlets = _outlets(session) if any(f == "outlet" for _, _, f in columns) else {}
         rows = [_read_row(row, columns, outlets) for row in table.rows]
         matches = match_rows(session, [row.values for row in rows], [row.line for row in rows], on_duplicate)
-        for row, match in zip(rows, matches):
+        for row, match in zip(rows, matches, strict=True):
             row.problems += match.problems
             row.existing_id = match.existing_id
             row.duplicate = bool(match.problems)

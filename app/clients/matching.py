@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.rules.client_card import normalise_id, normalise_phone
+from app.rules.ids import ClientId
 from app.rules.problem import Problem
 from local_db import models
 
@@ -25,7 +26,7 @@ LOOKUP_CHUNK = 900  # values per IN (...): below SQLite's limit on bound paramet
 @dataclass(frozen=True)
 class Match:
     problems: tuple[Problem, ...]  # empty when the row is nobody known, or updates a card
-    existing_id: str | None  # the one saved card the row updates (on_duplicate="update")
+    existing_id: ClientId | None  # the one saved card the row updates (on_duplicate="update")
 
 
 def match_rows(
@@ -40,7 +41,7 @@ def match_rows(
     first_number: dict[str, int] = {}
     first_pair: dict[tuple[str, str], int] = {}
     matches = []
-    for line, (number, pair) in zip(lines, keys):
+    for line, (number, pair) in zip(lines, keys, strict=True):
         found: list[Problem] = []
         if number:
             if number in first_number:
@@ -58,12 +59,12 @@ def match_rows(
         named = by_number.get(number, []) if number else []
         paired = by_pair.get(pair, []) if pair else []
         saved = {client_id for client_id, _ in named} | set(paired)
-        existing_id = None
+        existing_id: ClientId | None = None
         if saved and not found:
             if on_duplicate == "skip":
                 found = _saved_duplicates(named, paired)
             elif len(saved) == 1:
-                existing_id = saved.pop()
+                existing_id = ClientId(saved.pop())
             else:
                 found.append(Problem("id_number", "duplicate_ambiguous",
                                      "This row matches several saved cards; merge them first.",

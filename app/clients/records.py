@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from app.rules.ids import ClientId, OutletId
 from app.rules.problem import Problem
 
 
@@ -12,7 +13,7 @@ from app.rules.problem import Problem
 class ClientRow:
     """One line of a list or search result; ID and phone are masked already."""
 
-    id: str
+    id: ClientId
     name: str
     gender: str | None
     age: int | None
@@ -60,7 +61,7 @@ class ClientDraft:
     """Everything the card form edits. `id` is None for a card not saved yet."""
 
     name: str
-    id: str | None = None
+    id: ClientId | None = None
     gender: str | None = None
     birth_date: date | None = None
     id_type: str = "resident_id"
@@ -80,7 +81,7 @@ class ClientDraft:
     notes: str = ""
     blacklisted: bool = False
     blacklist_reason: str = ""
-    outlet_id: str | None = None
+    outlet_id: OutletId | None = None
     tags: tuple[str, ...] = ()
     family: tuple[FamilyEntry, ...] = ()
     products: tuple[ProductEntry, ...] = ()
@@ -108,7 +109,7 @@ class ClientCard:
 
 @dataclass(frozen=True)
 class SaveResult:
-    client_id: str
+    client_id: ClientId
     status: str  # valid | draft
     problems: tuple[Problem, ...]
     created: bool

@@ -19,7 +19,9 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from app.errors import InvalidInput
 from app.rules.client_card import normalise_id
+from app.rules.ids import OutletId
 from app.rules.names import pinyin_keys
 
 ID_TAIL = re.compile(r"[0-9Xx]{4,}")
@@ -55,7 +57,7 @@ class ClientQuery:
     text: str = ""
     tiers: frozenset[str] = field(default_factory=frozenset)
     segment: str | None = None  # young | middle | retired
-    outlet_id: str | None = None
+    outlet_id: OutletId | None = None
     tag: str | None = None
     blacklisted: bool | None = None
     sort: SortKey = SortKey.NAME
@@ -68,8 +70,14 @@ class Statement:
     params: dict[str, Any]
 
 
-class QueryTooShort(ValueError):
+class QueryTooShort(InvalidInput):
     """Digits only and fewer than four: too little to search phone numbers by."""
+
+    code = "query_too_short"
+
+    def __init__(self, term: str) -> None:
+        super().__init__("Type at least 4 digits to search phone numbers.", zh="按电话号码搜索时请至少输入 4 位数字。")
+        self.term = term
 
 
 def _fts_phrase(term: str) -> str:

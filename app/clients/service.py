@@ -4,26 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, fields
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import InvalidInput, NotFound
-from app.rules.client_card import (
-    CardFields,
-    Problem,
-    age_on,
-    check_card,
-    normalise_id,
-    normalise_phone,
-    segment_for_age,
-)
-from app.rules.masking import mask_id_number, mask_phone
-from app.rules.names import pinyin_keys
 from app.clients import search
-from app.profile.audit import record_event
 from app.clients.records import (
     ClientCard,
     ClientDraft,
@@ -34,7 +21,21 @@ from app.clients.records import (
     ProductEntry,
     SaveResult,
 )
-from app.clients.search import ClientQuery
+from app.clients.search import ClientQuery, Statement
+from app.errors import InvalidInput, NotFound
+from app.profile.audit import record_event
+from app.rules.client_card import (
+    CardFields,
+    Problem,
+    age_on,
+    check_card,
+    normalise_id,
+    normalise_phone,
+    segment_for_age,
+)
+from app.rules.ids import ClientId, OutletId, optional_id
+from app.rules.masking import mask_id_number, mask_phone
+from app.rules.names import pinyin_keys
 from local_db import models
 from local_db.base import new_uuid, utcnow
 
@@ -56,7 +57,7 @@ def _as_date(value: Any) -> date | None:
 def _as_utc(value: Any) -> datetime | None:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    return value.replace(tzinfo=timezone.utc) if value is not None else None
+    return value.replace(tzinfo=UTC) if value is not None else None
 
 
 class ClientService:
@@ -81,7 +82,7 @@ class ClientService:
         rows = self._fetch(statement)
         return [self._row(r[:-1], today) for r in rows]  # the last column is the sort key
 
-    def _fetch(self, statement: search.Statement) -> list[Any]:
+    def _fetch(self, statement: Statement) -> list[Any]:
         # A pooled DBAPI connection: this runs on every keystroke, and SQLAlchemy's execution
         # layer would add a fifth to the time of a typical search.
         conn = self._engine.raw_connection()
@@ -90,12 +91,12 @@ class ClientService:
         finally:
             conn.close()
 
-    def matching_ids(self, query: ClientQuery) -> list[str]:
+    def matching_ids(self, query: ClientQuery) -> list[ClientId]:
         """Every match, in order; the list model pages through these."""
         statement = search.ids_statement(query, self._today())
         return [r[0] for r in self._fetch(statement)]
 
-    def rows(self, ids: Sequence[str]) -> list[ClientRow]:
+    def rows(self, ids: Sequence[ClientId]) -> list[ClientRow]:
         """Rows for these ids, in the order given (ids no longer present are skipped)."""
         if not ids:
             return []
@@ -105,7 +106,7 @@ class ClientService:
         return [found[i] for i in ids if i in found]
 
     def _row(self, r: Sequence[Any], today: date) -> ClientRow:
-        (client_id, name, gender, birth, tier, mobile, id_type, id_number, last_contact,
+        (client_id, name, gender, birth, tier, mobile, _id_type, id_number, last_contact,
          next_maturity, blacklisted, status, tags_text, outlet_name) = r
         birth = _as_date(birth)
         age = age_on(birth, today) if birth else None
@@ -123,13 +124,13 @@ class ClientService:
 
     # ---- reading ---------------------------------------------------------------------
 
-    def get(self, client_id: str) -> ClientCard:
+    def get(self, client_id: ClientId) -> ClientCard:
         with self._sessions() as session:
             client = session.get(models.Client, client_id)
             if client is None:
                 raise NotFound(f"No client card {client_id}.", zh="找不到该客户档案。")
             draft = ClientDraft(
-                id=client.id, name=client.name, gender=client.gender, birth_date=client.birth_date,
+                id=ClientId(client.id), name=client.name, gender=client.gender, birth_date=client.birth_date,
                 id_type=client.id_type, id_number=client.id_number or "", mobile=client.mobile,
                 phone_other=client.phone_other, address=client.address,
                 occupation=client.occupation, employer=client.employer, tier=client.tier,
@@ -137,7 +138,7 @@ class ClientService:
                 income_band=client.income_band, assets_cents=client.assets_cents,
                 investments=client.investments, hobbies=client.hobbies, notes=client.notes,
                 blacklisted=client.blacklisted, blacklist_reason=client.blacklist_reason,
-                outlet_id=client.outlet_id,
+                outlet_id=optional_id(OutletId, client.outlet_id),
                 tags=tuple(session.scalars(select(models.ClientTag.tag).where(models.ClientTag.client_id == client_id).order_by(models.ClientTag.tag))),
                 family=tuple(_entries(session, models.FamilyMember, FamilyEntry, client_id)),
                 products=tuple(_entries(session, models.ProductHolding, ProductEntry, client_id)),
@@ -230,7 +231,7 @@ class ClientService:
             # Field names only: the values may be ID or phone numbers.
             detail={"status": values["status"], "fields": sorted(changed)},
         )
-        return SaveResult(client.id, values["status"], problems, created)
+        return SaveResult(ClientId(client.id), values["status"], problems, created)
 
     def create_many(self, drafts: Sequence[ClientDraft], session: Session) -> list[SaveResult]:
         """New cards in bulk, for imports: the same rules and stored values as `save`, written
@@ -248,7 +249,7 @@ class ClientService:
         for draft in drafts:
             problems = tuple(self.check(draft))
             values = self._values(draft, problems)
-            client_id = new_uuid()
+            client_id = ClientId(new_uuid())
             clients.append({"id": client_id, "created_at": now, "updated_at": now, **values})
             for table, rows in _child_rows(client_id, draft):
                 children[table] += [{"id": new_uuid(), "created_at": now, "updated_at": now, **r} for r in rows]
@@ -275,15 +276,15 @@ class ClientService:
         from sqlalchemy import or_
 
         with self._sessions() as session:
-            ids = list(session.scalars(
+            ids = [ClientId(i) for i in session.scalars(
                 select(models.Client.id).where(
                     or_(*conditions), models.Client.merged_into_id.is_(None),
                     models.Client.id != (draft.id or ""),
                 )
-            ))
+            )]
         return self.rows(ids)
 
-    def merge(self, keep_id: str, drop_id: str) -> None:
+    def merge(self, keep_id: ClientId, drop_id: ClientId) -> None:
         """Fold `drop_id` into `keep_id`: all history, family, products, dates and tags move;
         the dropped card stays (hidden) pointing at the kept one."""
         if keep_id == drop_id:
@@ -298,8 +299,8 @@ class ClientService:
                 models.ClientTag.client_id == drop_id, models.ClientTag.tag.in_(kept_tags)))
             for table in (models.FamilyMember, models.ProductHolding, models.ImportantDate, models.ClientTag):
                 session.execute(update(table).where(table.client_id == drop_id).values(client_id=keep_id))
-            for table, column in HISTORY_LINKS:
-                session.execute(update(table).where(column == drop_id).values(client_id=keep_id))
+            for history, column in HISTORY_LINKS:
+                session.execute(update(history).where(column == drop_id).values(client_id=keep_id))
             tags = sorted(session.scalars(select(models.ClientTag.tag).where(models.ClientTag.client_id == keep_id)))
             keep.tags_text = " ".join(tags)
             keep.last_contact_at = max(filter(None, (keep.last_contact_at, drop.last_contact_at)), default=None)
@@ -318,7 +319,7 @@ class ClientService:
 
     # ---- privacy -----------------------------------------------------------------------
 
-    def reveal(self, client_id: str, field_name: str) -> str:
+    def reveal(self, client_id: ClientId, field_name: str) -> str:
         """The unmasked value, for the card only; every reveal goes into the audit log."""
         if field_name not in REVEALABLE:
             raise InvalidInput(f"{field_name} is not a field that can be revealed.", zh="该字段不能显示明文。")
@@ -332,7 +333,7 @@ class ClientService:
 
     # ---- contact history ---------------------------------------------------------------
 
-    def history(self, client_id: str, limit: int = 200) -> list[HistoryEntry]:
+    def history(self, client_id: ClientId, limit: int = 200) -> list[HistoryEntry]:
         with self._sessions() as session:
             entries: list[HistoryEntry] = []
             for v in session.scalars(select(models.Visit).where(models.Visit.client_id == client_id)

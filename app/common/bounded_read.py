@@ -29,5 +29,6 @@ def read_bounded(path: Path, name: str, limit: int, kind: str) -> bytes:
     if len(data) > limit:
         raise InvalidInput(f"{name} is larger than {limit // 2**20} MB; it is not {kind}.",
                            "Check that you picked the right file.",
-                           zh=f"{name} 超过 {limit // 2**20} MB，不是所需的文件。", hint_zh="请确认选对了文件。")  # fmt: skip
+                           zh=f"{name} 超过 {limit // 2**20} MB，不是所需的文件。",
+                           hint_zh="请确认选对了文件。")  # fmt: skip
     return data

@@ -11,7 +11,6 @@ import csv
 import io
 import os
 import re
-import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -64,7 +63,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         raise InvalidInput(f"{name} is empty.", zh=f"{name} 是空文件。")
     if data.startswith(UTF16_BOMS):
         raise InvalidInput(f"{name} is saved as “Unicode text” (UTF-16), not CSV.", SAVE_AS_CSV,
-                           zh=f"{name} 保存成了“Unicode 文本”（UTF-16），不是 CSV。", hint_zh=SAVE_AS_CSV_ZH)  # fmt: skip
+                           zh=f"{name} 保存成了“Unicode 文本”（UTF-16），不是 CSV。",
+                           hint_zh=SAVE_AS_CSV_ZH)  # fmt: skip
     if data.startswith(WORKBOOK_MAGIC):
         raise InvalidInput(f"{name} is an Excel workbook, not a CSV file.", SAVE_AS_CSV,
                            zh=f"{name} 是 Excel 工作簿，不是 CSV 文件。", hint_zh=SAVE_AS_CSV_ZH)  # fmt: skip
@@ -177,7 +177,8 @@ def replacing(path: Path) -> Iterator[Path]:
     if path.exists() and not path.is_file():
         # Renaming over a folder fails; over a device or a pipe it would replace it (as root, /dev/null).
         raise InvalidInput(f"{path} is not a regular file (a folder, a device or a pipe).", "Name a file to write.",
-                           zh=f"{path} 不是普通文件（而是文件夹、设备或管道）。", hint_zh="请指定要写入的文件。")  # fmt: skip
+                           zh=f"{path} 不是普通文件（而是文件夹、设备或管道）。",
+                           hint_zh="请指定要写入的文件。")  # fmt: skip
     temp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         yield temp

@@ -13,13 +13,13 @@ from datetime import date, tzinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import InvalidInput
-from app.rules.working_days import next_working_day
-from app.profile.audit import record_event
 from app.common.local_time import local_zone
-from app.profile.settings import DailyTargets, SettingsService
 from app.day.today import AgendaVisit, Progress, progress_lines, visits_on
 from app.day.worklog import SALES_STEPS, apply_targets, plan_row, plan_targets, tally
+from app.errors import InvalidInput
+from app.profile.audit import record_event
+from app.profile.settings import DailyTargets, SettingsService
+from app.rules.working_days import next_working_day
 from local_db.models import DailyPlan
 
 STEP_NAMES = {

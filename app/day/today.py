@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import and_, literal_column, or_, select
+from sqlalchemy import ColumnClause, and_, literal_column, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.rules import reminders as rule
 from app.common.local_time import local_zone
-from app.profile.settings import DailyTargets, SettingsService
 from app.day.worklog import Actuals, is_closed, plan_targets, tally
+from app.profile.settings import DailyTargets, SettingsService
+from app.rules import reminders as rule
+from app.rules.ids import ClientId, VisitId
 from local_db.models import (
     Client,
     DailyPlan,
@@ -32,9 +33,9 @@ from local_db.models import (
 )
 
 # Kept identical to the expression indexed by migration 0004, or SQLite will not use the index.
-BIRTH_MONTH_DAY = literal_column("substr(clients.birth_date, 6, 5)")
+BIRTH_MONTH_DAY: ColumnClause[str] = literal_column("substr(clients.birth_date, 6, 5)")
 # Dates are stored as 'YYYY-MM-DD'; this table is small enough to scan, so no index backs it.
-DATE_MONTH_DAY = literal_column('substr(client_dates."on", 6, 5)')
+DATE_MONTH_DAY: ColumnClause[str] = literal_column('substr(client_dates."on", 6, 5)')
 # Purchases older than this are no longer chased for their 10-day revisit.
 PURCHASE_LOOKBACK_DAYS = 30
 REMINDER_KINDS = ("birthday", "important_date", "maturity", "purchase_follow_up", "receipt_due",
@@ -46,11 +47,11 @@ POLICY_DELIVERY_DAYS = 3
 
 @dataclass(frozen=True)
 class AgendaVisit:
-    visit_id: str
+    visit_id: VisitId
     starts_at: datetime  # in the manager's zone
     ends_at: datetime
     kind: str  # client | outlet
-    client_id: str | None
+    client_id: ClientId | None
     who: str  # client name, or outlet name for an outlet visit
     outlet_name: str
     purpose: str
@@ -61,7 +62,7 @@ class AgendaVisit:
 @dataclass(frozen=True)
 class Reminder:
     kind: str  # one of REMINDER_KINDS
-    client_id: str | None
+    client_id: ClientId | None
     client_name: str
     due_on: date
     # Product name, policy number, date label or letter kind: never an ID or phone number.

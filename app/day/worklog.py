@@ -15,10 +15,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.common.local_time import local_zone
 from app.errors import InvalidInput, NotFound
 from app.profile.audit import record_event
-from app.common.local_time import local_zone
 from app.profile.settings import DailyTargets, SettingsService
+from app.rules.ids import ClientId, OutletId, VisitId, optional_id
 from local_db.base import utcnow
 from local_db.models import AuditEvent, Client, DailyPlan, Outlet, Visit, WorkLogEntry
 
@@ -37,9 +38,9 @@ class LogInput:
     day: date  # the manager's local day the entry belongs to
     at: datetime  # aware; must fall on `day` in its own zone
     quantity: int = 1
-    client_id: str | None = None
-    outlet_id: str | None = None
-    visit_id: str | None = None
+    client_id: ClientId | None = None
+    outlet_id: OutletId | None = None
+    visit_id: VisitId | None = None
     sales_step: str | None = None  # the furthest step of the sales flow reached
     effective: bool = False  # ran the whole flow: counts toward “5访”
     outcome: str = ""
@@ -53,11 +54,11 @@ class LogEntry:
     at: datetime  # in the manager's zone
     kind: str
     quantity: int
-    client_id: str | None
+    client_id: ClientId | None
     client_name: str
-    outlet_id: str | None
+    outlet_id: OutletId | None
     outlet_name: str
-    visit_id: str | None
+    visit_id: VisitId | None
     sales_step: str | None
     effective: bool
     outcome: str
@@ -162,7 +163,7 @@ class WorkLogService:
                          entity_id=row.id, detail=_summary(row))
             return self._entry(session, row, corrected_by=None, reason="")
 
-    def quick(self, kind: str, day: date, quantity: int = 1, client_id: str | None = None) -> LogEntry:
+    def quick(self, kind: str, day: date, quantity: int = 1, client_id: ClientId | None = None) -> LogEntry:
         """The one-click buttons (+1 call, +10 leaflets…): stamped now, or now's time on `day`."""
         now = self._now().astimezone(self._zone)
         at = now if now.date() == day else datetime.combine(day, now.time(), self._zone)
@@ -222,7 +223,8 @@ class WorkLogService:
                     zh="此记录已经更正过。", hint_zh="请更正其最新版本。",
                 )
             base = LogInput(kind=old.kind, day=old.day, at=old.at, quantity=old.quantity,
-                            client_id=old.client_id, outlet_id=old.outlet_id, visit_id=old.visit_id,
+                            client_id=optional_id(ClientId, old.client_id), outlet_id=optional_id(OutletId, old.outlet_id),
+                            visit_id=optional_id(VisitId, old.visit_id),
                             sales_step=old.sales_step, effective=old.effective,
                             outcome=old.outcome, notes=old.notes)
             row = self._add(session, replace(base, **changes), corrects=old.id)
@@ -266,9 +268,9 @@ class WorkLogService:
         outlet = session.get(Outlet, row.outlet_id) if row.outlet_id else None
         return LogEntry(
             id=row.id, day=row.day, at=row.at.astimezone(self._zone), kind=row.kind,
-            quantity=row.quantity, client_id=row.client_id, client_name=client.name if client else "",
-            outlet_id=row.outlet_id, outlet_name=outlet.name if outlet else "",
-            visit_id=row.visit_id, sales_step=row.sales_step, effective=row.effective,
+            quantity=row.quantity, client_id=optional_id(ClientId, row.client_id), client_name=client.name if client else "",
+            outlet_id=optional_id(OutletId, row.outlet_id), outlet_name=outlet.name if outlet else "",
+            visit_id=optional_id(VisitId, row.visit_id), sales_step=row.sales_step, effective=row.effective,
             outcome=row.outcome, notes=row.notes, corrects_id=row.corrects_id,
             corrected_by_id=corrected_by, correction_reason=reason,
         )

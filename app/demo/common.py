@@ -8,7 +8,7 @@ import uuid
 from bisect import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
 from typing import Any, TypeVar
 
@@ -23,7 +23,7 @@ YUAN = 100  # in cents, the unit every money column is kept in
 # Rows for bulk inserts, table by table, in an order that satisfies the foreign keys.
 Batch = list[tuple[type[Any], list[dict[str, Any]]]]
 
-UTC = timezone.utc
+UTC = UTC
 # Asia/Shanghai has had no daylight saving since 1991, so a fixed offset is exact here.
 SHANGHAI_OFFSET = timedelta(hours=8)
 

@@ -17,13 +17,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, exists, select
 
+from app.common.progress import Progress, Steps
 from app.demo.clients import ClientMaker, Profile
 from app.demo.common import Batch, DemoRandom, IdentityMaker, NameMaker
 from app.demo.outlets import build_outlets, outlet_count
 from app.demo.paperwork import build_paperwork
 from app.demo.schedule import ScheduleMaker
 from app.errors import Cancelled, InvalidInput
-from app.common.progress import Progress, Steps
 from app.profile.settings import ManagerProfile, SettingsService
 from app.store import Store
 from local_db import models

@@ -12,8 +12,8 @@ from app.demo.common import Batch, DemoRandom, IdentityMaker, canonical_json, lo
 from app.demo.outlets import OutletInfo
 from app.demo.proposals import Paperwork, ProposalMaker
 from app.demo.signatures import signature_row
-from app.rules.working_days import add_working_days
 from app.profile.settings import ManagerProfile
+from app.rules.working_days import add_working_days
 from local_db.models import (
     HandoverItem,
     HandoverList,

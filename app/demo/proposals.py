@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from app.demo import vocabulary as vocab
@@ -20,10 +20,10 @@ from app.demo.common import (
     record,
 )
 from app.demo.signatures import signature_row
+from app.profile.settings import ManagerProfile
+from app.proposals.service import doc_from_records, finished_document, outbox_payload
 from app.rules import receipt as receipt_rules
 from app.rules.proposal import content_hash
-from app.proposals.service import doc_from_records, finished_document, outbox_payload
-from app.profile.settings import ManagerProfile
 from local_db.models import (
     Beneficiary,
     HandoverItem,
@@ -99,10 +99,7 @@ class ProposalMaker:
         finished_at = local_time(applied, rng.randint(10 * 60, 17 * 60))
         code, product, multiple = rng.choice(vocab.INSURANCE_PRODUCTS)
         single = rng.random() < 0.3
-        if single:
-            premium = rng.randrange(50_000, 1_000_000, 1000)
-        else:
-            premium = rng.randrange(5000, 200_000, 100)
+        premium = rng.randrange(50_000, 1_000_000, 1000) if single else rng.randrange(5000, 200_000, 100)
         blank = not finished and rng.random() < 0.5  # a half-filled draft has no premium yet
         row = record(
             rng.uuid(), local_time(applied, 9 * 60 + rng.randint(0, 60)),
@@ -173,7 +170,7 @@ class ProposalMaker:
         if not person.id_number:
             person.id_number = self._ids.resident_id(person)
         age = age_on(person.birth, proposal["application_date"])
-        if is_owner:
+        if is_owner:  # noqa: SIM108 - one conditional, not three nested
             occupation = owner.occupation
         else:
             occupation = "学龄前儿童" if age < 6 else "学生" if age < 23 else "职员"

@@ -106,10 +106,7 @@ class ScheduleMaker:
         starts = sorted(rng.sample(slots, rng.randint(4, 8)))
         for start, following in zip(starts, [*starts[1:], 17 * 60], strict=True):
             duration = min(rng.choice((30, 45, 60, 90)), following - start)
-            if day < self._today:
-                status = rng.choices(("done", "no_show", "cancelled"), (85, 8, 7))[0]
-            else:
-                status = "planned"
+            status = rng.choices(("done", "no_show", "cancelled"), (85, 8, 7))[0] if day < self._today else "planned"
             if rng.random() < 0.15:
                 self._visit(
                     day,

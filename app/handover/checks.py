@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import Session, aliased
 
-from app.rules.problem import Problem
 from app.handover.records import (
     KINDS,
     MAX_COPIES,
@@ -23,6 +22,7 @@ from app.handover.records import (
     ItemInput,
     describe,
 )
+from app.rules.problem import Problem
 from local_db import models
 
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from app.errors import InvalidInput
 from app.rules import signature as signature_rules
+from app.rules.ids import HandoverId, OutletId, ProposalId, ReceiptId
 from app.rules.problem import Problem
 
 APPLICATION_MATERIALS = "application_materials"
@@ -29,15 +30,16 @@ class InvalidHandover(InvalidInput):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__(" ".join(p.en for p in self.problems), "Nothing was saved: correct these and try again.",
-                         zh="".join(p.zh_CN for p in self.problems), hint_zh="未保存任何内容：请更正后重试。")  # fmt: skip
+                         zh="".join(p.zh_CN for p in self.problems),
+                         hint_zh="未保存任何内容：请更正后重试。")  # fmt: skip
 
 
 @dataclass(frozen=True)
 class ItemInput:
     """One document on a list: a proposal for application materials, a receipt for contracts."""
 
-    proposal_id: str | None = None
-    receipt_id: str | None = None
+    proposal_id: ProposalId | None = None
+    receipt_id: ReceiptId | None = None
     copies: int = 1
     description: str = ""  # blank: the document's own description
 
@@ -47,14 +49,14 @@ class Candidate:
     """A document that may go on a list of `kind`; never carries ID or phone numbers."""
 
     kind: str
-    proposal_id: str
-    receipt_id: str | None
+    proposal_id: ProposalId
+    receipt_id: ReceiptId | None
     day: date | None  # application date, or the day the client signed the receipt
     product_name: str
     policyholder: str
     policy_number: str
     return_due_on: date | None
-    outlet_id: str | None
+    outlet_id: OutletId | None
     description: str
 
     @property
@@ -69,10 +71,10 @@ class Candidate:
 
 @dataclass(frozen=True)
 class HandoverSummary:
-    id: str
+    id: HandoverId
     kind: str
     day: date
-    outlet_id: str | None
+    outlet_id: OutletId | None
     outlet_name: str
     teller_name: str
     manager_name: str
@@ -90,8 +92,8 @@ class HandoverSummary:
 @dataclass(frozen=True)
 class HandoverItemView:
     number: int  # 1-based, as printed
-    proposal_id: str | None
-    receipt_id: str | None
+    proposal_id: ProposalId | None
+    receipt_id: ReceiptId | None
     description: str
     policyholder: str
     product_name: str
@@ -113,10 +115,10 @@ class SignatureView:
 
 @dataclass(frozen=True)
 class HandoverView:
-    id: str
+    id: HandoverId
     kind: str
     day: date
-    outlet_id: str | None
+    outlet_id: OutletId | None
     outlet_code: str
     outlet_name: str
     teller_name: str
@@ -141,7 +143,7 @@ class HandoverView:
 
 @dataclass(frozen=True)
 class Signed:
-    list_id: str
+    list_id: HandoverId
     signed_at: datetime
     receipts_returned: tuple[str, ...]  # receipts whose returned_on this signing set
 

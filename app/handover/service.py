@@ -20,9 +20,6 @@ from sqlalchemy import and_, delete, func, null, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import NotFound
-from app.rules import signature as signature_rules
-from app.rules.problem import Problem
-from app.profile.audit import record_event
 from app.handover.checks import (
     CheckedItem,
     Draft,
@@ -48,7 +45,11 @@ from app.handover.records import (
     Signed,
     describe,
 )
+from app.profile.audit import record_event
 from app.profile.settings import SettingsService
+from app.rules import signature as signature_rules
+from app.rules.ids import HandoverId, OutletId, ProposalId, ReceiptId, optional_id
+from app.rules.problem import Problem
 from local_db import models
 from local_db.base import new_uuid, utcnow
 
@@ -90,7 +91,7 @@ class HandoverService:
 
     # ---- what can go on a list -----------------------------------------------------------
 
-    def candidates(self, kind: str, outlet_id: str | None = None, limit: int = CANDIDATE_LIMIT) -> list[Candidate]:
+    def candidates(self, kind: str, outlet_id: OutletId | None = None, limit: int = CANDIDATE_LIMIT) -> list[Candidate]:
         """Documents not yet on a signed list of `kind`, oldest first.
 
         With `outlet_id`: that outlet's documents and those tied to no outlet (a proposal
@@ -130,9 +131,9 @@ class HandoverService:
     # ---- drafts --------------------------------------------------------------------------
 
     def create_draft(
-        self, kind: str, day: date, outlet_id: str | None, teller_name: str, items: Sequence[ItemInput]
-    ) -> str:
-        list_id = new_uuid()
+        self, kind: str, day: date, outlet_id: OutletId | None, teller_name: str, items: Sequence[ItemInput]
+    ) -> HandoverId:
+        list_id = HandoverId(new_uuid())
         with self._sessions.begin() as session:
             checked = self._check(session, list_id, kind, day, outlet_id, teller_name, items)
             row = models.HandoverList(id=list_id, kind=kind, status="draft")
@@ -143,7 +144,7 @@ class HandoverService:
         return list_id
 
     def save_draft(
-        self, list_id: str, kind: str, day: date, outlet_id: str | None, teller_name: str, items: Sequence[ItemInput]
+        self, list_id: HandoverId, kind: str, day: date, outlet_id: OutletId | None, teller_name: str, items: Sequence[ItemInput]
     ) -> None:
         """Replaces the draft's details and items, all or nothing."""
         with self._sessions.begin() as session:
@@ -154,7 +155,7 @@ class HandoverService:
             record_event(session, actor=self._actor(), action="edit", entity="handover_list",
                          entity_id=list_id, detail={"kind": kind, "items": len(checked)})  # fmt: skip
 
-    def delete_draft(self, list_id: str) -> None:
+    def delete_draft(self, list_id: HandoverId) -> None:
         with self._sessions.begin() as session:
             row = _draft(session, list_id)
             kind = row.kind
@@ -164,7 +165,7 @@ class HandoverService:
 
     # ---- signing -------------------------------------------------------------------------
 
-    def sign(self, list_id: str, manager: SignatureInput, teller: SignatureInput) -> Signed:
+    def sign(self, list_id: HandoverId, manager: SignatureInput, teller: SignatureInput) -> Signed:
         """Both sign, the list freezes, and receipts on it count as handed back: one transaction.
 
         Refused (InvalidHandover) when either signature fails `check_signature` or an item is
@@ -178,7 +179,9 @@ class HandoverService:
             ))  # fmt: skip
             is_receipts = row.kind == POLICY_CONTRACTS
             inputs = [
-                ItemInput(None if is_receipts else i.proposal_id, i.receipt_id, i.copies, i.description) for i in items
+                ItemInput(None if is_receipts else optional_id(ProposalId, i.proposal_id),
+                          optional_id(ReceiptId, i.receipt_id), i.copies, i.description)
+                for i in items
             ]
             problems: list[Problem] = []
             try:
@@ -206,7 +209,8 @@ class HandoverService:
                     receipt.returned_on = row.day
                     returned.append(receipt.id)
             record_event(session, actor=self._actor(), action="finish", entity="handover_list", entity_id=list_id,
-                         detail={"kind": row.kind, "items": len(items), "receipts_returned": len(returned)})  # fmt: skip
+                         detail={"kind": row.kind, "items": len(items),
+                                 "receipts_returned": len(returned)})  # fmt: skip
             session.flush()  # a database refusal surfaces here, inside the transaction
         return Signed(list_id, now, tuple(returned))
 
@@ -238,11 +242,11 @@ class HandoverService:
                     id=h.id, kind=h.kind, day=h.day, outlet_id=h.outlet_id, outlet_name=outlet or "",
                     teller_name=h.teller_name, manager_name=h.manager_name, status=h.status,
                     signed_at=h.signed_at, item_count=n or 0, total_copies=copies or 0, created_at=h.created_at,
-                )  # fmt: skip
+                )
                 for h, outlet, n, copies in session.execute(query)
-            ]
+            ]  # fmt: skip
 
-    def get(self, list_id: str) -> HandoverView:
+    def get(self, list_id: HandoverId) -> HandoverView:
         P, R, I = models.Proposal, models.Receipt, models.HandoverItem  # noqa: E741
         holder, on = policyholder_join()
         day = func.coalesce(R.signed_on, P.application_date)
@@ -262,7 +266,7 @@ class HandoverService:
                 .order_by(models.Signature.signer_role)
             )  # fmt: skip
             return HandoverView(
-                id=row.id, kind=row.kind, day=row.day, outlet_id=row.outlet_id,
+                id=HandoverId(row.id), kind=row.kind, day=row.day, outlet_id=optional_id(OutletId, row.outlet_id),
                 outlet_code=outlet.code if outlet else "", outlet_name=outlet.name if outlet else "",
                 teller_name=row.teller_name, manager_name=row.manager_name,
                 manager_code=self._settings.manager().code, status=row.status, signed_at=row.signed_at,

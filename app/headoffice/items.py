@@ -16,11 +16,11 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import InvalidInput, NotFound
-from app.rules.problem import Problem
-from app.profile.audit import record_event
 from app.common.csv_files import replacing, write_rows
+from app.errors import InvalidInput, NotFound
 from app.headoffice.texts import error_problem
+from app.profile.audit import record_event
+from app.rules.problem import Problem
 from local_db import models
 from local_db.cipher import DatabaseError
 from sync.outbox import parse_error
@@ -119,7 +119,8 @@ class SyncItems:
             row = _load(session, item_id)
             if row.status not in ("rejected", "pending"):
                 raise InvalidInput(f"Only a rejected or waiting item can be retried; this one is {row.status}.",
-                                   zh=f"只有被退回或等待中的项目可以重试；此项目{ITEM_STATUS_ZH[row.status]}。")  # fmt: skip
+                                   zh="只有被退回或等待中的项目可以重试；"
+                                      f"此项目{ITEM_STATUS_ZH[row.status]}。")  # fmt: skip
             before = row.status
             row.status, row.next_attempt_at, row.last_error = "pending", None, ""
             detail = {"seq": row.seq, "kind": row.kind, "record_id": row.record_id, "was": before}
@@ -144,7 +145,8 @@ class SyncItems:
                 row = _load(session, item_id)
                 if row.status not in ("pending", "rejected"):
                     raise InvalidInput(f"The item changed meanwhile (now {row.status}); nothing was discarded.",
-                                       zh=f"此项目刚刚有了变化（现在{ITEM_STATUS_ZH[row.status]}）；未丢弃任何项目。")  # fmt: skip
+                                       zh=f"此项目刚刚有了变化（现在{ITEM_STATUS_ZH[row.status]}）；"
+                                          "未丢弃任何项目。")  # fmt: skip
                 row.status, row.next_attempt_at = "discarded", None
                 record_event(session, actor=self._actor(), action="discard", entity="outbox", entity_id=row.id,
                              detail={"seq": seq, "kind": kind, "record_id": record_id, "copy": str(copy)})  # fmt: skip
@@ -177,7 +179,8 @@ class SyncItems:
         except (OSError, DatabaseError) as exc:
             path.unlink(missing_ok=True)
             raise InvalidInput(f"The local copy could not be written to {folder} ({exc}); "
-                               "nothing was discarded.", zh=f"无法把本地副本写入 {folder}；未丢弃任何项目。") from None  # fmt: skip
+                               "nothing was discarded.",
+                               zh=f"无法把本地副本写入 {folder}；未丢弃任何项目。") from None  # fmt: skip
         return path
 
     def export(self, path: Path) -> int:
@@ -191,7 +194,7 @@ class SyncItems:
         with self._sessions() as session:
             counts = dict(session.execute(
                 select(item.status, func.count()).where(item.status.in_(OPEN)).group_by(item.status)
-            ).all())  # fmt: skip
+            ).tuples().all())  # fmt: skip
             oldest = session.scalar(select(func.min(item.created_at)).where(item.status.in_(("pending", "sending"))))
         pending = counts.get("pending", 0) + counts.get("sending", 0)
         age = self._clock() - oldest if oldest is not None else None

@@ -29,12 +29,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.credentials import Credentials, account
 from app.errors import BranchDeskError, Cancelled, InvalidInput
-from app.rules.problem import Problem
-from app.profile.audit import record_event
-from app.headoffice.status import LETTER_KINDS, HqStatusService, StatusUpdate
-from app.profile.settings import SettingsService
 from app.headoffice.items import SyncItem, SyncItems, SyncSummary
+from app.headoffice.status import LETTER_KINDS, HqStatusService, StatusUpdate
 from app.headoffice.texts import address_problem, error_problem
+from app.profile.audit import record_event
+from app.profile.settings import SettingsService
+from app.rules.problem import Problem
 from local_db.base import utcnow
 from local_db.profile_lock import ProfileBusy, ProfileLock
 from sync import status_feed
@@ -238,7 +238,8 @@ class SyncService:
         except Retryable as exc:
             raise ServerUnreachable(f"Head office at {url} could not be reached ({exc.message}).",
                                     "Check the address and the network, then try again.",
-                                    zh=f"无法连接 {url} 的总公司。", hint_zh="请检查地址和网络，然后重试。") from None  # fmt: skip
+                                    zh=f"无法连接 {url} 的总公司。",
+                                    hint_zh="请检查地址和网络，然后重试。") from None  # fmt: skip
         except Rejected as exc:
             raise ServerUnreachable(f"{url} does not answer like head office (HTTP {exc.status}).",
                                     "Check the server address.",
@@ -348,10 +349,14 @@ class SyncService:
         stored = self._settings.get(CURSOR_KEY) or {}
         after = int(stored.get("after", 0)) if stored.get("account") == who else 0
         retry = retrying(self._policy, cancel, deadline)
+
+        def fetch(after: int) -> status_feed.StatusPage:
+            return status_feed.fetch(office, after, timeout=request_timeout(office.timeout, deadline))
+
         while not cancel.is_set():
             if time_left(deadline) == 0.0:
                 raise OutboxCancelled
-            page = retry(lambda: status_feed.fetch(office, after, timeout=request_timeout(office.timeout, deadline)))
+            page = retry(fetch, after)
             if not page.events and not page.skipped:
                 return
             applied = self._hq_status.apply([_update(event) for event in page.events])
@@ -408,7 +413,8 @@ class SyncService:
             session = make_session(ca_bundle)
         except ValueError as exc:
             raise InvalidInput(str(exc), "Name an existing certificate bundle file, or none.",
-                               zh="找不到证书文件。", hint_zh="请指定一个存在的证书文件，或不指定。") from None  # fmt: skip
+                               zh="找不到证书文件。",
+                               hint_zh="请指定一个存在的证书文件，或不指定。") from None  # fmt: skip
         return HeadOffice(url, token, session=session, timeout=timeout, deadline=deadline)
 
 

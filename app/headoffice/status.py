@@ -27,10 +27,11 @@ from datetime import date, datetime, tzinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import InvalidInput, NotFound
-from app.rules.reminders import is_overdue, letter_due
-from app.profile.audit import record_event
 from app.common.local_time import local_zone
+from app.errors import InvalidInput, NotFound
+from app.profile.audit import record_event
+from app.rules.ids import ProposalId
+from app.rules.reminders import is_overdue, letter_due
 from local_db import models
 from local_db.base import new_uuid, utcnow
 
@@ -66,7 +67,7 @@ class AppliedStatus:
 @dataclass(frozen=True)
 class LetterRow:
     id: str
-    proposal_id: str
+    proposal_id: ProposalId
     remote_id: str
     kind: str  # one of LETTER_KINDS
     reason: str
@@ -183,7 +184,7 @@ class HqStatusService:
 
     # ---- problem cases -----------------------------------------------------------------
 
-    def letters_for(self, proposal_id: str) -> tuple[LetterRow, ...]:
+    def letters_for(self, proposal_id: ProposalId) -> tuple[LetterRow, ...]:
         """The proposal's problem cases: open ones first (soonest due first), then resolved ones."""
         today = self._today()
         with self._sessions() as session:
@@ -192,7 +193,7 @@ class HqStatusService:
             ).all()
             rows = [
                 LetterRow(
-                    id=x.id, proposal_id=x.proposal_id, remote_id=x.remote_id, kind=x.kind,
+                    id=x.id, proposal_id=ProposalId(x.proposal_id), remote_id=x.remote_id, kind=x.kind,
                     reason=x.reason, issued_on=x.issued_on, due_on=x.due_on,
                     overdue=x.resolved_at is None and is_overdue(x.due_on, today),
                     resolved_at=x.resolved_at, resolution_note=x.resolution_note,
@@ -207,7 +208,8 @@ class HqStatusService:
         note = note.strip()
         if not note:
             raise InvalidInput("Say how the problem case was resolved.", "Write a short note, then resolve.",
-                               zh="请说明问题件是如何解决的。", hint_zh="请写一句简短说明，再标记为已解决。")  # fmt: skip
+                               zh="请说明问题件是如何解决的。",
+                               hint_zh="请写一句简短说明，再标记为已解决。")  # fmt: skip
         with self._sessions.begin() as session:
             letter = session.get(models.HeadOfficeLetter, letter_id)
             if letter is None:
@@ -219,7 +221,7 @@ class HqStatusService:
             record_event(session, actor=self._actor(), action="resolve", entity="hq_letter", entity_id=letter.id,
                          detail={"proposal_id": letter.proposal_id, "remote_id": letter.remote_id})  # fmt: skip
             return LetterRow(
-                id=letter.id, proposal_id=letter.proposal_id, remote_id=letter.remote_id,
+                id=letter.id, proposal_id=ProposalId(letter.proposal_id), remote_id=letter.remote_id,
                 kind=letter.kind, reason=letter.reason, issued_on=letter.issued_on,
                 due_on=letter.due_on, overdue=False, resolved_at=letter.resolved_at,
                 resolution_note=letter.resolution_note,

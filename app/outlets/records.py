@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from app.errors import InvalidInput
+from app.rules.ids import OutletId
 
 ROLES = ("head", "lobby_manager", "wealth_manager", "teller", "other")
 STOCK_KINDS = ("form", "brochure")
@@ -55,7 +56,7 @@ class OutletDraft:
 
     code: str
     name: str
-    id: str | None = None
+    id: OutletId | None = None
     bank: str = ""
     address: str = ""
     phone: str = ""
@@ -71,7 +72,7 @@ class OutletDraft:
 
 @dataclass(frozen=True)
 class OutletFile:
-    id: str
+    id: OutletId
     code: str
     name: str
     bank: str
@@ -91,7 +92,7 @@ class OutletFile:
 
 @dataclass(frozen=True)
 class OutletSummary:
-    id: str
+    id: OutletId
     code: str
     name: str
     bank: str
@@ -101,7 +102,7 @@ class OutletSummary:
 
 @dataclass(frozen=True)
 class StaffBirthday:
-    outlet_id: str
+    outlet_id: OutletId
     outlet_name: str
     staff_id: str
     name: str

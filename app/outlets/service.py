@@ -16,11 +16,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import NotFound
-from app.rules.client_card import LANDLINE, MOBILE, age_on, normalise_phone
-from app.rules.masking import mask_phone
-from app.profile.audit import record_event
 from app.common.child_rows import replace_children
+from app.errors import NotFound
 from app.outlets.records import (
     MONEY_FIELDS,
     ROLES,
@@ -36,6 +33,10 @@ from app.outlets.records import (
     StaffEntry,
     StockEntry,
 )
+from app.profile.audit import record_event
+from app.rules.client_card import LANDLINE, MOBILE, age_on, normalise_phone
+from app.rules.ids import OutletId
+from app.rules.masking import mask_phone
 from local_db import models
 
 CODE_MAX = 32  # the column's width; head office keys outlets by this code
@@ -146,13 +147,13 @@ class OutletService:
             ).all()
         return [OutletSummary(*row) for row in rows]
 
-    def get(self, outlet_id: str) -> OutletFile:
+    def get(self, outlet_id: OutletId) -> OutletFile:
         with self._sessions() as session:
             outlet = session.get(models.Outlet, outlet_id)
             if outlet is None:
                 raise NotFound(f"No outlet file {outlet_id}.", zh="找不到该网点档案。")
             return OutletFile(
-                id=outlet.id,
+                id=OutletId(outlet.id),
                 **{name: getattr(outlet, name) for name in OUTLET_FIELDS},
                 # A stable, natural order, since rows saved together share their creation time:
                 # staff by rank, competitors and stock by name.
@@ -166,7 +167,7 @@ class OutletService:
                 updated_at=outlet.updated_at,
             )
 
-    def low_stock(self, outlet_id: str) -> builtins.list[StockEntry]:
+    def low_stock(self, outlet_id: OutletId) -> builtins.list[StockEntry]:
         """Items at or below their reorder level: what to bring on the next outlet visit."""
         with self._sessions() as session:
             rows = session.scalars(
@@ -200,7 +201,7 @@ class OutletService:
 
     # ---- writing ---------------------------------------------------------------------
 
-    def save(self, draft: OutletDraft) -> str:
+    def save(self, draft: OutletDraft) -> OutletId:
         """Create or update the outlet with its staff, competitors and stock; returns its id.
 
         Raises InvalidOutlet, with nothing written, when any rule is broken."""
@@ -259,9 +260,9 @@ class OutletService:
                     detail={"code": code, "fields": sorted(changed), "staff": len(draft.staff),
                             "competitors": len(draft.competitors), "stock": len(draft.stock)},
                 )
-            return outlet.id
+            return OutletId(outlet.id)
 
-    def delete(self, outlet_id: str) -> None:
+    def delete(self, outlet_id: OutletId) -> None:
         """Delete the outlet with its staff, competitors and stock; refused (OutletInUse)
         while client cards still name it, so no card silently loses its outlet."""
         with self._sessions.begin() as session:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from app.errors import InvalidInput
+from app.rules.ids import ClientId, OutletId, VisitId
 
 KINDS = ("client", "outlet")
 PURPOSES = (
@@ -84,8 +85,8 @@ class VisitInput:
     purpose: str
     starts_at: datetime
     ends_at: datetime
-    client_id: str | None = None
-    outlet_id: str | None = None  # an outlet visit's outlet, or the client's outlet (optional)
+    client_id: ClientId | None = None
+    outlet_id: OutletId | None = None  # an outlet visit's outlet, or the client's outlet (optional)
     location: str = ""
     agenda: str = ""
     notes: str = ""
@@ -106,8 +107,8 @@ class SeriesInput:
     start_time: time
     duration_minutes: int = 60
     ends_on: date | None = None
-    client_id: str | None = None
-    outlet_id: str | None = None
+    client_id: ClientId | None = None
+    outlet_id: OutletId | None = None
     location: str = ""
 
 
@@ -115,11 +116,11 @@ class SeriesInput:
 class VisitView:
     """One visit as the planner shows it; times in the planner's local zone."""
 
-    id: str
+    id: VisitId
     kind: str
-    client_id: str | None
+    client_id: ClientId | None
     client_name: str
-    outlet_id: str | None
+    outlet_id: OutletId | None
     outlet_name: str
     purpose: str
     starts_at: datetime
@@ -130,7 +131,7 @@ class VisitView:
     checks_done: int
     checks_total: int
     series_id: str | None
-    rescheduled_to_id: str | None
+    rescheduled_to_id: VisitId | None
     overlaps: bool  # clashes with another planned or done visit
 
     @property

@@ -14,8 +14,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.rules.working_days import is_working_day
 from app.planner.records import default_checklist
+from app.rules.working_days import is_working_day
 from local_db.models import Visit, VisitChecklistItem, VisitSeries
 
 HORIZON = timedelta(weeks=12)

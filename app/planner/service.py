@@ -8,17 +8,14 @@ refused: a manager may well book two clients in the same café hour on purpose.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import NotFound
-from app.rules.masking import mask_phone
-from app.rules.working_days import next_working_day
-from app.profile.audit import record_event
 from app.common.child_rows import replace_children
 from app.common.local_time import local_zone
+from app.errors import NotFound
 from app.planner.records import (
     ACTIVE,
     KINDS,
@@ -37,6 +34,10 @@ from app.planner.records import (
     default_checklist,
 )
 from app.planner.series import HORIZON, materialise, materialise_lock, weekly_rule
+from app.profile.audit import record_event
+from app.rules.ids import ClientId, OutletId, VisitId, optional_id
+from app.rules.masking import mask_phone
+from app.rules.working_days import next_working_day
 from local_db.models import Client, Outlet, Visit, VisitChecklistItem, VisitSeries
 
 EDITABLE = ("kind", "client_id", "outlet_id", "purpose", "starts_at", "ends_at", "location",
@@ -64,7 +65,7 @@ class PlannerService:
         with self._sessions() as session:
             return self._views(session, self._local(start), self._local(end + timedelta(days=1)))
 
-    def get(self, visit_id: str) -> VisitDetail:
+    def get(self, visit_id: VisitId) -> VisitDetail:
         with self._sessions() as session:
             visit = self._visit(session, visit_id)
             view = self._view_of(session, visit)
@@ -79,7 +80,7 @@ class PlannerService:
                 checklist=tuple(ChecklistEntry(i.phase, i.label, i.done, i.id) for i in ordered),
             )
 
-    def overlaps(self, start: datetime, end: datetime, exclude_id: str | None = None) -> list[VisitView]:
+    def overlaps(self, start: datetime, end: datetime, exclude_id: VisitId | None = None) -> list[VisitView]:
         """Planned or done visits that share some time with `start`–`end`."""
         with self._sessions() as session:
             views = self._views(session, start, end)
@@ -100,7 +101,7 @@ class PlannerService:
                          detail={"kind": data.kind, "purpose": data.purpose, "starts_at": _iso(data.starts_at)})
             return self._view_of(session, visit)
 
-    def update(self, visit_id: str, data: VisitInput) -> VisitView:
+    def update(self, visit_id: VisitId, data: VisitInput) -> VisitView:
         """Save what the visit dialog edits; the status changes through set_status only."""
         with self._sessions.begin() as session:
             visit = self._visit(session, visit_id)
@@ -118,19 +119,19 @@ class PlannerService:
                              detail={"fields": sorted(changed), "starts_at": _iso(visit.starts_at)})
             return self._view_of(session, visit)
 
-    def move(self, visit_id: str, new_start: datetime) -> VisitView:
+    def move(self, visit_id: VisitId, new_start: datetime) -> VisitView:
         """Move the visit to `new_start`, keeping its length."""
         with self._sessions.begin() as session:
             visit = self._visit(session, visit_id)
             length = visit.ends_at - visit.starts_at
             return self._retime(session, visit, new_start, new_start + length)
 
-    def resize(self, visit_id: str, new_end: datetime) -> VisitView:
+    def resize(self, visit_id: VisitId, new_end: datetime) -> VisitView:
         with self._sessions.begin() as session:
             visit = self._visit(session, visit_id)
             return self._retime(session, visit, visit.starts_at, new_end)
 
-    def set_status(self, visit_id: str, status: str, outcome: str | None = None, notes: str = "",
+    def set_status(self, visit_id: VisitId, status: str, outcome: str | None = None, notes: str = "",
                    new_start: datetime | None = None) -> VisitView:
         """Finish, cancel, mark a no-show or reschedule a planned visit.
 
@@ -166,7 +167,7 @@ class PlannerService:
                 moved.append(self._change_status(session, visit, "rescheduled", None, "", new_start))
             return [self._view_of(session, v) for v in moved]
 
-    def delete(self, visit_id: str) -> None:
+    def delete(self, visit_id: VisitId) -> None:
         with self._sessions.begin() as session:
             visit = self._visit(session, visit_id)
             if visit.series_id is not None:
@@ -208,7 +209,7 @@ class PlannerService:
             rows = session.scalars(select(Visit).where(Visit.series_id == series.id).order_by(Visit.starts_at))
             return [self._view_of(session, v) for v in rows]
 
-    def cancel_occurrence(self, visit_id: str, notes: str = "") -> VisitView:
+    def cancel_occurrence(self, visit_id: VisitId, notes: str = "") -> VisitView:
         """Cancel one occurrence; the row stays, so the series never writes it again."""
         return self.set_status(visit_id, "cancelled", notes=notes)
 
@@ -347,12 +348,13 @@ class PlannerService:
     def _make_view(self, visit: Visit, client: str | None, outlet: str | None, progress: tuple[int, int],
                    clash: bool) -> VisitView:
         return VisitView(
-            id=visit.id, kind=visit.kind, client_id=visit.client_id, client_name=client or "",
-            outlet_id=visit.outlet_id, outlet_name=outlet or "", purpose=visit.purpose,
+            id=VisitId(visit.id), kind=visit.kind, client_id=optional_id(ClientId, visit.client_id),
+            client_name=client or "", outlet_id=optional_id(OutletId, visit.outlet_id), outlet_name=outlet or "",
+            purpose=visit.purpose,
             starts_at=visit.starts_at.astimezone(self._zone), ends_at=visit.ends_at.astimezone(self._zone),
             status=visit.status, outcome=visit.outcome, location=visit.location,
             checks_done=progress[0], checks_total=progress[1], series_id=visit.series_id,
-            rescheduled_to_id=visit.rescheduled_to_id, overlaps=clash,
+            rescheduled_to_id=optional_id(VisitId, visit.rescheduled_to_id), overlaps=clash,
         )
 
 
@@ -377,7 +379,7 @@ def _check_times(starts_at: datetime, ends_at: datetime) -> None:
 
 
 def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def _iso(moment: datetime) -> str:

@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -155,7 +155,7 @@ class ChainReport:
 def _stored_at(raw: object) -> str | None:
     """The ISO text `record_event` hashed, from the naive UTC value SQLite holds."""
     try:
-        return datetime.fromisoformat(str(raw)).replace(tzinfo=timezone.utc).isoformat()
+        return datetime.fromisoformat(str(raw)).replace(tzinfo=UTC).isoformat()
     except ValueError:
         return None
 
@@ -200,7 +200,7 @@ def verify_chain(session: Session, anchor: tuple[int, str] | None = None) -> Cha
             problems.append(ChainProblem(prev_seq + 1, "bad_seq",
                                          f"An event after seq {prev_seq} has seq {_shown(seq)}, not a whole number."))
             continue
-        values = dict(zip(_TEXT_COLUMNS, (actor, action, entity, detail_json, stored_prev, stored_hash)))
+        values = dict(zip(_TEXT_COLUMNS, (actor, action, entity, detail_json, stored_prev, stored_hash), strict=True))
         odd = [name for name, value in values.items() if not isinstance(value, str)]
         odd += [] if entity_id is None or isinstance(entity_id, str) else ["entity_id"]
         at_text = _stored_at(at)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from app import keys
 from app.errors import InvalidInput
@@ -52,14 +53,15 @@ def make_backup(store: Store, out: Path, *, replace: bool = False) -> BackupResu
     out = Path(out).expanduser().absolute()
     if out.exists() and not out.is_file():  # renamed over, a device or a pipe would be replaced
         raise InvalidInput(f"{out} is not a regular file (a folder, a device or a pipe).", "Name a file to write.",
-                           zh=f"{out} 不是普通文件（而是文件夹、设备或管道）。", hint_zh="请指定要写入的文件。")  # fmt: skip
+                           zh=f"{out} 不是普通文件（而是文件夹、设备或管道）。",
+                           hint_zh="请指定要写入的文件。")  # fmt: skip
     if out.exists() and not replace:
         raise InvalidInput(f"{out} already exists.", "Name another file, or add --force to replace it.",
                            zh=f"{out} 已存在。", hint_zh="请换一个文件名，或加上 --force 覆盖。")  # fmt: skip
     if not out.parent.is_dir():
         raise InvalidInput(f"The folder {out.parent} does not exist.", "Create it first or name another file.",
                            zh=f"文件夹 {out.parent} 不存在。", hint_zh="请先创建该文件夹，或换一个文件。")  # fmt: skip
-    if out.resolve() == store.db_path or out.resolve().parent == store.data_dir and out.name.startswith("branchdesk."):
+    if out.resolve() == store.db_path or (out.resolve().parent == store.data_dir and out.name.startswith("branchdesk.")):
         raise InvalidInput(f"{out} is the profile's own database.", "Name a file outside the data folder.",
                            zh=f"{out} 是本档案自己的数据库。", hint_zh="请指定数据文件夹以外的文件。")  # fmt: skip
     partial = out.with_name(f".{out.name}.partial")
@@ -123,10 +125,10 @@ def restore(data_dir: Path, backup: Path, passphrase: str | None = None) -> Rest
 
 def daily_backup(store: Store, now: datetime | None = None) -> Path | None:
     """Today's backup in <data dir>/backups/ unless the newest is under a day old; then rotate."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     folder = store.data_dir / opening.BACKUP_DIRNAME
     dailies = _dailies(folder)
-    if dailies and now - datetime.fromtimestamp(dailies[0][1].stat().st_mtime, timezone.utc) < timedelta(days=1):
+    if dailies and now - datetime.fromtimestamp(dailies[0][1].stat().st_mtime, UTC) < timedelta(days=1):
         return None
     folder.mkdir(exist_ok=True)
     target = folder / f"{DAILY_PREFIX}{now:%Y%m%d}.sqlite3"
@@ -173,7 +175,7 @@ def _verify(path: Path, key: DbKey) -> dict[str, int]:
         return table_counts(conn)
 
 
-def _lock_exclusively(db_path: Path, key: DbKey):  # type: ignore[no-untyped-def]
+def _lock_exclusively(db_path: Path, key: DbKey) -> Any:  # sqlcipher3's connection, untyped as connect() says
     """A connection holding the only lock on the database (exclusive locking mode keeps it
     until close): open connections of the app or of another command make this fail."""
     conn = connect(db_path, key, timeout=0)

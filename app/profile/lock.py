@@ -61,12 +61,14 @@ def pin_matches(stored: dict[str, Any], pin: str) -> bool:
 def check_new_pin(pin: str) -> None:
     if pin != pin.strip() or not pin:
         raise InvalidInput("The PIN is empty or starts or ends with a space.", "Type 4 to 12 digits, or a password.",
-                           zh="密码为空，或开头或结尾有空格。", hint_zh="请输入 4 到 12 位数字，或一个密码。")  # fmt: skip
+                           zh="密码为空，或开头或结尾有空格。",
+                           hint_zh="请输入 4 到 12 位数字，或一个密码。")  # fmt: skip
     if pin.isdigit():
         if not 4 <= len(pin) <= 12:
             raise InvalidInput("A PIN has 4 to 12 digits.",
                                "Type 4 to 12 digits, or a password of 6 or more characters.",
-                               zh="数字密码为 4 到 12 位。", hint_zh="请输入 4 到 12 位数字，或至少 6 个字符的密码。")  # fmt: skip
+                               zh="数字密码为 4 到 12 位。",
+                               hint_zh="请输入 4 到 12 位数字，或至少 6 个字符的密码。")  # fmt: skip
     elif len(pin) < 6:
         raise InvalidInput("A password needs 6 or more characters.", "Type a longer password, or 4 to 12 digits.",
                            zh="密码至少需要 6 个字符。", hint_zh="请输入更长的密码，或 4 到 12 位数字。")  # fmt: skip
@@ -97,7 +99,8 @@ class LockService:
             result = self.unlock(current_pin or "")
             if not result.unlocked:
                 raise InvalidInput("The current PIN is wrong; the PIN was not changed.",
-                                   _wait_hint(result), zh="当前密码不正确；密码未更改。", hint_zh=_wait_hint_zh(result))  # fmt: skip
+                                   _wait_hint(result), zh="当前密码不正确；密码未更改。",
+                                   hint_zh=_wait_hint_zh(result))  # fmt: skip
         self._settings.set(PIN_KEY, hash_pin(new_pin))
 
     def wait_left(self) -> int:

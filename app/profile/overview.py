@@ -50,7 +50,7 @@ class OverviewService:
                     select(models.OutboxItem.status, func.count())
                     .where(models.OutboxItem.status.in_(("pending", "sending", "rejected")))
                     .group_by(models.OutboxItem.status)
-                ).all()
+                ).tuples().all()
             )
         return OutboxSummary(
             pending=rows.get("pending", 0) + rows.get("sending", 0),

@@ -18,13 +18,13 @@ from typing import Any
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
-from app.errors import InvalidInput, NotFound
-from app.rules.masking import mask_phone
-from app.rules.proposal import PartyDoc
 from app.clients.records import ClientDraft
 from app.clients.service import ClientService
-from app.rules.proposal import SIGNER_ROLES
+from app.errors import InvalidInput, NotFound
 from app.proposals.service import link_party_row
+from app.rules.ids import ClientId, ProposalId
+from app.rules.masking import mask_phone
+from app.rules.proposal import SIGNER_ROLES, PartyDoc
 from local_db import models
 
 STATUSES = ("all", "draft", "finished")
@@ -33,7 +33,7 @@ PAGE_SIZE = 200
 
 @dataclass(frozen=True)
 class ProposalRow:
-    id: str
+    id: ProposalId
     version: int
     status: str  # draft | finished
     application_date: date | None
@@ -53,7 +53,7 @@ class Cursor:
     """Where the next page starts: just after this row in newest-first order."""
 
     created_at: datetime
-    id: str
+    id: ProposalId
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class ProposalPage:
 
 @dataclass(frozen=True)
 class ClientLink:
-    client_id: str
+    client_id: ClientId
     name: str
     mobile_masked: str
 
@@ -120,7 +120,7 @@ class ProposalRecords:
         last = found[limit - 1] if len(found) > limit else None
         return ProposalPage(tuple(found[:limit]), Cursor(last.created_at, last.id) if last else None)
 
-    def row(self, proposal_id: str) -> ProposalRow:
+    def row(self, proposal_id: ProposalId) -> ProposalRow:
         """One proposal's list row, to refresh a single line after an edit."""
         statement, _, _ = _rows_statement()
         with self._sessions() as session:
@@ -131,7 +131,7 @@ class ProposalRecords:
 
     # ---- parties and client cards ------------------------------------------------------
 
-    def party_from_client(self, client_id: str) -> PartyDoc:
+    def party_from_client(self, client_id: ClientId) -> PartyDoc:
         """A party filled from the card: name, gender, birth date, ID, mobile, address, occupation."""
         with self._sessions() as session:
             client = session.get(models.Client, client_id)
@@ -144,7 +144,7 @@ class ProposalRecords:
                 disabled=False,
             )  # fmt: skip
 
-    def linked_clients(self, proposal_id: str) -> dict[str, ClientLink]:
+    def linked_clients(self, proposal_id: ProposalId) -> dict[str, ClientLink]:
         """role -> the card each party was taken from or saved as; roles without one are absent."""
         with self._sessions() as session:
             rows = session.execute(
@@ -154,7 +154,7 @@ class ProposalRecords:
             ).all()
         return {role: ClientLink(cid, name, mask_phone(mobile)) for role, cid, name, mobile in rows}
 
-    def save_party_as_client(self, proposal_id: str, role: str, party: PartyDoc) -> ClientLink:
+    def save_party_as_client(self, proposal_id: ProposalId, role: str, party: PartyDoc) -> ClientLink:
         """Keep a party typed inline as a new client card and link it, in one transaction.
 
         A card that breaks a card rule is kept as a draft card (as the client card does);

@@ -32,7 +32,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import InvalidInput, NotFound
+from app.profile.audit import record_event
+from app.profile.settings import SettingsService
 from app.rules import signature as signature_rules
+from app.rules.ids import ClientId, ProposalId, optional_id
 from app.rules.problem import Problem
 from app.rules.proposal import (
     SIGNER_ROLES,
@@ -45,8 +48,6 @@ from app.rules.proposal import (
     to_json,
 )
 from app.rules.proposal_rules import check_proposal, proposal_warnings
-from app.profile.audit import record_event
-from app.profile.settings import SettingsService
 from local_db import models
 from local_db.base import new_uuid, utcnow
 from sync import wire
@@ -74,7 +75,7 @@ class ProposalView:
     doc: ProposalDoc
     status: str  # draft | finished
     version: int
-    previous_id: str | None
+    previous_id: ProposalId | None
     correction_reason: str
     content_hash: str | None
     signatures: tuple[str, ...]  # roles that have signed, sorted
@@ -106,7 +107,8 @@ def refuse_unstorable(problems: Iterable[Problem]) -> None:
     if fields:
         raise InvalidInput(f"Not saved: characters that are not text (J006_bad_text) in {', '.join(fields)}.",
                            "Type those fields again.",
-                           zh=f"未保存：{len(fields)} 个栏目中有不是文字的字符。", hint_zh="请重新输入这些栏目。")  # fmt: skip
+                           zh=f"未保存：{len(fields)} 个栏目中有不是文字的字符。",
+                           hint_zh="请重新输入这些栏目。")  # fmt: skip
 
 
 # --- rows <-> document ------------------------------------------------------------------------
@@ -231,10 +233,10 @@ class ProposalService:
 
     # ---- drafts ----------------------------------------------------------------------
 
-    def new_draft(self) -> str:
+    def new_draft(self) -> ProposalId:
         """A blank draft dated today, with the manager's name, code and phone filled in."""
         manager = self._settings.manager()
-        proposal_id = new_uuid()
+        proposal_id = ProposalId(new_uuid())
         with self._sessions.begin() as session:
             proposal = models.Proposal(
                 id=proposal_id, status="draft", version=1, application_date=self._today(),
@@ -248,7 +250,7 @@ class ProposalService:
                          entity_id=proposal_id, detail={"version": 1})  # fmt: skip
         return proposal_id
 
-    def save_draft(self, proposal_id: str, doc: ProposalDoc) -> DraftSaved:
+    def save_draft(self, proposal_id: ProposalId, doc: ProposalDoc) -> DraftSaved:
         """Keeps the draft exactly as given, problems and all, and reports those problems;
         refused (InvalidInput) only for text that cannot be stored (NUL, lone surrogates)."""
         if doc.id != proposal_id:
@@ -264,29 +266,29 @@ class ProposalService:
                          entity_id=proposal_id)  # fmt: skip
         return DraftSaved(tuple(problems), tuple(proposal_warnings(doc)))
 
-    def link_party(self, proposal_id: str, role: str, client_id: str | None) -> None:
+    def link_party(self, proposal_id: ProposalId, role: str, client_id: ClientId | None) -> None:
         """Remember which client card a draft's policyholder or insured was taken from."""
         with self._sessions.begin() as session:
             link_party_row(session, proposal_id, role, client_id, self._actor())
 
     # ---- reading ---------------------------------------------------------------------
 
-    def get(self, proposal_id: str) -> ProposalView:
+    def get(self, proposal_id: ProposalId) -> ProposalView:
         with self._sessions() as session:
             proposal = _load(session, proposal_id)
             return ProposalView(
                 doc=_read_doc(session, proposal), status=proposal.status, version=proposal.version,
-                previous_id=proposal.previous_id, correction_reason=proposal.correction_reason,
+                previous_id=optional_id(ProposalId, proposal.previous_id), correction_reason=proposal.correction_reason,
                 content_hash=proposal.content_hash, signatures=_signed_roles(session, proposal_id),
             )  # fmt: skip
 
-    def doc(self, proposal_id: str) -> ProposalDoc:
+    def doc(self, proposal_id: ProposalId) -> ProposalDoc:
         with self._sessions() as session:
             return _read_doc(session, _load(session, proposal_id))
 
     # ---- finishing -------------------------------------------------------------------
 
-    def finish(self, proposal_id: str, signatures: Mapping[str, SignatureInput]) -> Finished:
+    def finish(self, proposal_id: ProposalId, signatures: Mapping[str, SignatureInput]) -> Finished:
         """Signs and freezes the proposal and queues it for head office, all or nothing.
 
         Refused (InvalidInput naming every rule id, e.g. `P012_...`, `J008_too_long`,
@@ -341,7 +343,7 @@ class ProposalService:
 
     # ---- corrections -----------------------------------------------------------------
 
-    def correct(self, proposal_id: str, reason: str) -> str:
+    def correct(self, proposal_id: ProposalId, reason: str) -> ProposalId:
         """A new draft version of a finished proposal; the finished one stays as it was."""
         reason = reason.strip()
         if not reason:
@@ -355,7 +357,7 @@ class ProposalService:
             if newer is not None:
                 raise InvalidInput(f"Proposal {proposal_id} already has a correction ({newer}).", zh="此投保单已有更正版本。")
             old_doc = _read_doc(session, old)
-            new_id = new_uuid()
+            new_id = ProposalId(new_uuid())
             proposal = models.Proposal(
                 id=new_id, status="draft", version=old.version + 1, previous_id=old.id,
                 correction_reason=reason, outlet_id=old.outlet_id,

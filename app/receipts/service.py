@@ -22,18 +22,19 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from app.errors import InvalidInput, NotFound
+from app.profile.audit import record_event
+from app.proposals.service import SignatureInput, outbox_payload, refuse_unstorable
 from app.rules import receipt as rules
 from app.rules import signature as signature_rules
+from app.rules.ids import ProposalId, ReceiptId
 from app.rules.problem import Problem
-from app.profile.audit import record_event
 from app.rules.proposal import content_hash
-from app.proposals.service import SignatureInput, outbox_payload, refuse_unstorable
 from local_db import models
 from local_db.base import new_uuid, utcnow
 from sync import wire
@@ -59,7 +60,7 @@ class ReceiptFields:
 class ReceiptCandidate:
     """A finished proposal (latest version) that has no receipt yet."""
 
-    proposal_id: str
+    proposal_id: ProposalId
     policyholder_name: str
     product_code: str
     product_name: str
@@ -78,8 +79,8 @@ class Signed:
 class DueReceipt:
     """A signed receipt whose paper has not gone back yet, or a draft awaiting signature."""
 
-    id: str
-    proposal_id: str
+    id: ReceiptId
+    proposal_id: ProposalId
     status: str  # signed | draft
     policyholder_name: str  # names only: never an ID or phone number
     product_name: str
@@ -93,8 +94,8 @@ class DueReceipt:
 
 @dataclass(frozen=True)
 class ReceiptView:
-    id: str
-    proposal_id: str
+    id: ReceiptId
+    proposal_id: ProposalId
     status: str  # draft | signed
     policyholder_name: str
     product_code: str
@@ -197,9 +198,9 @@ class ReceiptService:
                 for pid, name, code, product, applied, number in session.execute(query)
             ]
 
-    def new_draft(self, proposal_id: str, policy_number: str = "", delivered_on: date | None = None) -> str:
+    def new_draft(self, proposal_id: ProposalId, policy_number: str = "", delivered_on: date | None = None) -> ReceiptId:
         """A draft receipt for a finished proposal, its cooling-off days taken from the product."""
-        receipt_id = new_uuid()
+        receipt_id = ReceiptId(new_uuid())
         with self._sessions.begin() as session:
             proposal = session.get(models.Proposal, proposal_id)
             if proposal is None:
@@ -223,13 +224,14 @@ class ReceiptService:
                          entity_id=receipt_id, detail={"proposal_id": proposal_id})  # fmt: skip
         return receipt_id
 
-    def save_draft(self, receipt_id: str, fields: ReceiptFields) -> tuple[Problem, ...]:
+    def save_draft(self, receipt_id: ReceiptId, fields: ReceiptFields) -> tuple[Problem, ...]:
         """Keeps the fields as typed and reports what would still refuse signing them; refused
         (InvalidInput) only for text that cannot be stored (NUL, lone surrogates)."""
         with self._sessions.begin() as session:
             receipt = _draft(session, receipt_id)
-            doc = replace(_doc(receipt, None, None), policy_number=fields.policy_number, delivered_on=fields.delivered_on,
-                          signed_on=fields.signed_on, cooling_off_days=fields.cooling_off_days)  # fmt: skip
+            doc = replace(_doc(receipt, None, None), policy_number=fields.policy_number,
+                          delivered_on=fields.delivered_on, signed_on=fields.signed_on,
+                          cooling_off_days=fields.cooling_off_days)  # fmt: skip
             found = rules.check_receipt(doc, self._today())
             refuse_unstorable(found)
             receipt.policy_number = fields.policy_number
@@ -244,7 +246,7 @@ class ReceiptService:
 
     def sign(
         self,
-        receipt_id: str,
+        receipt_id: ReceiptId,
         signed_on: date,
         signature: SignatureInput | None = None,
         scan: ScanInput | None = None,
@@ -266,7 +268,8 @@ class ReceiptService:
             if depends_on is None:
                 raise InvalidInput("The receipt's proposal was never queued for head office.",
                                    "A receipt is sent after its proposal; queue the proposal first.",
-                                   zh="回执对应的投保单从未排队发送给总公司。", hint_zh="回执要在投保单之后发送；请先将投保单排队发送。")  # fmt: skip
+                                   zh="回执对应的投保单从未排队发送给总公司。",
+                                   hint_zh="回执要在投保单之后发送；请先将投保单排队发送。")  # fmt: skip
             found: list[Problem] = []
             strokes: str | None = None
             sig_ref: rules.SignatureRef | None = None
@@ -322,7 +325,7 @@ class ReceiptService:
             session.flush()  # a database refusal surfaces here, inside the transaction
             return Signed(digest, item.id)
 
-    def mark_returned(self, receipt_id: str, returned_on: date) -> None:
+    def mark_returned(self, receipt_id: ReceiptId, returned_on: date) -> None:
         """The signed paper went back to the bank: its return deadline no longer applies."""
         with self._sessions.begin() as session:
             receipt = _load(session, receipt_id)
@@ -357,7 +360,7 @@ class ReceiptService:
         with self._sessions() as session:
             rows = session.execute(query).all()
         signed: list[DueReceipt] = []
-        drafts: list[tuple[object, DueReceipt]] = []
+        drafts: list[tuple[datetime, DueReceipt]] = []
         for rid, pid, status, name, product, number, signed_on, ends, due, created in rows:
             if status == "signed":
                 due = due or (rules.return_due(signed_on) if signed_on else None)
@@ -371,14 +374,14 @@ class ReceiptService:
         drafts.sort(key=lambda pair: pair[0], reverse=True)
         return signed + [d for _created, d in drafts]
 
-    def get(self, receipt_id: str) -> ReceiptView:
+    def get(self, receipt_id: ReceiptId) -> ReceiptView:
         with self._sessions() as session:
             receipt = _load(session, receipt_id)
             proposal = session.get(models.Proposal, receipt.proposal_id)
             assert proposal is not None  # a foreign key
             png = session.scalar(select(models.Signature.png).where(models.Signature.receipt_id == receipt_id))
             return ReceiptView(
-                id=receipt.id, proposal_id=receipt.proposal_id, status=receipt.status,
+                id=ReceiptId(receipt.id), proposal_id=ProposalId(receipt.proposal_id), status=receipt.status,
                 policyholder_name=_policyholder_name(session, proposal.id),
                 product_code=proposal.product_code, product_name=proposal.product_name,
                 fields=ReceiptFields(receipt.policy_number, receipt.delivered_on, receipt.signed_on,

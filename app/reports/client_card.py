@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from app.clients.records import ClientCard, HistoryEntry
 from app.reports import labels as zh
 from app.reports.common import MASKED_NOTE, Letterhead, Masks, field_grid, iso, opening, ruled
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, paragraph, styles
 from app.rules.money import yuan_text
-from app.clients.records import ClientCard, HistoryEntry
 
 TITLE = "客户档案"
 HISTORY_PRINTED = 30

@@ -178,4 +178,4 @@ def ink(png: bytes | None, box: tuple[float, float] = SIGNATURE_BOX) -> Flowable
     width, height = ImageReader(io.BytesIO(png)).getSize()
     scale = min(box_w / width, box_h / height)
     # Near-white is masked out, so the ink sits on the form like real ink, not on a white patch.
-    return Image(io.BytesIO(png), width=width * scale, height=height * scale, mask=[240, 255] * 3)
+    return Image(io.BytesIO(png), width=width * scale, height=height * scale, mask=[240, 255] * 3)  # type: ignore[arg-type]  # a colour range; the stubs allow only "auto"

@@ -13,13 +13,13 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from app.day.today import TodayData
+from app.planner.records import ACTIVE, ChecklistEntry
 from app.reports import labels as zh
 from app.reports.common import Letterhead, blank_lines, chinese_date, opening, ruled, sign_off
+from app.reports.data import VisitSheet
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, paragraph, styles
-from app.planner.records import ACTIVE, ChecklistEntry
-from app.reports.data import VisitSheet
-from app.day.today import TodayData
 
 TITLE = "每日工作计划表"
 REMINDERS_PRINTED = 30  # a big book has hundreds due in a week; the paper lists the most pressing
@@ -120,7 +120,8 @@ def daily_plan_pdf(
         _checklists([sheet for sheet in sheets if sheet.visit.status in ACTIVE], s),
         *opening(4, "到期提醒", s), *_reminders(data, s),
         # Kept with the sign-off, so no one signs under a page of nothing.
-        KeepTogether([*opening(5, "备注", s), blank_lines(3, s), Spacer(1, 4 * mm), sign_off(("客户经理签字", "主管审阅"), s)]),
+        KeepTogether([*opening(5, "备注", s), blank_lines(3, s), Spacer(1, 4 * mm),
+                      sign_off(("客户经理签字", "主管审阅"), s)]),
     ]  # fmt: skip
     info = PageInfo(TITLE, head.manager, head.outlet, data.day)
     return build_pdf(story, info, font, author=head.manager)

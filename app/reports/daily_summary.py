@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from app.day.daily_plans import DailySummary
+from app.day.worklog import LogEntry
 from app.reports import labels as zh
 from app.reports.common import Letterhead, chinese_date, field_grid, opening, ruled, sign_off
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, paragraph, styles
-from app.day.daily_plans import DailySummary
-from app.day.worklog import LogEntry
 
 TITLE = "每日工作总结表"
 W = CONTENT_WIDTH

@@ -16,9 +16,9 @@ from datetime import date, tzinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.planner.records import PHASES, ChecklistEntry
 from app.day.today import AgendaVisit
 from app.day.worklog import LogEntry
+from app.planner.records import PHASES, ChecklistEntry
 from local_db.models import AuditEvent, Client, Outlet, Visit, VisitChecklistItem, WorkLogEntry
 
 BATCH = 500  # SQLite's limit on bound parameters
@@ -85,6 +85,6 @@ def day_log(session: Session, day: date, zone: tzinfo) -> tuple[LogEntry, ...]:
             client_name=client or "", outlet_id=r.outlet_id, outlet_name=outlet or "", visit_id=r.visit_id,
             sales_step=r.sales_step, effective=r.effective, outcome=r.outcome, notes=r.notes,
             corrects_id=r.corrects_id, corrected_by_id=replaced_by.get(r.id), correction_reason=reasons.get(r.id, ""),
-        )  # fmt: skip
+        )
         for r, client, outlet in rows
-    )
+    )  # fmt: skip

@@ -8,10 +8,10 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from app.handover.records import POLICY_CONTRACTS, HandoverView, SignatureView
 from app.reports.common import SIGNATURE_BOX, chinese_date, ink
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, grid_table, paragraph, styles
-from app.handover.records import POLICY_CONTRACTS, HandoverView, SignatureView
 
 NUMBER_W, POLICYHOLDER_W, COPIES_W = 14 * mm, 34 * mm, 18 * mm
 NOTE = "以上资料已由双方当面清点核对无误。本清单一式两份，客户经理与柜员各执一份。"

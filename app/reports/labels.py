@@ -58,7 +58,8 @@ SOURCES = {"walk_in": "到店", "referral": "转介绍", "outlet_staff": "网点
 RISKS = {"conservative": "保守型", "steady": "稳健型", "balanced": "平衡型", "growth": "成长型", "aggressive": "进取型"}
 SEGMENTS = {"young": "青年", "middle": "中年", "retired": "退休"}
 EDUCATION = {
-    "preschool": "学龄前", "primary": "小学", "middle": "初中", "high": "高中", "university": "大学", "working": "已工作",
+    "preschool": "学龄前", "primary": "小学", "middle": "初中", "high": "高中", "university": "大学",
+    "working": "已工作",
 }  # fmt: skip
 PRODUCT_TYPES = {"deposit": "存款", "wealth": "理财", "fund": "基金", "insurance": "保险", "bond": "债券", "other": "其他"}
 DATE_KINDS = {"anniversary": "纪念日", "child_birthday": "子女生日", "other": "其他"}

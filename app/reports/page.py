@@ -87,7 +87,7 @@ def grid_table(
     extra: Sequence[tuple[Any, ...]] = (),
 ) -> Table:
     """A ruled table as on the bank's forms: shaded header repeated on every page, totals last."""
-    table = Table(list(rows), colWidths=list(widths), repeatRows=header_rows)
+    table = Table([list(row) for row in rows], colWidths=list(widths), repeatRows=header_rows)
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.6, GRID),
         ("BOX", (0, 0), (-1, -1), 1.1, GRID),
@@ -149,9 +149,9 @@ class _NumberedCanvas(pdf_canvas.Canvas):
         self._footer_font = footer_font
         self._held: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:  # reportlab's name
         self._held.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's own reset, private so not in the stubs
 
     def save(self) -> None:
         total = len(self._held)

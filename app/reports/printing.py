@@ -17,29 +17,30 @@ from datetime import date, timedelta, tzinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.clients.service import ClientService
+from app.common.local_time import local_zone
+from app.day.daily_plans import DailyPlanService
+from app.day.today import TodayService
+from app.handover.records import SignatureView
+from app.handover.service import HandoverService
+from app.planner.records import ACTIVE
+from app.planner.service import PlannerService
+from app.profile.audit import record_event
+from app.profile.settings import SettingsService
+from app.proposals.service import ProposalService
+from app.receipts.service import ReceiptService
 from app.reports.client_card import client_card_pdf
 from app.reports.common import Letterhead, named
 from app.reports.daily_plan import daily_plan_pdf
 from app.reports.daily_summary import daily_summary_pdf
+from app.reports.data import day_log, visit_sheets
 from app.reports.fonts import FontChoice, configured_font
 from app.reports.handover import handover_pdf
 from app.reports.proposal import proposal_pdf
 from app.reports.receipt import receipt_pdf
 from app.reports.week_plan import week_plan_pdf
+from app.rules.ids import ClientId, HandoverId, ProposalId, ReceiptId
 from app.rules.working_days import is_working_day
-from app.profile.audit import record_event
-from app.clients.service import ClientService
-from app.day.daily_plans import DailyPlanService
-from app.handover.service import HandoverService
-from app.handover.records import SignatureView
-from app.common.local_time import local_zone
-from app.planner.service import PlannerService
-from app.planner.records import ACTIVE
-from app.reports.data import day_log, visit_sheets
-from app.proposals.service import ProposalService
-from app.receipts.service import ReceiptService
-from app.profile.settings import SettingsService
-from app.day.today import TodayService
 from local_db import models
 
 REVEALED = {"client": ("id_number", "mobile", "phone_other"), "proposal": ("id_number", "mobile", "payment_account"),
@@ -104,7 +105,7 @@ class PrintService:
 
     # ---- paperwork -----------------------------------------------------------------------
 
-    def proposal(self, proposal_id: str, reveal: bool = False) -> bytes:
+    def proposal(self, proposal_id: ProposalId, reveal: bool = False) -> bytes:
         view = self._proposals.get(proposal_id)
         with self._sessions() as session:
             rows = session.scalars(select(models.Signature).where(models.Signature.proposal_id == proposal_id))
@@ -117,7 +118,7 @@ class PrintService:
             self._record_reveal("proposal", proposal_id)
         return pdf
 
-    def receipt(self, receipt_id: str, reveal: bool = False) -> bytes:
+    def receipt(self, receipt_id: ReceiptId, reveal: bool = False) -> bytes:
         view = self._receipts.get(receipt_id)
         holder = self._proposals.doc(view.proposal_id).policyholder
         with self._sessions() as session:
@@ -127,7 +128,7 @@ class PrintService:
             self._record_reveal("receipt", receipt_id)
         return pdf
 
-    def handover(self, list_id: str) -> bytes:
+    def handover(self, list_id: HandoverId) -> bytes:
         view = self._handover.get(list_id)
         with self._sessions() as session:
             receipts = [i.receipt_id for i in view.items if i.receipt_id]
@@ -135,7 +136,7 @@ class PrintService:
             not_sent = not (_sent(session, "receipt", receipts) and _sent(session, "proposal", proposals))
         return handover_pdf(view, self.font(), not_sent=not_sent)
 
-    def client_card(self, client_id: str, reveal: bool = False) -> bytes:
+    def client_card(self, client_id: ClientId, reveal: bool = False) -> bytes:
         card = self._clients.get(client_id)
         pdf = client_card_pdf(card, self._clients.history(client_id), self.letterhead(), self.font(), reveal=reveal)
         if reveal:

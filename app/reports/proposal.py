@@ -11,15 +11,14 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from app.handover.records import SignatureView
+from app.proposals.service import ProposalView
 from app.reports import labels as zh
 from app.reports.common import Letterhead, Masks, chinese_date, field_grid, ink, iso, named, opening, ruled
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, GRID, PageInfo, Styles, build_pdf, paragraph, styles
 from app.rules.money import yuan_text
-from app.rules.proposal import PartyDoc
-from app.handover.records import SignatureView
-from app.rules.proposal import required_roles
-from app.proposals.service import ProposalView
+from app.rules.proposal import PartyDoc, required_roles
 
 TITLE = "人身保险投保单"
 DECLARATION = (

@@ -9,13 +9,13 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from app.receipts.service import ReceiptView
 from app.reports import labels as zh
 from app.reports.common import MASKED_NOTE, Letterhead, Masks, chinese_date, field_grid, ink, iso, opening
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, GRID, PageInfo, Styles, build_pdf, paragraph, styles
 from app.rules.proposal import PartyDoc
 from app.rules.reminders import RECEIPT_RETURN_WORKING_DAYS
-from app.receipts.service import ReceiptView
 
 TITLE = "保单回执"
 STATEMENT = (

@@ -9,11 +9,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from app.planner.records import ACTIVE, VisitView
 from app.reports import labels as zh
 from app.reports.common import Letterhead, chinese_date, opening, ruled, sign_off
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, paragraph, styles
-from app.planner.records import ACTIVE, VisitView
 
 TITLE = "周工作计划表"
 DAY_FILL = colors.HexColor("#f4f6f9")
@@ -32,7 +32,7 @@ def _by_day(monday: date, visits: Sequence[VisitView]) -> list[tuple[date, list[
 def _overview(days: list[tuple[date, list[VisitView]]], working: Sequence[bool], s: Styles) -> Flowable:
     rows: list[list[object]] = [["日期", "星期", "客户拜访", "网点拜访", "准备进度", "备注"]]
     totals = [0, 0]
-    for (day, visits), is_working in zip(days, working):
+    for (day, visits), is_working in zip(days, working, strict=True):
         active = [v for v in visits if v.status in ACTIVE]
         clients = sum(v.kind == "client" for v in active)
         outlets = len(active) - clients

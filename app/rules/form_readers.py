@@ -17,8 +17,8 @@ from datetime import date
 from typing import Any, TypeGuard
 
 from app.rules import limits
-from app.rules.problem import Problem
 from app.rules.limits import Label
+from app.rules.problem import Problem
 
 Reader = Callable[[object, str, list[Problem]], Any]
 OutOfRange = Callable[[int, str, tuple[int, int], Label], Problem | None]

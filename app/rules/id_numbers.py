@@ -13,7 +13,6 @@ from datetime import date
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import ric
 
-
 _SEPARATORS = re.compile(r"[\s\-]")
 
 

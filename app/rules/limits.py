@@ -43,7 +43,7 @@ and is refused before any rule runs.
 
 Codes: J005 (a value outside its list or pattern: here an id that is not a UUID), J006 (not
 text), J007 (a number or date out of range), J008 (text too long), J009 (too many items).
-"""
+"""  # noqa: E501 - the table's rows
 
 from __future__ import annotations
 
@@ -51,8 +51,8 @@ import json
 import re
 from datetime import date
 
-from app.rules.problem import Problem
 from app.rules.money import yuan_text
+from app.rules.problem import Problem
 
 Label = tuple[str, str]  # how a message names the field, in English and Chinese
 
@@ -116,7 +116,8 @@ def shown(text: str) -> str:
 def text_problem(value: str, path: str, most: int, label: Label) -> Problem | None:
     """J006 for a NUL or lone surrogate, J008 past `most` characters, None when fine."""
     if not is_text(value):
-        return Problem(path, "J006_bad_text", f"{label[0]} holds a character that is not text (NUL or a lone surrogate).",
+        return Problem(path, "J006_bad_text",
+                       f"{label[0]} holds a character that is not text (NUL or a lone surrogate).",
                        f"{label[1]}含有无效字符（NUL 或不成对的代理字符）。")  # fmt: skip
     if len(value) > most:
         return Problem(path, "J008_too_long", f"{label[0]} has at most {most:,} characters (has {len(value):,}).",

@@ -46,8 +46,8 @@ from types import MappingProxyType
 from typing import Any
 
 from app.rules import limits
-from app.rules.problem import Problem
 from app.rules.form_readers import FormReaders, Reader, boolean, wrong
+from app.rules.problem import Problem
 
 HealthAnswer = bool | int | str
 

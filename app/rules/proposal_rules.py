@@ -345,7 +345,8 @@ RULES: tuple[Rule, ...] = (
          "An insured under 18 may only be insured by a parent or legal guardian (relation child or guardian).",
          "被保险人未满 18 周岁时，投保人只能是其父母或法定监护人。", _minor_policyholder_relation),
     Rule("P006_minor_beneficiary_parent", "beneficiaries[{i}].relation_to_insured",
-         "Beneficiary {n}: an insured under 18 may only have a parent or legal guardian as death beneficiary, or legal heirs.",
+         "Beneficiary {n}: an insured under 18 may only have a parent or legal guardian as death beneficiary, "
+         "or legal heirs.",
          "第 {n} 位受益人：被保险人未满 18 周岁时，身故受益人只能是其父母或法定监护人，或法定继承人。",
          _minor_beneficiaries),
     Rule("P007_self_same_person", "relation",

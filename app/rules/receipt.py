@@ -36,9 +36,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.rules import limits
-from app.rules.problem import Problem
 from app.rules.form_readers import FormReaders, Reader, one_of
 from app.rules.limits import Label
+from app.rules.problem import Problem
 from app.rules.proposal import plain_json
 from app.rules.reminders import receipt_return_due
 
@@ -129,7 +129,8 @@ SIGNATURE_FIELDS: dict[str, Reader] = {
 }
 SCAN_FIELDS: dict[str, Reader] = {
     "mime": one_of(CHOICE, lambda v: v in SCAN_MIMES, " or ".join(SCAN_MIMES), "、".join(SCAN_MIMES) + "之一"),
-    "sha256": one_of(CHOICE, lambda v: bool(SHA256_HEX.fullmatch(v)), "64 lower-case hex digits", "64 位小写十六进制数"),
+    "sha256": one_of(CHOICE, lambda v: bool(SHA256_HEX.fullmatch(v)), "64 lower-case hex digits",
+                     "64 位小写十六进制数"),
     "size": one_of(READ.integer(limits.ANY_INT), lambda v: 0 < v <= MAX_SCAN_BYTES,
                    f"from 1 to {MAX_SCAN_BYTES} bytes", f"1 至 {MAX_SCAN_BYTES} 字节"),
 }  # fmt: skip

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal, cast
 
 from app.rules import limits, wire_json
@@ -52,7 +53,7 @@ class Stroke:
     device: Device
 
     def length(self) -> float:
-        return sum(math.dist((a.x, a.y), (b.x, b.y)) for a, b in zip(self.points, self.points[1:]))
+        return sum(math.dist((a.x, a.y), (b.x, b.y)) for a, b in pairwise(self.points))
 
     def is_dot(self) -> bool:
         return len(self.points) < 2 or self.length() < DOT_LENGTH_PX
@@ -98,7 +99,8 @@ def _limit_problems(sig: Signature) -> list[Problem]:
         _point_ok(p) for s in sig.strokes for p in s.points
     ):
         return [_problem("out_of_range", "The signature's recording is damaged (a size, place or time out of range): "
-                         "please clear it and sign again.", "签名记录已损坏（尺寸、位置或时间超出范围），请清除后重新签名。")]  # fmt: skip
+                         "please clear it and sign again.",
+                         "签名记录已损坏（尺寸、位置或时间超出范围），请清除后重新签名。")]  # fmt: skip
     return []
 
 

@@ -20,8 +20,8 @@ import math
 from collections import Counter
 from typing import Any
 
-from app.rules.problem import Problem
 from app.rules.limits import JSON_MAX_DEPTH, JSON_MAX_INT, is_text, shown
+from app.rules.problem import Problem
 
 INT_MAX_DIGITS = len(str(JSON_MAX_INT))
 # The json module's own messages (its C and Python decoders say the same), in Chinese.
@@ -53,7 +53,8 @@ def _refuse(code: str, en: str, zh: str, field: str = "") -> WireJsonError:
 def _too_big(text: str) -> WireJsonError:
     en, zh = (text, text) if len(text) <= 20 else (f"{text[:12]}... ({len(text):,} characters)", f"{text[:12]}…（{len(text):,} 个字符）")
     return _refuse("J007_out_of_range", f"The number {en} is out of range: whole numbers up to 2**53 in size, "
-                   "and nothing infinite.", f"数值 {zh} 超出范围：整数的绝对值最大为 2**53，且不能为无穷大。")  # fmt: skip
+                   "and nothing infinite.", f"数值 {zh} 超出范围：整数的绝对值最大为 2**53，"
+                   "且不能为无穷大。")  # fmt: skip
 
 
 def _integer(text: str) -> int:
@@ -139,7 +140,8 @@ def loads(raw: bytes | str) -> Any:
                               parse_constant=_constant)  # fmt: skip
     except json.JSONDecodeError as error:
         why = next((zh for start, zh in DECODER_MESSAGES_ZH if error.msg.startswith(start)), "格式有误")
-        raise _refuse("J000_malformed_json", f"The text is not JSON: {error.msg} (line {error.lineno}, column {error.colno}).",
+        raise _refuse("J000_malformed_json",
+                      f"The text is not JSON: {error.msg} (line {error.lineno}, column {error.colno}).",
                       f"文本不是 JSON：第 {error.lineno} 行第 {error.colno} 列，{why}。") from None  # fmt: skip
     except RecursionError:
         # Far past the limit: json gives up at Python's recursion limit, long before memory does.

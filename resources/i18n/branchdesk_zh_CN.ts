@@ -415,309 +415,309 @@
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="75"/>
+        <location filename="../../ui/clients/card/dialog.py" line="76"/>
         <source>New card: it is saved as you type, once it has a name.</source>
         <translation>新建档案：填写姓名后，输入内容会随时自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="84"/>
+        <location filename="../../ui/clients/card/dialog.py" line="85"/>
         <source>&amp;Personal</source>
         <translation>个人信息(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="88"/>
+        <location filename="../../ui/clients/card/dialog.py" line="89"/>
         <source>YYYY-MM-DD, filled from the ID number</source>
         <translation>年-月-日，可根据身份证号自动填写</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="90"/>
+        <location filename="../../ui/clients/card/dialog.py" line="91"/>
         <source>Reveal</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="93"/>
+        <location filename="../../ui/clients/card/dialog.py" line="94"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="93"/>
+        <location filename="../../ui/clients/card/dialog.py" line="94"/>
         <source>ID document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="94"/>
+        <location filename="../../ui/clients/card/dialog.py" line="95"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="95"/>
+        <location filename="../../ui/clients/card/dialog.py" line="96"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="95"/>
+        <location filename="../../ui/clients/card/dialog.py" line="96"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="96"/>
+        <location filename="../../ui/clients/card/dialog.py" line="97"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="97"/>
+        <location filename="../../ui/clients/card/dialog.py" line="98"/>
         <source>Other phone</source>
         <translation>其他电话</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="98"/>
+        <location filename="../../ui/clients/card/dialog.py" line="99"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="98"/>
+        <location filename="../../ui/clients/card/dialog.py" line="99"/>
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="99"/>
+        <location filename="../../ui/clients/card/dialog.py" line="100"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="105"/>
+        <location filename="../../ui/clients/card/dialog.py" line="106"/>
         <source>&amp;Family</source>
         <translation>家庭(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="105"/>
+        <location filename="../../ui/clients/card/dialog.py" line="106"/>
         <source>Add family member</source>
         <translation>添加家庭成员</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="107"/>
+        <location filename="../../ui/clients/card/dialog.py" line="108"/>
         <source>F&amp;inancial</source>
         <translation>财务信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="109"/>
+        <location filename="../../ui/clients/card/dialog.py" line="110"/>
         <source>yuan, e.g. 500000.00</source>
         <translation>以元为单位，例如 500000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="114"/>
+        <location filename="../../ui/clients/card/dialog.py" line="115"/>
         <source>Assets at the bank</source>
         <translation>行内资产</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="114"/>
+        <location filename="../../ui/clients/card/dialog.py" line="115"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="115"/>
+        <location filename="../../ui/clients/card/dialog.py" line="116"/>
         <source>Risk preference</source>
         <translation>风险偏好</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="116"/>
+        <location filename="../../ui/clients/card/dialog.py" line="117"/>
         <source>Investments</source>
         <translation>投资情况</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="116"/>
+        <location filename="../../ui/clients/card/dialog.py" line="117"/>
         <source>Products held</source>
         <translation>持有产品</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="119"/>
+        <location filename="../../ui/clients/card/dialog.py" line="120"/>
         <source>Add product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="123"/>
+        <location filename="../../ui/clients/card/dialog.py" line="124"/>
         <source>&amp;Relationship</source>
         <translation>客户关系(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="126"/>
+        <location filename="../../ui/clients/card/dialog.py" line="127"/>
         <source>No outlet</source>
         <translation>无网点</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="128"/>
+        <location filename="../../ui/clients/card/dialog.py" line="129"/>
         <source>separate tags with spaces</source>
         <translation>多个标签用空格分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="131"/>
+        <location filename="../../ui/clients/card/dialog.py" line="132"/>
         <source>Blacklisted (loan overdue)</source>
         <translation>列入黑名单（贷款逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="134"/>
+        <location filename="../../ui/clients/card/dialog.py" line="135"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="134"/>
+        <location filename="../../ui/clients/card/dialog.py" line="135"/>
         <source>Segment</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="135"/>
+        <location filename="../../ui/clients/card/dialog.py" line="136"/>
         <source>Source</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="135"/>
+        <location filename="../../ui/clients/card/dialog.py" line="136"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="136"/>
+        <location filename="../../ui/clients/card/dialog.py" line="137"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="136"/>
+        <location filename="../../ui/clients/card/dialog.py" line="137"/>
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="137"/>
+        <location filename="../../ui/clients/card/dialog.py" line="138"/>
         <source>Important dates</source>
         <translation>重要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="137"/>
+        <location filename="../../ui/clients/card/dialog.py" line="138"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="138"/>
+        <location filename="../../ui/clients/card/dialog.py" line="139"/>
         <source>Blacklist reason</source>
         <translation>列入黑名单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="141"/>
+        <location filename="../../ui/clients/card/dialog.py" line="142"/>
         <source>Add date</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="145"/>
+        <location filename="../../ui/clients/card/dialog.py" line="146"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="145"/>
+        <location filename="../../ui/clients/card/dialog.py" line="146"/>
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="145"/>
+        <location filename="../../ui/clients/card/dialog.py" line="146"/>
         <source>Subject</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="145"/>
+        <location filename="../../ui/clients/card/dialog.py" line="146"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="146"/>
+        <location filename="../../ui/clients/card/dialog.py" line="147"/>
         <source>&amp;History</source>
         <translation>往来记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="153"/>
+        <location filename="../../ui/clients/card/dialog.py" line="154"/>
         <source>&amp;Open existing card</source>
         <translation>打开已有档案(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="154"/>
+        <location filename="../../ui/clients/card/dialog.py" line="155"/>
         <source>&amp;Merge into existing card</source>
         <translation>合并到已有档案(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="165"/>
+        <location filename="../../ui/clients/card/dialog.py" line="166"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="167"/>
+        <location filename="../../ui/clients/card/dialog.py" line="168"/>
         <source>Client &amp;card…</source>
         <translation>客户档案(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="168"/>
+        <location filename="../../ui/clients/card/dialog.py" line="169"/>
         <source>Card with &amp;full ID and phone numbers…</source>
         <translation>显示完整证件号和电话的档案(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="171"/>
+        <location filename="../../ui/clients/card/dialog.py" line="172"/>
         <source>Prin&amp;t…</source>
         <translation>打印(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="172"/>
+        <location filename="../../ui/clients/card/dialog.py" line="173"/>
         <source>Print the card as saved, or save it as a PDF (Ctrl+P)</source>
         <translation>按已保存的内容打印档案，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="256"/>
+        <location filename="../../ui/clients/card/dialog.py" line="257"/>
         <source>Client file card: %1</source>
         <translation>客户档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="265"/>
+        <location filename="../../ui/clients/card/dialog.py" line="274"/>
         <source>(from the birth date)</source>
         <translation>（根据出生日期计算）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="267"/>
+        <location filename="../../ui/clients/card/dialog.py" line="276"/>
         <source>%1, age %2</source>
         <translation>%1，%2 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="289"/>
+        <location filename="../../ui/clients/card/dialog.py" line="298"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clients/card/dialog.py" line="290"/>
+        <location filename="../../ui/clients/card/dialog.py" line="299"/>
         <source>Saved as a draft: %n problem(s) to fix before the card is valid.</source>
         <translation>
             <numerusform>已存为草稿：还有 %n 个问题需修正，档案才算有效。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="298"/>
+        <location filename="../../ui/clients/card/dialog.py" line="307"/>
         <source>Editing…</source>
         <translation>正在编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="368"/>
+        <location filename="../../ui/clients/card/dialog.py" line="377"/>
         <source>Not saved yet: a card needs a name.</source>
         <translation>尚未保存：档案需要先填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="371"/>
+        <location filename="../../ui/clients/card/dialog.py" line="380"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="397"/>
+        <location filename="../../ui/clients/card/dialog.py" line="406"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="412"/>
+        <location filename="../../ui/clients/card/dialog.py" line="421"/>
         <source>Client card: %1</source>
         <translation>客户档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="432"/>
+        <location filename="../../ui/clients/card/dialog.py" line="441"/>
         <source>This looks like an existing card: %1 (%2, %3). Open it, or merge this card into it?</source>
         <translation>这似乎是已有的客户档案：%1（%2，%3）。要打开它，还是把此档案合并进去？</translation>
     </message>
@@ -953,11 +953,6 @@
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
-    <message>
-        <location filename="../../ui/clients/import_dialog.py" line="234"/>
-        <source>Stopped: %1</source>
-        <translation>已停止：%1</translation>
-    </message>
 </context>
 <context>
     <name>ClientLinks</name>
@@ -1050,51 +1045,41 @@
         <translation>导出当前列表中的档案，证件号码和电话号码已脱敏</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="176"/>
+        <location filename="../../ui/clients/page.py" line="177"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
-    <message>
-        <location filename="../../ui/clients/page.py" line="190"/>
-        <source>Type at least 4 digits to search phone numbers</source>
-        <translation>按电话号码搜索时请至少输入 4 位数字</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clients/page.py" line="192"/>
-        <source>Search failed: %1</source>
-        <translation>搜索失败：%1</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/clients/page.py" line="195"/>
+        <location filename="../../ui/clients/page.py" line="188"/>
         <source>%n client(s)</source>
         <translation>
             <numerusform>%n 位客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="220"/>
+        <location filename="../../ui/clients/page.py" line="213"/>
         <source>Export clients</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="220"/>
+        <location filename="../../ui/clients/page.py" line="213"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="232"/>
+        <location filename="../../ui/clients/page.py" line="225"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clients/page.py" line="236"/>
+        <location filename="../../ui/clients/page.py" line="229"/>
         <source>Exported %n card(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 张档案到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="238"/>
+        <location filename="../../ui/clients/page.py" line="231"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1198,17 +1183,17 @@
         <translation>草稿：档案仍有问题需要修正</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="170"/>
+        <location filename="../../ui/clients/table_model.py" line="179"/>
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="172"/>
+        <location filename="../../ui/clients/table_model.py" line="181"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="172"/>
+        <location filename="../../ui/clients/table_model.py" line="181"/>
         <source>F</source>
         <translation>女</translation>
     </message>
@@ -1216,22 +1201,22 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../ui/clients/page.py" line="256"/>
+        <location filename="../../ui/clients/page.py" line="249"/>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="256"/>
+        <location filename="../../ui/clients/page.py" line="249"/>
         <source>Client file cards and outlet files.</source>
         <translation>客户档案与网点资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="261"/>
+        <location filename="../../ui/clients/page.py" line="254"/>
         <source>Client files</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="269"/>
+        <location filename="../../ui/clients/page.py" line="262"/>
         <source>Outlet files</source>
         <translation>网点资料</translation>
     </message>
@@ -1267,12 +1252,12 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../../ui/shell/application.py" line="237"/>
+        <location filename="../../ui/shell/application.py" line="242"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="238"/>
+        <location filename="../../ui/shell/application.py" line="243"/>
         <source>BranchDesk hit an unexpected problem. What you saved is safe. The details are in the log: %1</source>
         <translation>网点工作台遇到了意外问题。已保存的内容是安全的。详细信息在日志中：%1</translation>
     </message>
@@ -1448,48 +1433,48 @@
         <translation>销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="151"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="152"/>
         <source>Next working day: %1</source>
         <translation>下一个工作日：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="159"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="160"/>
         <source>Entries of an open day are still counted as logged; corrections are for closed days.</source>
         <translation>未结束当天的记录按原样计算；更正仅用于已结束的日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="160"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="161"/>
         <source>The day is closed: the log is locked.</source>
         <translation>当天已结束：工作日志已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="168"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="169"/>
         <source>Correction: %1</source>
         <translation>更正：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="171"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="172"/>
         <source>Replaced by a correction; not counted</source>
         <translation>已被更正记录取代，不再计数</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="183"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="186"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="184"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="187"/>
         <source>Correct entry</source>
         <translation>更正记录</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="183"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="184"/>
         <source>Correct quantity:</source>
         <translation>正确的数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="186"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="187"/>
         <source>Reason for the correction:</source>
         <translation>更正原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="203"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="204"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1508,101 +1493,109 @@
     </message>
 </context>
 <context>
+    <name>FailureTexts</name>
+    <message>
+        <location filename="../../ui/common/failures.py" line="32"/>
+        <source>Something went wrong and this step was not done. The details are in the log, reference %1.</source>
+        <translation>出了点问题，这一步没有完成。详情已记入日志，编号 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/failures.py" line="36"/>
+        <source>BranchDesk</source>
+        <translation>网点工作台</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDraftDialog</name>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="90"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="91"/>
         <source>New handover list</source>
         <translation>新建交接清单</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="90"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="91"/>
         <source>Edit handover list</source>
         <translation>编辑交接清单</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="106"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="107"/>
         <source>Application materials (投保资料交接清单)</source>
         <translation>投保资料交接清单</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="107"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="108"/>
         <source>Policy contracts and receipts (保险合同交接清单)</source>
         <translation>保险合同交接清单（含回执）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="114"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="115"/>
         <source>(any outlet)</source>
         <translation>（任意网点）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="116"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="117"/>
         <source>Name of the teller who receives the papers</source>
         <translation>接收资料的柜员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="121"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="122"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="122"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="123"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="123"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="124"/>
         <source>&amp;Outlet:</source>
         <translation>网点(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="124"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="125"/>
         <source>&amp;Teller:</source>
         <translation>柜员(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="128"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="129"/>
         <source>Document</source>
         <translation>单证</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="128"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="129"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="128"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="129"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="128"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="129"/>
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="141"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="142"/>
         <source>&amp;Documents handed over (Space ticks, F2 edits the copies):</source>
         <translation>交接的单证(&amp;D)（空格键勾选，F2 修改份数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="298"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="301"/>
         <source>No documents are waiting to be handed over for this kind and outlet.</source>
         <translation>该类型和网点没有待交接的单证。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="301"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="304"/>
         <source>%1 document(s) ticked, %2 copies in all.</source>
         <translation>已勾选 %1 份单证，共 %2 份。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="325"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="328"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="350"/>
-        <source>The handover list could not be saved or read: %1</source>
-        <translation>交接清单无法保存或读取：%1</translation>
     </message>
 </context>
 <context>
@@ -1732,61 +1725,56 @@
         <source>Signed by both. The list can no longer change.</source>
         <translation>双方已签字，清单不能再修改。</translation>
     </message>
-    <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="248"/>
-        <source>The handover lists could not be read or changed: %1</source>
-        <translation>交接清单无法读取或修改：%1</translation>
-    </message>
 </context>
 <context>
     <name>HandoverSignDialog</name>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="30"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="31"/>
         <source>Sign handover list</source>
         <translation>交接清单签字</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="34"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="35"/>
         <source>%1 of %2: %3 document(s), %4 copies in all, handed to %5.</source>
         <translation>%2 的%1：%3 份单证，共 %4 份，交给 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="39"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="40"/>
         <source>I hand over the documents listed, in the numbers of copies shown.</source>
         <translation>本人已按所列份数移交上述单证。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="42"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="43"/>
         <source>I have received the documents listed and checked them against the list.</source>
         <translation>本人已收到上述单证，并已按清单核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="46"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="47"/>
         <source>Manager: %1</source>
         <translation>客户经理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="47"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="48"/>
         <source>Teller: %1</source>
         <translation>柜员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="58"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="59"/>
         <source>&amp;Sign</source>
         <translation>签字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="81"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="82"/>
         <source>Both the manager and the teller must sign in their boxes.</source>
         <translation>客户经理和柜员都必须在各自的框内签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="88"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="89"/>
         <source>Signing…</source>
         <translation>正在签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="104"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="108"/>
         <source>The list could not be signed: %1</source>
         <translation>清单无法签字：%1</translation>
     </message>
@@ -1832,7 +1820,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/shell/idle_lock.py" line="188"/>
+        <location filename="../../ui/shell/idle_lock.py" line="189"/>
         <source>The two PINs differ. Type the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致。请输入相同的 PIN 两次。</translation>
     </message>
@@ -2116,62 +2104,62 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/shell/main_window.py" line="43"/>
-        <location filename="../../ui/shell/main_window.py" line="153"/>
+        <location filename="../../ui/shell/main_window.py" line="154"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="74"/>
+        <location filename="../../ui/shell/main_window.py" line="75"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="74"/>
+        <location filename="../../ui/shell/main_window.py" line="75"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="74"/>
+        <location filename="../../ui/shell/main_window.py" line="75"/>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="74"/>
+        <location filename="../../ui/shell/main_window.py" line="75"/>
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="75"/>
+        <location filename="../../ui/shell/main_window.py" line="76"/>
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="75"/>
+        <location filename="../../ui/shell/main_window.py" line="76"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="153"/>
+        <location filename="../../ui/shell/main_window.py" line="154"/>
         <source>BranchDesk (demo profile)</source>
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="186"/>
+        <location filename="../../ui/shell/main_window.py" line="187"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="193"/>
+        <location filename="../../ui/shell/main_window.py" line="194"/>
         <source>&amp;Security</source>
         <translation>安全(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="195"/>
+        <location filename="../../ui/shell/main_window.py" line="196"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="198"/>
+        <location filename="../../ui/shell/main_window.py" line="199"/>
         <source>&amp;Security…</source>
         <translation>安全设置(&amp;S)…</translation>
     </message>
@@ -2440,116 +2428,111 @@
 <context>
     <name>OutletsPanel</name>
     <message>
-        <location filename="../../ui/outlets/page.py" line="54"/>
+        <location filename="../../ui/outlets/page.py" line="55"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="54"/>
+        <location filename="../../ui/outlets/page.py" line="55"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="54"/>
+        <location filename="../../ui/outlets/page.py" line="55"/>
         <source>Bank</source>
         <translation>银行</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="54"/>
+        <location filename="../../ui/outlets/page.py" line="55"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="54"/>
+        <location filename="../../ui/outlets/page.py" line="55"/>
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="62"/>
+        <location filename="../../ui/outlets/page.py" line="63"/>
         <source>New outlet</source>
         <translation>新建网点</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="63"/>
+        <location filename="../../ui/outlets/page.py" line="64"/>
         <source>Start a new outlet file (Ctrl+N)</source>
         <translation>新建网点资料（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="64"/>
+        <location filename="../../ui/outlets/page.py" line="65"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="65"/>
+        <location filename="../../ui/outlets/page.py" line="66"/>
         <source>Save this outlet file (Ctrl+S)</source>
         <translation>保存此网点资料（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="67"/>
+        <location filename="../../ui/outlets/page.py" line="68"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="68"/>
+        <location filename="../../ui/outlets/page.py" line="69"/>
         <source>Delete this outlet file, after asking</source>
         <translation>删除此网点资料（会先确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="211"/>
+        <location filename="../../ui/outlets/page.py" line="213"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="215"/>
+        <location filename="../../ui/outlets/page.py" line="218"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="232"/>
+        <location filename="../../ui/outlets/page.py" line="236"/>
         <source>The outlet file could not be saved: %1</source>
         <translation>网点资料无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="240"/>
+        <location filename="../../ui/outlets/page.py" line="244"/>
         <source>Delete outlet file</source>
         <translation>删除网点资料</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="241"/>
+        <location filename="../../ui/outlets/page.py" line="245"/>
         <source>Delete the outlet file “%1” with its staff, competitors and stock? This cannot be undone.</source>
         <translation>删除网点资料“%1”及其员工、竞争对手和库存记录吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="255"/>
+        <location filename="../../ui/outlets/page.py" line="259"/>
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outlets/page.py" line="263"/>
+        <location filename="../../ui/outlets/page.py" line="268"/>
         <source>%n client card(s) still belong to this outlet. Move them to another outlet first; nothing was deleted.</source>
         <translation>
             <numerusform>仍有 %n 张客户档案属于此网点。请先把这些客户转到其他网点；未删除任何内容。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="267"/>
+        <location filename="../../ui/outlets/page.py" line="272"/>
         <source>The outlet file could not be deleted: %1</source>
         <translation>网点资料无法删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="281"/>
+        <location filename="../../ui/outlets/page.py" line="285"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="282"/>
+        <location filename="../../ui/outlets/page.py" line="286"/>
         <source>This outlet file has changes that are not saved. Discard them?</source>
         <translation>此网点资料有未保存的修改。要放弃这些修改吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/outlets/page.py" line="289"/>
-        <source>The outlet files could not be read: %1</source>
-        <translation>无法读取网点资料：%1</translation>
     </message>
 </context>
 <context>
@@ -2729,105 +2712,100 @@
 <context>
     <name>PlannerPage</name>
     <message>
-        <location filename="../../ui/planner/page.py" line="50"/>
+        <location filename="../../ui/planner/page.py" line="49"/>
         <location filename="../../ui/planner/page.py" line="294"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="51"/>
+        <location filename="../../ui/planner/page.py" line="50"/>
         <source>Visits by day and week: before, during and after each visit.</source>
         <translation>按日、按周安排拜访：拜访前、拜访中、拜访后。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="64"/>
+        <location filename="../../ui/planner/page.py" line="63"/>
         <source>&amp;Day</source>
         <translation>日视图(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="65"/>
+        <location filename="../../ui/planner/page.py" line="64"/>
         <source>&amp;Week</source>
         <translation>周视图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="74"/>
+        <location filename="../../ui/planner/page.py" line="73"/>
         <source>Previous (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="75"/>
+        <location filename="../../ui/planner/page.py" line="74"/>
         <source>T&amp;oday</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="77"/>
+        <location filename="../../ui/planner/page.py" line="76"/>
         <source>Next (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="83"/>
+        <location filename="../../ui/planner/page.py" line="82"/>
         <source>&amp;New visit</source>
         <translation>新建拜访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="84"/>
+        <location filename="../../ui/planner/page.py" line="83"/>
         <source>Plan a new visit (Ctrl+N)</source>
         <translation>安排新的拜访（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="86"/>
+        <location filename="../../ui/planner/page.py" line="85"/>
         <source>&amp;Carry over unfinished…</source>
         <translation>顺延未完成拜访(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="88"/>
+        <location filename="../../ui/planner/page.py" line="87"/>
         <source>Move the visits still planned on the day in focus (the day shown, or the selected visit&apos;s day) to the next working day</source>
         <translation>把当前日期（显示的日期或所选拜访所在日期）仍未完成的拜访顺延到下一个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="92"/>
+        <location filename="../../ui/planner/page.py" line="91"/>
         <source>&amp;Day plan…</source>
         <translation>日计划(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="93"/>
+        <location filename="../../ui/planner/page.py" line="92"/>
         <source>&amp;Week plan…</source>
         <translation>周计划(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="95"/>
+        <location filename="../../ui/planner/page.py" line="94"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="96"/>
+        <location filename="../../ui/planner/page.py" line="95"/>
         <source>Print the week&apos;s plan or the day in focus, or save it as a PDF (Ctrl+P)</source>
         <translation>打印本周计划或当前这一天的计划，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="125"/>
+        <location filename="../../ui/planner/page.py" line="124"/>
         <source>Only a planned visit can be moved; a finished one keeps its time.</source>
         <translation>只有计划中的拜访可以移动；已结束的拜访保留原时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="215"/>
+        <location filename="../../ui/planner/page.py" line="214"/>
         <source>(day off)</source>
         <translation>（休息日）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="218"/>
+        <location filename="../../ui/planner/page.py" line="217"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="263"/>
+        <location filename="../../ui/planner/page.py" line="262"/>
         <source>Overlap: %1 on %2 at %3 clashes with %4. It is saved; move one of them if you cannot be at both.</source>
         <translation>时间冲突：%2 %3 的 %1 与 %4 重叠。已保存；如果无法同时赴约，请调整其中一个。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/planner/page.py" line="273"/>
-        <source>Something went wrong: %1</source>
-        <translation>出错了：%1</translation>
     </message>
     <message>
         <location filename="../../ui/planner/page.py" line="291"/>
@@ -2961,86 +2939,86 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="69"/>
+        <location filename="../../ui/common/print_preview.py" line="70"/>
         <source>Print preview: %1</source>
         <translation>打印预览：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="72"/>
+        <location filename="../../ui/common/print_preview.py" line="73"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="86"/>
+        <location filename="../../ui/common/print_preview.py" line="87"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="87"/>
+        <location filename="../../ui/common/print_preview.py" line="88"/>
         <source>Print on paper (Ctrl+P)</source>
         <translation>打印到纸上（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="88"/>
+        <location filename="../../ui/common/print_preview.py" line="89"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="89"/>
+        <location filename="../../ui/common/print_preview.py" line="90"/>
         <source>Save the document as a PDF file (Ctrl+S)</source>
         <translation>把文档保存为 PDF 文件（Ctrl+S）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/common/print_preview.py" line="126"/>
+        <location filename="../../ui/common/print_preview.py" line="127"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="145"/>
+        <location filename="../../ui/common/print_preview.py" line="146"/>
         <source>The document could not be prepared: %1</source>
         <translation>文档无法生成：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="153"/>
+        <location filename="../../ui/common/print_preview.py" line="154"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="153"/>
+        <location filename="../../ui/common/print_preview.py" line="154"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="166"/>
+        <location filename="../../ui/common/print_preview.py" line="167"/>
         <source>The file could not be saved: %1</source>
         <translation>文件无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="168"/>
+        <location filename="../../ui/common/print_preview.py" line="169"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="192"/>
+        <location filename="../../ui/common/print_preview.py" line="193"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="204"/>
+        <location filename="../../ui/common/print_preview.py" line="205"/>
         <source>the printer is not ready</source>
         <translation>打印机未就绪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/common/print_preview.py" line="216"/>
+        <location filename="../../ui/common/print_preview.py" line="217"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>已向打印机发送 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/common/print_preview.py" line="221"/>
+        <location filename="../../ui/common/print_preview.py" line="222"/>
         <source>The document could not be printed: %1</source>
         <translation>文档无法打印：%1</translation>
     </message>
@@ -3250,140 +3228,135 @@
 <context>
     <name>ProposalEditor</name>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="73"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="74"/>
         <source>Proposal</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="95"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="96"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="97"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="98"/>
         <source>Insured person</source>
         <translation>被保险人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="113"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="114"/>
         <source>F8 goes to the problems; Enter on one goes to its field</source>
         <translation>F8 跳到问题列表；在某个问题上按 Enter 跳到对应字段</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="119"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="120"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="120"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="121"/>
         <source>Ctrl+S; changes are also saved as you type</source>
         <translation>Ctrl+S；输入时也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="121"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="122"/>
         <source>Finish…</source>
         <translation>完成并签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="122"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="123"/>
         <source>Ctrl+Enter: sign and freeze the proposal</source>
         <translation>Ctrl+Enter：签字并锁定投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="124"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="125"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="126"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="127"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="167"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="168"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="201"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="202"/>
         <source>Finished: read-only</source>
         <translation>已完成：只读</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="210"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="211"/>
         <source>Proposal, version %1</source>
         <translation>投保单，第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="212"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="213"/>
         <source>Finished; SHA-256 %1</source>
         <translation>已完成；SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="214"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="215"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="216"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="217"/>
         <source>Corrects an earlier version: %1</source>
         <translation>更正之前的版本：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="218"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="219"/>
         <source>Proposal: %1</source>
         <translation>投保单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="218"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="219"/>
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="227"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="228"/>
         <source>Review: %1</source>
         <translation>需核保：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/editor/editor.py" line="234"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="235"/>
         <source>%n problem(s) to fix before Finish</source>
         <translation>
             <numerusform>完成前还有 %n 个问题需要修正</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="236"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="237"/>
         <source>No problems: ready to finish</source>
         <translation>没有问题：可以完成</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="308"/>
-        <location filename="../../ui/proposals/editor/editor.py" line="318"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="313"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="323"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="328"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="333"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="338"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="343"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="341"/>
-        <source>Failed: %1</source>
-        <translation>失败：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="381"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="382"/>
         <source>Correct the proposal</source>
         <translation>更正投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="382"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="383"/>
         <source>A correction is a new version of this finished proposal. Why is it needed?</source>
         <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
     </message>
@@ -3612,12 +3585,6 @@
         <translation>处理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="143"/>
-        <location filename="../../ui/proposals/page.py" line="291"/>
-        <source>Failed: %1</source>
-        <translation>失败：%1</translation>
-    </message>
-    <message>
         <location filename="../../ui/proposals/page.py" line="165"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
@@ -3637,69 +3604,69 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="262"/>
+        <location filename="../../ui/proposals/page.py" line="263"/>
         <source>Choose a finished proposal that has no correction yet.</source>
         <translation>请选择一份尚未更正的已完成投保单。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="265"/>
+        <location filename="../../ui/proposals/page.py" line="266"/>
         <source>Correct the proposal</source>
         <translation>更正投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="266"/>
+        <location filename="../../ui/proposals/page.py" line="267"/>
         <source>A correction is a new version of this finished proposal. Why is it needed?</source>
         <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="280"/>
+        <location filename="../../ui/proposals/page.py" line="281"/>
         <source>Proposal: %1</source>
         <translation>投保单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="309"/>
+        <location filename="../../ui/proposals/page.py" line="308"/>
         <source>Finished; no answer from head office yet.</source>
         <translation>已完成；总公司尚未答复。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="310"/>
+        <location filename="../../ui/proposals/page.py" line="309"/>
         <source>Draft: not sent to head office.</source>
         <translation>草稿：尚未发送总公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="311"/>
+        <location filename="../../ui/proposals/page.py" line="310"/>
         <source>Head office: %1</source>
         <translation>总公司：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="313"/>
+        <location filename="../../ui/proposals/page.py" line="312"/>
         <source>policy %1</source>
         <translation>保单 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/page.py" line="315"/>
+        <location filename="../../ui/proposals/page.py" line="314"/>
         <source>%n open problem case(s)</source>
         <translation>
             <numerusform>%n 个未处理的问题件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="328"/>
+        <location filename="../../ui/proposals/page.py" line="327"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="329"/>
+        <location filename="../../ui/proposals/page.py" line="328"/>
         <source>open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="349"/>
+        <location filename="../../ui/proposals/page.py" line="348"/>
         <source>Resolve the problem case</source>
         <translation>处理问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="350"/>
+        <location filename="../../ui/proposals/page.py" line="349"/>
         <source>What was done to answer head office? (%1)</source>
         <translation>为答复总公司做了什么？（%1）</translation>
     </message>
@@ -3745,148 +3712,147 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="63"/>
+        <location filename="../../ui/receipts/dialog.py" line="64"/>
         <source>Policy receipt</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="77"/>
+        <location filename="../../ui/receipts/dialog.py" line="78"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="86"/>
+        <location filename="../../ui/receipts/dialog.py" line="87"/>
         <source>as printed on the policy</source>
         <translation>与保单上印的一致</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="91"/>
+        <location filename="../../ui/receipts/dialog.py" line="92"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="97"/>
+        <location filename="../../ui/receipts/dialog.py" line="98"/>
         <source>&amp;Policy number</source>
         <translation>保单号(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="98"/>
+        <location filename="../../ui/receipts/dialog.py" line="99"/>
         <source>&amp;Delivered on</source>
         <translation>送达日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="99"/>
+        <location filename="../../ui/receipts/dialog.py" line="100"/>
         <source>Si&amp;gned on</source>
         <translation>签收日期(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="100"/>
+        <location filename="../../ui/receipts/dialog.py" line="101"/>
         <source>C&amp;ooling-off period</source>
         <translation>犹豫期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="101"/>
+        <location filename="../../ui/receipts/dialog.py" line="102"/>
         <source>Cooling-off ends</source>
         <translation>犹豫期截止</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="102"/>
+        <location filename="../../ui/receipts/dialog.py" line="103"/>
         <source>Return receipt by</source>
         <translation>回执交回期限</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="112"/>
+        <location filename="../../ui/receipts/dialog.py" line="113"/>
         <source>&amp;Sign &amp;&amp; queue</source>
         <translation>签收并排队发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="113"/>
+        <location filename="../../ui/receipts/dialog.py" line="114"/>
         <source>Freezes the receipt and queues it for head office (Ctrl+Enter)</source>
         <translation>锁定回执并排队发送总公司（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="116"/>
+        <location filename="../../ui/receipts/dialog.py" line="117"/>
         <source>Mark &amp;returned</source>
         <translation>标记已交回(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="117"/>
+        <location filename="../../ui/receipts/dialog.py" line="118"/>
         <source>The signed paper receipt went back to the bank on this day</source>
         <translation>签字的纸质回执已于当天交回银行</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="123"/>
+        <location filename="../../ui/receipts/dialog.py" line="124"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="126"/>
+        <location filename="../../ui/receipts/dialog.py" line="127"/>
         <source>Paper returned on</source>
         <translation>纸质回执交回日期</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="164"/>
+        <location filename="../../ui/receipts/dialog.py" line="165"/>
         <source>Policy receipt: %1</source>
         <translation>保单回执：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="177"/>
+        <location filename="../../ui/receipts/dialog.py" line="178"/>
         <source>Signed and queued for head office. Content hash (SHA-256): %1</source>
         <translation>已签收并排队发送总公司。内容哈希（SHA-256）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="181"/>
+        <location filename="../../ui/receipts/dialog.py" line="182"/>
         <source>Signed receipts cannot change.</source>
         <translation>已签收的回执不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="183"/>
+        <location filename="../../ui/receipts/dialog.py" line="184"/>
         <source>Draft: saved as you type.</source>
         <translation>草稿：输入时自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="197"/>
+        <location filename="../../ui/receipts/dialog.py" line="198"/>
         <source>Returned.</source>
         <translation>已交回。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="215"/>
+        <location filename="../../ui/receipts/dialog.py" line="216"/>
         <source>%1 (%2 days from the day after signing)</source>
         <translation>%1（自签收次日起 %2 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="218"/>
+        <location filename="../../ui/receipts/dialog.py" line="219"/>
         <source>%1 (3 working days after signing)</source>
         <translation>%1（签收后 3 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="261"/>
+        <location filename="../../ui/receipts/dialog.py" line="262"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="267"/>
+        <location filename="../../ui/receipts/dialog.py" line="268"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="272"/>
+        <location filename="../../ui/receipts/dialog.py" line="273"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="285"/>
+        <location filename="../../ui/receipts/dialog.py" line="286"/>
         <source>Signing…</source>
         <translation>正在签收…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="308"/>
-        <location filename="../../ui/receipts/dialog.py" line="310"/>
+        <location filename="../../ui/receipts/dialog.py" line="313"/>
         <source>Not signed: %1</source>
         <translation>未签收：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="321"/>
+        <location filename="../../ui/receipts/dialog.py" line="324"/>
         <source>Marked returned.</source>
         <translation>已标记为交回。</translation>
     </message>
@@ -4102,12 +4068,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="177"/>
+        <location filename="../../ui/receipts/page.py" line="174"/>
         <source>Creating the receipt…</source>
         <translation>正在创建回执…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="199"/>
+        <location filename="../../ui/receipts/page.py" line="196"/>
         <source>Receipt: %1</source>
         <translation>回执：%1</translation>
     </message>
@@ -4115,18 +4081,18 @@
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../ui/receipts/page.py" line="222"/>
-        <location filename="../../ui/receipts/page.py" line="228"/>
+        <location filename="../../ui/receipts/page.py" line="219"/>
+        <location filename="../../ui/receipts/page.py" line="225"/>
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="223"/>
+        <location filename="../../ui/receipts/page.py" line="220"/>
         <source>Policy receipts signed on delivery, and their return deadlines.</source>
         <translation>保单送达时签收的回执及其交回期限。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="232"/>
+        <location filename="../../ui/receipts/page.py" line="229"/>
         <source>Handover lists</source>
         <translation>交接清单</translation>
     </message>
@@ -4300,12 +4266,12 @@
         <translation>新 PIN 留空则保留当前 PIN。PIN 只以加盐哈希形式保存；连续输错 5 次需等待 30 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/security_dialog.py" line="63"/>
+        <location filename="../../ui/shell/security_dialog.py" line="64"/>
         <source>no PIN set yet</source>
         <translation>尚未设置 PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/security_dialog.py" line="70"/>
+        <location filename="../../ui/shell/security_dialog.py" line="77"/>
         <source>The two new PINs differ.</source>
         <translation>两次输入的新 PIN 不一致。</translation>
     </message>
@@ -4313,47 +4279,47 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell/application.py" line="118"/>
+        <location filename="../../ui/shell/application.py" line="119"/>
         <source>Encrypting your data. This happens once, after the update, and can take a minute or two with many client cards. Please keep BranchDesk open.</source>
         <translation>正在加密您的数据。此操作仅在更新后进行一次，客户档案较多时可能需要一两分钟。请不要关闭网点工作台。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="120"/>
+        <location filename="../../ui/shell/application.py" line="121"/>
         <source>Updating your data for this version of BranchDesk (a copy is kept first). Please keep BranchDesk open.</source>
         <translation>正在为此版本的网点工作台更新您的数据（会先保留一份副本）。请不要关闭网点工作台。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="125"/>
+        <location filename="../../ui/shell/application.py" line="126"/>
         <source>Opening your data</source>
         <translation>正在打开数据</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="159"/>
+        <location filename="../../ui/shell/application.py" line="160"/>
         <source>The daily backup failed: %1</source>
         <translation>每日备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="164"/>
+        <location filename="../../ui/shell/application.py" line="166"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="180"/>
+        <location filename="../../ui/shell/application.py" line="182"/>
         <source>Backup not usable</source>
         <translation>备份无法使用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="191"/>
+        <location filename="../../ui/shell/application.py" line="193"/>
         <source>Preparing the demo profile…</source>
         <translation>正在准备演示档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="191"/>
+        <location filename="../../ui/shell/application.py" line="193"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="193"/>
+        <location filename="../../ui/shell/application.py" line="195"/>
         <location filename="../../ui/shell/application.py" line="208"/>
         <source>Demo profile</source>
         <translation>演示档案</translation>
@@ -4461,112 +4427,112 @@
 <context>
     <name>StartupProblemDialog</name>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="38"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="39"/>
         <source>BranchDesk cannot open your data</source>
         <translation>网点工作台无法打开您的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="44"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="45"/>
         <source>Details: %1</source>
         <translation>详细信息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="55"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="56"/>
         <source>Open selected &amp;backup</source>
         <translation>打开所选备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="58"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="59"/>
         <source>&amp;Restore selected backup</source>
         <translation>恢复所选备份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="61"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="62"/>
         <source>Choose another &amp;folder…</source>
         <translation>选择其他文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="62"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="63"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="46"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="47"/>
         <source>Backups of this profile, newest first:</source>
         <translation>此档案的备份（最新的在前）：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="84"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="85"/>
         <source>the file is not there</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="84"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="85"/>
         <source>the file is empty (0 bytes)</source>
         <translation>文件为空（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="110"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="111"/>
         <source>The data folder %1 cannot be used: it is missing and cannot be created, or it is read-only. Choose another folder, or ask IT to make this one writable.</source>
         <translation>数据文件夹 %1 无法使用：它不存在且无法创建，或者是只读的。请选择其他文件夹，或请信息技术部门开放此文件夹的写入权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="114"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="115"/>
         <source>The database %1 is damaged and cannot be opened. It has not been changed. Open a backup, or choose another data folder.</source>
         <translation>数据库 %1 已损坏，无法打开。该文件未被改动。请打开一个备份，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="118"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="119"/>
         <source>The database %1 is damaged: some of its pages cannot be read. It has not been changed. Restore a backup, or choose another data folder.</source>
         <translation>数据库 %1 已损坏：其中部分数据页无法读取。该文件未被改动。请恢复一个备份，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="122"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="123"/>
         <source>The database %1 was written by a newer version of BranchDesk. It has not been changed. Install the newer version, open a backup, or choose another folder.</source>
         <translation>数据库 %1 由更新版本的网点工作台写入。该文件未被改动。请安装新版本、打开一个备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="126"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="127"/>
         <source>The database %1 cannot be opened with this key: the key is wrong, or the file is damaged. It has not been changed. Open a backup, or choose another folder.</source>
         <translation>无法用此密钥打开数据库 %1：密钥错误或文件已损坏。文件未被改动。请打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="130"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="131"/>
         <source>The database %1 cannot be opened with this passphrase: it is wrong, or the file is damaged. It has not been changed. Start again to type the passphrase again, open a backup, or choose another folder.</source>
         <translation>无法用此口令打开数据库 %1：口令错误或文件已损坏。文件未被改动。请重新启动后再次输入口令、打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="135"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="136"/>
         <source>The database %1 is protected by a passphrase, and none was given. Start again to type it, or choose another folder.</source>
         <translation>数据库 %1 受口令保护，但未提供口令。请重新启动并输入口令，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="139"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="140"/>
         <source>The key of the database %1 is not in this computer&apos;s password store (another computer or user account, or the store is locked). It has not been changed. Open a backup, or choose another folder.</source>
         <translation>数据库 %1 的密钥不在本机的密码库中（可能来自其他电脑或用户账户，或密码库已锁定）。文件未被改动。请打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="144"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="145"/>
         <source>Encrypting the database %1 failed; it was left as it was. Make room on the disk, close other programs using it and start again, or choose another folder.</source>
         <translation>加密数据库 %1 失败，文件保持原样。请腾出磁盘空间、关闭正在使用它的其他程序后重新启动，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="148"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="149"/>
         <source>The database %1 is missing or empty, although this folder held a profile. Nothing was created in its place. Restore the newest backup (selected below), or choose another folder.</source>
         <translation>数据库 %1 不存在或为空，但此文件夹曾保存过一个档案。程序没有在原处新建任何文件。请恢复最新的备份（已在下方选中），或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="152"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="153"/>
         <source>The database %1 is missing or empty, although this folder held a profile, and there is no backup of it here. Nothing was created in its place. Put the file back from a copy you have, or choose another folder.</source>
         <translation>数据库 %1 不存在或为空，但此文件夹曾保存过一个档案，且这里没有它的备份。程序没有在原处新建任何文件。请用您手上的副本把该文件放回原处，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="157"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="158"/>
         <source>Updating the database %1 to this version failed, and it was put back as it was. Open a backup, or choose another folder, and tell IT.</source>
         <translation>将数据库 %1 升级到当前版本失败，已恢复原状。请打开一个备份或选择其他文件夹，并告知信息技术部门。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="170"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="171"/>
         <source>Choose a data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
@@ -4574,83 +4540,83 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="71"/>
+        <location filename="../../ui/shell/status_bar.py" line="72"/>
         <source>Demo profile: made-up data</source>
         <translation>演示档案：虚构数据</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="59"/>
+        <location filename="../../ui/shell/status_bar.py" line="60"/>
         <source>Head office: checking…</source>
         <translation>总公司：正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="58"/>
+        <location filename="../../ui/shell/status_bar.py" line="59"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="60"/>
+        <location filename="../../ui/shell/status_bar.py" line="61"/>
         <source>Outbox: …</source>
         <translation>待发送：…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/status_bar.py" line="110"/>
+        <location filename="../../ui/shell/status_bar.py" line="116"/>
         <source>Outbox: %n waiting</source>
         <translation>
             <numerusform>待发送：%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/status_bar.py" line="112"/>
+        <location filename="../../ui/shell/status_bar.py" line="118"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n 项被退回</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="117"/>
+        <location filename="../../ui/shell/status_bar.py" line="123"/>
         <source>The oldest item has waited %1 (more than %2).</source>
         <translation>最早的一项已等待 %1（超过 %2）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/status_bar.py" line="120"/>
+        <location filename="../../ui/shell/status_bar.py" line="126"/>
         <source>Head office rejected %n item(s).</source>
         <translation>
             <numerusform>总公司拒收了 %n 项。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="125"/>
+        <location filename="../../ui/shell/status_bar.py" line="131"/>
         <source>Open the Sync page to see why, retry or discard.</source>
         <translation>打开“同步”页查看原因、重试或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="127"/>
+        <location filename="../../ui/shell/status_bar.py" line="133"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="133"/>
+        <location filename="../../ui/shell/status_bar.py" line="139"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="136"/>
+        <location filename="../../ui/shell/status_bar.py" line="142"/>
         <source>Syncing… %1/%2</source>
         <translation>正在同步… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="144"/>
+        <location filename="../../ui/shell/status_bar.py" line="150"/>
         <source>Head office: online</source>
         <translation>总公司：已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="145"/>
+        <location filename="../../ui/shell/status_bar.py" line="151"/>
         <source>Head office: offline (work is kept and sent later)</source>
         <translation>总公司：离线（数据已保存，稍后发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="146"/>
+        <location filename="../../ui/shell/status_bar.py" line="152"/>
         <source>Head office: not set up</source>
         <translation>总公司：未设置</translation>
     </message>
@@ -4860,59 +4826,59 @@
         <translation>已以客户经理 %2 的身份登录 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="258"/>
+        <location filename="../../ui/sync/page.py" line="259"/>
         <source>It goes again with the next sync. Press Sync now to send it at once.</source>
         <translation>它将在下次同步时重新发送。按“立即同步”可马上发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="269"/>
+        <location filename="../../ui/sync/page.py" line="270"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="270"/>
+        <location filename="../../ui/sync/page.py" line="271"/>
         <source>Discard %1? It will never be sent to head office.</source>
         <translation>放弃 %1？它将永远不会发送到总公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="273"/>
+        <location filename="../../ui/sync/page.py" line="274"/>
         <source>A copy is kept on this computer in %1. It holds ID numbers: keep it private.</source>
         <translation>副本保存在本机的 %1 中。其中含有证件号码，请妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="276"/>
+        <location filename="../../ui/sync/page.py" line="277"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="291"/>
+        <location filename="../../ui/sync/page.py" line="292"/>
         <source>Discarded. The copy is at %1.</source>
         <translation>已放弃。副本在 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="297"/>
+        <location filename="../../ui/sync/page.py" line="298"/>
         <source>Export the sync list</source>
         <translation>导出同步列表</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="298"/>
+        <location filename="../../ui/sync/page.py" line="299"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="305"/>
+        <location filename="../../ui/sync/page.py" line="306"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 项到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="337"/>
+        <location filename="../../ui/sync/page.py" line="338"/>
         <source>Syncing with head office…</source>
         <translation>正在与总公司同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="342"/>
+        <location filename="../../ui/sync/page.py" line="343"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -5011,38 +4977,38 @@
         <translation>无法通过此地址连接总公司，或应答的不是总公司。请检查地址和网络后重试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="85"/>
+        <location filename="../../ui/sync/texts.py" line="83"/>
         <source>%n item(s) sent</source>
         <translation>
             <numerusform>已发送 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="87"/>
+        <location filename="../../ui/sync/texts.py" line="85"/>
         <source>%n rejected by head office</source>
         <translation>
             <numerusform>%n 项被总公司拒收</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="89"/>
+        <location filename="../../ui/sync/texts.py" line="87"/>
         <source>%n answer(s) from head office</source>
         <translation>
             <numerusform>收到总公司 %n 条答复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="91"/>
+        <location filename="../../ui/sync/texts.py" line="89"/>
         <source>Stopped; what was not sent stays waiting</source>
         <translation>已停止；未发送的项目继续等待</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="95"/>
+        <location filename="../../ui/sync/texts.py" line="93"/>
         <source>Up to date: nothing new to send or receive</source>
         <translation>已是最新：没有需要发送或接收的内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="97"/>
+        <location filename="../../ui/sync/texts.py" line="95"/>
         <source>%n still waiting</source>
         <translation>
             <numerusform>仍有 %n 项等待</numerusform>

@@ -25,14 +25,14 @@ import binascii
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 from app.rules import proposal as proposal_form
 from app.rules import receipt as receipt_form
 from app.rules import signature as signature_rules
-from app.rules.problem import Problem
 from app.rules.limits import count_problem, shown
+from app.rules.problem import Problem
 from app.rules.proposal import SIGNER_ROLES, content_hash, required_roles
 from app.rules.proposal_rules import check_proposal
 from sync import wire
@@ -71,7 +71,7 @@ class Checked:
 def latest_today() -> date:
     """The latest calendar day anywhere on Earth (UTC+14): a laptop's own "today" is never in
     head office's future, whichever zone either is in."""
-    return (datetime.now(timezone.utc) + timedelta(hours=14)).date()
+    return (datetime.now(UTC) + timedelta(hours=14)).date()
 
 
 def _from_problem(problem: Problem) -> FieldError:

@@ -201,6 +201,7 @@ class HeadDeadlineProtocol(H11Protocol):
         self.head_deadline: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        # uvicorn's H11Protocol narrows the parameter to asyncio.Transport, which a stream server hands it.
         super().connection_made(transport)  # type: ignore[arg-type]
         self._await_head()
 

@@ -8,8 +8,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from app.context import AppContext
 from app.clients.search import ClientQuery, page_statement
+from app.context import AppContext
 from local_db.cipher import DbKey, connect
 
 PAGE = 50

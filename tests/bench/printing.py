@@ -22,14 +22,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas as pdf_canvas
 from sqlalchemy import text
 
+from app.common.local_time import local_zone
 from app.context import AppContext
+from app.day.worklog import LogInput
 from app.demo import generate
+from app.planner.records import VisitInput
 from app.reports.daily_plan import daily_plan_pdf
 from app.reports.daily_summary import daily_summary_pdf
-from app.common.local_time import local_zone
-from app.planner.records import VisitInput
 from app.reports.data import day_log, visit_sheets
-from app.day.worklog import LogInput
 
 RUNS = 15
 TARGET_MS = 200
@@ -55,7 +55,8 @@ def busy_profile(target: Path) -> AppContext:
         start = datetime.combine(DAY, clock(8, 0), zone) + timedelta(minutes=35 * n)
         ctx.planner.create(VisitInput(kind="client", purpose=("needs_interview", "closing", "care")[n % 3],
                                       starts_at=start, ends_at=start + timedelta(minutes=30), client_id=clients[n],
-                                      location="网点贵宾室", agenda="了解家庭保障缺口，讲解年金险与教育金规划"))  # fmt: skip
+                                      location="网点贵宾室",
+                                      agenda="了解家庭保障缺口，讲解年金险与教育金规划"))  # fmt: skip
     for n in range(EXTRA_LOG):
         at = datetime.combine(DAY, clock(8, 30), zone) + timedelta(minutes=7 * n)
         kind, step = ("call", "visit", "sms")[n % 3], STEPS[n % 5]
@@ -70,7 +71,7 @@ def bare_canvas(lines: list[str], font: str) -> bytes:
     """The floor: every line drawn with drawString, A4, a new page when the page is full."""
     out = io.BytesIO()
     canvas = pdf_canvas.Canvas(out, pagesize=A4, invariant=True)
-    width, height = A4
+    _width, height = A4
     y = height - 60
     for line in lines:
         if y < 50:
@@ -116,7 +117,7 @@ def timed(*works: Callable[[], bytes]) -> list[list[float]]:
         work()  # warm: the font's subset tables, compiled statements, pages in the cache
     times: list[list[float]] = [[] for _ in works]
     for _ in range(RUNS):
-        for spent, work in zip(times, works):
+        for spent, work in zip(times, works, strict=True):
             started = time.perf_counter()
             work()
             spent.append((time.perf_counter() - started) * 1000)
@@ -159,7 +160,8 @@ def measure(work_dir: Path) -> dict[str, dict[str, object]]:
         plan_pdf, summary_pdf = printing.daily_plan(DAY), printing.daily_summary(DAY)
         return {
             "print_daily_plan": figures(plan_ms, plan_layout, plan_base, plan_pdf,
-                                        {"visits": len(data.agenda), "reminders_printed": min(30, len(data.reminders))}),
+                                        {"visits": len(data.agenda),
+                                         "reminders_printed": min(30, len(data.reminders))}),
             "print_daily_summary": figures(summary_ms, summary_layout, summary_base, summary_pdf,
                                            {"log_entries": len(entries)}),
         }  # fmt: skip

@@ -9,19 +9,20 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from client_search import measure as measure_search  # noqa: E402
-from printing import measure as measure_printing  # noqa: E402
-from startup import measure  # noqa: E402
-from sync_push import measure as measure_sync_push  # noqa: E402
-from today import measure as measure_today  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # run as a script: make `tests.` importable
 
 from app.context import AppContext  # noqa: E402
 from app.demo import generate  # noqa: E402
+from tests.bench.client_search import measure as measure_search  # noqa: E402
+from tests.bench.printing import measure as measure_printing  # noqa: E402
+from tests.bench.startup import measure  # noqa: E402
+from tests.bench.sync_push import measure as measure_sync_push  # noqa: E402
+from tests.bench.today import measure as measure_today  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
 WORK = ROOT / "bench-data"
 CLIENTS = 100_000
 TODAY = date(2026, 11, 23)
@@ -87,7 +88,7 @@ def main() -> None:
     today_page = measure_today(big, TODAY)
     start = measure({"empty_profile": empty, "clients_100k": big})
     bare = start["bare_qmainwindow"]["shown"]
-    figures = {
+    figures: dict[str, Any] = {
         "demo_data_100k_clients": {
             "seconds": round(demo_seconds, 2),
             "baseline_raw_sqlite_client_rows_seconds": round(raw_seconds, 2),

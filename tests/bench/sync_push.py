@@ -27,8 +27,8 @@ from sqlalchemy import select  # noqa: E402
 from app.context import AppContext  # noqa: E402
 from local_db.models import OutboxItem  # noqa: E402
 from tests.headoffice.fixtures import SAMPLE_MANAGER  # noqa: E402
-from tests.memory_keyring import MemoryKeyring  # noqa: E402
 from tests.headoffice.server import HeadOffice  # noqa: E402
+from tests.memory_keyring import MemoryKeyring  # noqa: E402
 from tests.paperwork_helpers import finished_proposal  # noqa: E402
 
 ITEMS = 1000

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import statistics
 import time
-from datetime import date, datetime, time as clock, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import time as clock
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ def percentile(values: list[float], share: float) -> float:
 
 def raw_day_rows(conn: Any, day: date) -> int:
     """The floor: the same day's visits and work-log rows, read with plain sqlite3."""
-    start = datetime.combine(day, clock.min, SHANGHAI).astimezone(timezone.utc).replace(tzinfo=None)
+    start = datetime.combine(day, clock.min, SHANGHAI).astimezone(UTC).replace(tzinfo=None)
     end = start + timedelta(days=1)
     visits = conn.execute(
         "SELECT v.*, c.name, o.name FROM visits v LEFT JOIN clients c ON c.id = v.client_id "

@@ -19,10 +19,10 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from ui.shell.application import Shell
 from ui.common.i18n import install_translators
-from ui.proposals.page import ProposalsPage
 from ui.proposals.editor.editor import ProposalEditor
+from ui.proposals.page import ProposalsPage
+from ui.shell.application import Shell
 
 TEXT = "abcdefghijklmnopqrstuvwxyz" * 4
 POLL_MS = 20
@@ -33,7 +33,9 @@ class Typist:
         self.shell = shell
         self.editor: ProposalEditor | None = None
         self.typed = 0
-        self.poll = QTimer(interval=POLL_MS, timeout=self._wait_for_editor)
+        self.poll = QTimer()
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self._wait_for_editor)
 
     def begin(self) -> None:
         self.shell.window.show_page(3)
@@ -60,7 +62,7 @@ class Typist:
         if self.typed == len(TEXT):
             print("done", flush=True)
             return
-        QTest.keyClick(self.editor.policyholder.name, TEXT[self.typed])
+        QTest.keyClicks(self.editor.policyholder.name, TEXT[self.typed])
         self.typed += 1
 
     def _saved(self, _proposal_id: str) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app.context import AppContext
 from app.receipts.service import ReceiptFields, ReceiptService
+from app.rules.ids import ProposalId
 from local_db import models
 from tests.paperwork_helpers import PNG, finished_proposal, zigzag
 
@@ -38,7 +39,7 @@ def proposal_item(ctx: AppContext, manager_code: str, **changes: object) -> Item
     return _item(ctx, finished_proposal(ctx, manager_code=manager_code, **changes))
 
 
-def receipt_item(ctx: AppContext, proposal_id: str, scan: bytes | None = None) -> Item:
+def receipt_item(ctx: AppContext, proposal_id: ProposalId, scan: bytes | None = None) -> Item:
     """The signed receipt of a finished proposal, signed yesterday on screen (or the PDF `scan`)."""
     yesterday = date.today() - timedelta(days=1)
     receipts = ReceiptService(ctx.store.sessions, ctx.actor)

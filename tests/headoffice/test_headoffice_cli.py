@@ -89,7 +89,8 @@ def test_server_imports_only_sync_and_pure_rules() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             # `from sync import wire` counts as sync.wire: the names imported, not only the package.
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-                [f"{node.module}.{a.name}" for a in node.names] if isinstance(node, ast.ImportFrom) else [])  # fmt: skip
+                [f"{node.module}.{a.name}" for a in node.names] if isinstance(node, ast.ImportFrom)
+                else [])  # fmt: skip
             for name in names:
                 if name.split(".")[0] in ours:
                     assert name.startswith(("sync.", "app.rules")), f"{path.name} imports {name}"

@@ -8,6 +8,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -68,7 +69,7 @@ def test_refusals_come_before_the_body(headoffice: HeadOffice, headoffice_token:
     """Headers alone get the answer: the server never waits for a body it will not take."""
     office, token = headoffice, headoffice_token
     declared = 15 * MIB
-    cases = [
+    cases: list[tuple[dict[str, Any], int, int, str]] = [
         ({"token": None, "key": KEY}, declared, 401, "unauthorized"),
         ({"token": "not-a-token", "key": KEY}, declared, 401, "unauthorized"),
         ({"token": token, "key": KEY}, 16 * MIB + 1, 413, "too_large"),
@@ -77,7 +78,7 @@ def test_refusals_come_before_the_body(headoffice: HeadOffice, headoffice_token:
     ]
     for options, length, status, detail in cases:
         with connect(office.port, timeout=3) as sock:
-            sock.sendall(request_head("/v1/proposals", length=length, **options))  # type: ignore[arg-type]
+            sock.sendall(request_head("/v1/proposals", length=length, **options))
             answer = read_answer(sock)
         assert answer is not None, options
         assert (answer.status, answer.json()["detail"]["code"]) == (status, detail), options

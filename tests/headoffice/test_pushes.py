@@ -15,6 +15,7 @@ from typing import Any
 import requests
 
 from app.context import AppContext
+from app.rules.ids import ProposalId
 from app.rules.proposal import canonical_text, content_hash
 from tests.headoffice.laptop import Item, proposal_item, push, receipt_item
 from tests.headoffice.server import HeadOffice
@@ -45,7 +46,8 @@ def test_health(office: HeadOffice) -> None:
     assert answer.status_code == 200
     body = answer.json()
     assert body["status"] == "ok"
-    assert datetime.fromisoformat(body["time"]).utcoffset().total_seconds() == 0  # type: ignore[union-attr]
+    offset = datetime.fromisoformat(body["time"]).utcoffset()
+    assert offset is not None and offset.total_seconds() == 0
 
 
 def test_first_push_is_received_and_fed_back(office: HeadOffice, manager: Manager, ctx: AppContext) -> None:
@@ -168,7 +170,7 @@ def test_unauthorized_and_forbidden(office: HeadOffice, manager: Manager, ctx: A
 def test_receipt_needs_its_proposal_first(office: HeadOffice, manager: Manager, ctx: AppContext) -> None:
     code, token = manager
     proposal = proposal_item(ctx, code)
-    receipt = receipt_item(ctx, proposal.record_id)
+    receipt = receipt_item(ctx, ProposalId(proposal.record_id))
     early = push(office.url, token, receipt)
     assert early.status_code == 422
     assert rules(early) == {("proposal_id", "proposal_unknown")}

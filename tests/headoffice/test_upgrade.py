@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Column, Engine, ForeignKey, Integer, MetaData, String, Table, Text, inspect, text
+from sqlalchemy import Column, Engine, ForeignKey, Integer, MetaData, String, Table, Text, insert, inspect, text
 
 from app.context import AppContext
 from sync.headoffice.db import NAMING_CONVENTION, Counter, Manager, StatusEvent, UTCDateTime, make_engine, utcnow
@@ -29,8 +29,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def _version_1_schema(engine: Engine) -> None:
     """The tables as version 1 made them: `records.idempotency_key` UNIQUE across all managers."""
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    Manager.__table__.to_metadata(metadata)
-    StatusEvent.__table__.to_metadata(metadata)
+    for model in (Manager, StatusEvent):
+        model.metadata.tables[model.__tablename__].to_metadata(metadata)
     Table(
         "records", metadata,
         Column("seq", Counter, primary_key=True, autoincrement=True),
@@ -56,8 +56,8 @@ def test_a_version_1_database_is_upgraded_as_the_server_starts(db_url: str, tmp_
     old = proposal_item(ctx, "BJ0107")
     token = "version-1-token-of-bj0107-kept-across-the-upgrade"
     with engine.begin() as connection:  # what version 1 held: a manager and one received proposal
-        connection.execute(Manager.__table__.insert().values(code="BJ0107", name="王芳", token_sha256=token_digest(token),
-                                                             created_at=utcnow()))  # fmt: skip
+        connection.execute(insert(Manager).values(code="BJ0107", name="王芳", token_sha256=token_digest(token),
+                                                  created_at=utcnow()))  # fmt: skip
         connection.execute(text(
             "INSERT INTO records (id, kind, manager_code, idempotency_key, body_sha256, content_hash, "
             "response_code, response_json, body, received_at) VALUES (:id, 'proposal', 'BJ0107', :key, :sha, "

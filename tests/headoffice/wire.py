@@ -97,7 +97,7 @@ def watch_until_closed(socks: list[socket.socket], timeout: float) -> list[tuple
     """For each socket, in order: seconds until the server closed it (None if still open after
     `timeout`) and all it sent before."""
     started = time.monotonic()
-    received = {sock: b"" for sock in socks}
+    received = dict.fromkeys(socks, b"")
     closed_after: dict[socket.socket, float] = {}
     with selectors.DefaultSelector() as selector:
         for sock in socks:
@@ -105,7 +105,8 @@ def watch_until_closed(socks: list[socket.socket], timeout: float) -> list[tuple
             selector.register(sock, selectors.EVENT_READ)
         while selector.get_map() and (left := timeout - (time.monotonic() - started)) > 0:
             for key, _ in selector.select(left):
-                sock = key.fileobj  # type: ignore[assignment]
+                assert isinstance(key.fileobj, socket.socket)
+                sock = key.fileobj
                 try:
                     chunk = sock.recv(65536)
                 except ConnectionResetError:

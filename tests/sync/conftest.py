@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -53,8 +54,14 @@ def profile_template(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int,
     return template
 
 
+class MakeProfile(Protocol):
+    """The make_profile fixture: a fresh copy of a profile with that much paperwork queued."""
+
+    def __call__(self, proposals: int, receipts: int = 0) -> AppContext: ...
+
+
 @pytest.fixture
-def make_profile(profile_template: Callable[[int, int], Path], tmp_path: Path) -> Iterator[Callable[..., AppContext]]:
+def make_profile(profile_template: Callable[[int, int], Path], tmp_path: Path) -> Iterator[MakeProfile]:
     """A fresh copy of a profile with that much paperwork queued, opened; closed after the test."""
     opened: list[AppContext] = []
 

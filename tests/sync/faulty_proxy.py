@@ -23,6 +23,7 @@ seconds, in the body (`drip_before`) or already in the status line (`drip_header
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import random
@@ -104,13 +105,13 @@ class FaultyProxy:
                 # client's delayed ACK hold every answer back by 40 ms.
                 self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
+            def log_message(self, format: str, *args: object) -> None:  # the base's names
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:  # http.server's naming
                 self._relay()
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 self._relay()
 
             def _relay(self) -> None:
@@ -206,9 +207,7 @@ class FaultyProxy:
 
             def _close(self) -> None:
                 self.close_connection = True
-                try:
+                with contextlib.suppress(OSError):
                     self.connection.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
         return Handler

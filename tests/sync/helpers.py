@@ -21,10 +21,10 @@ def received_counts(office: HeadOffice) -> Counter[str]:
             rows = connection.execute(
                 select(StatusEvent.record_id, func.count()).where(StatusEvent.status == "received")
                 .group_by(StatusEvent.record_id)
-            ).all()  # fmt: skip
+            ).tuples().all()  # fmt: skip
     finally:
         engine.dispose()
-    return Counter({record_id: count for record_id, count in rows})
+    return Counter(dict(rows))
 
 
 def outbox(ctx: AppContext) -> list[models.OutboxItem]:

@@ -16,7 +16,7 @@ from app.headoffice.texts import error_problem
 from sync.http import Retryable, acknowledgement
 from sync.outbox import error_json, parse_error
 from tests.headoffice.server import HeadOffice
-from tests.sync.conftest import FAST, log_in, service
+from tests.sync.conftest import FAST, MakeProfile, log_in, service
 from tests.sync.faulty_proxy import OTHER_RECORD, FaultyProxy
 from tests.sync.helpers import assert_exactly_once, outbox
 from tests.sync.test_cli_sync import branchdesk_sync
@@ -57,7 +57,7 @@ def test_any_other_success_is_a_fault_to_retry_with_the_reason_in_plain_words(st
 
 
 def test_a_proxy_s_forged_201s_mark_nothing_sent_then_head_office_gets_each_item_once(
-    make_profile, headoffice: HeadOffice, headoffice_token: str
+    make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str
 ) -> None:
     ctx = make_profile(40, 9)
     token = {"BRANCHDESK_TOKEN": headoffice_token}
@@ -88,8 +88,9 @@ def test_a_proxy_s_forged_201s_mark_nothing_sent_then_head_office_gets_each_item
 
 
 @pytest.mark.parametrize(("fault", "status"), [("html_403_before", 403), ("html_407_before", 407)])
-def test_a_proxy_s_own_4xx_rejects_nothing_and_stops_the_run(fault: str, status: int, make_profile,
-                                                             headoffice: HeadOffice, headoffice_token: str) -> None:  # fmt: skip
+def test_a_proxy_s_own_4xx_rejects_nothing_and_stops_the_run(
+    fault: str, status: int, make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str
+) -> None:
     ctx = make_profile(5)
     with FaultyProxy(headoffice.port, fault_rate=1.0, stall_s=0.0, faults=(fault,)) as proxy:
         log_in(ctx, proxy.url, headoffice_token)

@@ -16,7 +16,7 @@ import pytest
 from sync.http import PUSH_ANSWER_MAX, STATUS_ANSWER_MAX, HeadOffice, Retryable
 from sync.outbox import OutboxDrain, RetryPolicy
 from tests.headoffice.server import HeadOffice as Server
-from tests.sync.conftest import log_in, service
+from tests.sync.conftest import MakeProfile, log_in, service
 from tests.sync.faulty_proxy import HUGE_BYTES, FaultyProxy
 from tests.sync.helpers import outbox
 from tests.sync.test_faults import figures
@@ -47,7 +47,7 @@ def test_a_50_mib_status_page_is_refused_at_the_cap(headoffice: Server, headoffi
             mib_sent_before_hang_up=proxy.huge_sent // MIB)
 
 
-def test_a_50_mib_push_answer_leaves_the_items_waiting(make_profile, headoffice: Server,
+def test_a_50_mib_push_answer_leaves_the_items_waiting(make_profile: MakeProfile, headoffice: Server,
                                                        headoffice_token: str) -> None:  # fmt: skip
     ctx = make_profile(3)
     with FaultyProxy(headoffice.port, fault_rate=1.0, stall_s=0.0, faults=("huge_before",)) as proxy:
@@ -63,8 +63,9 @@ def test_a_50_mib_push_answer_leaves_the_items_waiting(make_profile, headoffice:
 
 
 @pytest.mark.parametrize("fault", ["drip_before", "drip_headers_before"])
-def test_an_answer_dripped_a_byte_a_second_is_cut_at_the_deadline(fault: str, make_profile, headoffice: Server,
-                                                                  headoffice_token: str) -> None:  # fmt: skip
+def test_an_answer_dripped_a_byte_a_second_is_cut_at_the_deadline(
+    fault: str, make_profile: MakeProfile, headoffice: Server, headoffice_token: str
+) -> None:
     ctx = make_profile(1)
     with FaultyProxy(headoffice.port, fault_rate=1.0, stall_s=0.0, faults=(fault,), drip_s=1.0) as proxy:
         # The app's own per-read timeouts (3.05 s, 20 s): a byte a second never trips them.
@@ -82,7 +83,7 @@ def test_an_answer_dripped_a_byte_a_second_is_cut_at_the_deadline(fault: str, ma
     figures(f"cut_{fault}", deadline_s=2.0, seconds=round(elapsed, 2))
 
 
-def test_a_run_s_time_limit_cuts_a_dripping_answer_too(make_profile, headoffice: Server,
+def test_a_run_s_time_limit_cuts_a_dripping_answer_too(make_profile: MakeProfile, headoffice: Server,
                                                        headoffice_token: str) -> None:  # fmt: skip
     ctx = make_profile(2)
     with FaultyProxy(headoffice.port, fault_rate=1.0, stall_s=0.0, faults=("drip_before",), drip_s=0.5) as proxy:

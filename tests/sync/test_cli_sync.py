@@ -17,20 +17,19 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends import fail
-
 from sqlalchemy import update
 
 from app.cli.main import build_parser, run
 from app.context import AppContext
-from app.profile.audit import recent_events
 from app.headoffice.service import MANAGER_KEY, BadServerAddress
+from app.profile.audit import recent_events
 from local_db import models
 from local_db.opening import DB_FILENAME
 from sync.outbox import error_json
 from tests.headoffice.fixtures import SAMPLE_MANAGER
 from tests.headoffice.server import HeadOffice
 from tests.paperwork_helpers import finished_proposal
-from tests.sync.conftest import log_in
+from tests.sync.conftest import MakeProfile, log_in
 from tests.sync.helpers import assert_exactly_once, outbox
 from tests.sync.test_faults import BRANCHDESK
 
@@ -134,7 +133,7 @@ def test_sync_exit_codes_and_one_line_per_item_left(ctx: AppContext, headoffice:
 
 
 def test_the_token_is_nowhere_but_the_keyring_after_a_sync(
-    make_profile, headoffice: HeadOffice, headoffice_token: str, caplog: pytest.LogCaptureFixture,
+    make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str, caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
     ctx = make_profile(3, 1)
@@ -167,7 +166,8 @@ def test_http_to_another_host_is_refused_by_login_and_sync(
 ) -> None:
     for lang, said in (("en", "http://example.com uses http://, which would send the token unencrypted: use "
                               "the https:// address."),
-                       ("zh_CN", "http://example.com 使用 http://，令牌会以明文传输：请使用 https:// 地址。")):  # fmt: skip
+                       ("zh_CN", "http://example.com 使用 http://，令牌会以明文传输："
+                                 "请使用 https:// 地址。")):  # fmt: skip
         assert cli(monkeypatch, "a-token\n", "--data-dir", str(data_dir), "--lang", lang, "login", "--server",
                    "http://example.com", "--manager", SAMPLE_MANAGER) == 2  # fmt: skip
         assert capsys.readouterr().err.startswith(f"branchdesk: {said}")
@@ -192,13 +192,13 @@ def test_http_to_another_host_is_refused_by_login_and_sync(
 
 
 def test_rejected_items_are_retried_from_the_cli_as_from_the_sync_page(
-    make_profile, headoffice: HeadOffice, headoffice_token: str, capsys: pytest.CaptureFixture[str]
+    make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ctx = make_profile(4)
     # As an older version left them after a proxy's HTML 403: "rejected", though head office never saw them.
     with ctx.store.sessions.begin() as session:
-        session.execute(update(models.OutboxItem).values(status="rejected", attempts=1,
-                                                         last_error=error_json("http_403", "HTTP 403", 403)))  # fmt: skip
+        session.execute(update(models.OutboxItem).values(
+            status="rejected", attempts=1, last_error=error_json("http_403", "HTTP 403", 403)))  # fmt: skip
     log_in(ctx, headoffice, headoffice_token)
     token = {"BRANCHDESK_TOKEN": headoffice_token}
     statuses = lambda: [i.status for i in outbox(ctx)]  # noqa: E731

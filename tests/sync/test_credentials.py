@@ -19,7 +19,7 @@ URL, CODE = "https://hq.example.com", "BJ0107"
 class PlaintextKeyring(KeyringBackend):
     """Stands for keyrings.alt's file backend: usable, but a plain file on disk."""
 
-    priority = 0.5  # type: ignore[assignment]
+    priority = 0.5
 
     def get_password(self, service: str, username: str) -> str | None:
         return None
@@ -34,7 +34,7 @@ class PlaintextKeyring(KeyringBackend):
 class LockedKeyring(KeyringBackend):
     """A real store that refuses (a locked login keyring, a D-Bus error)."""
 
-    priority = 5  # type: ignore[assignment]
+    priority = 5
 
     def get_password(self, service: str, username: str) -> str | None:
         raise keyring.errors.KeyringLocked("locked")

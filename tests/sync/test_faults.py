@@ -14,17 +14,19 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
 from app.context import AppContext
+from app.headoffice.service import SyncService
 from local_db import models
 from sync.outbox import RetryPolicy
 from tests.headoffice.fixtures import SAMPLE_MANAGER
 from tests.headoffice.server import HeadOffice
-from tests.sync.conftest import FAST, log_in, service
+from tests.sync.conftest import FAST, MakeProfile, log_in, service
 from tests.sync.faulty_proxy import FAULTS, FaultyProxy
 from tests.sync.helpers import assert_exactly_once, outbox
 
@@ -42,7 +44,7 @@ def statuses(ctx: AppContext) -> dict[str, int]:
     return found
 
 
-def test_server_down_items_wait_and_all_go_when_it_returns(make_profile, headoffice: HeadOffice,
+def test_server_down_items_wait_and_all_go_when_it_returns(make_profile: MakeProfile, headoffice: HeadOffice,
                                                            headoffice_token: str) -> None:  # fmt: skip
     ctx = make_profile(20, 5)
     ctx.sync.login(headoffice.url, SAMPLE_MANAGER, headoffice_token)
@@ -66,14 +68,15 @@ def test_server_down_items_wait_and_all_go_when_it_returns(make_profile, headoff
     figures("server_down", items=25, runs_while_down=3, seconds_after_return=round(time.perf_counter() - started, 2))
 
 
-def test_a_failed_item_waits_before_a_later_run_and_retry_makes_it_due(make_profile, headoffice: HeadOffice,
-                                                                       headoffice_token: str) -> None:  # fmt: skip
+def test_a_failed_item_waits_before_a_later_run_and_retry_makes_it_due(
+    make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str
+) -> None:
     ctx = make_profile(3)
     ctx.sync.login(headoffice.url, SAMPLE_MANAGER, headoffice_token)
     patient = RetryPolicy(attempts=2, initial_s=0.01, max_s=0.02, jitter_s=0.0, later_initial_s=60.0)
     sync = service(ctx, policy=patient)
     headoffice.stop()
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     sync.run_once()
     waiting = sync.items()[0]
     assert waiting.next_attempt_at is not None
@@ -86,8 +89,9 @@ def test_a_failed_item_waits_before_a_later_run_and_retry_makes_it_due(make_prof
     assert_exactly_once(ctx, headoffice)
 
 
-def test_every_item_is_delivered_exactly_once_through_30_percent_faults(make_profile, headoffice: HeadOffice,
-                                                                        headoffice_token: str) -> None:  # fmt: skip
+def test_every_item_is_delivered_exactly_once_through_30_percent_faults(
+    make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str
+) -> None:
     ctx = make_profile(160, 40)
     started = time.perf_counter()
     with FaultyProxy(headoffice.port, fault_rate=0.3, stall_s=0.4, seed=7) as proxy:
@@ -115,13 +119,13 @@ def test_every_item_is_delivered_exactly_once_through_30_percent_faults(make_pro
             push_attempts=attempts, seconds=round(elapsed, 1), **faults)
 
 
-def _run_in_background(sync, progress) -> threading.Thread:  # type: ignore[no-untyped-def]
+def _run_in_background(sync: SyncService, progress: Callable[[int, int], None]) -> threading.Thread:
     thread = threading.Thread(target=lambda: sync.run_once(progress=progress), daemon=True)
     thread.start()
     return thread
 
 
-def test_server_crash_and_restart_in_the_middle_of_a_push(make_profile, headoffice: HeadOffice,
+def test_server_crash_and_restart_in_the_middle_of_a_push(make_profile: MakeProfile, headoffice: HeadOffice,
                                                           headoffice_token: str) -> None:  # fmt: skip
     ctx = make_profile(160, 40)
     ctx.sync.login(headoffice.url, SAMPLE_MANAGER, headoffice_token)
@@ -129,7 +133,12 @@ def test_server_crash_and_restart_in_the_middle_of_a_push(make_profile, headoffi
     started = time.perf_counter()
     for stop_after, how in ((40, "kill"), (110, "restart")):
         reached = threading.Event()
-        pushing = _run_in_background(sync, lambda done, total, n=stop_after: reached.set() if done >= n else None)
+
+        def progress(done: int, _total: int, n: int = stop_after, reached: threading.Event = reached) -> None:
+            if done >= n:
+                reached.set()
+
+        pushing = _run_in_background(sync, progress)
         assert reached.wait(60)
         if how == "kill":
             headoffice.kill()  # SIGKILL: a crash, mid-request for whatever was in flight
@@ -147,7 +156,7 @@ def test_server_crash_and_restart_in_the_middle_of_a_push(make_profile, headoffi
     figures("server_restart", items=200, restarts=2, runs_after=runs, seconds=round(time.perf_counter() - started, 1))
 
 
-def test_client_killed_20_times_while_pushing_500_items(make_profile, headoffice: HeadOffice,
+def test_client_killed_20_times_while_pushing_500_items(make_profile: MakeProfile, headoffice: HeadOffice,
                                                         headoffice_token: str) -> None:  # fmt: skip
     ctx = make_profile(450, 50)
     ctx.sync.login(headoffice.url, SAMPLE_MANAGER, headoffice_token)

@@ -76,7 +76,8 @@ def test_every_fault_of_the_proxy_is_retryable(fault: str, code: str, status: in
 
 def test_the_session_verifies_tls_and_names_itself(tmp_path: Path) -> None:
     session = make_session()
-    assert session.verify is True and session.headers["User-Agent"].startswith("BranchDesk/")
+    user_agent = session.headers["User-Agent"]
+    assert session.verify is True and isinstance(user_agent, str) and user_agent.startswith("BranchDesk/")
     bundle = tmp_path / "ca.pem"
     bundle.write_text("-----BEGIN CERTIFICATE-----\n", encoding="ascii")
     assert make_session(bundle).verify == str(bundle)

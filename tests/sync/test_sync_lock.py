@@ -17,7 +17,7 @@ import pytest
 
 from app.headoffice.service import SyncRunning
 from tests.headoffice.server import HeadOffice
-from tests.sync.conftest import log_in, service
+from tests.sync.conftest import MakeProfile, log_in, service
 from tests.sync.faulty_proxy import FaultyProxy
 from tests.sync.helpers import assert_exactly_once, outbox
 from tests.sync.test_cli_sync import branchdesk_sync
@@ -26,7 +26,7 @@ from tests.sync.test_faults import BRANCHDESK, figures
 PUSHES = re.compile(r"POST /v1/(?:proposals|receipts) ")
 
 
-def test_a_second_sync_is_refused_while_one_runs(make_profile, headoffice: HeadOffice, headoffice_token: str) -> None:
+def test_a_second_sync_is_refused_while_one_runs(make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str) -> None:
     ctx = make_profile(3)
     token = {"BRANCHDESK_TOKEN": headoffice_token}
     # Head office holds the first push for a while, so the first run is under way for sure.
@@ -57,7 +57,7 @@ def test_a_second_sync_is_refused_while_one_runs(make_profile, headoffice: HeadO
     assert_exactly_once(ctx, headoffice)
 
 
-def test_three_syncs_started_at_once_send_each_item_once(make_profile, headoffice: HeadOffice,
+def test_three_syncs_started_at_once_send_each_item_once(make_profile: MakeProfile, headoffice: HeadOffice,
                                                          headoffice_token: str) -> None:  # fmt: skip
     ctx = make_profile(40, 9)
     log_in(ctx, headoffice, headoffice_token)

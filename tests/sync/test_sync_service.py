@@ -17,15 +17,15 @@ from sqlalchemy import select, update
 
 from app.context import AppContext
 from app.errors import InvalidInput
-from app.profile.audit import events_for, recent_events
 from app.headoffice.service import EmptyLoginField, LoginRequired, NotLoggedIn, ServerUnreachable, TokenRefused
+from app.profile.audit import events_for, recent_events
 from local_db import models
 from local_db.cipher import connect
 from tests.headoffice.fixtures import SAMPLE_MANAGER
 from tests.headoffice.laptop import receipt_item
 from tests.headoffice.server import HeadOffice, free_port
 from tests.paperwork_helpers import finished_proposal
-from tests.sync.conftest import log_in, service
+from tests.sync.conftest import MakeProfile, log_in, service
 from tests.sync.faulty_proxy import FaultyProxy
 from tests.sync.helpers import assert_exactly_once, outbox
 
@@ -99,7 +99,7 @@ def test_not_logged_in(ctx: AppContext) -> None:
 
 
 def test_push_in_order_then_pull_head_office_status_into_proposals_and_today(
-    make_profile, headoffice: HeadOffice, headoffice_token: str
+    make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str
 ) -> None:
     ctx = make_profile(4, 1)
     ctx.sync.login(headoffice.url, SAMPLE_MANAGER, headoffice_token)
@@ -142,13 +142,13 @@ def test_push_in_order_then_pull_head_office_status_into_proposals_and_today(
     assert (delivery.client_name, delivery.detail) == ("张伟", "P2026000999")
 
 
-def test_a_refused_item_keeps_the_reason_and_the_others_go_on(make_profile, headoffice: HeadOffice,
+def test_a_refused_item_keeps_the_reason_and_the_others_go_on(make_profile: MakeProfile, headoffice: HeadOffice,
                                                               headoffice_token: str) -> None:  # fmt: skip
     ctx = make_profile(2)
     foreign = finished_proposal(ctx, manager_code="SH0002")  # not this token's manager: 403
     tampered = finished_proposal(ctx)
     with ctx.store.sessions.begin() as session:  # the body no longer matches its content_hash: 422
-        item = session.scalar(select(models.OutboxItem).where(models.OutboxItem.record_id == tampered))
+        item = session.scalars(select(models.OutboxItem).where(models.OutboxItem.record_id == tampered)).one()
         item.payload_json = item.payload_json.replace("张伟", "张卫")
     finished_proposal(ctx)
     ctx.sync.login(headoffice.url, SAMPLE_MANAGER, headoffice_token)
@@ -156,9 +156,10 @@ def test_a_refused_item_keeps_the_reason_and_the_others_go_on(make_profile, head
     report = ctx.sync.run_once()
     assert (report.sent, report.rejected, report.rejected_left, report.pending_left) == (3, 2, 2, 0)
     rows = {i.record_id: i for i in ctx.sync.items()}
-    assert rows[foreign].status == "rejected" and rows[foreign].error is not None
-    assert rows[foreign].error.code == "forbidden"
-    assert "another manager" in rows[foreign].error.en and "其他客户经理" in rows[foreign].error.zh_CN
+    refused = rows[foreign].error
+    assert rows[foreign].status == "rejected" and refused is not None
+    assert refused.code == "forbidden"
+    assert "another manager" in refused.en and "其他客户经理" in refused.zh_CN
     bad = rows[tampered].error
     assert rows[tampered].status == "rejected" and bad is not None
     assert (bad.code, bad.field) == ("invalid", "content_hash") and "Head office refused it" in bad.en
@@ -190,7 +191,7 @@ def test_a_refused_item_keeps_the_reason_and_the_others_go_on(make_profile, head
     assert (summary.pending, summary.rejected, summary.oldest_pending_at) == (0, 1, None)
 
 
-def test_a_receipt_waits_for_its_proposal(make_profile, headoffice: HeadOffice, headoffice_token: str) -> None:
+def test_a_receipt_waits_for_its_proposal(make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str) -> None:
     ctx = make_profile(1)
     foreign = finished_proposal(ctx, manager_code="SH0002")
     receipt = receipt_item(ctx, foreign)
@@ -211,11 +212,11 @@ def test_a_receipt_waits_for_its_proposal(make_profile, headoffice: HeadOffice, 
     assert held.error is not None and held.error.code == "held_proposal_discarded"
 
 
-def test_a_refused_token_stops_the_run_and_asks_to_log_in_again(make_profile, headoffice: HeadOffice,
+def test_a_refused_token_stops_the_run_and_asks_to_log_in_again(make_profile: MakeProfile, headoffice: HeadOffice,
                                                                 headoffice_token: str) -> None:  # fmt: skip
     ctx = make_profile(3)
     log_in(ctx, headoffice, "revoked-token")
-    with pytest.raises(LoginRequired, match="log in again|Log in again"):
+    with pytest.raises(LoginRequired, match=r"log in again|Log in again"):
         ctx.sync.run_once()
     items = ctx.sync.items()
     assert [(i.status, i.attempts) for i in items] == [("pending", 1), ("pending", 0), ("pending", 0)]
@@ -223,7 +224,7 @@ def test_a_refused_token_stops_the_run_and_asks_to_log_in_again(make_profile, he
     assert headoffice.records() == []
 
 
-def test_cancel_stops_between_items_and_the_next_run_finishes(make_profile, headoffice: HeadOffice,
+def test_cancel_stops_between_items_and_the_next_run_finishes(make_profile: MakeProfile, headoffice: HeadOffice,
                                                               headoffice_token: str) -> None:  # fmt: skip
     ctx = make_profile(20)
     ctx.sync.login(headoffice.url, SAMPLE_MANAGER, headoffice_token)
@@ -242,8 +243,9 @@ def test_cancel_stops_between_items_and_the_next_run_finishes(make_profile, head
     assert_exactly_once(ctx, headoffice)
 
 
-def test_a_time_limit_bounds_a_run_against_a_server_that_never_answers(make_profile, headoffice: HeadOffice,
-                                                                       headoffice_token: str) -> None:  # fmt: skip
+def test_a_time_limit_bounds_a_run_against_a_server_that_never_answers(
+    make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str
+) -> None:
     ctx = make_profile(3)
     with FaultyProxy(headoffice.port, fault_rate=1.0, stall_s=30, faults=("stall_before",)) as proxy:
         log_in(ctx, proxy.url, headoffice_token)
@@ -256,7 +258,7 @@ def test_a_time_limit_bounds_a_run_against_a_server_that_never_answers(make_prof
     assert {i.status for i in outbox(ctx)} == {"pending"}
 
 
-def test_export_lists_every_item_without_payloads(make_profile, tmp_path: Path) -> None:
+def test_export_lists_every_item_without_payloads(make_profile: MakeProfile, tmp_path: Path) -> None:
     ctx = make_profile(2, 1)
     with ctx.store.sessions.begin() as session:  # as a refusal from head office leaves it
         session.execute(update(models.OutboxItem).where(models.OutboxItem.seq == 2)

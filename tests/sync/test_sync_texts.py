@@ -13,7 +13,8 @@ def test_every_code_has_both_languages() -> None:
 
 def test_field_errors_are_listed_in_the_reader_s_language() -> None:
     errors = ({"field": "policyholder.birth_date", "rule": "P003_policyholder_adult",
-               "message_en": "The policyholder must be at least 18.", "message_zh": "投保人须年满18周岁。"},)  # fmt: skip
+               "message_en": "The policyholder must be at least 18.",
+               "message_zh": "投保人须年满18周岁。"},)  # fmt: skip
     problem = error_problem(parse_error(error_json("invalid", "schema or rule failures", 422, errors)))
     assert problem is not None and (problem.code, problem.field) == ("invalid", "policyholder.birth_date")
     # The message names its field in words; the wire's field path is not for the manager's eyes.

@@ -112,7 +112,7 @@ def test_a_card_merged_away_leaves_the_client_list(qtbot, shell: Shell, data_dir
     ctx = window.ctx
     assert ctx is not None
     # As the card dialog does it (on the db lane), but told to nobody.
-    window.runner.submit(lambda _t: ctx.clients.merge(keep, drop), lane="db")
+    window.runner.submit(lambda _t: ctx.clients.merge(keep, drop), lane="db", on_error=pytest.fail)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     assert page.model.client_id(0) == keep and page.count.text() == "1 client(s)"
     assert page.table.currentIndex().row() == 0  # the card the manager was on stays selected
@@ -160,7 +160,7 @@ def test_the_status_bar_counts_the_outbox_from_commits_not_a_timer(qtbot, shell:
         with ctx.store.sessions.begin() as session:
             session.add(OutboxItem(seq=1, kind="proposal", record_id="p1", payload_json="{}"))
 
-    window.runner.submit(queue, lane="db")
+    window.runner.submit(queue, lane="db", on_error=pytest.fail)
     qtbot.waitUntil(lambda: label.text() == "Outbox: 1 waiting", timeout=5000)
 
 
@@ -171,7 +171,7 @@ def test_a_page_that_shows_nothing_touched_stays_as_it_is(qtbot, shell: Shell, d
     receipts = window.page(RECEIPTS)
     ctx = window.ctx
     assert ctx is not None
-    window.runner.submit(lambda _t: ctx.planner.set_status(visit_today, "cancelled"), lane="db")
+    window.runner.submit(lambda _t: ctx.planner.set_status(visit_today, "cancelled"), lane="db", on_error=pytest.fail)
     qtbot.waitUntil(lambda: window.today.stale or agenda_statuses(window) == ["Cancelled"], timeout=5000)
     assert not receipts.stale  # visits are not what the Receipts page shows
 
@@ -183,7 +183,8 @@ def test_a_proposal_finished_elsewhere_joins_the_sync_list(qtbot, shell: Shell, 
     qtbot.waitUntil(lambda: window.ctx is not None and page.model.rowCount() == 0, timeout=10_000)
     ctx = window.ctx
     assert ctx is not None
-    window.runner.submit(lambda _t: finished_proposal(ctx), lane="db")  # as the CLI or the editor would
+    # As the CLI or the editor would.
+    window.runner.submit(lambda _t: finished_proposal(ctx), lane="db", on_error=pytest.fail)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
 
 

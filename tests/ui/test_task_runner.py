@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import QThread
 
 from ui.common.task_runner import Task, TaskRunner
@@ -19,19 +20,19 @@ def test_work_runs_off_the_gui_thread_and_reports_back(qtbot) -> None:
         return "done"
 
     results: list[str] = []
-    runner.submit(work, on_done=results.append)
+    runner.submit(work, on_done=results.append, on_error=pytest.fail)
     qtbot.waitUntil(lambda: results == ["done"])
     assert seen["worker_is_gui"] is False
 
 
-def test_failures_arrive_as_the_exception(qtbot) -> None:
+def test_on_failure_receives_the_exception(qtbot) -> None:
     runner = TaskRunner()
     errors: list[Exception] = []
 
     def work(_task: Task) -> None:
         raise ValueError("bad row 7")
 
-    runner.submit(work, on_error=errors.append)
+    runner.submit(work, on_failure=errors.append)
     qtbot.waitUntil(lambda: len(errors) == 1)
     assert isinstance(errors[0], ValueError) and str(errors[0]) == "bad row 7"
 
@@ -54,7 +55,7 @@ def test_db_lane_runs_one_task_at_a_time(qtbot) -> None:
         return 1
 
     for _ in range(5):
-        runner.submit(work, lane="db", on_done=finished.append)
+        runner.submit(work, lane="db", on_done=finished.append, on_error=pytest.fail)
     qtbot.waitUntil(lambda: len(finished) == 5)
     assert most == 1
 
@@ -74,7 +75,8 @@ def test_progress_and_cancel(qtbot) -> None:
             threading.Event().wait(0.005)
         return "ran to the end"
 
-    task = runner.submit(work, on_done=outcome.append, on_progress=lambda d, t: progress.append((d, t)))
+    task = runner.submit(work, on_done=outcome.append, on_error=pytest.fail,
+                         on_progress=lambda d, t: progress.append((d, t)))  # fmt: skip
     assert started.wait(5)
     task.cancel()
     qtbot.waitUntil(lambda: len(outcome) == 1)

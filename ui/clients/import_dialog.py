@@ -227,11 +227,11 @@ class ClientImportDialog(QDialog):
         self.runner.submit(lambda _t: write_report_csv(report, path, lang), on_done=lambda _r: self.summary.setText(
             self.summary.text() + " " + self.tr("Report saved to %1.").replace("%1", str(path))), on_error=self._failed)
 
-    def _failed(self, exc: Exception) -> None:
+    def _failed(self, text: str) -> None:
         self._task = None
         self.progress.hide()
         self.choose.setEnabled(True)
-        self.summary.setText(self.tr("Stopped: %1").replace("%1", str(exc)))
+        self.summary.setText(text)
 
     def reject(self) -> None:
         # Closing mid-import cancels it; the import then writes nothing.

@@ -108,7 +108,7 @@ class ClientList(QWidget):
         self.import_button.clicked.connect(self.open_import)
         self.export_button.clicked.connect(self._choose_export)
         self.model.model_did_load.connect(self._show_count)
-        self.model.model_did_fail.connect(self._show_failure)
+        self.model.model_did_fail.connect(self.count.setText)
         find = QAction(self)
         # Ctrl+F everywhere, plus the platform's own Find key where that differs (a duplicate
         # would make the shortcut ambiguous, and Qt would fire neither).
@@ -137,7 +137,8 @@ class ClientList(QWidget):
         self._ctx = ctx
         self.model.attach(ctx.clients)
         clients, outlets = ctx.clients, ctx.outlets
-        self._runner.submit(lambda _t: (clients.tags(), outlets.list()), on_done=self._fill_choices)
+        self._runner.submit(lambda _t: (clients.tags(), outlets.list()), on_done=self._fill_choices,
+                            on_error=self.count.setText)  # fmt: skip
         self.reload()
 
     def _fill_choices(self, choices: tuple[list[str], list]) -> None:  # type: ignore[type-arg]
@@ -183,14 +184,6 @@ class ClientList(QWidget):
         self._reselect = self.model.client_id(row) if row >= 0 else None
         self.model.load(self.query(), in_place=True)
 
-    def _show_failure(self, exc: Exception) -> None:
-        from app.clients.search import QueryTooShort
-
-        if isinstance(exc, QueryTooShort):
-            self.count.setText(self.tr("Type at least 4 digits to search phone numbers"))
-        else:
-            self.count.setText(self.tr("Search failed: %1").replace("%1", str(exc)))
-
     def _show_count(self, count: int) -> None:
         self.count.setText(self.tr("%n client(s)", "", count))
         selected, self._reselect = self._reselect, None
@@ -235,7 +228,7 @@ class ClientList(QWidget):
             on_done=lambda result: self.count.setText(
                 self.tr("Exported %n card(s) to %1", "", result.count).replace("%1", path.name)
             ),
-            on_error=lambda exc: self.count.setText(self.tr("Export failed: %1").replace("%1", str(exc))),
+            on_error=lambda text: self.count.setText(self.tr("Export failed: %1").replace("%1", text)),
         )
 
     def _open_first(self) -> None:

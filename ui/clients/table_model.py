@@ -27,7 +27,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class ClientTableModel(ColumnTableModel):
     model_did_load = Signal(int)  # number of matches
-    model_did_fail = Signal(object)  # the exception
+    model_did_fail = Signal(str)  # what to tell the user
 
     COLUMNS = ("name", "gender_age", "tier", "mobile", "id_number", "outlet", "last_contact", "next_maturity", "tags")
     # Columns the core can sort by, and the key it sorts with.
@@ -69,7 +69,7 @@ class ClientTableModel(ColumnTableModel):
         self._runner.submit(
             lambda _t: service.matching_ids(query),
             on_done=lambda ids: self._loaded(generation, ids, in_place),
-            on_error=lambda exc: self._failed(generation, exc),
+            on_error=lambda text: self._failed(generation, text),
         )
 
     def _loaded(self, generation: int, ids: list[str], in_place: bool = False) -> None:
@@ -86,12 +86,12 @@ class ClientTableModel(ColumnTableModel):
         self.endResetModel()
         self.model_did_load.emit(len(ids))
 
-    def _failed(self, generation: int, exc: Exception) -> None:
+    def _failed(self, generation: int, text: str) -> None:
         if generation == self._generation:
             self.beginResetModel()
             self._ids, self._blocks = [], {}
             self.endResetModel()
-            self.model_did_fail.emit(exc)
+            self.model_did_fail.emit(text)
 
     def client_id(self, row: int) -> str | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -150,7 +150,11 @@ class ClientTableModel(ColumnTableModel):
         generation = self._generation
         ids = self._ids[block * BLOCK : (block + 1) * BLOCK]
         service = self._service
-        self._runner.submit(lambda _t: service.rows(ids), on_done=lambda rows: self._arrived(generation, block, ids, rows))
+        self._runner.submit(
+            lambda _t: service.rows(ids),
+            on_done=lambda rows: self._arrived(generation, block, ids, rows),
+            on_error=lambda text: self._block_failed(generation, block, text),
+        )
 
     def _arrived(self, generation: int, block: int, ids: list[str], rows: list[ClientRow]) -> None:
         if generation != self._generation:
@@ -162,6 +166,11 @@ class ClientTableModel(ColumnTableModel):
         first = block * BLOCK
         last = min(first + BLOCK, len(self._ids)) - 1
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.COLUMNS) - 1))
+
+    def _block_failed(self, generation: int, block: int, text: str) -> None:
+        if generation == self._generation:
+            self._pending.discard(block)  # its rows stay "…"; scrolling back asks for them again
+            self.model_did_fail.emit(text)
 
     def _text(self, row: ClientRow, column: int) -> str:
         locale = QLocale()

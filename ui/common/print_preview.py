@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.reports.render import pdf_page_images
+from ui.common.failures import failure_text
 from ui.common.task_runner import TaskRunner
 
 PREVIEW_DPI = 110
@@ -141,8 +142,8 @@ class PrintPreviewDialog(QDialog):
         super().resizeEvent(event)
         self._scale_pages()
 
-    def _show_failure(self, error: Exception) -> None:
-        self.status.setText(self.tr("The document could not be prepared: %1").replace("%1", str(error)))
+    def _show_failure(self, text: str) -> None:
+        self.status.setText(self.tr("The document could not be prepared: %1").replace("%1", text))
 
     # ---- saving ------------------------------------------------------------------------
 
@@ -163,7 +164,7 @@ class PrintPreviewDialog(QDialog):
         try:
             path.write_bytes(self.pdf)
         except OSError as error:
-            self.status.setText(self.tr("The file could not be saved: %1").replace("%1", str(error)))
+            self.status.setText(self.tr("The file could not be saved: %1").replace("%1", failure_text(error) or ""))
             return
         self.status.setText(self.tr("Saved to %1").replace("%1", str(path)))
 
@@ -201,7 +202,7 @@ class PrintPreviewDialog(QDialog):
         printer, pages = result
         painter = QPainter()
         if not painter.begin(printer):
-            self._print_failed(RuntimeError(self.tr("the printer is not ready")))
+            self._print_failed(self.tr("the printer is not ready"))
             return
         try:
             for number, page in enumerate(pages):
@@ -216,6 +217,6 @@ class PrintPreviewDialog(QDialog):
         self.status.setText(self.tr("Sent %n page(s) to the printer.", "", len(pages)))
         self.print_did_finish.emit(len(pages))
 
-    def _print_failed(self, error: Exception) -> None:
+    def _print_failed(self, text: str) -> None:
         self._set_ready(True)
-        self.status.setText(self.tr("The document could not be printed: %1").replace("%1", str(error)))
+        self.status.setText(self.tr("The document could not be printed: %1").replace("%1", text))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.outlets.records import InvalidOutlet, OutletFile, OutletInUse, OutletSummary
+from ui.common.failures import failure_text
 from ui.outlets.editor import OutletEditor
 from ui.common.task_runner import TaskRunner
 
@@ -125,7 +126,7 @@ class OutletsPanel(QWidget):
         """Reload the list; keeps the selection, or opens the first outlet if none is open."""
         service = self._service
         if service is not None:
-            self._runner.submit(lambda _t: service.list(), on_done=self._show_list, on_error=self._show_error)
+            self._runner.submit(lambda _t: service.list(), on_done=self._show_list, on_error=self.editor.show_failure)
 
     def _show_list(self, outlets: list[OutletSummary]) -> None:
         self.outlet_list.blockSignals(True)
@@ -175,7 +176,8 @@ class OutletsPanel(QWidget):
         if service is None:
             return
         self._wanted_id = outlet_id
-        self._runner.submit(lambda _t: service.get(outlet_id), on_done=self._show_file, on_error=self._show_error)
+        self._runner.submit(lambda _t: service.get(outlet_id), on_done=self._show_file,
+                            on_error=self.editor.show_failure)  # fmt: skip
 
     def _show_file(self, file: OutletFile) -> None:
         if file.id != self._wanted_id:
@@ -209,7 +211,8 @@ class OutletsPanel(QWidget):
             return
         self.save_button.setEnabled(False)  # one save at a time; re-enabled when it returns
         self.notice.setText(self.tr("Saving…"))
-        self._runner.submit(lambda _t: service.save(draft), lane="db", on_done=self._did_save, on_error=self._save_failed)
+        self._runner.submit(lambda _t: service.save(draft), lane="db", on_done=self._did_save,
+                            on_failure=self._save_failed)  # fmt: skip
 
     def _did_save(self, outlet_id: str) -> None:
         self.notice.setText(self.tr("Saved."))
@@ -224,12 +227,13 @@ class OutletsPanel(QWidget):
         self.outlets_did_change.emit()
 
     def _save_failed(self, error: Exception) -> None:
+        """The exception, not only its text: a refusal marks each field and cell at fault."""
         self.notice.clear()
         self._update_buttons()
         if isinstance(error, InvalidOutlet):
             self.editor.show_problems(list(error.problems))
-        else:
-            self.editor.show_failure(self.tr("The outlet file could not be saved: %1").replace("%1", str(error)))
+        elif (text := failure_text(error)) is not None:
+            self.editor.show_failure(self.tr("The outlet file could not be saved: %1").replace("%1", text))
 
     def delete(self) -> None:
         service, outlet_id = self._service, self.editor.outlet_id
@@ -246,7 +250,7 @@ class OutletsPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._runner.submit(
-            lambda _t: service.delete(outlet_id), lane="db", on_done=self._did_delete, on_error=self._delete_failed
+            lambda _t: service.delete(outlet_id), lane="db", on_done=self._did_delete, on_failure=self._delete_failed
         )
 
     def _did_delete(self, _result: None) -> None:
@@ -258,14 +262,14 @@ class OutletsPanel(QWidget):
         self.outlets_did_change.emit()
 
     def _delete_failed(self, error: Exception) -> None:
+        """The exception, not only its text: the cards still there are counted in plural forms."""
         if isinstance(error, OutletInUse):
-            text = self.tr(
+            self.editor.show_failure(self.tr(
                 "%n client card(s) still belong to this outlet. Move them to another outlet first; "
                 "nothing was deleted.", "", error.clients
-            )
-        else:
-            text = self.tr("The outlet file could not be deleted: %1").replace("%1", str(error))
-        self.editor.show_failure(text)
+            ))  # fmt: skip
+        elif (text := failure_text(error)) is not None:
+            self.editor.show_failure(self.tr("The outlet file could not be deleted: %1").replace("%1", text))
 
     # ---- state -------------------------------------------------------------------------
 
@@ -284,9 +288,6 @@ class OutletsPanel(QWidget):
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Discard
-
-    def _show_error(self, error: Exception) -> None:
-        self.editor.show_failure(self.tr("The outlet files could not be read: %1").replace("%1", str(error)))
 
     def _update_buttons(self) -> None:
         attached = self._service is not None

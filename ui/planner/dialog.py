@@ -232,7 +232,7 @@ class VisitDialog(QDialog):
 
     def _load_outlets(self) -> None:
         outlets = self._ctx.outlets
-        self._runner.submit(lambda _t: outlets.list(), on_done=self._show_outlets)
+        self._runner.submit(lambda _t: outlets.list(), on_done=self._show_outlets, on_error=self.show_problem)
 
     def _show_outlets(self, outlets: list[OutletSummary]) -> None:
         wanted = self.outlet.currentData() or (self._detail.view.outlet_id if self._detail else None)

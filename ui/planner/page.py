@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import BranchDeskError
 from app.rules.working_days import is_working_day, next_working_day
 from app.common.local_time import local_zone
 from app.planner.records import SeriesInput, VisitDetail, VisitView
@@ -195,7 +194,7 @@ class PlannerPage(Page):
         read, first = self._read, self.first_day()
         last = first + timedelta(days=self.timeline.days - 1)
         self._runner.submit(lambda _t: (read, service.between(first, last)), on_done=self._show_visits,
-                            on_error=self._show_failure)
+                            on_error=self._say_problem)
 
     def _show_visits(self, answer: tuple[int, list[VisitView]]) -> None:
         read, visits = answer
@@ -266,20 +265,21 @@ class PlannerPage(Page):
         )
         self.banner.show()
 
-    def _show_failure(self, error: Exception) -> None:
-        if isinstance(error, BranchDeskError):
-            text = str(error)
-        else:
-            text = self.tr("Something went wrong: %1").replace("%1", str(error))
+    def _show_failure(self, text: str) -> None:
+        """A change refused or failed: said in the open visit dialog, else on the page, and the
+        page read again, so a block moved by hand snaps back."""
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.show_problem(text)
         else:
-            self._say(text, True)
+            self._say_problem(text)
         self.refresh()
 
     def _say(self, text: str, problem: bool = False) -> None:
         self.notice.setStyleSheet("color: #c5221f;" if problem else "color: #1e8e3e;")
         self.notice.setText(text)
+
+    def _say_problem(self, text: str) -> None:
+        self._say(text, True)
 
     def delete_visit(self, visit_id: str) -> None:
         visit = next((v for v in self.visits if v.id == visit_id), None)
@@ -370,7 +370,7 @@ class PlannerPage(Page):
             dialog.load(detail)
             dialog.open()
 
-        self._runner.submit(lambda _t: service.get(visit_id), on_done=show, on_error=self._show_failure)
+        self._runner.submit(lambda _t: service.get(visit_id), on_done=show, on_error=self._say_problem)
 
     def _new_dialog(self) -> VisitDialog:
         assert self._ctx is not None

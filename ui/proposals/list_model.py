@@ -25,7 +25,7 @@ PAGE = 200
 
 class ProposalTableModel(RecordListModel):
     model_did_load = Signal(int)  # rows shown after the first page
-    model_did_fail = Signal(object)
+    model_did_fail = Signal(str)  # what to tell the user
 
     COLUMNS = ("application_date", "policyholder", "insured", "product", "premium", "status", "hq", "problems")
 
@@ -58,7 +58,7 @@ class ProposalTableModel(RecordListModel):
         self._runner.submit(
             lambda _t: records.page(status, text, None, PAGE), lane="db",
             on_done=lambda page: self._loaded(generation, page),
-            on_error=lambda exc: self._failed(generation, exc),
+            on_error=lambda text: self._failed(generation, text),
         )  # fmt: skip
 
     def _loaded(self, generation: int, page: ProposalPage) -> None:
@@ -69,10 +69,10 @@ class ProposalTableModel(RecordListModel):
         self.endResetModel()
         self.model_did_load.emit(len(self._rows))
 
-    def _failed(self, generation: int, exc: Exception) -> None:
+    def _failed(self, generation: int, text: str) -> None:
         if generation == self._generation:
             self._fetching = False
-            self.model_did_fail.emit(exc)
+            self.model_did_fail.emit(text)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and self._next is not None and not self._fetching
@@ -85,7 +85,7 @@ class ProposalTableModel(RecordListModel):
         status, text = self._filter
         self._runner.submit(lambda _t: records.page(status, text, after, PAGE), lane="db",
                             on_done=lambda page: self._more(generation, page),
-                            on_error=lambda exc: self._failed(generation, exc))  # fmt: skip
+                            on_error=lambda text: self._failed(generation, text))  # fmt: skip
 
     def _more(self, generation: int, page: ProposalPage) -> None:
         if generation != self._generation:

@@ -140,7 +140,7 @@ class ProposalsPage(Page):
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_selected())
         self.cases.currentItemChanged.connect(lambda *_: self._refresh_buttons())
         self.model.model_did_load.connect(self._loaded)
-        self.model.model_did_fail.connect(lambda exc: self.count.setText(self.tr("Failed: %1").replace("%1", str(exc))))
+        self.model.model_did_fail.connect(self.count.setText)
         self.model.rowsInserted.connect(lambda *_: self._show_count())
         new = QAction(self)
         new.setShortcut(QKeySequence("Ctrl+N"))
@@ -200,7 +200,8 @@ class ProposalsPage(Page):
         if self._ctx is None:
             return
         records = self._ctx.proposal_records
-        self._runner.submit(lambda _t: records.row(proposal_id), lane="db", on_done=self._row_arrived)
+        self._runner.submit(lambda _t: records.row(proposal_id), lane="db", on_done=self._row_arrived,
+                            on_error=self.count.setText)  # fmt: skip
 
     def _row_arrived(self, row: ProposalRow) -> None:
         self.model.replace_row(row)
@@ -214,7 +215,7 @@ class ProposalsPage(Page):
             return
         proposals = self._ctx.proposals
         self._runner.submit(lambda _t: proposals.new_draft(), lane="db",
-                            on_done=self._created, on_error=self._failed)  # fmt: skip
+                            on_done=self._created, on_error=self.count.setText)  # fmt: skip
 
     def _created(self, proposal_id: str) -> None:
         self.open_editor(proposal_id)
@@ -268,7 +269,7 @@ class ProposalsPage(Page):
         proposals, proposal_id = self._ctx.proposals, row.id  # type: ignore[union-attr]
         self.reason_dialog.text_did_confirm.connect(
             lambda reason: self._runner.submit(lambda _t: proposals.correct(proposal_id, reason), lane="db",
-                                               on_done=self._corrected, on_error=self._failed)  # fmt: skip
+                                               on_done=self._corrected, on_error=self.count.setText)  # fmt: skip
         )
         self.reason_dialog.open()
 
@@ -287,9 +288,6 @@ class ProposalsPage(Page):
         self.reload()
         self.open_editor(new_id)
 
-    def _failed(self, exc: Exception) -> None:
-        self.count.setText(self.tr("Failed: %1").replace("%1", str(exc)))
-
     # ---- head office: status and problem cases ----------------------------------------------
 
     def _show_selected(self) -> None:
@@ -300,7 +298,8 @@ class ProposalsPage(Page):
             self.cases.clear()
             return
         hq, proposal_id = self._ctx.hq_status, row.id
-        self._runner.submit(lambda _t: (proposal_id, hq.letters_for(proposal_id)), lane="db", on_done=self._show_letters)
+        self._runner.submit(lambda _t: (proposal_id, hq.letters_for(proposal_id)), lane="db",
+                            on_done=self._show_letters, on_error=self.hq_status.setText)  # fmt: skip
         self.hq_status.setText(self._status_text(row))
 
     def _status_text(self, row: ProposalRow) -> str:
@@ -352,7 +351,8 @@ class ProposalsPage(Page):
         hq, letter_id, proposal_id = self._ctx.hq_status, letter.id, letter.proposal_id
         self.reason_dialog.text_did_confirm.connect(
             lambda note: self._runner.submit(lambda _t: hq.resolve(letter_id, note), lane="db",
-                                             on_done=lambda _r: self.refresh_row(proposal_id), on_error=self._failed)  # fmt: skip
+                                             on_done=lambda _r: self.refresh_row(proposal_id),
+                                             on_error=self.count.setText)  # fmt: skip
         )
         self.reason_dialog.open()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules import receipt as rules
+from ui.common.failures import failure_text
 from ui.common.i18n import current_language
 from ui.receipts.evidence import SCAN, ReceiptEvidence
 from ui.common.task_runner import TaskRunner
@@ -196,9 +197,9 @@ class ReceiptDialog(QDialog):
         self.return_button.setEnabled(not returned)
         self.returned_label.setText(self.tr("Returned.") if returned else "")
 
-    def _failed(self, exc: Exception) -> None:
+    def _failed(self, text: str) -> None:
         self._busy = False
-        self.status.setText(str(exc))
+        self.status.setText(text)
         self._validate()
 
     def fields(self) -> ReceiptFields:
@@ -267,9 +268,9 @@ class ReceiptDialog(QDialog):
             self.status.setText(self.tr("Draft saved."))
         self.receipt_did_change.emit(self.receipt_id)
 
-    def _save_failed(self, exc: Exception) -> None:
+    def _save_failed(self, text: str) -> None:
         self._dirty = True
-        self.status.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+        self.status.setText(self.tr("Not saved: %1").replace("%1", text))
 
     # ---- signing and returning -----------------------------------------------------------------
 
@@ -291,7 +292,7 @@ class ReceiptDialog(QDialog):
             assert fields.signed_on is not None
             return receipts.sign(receipt_id, fields.signed_on, signature=signature, scan=scan)
 
-        self.runner.submit(work, lane="db", on_done=self._signed, on_error=self._sign_failed)
+        self.runner.submit(work, lane="db", on_done=self._signed, on_failure=self._sign_failed)
 
     def _signed(self, _signed: Signed) -> None:
         self._busy = False
@@ -300,14 +301,16 @@ class ReceiptDialog(QDialog):
         self.reload()
 
     def _sign_failed(self, exc: Exception) -> None:
+        """The exception, not only its text: a refusal lists each problem in the user's words."""
         from app.receipts.service import ReceiptRefused
 
         self._busy = False
         if isinstance(exc, ReceiptRefused):
             language = current_language()
-            self.status.setText(self.tr("Not signed: %1").replace("%1", " ".join(p.message(language) for p in exc.problems)))
+            why: str | None = " ".join(p.message(language) for p in exc.problems)
         else:
-            self.status.setText(self.tr("Not signed: %1").replace("%1", str(exc)))
+            why = failure_text(exc)
+        self.status.setText(self.tr("Not signed: %1").replace("%1", why) if why is not None else "")
         self._validate()
 
     def mark_returned(self) -> None:

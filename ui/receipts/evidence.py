@@ -136,7 +136,7 @@ class ReceiptEvidence(QWidget):
         self._runner.submit(
             lambda _t: read_scan(path),
             on_done=lambda data: self._scan_read(path.name, data),
-            on_error=lambda exc: self._scan_failed(path.name, exc),
+            on_error=lambda text: self._scan_failed(path.name, text),
         )
 
     def _scan_read(self, name: str, data: bytes) -> None:
@@ -151,9 +151,9 @@ class ReceiptEvidence(QWidget):
         self.evidence_did_change.emit()
         self.scan_did_load.emit()
 
-    def _scan_failed(self, name: str, exc: Exception) -> None:
+    def _scan_failed(self, name: str, text: str) -> None:
         self._scan = None
-        self.scan_label.setText(self.tr("%1 could not be read: %2").replace("%1", name).replace("%2", str(exc)))
+        self.scan_label.setText(self.tr("%1 could not be read: %2").replace("%1", name).replace("%2", text))
         self.evidence_did_change.emit()
         self.scan_did_load.emit()
 

@@ -98,7 +98,7 @@ class ReceiptList(QWidget):
         if self._ctx is None:
             return
         receipts, day = self._ctx.receipts, date.today()
-        self._runner.submit(lambda _t: receipts.due_list(day), on_done=self._show, on_error=self._failed)
+        self._runner.submit(lambda _t: receipts.due_list(day), on_done=self._show, on_error=self.status.setText)
 
     def _show(self, rows: list[DueReceipt]) -> None:
         current = self.current_id()
@@ -152,9 +152,6 @@ class ReceiptList(QWidget):
             return self.tr("Due today")
         return self.tr("Due in %n day(s)", "", row.days_left)
 
-    def _failed(self, exc: Exception) -> None:
-        self.status.setText(str(exc))
-
     def current_id(self) -> str | None:
         item = self.table.currentItem()
         return item.data(0, ID_ROLE) if item is not None else None
@@ -177,7 +174,7 @@ class ReceiptList(QWidget):
         self.status.setText(self.tr("Creating the receipt…"))
         self._runner.submit(
             lambda _t: receipts.new_draft(candidate.proposal_id, candidate.hq_policy_number or "", today),
-            lane="db", on_done=self._created, on_error=self._failed,
+            lane="db", on_done=self._created, on_error=self.status.setText,
         )
 
     def _created(self, receipt_id: str) -> None:

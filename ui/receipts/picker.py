@@ -75,8 +75,8 @@ class ProposalPicker(QDialog):
         self.choose_button.setEnabled(bool(candidates))
         self.candidates_did_load.emit()
 
-    def _failed(self, exc: Exception) -> None:
-        self.hint.setText(self.tr("Could not list the proposals: %1").replace("%1", str(exc)))
+    def _failed(self, text: str) -> None:
+        self.hint.setText(self.tr("Could not list the proposals: %1").replace("%1", text))
 
     def choose(self) -> None:
         item = self.table.currentItem()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from app.cli.codes import EXIT_OK, EXIT_STARTUP, profile_dir
 from app.errors import BranchDeskError, StartupError
+from ui.common.failures import failure_text, show_failure
 from ui.common.i18n import choose_language, install_translators
 from ui.shell.main_window import MainWindow
 from ui.shell.startup_dialog import StartupChoice, StartupProblemDialog
@@ -106,7 +107,7 @@ class Shell(QObject):
             lambda task: open_profile_work(data_dir, passphrase, task),
             lane="db",
             on_done=self._attach,
-            on_error=lambda exc: self._problem(data_dir, exc),
+            on_failure=lambda exc: self._problem(data_dir, exc),
             on_progress=lambda step, _total: self._show_slow_step(step),
         )
 
@@ -155,13 +156,14 @@ class Shell(QObject):
 
             return daily_backup(ctx.store)
 
-        self.runner.submit(work, lane="db", on_error=lambda exc: self.window.statusBar().showMessage(
-            self.tr("The daily backup failed: %1").replace("%1", str(exc)), 15_000))
+        self.runner.submit(work, lane="db", on_error=lambda text: self.window.status.say(
+            self.tr("The daily backup failed: %1").replace("%1", text)))
 
     def _problem(self, data_dir: Path, exc: Exception) -> None:
         self._close_slow_step()
         if not isinstance(exc, StartupError):
-            QMessageBox.critical(self.window, self.tr("BranchDesk"), str(exc))
+            # Blocking: the app quits when the user has read it.
+            QMessageBox.critical(self.window, self.tr("BranchDesk"), failure_text(exc) or "")
             self.profile_did_fail.emit()
             return
         if exc.code in PASSPHRASE_CODES:
@@ -177,7 +179,7 @@ class Shell(QObject):
             try:
                 restore_backup(data_dir, choice.backup, self._passphrase)
             except (BranchDeskError, OSError) as restore_error:
-                QMessageBox.warning(self.window, self.tr("Backup not usable"), str(restore_error))
+                show_failure(self.window, failure_text(restore_error) or "", self.tr("Backup not usable"))
             self.open_profile(data_dir)
         elif choice.data_dir is not None:
             self._passphrase = None  # another profile has its own
@@ -199,14 +201,17 @@ class Shell(QObject):
 
             return prepare_demo_profile(data_dir, progress=task.report_progress, cancel=task.cancelled)
 
+        # The exception, not only its text: a cancel says nothing, but the progress must close.
+        def failed(exc: Exception) -> None:
+            progress.close()
+            if (text := failure_text(exc)) is not None:
+                show_failure(self.window, text, self.tr("Demo profile"))
+
         task = self.runner.submit(
             work,
             lane="db",
             on_done=lambda path: (progress.close(), self.open_profile(path)),
-            on_error=lambda exc: (
-                progress.close(),
-                QMessageBox.warning(self.window, self.tr("Demo profile"), str(exc)),
-            ),
+            on_failure=failed,
             on_progress=lambda done, total: progress.setValue(int(done * 100 / max(total, 1))),
         )
         progress.canceled.connect(task.cancel)

@@ -110,6 +110,7 @@ class LockCover(QWidget):
 class IdleLock(QObject):
     lock_did_engage = Signal()
     lock_did_release = Signal()
+    lock_did_fail = Signal(str)  # its settings could not be read: what to tell the user
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -130,7 +131,7 @@ class IdleLock(QObject):
         service = LockService(ctx.settings)
         self._service = service
         self._runner.submit(lambda _t: (service.idle_minutes(), service.has_pin()), lane="db",
-                            on_done=self._configured)  # fmt: skip
+                            on_done=self._configured, on_error=self.lock_did_fail.emit)  # fmt: skip
 
     def _configured(self, found: tuple[int, bool]) -> None:
         minutes, self._has_pin = found
@@ -190,10 +191,9 @@ class IdleLock(QObject):
                 return
             self._runner.submit(lambda _t: service.set_pin(pin), lane="db",
                                 on_done=lambda _r: (self.pin_did_change(), self.release()),
-                                on_error=lambda exc: self._say(str(exc)))  # fmt: skip
+                                on_error=self._say)  # fmt: skip
             return
-        self._runner.submit(lambda _t: service.unlock(pin), lane="db", on_done=self._answered,
-                            on_error=lambda exc: self._say(str(exc)))  # fmt: skip
+        self._runner.submit(lambda _t: service.unlock(pin), lane="db", on_done=self._answered, on_error=self._say)
 
     def _answered(self, result: UnlockResult) -> None:
         if result.unlocked:

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.changes.changes_did_happen.connect(self.status.note_changes)
         self.sync_scheduler = SyncScheduler(runner, self)
         self.idle_lock = IdleLock(runner, self)
+        self.idle_lock.lock_did_fail.connect(self.status.say)
         self._wire_sync()
         self._add_shortcuts()
         self._add_security_menu()

@@ -54,7 +54,8 @@ class SecurityDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.setEnabled(False)
         service = self._service
-        runner.submit(lambda _t: (service.idle_minutes(), service.has_pin()), lane="db", on_done=self._loaded)
+        runner.submit(lambda _t: (service.idle_minutes(), service.has_pin()), lane="db", on_done=self._loaded,
+                      on_error=self._load_failed)  # fmt: skip
 
     def _loaded(self, found: tuple[int, bool]) -> None:
         minutes, has_pin = found
@@ -63,6 +64,12 @@ class SecurityDialog(QDialog):
         self.current.setPlaceholderText("" if has_pin else self.tr("no PIN set yet"))
         self.setEnabled(True)
         self.idle.setFocus()
+
+    def _load_failed(self, text: str) -> None:
+        # Saving now would write over settings this dialog never read: only Cancel is left.
+        self.problem.setText(text)
+        self.setEnabled(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
 
     def _save(self) -> None:
         minutes, new, repeat, current = self.idle.value(), self.new_pin.text(), self.repeat.text(), self.current.text()
@@ -84,8 +91,7 @@ class SecurityDialog(QDialog):
         self.settings_did_save.emit(minutes, pin_changed)
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
+    def _failed(self, text: str) -> None:
         self.buttons.setEnabled(True)
-        hint = getattr(exc, "hint", "")
-        self.problem.setText(f"{exc} {hint}".strip())
+        self.problem.setText(text)
         self.current.clear()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import StartupError
+from ui.common.i18n import current_language
 
 
 SHOWN_DETAIL_LINES = 5
@@ -158,7 +159,7 @@ class StartupProblemDialog(QDialog):
                 "was. Open a backup, or choose another folder, and tell IT."
             ),
         }
-        return texts.get(error.code, error.message).replace("%1", str(error.path))
+        return texts.get(error.code, error.message_in(current_language())).replace("%1", str(error.path))
 
     def _open_backup(self) -> None:
         item = self.backups.currentItem()

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from app.headoffice.service import SyncSummary
 
 CONNECTION_REFRESH_MS = 60_000
+MESSAGE_MS = 15_000
 COLOURS = {"online": "#1e8e3e", "offline": "#c5221f", "not_configured": "#80868b"}
 WARNING_COLOUR = "#b3261e"
 WARN_AFTER_KEY = "sync_warn_after_hours"
@@ -89,6 +90,7 @@ class StatusBar(QStatusBar):
         self._runner.submit(
             lambda _t: (ctx.sync.summary(), ctx.settings.get(WARN_AFTER_KEY, DEFAULT_WARN_AFTER_H)),
             on_done=lambda found: self.show_outbox(found[0], _hours(found[1])),
+            on_error=self.say,
         )
 
     def refresh_connection(self) -> None:
@@ -100,7 +102,11 @@ class StatusBar(QStatusBar):
                 waited = summary.oldest_pending_age + timedelta(seconds=time.monotonic() - read_at)
                 self._render_outbox(replace(summary, oldest_pending_age=waited), warn_after)
         connection = self._ctx.connection
-        self._runner.submit(lambda _t: connection.check(), lane="net", on_done=self.show_connection)
+        self._runner.submit(lambda _t: connection.check(), lane="net", on_done=self.show_connection, on_error=self.say)
+
+    def say(self, text: str) -> None:
+        """A message for a while, over the profile label; the permanent labels stay."""
+        self.showMessage(text, MESSAGE_MS)
 
     def show_outbox(self, summary: SyncSummary, warn_after: timedelta) -> None:
         self._outbox = (summary, warn_after, time.monotonic())

@@ -123,7 +123,7 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.browse.clicked.connect(self._choose_bundle)
         self._set_busy(True)
-        runner.submit(lambda _t: known_login(ctx), on_done=self._show_known, on_error=self._show_error)
+        runner.submit(lambda _t: known_login(ctx), on_done=self._show_known, on_failure=self._show_error)
 
     def _show_known(self, known: KnownLogin) -> None:
         self._set_busy(False)
@@ -131,7 +131,7 @@ class LoginDialog(QDialog):
         self.manager.setText(known.manager_code)
         self.ca_bundle.setText(known.ca_bundle)
         if known.store_problem is not None:
-            self.message.setText(self._texts.error(known.store_problem))
+            self.message.setText(self._texts.error(known.store_problem) or "")
         elif known.from_environment:
             self.message.setText(self.tr("BRANCHDESK_TOKEN is set on this computer: it is used instead of "
                                          "the token you log in with, for as long as it is set."))  # fmt: skip
@@ -159,7 +159,7 @@ class LoginDialog(QDialog):
         self._set_busy(True)
         self.message.setText(self.tr("Checking with head office…"))
         self.message.setToolTip("")
-        self._runner.submit(work, lane="net", on_done=self._logged_in, on_error=self._show_error)
+        self._runner.submit(work, lane="net", on_done=self._logged_in, on_failure=self._show_error)
 
     def _logged_in(self, done: LoggedIn) -> None:
         self._set_busy(False)
@@ -175,8 +175,9 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _show_error(self, exc: Exception) -> None:
+        """The exception, not only its text: its code says which field to correct."""
         self._set_busy(False)
-        shown = self._texts.error(exc)
+        shown = self._texts.error(exc) or ""
         self.message.setText(shown)
         self.message.setToolTip(shown)
         # Back to the field to correct, never to Cancel: a focused button becomes the default, and

@@ -200,8 +200,8 @@ class SyncPage(Page):
             return
         self._generation += 1
         ctx, status, generation = self._ctx, self.status_filter.currentData(), self._generation
-        self._runner.submit(lambda _t: load_view(ctx, status),
-                            on_done=lambda view: self._show_view(generation, view), on_error=self._failed)  # fmt: skip
+        self._runner.submit(lambda _t: load_view(ctx, status), on_done=lambda view: self._show_view(generation, view),
+                            on_error=self.status.setText)  # fmt: skip
 
     def _show_view(self, generation: int, view: SyncView) -> None:
         if generation != self._generation:
@@ -226,7 +226,7 @@ class SyncPage(Page):
     def _show_login(self, view: SyncView) -> None:
         login = view.login
         if view.login_problem is not None:
-            text = self._texts.error(view.login_problem)
+            text = self._texts.error(view.login_problem) or ""
         elif login is None or not login.has_token:
             text = self.tr("Not logged in to head office: nothing is sent until you log in.")
         elif login.from_environment:
@@ -252,7 +252,8 @@ class SyncPage(Page):
         if self._ctx is None or item is None or not _retryable(item):
             return
         ctx, item_id = self._ctx, item.id
-        self._runner.submit(lambda _t: ctx.sync.retry(item_id), lane="db", on_done=self._retried, on_error=self._failed)
+        self._runner.submit(lambda _t: ctx.sync.retry(item_id), lane="db", on_done=self._retried,
+                            on_error=self.status.setText)  # fmt: skip
 
     def _retried(self, item: SyncItem) -> None:
         self.status.setText(self.tr("It goes again with the next sync. Press Sync now to send it at once."))
@@ -285,7 +286,7 @@ class SyncPage(Page):
             return
         ctx = self._ctx
         self._runner.submit(lambda _t: ctx.sync.discard(item_id), lane="db", on_done=self._discarded,
-                            on_error=self._failed)  # fmt: skip
+                            on_error=self.status.setText)  # fmt: skip
 
     def _discarded(self, copy: Path) -> None:
         self.status.setText(self.tr("Discarded. The copy is at %1.").replace("%1", str(copy)))
@@ -303,7 +304,7 @@ class SyncPage(Page):
             lambda _t: ctx.sync.export_items(target),
             on_done=lambda count: self.status.setText(
                 self.tr("%n item(s) exported to %1.", "", count).replace("%1", str(target))),
-            on_error=self._failed,
+            on_error=self.status.setText,
         )  # fmt: skip
 
     # ---- logging in ----------------------------------------------------------------------
@@ -345,7 +346,10 @@ class SyncPage(Page):
         self.status.setText(self._texts.report(report))
 
     def show_sync_failure(self, exc: Exception) -> None:
-        self.status.setText(self._texts.error(exc))
+        text = self._texts.error(exc)
+        if text is None:
+            return  # cancelled
+        self.status.setText(text)
         if self._asked and getattr(exc, "code", "") in LOGIN_CODES:
             self.open_login()
 
@@ -355,9 +359,6 @@ class SyncPage(Page):
         self.cancel_button.setEnabled(False)
         self.progress.hide()
         self.reload()
-
-    def _failed(self, exc: Exception) -> None:
-        self.status.setText(self._texts.error(exc))
 
 
 def _retryable(item: SyncItem) -> bool:

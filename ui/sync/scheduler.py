@@ -71,6 +71,7 @@ class SyncScheduler(QObject):
         self._runner.submit(
             lambda _t: (_logged_in(ctx), ctx.settings.get(INTERVAL_KEY, DEFAULT_INTERVAL_MIN)),
             on_done=lambda found: self._configured(ctx, *found),
+            on_failure=self.sync_did_fail.emit,  # the Sync page says it; no automatic runs meanwhile
         )
 
     def _configured(self, ctx: AppContext, logged_in: bool, minutes: object) -> None:
@@ -131,7 +132,7 @@ class SyncScheduler(QObject):
             return ctx.sync.run_once(task.cancelled, task.report_progress, time_limit_s=limit)
 
         self._task = self._runner.submit(
-            work, lane="net", on_done=self._finished, on_error=self._failed, on_progress=self.sync_did_progress.emit
+            work, lane="net", on_done=self._finished, on_failure=self._failed, on_progress=self.sync_did_progress.emit
         )
         self.sync_did_start.emit()
 
@@ -144,6 +145,8 @@ class SyncScheduler(QObject):
         self.sync_did_end.emit()
 
     def _failed(self, exc: Exception) -> None:
+        """The exception, not only its text: its code may stop the automatic runs, and the Sync
+        page offers the login for the login codes."""
         self._task = None
         # No more automatic runs until the manager logs in again (with a usable https address):
         # each would only say the same thing again.

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject
 
-from app.errors import BranchDeskError
+from ui.common.failures import failure_text
 from ui.common.i18n import current_language
 
 if TYPE_CHECKING:
@@ -57,11 +57,11 @@ class SyncTexts(QObject):
             return self.tr("today %1").replace("%1", clock)
         return locale.toString(local.date(), QLocale.FormatType.ShortFormat) + " " + clock
 
-    def error(self, exc: BaseException) -> str:
-        """A failure of a sync-core call in plain words."""
+    def error(self, exc: BaseException) -> str | None:
+        """A failure of a sync-core call in plain words; None for a cancel."""
         code = getattr(exc, "code", "")
-        # The GUI's own words for the login codes (the core's hint names a CLI command); the core
-        # words every other error in both languages.
+        # The GUI's own words for the login codes (the core's hint names a CLI command); every
+        # other failure is said the one way the task runner says it.
         texts = {
             "not_logged_in": self.tr("Not logged in to head office. Use Log in… to enter your token."),
             "login_required": self.tr("Head office refused the saved token. Log in again."),
@@ -73,9 +73,7 @@ class SyncTexts(QObject):
         }
         if code in texts:
             return texts[code]
-        if isinstance(exc, BranchDeskError):
-            return exc.text(current_language())
-        return str(exc)
+        return failure_text(exc)
 
     def report(self, report: SyncReport) -> str:
         """One line on what a run did."""

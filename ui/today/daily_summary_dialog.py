@@ -131,7 +131,8 @@ class DailySummaryDialog(QDialog):
 
     def load(self) -> None:
         plans, worklog, day = self.ctx.daily_plans, self.ctx.worklog, self.day
-        self.runner.submit(lambda _t: (plans.summary(day), worklog.entries(day)), on_done=self._show, on_error=self._failed)
+        self.runner.submit(lambda _t: (plans.summary(day), worklog.entries(day)), on_done=self._show,
+                           on_error=self.status.setText)  # fmt: skip
 
     def _show(self, loaded: tuple[DailySummary, list[LogEntry]]) -> None:
         summary, entries = loaded
@@ -190,7 +191,7 @@ class DailySummaryDialog(QDialog):
     def correct(self, entry_id: str, reason: str, **changes: Any) -> None:
         worklog = self.ctx.worklog
         self.runner.submit(lambda _t: worklog.correct(entry_id, reason, **changes), lane="db",
-                           on_done=lambda _e: (self.load(), self.summary_did_save.emit()), on_error=self._failed)
+                           on_done=lambda _e: (self.load(), self.summary_did_save.emit()), on_error=self.status.setText)
 
     def save(self) -> None:
         if self.summary is None:
@@ -201,8 +202,5 @@ class DailySummaryDialog(QDialog):
         self.runner.submit(
             lambda _t: plans.save(day, well, badly, notes, targets), lane="db",
             on_done=lambda _s: (self.status.setText(self.tr("Saved.")), self.summary_did_save.emit()),
-            on_error=self._failed,
+            on_error=self.status.setText,
         )
-
-    def _failed(self, exc: Exception) -> None:
-        self.status.setText(str(exc))

@@ -106,7 +106,7 @@ class LogEntryDialog(QDialog):
         )
         worklog = self.ctx.worklog
         self.runner.submit(lambda _t: worklog.log(entry), lane="db", on_done=self._logged,
-                           on_error=lambda exc: self.problem.setText(str(exc)))
+                           on_error=self.problem.setText)
 
     def _logged(self, _entry: object) -> None:
         self.entry_did_log.emit()

@@ -183,7 +183,7 @@ class TodayPage(Page):
         if self._ctx is None:
             return
         today, day = self._ctx.today, self.day
-        self._runner.submit(lambda _t: today.build(day), on_done=self.show_data, on_error=self._failed)
+        self._runner.submit(lambda _t: today.build(day), on_done=self.show_data, on_error=self.status.setText)
 
     def show_data(self, data: TodayData) -> None:
         if data.day != self.day:
@@ -236,7 +236,7 @@ class TodayPage(Page):
         self._runner.submit(
             lambda _t: worklog.quick(kind, day, quantity), lane="db",
             on_done=lambda _entry: self.status.setText(self.tr("Logged.")),
-            on_error=self._failed,
+            on_error=self.status.setText,
         )
 
     def ask_close_day(self) -> None:
@@ -253,7 +253,7 @@ class TodayPage(Page):
     def close_day(self) -> None:
         assert self._ctx is not None
         worklog, day = self._ctx.worklog, self.day
-        self._runner.submit(lambda _t: worklog.close_day(day), lane="db", on_error=self._failed)
+        self._runner.submit(lambda _t: worklog.close_day(day), lane="db", on_error=self.status.setText)
 
     def open_log_entry(self) -> None:
         from ui.today.log_entry_dialog import LogEntryDialog
@@ -296,6 +296,3 @@ class TodayPage(Page):
             name = f"每日工作总结表-{day.isoformat()}.pdf"
         when = QLocale().toString(day, QLocale.FormatType.ShortFormat)
         self.preview = open_preview(self, self._runner, f"{title} {when}", make, name)
-
-    def _failed(self, exc: Exception) -> None:
-        self.status.setText(str(exc))

@@ -44,7 +44,7 @@ class TargetsDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         settings = ctx.settings
-        runner.submit(lambda _t: settings.targets(), on_done=self._show)
+        runner.submit(lambda _t: settings.targets(), on_done=self._show, on_error=self.problem.setText)
 
     def _show(self, targets: DailyTargets) -> None:
         self.current = targets
@@ -58,4 +58,4 @@ class TargetsDialog(QDialog):
         settings = self.ctx.settings
         self.runner.submit(lambda _t: settings.set_targets(targets), lane="db",
                            on_done=lambda _r: (self.targets_did_save.emit(), self.accept()),
-                           on_error=lambda exc: self.problem.setText(str(exc)))
+                           on_error=self.problem.setText)

@@ -6,10 +6,10 @@ Revises: (none)
 
 from __future__ import annotations
 
-from alembic import op
 import sqlalchemy as sa
-import local_db.base
+from alembic import op
 
+import local_db.base
 
 revision = '0001'
 down_revision = None

@@ -15,6 +15,7 @@ Revises: 0006
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -25,7 +26,7 @@ branch_labels = None
 depends_on = None
 
 
-def _record_columns() -> list[sa.Column[object]]:
+def _record_columns() -> list[sa.Column[Any]]:
     return [
         sa.Column("id", sa.String(36), primary_key=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),

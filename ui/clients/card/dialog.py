@@ -70,11 +70,12 @@ class ClientCardDialog(QDialog):
         if client_id is not None:
             self.status.setText(self.tr("Opening…"))
             clients = ctx.clients
-            runner.submit(lambda _t: (clients.get(client_id), clients.history(client_id)), on_done=self._show_card)
+            runner.submit(lambda _t: (clients.get(client_id), clients.history(client_id)), on_done=self._show_card,
+                          on_error=self._open_failed)  # fmt: skip
         else:
             self.status.setText(self.tr("New card: it is saved as you type, once it has a name."))
         outlets = ctx.outlets
-        runner.submit(lambda _t: outlets.list(), on_done=self._fill_outlets)
+        runner.submit(lambda _t: outlets.list(), on_done=self._fill_outlets, on_error=self.status.setText)
 
     # ---- building ----------------------------------------------------------------------
 
@@ -257,6 +258,14 @@ class ClientCardDialog(QDialog):
         self.status.setText(self._saved_text(card.status, len(card.problems)))
         self._loading = False
 
+    def _open_failed(self, text: str) -> None:
+        """The card could not be read (merged away or deleted meanwhile): said, and nothing
+        typed here can be saved over it."""
+        self.status.setText(text)
+        self.tabs.setEnabled(False)
+        for action in (self.print_action, self.print_revealed_action):
+            action.setEnabled(False)
+
     def _select(self, box: Any, value: Any) -> None:
         box.setCurrentIndex(max(0, box.findData(value)))
 
@@ -392,9 +401,9 @@ class ClientCardDialog(QDialog):
             self._show_segment(age, segment_for_age(age))
         self.card_did_save.emit(result.client_id)
 
-    def _save_failed(self, exc: Exception) -> None:
+    def _save_failed(self, text: str) -> None:
         self._dirty = True
-        self.status.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+        self.status.setText(self.tr("Not saved: %1").replace("%1", text))
 
     # ---- printing ----------------------------------------------------------------------
 
@@ -420,7 +429,7 @@ class ClientCardDialog(QDialog):
             return
         clients, client_id = self.ctx.clients, self.client_id
         self.runner.submit(lambda _t: clients.reveal(client_id, key), lane="db",
-                           on_done=lambda value: self.secrets[key].show_revealed(value))
+                           on_done=lambda value: self.secrets[key].show_revealed(value), on_error=self.status.setText)
 
     def _show_duplicates(self, duplicates: list[ClientRow]) -> None:
         self._duplicates = duplicates
@@ -444,7 +453,7 @@ class ClientCardDialog(QDialog):
         keep, drop = self._duplicates[0].id, self.client_id
         clients = self.ctx.clients
         self.runner.submit(lambda _t: clients.merge(keep, drop), lane="db",
-                           on_done=lambda _r: self._merged(keep), on_error=self._save_failed)
+                           on_done=lambda _r: self._merged(keep), on_error=self.status.setText)
 
     def _merged(self, keep: str) -> None:
         self.card_did_merge.emit(keep)

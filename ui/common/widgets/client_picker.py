@@ -50,11 +50,17 @@ class ClientPicker(QWidget):
         self.results = QListWidget(self)
         self.results.setObjectName("clientPickerResults")
         self.results.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 8)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("clientPickerProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c5221f;")
+        self.problem.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.chosen_label)
         layout.addWidget(self.search)
         layout.addWidget(self.results)
+        layout.addWidget(self.problem)
         self.setFocusProxy(self.search)
         self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS, timeout=self._search)
         self.search.textEdited.connect(lambda _text: self._typing.start())
@@ -75,15 +81,17 @@ class ClientPicker(QWidget):
         text = self.search.text().strip()
         if not text or self._clients is None:
             self.results.clear()
+            self.problem.hide()
             return
         clients = self._clients
         self._runner.submit(lambda _t: (text, clients.search(ClientQuery(text=text), limit=20)),
-                            on_done=self._show, on_error=lambda _e: self.results.clear())
+                            on_done=self._show, on_error=self._show_problem)
 
     def _show(self, found: tuple[str, list[ClientRow]]) -> None:
         text, rows = found
         if text != self.search.text().strip():
             return  # typed on since
+        self.problem.hide()
         self.results.clear()
         for row in rows:
             item = QListWidgetItem(f"{row.name}  {row.mobile_masked}  {row.outlet_name}".strip())
@@ -91,6 +99,12 @@ class ClientPicker(QWidget):
             self.results.addItem(item)
         if rows:
             self.results.setCurrentRow(0)
+
+    def _show_problem(self, text: str) -> None:
+        """Under the results, which are cleared: too few digits to search by, or a failure."""
+        self.results.clear()
+        self.problem.setText(text)
+        self.problem.show()
 
     def choose_first(self) -> None:
         if self.results.count():

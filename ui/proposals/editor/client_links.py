@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from app.rules.proposal import PartyDoc
     from app.proposals.records import ClientLink
 
-Submit = Callable[[Callable[[Any], Any], Callable[[Any], None], Callable[[Exception], None]], None]
+Submit = Callable[[Callable[[Any], Any], Callable[[Any], None], Callable[[str], None]], None]
 
 
 class ClientLinks(QObject):
@@ -89,5 +89,5 @@ class ClientLinks(QObject):
 
         self._submit(work, self.show, self._failed)
 
-    def _failed(self, exc: Any) -> None:
-        self.links_did_fail.emit(self.tr("Not linked: %1").replace("%1", str(exc)))
+    def _failed(self, text: str) -> None:
+        self.links_did_fail.emit(self.tr("Not linked: %1").replace("%1", text))

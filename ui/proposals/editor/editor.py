@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.rules.problem import Problem
 from app.rules.proposal import ProposalDoc
+from ui.common.failures import failure_text
 from ui.common.i18n import current_language
 from ui.proposals.editor.beneficiaries import BeneficiariesSection
 from ui.proposals.editor.fields import ProblemBoard
@@ -287,19 +288,23 @@ class ProposalEditor(QDialog):
         return self._tasks == 0 and self.is_saved()
 
     def submit(self, work: Callable[[Any], Any], on_done: Callable[[Any], None],
-               on_error: Callable[[Exception], None] | None = None) -> None:  # fmt: skip
-        """Run `work` on the db lane, counted so the editor is not freed while it is out."""
+               on_error: Callable[[str], None] | None = None) -> None:  # fmt: skip
+        """Run `work` on the db lane, counted so the editor is not freed while it is out. A
+        failure's text goes to `on_error`, else to the status line."""
         self._tasks += 1
 
         def done(result: Any) -> None:
             self._tasks -= 1
             on_done(result)
 
+        # The exception, not only its text: a cancel ends the work too, and must be counted.
         def failed(exc: Exception) -> None:
             self._tasks -= 1
-            (on_error or self._failed)(exc)
+            text = failure_text(exc)
+            if text is not None:
+                (on_error or self.status.setText)(text)
 
-        self.runner.submit(work, lane="db", on_done=done, on_error=failed)
+        self.runner.submit(work, lane="db", on_done=done, on_failure=failed)
 
     def _changed(self) -> None:
         if self._loading or not self.editable:
@@ -331,14 +336,11 @@ class ProposalEditor(QDialog):
             self._finish_when_saved = False
             self.finish()
 
-    def _save_failed(self, exc: Exception) -> None:
+    def _save_failed(self, text: str) -> None:
         self._in_flight -= 1
         self._dirty = True
         self._finish_when_saved = False
-        self.status.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
-
-    def _failed(self, exc: Exception) -> None:
-        self.status.setText(self.tr("Failed: %1").replace("%1", str(exc)))
+        self.status.setText(self.tr("Not saved: %1").replace("%1", text))
 
     def _same_person_toggled(self, checked: bool) -> None:
         self.insured.setVisible(not checked)
@@ -373,8 +375,7 @@ class ProposalEditor(QDialog):
             self.proposal_did_finish.emit(proposal_id)
             self.reload()
 
-        self.submit(lambda _t: proposals.finish(proposal_id, signatures), finished,
-                    lambda exc: dialog.show_refusal(str(exc)))
+        self.submit(lambda _t: proposals.finish(proposal_id, signatures), finished, dialog.show_refusal)
 
     def ask_correction(self) -> None:
         self.reason_dialog = ReasonDialog(

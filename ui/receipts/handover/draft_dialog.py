@@ -42,6 +42,7 @@ from app.handover.records import (
     InvalidHandover,
     ItemInput,
 )
+from ui.common.failures import failure_text
 from ui.common.i18n import current_language
 from ui.common.task_runner import TaskRunner
 
@@ -92,7 +93,7 @@ class HandoverDraftDialog(QDialog):
         self._build()
         self._set_enabled(not self._loading)
         outlets = ctx.outlets
-        runner.submit(lambda _t: outlets.list(), on_done=self._fill_outlets, on_error=self._show_failure)
+        runner.submit(lambda _t: outlets.list(), on_done=self._fill_outlets, on_error=self.problems.setText)
 
     def reject(self) -> None:
         # Not while the write is under way: its result must reach the panel.
@@ -178,7 +179,8 @@ class HandoverDraftDialog(QDialog):
         self.outlet.blockSignals(False)
         if self.list_id is not None:
             service, list_id = self._ctx.handover, self.list_id
-            self._runner.submit(lambda _t: service.get(list_id), on_done=self._show_list, on_error=self._show_failure)
+            self._runner.submit(lambda _t: service.get(list_id), on_done=self._show_list,
+                                on_error=self.problems.setText)  # fmt: skip
         else:
             self._outlet_changed()
             self.kind.setFocus()
@@ -203,7 +205,8 @@ class HandoverDraftDialog(QDialog):
         outlet_id = self.outlet.currentData()
         if outlet_id is not None:
             outlets = self._ctx.outlets
-            self._runner.submit(lambda _t: outlets.get(outlet_id), on_done=self._offer_tellers)
+            self._runner.submit(lambda _t: outlets.get(outlet_id), on_done=self._offer_tellers,
+                                on_error=self.problems.setText)  # fmt: skip
         self._reload_candidates()
 
     def _offer_tellers(self, outlet: OutletFile) -> None:
@@ -230,7 +233,7 @@ class HandoverDraftDialog(QDialog):
         self._runner.submit(
             lambda _t: (wanted, service.candidates(kind, outlet_id)),
             on_done=self._show_candidates,
-            on_error=self._show_failure,
+            on_error=self.problems.setText,
         )
 
     def _show_candidates(self, result: tuple[tuple[str, str | None], list[Candidate]]) -> None:
@@ -330,7 +333,7 @@ class HandoverDraftDialog(QDialog):
             service.save_draft(list_id, kind, day, outlet_id, teller, items)
             return list_id
 
-        self._runner.submit(work, lane="db", on_done=self._did_save, on_error=self._save_failed)
+        self._runner.submit(work, lane="db", on_done=self._did_save, on_failure=self._save_failed)
 
     def _did_save(self, list_id: str) -> None:
         self.list_id = list_id
@@ -338,13 +341,11 @@ class HandoverDraftDialog(QDialog):
         self.accept()
 
     def _save_failed(self, error: Exception) -> None:
+        """The exception, not only its text: a refusal lists each problem on a line of its own."""
         self.save_button.setEnabled(True)
         self._busy = False
         if isinstance(error, InvalidHandover):
             language = current_language()
             self.problems.setText("\n".join(p.message(language) for p in error.problems))
         else:
-            self._show_failure(error)
-
-    def _show_failure(self, error: Exception) -> None:
-        self.problems.setText(self.tr("The handover list could not be saved or read: %1").replace("%1", str(error)))
+            self.problems.setText(failure_text(error) or "")

@@ -110,14 +110,14 @@ class HandoverPanel(QWidget):
         current = self.current()
         self._select_id = select_id or (current.id if current else None)
         service = self._ctx.handover
-        self._runner.submit(lambda _t: service.lists(PAGE_SIZE), on_done=self._show_lists, on_error=self._show_error)
+        self._runner.submit(lambda _t: service.lists(PAGE_SIZE), on_done=self._show_lists, on_error=self.notice.setText)
 
     def load_more(self) -> None:
         if self._ctx is None or not self._rows:
             return
         service, last = self._ctx.handover, self._rows[-1]
         self._runner.submit(
-            lambda _t: service.lists(PAGE_SIZE, before=last), on_done=self._append_lists, on_error=self._show_error
+            lambda _t: service.lists(PAGE_SIZE, before=last), on_done=self._append_lists, on_error=self.notice.setText
         )
 
     def _show_lists(self, rows: list[HandoverSummary]) -> None:
@@ -189,7 +189,7 @@ class HandoverPanel(QWidget):
         if self._ctx is None or row is None or row.status != "draft":
             return
         service = self._ctx.handover
-        self._runner.submit(lambda _t: service.get(row.id), on_done=self._open_sign, on_error=self._show_error)
+        self._runner.submit(lambda _t: service.get(row.id), on_done=self._open_sign, on_error=self.notice.setText)
 
     def _open_sign(self, view: HandoverView) -> None:
         assert self._ctx is not None
@@ -222,7 +222,7 @@ class HandoverPanel(QWidget):
         service = self._ctx.handover
         self._runner.submit(
             lambda _t: service.delete_draft(row.id), lane="db",
-            on_done=self._did_delete, on_error=self._show_error,
+            on_done=self._did_delete, on_error=self.notice.setText,
         )  # fmt: skip
 
     def _show_dialog(self, dialog: QWidget) -> None:
@@ -243,6 +243,3 @@ class HandoverPanel(QWidget):
     def _did_change(self, list_id: str | None) -> None:
         self.refresh(select_id=list_id)
         self.handover_did_change.emit()
-
-    def _show_error(self, error: Exception) -> None:
-        self.notice.setText(self.tr("The handover lists could not be read or changed: %1").replace("%1", str(error)))

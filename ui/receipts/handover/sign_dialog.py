@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.handover.records import HandoverView, InvalidHandover, Signed
+from ui.common.failures import failure_text
 from ui.common.i18n import current_language
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.signature_pad import SignaturePad
@@ -87,18 +88,22 @@ class HandoverSignDialog(QDialog):
         self._busy = True
         self.problems.setText(self.tr("Signing…"))
         self._runner.submit(
-            lambda _t: service.sign(list_id, manager, teller), lane="db", on_done=self._did_sign, on_error=self._sign_failed
-        )
+            lambda _t: service.sign(list_id, manager, teller), lane="db",
+            on_done=self._did_sign, on_failure=self._sign_failed,
+        )  # fmt: skip
 
     def _did_sign(self, signed: Signed) -> None:
         self.list_did_sign.emit(signed.list_id)
         self.accept()
 
     def _sign_failed(self, error: Exception) -> None:
+        """The exception, not only its text: a refusal lists each problem on a line of its own."""
         self.sign_button.setEnabled(True)
         self._busy = False
         if isinstance(error, InvalidHandover):
             language = current_language()
             self.problems.setText("\n".join(p.message(language) for p in error.problems))
         else:
-            self.problems.setText(self.tr("The list could not be signed: %1").replace("%1", str(error)))
+            text = failure_text(error)
+            said = self.tr("The list could not be signed: %1").replace("%1", text) if text is not None else ""
+            self.problems.setText(said)
