@@ -120,8 +120,14 @@ class AppContext:
         # Imported on use: requests and tenacity add start-up time and wait for the first sync.
         from app.headoffice.service import SyncService
 
-        return SyncService(self.store.sessions, self.settings, self.credentials, self.hq_status,
-                           data_dir=self.data_dir, actor=self.actor)
+        return SyncService(
+            self.store.sessions,
+            self.settings,
+            self.credentials,
+            self.hq_status,
+            data_dir=self.data_dir,
+            actor=self.actor,
+        )
 
     @cached_property
     def printing(self) -> PrintService:
@@ -129,9 +135,16 @@ class AppContext:
         from app.reports.printing import PrintService
 
         return PrintService(
-            self.store.sessions, self.settings, self.actor, today=self.today, daily_plans=self.daily_plans,
-            planner=self.planner, proposals=self.proposals, receipts=self.receipts,
-            handover=self.handover, clients=self.clients,
+            self.store.sessions,
+            self.settings,
+            self.actor,
+            today=self.today,
+            daily_plans=self.daily_plans,
+            planner=self.planner,
+            proposals=self.proposals,
+            receipts=self.receipts,
+            handover=self.handover,
+            clients=self.clients,
         )
 
     def close(self) -> None:

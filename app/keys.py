@@ -90,7 +90,8 @@ def profile_key(data_dir: Path, *, holds_data: bool, encrypted: bool, passphrase
     except CredentialsUnavailable as exc:
         if mode == KEYRING and encrypted:
             raise StartupError(
-                "key_missing", db_path,
+                "key_missing",
+                db_path,
                 f"The key of the database {db_path} is kept in the password store, which cannot be "
                 f"used now ({exc.reason}). The file was left exactly as it was.",
                 "Unlock or repair the password store and start again, or open another data folder.",
@@ -112,7 +113,8 @@ def profile_key(data_dir: Path, *, holds_data: bool, encrypted: bool, passphrase
         if mode is None:  # marker lost: a passphrase profile is the only other possibility
             return _passphrase_key(db_path, passphrase, new=False)
         raise StartupError(
-            "key_missing", db_path,
+            "key_missing",
+            db_path,
             f"The key of the database {db_path} is not in this computer's password store "
             "(another computer or user account, or the entry was deleted). The file was left "
             "exactly as it was.",
@@ -130,20 +132,24 @@ def profile_key(data_dir: Path, *, holds_data: bool, encrypted: bool, passphrase
 def _passphrase_key(db_path: Path, passphrase: str | None, *, new: bool) -> DbKey:
     if not passphrase:
         raise StartupError(
-            "passphrase_needed", db_path,
+            "passphrase_needed",
+            db_path,
             ("Choose a passphrase for the database" if new else "Type the passphrase of the database")
             + f" {db_path}: there is no password store on this computer to keep its key.",
-            f"In the app, type it when asked; on the command line use --passphrase-stdin or "
-            f"{ENV_PASSPHRASE}.",
+            f"In the app, type it when asked; on the command line use --passphrase-stdin or {ENV_PASSPHRASE}.",
             detail="new" if new else "existing",
-            zh=(f"请为数据库 {db_path} 设置口令" if new else f"请输入数据库 {db_path} 的口令") + "：这台电脑上没有可保存其密钥的密码存储。",
+            zh=(f"请为数据库 {db_path} 设置口令" if new else f"请输入数据库 {db_path} 的口令")
+            + "：这台电脑上没有可保存其密钥的密码存储。",
             hint_zh=f"在程序中按提示输入；命令行请使用 --passphrase-stdin 或 {ENV_PASSPHRASE}。",
         )
     if new and len(passphrase) < MIN_PASSPHRASE:
         raise StartupError(
-            "passphrase_needed", db_path,
+            "passphrase_needed",
+            db_path,
             f"A new passphrase needs at least {MIN_PASSPHRASE} characters.",
-            "Choose a longer one.", detail="new",
-            zh=f"新口令至少需要 {MIN_PASSPHRASE} 个字符。", hint_zh="请设置更长的口令。",
+            "Choose a longer one.",
+            detail="new",
+            zh=f"新口令至少需要 {MIN_PASSPHRASE} 个字符。",
+            hint_zh="请设置更长的口令。",
         )
     return DbKey(passphrase=passphrase)

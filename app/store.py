@@ -69,17 +69,20 @@ def open_store(
             data_dir,
             f"The data folder {data_dir} cannot be used ({exc.detail}).",
             "Choose another data folder, or ask IT to make this one writable.",
-            detail=exc.detail, zh=f"无法使用数据文件夹 {data_dir}。", hint_zh="请选择其他数据文件夹，或让 IT 为此文件夹开放写入权限。",
+            detail=exc.detail,
+            zh=f"无法使用数据文件夹 {data_dir}。",
+            hint_zh="请选择其他数据文件夹，或让 IT 为此文件夹开放写入权限。",
         ) from exc
     except opening.DatabaseCorrupt as exc:
         raise StartupError(
             exc.kind,
             db_path,
-            f"The database {db_path} is damaged and could not be opened ({exc.detail}). "
-            "It was left exactly as it was.",
+            f"The database {db_path} is damaged and could not be opened ({exc.detail}). It was left exactly as it was.",
             "Open a backup, or choose another data folder.",
             backups=tuple(opening.list_backups(data_dir)),
-            detail=exc.detail, zh=f"数据库 {db_path} 已损坏，无法打开。文件保持原样。", hint_zh="请打开备份，或选择其他数据文件夹。",
+            detail=exc.detail,
+            zh=f"数据库 {db_path} 已损坏，无法打开。文件保持原样。",
+            hint_zh="请打开备份，或选择其他数据文件夹。",
         ) from exc
     except opening.KeyRejected as exc:
         raise StartupError(
@@ -88,13 +91,20 @@ def open_store(
             f"The database {db_path} cannot be opened with this key"
             + (" (passphrase)" if key.passphrase is not None else "")
             + ": a wrong passphrase or key, or the file is damaged. It was left exactly as it was.",
-            ("Type the passphrase again, open a backup, or choose another data folder."
-             if key.passphrase is not None else "Open a backup, or choose another data folder."),
+            (
+                "Type the passphrase again, open a backup, or choose another data folder."
+                if key.passphrase is not None
+                else "Open a backup, or choose another data folder."
+            ),
             backups=tuple(opening.list_backups(data_dir)),
             detail=exc.detail,
             zh=f"无法用此{'口令' if key.passphrase is not None else '密钥'}打开数据库 {db_path}："
             "口令或密钥有误，或文件已损坏。文件保持原样。",
-            hint_zh=("请重新输入口令、打开备份，或选择其他数据文件夹。" if key.passphrase is not None else "请打开备份，或选择其他数据文件夹。"),
+            hint_zh=(
+                "请重新输入口令、打开备份，或选择其他数据文件夹。"
+                if key.passphrase is not None
+                else "请打开备份，或选择其他数据文件夹。"
+            ),
         ) from exc
     except opening.DatabaseTooNew as exc:
         raise StartupError(
@@ -250,7 +260,9 @@ def _encrypt(db_path: Path, key: DbKey) -> None:
             db_path,
             f"Encrypting the database {db_path} failed ({exc}); it was left as it was.",
             "Make room on the disk or close other programs using the file, then start again.",
-            detail=str(exc), zh=f"加密数据库 {db_path} 失败；文件保持原样。", hint_zh="请腾出磁盘空间或关闭正在使用该文件的其他程序，然后重新启动。",
+            detail=str(exc),
+            zh=f"加密数据库 {db_path} 失败；文件保持原样。",
+            hint_zh="请腾出磁盘空间或关闭正在使用该文件的其他程序，然后重新启动。",
         ) from exc
 
 
@@ -270,11 +282,12 @@ def _migrate(db_path: Path, inspection: opening.Inspection, key: DbKey) -> Path 
         raise StartupError(
             "migration_failed",
             db_path,
-            f"Updating the database {db_path} to this version failed ({exc}); "
-            "it was put back as it was.",
+            f"Updating the database {db_path} to this version failed ({exc}); it was put back as it was.",
             f"A copy taken before the update is at {backup}." if backup else "",
             backups=(backup,) if backup else (),
-            detail=str(exc), zh=f"把数据库 {db_path} 更新到本版本失败；已恢复原样。", hint_zh=f"更新前的副本在 {backup}。" if backup else "",
+            detail=str(exc),
+            zh=f"把数据库 {db_path} 更新到本版本失败；已恢复原样。",
+            hint_zh=f"更新前的副本在 {backup}。" if backup else "",
         ) from exc
     return backup
 

@@ -51,8 +51,11 @@ def make_engine(db_path: Path, key: DbKey | None, poolclass: type[Pool] = QueueP
     event.listen(engine, "connect", _on_connect)
     # Each open connection (pooled ones too, while the app runs) holds the profile's shared
     # lock; engine.dispose() closes them and so lets `branchdesk restore` in.
-    event.listen(engine, "connect", lambda _c, record: record.info.setdefault(
-        "profile_lock", ProfileLock(db_path.parent, exclusive=False)))
+    event.listen(
+        engine,
+        "connect",
+        lambda _c, record: record.info.setdefault("profile_lock", ProfileLock(db_path.parent, exclusive=False)),
+    )
     event.listen(engine.pool, "close", _release_lock)
     return engine
 

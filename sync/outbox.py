@@ -60,8 +60,16 @@ class Office(Protocol):
     @property
     def timeout(self) -> tuple[float, float]: ...
 
-    def push(self, kind: str, idempotency_key: str, body: str, /, *, record_id: str,
-             timeout: tuple[float, float] | None = None) -> dict[str, Any]: ...
+    def push(
+        self,
+        kind: str,
+        idempotency_key: str,
+        body: str,
+        /,
+        *,
+        record_id: str,
+        timeout: tuple[float, float] | None = None,
+    ) -> dict[str, Any]: ...
 
 
 OPEN = ("pending", "sending")  # "sending" here means an attempt that never finished
@@ -154,8 +162,13 @@ MARK_SENDING = (
 )  # fmt: skip
 # Only an item this run marked "sending": one discarded in the meantime stays discarded.
 _SENDING = update(OUTBOX).where(OUTBOX.c.id == bindparam("item_id"), OUTBOX.c.status == "sending")
-MARK_SENT = _SENDING.values(status="sent", sent_at=bindparam("sent_at"), next_attempt_at=None, last_error="",
-                            server_reply_json=bindparam("reply"))
+MARK_SENT = _SENDING.values(
+    status="sent",
+    sent_at=bindparam("sent_at"),
+    next_attempt_at=None,
+    last_error="",
+    server_reply_json=bindparam("reply"),
+)
 MARK_FAILED = _SENDING.values(status=bindparam("status"), last_error=bindparam("error"))
 
 
@@ -223,7 +236,8 @@ class OutboxDrain:
                 select(OutboxItem.id, OutboxItem.kind, OutboxItem.record_id, OutboxItem.payload_json)
                 .outerjoin(Dependency, Dependency.id == OutboxItem.depends_on_id)
                 .where(
-                    OutboxItem.status.in_(OPEN), _due(self._clock()),
+                    OutboxItem.status.in_(OPEN),
+                    _due(self._clock()),
                     or_(OutboxItem.depends_on_id.is_(None), Dependency.status == "sent"),
                 )
                 .order_by(OutboxItem.seq)

@@ -82,11 +82,15 @@ def finished_proposal(
     service.finish(proposal_id, {"policyholder": signed(zigzag()), "insured": signed(zigzag(24))})
     if outlet_id is not None:
         with ctx.store.sessions.begin() as session:
-            session.execute(update(models.Proposal).where(models.Proposal.id == proposal_id).values(outlet_id=outlet_id))
+            session.execute(
+                update(models.Proposal).where(models.Proposal.id == proposal_id).values(outlet_id=outlet_id)
+            )
     return proposal_id
 
 
-def signed_receipt(ctx: AppContext, proposal_id: ProposalId, signed_on: date = date(2026, 3, 18), number: str = "") -> ReceiptId:
+def signed_receipt(
+    ctx: AppContext, proposal_id: ProposalId, signed_on: date = date(2026, 3, 18), number: str = ""
+) -> ReceiptId:
     receipt_id = ReceiptId(new_uuid())
     with ctx.store.sessions.begin() as session:
         session.add(models.Receipt(

@@ -81,7 +81,9 @@ def test_bad_inputs_exit_2_and_leave_nothing_half_written(data_dir: Path, tmp_pa
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(os.urandom(8192))
     refused = branchdesk("--data-dir", str(data_dir), "restore", str(junk))
-    assert refused.returncode == 2 and "not a usable backup" in refused.stderr and "Nothing was changed" in refused.stderr
+    assert (
+        refused.returncode == 2 and "not a usable backup" in refused.stderr and "Nothing was changed" in refused.stderr
+    )
     other = tmp_path / "other-profile"
     add_client(other, "赵敏")  # its own key: its backups do not open with this profile's key
     assert branchdesk("--data-dir", str(other), "backup", "--out", str(tmp_path / "other.sqlite3")).returncode == 0
@@ -160,8 +162,12 @@ def test_backups_and_revealed_files_are_owner_only_whatever_the_umask(data_dir: 
         assert branchdesk("--data-dir", str(data_dir), "export", "clients", str(revealed), "--reveal").returncode == 0
         # An old file in the way keeps no wider mode than the new one gets.
         revealed.chmod(0o666)
-        assert branchdesk("--data-dir", str(data_dir), "export", "clients", str(revealed), "--reveal",
-                          "--force").returncode == 0
+        assert (
+            branchdesk(
+                "--data-dir", str(data_dir), "export", "clients", str(revealed), "--reveal", "--force"
+            ).returncode
+            == 0
+        )
     finally:
         os.umask(previous)
     assert out.stat().st_mode & 0o777 == 0o600

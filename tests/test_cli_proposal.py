@@ -17,7 +17,11 @@ SAMPLE = Path(__file__).parents[1] / "resources" / "samples" / "proposal.json"
 
 def branchdesk(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [BRANCHDESK, *args], capture_output=True, text=True, encoding="utf-8", timeout=120,
+        [BRANCHDESK, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
 
@@ -50,8 +54,11 @@ def test_problems_are_listed_as_rule_field_message(tmp_path: Path) -> None:
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_chinese_messages_with_lang_before_or_after_the_file(tmp_path: Path, where: str) -> None:
     path = str(written(tmp_path, premium_cents=0))
-    args = ["--lang", "zh_CN", "proposal", "check", path] if where == "before" else [
-        "proposal", "check", path, "--lang", "zh_CN"]
+    args = (
+        ["--lang", "zh_CN", "proposal", "check", path]
+        if where == "before"
+        else ["proposal", "check", path, "--lang", "zh_CN"]
+    )
     result = branchdesk(*args)
     assert result.returncode == 1
     assert "P017_amount_positive  premium_cents  保险费应大于 0。" in result.stdout
@@ -66,10 +73,13 @@ def test_json_output_with_warnings_only_is_valid(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["valid"] is True and report["problems"] == []
-    assert report["warnings"] == [{
-        "rule": "W001_medical_review", "field": "insured.disabled",
-        "message": "A disabled insured is accepted after medical review.",
-    }]
+    assert report["warnings"] == [
+        {
+            "rule": "W001_medical_review",
+            "field": "insured.disabled",
+            "message": "A disabled insured is accepted after medical review.",
+        }
+    ]
 
 
 def test_structural_problems_are_problems_not_crashes(tmp_path: Path) -> None:
@@ -78,7 +88,8 @@ def test_structural_problems_are_problems_not_crashes(tmp_path: Path) -> None:
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert {(p["rule"], p["field"]) for p in report["problems"]} == {
-        ("J003_wrong_type", "premium_cents"), ("J002_unknown_field", "colour"),
+        ("J003_wrong_type", "premium_cents"),
+        ("J002_unknown_field", "colour"),
     }
 
 
@@ -93,10 +104,22 @@ SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
         (b"[1, 2]", "holds a JSON array, not a proposal object"),
         ("{}".encode("utf-16"), "The text is not UTF-8 (byte 0)"),
         # What head office refuses with 400 (app.rules.wire_json) is never called valid here.
-        (SAMPLE_TEXT.replace('"张伟"', '"张\\ud800"', 1).encode(), "The text at payment_account_holder holds a character that is not text"),
-        (SAMPLE_TEXT.replace('"insured": {', '"insured": {"name": "李", ', 1).encode(), "The key 'name' appears twice in one object"),
-        (SAMPLE_TEXT.replace('"premium_cents": 1000000', '"premium_cents": 1' + "0" * 4999, 1).encode(), "The number 100000000000... (5,000 characters) is out of range"),
-        (SAMPLE_TEXT.replace('"payment_years": 10', '"payment_years": 1e400', 1).encode(), "The number 1e400 is out of range"),
+        (
+            SAMPLE_TEXT.replace('"张伟"', '"张\\ud800"', 1).encode(),
+            "The text at payment_account_holder holds a character that is not text",
+        ),
+        (
+            SAMPLE_TEXT.replace('"insured": {', '"insured": {"name": "李", ', 1).encode(),
+            "The key 'name' appears twice in one object",
+        ),
+        (
+            SAMPLE_TEXT.replace('"premium_cents": 1000000', '"premium_cents": 1' + "0" * 4999, 1).encode(),
+            "The number 100000000000... (5,000 characters) is out of range",
+        ),
+        (
+            SAMPLE_TEXT.replace('"payment_years": 10', '"payment_years": 1e400', 1).encode(),
+            "The number 1e400 is out of range",
+        ),
         (b'{"id": ' + b"[" * 10_000_000, "The JSON is nested deeper than 32 levels"),
         (b'{"id": ' + b"[" * 40 + b"]" * 40 + b"}", "The JSON is nested deeper than 32 levels"),
     ],
@@ -146,7 +169,10 @@ def test_a_form_past_its_limits_lists_them_as_problems(tmp_path: Path) -> None:
     report = json.loads(result.stdout)
     assert report["valid"] is False
     assert [(p["rule"], p["field"]) for p in report["problems"]] == [
-        ("J005_bad_value", "id"), ("J008_too_long", "policyholder.name"), ("J009_too_many", "beneficiaries")]
+        ("J005_bad_value", "id"),
+        ("J008_too_long", "policyholder.name"),
+        ("J009_too_many", "beneficiaries"),
+    ]
 
 
 def test_a_device_or_an_oversized_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:

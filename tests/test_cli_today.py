@@ -20,17 +20,28 @@ def fill(data_dir: Path) -> None:
     zone = datetime.now().astimezone().tzinfo
     try:
         with ctx.store.sessions.begin() as session:
-            client = Client(name="张三", mobile="13812345678", id_number="110101199001011234",
-                            birth_date=date(1980, 11, 25))
+            client = Client(
+                name="张三", mobile="13812345678", id_number="110101199001011234", birth_date=date(1980, 11, 25)
+            )
             session.add(client)
             session.flush()
-            session.add_all([
-                Visit(kind="client", client_id=client.id, purpose="closing",
-                      starts_at=datetime(2026, 11, 23, 14, tzinfo=zone),
-                      ends_at=datetime(2026, 11, 23, 15, tzinfo=zone)),
-                ProductHolding(client_id=client.id, product_type="fund", product_name="华夏成长混合",
-                               start_on=DAY - timedelta(days=11)),
-            ])
+            session.add_all(
+                [
+                    Visit(
+                        kind="client",
+                        client_id=client.id,
+                        purpose="closing",
+                        starts_at=datetime(2026, 11, 23, 14, tzinfo=zone),
+                        ends_at=datetime(2026, 11, 23, 15, tzinfo=zone),
+                    ),
+                    ProductHolding(
+                        client_id=client.id,
+                        product_type="fund",
+                        product_name="华夏成长混合",
+                        start_on=DAY - timedelta(days=11),
+                    ),
+                ]
+            )
     finally:
         ctx.close()
 
@@ -41,14 +52,37 @@ def test_today_json(data_dir: Path) -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert set(report) == {"day", "day_closed", "agenda", "follow_ups", "reminders", "progress"}
-    assert report["agenda"] == [{"start": "14:00", "end": "15:00", "kind": "client", "who": "张三",
-                                 "outlet": "", "purpose": "closing", "status": "planned",
-                                 "location": ""}]
+    assert report["agenda"] == [
+        {
+            "start": "14:00",
+            "end": "15:00",
+            "kind": "client",
+            "who": "张三",
+            "outlet": "",
+            "purpose": "closing",
+            "status": "planned",
+            "location": "",
+        }
+    ]
     assert report["reminders"] == [
-        {"kind": "purchase_follow_up", "client": "张三", "due_on": "2026-11-22",
-         "detail": "华夏成长混合", "letter_kind": None, "years": None, "overdue": True},
-        {"kind": "birthday", "client": "张三", "due_on": "2026-11-25", "detail": "", "letter_kind": None,
-         "years": 46, "overdue": False},
+        {
+            "kind": "purchase_follow_up",
+            "client": "张三",
+            "due_on": "2026-11-22",
+            "detail": "华夏成长混合",
+            "letter_kind": None,
+            "years": None,
+            "overdue": True,
+        },
+        {
+            "kind": "birthday",
+            "client": "张三",
+            "due_on": "2026-11-25",
+            "detail": "",
+            "letter_kind": None,
+            "years": 46,
+            "overdue": False,
+        },
     ]
     assert report["progress"][0] == {"measure": "visits", "target": 5, "actual": 0, "met": False}
     assert "13812345678" not in result.stdout and "110101" not in result.stdout

@@ -41,13 +41,31 @@ def add_outlet(ctx: AppContext) -> OutletId:
 
 
 def a_card(ctx: AppContext, outlet_id: OutletId | None = None) -> ClientId:
-    return ctx.clients.save(ClientDraft(
-        name="刘洋", gender="M", birth_date=BIRTH, id_number=ID, mobile=MOBILE, phone_other=LANDLINE,
-        address="北京市朝阳区建国路 88 号, 3 栋", occupation="工程师", employer="=HYPERLINK(\"x\")",
-        tier="gold", source="referral", risk_preference="steady", income_band="20-50万",
-        assets_cents=12_345_678, investments="基金、理财", hobbies="钓鱼", notes="多行\n备注",
-        tags=("VIP", "代发工资"), outlet_id=outlet_id, blacklisted=True, blacklist_reason="贷款逾期",
-    )).client_id
+    return ctx.clients.save(
+        ClientDraft(
+            name="刘洋",
+            gender="M",
+            birth_date=BIRTH,
+            id_number=ID,
+            mobile=MOBILE,
+            phone_other=LANDLINE,
+            address="北京市朝阳区建国路 88 号, 3 栋",
+            occupation="工程师",
+            employer='=HYPERLINK("x")',
+            tier="gold",
+            source="referral",
+            risk_preference="steady",
+            income_band="20-50万",
+            assets_cents=12_345_678,
+            investments="基金、理财",
+            hobbies="钓鱼",
+            notes="多行\n备注",
+            tags=("VIP", "代发工资"),
+            outlet_id=outlet_id,
+            blacklisted=True,
+            blacklist_reason="贷款逾期",
+        )
+    ).client_id
 
 
 def csv_values(ctx: AppContext, client_id: ClientId, outlet_codes: dict[str | None, str | None]) -> dict[str, object]:
@@ -125,8 +143,11 @@ def test_a_demo_book_round_trips(tmp_path: Path, encoding: str) -> None:
 
 def test_gbk_export_holds_names_gbk_lacks(ctx: AppContext, tmp_path: Path) -> None:
     birth = date(2001, 1, 1)
-    ctx.clients.save(ClientDraft(name="王𠮷", birth_date=birth, id_number=make_resident_id("110105", birth, 1, "F"),
-                                 mobile="13900001111"))
+    ctx.clients.save(
+        ClientDraft(
+            name="王𠮷", birth_date=birth, id_number=make_resident_id("110105", birth, 1, "F"), mobile="13900001111"
+        )
+    )
     result = export_clients(ctx, tmp_path / "gbk.csv", encoding="GBK")
     assert result.encoding == "gb18030"
     data = (tmp_path / "gbk.csv").read_bytes()
@@ -136,8 +157,11 @@ def test_gbk_export_holds_names_gbk_lacks(ctx: AppContext, tmp_path: Path) -> No
 def test_export_follows_the_query(ctx: AppContext, tmp_path: Path) -> None:
     a_card(ctx)
     birth = date(1990, 2, 2)
-    ctx.clients.save(ClientDraft(name="普通人", birth_date=birth, id_number=make_resident_id("110105", birth, 5, "M"),
-                                 mobile="13900002222"))
+    ctx.clients.save(
+        ClientDraft(
+            name="普通人", birth_date=birth, id_number=make_resident_id("110105", birth, 5, "M"), mobile="13900002222"
+        )
+    )
     result = export_clients(ctx, tmp_path / "gold.csv", ClientQuery(tiers=frozenset({"gold"})))
     assert result.count == 1
     assert "普通人" not in (tmp_path / "gold.csv").read_text(encoding="utf-8-sig")
@@ -180,8 +204,9 @@ def test_cli_export_masks_refuses_to_overwrite_and_reveals_on_request(data_dir: 
     assert again.returncode == 2 and "already exists" in again.stderr and "--force" in again.stderr
     assert ID not in target.read_text(encoding="utf-8-sig")
 
-    forced = branchdesk("--data-dir", str(data_dir), "export", "clients", str(target), "--reveal", "--force",
-                        "--encoding", "gbk")
+    forced = branchdesk(
+        "--data-dir", str(data_dir), "export", "clients", str(target), "--reveal", "--force", "--encoding", "gbk"
+    )
     assert forced.returncode == 0, forced.stderr
     assert ID in target.read_text(encoding="gb18030") and "audit log" in forced.stdout
 
@@ -192,7 +217,9 @@ def test_cli_export_masks_refuses_to_overwrite_and_reveals_on_request(data_dir: 
 
 
 def test_cli_export_bad_arguments_exit_2(data_dir: Path, tmp_path: Path) -> None:
-    result = branchdesk("--data-dir", str(data_dir), "export", "clients", str(tmp_path / "x.csv"), "--encoding", "latin1")
+    result = branchdesk(
+        "--data-dir", str(data_dir), "export", "clients", str(tmp_path / "x.csv"), "--encoding", "latin1"
+    )
     assert result.returncode == 2 and "invalid choice" in result.stderr
     missing = branchdesk("--data-dir", str(data_dir), "export")
     assert missing.returncode == 2

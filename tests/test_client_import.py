@@ -40,7 +40,7 @@ BAD_CHECK = ID_B[:-1] + ("0" if ID_B[-1] != "0" else "1")
 HEADER = "姓名,性别,出生日期,证件号码,手机号码,客户等级,行内资产,标签"
 # Line numbers: the header is line 1.
 ROWS = [
-    f"王芳,女,1985-06-15,{ID_A},13912345678,金卡,\"120,000\",VIP、理财偏好",  # 2 good
+    f'王芳,女,1985-06-15,{ID_A},13912345678,金卡,"120,000",VIP、理财偏好',  # 2 good
     f"李雷,男,1990/1/5,{BAD_CHECK},13812345678,普通,100,",  # 3 bad check digit
     f"韩梅梅,女,1972-11-29,{ID_HAN},13712345678,普通,100,",  # 4 birth date disagrees with the ID
     f"赵四,男,1990-01-05,{ID_ZHAO},1381234567,普通,100,",  # 5 bad mobile
@@ -57,10 +57,17 @@ def write(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
 
 
 def saved_card(ctx: AppContext) -> ClientId:
-    return ctx.clients.save(ClientDraft(
-        name="孙七", gender="F", birth_date=date(1960, 3, 1), id_number=ID_SAVED, mobile="13500000000",
-        address="北京市朝阳区", family=(FamilyEntry(relation="spouse", name="孙大"),),
-    )).client_id
+    return ctx.clients.save(
+        ClientDraft(
+            name="孙七",
+            gender="F",
+            birth_date=date(1960, 3, 1),
+            id_number=ID_SAVED,
+            mobile="13500000000",
+            address="北京市朝阳区",
+            family=(FamilyEntry(relation="spouse", name="孙大"),),
+        )
+    ).client_id
 
 
 def names(ctx: AppContext) -> set[str]:
@@ -106,7 +113,11 @@ def test_one_audit_event_with_counts_and_file_name_only(ctx: AppContext, tmp_pat
         everything = " ".join(session.scalars(select(AuditEvent.detail_json)))
     assert len(events) == 1
     assert json.loads(events[0].detail_json) == {
-        "file": "in.csv", "rows": 8, "imported": 3, "updated": 0, "rejected": 5,
+        "file": "in.csv",
+        "rows": 8,
+        "imported": 3,
+        "updated": 0,
+        "rejected": 5,
     }
     for secret in (ID_A, ID_C, "13912345678"):
         assert secret not in everything
@@ -197,13 +208,19 @@ def test_report_csv_opens_in_excel(ctx: AppContext, tmp_path: Path) -> None:
 
 
 def test_exported_masked_numbers_and_excel_numbers_are_explained(ctx: AppContext, tmp_path: Path) -> None:
-    lines = ["姓名,证件号码,手机号码", "甲,110105********1234,13912345678", "乙,1.10105E+17,13812345678",
-             "丙,,139****5678"]
+    lines = [
+        "姓名,证件号码,手机号码",
+        "甲,110105********1234,13912345678",
+        "乙,1.10105E+17,13812345678",
+        "丙,,139****5678",
+    ]
     table = read_csv(write(tmp_path / "in.csv", lines))
     report = import_rows(ctx, table, suggest_mapping(table.headers))
     assert [(p.line, p.field, p.problem.code) for p in report.problems] == [
-        (2, "id_number", "masked"), (3, "id_number", "excel_number"),
-        (4, "mobile", "masked"), (4, "id_number", "id_required"),
+        (2, "id_number", "masked"),
+        (3, "id_number", "excel_number"),
+        (4, "mobile", "masked"),
+        (4, "id_number", "id_required"),
     ]
 
 
@@ -263,13 +280,39 @@ def test_excel_padding_is_not_an_error() -> None:
 
 
 def test_suggested_mapping() -> None:
-    headers = ["客户姓名", "姓名", "Sex", "生日", "身份证号", "手机号", "电话", "单位", "等级", "资产（万元）",
-               "风险偏好", "网点代码", "黑名单", "微信", ""]
+    headers = [
+        "客户姓名",
+        "姓名",
+        "Sex",
+        "生日",
+        "身份证号",
+        "手机号",
+        "电话",
+        "单位",
+        "等级",
+        "资产（万元）",
+        "风险偏好",
+        "网点代码",
+        "黑名单",
+        "微信",
+        "",
+    ]
     assert suggest_mapping(headers) == {
-        "客户姓名": "name", "姓名": None, "Sex": "gender", "生日": "birth_date", "身份证号": "id_number",
-        "手机号": "mobile", "电话": "phone_other", "单位": "employer", "等级": "tier",
-        "资产（万元）": "assets_cents", "风险偏好": "risk_preference", "网点代码": "outlet",
-        "黑名单": "blacklisted", "微信": None, "": None,
+        "客户姓名": "name",
+        "姓名": None,
+        "Sex": "gender",
+        "生日": "birth_date",
+        "身份证号": "id_number",
+        "手机号": "mobile",
+        "电话": "phone_other",
+        "单位": "employer",
+        "等级": "tier",
+        "资产（万元）": "assets_cents",
+        "风险偏好": "risk_preference",
+        "网点代码": "outlet",
+        "黑名单": "blacklisted",
+        "微信": None,
+        "": None,
     }
 
 
@@ -284,24 +327,40 @@ def test_a_mapping_needs_a_name_and_one_column_per_field(ctx: AppContext) -> Non
 @pytest.mark.parametrize(
     ("field", "text", "value"),
     [
-        ("gender", "M", "M"), ("gender", "女", "F"),
-        ("birth_date", "1990年1月5日", date(1990, 1, 5)), ("birth_date", "19900105", date(1990, 1, 5)),
+        ("gender", "M", "M"),
+        ("gender", "女", "F"),
+        ("birth_date", "1990年1月5日", date(1990, 1, 5)),
+        ("birth_date", "19900105", date(1990, 1, 5)),
         ("birth_date", "1990/1/5 0:00", date(1990, 1, 5)),
-        ("id_type", "身份证", "resident_id"), ("id_type", "护照", "passport"),
-        ("id_type", "军官证", "military_id"), ("id_type", "出生证明", "birth_certificate"),
-        ("risk_preference", "稳健型", "steady"), ("risk_preference", "C5", "aggressive"),
-        ("tier", "私人银行", "private"), ("tier", "钻石", "diamond"),
+        ("id_type", "身份证", "resident_id"),
+        ("id_type", "护照", "passport"),
+        ("id_type", "军官证", "military_id"),
+        ("id_type", "出生证明", "birth_certificate"),
+        ("risk_preference", "稳健型", "steady"),
+        ("risk_preference", "C5", "aggressive"),
+        ("tier", "私人银行", "private"),
+        ("tier", "钻石", "diamond"),
         ("tags", "VIP，理财;保险/基金 养老", ("VIP", "理财", "保险", "基金", "养老")),
-        ("blacklisted", "是", True), ("blacklisted", "否", False),
-        ("mobile", "+86 139-1234-5678", "13912345678"), ("notes", "'=1+1", "=1+1"),
+        ("blacklisted", "是", True),
+        ("blacklisted", "否", False),
+        ("mobile", "+86 139-1234-5678", "13912345678"),
+        ("notes", "'=1+1", "=1+1"),
     ],
 )
 def test_cells_people_type(field: str, text: str, value: object) -> None:
     assert parse_cell(field, text, "") == value
 
 
-@pytest.mark.parametrize(("field", "text"), [("birth_date", "1990-02-30"), ("birth_date", "去年"),
-                                             ("gender", "未知"), ("assets_cents", "很多"), ("assets_cents", "1.234")])
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("birth_date", "1990-02-30"),
+        ("birth_date", "去年"),
+        ("gender", "未知"),
+        ("assets_cents", "很多"),
+        ("assets_cents", "1.234"),
+    ],
+)
 def test_cells_that_cannot_be_read(field: str, text: str) -> None:
     with pytest.raises(CellProblem):
         parse_cell(field, text, "")
@@ -330,8 +389,9 @@ def test_amounts_in_wan(wan: int, fraction: int) -> None:
 
 def test_cli_import_reports_rejected_rows_and_exits_1(data_dir: Path, tmp_path: Path) -> None:
     source = write(tmp_path / "clients.csv", [HEADER, *ROWS], "gbk")
-    result = branchdesk("--data-dir", str(data_dir), "import", "clients", str(source),
-                        "--report", str(tmp_path / "report.csv"))
+    result = branchdesk(
+        "--data-dir", str(data_dir), "import", "clients", str(source), "--report", str(tmp_path / "report.csv")
+    )
     assert result.returncode == 1, result.stderr
     assert "line 5: 手机号码: A mobile number has 11 digits" in result.stdout
     assert "clients.csv: 8 rows, 3 imported, 0 updated, 5 rejected" in result.stdout

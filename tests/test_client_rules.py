@@ -16,9 +16,19 @@ TODAY = date(2026, 11, 23)
 
 
 def fields(**changes: Any) -> CardFields:
-    base = CardFields(name="张三", gender=None, birth_date=None, id_type="resident_id",
-                      id_number=make_resident_id("110105", date(1980, 1, 1), 3, "M"), mobile="13812345678",
-                      phone_other="", tier="ordinary", source="walk_in", risk_preference=None, assets_cents=0)
+    base = CardFields(
+        name="张三",
+        gender=None,
+        birth_date=None,
+        id_type="resident_id",
+        id_number=make_resident_id("110105", date(1980, 1, 1), 3, "M"),
+        mobile="13812345678",
+        phone_other="",
+        tier="ordinary",
+        source="walk_in",
+        risk_preference=None,
+        assets_cents=0,
+    )
     return replace(base, **changes)
 
 

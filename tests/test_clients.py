@@ -66,12 +66,16 @@ def test_a_card_needs_a_name_even_as_draft(ctx: AppContext) -> None:
 
 def test_family_products_and_next_maturity(ctx: AppContext) -> None:
     soon = date.today() + timedelta(days=20)
-    result = ctx.clients.save(good(
-        family=(FamilyEntry(relation="child", name="王小明", education_stage="primary"),),
-        products=(ProductEntry("wealth", "稳享理财", 5_000_000, maturity_on=soon),
-                  ProductEntry("deposit", "定期存款", 100_000, maturity_on=date.today() - timedelta(days=3))),
-        tags=("理财偏好", "理财偏好", " "),
-    ))
+    result = ctx.clients.save(
+        good(
+            family=(FamilyEntry(relation="child", name="王小明", education_stage="primary"),),
+            products=(
+                ProductEntry("wealth", "稳享理财", 5_000_000, maturity_on=soon),
+                ProductEntry("deposit", "定期存款", 100_000, maturity_on=date.today() - timedelta(days=3)),
+            ),
+            tags=("理财偏好", "理财偏好", " "),
+        )
+    )
     card = ctx.clients.get(result.client_id)
     assert card.next_maturity_on == soon
     assert card.draft.family[0].name == "王小明" and len(card.draft.products) == 2
@@ -90,8 +94,14 @@ def test_duplicates_by_id_or_by_name_and_mobile(ctx: AppContext) -> None:
 
 def test_merge_keeps_all_history(ctx: AppContext) -> None:
     keep = ctx.clients.save(good(tags=("VIP",))).client_id
-    drop = ctx.clients.save(ClientDraft(name="王芳", mobile="13912345678", tags=("VIP", "基金客户"),
-                                        products=(ProductEntry("fund", "成长基金", 1000),))).client_id
+    drop = ctx.clients.save(
+        ClientDraft(
+            name="王芳",
+            mobile="13912345678",
+            tags=("VIP", "基金客户"),
+            products=(ProductEntry("fund", "成长基金", 1000),),
+        )
+    ).client_id
     now = datetime.now(UTC)
     with ctx.store.sessions.begin() as session:
         session.add(Visit(client_id=drop, purpose="care", starts_at=now, ends_at=now))

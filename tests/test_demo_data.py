@@ -110,19 +110,14 @@ def test_ids_and_mobiles_are_unique_and_well_formed(book: tuple[AppContext, Demo
     assert all(uuid.UUID(r.id).version == 4 for r in rows)
     for row in rows:
         assert re.fullmatch(r"[a-z]+", row.name_pinyin), row
-        assert re.fullmatch(r"[a-z]+", row.name_initials) and len(row.name_initials) == len(
-            row.name
-        )
+        assert re.fullmatch(r"[a-z]+", row.name_initials) and len(row.name_initials) == len(row.name)
     assert any(r.name_pinyin == "wang" + r.name_pinyin[4:] for r in rows if r.name.startswith("王"))
 
 
 def test_tiers_and_assets_are_consistent(book: tuple[AppContext, DemoSummary]) -> None:
     ctx, _ = book
     tiers = {
-        r.tier: r
-        for r in _rows(
-            ctx, "SELECT tier, COUNT(*) AS n, MIN(assets_cents) AS low FROM clients GROUP BY tier"
-        )
+        r.tier: r for r in _rows(ctx, "SELECT tier, COUNT(*) AS n, MIN(assets_cents) AS low FROM clients GROUP BY tier")
     }
     assert 0.6 < tiers["ordinary"].n / CLIENTS < 0.8
     assert tiers["private"].low >= 800_000_000  # private banking starts at 8,000,000 CNY
@@ -152,8 +147,7 @@ def test_beneficiary_shares_add_up_per_order(book: tuple[AppContext, DemoSummary
     shares: dict[tuple[str, int], int] = defaultdict(int)
     for row in _rows(
         ctx,
-        "SELECT proposal_id, benefit_order, share_basis_points, legal_heirs "
-        "FROM proposal_beneficiaries",
+        "SELECT proposal_id, benefit_order, share_basis_points, legal_heirs FROM proposal_beneficiaries",
     ):
         if row.legal_heirs:
             continue
@@ -196,9 +190,7 @@ def test_finished_proposals_are_hashed_signed_and_queued(
     ctx, _ = book
     proposals = _rows(ctx, "SELECT id, status, content_hash, finished_at FROM proposals")
     finished = [p for p in proposals if p.status == "finished"]
-    assert len(finished) == 40 and all(
-        p.content_hash is None for p in proposals if p.status == "draft"
-    )
+    assert len(finished) == 40 and all(p.content_hash is None for p in proposals if p.status == "draft")
     items = {r.record_id: r for r in _rows(ctx, "SELECT * FROM outbox")}
     for proposal in finished:
         item = items[proposal.id]
@@ -212,8 +204,7 @@ def test_finished_proposals_are_hashed_signed_and_queued(
         assert check_proposal(doc) == []
     signatures = _rows(
         ctx,
-        "SELECT proposal_id, signer_role, strokes_json, png FROM signatures "
-        "WHERE proposal_id IS NOT NULL",
+        "SELECT proposal_id, signer_role, strokes_json, png FROM signatures WHERE proposal_id IS NOT NULL",
     )
     assert {(s.proposal_id, s.signer_role) for s in signatures} == {
         (p.id, role) for p in finished for role in ("policyholder", "insured")

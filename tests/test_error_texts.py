@@ -76,8 +76,11 @@ def _check_call(call: ast.Call, hint_at: int) -> str:
 
 
 def _subclass_bodies(tree: ast.Module, classes: dict[str, type[BranchDeskError]]) -> list[ast.ClassDef]:
-    return [node for node in ast.walk(tree)
-            if isinstance(node, ast.ClassDef) and node.name in classes and node.name != "BranchDeskError"]
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef) and node.name in classes and node.name != "BranchDeskError"
+    ]
 
 
 def _problems() -> list[str]:

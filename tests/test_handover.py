@@ -54,7 +54,9 @@ def test_context_builds_the_service(ctx: AppContext) -> None:
     assert isinstance(ctx.handover, HandoverService)
 
 
-def test_candidates_are_finished_latest_proposals_without_id_or_phone(ctx: AppContext, service: HandoverService) -> None:
+def test_candidates_are_finished_latest_proposals_without_id_or_phone(
+    ctx: AppContext, service: HandoverService
+) -> None:
     first = finished_proposal(ctx, holder="张伟", applied=date(2026, 3, 10))
     second = finished_proposal(ctx, holder="李娜", product="国寿福终身寿险", applied=date(2026, 3, 12))
     proposals = proposal_service(ctx)
@@ -110,7 +112,12 @@ def test_draft_round_trip_in_document_order(ctx: AppContext, service: HandoverSe
     )  # fmt: skip
     view = service.get(list_id)
     assert (view.kind, view.day, view.status, view.teller_name) == (APPLICATION_MATERIALS, TODAY, "draft", "刘柜员")
-    assert (view.manager_name, view.manager_code, view.outlet_code, view.outlet_name) == ("王芳", "BJ0107", "BJ-JGM", "建国门支行")
+    assert (view.manager_name, view.manager_code, view.outlet_code, view.outlet_name) == (
+        "王芳",
+        "BJ0107",
+        "BJ-JGM",
+        "建国门支行",
+    )
     assert view.title == "投保资料交接清单"
     assert [(i.number, i.proposal_id, i.policyholder, i.copies, i.description) for i in view.items] == [
         (1, early, "张伟", 1, "投保单及附件"),
@@ -142,7 +149,10 @@ def test_every_problem_is_reported_at_once_in_both_languages(ctx: AppContext, se
         "document:kind_mismatch", "copies:out_of_range", "document:not_found",
     ]  # fmt: skip
     problems = refused.value.problems
-    assert problems[2].en == "Item 1: copies must be between 1 and 9." and problems[2].zh_CN == "第 1 项：份数须在 1 至 9 之间。"
+    assert (
+        problems[2].en == "Item 1: copies must be between 1 and 9."
+        and problems[2].zh_CN == "第 1 项：份数须在 1 至 9 之间。"
+    )
     assert problems[1].zh_CN == "请填写接收资料的柜员姓名。"
     assert "Nothing was saved" in refused.value.hint
     with pytest.raises(InvalidHandover) as refused:
@@ -155,7 +165,9 @@ def test_every_problem_is_reported_at_once_in_both_languages(ctx: AppContext, se
         service.create_draft("letters", TODAY, None, "刘柜员", [ItemInput(proposal_id=proposal)])
     assert codes(refused) == ["kind:unknown"]
     with pytest.raises(InvalidHandover) as refused:
-        service.create_draft(POLICY_CONTRACTS, date(2026, 3, 17), OutletId("gone"), "刘柜员", [ItemInput(receipt_id=receipt)])
+        service.create_draft(
+            POLICY_CONTRACTS, date(2026, 3, 17), OutletId("gone"), "刘柜员", [ItemInput(receipt_id=receipt)]
+        )
     assert codes(refused) == ["outlet:not_found", "day:before_signing"]
     assert count(ctx, models.HandoverList) == 0 and count(ctx, models.HandoverItem) == 0
 
@@ -200,7 +212,9 @@ def test_both_sign_and_the_list_is_frozen(ctx: AppContext, service: HandoverServ
         assert [e.action for e in events_for(session, "handover_list", list_id)] == ["create", "finish"]
 
     for attempt in (
-        lambda: service.save_draft(list_id, APPLICATION_MATERIALS, TODAY, None, "陈柜员", [ItemInput(proposal_id=proposal)]),
+        lambda: service.save_draft(
+            list_id, APPLICATION_MATERIALS, TODAY, None, "陈柜员", [ItemInput(proposal_id=proposal)]
+        ),
         lambda: service.delete_draft(list_id),
         lambda: service.sign(list_id, *BOTH),
     ):
@@ -302,4 +316,10 @@ def test_lists_page_newest_first(ctx: AppContext, service: HandoverService) -> N
     assert [r.id for r in ordered] == [made[4], made[3], made[1], made[2], made[0]]
     assert service.lists(limit=10, before=ordered[-1]) == []
     row = ordered[0]
-    assert (row.outlet_name, row.item_count, row.total_copies, row.status, row.title) == ("建国门支行", 1, 2, "draft", "投保资料交接清单")
+    assert (row.outlet_name, row.item_count, row.total_copies, row.status, row.title) == (
+        "建国门支行",
+        1,
+        2,
+        "draft",
+        "投保资料交接清单",
+    )

@@ -56,7 +56,16 @@ def ink_fraction(image: Image.Image) -> float:
 def long_view(count: int = 70) -> HandoverView:
     now = datetime(2026, 3, 20, 9, 0, tzinfo=UTC)
     items = tuple(
-        HandoverItemView(n, ProposalId(f"p{n}"), None, f"投保单（鑫享未来少儿教育年金保险，客户{n:02d}）", f"客户{n:02d}", "鑫享", "", 1 + n % 2)
+        HandoverItemView(
+            n,
+            ProposalId(f"p{n}"),
+            None,
+            f"投保单（鑫享未来少儿教育年金保险，客户{n:02d}）",
+            f"客户{n:02d}",
+            "鑫享",
+            "",
+            1 + n % 2,
+        )
         for n in range(1, count + 1)
     )
     return HandoverView(
@@ -177,7 +186,10 @@ def test_a_font_set_in_settings_comes_first(ctx: AppContext) -> None:
     assert chosen.path == system.path and chosen.reason.startswith(SETTING_KEY)
     ctx.settings.set(SETTING_KEY, "/nowhere/simsun.ttc")
     fallback = configured_font(ctx.settings)
-    assert fallback.embedded == system.embedded and "skipped print.font_path /nowhere/simsun.ttc (no such file)" in fallback.reason
+    assert (
+        fallback.embedded == system.embedded
+        and "skipped print.font_path /nowhere/simsun.ttc (no such file)" in fallback.reason
+    )
 
 
 def test_cff_fonts_are_skipped_with_the_reason(ctx: AppContext) -> None:

@@ -55,8 +55,9 @@ def hq_events(ctx: AppContext, proposal_id: ProposalId) -> int:
         return sum(e.action == "hq_status" for e in events_for(session, "proposal", proposal_id))
 
 
-def test_status_moves_along_and_the_same_update_twice_changes_nothing(ctx: AppContext, hq: HqStatusService,
-                                                                      proposal_id: ProposalId) -> None:
+def test_status_moves_along_and_the_same_update_twice_changes_nothing(
+    ctx: AppContext, hq: HqStatusService, proposal_id: ProposalId
+) -> None:
     received = StatusUpdate("proposal", proposal_id, "received", T0)
     accepted = StatusUpdate("proposal", proposal_id, "accepted", T0 + timedelta(hours=2), reason="核保通过")
     first = hq.apply([received, accepted])
@@ -69,7 +70,9 @@ def test_status_moves_along_and_the_same_update_twice_changes_nothing(ctx: AppCo
     assert hq_events(ctx, proposal_id) == 2
 
 
-def test_an_older_update_never_overwrites_a_newer_one(ctx: AppContext, hq: HqStatusService, proposal_id: ProposalId) -> None:
+def test_an_older_update_never_overwrites_a_newer_one(
+    ctx: AppContext, hq: HqStatusService, proposal_id: ProposalId
+) -> None:
     issued = StatusUpdate("proposal", proposal_id, "issued", T0 + timedelta(days=2), policy_number="P2026-0001")
     hq.apply([issued])
     late = hq.apply([StatusUpdate("proposal", proposal_id, "received", T0)])
@@ -79,20 +82,29 @@ def test_an_older_update_never_overwrites_a_newer_one(ctx: AppContext, hq: HqSta
 
 
 @pytest.mark.parametrize("order", [("received", "accepted"), ("accepted", "received")])
-def test_same_instant_updates_settle_the_same_whatever_the_order(ctx: AppContext, hq: HqStatusService,
-                                                                 proposal_id: ProposalId, order: tuple[str, str]) -> None:
+def test_same_instant_updates_settle_the_same_whatever_the_order(
+    ctx: AppContext, hq: HqStatusService, proposal_id: ProposalId, order: tuple[str, str]
+) -> None:
     hq.apply([StatusUpdate("proposal", proposal_id, status, T0) for status in order])
     assert proposal(ctx, proposal_id).hq_status == "accepted"
     hq.apply([StatusUpdate("proposal", proposal_id, "received", T0)])
     assert proposal(ctx, proposal_id).hq_status == "accepted"
 
 
-def test_problem_opens_a_case_once_and_today_lists_it_as_a_task(ctx: AppContext, hq: HqStatusService,
-                                                               proposal_id: ProposalId) -> None:
+def test_problem_opens_a_case_once_and_today_lists_it_as_a_task(
+    ctx: AppContext, hq: HqStatusService, proposal_id: ProposalId
+) -> None:
     # 20:30 UTC on the 18th is the 19th in Beijing: the case is dated by the manager's calendar.
     at = datetime(2026, 3, 18, 20, 30, tzinfo=UTC)
-    problem = StatusUpdate("proposal", proposal_id, "problem", at, problem_id="WT-778",
-                           problem_kind="health_evidence", reason="请补充近一年体检报告")
+    problem = StatusUpdate(
+        "proposal",
+        proposal_id,
+        "problem",
+        at,
+        problem_id="WT-778",
+        problem_kind="health_evidence",
+        reason="请补充近一年体检报告",
+    )
     result = hq.apply([problem, problem])
     assert (result.changed, result.unchanged, result.letters_created) == (1, 1, 1)
     assert hq.apply([problem]).letters_created == 0
@@ -127,7 +139,9 @@ def test_resolve_needs_a_note_and_happens_once(hq: HqStatusService, proposal_id:
         hq.resolve("no-such-letter", "note")
 
 
-def test_cases_list_open_first_then_resolved_and_overdue_is_marked(hq: HqStatusService, proposal_id: ProposalId) -> None:
+def test_cases_list_open_first_then_resolved_and_overdue_is_marked(
+    hq: HqStatusService, proposal_id: ProposalId
+) -> None:
     hq.apply([
         StatusUpdate("proposal", proposal_id, "problem", T0 - timedelta(days=20), problem_id="OLD"),
         StatusUpdate("proposal", proposal_id, "problem", T0 - timedelta(days=15), problem_id="OVERDUE"),
@@ -156,7 +170,9 @@ def test_unknown_ids_are_counted_and_skipped(ctx: AppContext, hq: HqStatusServic
     assert letter_count(ctx) == 0
 
 
-def test_a_receipts_problem_lands_on_its_proposal(ctx: AppContext, hq: HqStatusService, proposal_id: ProposalId) -> None:
+def test_a_receipts_problem_lands_on_its_proposal(
+    ctx: AppContext, hq: HqStatusService, proposal_id: ProposalId
+) -> None:
     receipt_id = new_uuid()
     with ctx.store.sessions.begin() as session:
         session.add(models.Receipt(id=receipt_id, proposal_id=proposal_id, status="signed", policy_number="P1"))
@@ -176,8 +192,9 @@ def test_a_receipts_problem_lands_on_its_proposal(ctx: AppContext, hq: HqStatusS
     StatusUpdate("proposal", "x", "problem", T0),
     StatusUpdate("proposal", "x", "problem", T0, problem_id="A", problem_kind="complaint"),
 ])  # fmt: skip
-def test_a_malformed_update_refuses_the_whole_batch(ctx: AppContext, hq: HqStatusService, proposal_id: ProposalId,
-                                                    bad: StatusUpdate) -> None:
+def test_a_malformed_update_refuses_the_whole_batch(
+    ctx: AppContext, hq: HqStatusService, proposal_id: ProposalId, bad: StatusUpdate
+) -> None:
     good = StatusUpdate("proposal", proposal_id, "problem", T0, problem_id="GOOD")
     with pytest.raises(InvalidInput):
         hq.apply([good, bad])

@@ -89,7 +89,8 @@ def test_an_edit_keeps_surviving_rows_and_their_ids(outlets: OutletService, ctx:
     assert outlets.save(edited) == file.id
     again = outlets.get(file.id)
     assert [(s.id == head.id, s.name, s.hobbies) for s in again.staff] == [
-        (True, "王芳", "书法、太极"), (False, "赵敏", ""),
+        (True, "王芳", "书法、太极"),
+        (False, "赵敏", ""),
     ]
     assert [i.id for i in again.stock] == [i.id for i in file.stock]
     assert again.competitors == ()
@@ -109,16 +110,16 @@ def test_an_edit_keeps_surviving_rows_and_their_ids(outlets: OutletService, ctx:
         ({"staff": (StaffEntry("王芳", phone="1381234567"),)}, ("staff", "phone", "phone_invalid", 0)),
         ({"staff": (StaffEntry("王芳", birthday=date(2027, 1, 1)),)}, ("staff", "birthday", "birthday_in_future", 0)),
         ({"competitors": (CompetitorEntry("", 1),)}, ("competitors", "company", "company_required", 0)),
-        ({"competitors": (CompetitorEntry("平安", -5),)},
-         ("competitors", "yearly_premium_cents", "amount_negative", 0)),
+        (
+            {"competitors": (CompetitorEntry("平安", -5),)},
+            ("competitors", "yearly_premium_cents", "amount_negative", 0),
+        ),
         ({"stock": (StockEntry("poster", "海报"),)}, ("stock", "kind", "kind_invalid", 0)),
         ({"stock": (StockEntry("form", "投保单", -1, 10),)}, ("stock", "quantity", "count_negative", 0)),
         ({"stock": (StockEntry("form", "投保单", 1, -10),)}, ("stock", "reorder_level", "count_negative", 0)),
     ],
 )
-def test_a_broken_rule_writes_nothing(
-    outlets: OutletService, ctx: AppContext, changes: dict, expected: tuple
-) -> None:
+def test_a_broken_rule_writes_nothing(outlets: OutletService, ctx: AppContext, changes: dict, expected: tuple) -> None:
     with pytest.raises(InvalidOutlet) as raised:
         outlets.save(chaoyang(**changes))
     assert [(p.section, p.field, p.code, p.row) for p in raised.value.problems] == [expected]
@@ -139,7 +140,10 @@ def test_every_problem_is_reported_at_once(outlets: OutletService) -> None:
     with pytest.raises(InvalidOutlet) as raised:
         outlets.save(chaoyang(code="", name="", stock=(StockEntry("form", "", -1),)))
     assert [p.code for p in raised.value.problems] == [
-        "code_required", "name_required", "item_required", "count_negative",
+        "code_required",
+        "name_required",
+        "item_required",
+        "count_negative",
     ]
 
 
@@ -158,7 +162,9 @@ def test_codes_are_unique_whatever_their_case(outlets: OutletService, ctx: AppCo
 def test_delete_is_refused_while_client_cards_name_the_outlet(outlets: OutletService, ctx: AppContext) -> None:
     outlet_id = outlets.save(chaoyang())
     with ctx.store.sessions.begin() as session:
-        session.add_all([models.Client(name="张三", outlet_id=outlet_id), models.Client(name="李四", outlet_id=outlet_id)])
+        session.add_all(
+            [models.Client(name="张三", outlet_id=outlet_id), models.Client(name="李四", outlet_id=outlet_id)]
+        )
     with pytest.raises(OutletInUse) as raised:
         outlets.delete(outlet_id)
     assert raised.value.clients == 2
@@ -175,27 +181,37 @@ def test_delete_is_refused_while_client_cards_name_the_outlet(outlets: OutletSer
 
 
 def test_low_stock_is_at_or_below_the_reorder_level(outlets: OutletService) -> None:
-    outlet_id = outlets.save(chaoyang(stock=(
-        StockEntry("form", "投保单", 29, 30),
-        StockEntry("form", "保单回执", 30, 30),
-        StockEntry("form", "客户告知书", 31, 30),
-        StockEntry("brochure", "产品宣传册", 0, 0),
-    )))
+    outlet_id = outlets.save(
+        chaoyang(
+            stock=(
+                StockEntry("form", "投保单", 29, 30),
+                StockEntry("form", "保单回执", 30, 30),
+                StockEntry("form", "客户告知书", 31, 30),
+                StockEntry("brochure", "产品宣传册", 0, 0),
+            )
+        )
+    )
     assert [(i.item, i.quantity) for i in outlets.low_stock(outlet_id)] == [
-        ("产品宣传册", 0), ("保单回执", 30), ("投保单", 29),
+        ("产品宣传册", 0),
+        ("保单回执", 30),
+        ("投保单", 29),
     ]
     assert outlets.list()[0].low_stock_count == 3
 
 
 def test_birthdays_coming_up_across_the_year_end(outlets: OutletService) -> None:
-    outlets.save(chaoyang(staff=(
-        StaffEntry("今天", birthday=date(1985, 12, 28), phone="13812345678"),
-        StaffEntry("元旦后", birthday=date(1990, 1, 2)),
-        StaffEntry("刚过", birthday=date(1980, 12, 27)),
-        StaffEntry("一周后", birthday=date(1991, 1, 4)),
-        StaffEntry("八天后", birthday=date(1991, 1, 5)),
-        StaffEntry("没填", birthday=None),
-    )))
+    outlets.save(
+        chaoyang(
+            staff=(
+                StaffEntry("今天", birthday=date(1985, 12, 28), phone="13812345678"),
+                StaffEntry("元旦后", birthday=date(1990, 1, 2)),
+                StaffEntry("刚过", birthday=date(1980, 12, 27)),
+                StaffEntry("一周后", birthday=date(1991, 1, 4)),
+                StaffEntry("八天后", birthday=date(1991, 1, 5)),
+                StaffEntry("没填", birthday=None),
+            )
+        )
+    )
     found = outlets.upcoming_staff_birthdays(date(2025, 12, 28), days=7)
     assert [(b.name, b.next_on, b.days_away, b.turning) for b in found] == [
         ("今天", date(2025, 12, 28), 0, 40),
@@ -221,8 +237,11 @@ def test_create_edit_and_delete_are_audited_without_phone_numbers(outlets: Outle
     # Saved again unchanged: nothing to record.
     assert [e.action for e in events_for_outlet(ctx, outlet_id)] == ["create"]
     moved = replace(file.staff[0], phone="13987654321")
-    outlets.save(chaoyang(id=outlet_id, name="朝阳支行", staff=(moved, file.staff[1]),
-                          competitors=file.competitors, stock=file.stock))
+    outlets.save(
+        chaoyang(
+            id=outlet_id, name="朝阳支行", staff=(moved, file.staff[1]), competitors=file.competitors, stock=file.stock
+        )
+    )
     outlets.delete(outlet_id)
     events = events_for_outlet(ctx, outlet_id)
     assert [e.action for e in events] == ["create", "edit", "delete"]

@@ -50,11 +50,13 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), SHANGHAI)
 
 
-def client_visit(client_id: ClientId, day: date = TODAY, hour: int = 10, minutes: int = 60,
-                 purpose: str = "closing") -> VisitInput:
+def client_visit(
+    client_id: ClientId, day: date = TODAY, hour: int = 10, minutes: int = 60, purpose: str = "closing"
+) -> VisitInput:
     start = at(day, hour)
-    return VisitInput(kind="client", purpose=purpose, starts_at=start,
-                      ends_at=start + timedelta(minutes=minutes), client_id=client_id)
+    return VisitInput(
+        kind="client", purpose=purpose, starts_at=start, ends_at=start + timedelta(minutes=minutes), client_id=client_id
+    )
 
 
 def audit(ctx: AppContext, entity: str, entity_id: str) -> list[str]:
@@ -62,8 +64,9 @@ def audit(ctx: AppContext, entity: str, entity_id: str) -> list[str]:
         return [e.action for e in events_for(session, entity, entity_id)]
 
 
-def test_a_new_visit_gets_the_default_checklist_of_its_purpose(planner: PlannerService, client_id: ClientId,
-                                                               outlet_id: OutletId) -> None:
+def test_a_new_visit_gets_the_default_checklist_of_its_purpose(
+    planner: PlannerService, client_id: ClientId, outlet_id: OutletId
+) -> None:
     closing = planner.create(client_visit(client_id))
     detail = planner.get(closing.id)
     assert {"投保单", "名片", "录音笔", "核对客户档案", "预判异议与应答"} <= {i.label for i in detail.phase("before")}
@@ -74,15 +77,23 @@ def test_a_new_visit_gets_the_default_checklist_of_its_purpose(planner: PlannerS
     assert closing.starts_at == at(TODAY, 10)
 
     start = at(TODAY, 14)
-    check = planner.create(VisitInput(kind="outlet", purpose="outlet_check", starts_at=start,
-                                      ends_at=start + timedelta(hours=1), outlet_id=outlet_id))
+    check = planner.create(
+        VisitInput(
+            kind="outlet",
+            purpose="outlet_check",
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+            outlet_id=outlet_id,
+        )
+    )
     during = [i.label for i in planner.get(check.id).phase("during")]
     assert during == ["检查展示物料", "补充空白单证和宣传册", "培训柜员", "收取已填单证", "听取投诉"]
     assert check.who == "工商银行朝阳支行"
 
 
-def test_a_checklist_given_replaces_the_defaults_and_ticking_counts(planner: PlannerService,
-                                                                   client_id: ClientId) -> None:
+def test_a_checklist_given_replaces_the_defaults_and_ticking_counts(
+    planner: PlannerService, client_id: ClientId
+) -> None:
     data = client_visit(client_id)
     mine = (ChecklistEntry("before", "名片"), ChecklistEntry("after", "约定下一步"))
     visit = planner.create(VisitInput(**{**data.__dict__, "checklist": mine}))
@@ -103,12 +114,15 @@ def test_refuses_what_is_not_a_visit(planner: PlannerService, client_id: ClientI
         planner.create(client_visit(client_id, purpose="lunch"))
 
 
-def test_move_keeps_the_length_and_resize_keeps_the_start(ctx: AppContext, planner: PlannerService,
-                                                          client_id: ClientId) -> None:
+def test_move_keeps_the_length_and_resize_keeps_the_start(
+    ctx: AppContext, planner: PlannerService, client_id: ClientId
+) -> None:
     visit = planner.create(client_visit(client_id, minutes=45))
     moved = planner.move(visit.id, at(TODAY + timedelta(days=1), 15, 30))
-    assert (moved.starts_at, moved.ends_at) == (at(TODAY + timedelta(days=1), 15, 30),
-                                               at(TODAY + timedelta(days=1), 16, 15))
+    assert (moved.starts_at, moved.ends_at) == (
+        at(TODAY + timedelta(days=1), 15, 30),
+        at(TODAY + timedelta(days=1), 16, 15),
+    )
     resized = planner.resize(visit.id, at(TODAY + timedelta(days=1), 17))
     assert (resized.starts_at, resized.minutes) == (moved.starts_at, 90)
     with pytest.raises(InvalidVisit, match="15 minutes"):
@@ -165,10 +179,13 @@ def test_rescheduling_makes_a_linked_visit(planner: PlannerService, client_id: C
     assert new.checklist[0].label == first_item.label and new.checklist[0].done  # preparation carried
 
 
-@pytest.mark.parametrize(("day", "carried_to"), [
-    (date(2026, 9, 30), date(2026, 10, 8)),  # over the National Day holiday, 1-7 October
-    (date(2026, 2, 13), date(2026, 2, 14)),  # a Friday, to the Saturday worked before Spring Festival
-])
+@pytest.mark.parametrize(
+    ("day", "carried_to"),
+    [
+        (date(2026, 9, 30), date(2026, 10, 8)),  # over the National Day holiday, 1-7 October
+        (date(2026, 2, 13), date(2026, 2, 14)),  # a Friday, to the Saturday worked before Spring Festival
+    ],
+)
 def test_carry_over_moves_unfinished_visits_to_the_next_working_day(
     planner: PlannerService, client_id: ClientId, day: date, carried_to: date
 ) -> None:
@@ -185,8 +202,15 @@ def test_carry_over_moves_unfinished_visits_to_the_next_working_day(
 
 
 def tuesday_round(outlet_id: OutletId, starts_on: date = TODAY) -> SeriesInput:
-    return SeriesInput(kind="outlet", purpose="outlet_check", weekday=2, starts_on=starts_on,
-                       start_time=time(9, 30), outlet_id=outlet_id, location="朝阳支行")
+    return SeriesInput(
+        kind="outlet",
+        purpose="outlet_check",
+        weekday=2,
+        starts_on=starts_on,
+        start_time=time(9, 30),
+        outlet_id=outlet_id,
+        location="朝阳支行",
+    )
 
 
 def test_a_weekly_series_is_written_ahead_and_further_when_looked_at(
@@ -221,8 +245,10 @@ def test_exceptions_survive_regeneration(ctx: AppContext, planner: PlannerServic
     assert by_id[second.id].status == "cancelled"
     with ctx.store.sessions() as session:
         per_day = session.execute(
-            select(models.Visit.occurrence_on, func.count()).where(models.Visit.series_id == first.series_id)
-            .group_by(models.Visit.occurrence_on).having(func.count() > 1)
+            select(models.Visit.occurrence_on, func.count())
+            .where(models.Visit.series_id == first.series_id)
+            .group_by(models.Visit.occurrence_on)
+            .having(func.count() > 1)
         ).all()
     assert per_day == []
 

@@ -66,8 +66,9 @@ def test_rows_carry_what_the_list_shows_and_no_id_or_phone(service: ProposalServ
     assert records.row(proposal_id) == row
 
 
-def test_pages_newest_first_without_gaps_or_repeats(ctx: AppContext, service: ProposalService,
-                                                    records: ProposalRecords) -> None:
+def test_pages_newest_first_without_gaps_or_repeats(
+    ctx: AppContext, service: ProposalService, records: ProposalRecords
+) -> None:
     ids = [draft_named(service, f"客户{n:02d}", "被保险人") for n in range(23)]
     spread_creation(ctx, ids)
     seen: list[str] = []
@@ -84,8 +85,9 @@ def test_pages_newest_first_without_gaps_or_repeats(ctx: AppContext, service: Pr
     assert records.page(limit=23).next is None
 
 
-def test_filters_by_status_and_by_either_partys_name(ctx: AppContext, service: ProposalService,
-                                                     records: ProposalRecords) -> None:
+def test_filters_by_status_and_by_either_partys_name(
+    ctx: AppContext, service: ProposalService, records: ProposalRecords
+) -> None:
     zhang = draft_named(service, "张伟", "张小雨")
     li = draft_named(service, "李娜", "王小明")
     finished = service.new_draft()
@@ -102,8 +104,9 @@ def test_filters_by_status_and_by_either_partys_name(ctx: AppContext, service: P
         records.page(status="sent")
 
 
-def test_correction_and_problem_cases_show_on_the_row(ctx: AppContext, service: ProposalService,
-                                                      records: ProposalRecords) -> None:
+def test_correction_and_problem_cases_show_on_the_row(
+    ctx: AppContext, service: ProposalService, records: ProposalRecords
+) -> None:
     proposal_id = service.new_draft()
     service.save_draft(proposal_id, sample_doc(proposal_id))
     service.finish(proposal_id, SIGNED)
@@ -144,8 +147,9 @@ def test_party_from_a_client_card(ctx: AppContext, records: ProposalRecords) -> 
         records.party_from_client(ClientId("nobody"))
 
 
-def test_link_party_is_kept_through_saves_and_corrections(ctx: AppContext, service: ProposalService,
-                                                          records: ProposalRecords) -> None:
+def test_link_party_is_kept_through_saves_and_corrections(
+    ctx: AppContext, service: ProposalService, records: ProposalRecords
+) -> None:
     client_id = save_client(ctx)
     proposal_id = service.new_draft()
     service.link_party(proposal_id, "policyholder", client_id)
@@ -170,8 +174,9 @@ def test_link_party_is_kept_through_saves_and_corrections(ctx: AppContext, servi
     assert records.linked_clients(newer)["insured"].client_id == client_id
 
 
-def test_party_typed_inline_becomes_a_linked_card(ctx: AppContext, service: ProposalService,
-                                                  records: ProposalRecords) -> None:
+def test_party_typed_inline_becomes_a_linked_card(
+    ctx: AppContext, service: ProposalService, records: ProposalRecords
+) -> None:
     proposal_id = service.new_draft()
     party = sample_doc(proposal_id).policyholder
     link = records.save_party_as_client(proposal_id, "policyholder", party)
@@ -182,8 +187,9 @@ def test_party_typed_inline_becomes_a_linked_card(ctx: AppContext, service: Prop
     assert link.mobile_masked == "138****5678"
 
 
-def test_party_without_a_name_is_refused_and_nothing_is_written(ctx: AppContext, service: ProposalService,
-                                                                records: ProposalRecords) -> None:
+def test_party_without_a_name_is_refused_and_nothing_is_written(
+    ctx: AppContext, service: ProposalService, records: ProposalRecords
+) -> None:
     proposal_id = service.new_draft()
     nameless = replace(sample_doc(proposal_id).insured, name="  ")
     with pytest.raises(InvalidInput):

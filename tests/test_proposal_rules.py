@@ -46,7 +46,10 @@ def codes(doc: ProposalDoc) -> set[str]:
 def person(name: str, birth: date, gender: str = "M", sequence: int = 1) -> PartyDoc:
     """A party whose birth date and gender agree with a valid resident ID."""
     return replace(
-        sample().policyholder, name=name, gender=gender, birth_date=birth,
+        sample().policyholder,
+        name=name,
+        gender=gender,
+        birth_date=birth,
         id_number=make_resident_id("110105", birth, sequence, gender),
     )
 
@@ -64,8 +67,12 @@ def adult_pair(insured_birth: date, application: date, relation: str) -> Proposa
     holder = person("张伟", birthday(application, -40) - timedelta(days=3))
     heirs = BeneficiaryDoc(True, "", None, "other", "", 1, 10000)
     return replace(
-        sample(), application_date=application, policyholder=holder,
-        insured=person("张小雨", insured_birth, "F", 2), relation=relation, beneficiaries=(heirs,),
+        sample(),
+        application_date=application,
+        policyholder=holder,
+        insured=person("张小雨", insured_birth, "F", 2),
+        relation=relation,
+        beneficiaries=(heirs,),
     )
 
 
@@ -87,8 +94,13 @@ def test_rule_ids_are_unique_and_say_whether_they_refuse() -> None:
 @given(BIRTHS.filter(lambda d: d.year <= 2006))
 def test_policyholder_is_adult_from_the_18th_birthday(birth: date) -> None:
     day = birthday(birth, 18)
-    doc = replace(sample(), application_date=day, policyholder=person("张伟", birth),
-                  payment_account_holder="张伟", relation="spouse")
+    doc = replace(
+        sample(),
+        application_date=day,
+        policyholder=person("张伟", birth),
+        payment_account_holder="张伟",
+        relation="spouse",
+    )
     assert "P001_policyholder_adult" not in codes(doc)
     assert "P001_policyholder_adult" in codes(replace(doc, application_date=day - timedelta(days=1)))
 
@@ -112,8 +124,13 @@ def test_insured_accepted_until_the_day_before_the_66th_birthday(birth: date) ->
 def test_insured_age_limits_do_not_apply_to_the_policyholder_themselves() -> None:
     doc = sample()
     old = person("张伟", date(1950, 5, 5))
-    doc = replace(doc, policyholder=old, insured=old, relation="self",
-                  beneficiaries=(BeneficiaryDoc(True, "", None, "other", "", 1, 10000),))
+    doc = replace(
+        doc,
+        policyholder=old,
+        insured=old,
+        relation="self",
+        beneficiaries=(BeneficiaryDoc(True, "", None, "other", "", 1, 10000),),
+    )
     assert codes(doc) == set()
 
 
@@ -132,10 +149,14 @@ def splits(draw: st.DrawFn) -> list[list[int]]:
 
 def with_shares(orders: list[list[int]]) -> ProposalDoc:
     parent = sample().beneficiaries[0]
-    return replace(sample(), beneficiaries=tuple(
-        replace(parent, order=order, share_basis_points=share)
-        for order, shares in enumerate(orders, start=1) for share in shares
-    ))
+    return replace(
+        sample(),
+        beneficiaries=tuple(
+            replace(parent, order=order, share_basis_points=share)
+            for order, shares in enumerate(orders, start=1)
+            for share in shares
+        ),
+    )
 
 
 @given(splits())
@@ -273,21 +294,48 @@ def test_from_json_refuses_what_is_not_an_object(value: object) -> None:
 TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=8)
 ANSWER = st.one_of(st.booleans(), st.integers(-5, 5), TEXT)
 PARTIES = st.builds(
-    PartyDoc, name=TEXT, gender=st.none() | st.sampled_from(("M", "F")), birth_date=st.none() | BIRTHS,
-    id_type=TEXT, id_number=TEXT, mobile=TEXT, address=TEXT, occupation=TEXT,
-    pregnancy_weeks=st.none() | st.integers(-10, 45), disabled=st.booleans(),
+    PartyDoc,
+    name=TEXT,
+    gender=st.none() | st.sampled_from(("M", "F")),
+    birth_date=st.none() | BIRTHS,
+    id_type=TEXT,
+    id_number=TEXT,
+    mobile=TEXT,
+    address=TEXT,
+    occupation=TEXT,
+    pregnancy_weeks=st.none() | st.integers(-10, 45),
+    disabled=st.booleans(),
 )
 BENEFICIARIES = st.builds(
-    BeneficiaryDoc, legal_heirs=st.booleans(), name=TEXT, relation_to_insured=st.none() | TEXT,
-    id_type=TEXT, id_number=TEXT, order=st.integers(1, 5), share_basis_points=st.integers(-1, 20000),
+    BeneficiaryDoc,
+    legal_heirs=st.booleans(),
+    name=TEXT,
+    relation_to_insured=st.none() | TEXT,
+    id_type=TEXT,
+    id_number=TEXT,
+    order=st.integers(1, 5),
+    share_basis_points=st.integers(-1, 20000),
 )
 DOCS = st.builds(
-    ProposalDoc, id=st.uuids().map(str), application_date=st.none() | BIRTHS, product_code=TEXT, product_name=TEXT,
-    sum_insured_cents=st.none() | st.integers(*limits.AMOUNT_CENTS), premium_cents=st.none() | st.integers(*limits.AMOUNT_CENTS),
-    payment_mode=st.none() | TEXT, payment_years=st.none() | st.integers(1, 30), payment_bank=TEXT,
-    payment_account=TEXT, payment_account_holder=TEXT,
-    health_answers=st.dictionaries(TEXT, ANSWER, max_size=4), manager_name=TEXT, manager_code=TEXT,
-    manager_phone=TEXT, policyholder=PARTIES, insured=PARTIES, relation=st.none() | TEXT,
+    ProposalDoc,
+    id=st.uuids().map(str),
+    application_date=st.none() | BIRTHS,
+    product_code=TEXT,
+    product_name=TEXT,
+    sum_insured_cents=st.none() | st.integers(*limits.AMOUNT_CENTS),
+    premium_cents=st.none() | st.integers(*limits.AMOUNT_CENTS),
+    payment_mode=st.none() | TEXT,
+    payment_years=st.none() | st.integers(1, 30),
+    payment_bank=TEXT,
+    payment_account=TEXT,
+    payment_account_holder=TEXT,
+    health_answers=st.dictionaries(TEXT, ANSWER, max_size=4),
+    manager_name=TEXT,
+    manager_code=TEXT,
+    manager_phone=TEXT,
+    policyholder=PARTIES,
+    insured=PARTIES,
+    relation=st.none() | TEXT,
     beneficiaries=st.lists(BENEFICIARIES, max_size=4).map(tuple),
 )
 
@@ -376,7 +424,9 @@ def test_from_json_keeps_the_limits(path: str, value: object, field: str, code: 
 def test_limits_name_the_field_and_the_limit_in_both_languages() -> None:
     _, problems = from_json(changed("policyholder.name", "张" * 51))
     assert (problems[0].en, problems[0].zh_CN) == (
-        "Policyholder's name has at most 50 characters (has 51).", "投保人姓名最多 50 个字符（现有 51 个）。")
+        "Policyholder's name has at most 50 characters (has 51).",
+        "投保人姓名最多 50 个字符（现有 51 个）。",
+    )
     _, problems = from_json(changed("premium_cents", 10**12 + 1))
     assert problems[0].en == "Premium must be from 0.00 to 10,000,000,000.00 yuan."
 
@@ -385,16 +435,19 @@ def test_a_form_beyond_its_limits_lists_those_problems_first_then_the_rules() ->
     """The laptop's own documents (never read from JSON) are held to the same limits; the rules'
     problems follow, so the editor's count does not jump once a limit is fixed."""
     long_name = "张" * 51
-    doc = replace(DOC, policyholder=replace(DOC.policyholder, name=long_name), premium_cents=0,
-                  application_date=date(1899, 12, 31))
+    doc = replace(
+        DOC,
+        policyholder=replace(DOC.policyholder, name=long_name),
+        premium_cents=0,
+        application_date=date(1899, 12, 31),
+    )
     found = [(p.field, p.code) for p in check_proposal(doc)]
     assert found[:2] == [("application_date", "J007_out_of_range"), ("policyholder.name", "J008_too_long")]
     assert ("premium_cents", "P017_amount_positive") in found[2:]
     many = replace(DOC, beneficiaries=DOC.beneficiaries * 11)
     assert next((p.field, p.code) for p in check_proposal(many)) == ("beneficiaries", "J009_too_many")
     # A value no date arithmetic can take is refused by its limit; the rules that cannot judge it keep quiet.
-    far = replace(DOC, insured=replace(DOC.insured, birth_date=date(9999, 12, 31)),
-                  application_date=date(9999, 12, 31))
+    far = replace(DOC, insured=replace(DOC.insured, birth_date=date(9999, 12, 31)), application_date=date(9999, 12, 31))
     assert {p.code for p in check_proposal(far)} >= {"J007_out_of_range"}
 
 

@@ -88,8 +88,12 @@ def test_draft_round_trip(service: ProposalService) -> None:
 
 def test_invalid_draft_is_kept_with_its_problems(service: ProposalService) -> None:
     proposal_id = service.new_draft()
-    doc = replace(sample_doc(proposal_id), premium_cents=None, manager_phone="12345",
-                  policyholder=replace(sample_doc(proposal_id).policyholder, name=""))
+    doc = replace(
+        sample_doc(proposal_id),
+        premium_cents=None,
+        manager_phone="12345",
+        policyholder=replace(sample_doc(proposal_id).policyholder, name=""),
+    )
     saved = service.save_draft(proposal_id, doc)
     codes = {p.code for p in saved.problems}
     assert "P016_manager_phone_format" in codes
@@ -183,15 +187,22 @@ def test_finish_writes_hash_and_outbox_together(ctx: AppContext, service: Propos
     finished = service.finish(proposal_id, SIGNED)
 
     view = service.get(proposal_id)
-    assert (view.status, view.content_hash, view.signatures) == ("finished", finished.content_hash, ("insured", "policyholder"))
+    assert (view.status, view.content_hash, view.signatures) == (
+        "finished",
+        finished.content_hash,
+        ("insured", "policyholder"),
+    )
     with ctx.store.sessions() as session:
         proposal = session.get(models.Proposal, proposal_id)
         assert proposal is not None and proposal.finished_at is not None
         item = session.get(models.OutboxItem, finished.outbox_item_id)
         assert item is not None
         assert (item.kind, item.record_id, item.status, item.seq) == ("proposal", proposal_id, "pending", 2)
-        rows = session.scalars(select(models.Signature).where(models.Signature.proposal_id == proposal_id)
-                               .order_by(models.Signature.signer_role)).all()
+        rows = session.scalars(
+            select(models.Signature)
+            .where(models.Signature.proposal_id == proposal_id)
+            .order_by(models.Signature.signer_role)
+        ).all()
         assert [r.png for r in rows] == [PNG, PNG]
         assert rows[1].strokes_json == signature_rules.to_json(zigzag())  # stored as the pad gave it
         payload = json.loads(item.payload_json)
@@ -224,10 +235,12 @@ def test_failure_inside_finish_leaves_nothing(ctx: AppContext, service: Proposal
     before = service.get(proposal_id)
     audit_before = count(ctx, models.AuditEvent)
     with ctx.store.engine.begin() as conn:
-        conn.execute(text(
-            "CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox "
-            "BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END"
-        ))
+        conn.execute(
+            text(
+                "CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox "
+                "BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END"
+            )
+        )
     try:
         with pytest.raises(Exception, match="disk full"):
             service.finish(proposal_id, SIGNED)

@@ -74,12 +74,23 @@ OPTIONAL_DAYS = st.none() | st.dates(limits.FIRST_DAY, limits.LAST_DAY)
 IDS = st.uuids().map(str)
 SIGNATURES = st.builds(SignatureRef, st.just("client"), TEXTS)
 SCANS = st.builds(
-    ScanRef, st.sampled_from(rules.SCAN_MIMES), st.text("0123456789abcdef", min_size=64, max_size=64),
+    ScanRef,
+    st.sampled_from(rules.SCAN_MIMES),
+    st.text("0123456789abcdef", min_size=64, max_size=64),
     st.integers(min_value=1, max_value=rules.MAX_SCAN_BYTES),
 )
 DOCS = st.builds(
-    ReceiptDoc, IDS, IDS, TEXTS, OPTIONAL_DAYS, OPTIONAL_DAYS, st.integers(*limits.COOLING_OFF_DAYS), OPTIONAL_DAYS,
-    OPTIONAL_DAYS, st.none() | SIGNATURES, st.none() | SCANS,
+    ReceiptDoc,
+    IDS,
+    IDS,
+    TEXTS,
+    OPTIONAL_DAYS,
+    OPTIONAL_DAYS,
+    st.integers(*limits.COOLING_OFF_DAYS),
+    OPTIONAL_DAYS,
+    OPTIONAL_DAYS,
+    st.none() | SIGNATURES,
+    st.none() | SCANS,
 )
 
 
@@ -149,7 +160,9 @@ def test_a_receipt_signed_on_9999_12_31_is_refused_not_crashed() -> None:
     last = date(9999, 12, 31)
     refused = doc(signed_on=last, delivered_on=last, cooling_off_ends_on=None, return_due_on=None)
     assert [(p.field, p.code) for p in check_receipt(refused, TODAY)] == [
-        ("delivered_on", "J007_out_of_range"), ("signed_on", "J007_out_of_range")]
+        ("delivered_on", "J007_out_of_range"),
+        ("signed_on", "J007_out_of_range"),
+    ]
     huge = doc(cooling_off_days=10**9)
     assert [(p.field, p.code) for p in check_receipt(huge, TODAY)] == [("cooling_off_days", "J007_out_of_range")]
 
@@ -198,15 +211,22 @@ def test_each_rule(changes: dict[str, Any], expected: list[str]) -> None:
 
 def test_signed_in_the_future() -> None:
     tomorrow = TODAY + timedelta(days=1)
-    receipt = doc(signed_on=tomorrow, cooling_off_ends_on=rules.cooling_off_ends(tomorrow, 15),
-                  return_due_on=rules.return_due(tomorrow))
+    receipt = doc(
+        signed_on=tomorrow,
+        cooling_off_ends_on=rules.cooling_off_ends(tomorrow, 15),
+        return_due_on=rules.return_due(tomorrow),
+    )
     assert codes(receipt) == ["R006_signed_on_future"]
 
 
 @given(DAYS, DAYS)
 def test_signing_before_delivery_is_always_refused(delivered: date, signed: date) -> None:
-    receipt = doc(delivered_on=delivered, signed_on=signed, cooling_off_ends_on=rules.cooling_off_ends(signed, 15),
-                  return_due_on=rules.return_due(signed))
+    receipt = doc(
+        delivered_on=delivered,
+        signed_on=signed,
+        cooling_off_ends_on=rules.cooling_off_ends(signed, 15),
+        return_due_on=rules.return_due(signed),
+    )
     assert ("R005_signed_before_delivery" in codes(receipt)) == (signed < delivered)
 
 

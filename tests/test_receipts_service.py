@@ -61,7 +61,9 @@ def proposal_item(ctx: AppContext, proposal_id: ProposalId) -> models.OutboxItem
 # ---- candidates and drafts ----------------------------------------------------------------
 
 
-def test_candidates_are_finished_latest_versions_without_receipt(service: ReceiptService, proposals: ProposalService) -> None:
+def test_candidates_are_finished_latest_versions_without_receipt(
+    service: ReceiptService, proposals: ProposalService
+) -> None:
     older = finished_proposal(proposals)
     annuity = finished_proposal(proposals, product_code="GS-XXNJ", product_name="国寿鑫享年金保险")
     corrected = finished_proposal(proposals)
@@ -105,8 +107,11 @@ def test_draft_is_kept_as_typed_with_its_problems(service: ReceiptService, propo
     receipt_id = service.new_draft(finished_proposal(proposals))
     typed = ReceiptFields("  ", TODAY + timedelta(days=1), TODAY - timedelta(days=1), 15)
     problems = service.save_draft(receipt_id, typed)
-    assert [p.code for p in problems] == ["R001_policy_number_required", "R003_delivered_on_future",
-                                          "R005_signed_before_delivery"]
+    assert [p.code for p in problems] == [
+        "R001_policy_number_required",
+        "R003_delivered_on_future",
+        "R005_signed_before_delivery",
+    ]
     assert problems[0].zh_CN == "请填写保单号。"
     assert service.get(receipt_id).fields == typed
     assert service.save_draft(receipt_id, FIELDS) == ()
@@ -142,7 +147,12 @@ def test_sign_on_screen_hashes_and_queues_after_the_proposal(
     doc, problems = rules.from_json(payload["receipt"])
     assert problems == [] and doc is not None
     assert doc.signature == rules.SignatureRef("client", signature_rules.to_json(zigzag()))
-    assert (doc.scan, doc.policy_number, doc.signed_on, doc.return_due_on) == (None, "P2026000123", SIGNED_ON, date(2026, 3, 23))
+    assert (doc.scan, doc.policy_number, doc.signed_on, doc.return_due_on) == (
+        None,
+        "P2026000123",
+        SIGNED_ON,
+        date(2026, 3, 23),
+    )
     canonical = json.dumps({"receipt": payload["receipt"]}, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     assert hashlib.sha256(canonical.encode("utf-8")).hexdigest() == signed.content_hash == payload["content_hash"]
 
@@ -161,23 +171,37 @@ def test_signed_receipt_is_immutable(service: ReceiptService, proposals: Proposa
 @pytest.mark.parametrize(
     ("fields", "kwargs", "codes"),
     [
-        (ReceiptFields("", None, None, 15), {"signature": (zigzag(), PNG)},
-         {"R001_policy_number_required", "R002_delivered_on_required"}),
+        (
+            ReceiptFields("", None, None, 15),
+            {"signature": (zigzag(), PNG)},
+            {"R001_policy_number_required", "R002_delivered_on_required"},
+        ),
         (FIELDS, {"signature": (tiny(), PNG)}, {"too_small"}),
         (FIELDS, {}, {"R007_signature_or_scan"}),
         (FIELDS, {"signature": (zigzag(), PNG), "scan": (PDF, "application/pdf")}, {"R007_signature_or_scan"}),
-        (ReceiptFields("P1", date(2026, 3, 17), None, 7), {"signature": (zigzag(), PNG)}, {"R008_cooling_off_days_range"}),
+        (
+            ReceiptFields("P1", date(2026, 3, 17), None, 7),
+            {"signature": (zigzag(), PNG)},
+            {"R008_cooling_off_days_range"},
+        ),
         # Past the limits head office keeps (app.rules.limits): refused here, never queued.
         (ReceiptFields("P1", date(2026, 3, 17), None, 10**9), {"signature": (zigzag(), PNG)}, {"J007_out_of_range"}),
-        (ReceiptFields("P" * 65, date(1899, 12, 31), None, 15), {"signature": (zigzag(), PNG)},
-         {"J007_out_of_range", "J008_too_long"}),
+        (
+            ReceiptFields("P" * 65, date(1899, 12, 31), None, 15),
+            {"signature": (zigzag(), PNG)},
+            {"J007_out_of_range", "J008_too_long"},
+        ),
         (FIELDS, {"signature": (signature_rules.Signature(zigzag().strokes * 201, 480, 200), PNG)}, {"too_large"}),
         (FIELDS, {"signature": (signature_rules.Signature(zigzag().strokes, 10**18, 200), PNG)}, {"out_of_range"}),
     ],
 )
 def test_bad_signing_is_refused_and_writes_nothing(
-    ctx: AppContext, service: ReceiptService, proposals: ProposalService,
-    fields: ReceiptFields, kwargs: dict[str, Any], codes: set[str],
+    ctx: AppContext,
+    service: ReceiptService,
+    proposals: ProposalService,
+    fields: ReceiptFields,
+    kwargs: dict[str, Any],
+    codes: set[str],
 ) -> None:
     receipt_id = draft_for(service, proposals, fields)
     before = service.get(receipt_id)
@@ -198,8 +222,9 @@ def test_signing_in_the_future_is_refused(service: ReceiptService, proposals: Pr
         service.sign(receipt_id, TODAY + timedelta(days=1), signature=(zigzag(), PNG))
 
 
-def test_signed_on_9999_12_31_is_refused_not_an_overflow(ctx: AppContext, service: ReceiptService,
-                                                         proposals: ProposalService) -> None:
+def test_signed_on_9999_12_31_is_refused_not_an_overflow(
+    ctx: AppContext, service: ReceiptService, proposals: ProposalService
+) -> None:
     """Its deadlines would overflow the calendar; head office refuses the day with J007."""
     receipt_id = draft_for(service, proposals)
     for day in (date(9999, 12, 31), date(1899, 12, 31)):
@@ -210,7 +235,9 @@ def test_signed_on_9999_12_31_is_refused_not_an_overflow(ctx: AppContext, servic
     assert count(ctx, models.OutboxItem) == 1  # the proposal's only
 
 
-def test_text_that_cannot_be_stored_is_refused_and_the_draft_kept(service: ReceiptService, proposals: ProposalService) -> None:
+def test_text_that_cannot_be_stored_is_refused_and_the_draft_kept(
+    service: ReceiptService, proposals: ProposalService
+) -> None:
     receipt_id = draft_for(service, proposals)
     for bad in ("P2026\ud800", "P2026\x00"):
         with pytest.raises(InvalidInput, match="policy_number") as refused:
@@ -220,7 +247,9 @@ def test_text_that_cannot_be_stored_is_refused_and_the_draft_kept(service: Recei
     assert service.save_draft(receipt_id, replace(FIELDS, policy_number="P" * 65))[0].code == "J008_too_long"
 
 
-def test_refused_without_the_proposals_outbox_item(ctx: AppContext, service: ReceiptService, proposals: ProposalService) -> None:
+def test_refused_without_the_proposals_outbox_item(
+    ctx: AppContext, service: ReceiptService, proposals: ProposalService
+) -> None:
     receipt_id = draft_for(service, proposals)
     with ctx.store.engine.begin() as conn:
         conn.execute(text("DELETE FROM outbox"))
@@ -229,16 +258,20 @@ def test_refused_without_the_proposals_outbox_item(ctx: AppContext, service: Rec
     assert service.get(receipt_id).status == "draft"
 
 
-def test_failure_inside_sign_leaves_nothing(ctx: AppContext, service: ReceiptService, proposals: ProposalService) -> None:
+def test_failure_inside_sign_leaves_nothing(
+    ctx: AppContext, service: ReceiptService, proposals: ProposalService
+) -> None:
     receipt_id = draft_for(service, proposals)
     before = service.get(receipt_id)
     audit_before = count(ctx, models.AuditEvent)
     signatures_before = count(ctx, models.Signature)
     with ctx.store.engine.begin() as conn:
-        conn.execute(text(
-            "CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox "
-            "BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END"
-        ))
+        conn.execute(
+            text(
+                "CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox "
+                "BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END"
+            )
+        )
     try:
         with pytest.raises(Exception, match="disk full"):
             service.sign(receipt_id, SIGNED_ON, signature=(zigzag(), PNG))
@@ -251,7 +284,12 @@ def test_failure_inside_sign_leaves_nothing(ctx: AppContext, service: ReceiptSer
     with ctx.store.sessions() as session:
         receipt = session.get(models.Receipt, receipt_id)
         assert receipt is not None
-        assert (receipt.finished_at, receipt.content_hash, receipt.scan, receipt.return_due_on) == (None, None, None, None)
+        assert (receipt.finished_at, receipt.content_hash, receipt.scan, receipt.return_due_on) == (
+            None,
+            None,
+            None,
+            None,
+        )
     assert count(ctx, models.OutboxItem) == 1  # the proposal's only
     assert count(ctx, models.Signature) == signatures_before
     assert count(ctx, models.AuditEvent) == audit_before
@@ -265,8 +303,9 @@ def test_failure_inside_sign_leaves_nothing(ctx: AppContext, service: ReceiptSer
     (PNG, "image/png", "image/png"), (JPEG, "image/jpeg", "image/jpeg"), (PDF, "application/pdf", "application/pdf"),
     (JPEG, "", "image/jpeg"),  # a name without a known suffix claims nothing; the content decides
 ])  # fmt: skip
-def test_sign_with_a_scan(ctx: AppContext, service: ReceiptService, proposals: ProposalService,
-                          data: bytes, claimed: str, stored: str) -> None:
+def test_sign_with_a_scan(
+    ctx: AppContext, service: ReceiptService, proposals: ProposalService, data: bytes, claimed: str, stored: str
+) -> None:
     receipt_id = draft_for(service, proposals)
     signed = service.sign(receipt_id, SIGNED_ON, scan=(data, claimed))
     view = service.get(receipt_id)
@@ -290,8 +329,9 @@ def test_sign_with_a_scan(ctx: AppContext, service: ReceiptService, proposals: P
     (b"GIF89a......", "image/gif", "R013_scan_type"),
     (JPEG, "image/png", "R014_scan_type_mismatch"),
 ])  # fmt: skip
-def test_bad_scans_are_refused(ctx: AppContext, service: ReceiptService, proposals: ProposalService,
-                               data: bytes, claimed: str, code: str) -> None:
+def test_bad_scans_are_refused(
+    ctx: AppContext, service: ReceiptService, proposals: ProposalService, data: bytes, claimed: str, code: str
+) -> None:
     receipt_id = draft_for(service, proposals)
     with pytest.raises(ReceiptRefused) as refused:
         service.sign(receipt_id, SIGNED_ON, scan=(data, claimed))
@@ -323,9 +363,19 @@ def test_due_list_sorted_by_deadline_with_drafts_after(service: ReceiptService, 
 
     rows = service.due_list(TODAY)
     assert [r.id for r in rows] == [late, soon, waiting]
-    assert (rows[0].status, rows[0].overdue, rows[0].days_left, rows[0].return_due_on) == ("signed", True, -7, date(2026, 3, 13))
+    assert (rows[0].status, rows[0].overdue, rows[0].days_left, rows[0].return_due_on) == (
+        "signed",
+        True,
+        -7,
+        date(2026, 3, 13),
+    )
     assert (rows[1].overdue, rows[1].days_left, rows[1].cooling_off_ends_on) == (False, 3, date(2026, 4, 2))
-    assert (rows[2].status, rows[2].return_due_on, rows[2].overdue, rows[2].policy_number) == ("draft", None, False, "P-DRAFT")
+    assert (rows[2].status, rows[2].return_due_on, rows[2].overdue, rows[2].policy_number) == (
+        "draft",
+        None,
+        False,
+        "P-DRAFT",
+    )
     assert {r.policyholder_name for r in rows} == {"张伟"}
     assert "110105198506120253" not in repr(rows) and "13812345678" not in repr(rows)
 
@@ -349,7 +399,9 @@ def test_mark_returned(ctx: AppContext, service: ReceiptService, proposals: Prop
         assert [e.action for e in events_for(session, "receipt", receipt_id)] == ["create", "edit", "finish", "return"]
 
 
-def test_today_lists_a_signed_receipt_until_it_is_returned(ctx: AppContext, service: ReceiptService, proposals: ProposalService) -> None:
+def test_today_lists_a_signed_receipt_until_it_is_returned(
+    ctx: AppContext, service: ReceiptService, proposals: ProposalService
+) -> None:
     receipt_id = draft_for(service, proposals)
     service.sign(receipt_id, SIGNED_ON, signature=(zigzag(), PNG))
     due = [r for r in ctx.today.build(TODAY).reminders if r.kind == "receipt_due"]

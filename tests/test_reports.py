@@ -243,7 +243,9 @@ def test_the_receipt_signed_on_paper(ctx: AppContext, proposal_id: ProposalId) -
     assert images_on(pdf) == 0
 
 
-def test_the_handover_list_carries_the_mark_until_its_paperwork_is_sent(ctx: AppContext, proposal_id: ProposalId) -> None:
+def test_the_handover_list_carries_the_mark_until_its_paperwork_is_sent(
+    ctx: AppContext, proposal_id: ProposalId
+) -> None:
     outlet = add_outlet(ctx, "BJ-DC", "东城支行")
     list_id = ctx.handover.create_draft(APPLICATION_MATERIALS, TODAY, outlet, "刘柜员",
                                         [ItemInput(proposal_id=proposal_id)])  # fmt: skip
@@ -255,8 +257,12 @@ def test_the_handover_list_carries_the_mark_until_its_paperwork_is_sent(ctx: App
 
 def test_unknown_records_are_not_found(ctx: AppContext) -> None:
     missing = "00000000-0000-4000-8000-000000000000"
-    for make in (lambda: ctx.printing.proposal(ProposalId(missing)), lambda: ctx.printing.receipt(ReceiptId(missing)),
-                 lambda: ctx.printing.handover(HandoverId(missing)), lambda: ctx.printing.client_card(ClientId(missing))):
+    for make in (
+        lambda: ctx.printing.proposal(ProposalId(missing)),
+        lambda: ctx.printing.receipt(ReceiptId(missing)),
+        lambda: ctx.printing.handover(HandoverId(missing)),
+        lambda: ctx.printing.client_card(ClientId(missing)),
+    ):
         with pytest.raises(NotFound):
             make()
 

@@ -29,9 +29,7 @@ def test_made_numbers_parse_back_to_the_same_birth_date_and_gender(
 
 
 @given(st.sampled_from(REGIONS), births, st.integers(0, 499), st.integers(0, 16), st.integers(1, 9))
-def test_any_single_digit_change_is_caught(
-    region: str, birth: date, sequence: int, position: int, delta: int
-) -> None:
+def test_any_single_digit_change_is_caught(region: str, birth: date, sequence: int, position: int, delta: int) -> None:
     number = make_resident_id(region, birth, sequence, "F")
     changed = number[:position] + str((int(number[position]) + delta) % 10) + number[position + 1 :]
     with pytest.raises(InvalidResidentId):

@@ -135,8 +135,13 @@ def test_storage_text_is_stable(sig: Signature) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "[]", '{"v":2,"w":1,"h":1,"strokes":[]}', '{"v":1,"w":1,"h":1,"strokes":[{"d":"finger","p":[]}]}',
-     '{"v":1,"w":1,"h":1,"strokes":[{"d":"pen","p":[[1,2]]}]}'],
+    [
+        "",
+        "[]",
+        '{"v":2,"w":1,"h":1,"strokes":[]}',
+        '{"v":1,"w":1,"h":1,"strokes":[{"d":"finger","p":[]}]}',
+        '{"v":1,"w":1,"h":1,"strokes":[{"d":"pen","p":[[1,2]]}]}',
+    ],
 )
 def test_from_json_refuses_what_it_did_not_write(text: str) -> None:
     with pytest.raises(ValueError):
@@ -145,10 +150,16 @@ def test_from_json_refuses_what_it_did_not_write(text: str) -> None:
 
 def test_storage_form_is_compact() -> None:
     sig = Signature((Stroke((Point(1.234, 5.678, 0, 0.51234), Point(2, 3, 16, None)), "pen"),), W, H)
-    assert json.loads(to_json(sig)) == {"v": 1, "w": W, "h": H, "strokes": [{"d": "pen", "p": [[1.2, 5.7, 0, 0.512], [2.0, 3.0, 16, None]]}]}
+    assert json.loads(to_json(sig)) == {
+        "v": 1,
+        "w": W,
+        "h": H,
+        "strokes": [{"d": "pen", "p": [[1.2, 5.7, 0, 0.512], [2.0, 3.0, 16, None]]}],
+    }
 
 
 # --- limits: what a damaged or forged recording cannot do ------------------------------------
+
 
 @pytest.mark.parametrize("number", ["w", "h", "x", "t"])
 def test_infinite_numbers_are_unreadable_not_a_crash(number: str) -> None:

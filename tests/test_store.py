@@ -62,8 +62,9 @@ def test_database_errors_never_quote_customer_data(ctx: AppContext) -> None:
     from sqlalchemy.exc import IntegrityError
 
     with pytest.raises(IntegrityError) as caught, ctx.store.sessions.begin() as session:
-        session.add(Client(name="张三", id_number="11010519900101200X", mobile="13812345678",
-                           outlet_id="no-such-outlet"))
+        session.add(
+            Client(name="张三", id_number="11010519900101200X", mobile="13812345678", outlet_id="no-such-outlet")
+        )
     message = str(caught.value)
     assert "11010519900101200X" not in message and "13812345678" not in message
     assert "hidden due to hide_parameters" in message

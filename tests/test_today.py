@@ -47,8 +47,15 @@ def add_proposal(ctx: AppContext, client_id: ClientId, name: str) -> str:
         proposal = Proposal(status="finished", product_name="金佑人生终身寿险")
         session.add(proposal)
         session.flush()
-        session.add(ProposalParty(proposal_id=proposal.id, role="policyholder",
-                                  client_id=client_id, name=name, id_number="110101199001011234"))
+        session.add(
+            ProposalParty(
+                proposal_id=proposal.id,
+                role="policyholder",
+                client_id=client_id,
+                name=name,
+                id_number="110101199001011234",
+            )
+        )
         return proposal.id
 
 
@@ -63,17 +70,31 @@ def test_agenda_is_the_days_visits_in_order(ctx: AppContext, today: TodayService
         outlet = Outlet(code="BJ01", name="朝阳支行")
         session.add(outlet)
         session.flush()
-        session.add_all([
-            Visit(kind="client", client_id=client, purpose="closing", starts_at=at(DAY, 14),
-                  ends_at=at(DAY, 15)),
-            Visit(kind="outlet", outlet_id=outlet.id, purpose="outlet_check", status="done",
-                  starts_at=at(DAY, 9, 30), ends_at=at(DAY, 10, 30)),
-            Visit(kind="client", client_id=client, purpose="care",
-                  starts_at=at(DAY, 0) - timedelta(minutes=1), ends_at=at(DAY, 0)),
-        ])
+        session.add_all(
+            [
+                Visit(kind="client", client_id=client, purpose="closing", starts_at=at(DAY, 14), ends_at=at(DAY, 15)),
+                Visit(
+                    kind="outlet",
+                    outlet_id=outlet.id,
+                    purpose="outlet_check",
+                    status="done",
+                    starts_at=at(DAY, 9, 30),
+                    ends_at=at(DAY, 10, 30),
+                ),
+                Visit(
+                    kind="client",
+                    client_id=client,
+                    purpose="care",
+                    starts_at=at(DAY, 0) - timedelta(minutes=1),
+                    ends_at=at(DAY, 0),
+                ),
+            ]
+        )
     data = today.build(DAY, SHANGHAI)
     assert [(v.who, v.purpose, v.status, v.starts_at.hour) for v in data.agenda] == [
-        ("朝阳支行", "outlet_check", "done", 9), ("张三", "closing", "planned", 14)]
+        ("朝阳支行", "outlet_check", "done", 9),
+        ("张三", "closing", "planned", 14),
+    ]
 
 
 def test_reminders_cover_care_and_paperwork_with_windows(ctx: AppContext, today: TodayService) -> None:
@@ -85,35 +106,70 @@ def test_reminders_cover_care_and_paperwork_with_windows(ctx: AppContext, today:
     contacted = add_client(ctx, "已回访", last_contact_at=at(DAY - timedelta(days=2), 10))
     with ctx.store.sessions.begin() as session:
         session.get_one(Client, merged).merged_into_id = soon
-        session.add_all([
-            ImportantDate(client_id=soon, kind="anniversary", label="结婚纪念日", on=date(2001, 10, 6)),
-            ImportantDate(client_id=soon, kind="other", label="一次性", on=date(2026, 12, 1),
-                          yearly=False),
-            ProductHolding(client_id=soon, product_type="deposit", product_name="三年期定期存款",
-                           maturity_on=DAY + timedelta(days=30)),
-            ProductHolding(client_id=soon, product_type="deposit", product_name="太晚到期",
-                           maturity_on=DAY + timedelta(days=31)),
-            ProductHolding(client_id=buyer, product_type="fund", product_name="华夏成长混合",
-                           start_on=DAY - timedelta(days=12)),
-            ProductHolding(client_id=contacted, product_type="fund", product_name="已跟进基金",
-                           start_on=DAY - timedelta(days=5)),
-        ])
+        session.add_all(
+            [
+                ImportantDate(client_id=soon, kind="anniversary", label="结婚纪念日", on=date(2001, 10, 6)),
+                ImportantDate(client_id=soon, kind="other", label="一次性", on=date(2026, 12, 1), yearly=False),
+                ProductHolding(
+                    client_id=soon,
+                    product_type="deposit",
+                    product_name="三年期定期存款",
+                    maturity_on=DAY + timedelta(days=30),
+                ),
+                ProductHolding(
+                    client_id=soon,
+                    product_type="deposit",
+                    product_name="太晚到期",
+                    maturity_on=DAY + timedelta(days=31),
+                ),
+                ProductHolding(
+                    client_id=buyer, product_type="fund", product_name="华夏成长混合", start_on=DAY - timedelta(days=12)
+                ),
+                ProductHolding(
+                    client_id=contacted,
+                    product_type="fund",
+                    product_name="已跟进基金",
+                    start_on=DAY - timedelta(days=5),
+                ),
+            ]
+        )
     due_receipt = add_proposal(ctx, buyer, "买家")
     with ctx.store.sessions.begin() as session:
-        session.add_all([
-            Receipt(proposal_id=due_receipt, status="signed", policy_number="P2026001",
-                    signed_on=DAY),
-            Receipt(proposal_id=due_receipt, status="signed", policy_number="P2026002",
-                    signed_on=DAY - timedelta(days=9), return_due_on=DAY - timedelta(days=6)),
-            Receipt(proposal_id=due_receipt, status="signed", policy_number="P2026003",
-                    signed_on=DAY - timedelta(days=9), return_due_on=DAY - timedelta(days=6),
-                    returned_on=DAY - timedelta(days=7)),
-            HeadOfficeLetter(proposal_id=due_receipt, remote_id="L1", kind="medical_exam",
-                             issued_on=DAY - timedelta(days=2), due_on=DAY + timedelta(days=8)),
-            HeadOfficeLetter(proposal_id=due_receipt, remote_id="L2", kind="review",
-                             issued_on=DAY - timedelta(days=12), due_on=DAY - timedelta(days=2),
-                             resolved_at=at(DAY, 9)),
-        ])
+        session.add_all(
+            [
+                Receipt(proposal_id=due_receipt, status="signed", policy_number="P2026001", signed_on=DAY),
+                Receipt(
+                    proposal_id=due_receipt,
+                    status="signed",
+                    policy_number="P2026002",
+                    signed_on=DAY - timedelta(days=9),
+                    return_due_on=DAY - timedelta(days=6),
+                ),
+                Receipt(
+                    proposal_id=due_receipt,
+                    status="signed",
+                    policy_number="P2026003",
+                    signed_on=DAY - timedelta(days=9),
+                    return_due_on=DAY - timedelta(days=6),
+                    returned_on=DAY - timedelta(days=7),
+                ),
+                HeadOfficeLetter(
+                    proposal_id=due_receipt,
+                    remote_id="L1",
+                    kind="medical_exam",
+                    issued_on=DAY - timedelta(days=2),
+                    due_on=DAY + timedelta(days=8),
+                ),
+                HeadOfficeLetter(
+                    proposal_id=due_receipt,
+                    remote_id="L2",
+                    kind="review",
+                    issued_on=DAY - timedelta(days=12),
+                    due_on=DAY - timedelta(days=2),
+                    resolved_at=at(DAY, 9),
+                ),
+            ]
+        )
     data = today.build(DAY, SHANGHAI)
     found = [(r.kind, r.client_name, r.due_on.isoformat(), r.detail, r.overdue) for r in data.reminders]
     assert found == [
@@ -137,8 +193,9 @@ def test_overdue_first_then_by_date(ctx: AppContext, today: TodayService) -> Non
     buyer = add_client(ctx, "买家")
     add_client(ctx, "寿星", birth_date=date(1970, DAY.month, DAY.day))
     with ctx.store.sessions.begin() as session:
-        session.add(ProductHolding(client_id=buyer, product_type="fund", product_name="基金",
-                                   start_on=DAY - timedelta(days=20)))
+        session.add(
+            ProductHolding(client_id=buyer, product_type="fund", product_name="基金", start_on=DAY - timedelta(days=20))
+        )
     kinds = [(r.kind, r.overdue) for r in today.build(DAY, SHANGHAI).reminders]
     assert kinds == [("purchase_follow_up", True), ("birthday", False)]
 
@@ -152,8 +209,9 @@ def test_leap_day_birthday_reminds_on_28_february(ctx: AppContext, today: TodayS
 def test_follow_ups_due_today_join_the_agenda(ctx: AppContext, today: TodayService) -> None:
     buyer = add_client(ctx, "买家")
     with ctx.store.sessions.begin() as session:
-        session.add(ProductHolding(client_id=buyer, product_type="fund", product_name="基金",
-                                   start_on=DAY - timedelta(days=10)))
+        session.add(
+            ProductHolding(client_id=buyer, product_type="fund", product_name="基金", start_on=DAY - timedelta(days=10))
+        )
     assert [r.client_name for r in today.build(DAY, SHANGHAI).follow_ups] == ["买家"]
 
 
@@ -161,10 +219,8 @@ def test_progress_uses_the_days_targets_and_latest_entries(ctx: AppContext, toda
     ctx.settings.set_targets(DailyTargets(visits=6, leaflets=40))
     worklog = WorkLogService(ctx.store.sessions, ctx.settings, ctx.actor, zone=SHANGHAI)
     client = add_client(ctx, "张三")
-    worklog.log(LogInput(kind="visit", day=DAY, at=at(DAY, 10), client_id=client,
-                         sales_step="close", effective=True))
-    worklog.log(LogInput(kind="visit", day=DAY, at=at(DAY, 11), client_id=client,
-                         sales_step="need"))
+    worklog.log(LogInput(kind="visit", day=DAY, at=at(DAY, 10), client_id=client, sales_step="close", effective=True))
+    worklog.log(LogInput(kind="visit", day=DAY, at=at(DAY, 11), client_id=client, sales_step="need"))
     leaflets = worklog.log(LogInput(kind="leaflets", day=DAY, at=at(DAY, 12), quantity=30))
     worklog.close_day(DAY)
     worklog.correct(leaflets.id, "counted twice", quantity=15)

@@ -97,7 +97,8 @@ def test_the_refusal_says_where_and_what() -> None:
         loads('{"policyholder": {"name": "张\\ud800"}}')
     assert refused.value.problem.field == "policyholder.name"
     assert refused.value.problem.en == (
-        "The text at policyholder.name holds a character that is not text (NUL or a lone surrogate).")
+        "The text at policyholder.name holds a character that is not text (NUL or a lone surrogate)."
+    )
     with pytest.raises(WireJsonError) as refused:
         loads('{"premium_cents": ' + "1" * 5000 + "}")
     assert refused.value.problem.en.startswith("The number 111111111111... (5,000 characters) is out of range")

@@ -24,8 +24,7 @@ def at(hour: int, minute: int = 0, day: date = DAY) -> datetime:
 
 @pytest.fixture
 def worklog(ctx: AppContext) -> WorkLogService:
-    return WorkLogService(ctx.store.sessions, ctx.settings, ctx.actor, zone=SHANGHAI,
-                          now=lambda: at(10, 15))
+    return WorkLogService(ctx.store.sessions, ctx.settings, ctx.actor, zone=SHANGHAI, now=lambda: at(10, 15))
 
 
 @pytest.fixture
@@ -40,8 +39,11 @@ def client_id(ctx: AppContext) -> ClientId:
 def test_log_a_visit_with_the_client_name_and_move_last_contact(
     ctx: AppContext, worklog: WorkLogService, client_id: ClientId
 ) -> None:
-    entry = worklog.log(LogInput(kind="visit", day=DAY, at=at(14), client_id=client_id,
-                                 sales_step="close", effective=True, outcome="成交"))
+    entry = worklog.log(
+        LogInput(
+            kind="visit", day=DAY, at=at(14), client_id=client_id, sales_step="close", effective=True, outcome="成交"
+        )
+    )
     assert (entry.client_name, entry.effective, entry.counts) == ("张三", True, True)
     assert entry.at.utcoffset() == timedelta(hours=8)
     with ctx.store.sessions() as session:
@@ -106,8 +108,7 @@ def test_close_day_keeps_the_managers_targets(ctx: AppContext, worklog: WorkLogS
 def test_correction_replaces_the_entry_in_counts_and_keeps_the_old_one(
     ctx: AppContext, worklog: WorkLogService, client_id: ClientId
 ) -> None:
-    visit = worklog.log(LogInput(kind="visit", day=DAY, at=at(11), client_id=client_id,
-                                 sales_step="present"))
+    visit = worklog.log(LogInput(kind="visit", day=DAY, at=at(11), client_id=client_id, sales_step="present"))
     leaflets = worklog.quick("leaflets", DAY, quantity=30)
     with pytest.raises(InvalidInput, match="still open"):
         worklog.correct(visit.id, "wrong step", sales_step="close", effective=True)
@@ -128,8 +129,7 @@ def test_correction_replaces_the_entry_in_counts_and_keeps_the_old_one(
 
     with pytest.raises(InvalidInput, match="already corrected"):
         worklog.correct(visit.id, "again", quantity=2)
-    again = worklog.correct(fixed.id, "only a presentation after all", sales_step="present",
-                            effective=False)
+    again = worklog.correct(fixed.id, "only a presentation after all", sales_step="present", effective=False)
     with ctx.store.sessions() as session:
         actuals = tally(session, DAY)
     assert actuals.visits == 0 and actuals.reached == (1, 1, 1, 0, 0)
@@ -149,8 +149,7 @@ def test_correction_needs_a_reason_and_known_fields(worklog: WorkLogService) -> 
         worklog.correct(entry.id, "none after all", quantity=0)
 
 
-def test_meetings_count_only_client_meetings(worklog: WorkLogService, ctx: AppContext,
-                                            client_id: ClientId) -> None:
+def test_meetings_count_only_client_meetings(worklog: WorkLogService, ctx: AppContext, client_id: ClientId) -> None:
     worklog.quick("meeting", DAY)  # the morning meeting (晨会)
     worklog.quick("meeting", DAY, client_id=client_id)
     with ctx.store.sessions() as session:

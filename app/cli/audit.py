@@ -53,11 +53,18 @@ def add_audit_commands(commands: Commands) -> None:
         "cannot be opened or its file is too damaged to read).",
     )  # fmt: skip
     verify.add_argument("--json", action="store_true", help="machine-readable output")
-    verify.add_argument("--anchor", type=_anchor, metavar="SEQ:HASH",
-                        help="a head printed by an earlier verify: it must still be in the chain")
-    listing = actions.add_parser("list", help="the latest audit events, newest first",
-                                 description="Details never hold full ID or phone numbers. A row "
-                                 "that does not hold what was written is shown as DAMAGED.")
+    verify.add_argument(
+        "--anchor",
+        type=_anchor,
+        metavar="SEQ:HASH",
+        help="a head printed by an earlier verify: it must still be in the chain",
+    )
+    listing = actions.add_parser(
+        "list",
+        help="the latest audit events, newest first",
+        description="Details never hold full ID or phone numbers. A row "
+        "that does not hold what was written is shown as DAMAGED.",
+    )
     listing.add_argument("--entity", metavar="E", help="only events about this kind of record (client, proposal, …)")
     listing.add_argument("--limit", type=_positive, default=50, help="how many events (default 50)")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
@@ -123,13 +130,18 @@ def _print_report(report: Any, as_json: bool) -> int:
 
 def _print_list(entries: list[Any], as_json: bool) -> int:
     if as_json:
-        print(json.dumps([{**entry.__dict__, "damaged": list(entry.damaged)} for entry in entries],
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [{**entry.__dict__, "damaged": list(entry.damaged)} for entry in entries], ensure_ascii=False, indent=2
+            )
+        )
         return EXIT_OK
     for e in entries:
         detail = json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else ""
         damaged = f"  DAMAGED ({', '.join(e.damaged)})" if e.damaged else ""
         seq = "?" if e.seq is None else e.seq
-        print(f"{seq:>7}  {e.at[:19]}  {e.actor:<10} {e.action:<8} {e.entity}:{e.entity_id or '-'}  {detail}"
-              f"{damaged}".rstrip())
+        print(
+            f"{seq:>7}  {e.at[:19]}  {e.actor:<10} {e.action:<8} {e.entity}:{e.entity_id or '-'}  {detail}"
+            f"{damaged}".rstrip()
+        )
     return EXIT_OK

@@ -45,8 +45,11 @@ def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Cal
         from app.profile.backup import restore as restore_file
 
         result = restore_file(profile_dir(args), args.file)
-        kept = (f"the database as it was is kept at {result.previous_copy}" if result.previous_copy
-                else "there was no database to keep")
+        kept = (
+            f"the database as it was is kept at {result.previous_copy}"
+            if result.previous_copy
+            else "there was no database to keep"
+        )
         print(f"restored from {result.restored_from}; {kept}")
         return 0
 

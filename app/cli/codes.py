@@ -35,7 +35,6 @@ EXIT_CODES_HELP = (
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
-
 def iso_date(text: str) -> date:
     """argparse type for --date and the like: YYYY-MM-DD within the dates a form may carry
     (1900-2100, app.rules.limits); far outside them a week or a reminder window would run past

@@ -47,7 +47,8 @@ def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Cal
         else:
             try:
                 encryption = "SQLCipher, key in " + (
-                    "the password store" if ctx.store.key.raw is not None else "a passphrase")
+                    "the password store" if ctx.store.key.raw is not None else "a passphrase"
+                )
                 report = _basics(ctx.data_dir, ctx.store.db_path, encryption, demo=ctx.is_demo)
                 problems = ctx.store.integrity_problems()
                 report["integrity"] = problems or "ok"
@@ -100,8 +101,11 @@ def _print_text(report: dict[str, Any], problems: list[str]) -> None:
         if len(problems) > SHOWN_PROBLEMS:
             print(f"  … {len(problems) - SHOWN_PROBLEMS:,} more (--json lists all)")
         hint = restore_hint(Path(report["data_dir"]), [Path(p) for p in report["backups"]])
-        print(f"{hint} (the damaged file is kept)" if hint else
-              "There is no backup in the profile's backups folder: ask IT to rescue the file.")
+        print(
+            f"{hint} (the damaged file is kept)"
+            if hint
+            else "There is no backup in the profile's backups folder: ask IT to rescue the file."
+        )
         return
     print(f"schema revision: {report['schema_revision']}")
     print("integrity:       ok")

@@ -102,13 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"profile folder (default: ${ENV_DATA_DIR}, else the platform's user-data folder)",
     )
     parser.add_argument(
-        "--lang", choices=("en", "zh_CN"),
-        help="language of the GUI (default: system) and of import and proposal-check messages "
-        "(default: English)",
+        "--lang",
+        choices=("en", "zh_CN"),
+        help="language of the GUI (default: system) and of import and proposal-check messages (default: English)",
     )
     parser.add_argument("--demo", action="store_true", help="open the demo profile")
     parser.add_argument(
-        "--passphrase-stdin", action="store_true",
+        "--passphrase-stdin",
+        action="store_true",
         help="read the database passphrase from the first line of standard input (profiles "
         "without a password store; BRANCHDESK_PASSPHRASE does the same for unattended runs)",
     )
@@ -124,9 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--clients", type=_bounded_int(1, MAX_DEMO_CLIENTS), required=True)
     demo.add_argument("--seed", type=_bounded_int(0, 2**31 - 1), default=1)
     demo.add_argument("--today", type=iso_date, help="the day the data is built around")
-    demo.add_argument(
-        "--worklog-days", type=_bounded_int(0, 3650), default=730, help="days of work-log history"
-    )
+    demo.add_argument("--worklog-days", type=_bounded_int(0, 3650), default=730, help="days of work-log history")
     today = commands.add_parser(
         "today",
         help="the day's agenda, reminders and progress on the daily targets",
@@ -134,8 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     today.add_argument("--date", type=iso_date, help="the day to show (default: today)")
     today.add_argument("--json", action="store_true", help="machine-readable output")
-    today.add_argument("--limit", type=_bounded_int(0, 1_000_000), default=30,
-                       help="reminders and follow-ups listed in the text output (0: all; default 30)")
+    today.add_argument(
+        "--limit",
+        type=_bounded_int(0, 1_000_000),
+        default=30,
+        help="reminders and follow-ups listed in the text output (0: all; default 30)",
+    )
     _add_import_export(commands)
     _add_proposal(commands)
     add_sync_commands(commands)
@@ -148,8 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_import_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     # --lang is accepted after the file too; SUPPRESS keeps the top-level value when it is not.
     lang = argparse.ArgumentParser(add_help=False)
-    lang.add_argument("--lang", choices=("en", "zh_CN"), default=argparse.SUPPRESS,
-                      help="language of the problem messages (default: English)")
+    lang.add_argument(
+        "--lang",
+        choices=("en", "zh_CN"),
+        default=argparse.SUPPRESS,
+        help="language of the problem messages (default: English)",
+    )
     importing = commands.add_parser("import", help="import records from a file")
     kinds = importing.add_subparsers(dest="what", required=True, metavar="WHAT")
     clients = kinds.add_parser(
@@ -162,10 +169,14 @@ def _add_import_export(commands: argparse._SubParsersAction[argparse.ArgumentPar
     )
     clients.add_argument("file", type=Path, metavar="FILE.csv")
     clients.add_argument("--dry-run", action="store_true", help="check every row, import nothing")
-    clients.add_argument("--report", type=Path, metavar="REPORT.csv",
-                         help="also write the rejected rows and their problems to this CSV")
-    clients.add_argument("--update-existing", action="store_true",
-                         help="a row matching one saved card updates it instead of being rejected")
+    clients.add_argument(
+        "--report", type=Path, metavar="REPORT.csv", help="also write the rejected rows and their problems to this CSV"
+    )
+    clients.add_argument(
+        "--update-existing",
+        action="store_true",
+        help="a row matching one saved card updates it instead of being rejected",
+    )
 
     exporting = commands.add_parser("export", help="export records to a file")
     kinds = exporting.add_subparsers(dest="what", required=True, metavar="WHAT")
@@ -176,10 +187,15 @@ def _add_import_export(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "is recorded in the audit log.",
     )
     clients.add_argument("file", type=Path, metavar="FILE.csv")
-    clients.add_argument("--reveal", action="store_true",
-                         help="write full ID and phone numbers (recorded in the audit log)")
-    clients.add_argument("--encoding", choices=("utf-8", "gbk"), default="utf-8",
-                         help="utf-8 (with the mark Excel needs; default) or gbk for older Excel")
+    clients.add_argument(
+        "--reveal", action="store_true", help="write full ID and phone numbers (recorded in the audit log)"
+    )
+    clients.add_argument(
+        "--encoding",
+        choices=("utf-8", "gbk"),
+        default="utf-8",
+        help="utf-8 (with the mark Excel needs; default) or gbk for older Excel",
+    )
     clients.add_argument("--force", action="store_true", help="overwrite FILE.csv if it exists")
 
 
@@ -194,8 +210,12 @@ def _add_proposal(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         "2 when the file cannot be read as a JSON object.",
     )
     check.add_argument("file", type=Path, metavar="FILE.json")
-    check.add_argument("--lang", choices=("en", "zh_CN"), default=argparse.SUPPRESS,
-                       help="language of the problem messages (default: English)")
+    check.add_argument(
+        "--lang",
+        choices=("en", "zh_CN"),
+        default=argparse.SUPPRESS,
+        help="language of the problem messages (default: English)",
+    )
     check.add_argument("--json", action="store_true", help="machine-readable output")
 
 
@@ -304,8 +324,11 @@ def _import_clients(args: argparse.Namespace) -> int:
     ctx = AppContext.open(profile_dir(args))
     try:
         report = importing.import_rows(
-            ctx, table, mapping,
-            on_duplicate="update" if args.update_existing else "skip", dry_run=args.dry_run,
+            ctx,
+            table,
+            mapping,
+            on_duplicate="update" if args.update_existing else "skip",
+            dry_run=args.dry_run,
         )
     finally:
         ctx.close()
@@ -335,13 +358,17 @@ def _export_clients(args: argparse.Namespace) -> int:
     ctx = AppContext.open(profile_dir(args))
     try:
         result = export_clients(
-            ctx, args.file, reveal=args.reveal,
+            ctx,
+            args.file,
+            reveal=args.reveal,
             encoding="utf-8-sig" if args.encoding == "utf-8" else "gbk",
         )
     finally:
         ctx.close()
-    privacy = "full ID and phone numbers (recorded in the audit log)" if result.revealed else (
-        "ID and phone numbers masked; --reveal writes them in full"
+    privacy = (
+        "full ID and phone numbers (recorded in the audit log)"
+        if result.revealed
+        else ("ID and phone numbers masked; --reveal writes them in full")
     )
     print(f"{result.count:,} clients exported to {result.path} ({privacy})")
     return EXIT_OK
@@ -417,8 +444,7 @@ def _proposal_check(args: argparse.Namespace) -> int:
             kind: [{"rule": p.code, "field": p.field, "message": p.message(language)} for p in found]
             for kind, found in (("problems", problems), ("warnings", warnings))
         }
-        print(json.dumps({"file": str(args.file), "valid": not problems, **listed},
-                         ensure_ascii=False, indent=2))
+        print(json.dumps({"file": str(args.file), "valid": not problems, **listed}, ensure_ascii=False, indent=2))
     else:
         for problem in [*problems, *warnings]:
             print(f"{problem.code}  {problem.field}  {problem.message(language)}")

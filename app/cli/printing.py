@@ -54,8 +54,9 @@ def add_print_commands(commands: Commands) -> None:
         parser.add_argument("id", metavar="ID", help="the record's id (as `doctor`, the app or the sync log show it)")
         parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="where to write the PDF")
         if revealable:
-            parser.add_argument("--reveal", action="store_true",
-                                help="print full ID and phone numbers (recorded in the audit log)")
+            parser.add_argument(
+                "--reveal", action="store_true", help="print full ID and phone numbers (recorded in the audit log)"
+            )
 
 
 def _check_target(path: Path) -> None:

@@ -30,8 +30,12 @@ def add_sync_commands(commands: Commands) -> None:
         "the address is not https:// (http:// only to this computer), 4 when no secure password "
         "store is available (set BRANCHDESK_TOKEN instead).",
     )  # fmt: skip
-    login.add_argument("--server", required=True, metavar="URL",
-                       help="head office, e.g. https://hq.example.com (http:// only for localhost)")
+    login.add_argument(
+        "--server",
+        required=True,
+        metavar="URL",
+        help="head office, e.g. https://hq.example.com (http:// only for localhost)",
+    )
     login.add_argument("--manager", required=True, metavar="CODE", help="your manager code")
     login.add_argument("--ca-bundle", metavar="FILE", help="certificate bundle that signs head office's certificate")
     commands.add_parser("logout", help="forget the stored head-office token")
@@ -49,8 +53,11 @@ def add_sync_commands(commands: Commands) -> None:
     sync.add_argument("--retry", type=int, action="append", default=[], metavar="SEQ",
                       help="send this rejected (or waiting) item again, by the seq `sync` lists; "
                       "may be repeated")  # fmt: skip
-    sync.add_argument("--retry-rejected", action="store_true",
-                      help="send every item head office rejected again (after the cause is fixed)")
+    sync.add_argument(
+        "--retry-rejected",
+        action="store_true",
+        help="send every item head office rejected again (after the cause is fixed)",
+    )
 
 
 def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -149,6 +156,7 @@ def _sync(ctx: Any, args: argparse.Namespace) -> int:
     retried = _retry(ctx, args)
     progress = None
     if args.progress:
+
         def progress(done: int, total: int) -> None:
             print(f"{done}/{total}", file=sys.stderr, flush=True)
 
@@ -179,4 +187,3 @@ def _sync(ctx: Any, args: argparse.Namespace) -> int:
         for item in failed:
             print(f"{item['seq']} {item['kind']} {item['record_id']} {item['status']}: {item['reason']}")
     return EXIT_PROBLEM if failed else EXIT_OK
-

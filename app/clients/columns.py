@@ -19,12 +19,27 @@ from app.rules.problem import Problem
 
 # (field, header written on export), in export order. "outlet" is the outlet's code.
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("name", "姓名"), ("gender", "性别"), ("birth_date", "出生日期"), ("id_type", "证件类型"),
-    ("id_number", "证件号码"), ("mobile", "手机号码"), ("phone_other", "固定电话"),
-    ("address", "地址"), ("occupation", "职业"), ("employer", "工作单位"), ("tier", "客户等级"),
-    ("source", "客户来源"), ("risk_preference", "风险偏好"), ("income_band", "收入"),
-    ("assets_cents", "行内资产"), ("investments", "投资情况"), ("hobbies", "爱好"),
-    ("notes", "备注"), ("tags", "标签"), ("outlet", "网点代码"), ("blacklisted", "黑名单"),
+    ("name", "姓名"),
+    ("gender", "性别"),
+    ("birth_date", "出生日期"),
+    ("id_type", "证件类型"),
+    ("id_number", "证件号码"),
+    ("mobile", "手机号码"),
+    ("phone_other", "固定电话"),
+    ("address", "地址"),
+    ("occupation", "职业"),
+    ("employer", "工作单位"),
+    ("tier", "客户等级"),
+    ("source", "客户来源"),
+    ("risk_preference", "风险偏好"),
+    ("income_band", "收入"),
+    ("assets_cents", "行内资产"),
+    ("investments", "投资情况"),
+    ("hobbies", "爱好"),
+    ("notes", "备注"),
+    ("tags", "标签"),
+    ("outlet", "网点代码"),
+    ("blacklisted", "黑名单"),
     ("blacklist_reason", "黑名单原因"),
 )
 FIELDS = tuple(field for field, _ in COLUMNS)
@@ -85,13 +100,24 @@ CHOICES: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
         "growth": ("成长", "growth", ("成长型", "c4")),
         "aggressive": ("进取", "aggressive", ("进取型", "激进", "激进型", "c5")),
     },
-    "blacklisted": {"yes": ("是", "yes", ("y", "true", "1", "√", "✓")),
-                    "no": ("否", "no", ("n", "false", "0", "×", "x"))},
+    "blacklisted": {
+        "yes": ("是", "yes", ("y", "true", "1", "√", "✓")),
+        "no": ("否", "no", ("n", "false", "0", "×", "x")),
+    },
 }
-TEXT_FIELDS = frozenset({
-    "name", "address", "occupation", "employer", "income_band", "investments", "hobbies",
-    "notes", "blacklist_reason",
-})
+TEXT_FIELDS = frozenset(
+    {
+        "name",
+        "address",
+        "occupation",
+        "employer",
+        "income_band",
+        "investments",
+        "hobbies",
+        "notes",
+        "blacklist_reason",
+    }
+)
 PRIVATE_FIELDS = frozenset({"id_number", "mobile", "phone_other"})
 # A cell Excel would run as a formula when the file is opened (CSV injection); exports put a
 # quote mark in front of such text and imports take it off again.
@@ -176,18 +202,24 @@ def _text(text: str) -> str:
 def _private(field: str, text: str) -> str:
     value = unicodedata.normalize("NFKC", text).strip()
     if "*" in value:
-        raise CellProblem(Problem(
-            field, "masked",
-            "The number is masked (*). Export with full numbers (reveal) to import it back.",
-            "号码已打码（*），请导出完整号码后再导入。",
-        ))
+        raise CellProblem(
+            Problem(
+                field,
+                "masked",
+                "The number is masked (*). Export with full numbers (reveal) to import it back.",
+                "号码已打码（*），请导出完整号码后再导入。",
+            )
+        )
     if EXCEL_NUMBER.fullmatch(value):
-        raise CellProblem(Problem(
-            field, "excel_number",
-            "Excel turned the number into a value like 1.1E+17 and lost digits; "
-            "format the column as text and type it again.",
-            "Excel 已把号码变成 1.1E+17 这样的数值并丢失了数字，请把该列设为文本后重新录入。",
-        ))
+        raise CellProblem(
+            Problem(
+                field,
+                "excel_number",
+                "Excel turned the number into a value like 1.1E+17 and lost digits; "
+                "format the column as text and type it again.",
+                "Excel 已把号码变成 1.1E+17 这样的数值并丢失了数字，请把该列设为文本后重新录入。",
+            )
+        )
     return value
 
 
@@ -195,17 +227,25 @@ def _date(text: str) -> date:
     value = unicodedata.normalize("NFKC", text).strip()
     match = DATE.fullmatch(value) or re.fullmatch(r"(\d{4})(\d{2})(\d{2})", value)
     if match is None:
-        raise CellProblem(Problem(
-            "birth_date", "date_unreadable",
-            f"“{text}” is not a date; write it like 1985-06-15.",
-            f"“{text}”不是日期，请写成 1985-06-15 这样的格式。",
-        ))
+        raise CellProblem(
+            Problem(
+                "birth_date",
+                "date_unreadable",
+                f"“{text}” is not a date; write it like 1985-06-15.",
+                f"“{text}”不是日期，请写成 1985-06-15 这样的格式。",
+            )
+        )
     try:
         return date(*(int(part) for part in match.groups()))
     except ValueError:
-        raise CellProblem(Problem(
-            "birth_date", "date_impossible", f"{text} is not a real date.", f"{text} 不是存在的日期。",
-        )) from None
+        raise CellProblem(
+            Problem(
+                "birth_date",
+                "date_impossible",
+                f"{text} is not a real date.",
+                f"{text} 不是存在的日期。",
+            )
+        ) from None
 
 
 def _cents(text: str, scale: int) -> int:
@@ -214,22 +254,35 @@ def _cents(text: str, scale: int) -> int:
     value = re.sub(r"[\s¥$]|元|rmb|cny", "", unicodedata.normalize("NFKC", text).lower())
     match = AMOUNT.fullmatch(value)
     if match is None:
-        raise CellProblem(Problem(
-            "assets", "amount_unreadable",
-            f"“{text}” is not an amount in yuan, e.g. 12,345.60 or 12万.",
-            f"“{text}”不是金额（元），例如 12,345.60 或 12万。",
-        ))
+        raise CellProblem(
+            Problem(
+                "assets",
+                "amount_unreadable",
+                f"“{text}” is not an amount in yuan, e.g. 12,345.60 or 12万.",
+                f"“{text}”不是金额（元），例如 12,345.60 或 12万。",
+            )
+        )
     sign, whole, fraction, wan = match.groups()
     yuan = Decimal(whole.replace(",", "") + (fraction or ""))
     cents = yuan * (10_000 if wan else scale) * 100
     if cents != cents.to_integral_value():
-        raise CellProblem(Problem(
-            "assets", "amount_fraction", f"“{text}” has fractions of a fen.", f"“{text}”精确到了分以下。",
-        ))
+        raise CellProblem(
+            Problem(
+                "assets",
+                "amount_fraction",
+                f"“{text}” has fractions of a fen.",
+                f"“{text}”精确到了分以下。",
+            )
+        )
     if cents >= MAX_CENTS:
-        raise CellProblem(Problem(
-            "assets", "amount_too_large", f"“{text}” is too large for assets.", f"“{text}”超出了资产金额的范围。",
-        ))
+        raise CellProblem(
+            Problem(
+                "assets",
+                "amount_too_large",
+                f"“{text}” is too large for assets.",
+                f"“{text}”超出了资产金额的范围。",
+            )
+        )
     return -int(cents) if sign else int(cents)
 
 
@@ -239,10 +292,14 @@ def _choice(field: str, text: str) -> str:
         allowed = CHOICES[field]
         zh = "、".join(zh for zh, _, _ in allowed.values())
         en = ", ".join(en for _, en, _ in allowed.values())
-        raise CellProblem(Problem(
-            field, f"{field}_unknown",
-            f"“{text}” is not one of: {en}.", f"“{text}”不是可选的值（{zh}）。",
-        ))
+        raise CellProblem(
+            Problem(
+                field,
+                f"{field}_unknown",
+                f"“{text}” is not one of: {en}.",
+                f"“{text}”不是可选的值（{zh}）。",
+            )
+        )
     return code
 
 

@@ -63,7 +63,9 @@ def export_clients(
     """Write the cards `query` matches, in its order. The file appears only when complete;
     `cancel` (checked between chunks) raises Cancelled and leaves no file behind."""
     if encoding.lower() not in ENCODINGS:
-        raise InvalidInput(f"Cannot write {encoding!r}; choose UTF-8 or GBK.", zh="无法使用此编码写入；请选择 UTF-8 或 GBK。")
+        raise InvalidInput(
+            f"Cannot write {encoding!r}; choose UTF-8 or GBK.", zh="无法使用此编码写入；请选择 UTF-8 或 GBK。"
+        )
     written_as = ENCODINGS[encoding.lower()]
     path = Path(path)
     ids = services.clients.matching_ids(query)
@@ -74,10 +76,17 @@ def export_clients(
         # Recorded before the file takes its real name: a revealed export never exists unlogged.
         with services.store.sessions.begin() as session:
             record_event(
-                session, actor=services.actor(), action="export", entity="client", entity_id=None,
+                session,
+                actor=services.actor(),
+                action="export",
+                entity="client",
+                entity_id=None,
                 # A file name of bytes that are not UTF-8 is legal on Linux; the log keeps it escaped.
-                detail={"file": os.fsencode(path.name).decode("utf-8", "backslashreplace"),
-                        "count": count, "revealed": reveal},
+                detail={
+                    "file": os.fsencode(path.name).decode("utf-8", "backslashreplace"),
+                    "count": count,
+                    "revealed": reveal,
+                },
             )
     return ExportResult(path, count, reveal, written_as)
 
@@ -92,16 +101,20 @@ def _lines(
     for start in range(0, len(ids), CHUNK):
         if cancel is not None and cancel.is_set():
             raise Cancelled("The export was cancelled; no file was written.", zh="导出已取消；未写入任何文件。")
-        chunk = ids[start:start + CHUNK]
-        cards = {row.id: row for row in session.execute(
-            select(models.Client.id, models.Outlet.code.label("outlet"), *_SOURCE.values())
-            .outerjoin(models.Outlet, models.Outlet.id == models.Client.outlet_id)
-            .where(models.Client.id.in_(chunk))
-        )}
+        chunk = ids[start : start + CHUNK]
+        cards = {
+            row.id: row
+            for row in session.execute(
+                select(models.Client.id, models.Outlet.code.label("outlet"), *_SOURCE.values())
+                .outerjoin(models.Outlet, models.Outlet.id == models.Client.outlet_id)
+                .where(models.Client.id.in_(chunk))
+            )
+        }
         tags: dict[str, list[str]] = {}
         for client_id, tag in session.execute(
             select(models.ClientTag.client_id, models.ClientTag.tag)
-            .where(models.ClientTag.client_id.in_(chunk)).order_by(models.ClientTag.tag)
+            .where(models.ClientTag.client_id.in_(chunk))
+            .order_by(models.ClientTag.tag)
         ):
             tags.setdefault(client_id, []).append(tag)
         for client_id in chunk:

@@ -40,8 +40,16 @@ from app.store import Store
 from local_db import models
 
 __all__ = [
-    "CsvTable", "ImportPreview", "ImportReport", "PreviewRow", "RowProblem",
-    "import_rows", "preview", "read_csv", "suggest_mapping", "write_report_csv",
+    "CsvTable",
+    "ImportPreview",
+    "ImportReport",
+    "PreviewRow",
+    "RowProblem",
+    "import_rows",
+    "preview",
+    "read_csv",
+    "suggest_mapping",
+    "write_report_csv",
 ]
 
 BATCH = 500  # rows between progress reports, cancel checks and session clean-ups
@@ -149,10 +157,14 @@ def preview(
     )
     valid = [row for row in rows if not row.problems]
     return ImportPreview(
-        file_name=table.name, encoding=table.encoding,
+        file_name=table.name,
+        encoding=table.encoding,
         columns=tuple((header, field) for _, header, field in columns),
-        ignored=tuple(h for h in table.headers if not mapping.get(h)), rows=shown,
-        total_rows=len(rows), valid=len(valid), with_problems=len(rows) - len(valid),
+        ignored=tuple(h for h in table.headers if not mapping.get(h)),
+        rows=shown,
+        total_rows=len(rows),
+        valid=len(valid),
+        with_problems=len(rows) - len(valid),
         duplicates=sum(row.duplicate for row in rows),
         updates=sum(row.existing_id is not None for row in valid),
     )
@@ -176,7 +188,9 @@ def import_rows(
     `cancel` is checked there; a cancel raises Cancelled with nothing imported.
     """
     if on_duplicate not in ("skip", "update"):
-        raise InvalidInput(f"on_duplicate must be 'skip' or 'update', not {on_duplicate!r}.", zh="重复记录的处理方式只能是跳过或更新。")
+        raise InvalidInput(
+            f"on_duplicate must be 'skip' or 'update', not {on_duplicate!r}.", zh="重复记录的处理方式只能是跳过或更新。"
+        )
     columns = _columns(table, mapping)
     cards = _card_service(services)
     sessions = services.store.sessions
@@ -185,8 +199,12 @@ def import_rows(
     good = [row for row in rows if not row.problems]
     updated = sum(row.existing_id is not None for row in good)
     report = ImportReport(
-        file_name=table.name, total_rows=len(rows), imported=len(good) - updated, updated=updated,
-        problems=tuple(p for row in rows for p in _row_problems(row, columns)), dry_run=dry_run,
+        file_name=table.name,
+        total_rows=len(rows),
+        imported=len(good) - updated,
+        updated=updated,
+        problems=tuple(p for row in rows for p in _row_problems(row, columns)),
+        dry_run=dry_run,
     )
     if dry_run:
         return report
@@ -195,7 +213,7 @@ def import_rows(
     with sessions.begin() as session:
         for start in range(0, len(drafts), BATCH):
             steps.check()
-            batch = drafts[start:start + BATCH]
+            batch = drafts[start : start + BATCH]
             # New cards go in bulk (the one `import` event below stands for them); a row that
             # updates a saved card goes through the card's own save, with its `edit` event.
             cards.create_many([d for d in batch if d.id is None], session)
@@ -207,10 +225,19 @@ def import_rows(
             steps.advance(len(batch))
         steps.check()
         record_event(
-            session, actor=services.actor(), action="import", entity="client", entity_id=None,
+            session,
+            actor=services.actor(),
+            action="import",
+            entity="client",
+            entity_id=None,
             # Counts and the file name only: the rows hold ID and phone numbers.
-            detail={"file": table.name, "rows": report.total_rows, "imported": report.imported,
-                    "updated": report.updated, "rejected": report.rejected},
+            detail={
+                "file": table.name,
+                "rows": report.total_rows,
+                "imported": report.imported,
+                "updated": report.updated,
+                "rejected": report.rejected,
+            },
         )
     return report
 
@@ -219,8 +246,7 @@ def write_report_csv(report: ImportReport, path: Path | str, language: str) -> N
     """The rejected rows, one line per problem, as a CSV Excel opens (UTF-8 with a BOM)."""
     headers = ("行号", "姓名", "字段", "问题") if language == "zh_CN" else ("line", "name", "field", "problem")
     lines = (
-        (str(p.line), export_cell("name", p.name), p.column or p.field, p.message(language))
-        for p in report.problems
+        (str(p.line), export_cell("name", p.name), p.column or p.field, p.message(language)) for p in report.problems
     )
     with replacing(Path(path)) as temp:
         write_rows(temp, [headers, *lines], "utf-8-sig")
@@ -254,7 +280,9 @@ def _columns(table: CsvTable, mapping: Mapping[str, str | None]) -> list[tuple[i
     if "name" not in by_field:
         raise InvalidInput(
             f"No column of {table.name} is mapped to the client's name.",
-            "Map a column such as 姓名 to the name.", zh=f"{table.name} 中没有对应客户姓名的列。", hint_zh="请把“姓名”之类的列对应到姓名。",
+            "Map a column such as 姓名 to the name.",
+            zh=f"{table.name} 中没有对应客户姓名的列。",
+            hint_zh="请把“姓名”之类的列对应到姓名。",
         )
     return [(i, h, f) for i, h in enumerate(table.headers) if (f := mapping.get(h))]
 
@@ -278,7 +306,7 @@ def _plan(
             row.duplicate = bool(match.problems)
     for start in range(0, len(rows), BATCH):
         steps.check()
-        batch = rows[start:start + BATCH]
+        batch = rows[start : start + BATCH]
         for row in batch:
             base = cards.get(row.existing_id).draft if row.existing_id else ClientDraft(name="")
             changes = {f: v for f, v in row.values.items() if f != "outlet"}
@@ -310,7 +338,9 @@ def _read_row(row: CsvRow, columns: Sequence[tuple[int, str, str]], outlets: dic
         if not text.strip():
             continue
         try:
-            values[field_name] = _outlet(text, outlets) if field_name == "outlet" else parse_cell(field_name, text, header)
+            values[field_name] = (
+                _outlet(text, outlets) if field_name == "outlet" else parse_cell(field_name, text, header)
+            )
         except CellProblem as exc:
             problems.append(exc.problem)
     return _Row(row.line, values, problems, frozenset(p.field for p in problems))
@@ -319,17 +349,24 @@ def _read_row(row: CsvRow, columns: Sequence[tuple[int, str, str]], outlets: dic
 def _outlet(text: str, outlets: dict[str, _Outlet | None]) -> _Outlet:
     key = text.strip()
     if key not in outlets:
-        raise CellProblem(Problem(
-            "outlet", "outlet_unknown",
-            f"There is no outlet with the code or name “{key}”; add the outlet first, or leave the column out.",
-            f"没有代码或名称为“{key}”的网点，请先添加该网点，或不导入这一列。",
-        ))
+        raise CellProblem(
+            Problem(
+                "outlet",
+                "outlet_unknown",
+                f"There is no outlet with the code or name “{key}”; add the outlet first, or leave the column out.",
+                f"没有代码或名称为“{key}”的网点，请先添加该网点，或不导入这一列。",
+            )
+        )
     outlet = outlets[key]
     if outlet is None:
-        raise CellProblem(Problem(
-            "outlet", "outlet_ambiguous", f"Several outlets are called “{key}”; use its code.",
-            f"有多个网点名为“{key}”，请填写网点代码。",
-        ))
+        raise CellProblem(
+            Problem(
+                "outlet",
+                "outlet_ambiguous",
+                f"Several outlets are called “{key}”; use its code.",
+                f"有多个网点名为“{key}”，请填写网点代码。",
+            )
+        )
     return outlet
 
 
@@ -351,4 +388,3 @@ def _display(field_name: str, values: dict[str, Any], text: str, language: str) 
     if field_name == "outlet":
         return str(values[field_name].name)
     return display_cell(field_name, values[field_name], language)
-

@@ -46,15 +46,26 @@ def match_rows(
         if number:
             if number in first_number:
                 earlier = first_number[number]
-                found.append(Problem("id_number", "duplicate_in_file", f"The same ID number is on line {earlier}.",
-                                     f"与第 {earlier} 行的证件号码相同。"))
+                found.append(
+                    Problem(
+                        "id_number",
+                        "duplicate_in_file",
+                        f"The same ID number is on line {earlier}.",
+                        f"与第 {earlier} 行的证件号码相同。",
+                    )
+                )
             first_number.setdefault(number, line)
         if pair:
             if pair in first_pair:
                 earlier = first_pair[pair]
-                found.append(Problem("mobile", "duplicate_in_file",
-                                     f"The same name and mobile number are on line {earlier}.",
-                                     f"与第 {earlier} 行的姓名和手机号相同。"))
+                found.append(
+                    Problem(
+                        "mobile",
+                        "duplicate_in_file",
+                        f"The same name and mobile number are on line {earlier}.",
+                        f"与第 {earlier} 行的姓名和手机号相同。",
+                    )
+                )
             first_pair.setdefault(pair, line)
         named = by_number.get(number, []) if number else []
         paired = by_pair.get(pair, []) if pair else []
@@ -66,9 +77,14 @@ def match_rows(
             elif len(saved) == 1:
                 existing_id = ClientId(saved.pop())
             else:
-                found.append(Problem("id_number", "duplicate_ambiguous",
-                                     "This row matches several saved cards; merge them first.",
-                                     "该行与多张已有客户档案相同，请先合并这些档案。"))
+                found.append(
+                    Problem(
+                        "id_number",
+                        "duplicate_ambiguous",
+                        "This row matches several saved cards; merge them first.",
+                        "该行与多张已有客户档案相同，请先合并这些档案。",
+                    )
+                )
         matches.append(Match(tuple(found), existing_id))
     return matches
 
@@ -104,14 +120,26 @@ def _saved_duplicates(named: list[tuple[str, str]], paired: list[str]) -> list[P
     found = []
     if named:
         saved_name = named[0][1]
-        found.append(Problem("id_number", "duplicate_card", f"A card with this ID number is already saved ({saved_name}).",
-                             f"已有相同证件号码的客户档案（{saved_name}）。"))
+        found.append(
+            Problem(
+                "id_number",
+                "duplicate_card",
+                f"A card with this ID number is already saved ({saved_name}).",
+                f"已有相同证件号码的客户档案（{saved_name}）。",
+            )
+        )
     if paired:
-        found.append(Problem("mobile", "duplicate_card", "A card with this name and mobile number is already saved.",
-                             "已有相同姓名和手机号的客户档案。"))
+        found.append(
+            Problem(
+                "mobile",
+                "duplicate_card",
+                "A card with this name and mobile number is already saved.",
+                "已有相同姓名和手机号的客户档案。",
+            )
+        )
     return found
 
 
 def _chunks(values: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(values), LOOKUP_CHUNK):
-        yield values[start:start + LOOKUP_CHUNK]
+        yield values[start : start + LOOKUP_CHUNK]

@@ -138,9 +138,7 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def where_clause(
-    query: ClientQuery, today: date, with_text: bool = True
-) -> tuple[str, dict[str, Any]]:
+def where_clause(query: ClientQuery, today: date, with_text: bool = True) -> tuple[str, dict[str, Any]]:
     conditions = ["c.merged_into_id IS NULL"]
     params: dict[str, Any] = {}
     if with_text:
@@ -217,7 +215,6 @@ def rows_statement(ids: list[str]) -> Statement:
     params = {f"i{n}": client_id for n, client_id in enumerate(ids)}
     marks = ", ".join(f":i{n}" for n in range(len(ids)))
     return Statement(
-        f"SELECT {ROW_COLUMNS} FROM clients c LEFT JOIN outlets o ON o.id = c.outlet_id "
-        f"WHERE c.id IN ({marks})",
+        f"SELECT {ROW_COLUMNS} FROM clients c LEFT JOIN outlets o ON o.id = c.outlet_id WHERE c.id IN ({marks})",
         params,
     )

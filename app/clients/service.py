@@ -106,16 +106,39 @@ class ClientService:
         return [found[i] for i in ids if i in found]
 
     def _row(self, r: Sequence[Any], today: date) -> ClientRow:
-        (client_id, name, gender, birth, tier, mobile, _id_type, id_number, last_contact,
-         next_maturity, blacklisted, status, tags_text, outlet_name) = r
+        (
+            client_id,
+            name,
+            gender,
+            birth,
+            tier,
+            mobile,
+            _id_type,
+            id_number,
+            last_contact,
+            next_maturity,
+            blacklisted,
+            status,
+            tags_text,
+            outlet_name,
+        ) = r
         birth = _as_date(birth)
         age = age_on(birth, today) if birth else None
         return ClientRow(
-            id=client_id, name=name, gender=gender, age=age, segment=segment_for_age(age),
-            tier=tier, mobile_masked=mask_phone(mobile), id_masked=mask_id_number(id_number),
-            outlet_name=outlet_name or "", last_contact_at=_as_utc(last_contact),
-            next_maturity_on=_as_date(next_maturity), blacklisted=bool(blacklisted),
-            is_draft=status == "draft", tags=tuple(tags_text.split()) if tags_text else (),
+            id=client_id,
+            name=name,
+            gender=gender,
+            age=age,
+            segment=segment_for_age(age),
+            tier=tier,
+            mobile_masked=mask_phone(mobile),
+            id_masked=mask_id_number(id_number),
+            outlet_name=outlet_name or "",
+            last_contact_at=_as_utc(last_contact),
+            next_maturity_on=_as_date(next_maturity),
+            blacklisted=bool(blacklisted),
+            is_draft=status == "draft",
+            tags=tuple(tags_text.split()) if tags_text else (),
         )
 
     def tags(self) -> list[str]:
@@ -130,16 +153,35 @@ class ClientService:
             if client is None:
                 raise NotFound(f"No client card {client_id}.", zh="找不到该客户档案。")
             draft = ClientDraft(
-                id=ClientId(client.id), name=client.name, gender=client.gender, birth_date=client.birth_date,
-                id_type=client.id_type, id_number=client.id_number or "", mobile=client.mobile,
-                phone_other=client.phone_other, address=client.address,
-                occupation=client.occupation, employer=client.employer, tier=client.tier,
-                source=client.source, risk_preference=client.risk_preference,
-                income_band=client.income_band, assets_cents=client.assets_cents,
-                investments=client.investments, hobbies=client.hobbies, notes=client.notes,
-                blacklisted=client.blacklisted, blacklist_reason=client.blacklist_reason,
+                id=ClientId(client.id),
+                name=client.name,
+                gender=client.gender,
+                birth_date=client.birth_date,
+                id_type=client.id_type,
+                id_number=client.id_number or "",
+                mobile=client.mobile,
+                phone_other=client.phone_other,
+                address=client.address,
+                occupation=client.occupation,
+                employer=client.employer,
+                tier=client.tier,
+                source=client.source,
+                risk_preference=client.risk_preference,
+                income_band=client.income_band,
+                assets_cents=client.assets_cents,
+                investments=client.investments,
+                hobbies=client.hobbies,
+                notes=client.notes,
+                blacklisted=client.blacklisted,
+                blacklist_reason=client.blacklist_reason,
                 outlet_id=optional_id(OutletId, client.outlet_id),
-                tags=tuple(session.scalars(select(models.ClientTag.tag).where(models.ClientTag.client_id == client_id).order_by(models.ClientTag.tag))),
+                tags=tuple(
+                    session.scalars(
+                        select(models.ClientTag.tag)
+                        .where(models.ClientTag.client_id == client_id)
+                        .order_by(models.ClientTag.tag)
+                    )
+                ),
                 family=tuple(_entries(session, models.FamilyMember, FamilyEntry, client_id)),
                 products=tuple(_entries(session, models.ProductHolding, ProductEntry, client_id)),
                 dates=tuple(_entries(session, models.ImportantDate, DateEntry, client_id)),
@@ -147,21 +189,35 @@ class ClientService:
             outlet = session.get(models.Outlet, client.outlet_id) if client.outlet_id else None
             age = age_on(client.birth_date, self._today()) if client.birth_date else None
             return ClientCard(
-                draft=draft, status=client.status, age=age, segment=segment_for_age(age),
-                id_masked=mask_id_number(client.id_number), mobile_masked=mask_phone(client.mobile),
+                draft=draft,
+                status=client.status,
+                age=age,
+                segment=segment_for_age(age),
+                id_masked=mask_id_number(client.id_number),
+                mobile_masked=mask_phone(client.mobile),
                 phone_other_masked=mask_phone(client.phone_other),
-                outlet_name=outlet.name if outlet else "", last_contact_at=client.last_contact_at,
-                next_maturity_on=client.next_maturity_on, created_at=client.created_at,
-                updated_at=client.updated_at, problems=tuple(self.check(draft)),
+                outlet_name=outlet.name if outlet else "",
+                last_contact_at=client.last_contact_at,
+                next_maturity_on=client.next_maturity_on,
+                created_at=client.created_at,
+                updated_at=client.updated_at,
+                problems=tuple(self.check(draft)),
             )
 
     def check(self, draft: ClientDraft) -> list[Problem]:
         return check_card(
             CardFields(
-                name=draft.name, gender=draft.gender, birth_date=draft.birth_date,
-                id_type=draft.id_type, id_number=draft.id_number, mobile=draft.mobile,
-                phone_other=draft.phone_other, tier=draft.tier, source=draft.source,
-                risk_preference=draft.risk_preference, assets_cents=draft.assets_cents,
+                name=draft.name,
+                gender=draft.gender,
+                birth_date=draft.birth_date,
+                id_type=draft.id_type,
+                id_number=draft.id_number,
+                mobile=draft.mobile,
+                phone_other=draft.phone_other,
+                tier=draft.tier,
+                source=draft.source,
+                risk_preference=draft.risk_preference,
+                assets_cents=draft.assets_cents,
             ),
             self._today(),
         )
@@ -188,20 +244,36 @@ class ClientService:
         """The card's column values as stored: normalised, with pinyin and derived fields."""
         if not draft.name.strip():
             # Even a draft needs something to be found by in the list.
-            raise InvalidInput("A card needs at least a name before it can be kept.", zh="客户档案至少要有姓名才能保存。")
+            raise InvalidInput(
+                "A card needs at least a name before it can be kept.", zh="客户档案至少要有姓名才能保存。"
+            )
         pinyin, initials = pinyin_keys(draft.name)
         today = self._today()
         return dict(
-            status="draft" if problems else "valid", name=draft.name.strip(), name_pinyin=pinyin,
-            name_initials=initials, gender=draft.gender, birth_date=draft.birth_date,
-            id_type=draft.id_type, id_number=normalise_id(draft.id_number) or None,
-            mobile=normalise_phone(draft.mobile), phone_other=draft.phone_other.strip(),
-            address=draft.address.strip(), occupation=draft.occupation.strip(),
-            employer=draft.employer.strip(), tier=draft.tier, source=draft.source,
-            risk_preference=draft.risk_preference, income_band=draft.income_band,
-            assets_cents=draft.assets_cents, investments=draft.investments,
-            hobbies=draft.hobbies, notes=draft.notes, blacklisted=draft.blacklisted,
-            blacklist_reason=draft.blacklist_reason, outlet_id=draft.outlet_id,
+            status="draft" if problems else "valid",
+            name=draft.name.strip(),
+            name_pinyin=pinyin,
+            name_initials=initials,
+            gender=draft.gender,
+            birth_date=draft.birth_date,
+            id_type=draft.id_type,
+            id_number=normalise_id(draft.id_number) or None,
+            mobile=normalise_phone(draft.mobile),
+            phone_other=draft.phone_other.strip(),
+            address=draft.address.strip(),
+            occupation=draft.occupation.strip(),
+            employer=draft.employer.strip(),
+            tier=draft.tier,
+            source=draft.source,
+            risk_preference=draft.risk_preference,
+            income_band=draft.income_band,
+            assets_cents=draft.assets_cents,
+            investments=draft.investments,
+            hobbies=draft.hobbies,
+            notes=draft.notes,
+            blacklisted=draft.blacklisted,
+            blacklist_reason=draft.blacklist_reason,
+            outlet_id=draft.outlet_id,
             tags_text=" ".join(_clean_tags(draft.tags)),
             next_maturity_on=min(
                 (p.maturity_on for p in draft.products if p.maturity_on and p.maturity_on >= today),
@@ -226,7 +298,10 @@ class ClientService:
         for table, rows in _child_rows(client.id, draft):
             session.add_all(table(**row) for row in rows)
         record_event(
-            session, actor=self._actor(), action="create" if created else "edit", entity="client",
+            session,
+            actor=self._actor(),
+            action="create" if created else "edit",
+            entity="client",
             entity_id=client.id,
             # Field names only: the values may be ID or phone numbers.
             detail={"status": values["status"], "fields": sorted(changed)},
@@ -276,12 +351,16 @@ class ClientService:
         from sqlalchemy import or_
 
         with self._sessions() as session:
-            ids = [ClientId(i) for i in session.scalars(
-                select(models.Client.id).where(
-                    or_(*conditions), models.Client.merged_into_id.is_(None),
-                    models.Client.id != (draft.id or ""),
+            ids = [
+                ClientId(i)
+                for i in session.scalars(
+                    select(models.Client.id).where(
+                        or_(*conditions),
+                        models.Client.merged_into_id.is_(None),
+                        models.Client.id != (draft.id or ""),
+                    )
                 )
-            )]
+            ]
         return self.rows(ids)
 
     def merge(self, keep_id: ClientId, drop_id: ClientId) -> None:
@@ -293,10 +372,15 @@ class ClientService:
             keep = session.get(models.Client, keep_id)
             drop = session.get(models.Client, drop_id)
             if keep is None or drop is None or keep.merged_into_id or drop.merged_into_id:
-                raise NotFound("Both cards must exist and not be merged already.", zh="两份档案都必须存在且尚未被合并。")
+                raise NotFound(
+                    "Both cards must exist and not be merged already.", zh="两份档案都必须存在且尚未被合并。"
+                )
             kept_tags = set(session.scalars(select(models.ClientTag.tag).where(models.ClientTag.client_id == keep_id)))
-            session.execute(delete(models.ClientTag).where(
-                models.ClientTag.client_id == drop_id, models.ClientTag.tag.in_(kept_tags)))
+            session.execute(
+                delete(models.ClientTag).where(
+                    models.ClientTag.client_id == drop_id, models.ClientTag.tag.in_(kept_tags)
+                )
+            )
             for table in (models.FamilyMember, models.ProductHolding, models.ImportantDate, models.ClientTag):
                 session.execute(update(table).where(table.client_id == drop_id).values(client_id=keep_id))
             for history, column in HISTORY_LINKS:
@@ -314,8 +398,14 @@ class ClientService:
                 if not getattr(keep, field_name) and getattr(drop, field_name):
                     setattr(keep, field_name, getattr(drop, field_name))
             drop.merged_into_id = keep_id
-            record_event(session, actor=self._actor(), action="merge", entity="client",
-                         entity_id=keep_id, detail={"merged": drop_id})
+            record_event(
+                session,
+                actor=self._actor(),
+                action="merge",
+                entity="client",
+                entity_id=keep_id,
+                detail={"merged": drop_id},
+            )
 
     # ---- privacy -----------------------------------------------------------------------
 
@@ -327,8 +417,14 @@ class ClientService:
             client = session.get(models.Client, client_id)
             if client is None:
                 raise NotFound(f"No client card {client_id}.", zh="找不到该客户档案。")
-            record_event(session, actor=self._actor(), action="reveal", entity="client",
-                         entity_id=client_id, detail={"field": field_name})
+            record_event(
+                session,
+                actor=self._actor(),
+                action="reveal",
+                entity="client",
+                entity_id=client_id,
+                detail={"field": field_name},
+            )
             return getattr(client, field_name) or ""
 
     # ---- contact history ---------------------------------------------------------------
@@ -336,16 +432,38 @@ class ClientService:
     def history(self, client_id: ClientId, limit: int = 200) -> list[HistoryEntry]:
         with self._sessions() as session:
             entries: list[HistoryEntry] = []
-            for v in session.scalars(select(models.Visit).where(models.Visit.client_id == client_id)
-                                     .order_by(models.Visit.starts_at.desc()).limit(limit)):
-                entries.append(HistoryEntry(v.starts_at, "visit", v.purpose, v.status + (f" · {v.outcome}" if v.outcome else ""), v.id))
-            for w in session.scalars(select(models.WorkLogEntry).where(models.WorkLogEntry.client_id == client_id)
-                                     .order_by(models.WorkLogEntry.at.desc()).limit(limit)):
-                entries.append(HistoryEntry(w.at, "worklog", w.kind, " · ".join(filter(None, (w.sales_step, w.outcome, w.notes))), w.id))
-            proposals = session.execute(
-                select(models.Proposal).join(models.ProposalParty, models.ProposalParty.proposal_id == models.Proposal.id)
-                .where(models.ProposalParty.client_id == client_id).distinct()
-            ).scalars().all()
+            for v in session.scalars(
+                select(models.Visit)
+                .where(models.Visit.client_id == client_id)
+                .order_by(models.Visit.starts_at.desc())
+                .limit(limit)
+            ):
+                entries.append(
+                    HistoryEntry(
+                        v.starts_at, "visit", v.purpose, v.status + (f" · {v.outcome}" if v.outcome else ""), v.id
+                    )
+                )
+            for w in session.scalars(
+                select(models.WorkLogEntry)
+                .where(models.WorkLogEntry.client_id == client_id)
+                .order_by(models.WorkLogEntry.at.desc())
+                .limit(limit)
+            ):
+                entries.append(
+                    HistoryEntry(
+                        w.at, "worklog", w.kind, " · ".join(filter(None, (w.sales_step, w.outcome, w.notes))), w.id
+                    )
+                )
+            proposals = (
+                session.execute(
+                    select(models.Proposal)
+                    .join(models.ProposalParty, models.ProposalParty.proposal_id == models.Proposal.id)
+                    .where(models.ProposalParty.client_id == client_id)
+                    .distinct()
+                )
+                .scalars()
+                .all()
+            )
             for p in proposals:
                 entries.append(HistoryEntry(p.finished_at or p.created_at, "proposal", p.product_name, p.status, p.id))
                 for r in session.scalars(select(models.Receipt).where(models.Receipt.proposal_id == p.id)):

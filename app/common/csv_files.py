@@ -73,13 +73,15 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         raise InvalidInput(f"{name} is not a text file (line {line}).", SAVE_AS_CSV,
                            zh=f"{name} 不是文本文件（第 {line} 行）。", hint_zh=SAVE_AS_CSV_ZH)  # fmt: skip
     if data.startswith(UTF8_BOM):
-        body = data[len(UTF8_BOM):]
+        body = data[len(UTF8_BOM) :]
         try:
             return body.decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
             raise InvalidInput(
-                f"{name} says it is UTF-8 but line {_line_at(body, exc.start)} is not.", SAVE_AS_CSV,
-                zh=f"{name} 标明是 UTF-8，但第 {_line_at(body, exc.start)} 行不是。", hint_zh=SAVE_AS_CSV_ZH,
+                f"{name} says it is UTF-8 but line {_line_at(body, exc.start)} is not.",
+                SAVE_AS_CSV,
+                zh=f"{name} 标明是 UTF-8，但第 {_line_at(body, exc.start)} 行不是。",
+                hint_zh=SAVE_AS_CSV_ZH,
             ) from None
     try:
         return data.decode("utf-8"), "utf-8"
@@ -89,8 +91,10 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
         raise InvalidInput(
-            f"{name} is neither UTF-8 nor GBK text (line {_line_at(data, exc.start)}).", SAVE_AS_CSV,
-            zh=f"{name} 既不是 UTF-8 也不是 GBK 文本（第 {_line_at(data, exc.start)} 行）。", hint_zh=SAVE_AS_CSV_ZH,
+            f"{name} is neither UTF-8 nor GBK text (line {_line_at(data, exc.start)}).",
+            SAVE_AS_CSV,
+            zh=f"{name} 既不是 UTF-8 也不是 GBK 文本（第 {_line_at(data, exc.start)} 行）。",
+            hint_zh=SAVE_AS_CSV_ZH,
         ) from None
 
 
@@ -107,7 +111,9 @@ def _parse(text: str, name: str) -> tuple[tuple[str, ...], tuple[CsvRow, ...]]:
     records = _records(text, name)
     first = next(records, None)
     if first is None or not any(cell.strip() for cell in first[1]):
-        raise InvalidInput(f"{name} has no header row: line 1 must name the columns.", zh=f"{name} 没有表头：第 1 行必须是各列的名称。")
+        raise InvalidInput(
+            f"{name} has no header row: line 1 must name the columns.", zh=f"{name} 没有表头：第 1 行必须是各列的名称。"
+        )
     headers = tuple(_clean_header(cell) for cell in first[1])
     _refuse_repeated(headers, name)
     rows: list[CsvRow] = []
@@ -161,8 +167,7 @@ def _refuse_repeated(headers: Sequence[str], name: str) -> None:
     for column, header in enumerate(headers, start=1):
         if header and header in seen:
             raise InvalidInput(
-                f"{name}: the column “{header}” appears twice in the header "
-                f"(columns {seen[header]} and {column}).",
+                f"{name}: the column “{header}” appears twice in the header (columns {seen[header]} and {column}).",
                 "Rename or delete one of them.",
                 zh=f"{name}：表头中“{header}”列出现了两次（第 {seen[header]} 列和第 {column} 列）。",
                 hint_zh="请重命名或删除其中一列。",

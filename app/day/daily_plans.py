@@ -81,20 +81,25 @@ class DailyPlanService:
             targets = plan_targets(plan, defaults)
             actuals = tally(session, day)
             next_plan = TomorrowPlan(
-                tomorrow, plan_targets(_plan(session, tomorrow), defaults),
+                tomorrow,
+                plan_targets(_plan(session, tomorrow), defaults),
                 visits_on(session, tomorrow, self._zone),
             )
         reached = actuals.reached
         steps = tuple(
-            StepCount(step, STEP_NAMES[step], reached[i],
-                      reached[i] - (reached[i + 1] if i + 1 < len(reached) else 0))
+            StepCount(step, STEP_NAMES[step], reached[i], reached[i] - (reached[i + 1] if i + 1 < len(reached) else 0))
             for i, step in enumerate(SALES_STEPS)
         )
         return DailySummary(
-            day=day, targets=targets, progress=progress_lines(targets, actuals), steps=steps,
-            went_well=plan.went_well if plan else "", went_badly=plan.went_badly if plan else "",
+            day=day,
+            targets=targets,
+            progress=progress_lines(targets, actuals),
+            steps=steps,
+            went_well=plan.went_well if plan else "",
+            went_badly=plan.went_badly if plan else "",
             tomorrow_notes=plan.tomorrow_notes if plan else "",
-            closed=plan is not None and plan.closed_at is not None, tomorrow=next_plan,
+            closed=plan is not None and plan.closed_at is not None,
+            tomorrow=next_plan,
         )
 
     def save(
@@ -114,8 +119,14 @@ class DailyPlanService:
             plan = plan_row(session, day, defaults)
             plan.went_well, plan.went_badly = went_well.strip(), went_badly.strip()
             plan.tomorrow_notes = tomorrow_notes.strip()
-            record_event(session, actor=self._actor(), action="edit", entity="daily_plan",
-                         entity_id=plan.id, detail={"day": day.isoformat(), "summary": True})
+            record_event(
+                session,
+                actor=self._actor(),
+                action="edit",
+                entity="daily_plan",
+                entity_id=plan.id,
+                detail={"day": day.isoformat(), "summary": True},
+            )
             if tomorrow_targets is not None:
                 self._set(session, next_working_day(day), tomorrow_targets, defaults)
         return self.summary(day)
@@ -133,8 +144,14 @@ class DailyPlanService:
             raise InvalidInput(f"{day.isoformat()} is closed: its targets can no longer change.",
                                zh=f"{day.isoformat()} 已结束：当天目标不能再修改。")  # fmt: skip
         apply_targets(plan, targets)
-        record_event(session, actor=self._actor(), action="edit", entity="daily_plan",
-                     entity_id=plan.id, detail={"day": day.isoformat(), "targets": targets.__dict__})
+        record_event(
+            session,
+            actor=self._actor(),
+            action="edit",
+            entity="daily_plan",
+            entity_id=plan.id,
+            detail={"day": day.isoformat(), "targets": targets.__dict__},
+        )
 
 
 def _plan(session: Session, day: date) -> DailyPlan | None:

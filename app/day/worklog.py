@@ -110,15 +110,22 @@ def apply_targets(plan: DailyPlan, targets: DailyTargets) -> None:
 def plan_targets(plan: DailyPlan | None, defaults: DailyTargets) -> DailyTargets:
     if plan is None:
         return defaults
-    return DailyTargets(plan.target_visits, plan.target_leaflets, plan.target_prospects,
-                        plan.target_sms, plan.target_meetings)
+    return DailyTargets(
+        plan.target_visits, plan.target_leaflets, plan.target_prospects, plan.target_sms, plan.target_meetings
+    )
 
 
 def tally(session: Session, day: date) -> Actuals:
     rows = session.execute(
-        select(WorkLogEntry.id, WorkLogEntry.corrects_id, WorkLogEntry.kind, WorkLogEntry.quantity,
-               WorkLogEntry.client_id, WorkLogEntry.sales_step, WorkLogEntry.effective)
-        .where(WorkLogEntry.day == day)
+        select(
+            WorkLogEntry.id,
+            WorkLogEntry.corrects_id,
+            WorkLogEntry.kind,
+            WorkLogEntry.quantity,
+            WorkLogEntry.client_id,
+            WorkLogEntry.sales_step,
+            WorkLogEntry.effective,
+        ).where(WorkLogEntry.day == day)
     ).all()
     replaced = {r.corrects_id for r in rows if r.corrects_id}
     sums = dict.fromkeys(KINDS, 0)
@@ -159,8 +166,9 @@ class WorkLogService:
         with self._sessions.begin() as session:
             self._refuse_if_closed(session, entry.day)
             row = self._add(session, entry, corrects=None)
-            record_event(session, actor=self._actor(), action="create", entity="worklog",
-                         entity_id=row.id, detail=_summary(row))
+            record_event(
+                session, actor=self._actor(), action="create", entity="worklog", entity_id=row.id, detail=_summary(row)
+            )
             return self._entry(session, row, corrected_by=None, reason="")
 
     def quick(self, kind: str, day: date, quantity: int = 1, client_id: ClientId | None = None) -> LogEntry:
@@ -171,14 +179,16 @@ class WorkLogService:
 
     def entries(self, day: date) -> list[LogEntry]:
         with self._sessions() as session:
-            rows = list(session.scalars(
-                select(WorkLogEntry).where(WorkLogEntry.day == day)
-                .order_by(WorkLogEntry.at, WorkLogEntry.created_at)
-            ))
+            rows = list(
+                session.scalars(
+                    select(WorkLogEntry)
+                    .where(WorkLogEntry.day == day)
+                    .order_by(WorkLogEntry.at, WorkLogEntry.created_at)
+                )
+            )
             replaced_by = {r.corrects_id: r.id for r in rows if r.corrects_id}
             reasons = _reasons(session, [r.id for r in rows if r.corrects_id])
-            return [self._entry(session, r, replaced_by.get(r.id), reasons.get(r.id, ""))
-                    for r in rows]
+            return [self._entry(session, r, replaced_by.get(r.id), reasons.get(r.id, "")) for r in rows]
 
     def is_closed(self, day: date) -> bool:
         with self._sessions() as session:
@@ -190,8 +200,14 @@ class WorkLogService:
             plan = plan_row(session, day, self._settings.targets())
             if plan.closed_at is None:
                 plan.closed_at = self._now()
-                record_event(session, actor=self._actor(), action="close", entity="daily_plan",
-                             entity_id=plan.id, detail={"day": day.isoformat(), **_counts(tally(session, day))})
+                record_event(
+                    session,
+                    actor=self._actor(),
+                    action="close",
+                    entity="daily_plan",
+                    entity_id=plan.id,
+                    detail={"day": day.isoformat(), **_counts(tally(session, day))},
+                )
             return DayClosed(day, plan.closed_at)
 
     def correct(self, entry_id: str, reason: str, **changes: Any) -> LogEntry:
@@ -219,18 +235,33 @@ class WorkLogService:
             newer = session.scalar(select(WorkLogEntry.id).where(WorkLogEntry.corrects_id == entry_id))
             if newer is not None:
                 raise InvalidInput(
-                    "This entry was already corrected.", f"Correct the latest version ({newer}).",
-                    zh="此记录已经更正过。", hint_zh="请更正其最新版本。",
+                    "This entry was already corrected.",
+                    f"Correct the latest version ({newer}).",
+                    zh="此记录已经更正过。",
+                    hint_zh="请更正其最新版本。",
                 )
-            base = LogInput(kind=old.kind, day=old.day, at=old.at, quantity=old.quantity,
-                            client_id=optional_id(ClientId, old.client_id), outlet_id=optional_id(OutletId, old.outlet_id),
-                            visit_id=optional_id(VisitId, old.visit_id),
-                            sales_step=old.sales_step, effective=old.effective,
-                            outcome=old.outcome, notes=old.notes)
+            base = LogInput(
+                kind=old.kind,
+                day=old.day,
+                at=old.at,
+                quantity=old.quantity,
+                client_id=optional_id(ClientId, old.client_id),
+                outlet_id=optional_id(OutletId, old.outlet_id),
+                visit_id=optional_id(VisitId, old.visit_id),
+                sales_step=old.sales_step,
+                effective=old.effective,
+                outcome=old.outcome,
+                notes=old.notes,
+            )
             row = self._add(session, replace(base, **changes), corrects=old.id)
-            record_event(session, actor=self._actor(), action="correct", entity="worklog",
-                         entity_id=row.id, detail={"corrects": old.id, "reason": reason.strip(),
-                                                   "changed": sorted(changes), **_summary(row)})
+            record_event(
+                session,
+                actor=self._actor(),
+                action="correct",
+                entity="worklog",
+                entity_id=row.id,
+                detail={"corrects": old.id, "reason": reason.strip(), "changed": sorted(changes), **_summary(row)},
+            )
             return self._entry(session, row, corrected_by=None, reason=reason.strip())
 
     # ---- helpers ---------------------------------------------------------------------
@@ -247,10 +278,18 @@ class WorkLogService:
     def _add(self, session: Session, entry: LogInput, corrects: str | None) -> WorkLogEntry:
         _check(session, entry)
         row = WorkLogEntry(
-            day=entry.day, at=entry.at, kind=entry.kind, quantity=entry.quantity,
-            client_id=entry.client_id, outlet_id=entry.outlet_id, visit_id=entry.visit_id,
-            sales_step=entry.sales_step, effective=entry.effective, outcome=entry.outcome.strip(),
-            notes=entry.notes.strip(), corrects_id=corrects,
+            day=entry.day,
+            at=entry.at,
+            kind=entry.kind,
+            quantity=entry.quantity,
+            client_id=entry.client_id,
+            outlet_id=entry.outlet_id,
+            visit_id=entry.visit_id,
+            sales_step=entry.sales_step,
+            effective=entry.effective,
+            outcome=entry.outcome.strip(),
+            notes=entry.notes.strip(),
+            corrects_id=corrects,
         )
         session.add(row)
         if entry.client_id and entry.kind in CONTACT_KINDS:
@@ -262,17 +301,27 @@ class WorkLogService:
         session.flush()
         return row
 
-    def _entry(self, session: Session, row: WorkLogEntry, corrected_by: str | None,
-               reason: str) -> LogEntry:
+    def _entry(self, session: Session, row: WorkLogEntry, corrected_by: str | None, reason: str) -> LogEntry:
         client = session.get(Client, row.client_id) if row.client_id else None
         outlet = session.get(Outlet, row.outlet_id) if row.outlet_id else None
         return LogEntry(
-            id=row.id, day=row.day, at=row.at.astimezone(self._zone), kind=row.kind,
-            quantity=row.quantity, client_id=optional_id(ClientId, row.client_id), client_name=client.name if client else "",
-            outlet_id=optional_id(OutletId, row.outlet_id), outlet_name=outlet.name if outlet else "",
-            visit_id=optional_id(VisitId, row.visit_id), sales_step=row.sales_step, effective=row.effective,
-            outcome=row.outcome, notes=row.notes, corrects_id=row.corrects_id,
-            corrected_by_id=corrected_by, correction_reason=reason,
+            id=row.id,
+            day=row.day,
+            at=row.at.astimezone(self._zone),
+            kind=row.kind,
+            quantity=row.quantity,
+            client_id=optional_id(ClientId, row.client_id),
+            client_name=client.name if client else "",
+            outlet_id=optional_id(OutletId, row.outlet_id),
+            outlet_name=outlet.name if outlet else "",
+            visit_id=optional_id(VisitId, row.visit_id),
+            sales_step=row.sales_step,
+            effective=row.effective,
+            outcome=row.outcome,
+            notes=row.notes,
+            corrects_id=row.corrects_id,
+            corrected_by_id=corrected_by,
+            correction_reason=reason,
         )
 
 
@@ -292,8 +341,10 @@ def _check(session: Session, entry: LogInput) -> None:
                            zh=f"数量必须是不小于 1 的整数（现为 {entry.quantity!r}）。")  # fmt: skip
     if entry.sales_step is not None and entry.sales_step not in SALES_STEPS:
         raise InvalidInput(
-            f"Unknown sales-flow step {entry.sales_step!r}.", f"Use one of: {', '.join(SALES_STEPS)}.",
-            zh="未知的销售流程步骤。", hint_zh="请从列出的步骤中选择。",
+            f"Unknown sales-flow step {entry.sales_step!r}.",
+            f"Use one of: {', '.join(SALES_STEPS)}.",
+            zh="未知的销售流程步骤。",
+            hint_zh="请从列出的步骤中选择。",
         )
     if entry.effective and (entry.kind != "visit" or entry.sales_step != "close"):
         raise InvalidInput(
@@ -305,21 +356,35 @@ def _check(session: Session, entry: LogInput) -> None:
     if len(entry.outcome) > MAX_TEXT["outcome"]:
         raise InvalidInput(f"The outcome is longer than {MAX_TEXT['outcome']} characters; put the rest in the notes.",
                            zh=f"成果超过 {MAX_TEXT['outcome']} 个字；其余内容请写在备注里。")  # fmt: skip
-    for model, key, what in ((Client, entry.client_id, "client card"), (Outlet, entry.outlet_id, "outlet"),
-                             (Visit, entry.visit_id, "visit")):
+    for model, key, what in (
+        (Client, entry.client_id, "client card"),
+        (Outlet, entry.outlet_id, "outlet"),
+        (Visit, entry.visit_id, "visit"),
+    ):
         if key is not None and session.get(model, key) is None:
             raise InvalidInput(f"No {what} {key}.", zh=f"找不到该{WHAT_ZH[what]}。")
 
 
 def _summary(row: WorkLogEntry) -> dict[str, Any]:
     """What the audit event keeps of an entry: never the client's ID or phone, nor free text."""
-    return {"day": row.day.isoformat(), "kind": row.kind, "quantity": row.quantity,
-            "client_id": row.client_id, "sales_step": row.sales_step, "effective": row.effective}
+    return {
+        "day": row.day.isoformat(),
+        "kind": row.kind,
+        "quantity": row.quantity,
+        "client_id": row.client_id,
+        "sales_step": row.sales_step,
+        "effective": row.effective,
+    }
 
 
 def _counts(actuals: Actuals) -> dict[str, int]:
-    return {"visits": actuals.visits, "leaflets": actuals.leaflets, "prospects": actuals.prospects,
-            "sms": actuals.sms, "meetings": actuals.meetings}
+    return {
+        "visits": actuals.visits,
+        "leaflets": actuals.leaflets,
+        "prospects": actuals.prospects,
+        "sms": actuals.sms,
+        "meetings": actuals.meetings,
+    }
 
 
 def _reasons(session: Session, correction_ids: Sequence[str]) -> dict[str, str]:
@@ -328,7 +393,7 @@ def _reasons(session: Session, correction_ids: Sequence[str]) -> dict[str, str]:
         return {}
     events = session.execute(
         select(AuditEvent.entity_id, AuditEvent.detail_json).where(
-            AuditEvent.entity == "worklog", AuditEvent.action == "correct",
-            AuditEvent.entity_id.in_(correction_ids))
+            AuditEvent.entity == "worklog", AuditEvent.action == "correct", AuditEvent.entity_id.in_(correction_ids)
+        )
     ).all()
     return {e.entity_id: json.loads(e.detail_json).get("reason", "") for e in events}

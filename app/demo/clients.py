@@ -135,14 +135,10 @@ class ClientMaker:
         ]
         return batch, profiles
 
-    def _client(
-        self, client_id: str, outlet: OutletInfo, contact: datetime | None, owner: bool
-    ) -> Profile | None:
+    def _client(self, client_id: str, outlet: OutletInfo, contact: datetime | None, owner: bool) -> Profile | None:
         rng, today = self._rng, self._today
         gender = "M" if rng.random() < 0.49 else "F"
-        birth = rng.day_between(
-            *(self._owner_window if owner else rng.weighted(self._birth_windows, AGE_CUM))
-        )
+        birth = rng.day_between(*(self._owner_window if owner else rng.weighted(self._birth_windows, AGE_CUM)))
         age = age_on(birth, today)
         region, district = self._region(outlet.city, birth)
         surname = self._names.surname()
@@ -169,9 +165,7 @@ class ClientMaker:
         blacklisted = not owner and age >= 18 and rng.random() < 0.01
         spouse, children = self._family_of(client_id, person, surname, age, created)
         kinds, next_maturity = self._products_of(client_id, assets, created)
-        hobbies = (
-            "、".join(rng.sample(vocab.HOBBIES, rng.between(1, 3))) if rng.random() < 0.7 else ""
-        )
+        hobbies = "、".join(rng.sample(vocab.HOBBIES, rng.between(1, 3))) if rng.random() < 0.7 else ""
         tags = rng.sample(vocab.TAGS, rng.weighted((0, 1, 2), TAG_COUNT_CUM))
         self._clients.append(
             record(
@@ -229,9 +223,7 @@ class ClientMaker:
         if age < 6:
             return "", ""
         if age < 23:
-            schools = (
-                vocab.SCHOOLS_FOR_STUDENTS[:3] if age >= 18 else vocab.SCHOOLS_FOR_STUDENTS[3:]
-            )
+            schools = vocab.SCHOOLS_FOR_STUDENTS[:3] if age >= 18 else vocab.SCHOOLS_FOR_STUDENTS[3:]
             return vocab.STUDENT, rng.pick(schools).format(city=city)
         if age >= (60 if gender == "M" else 55) and rng.random() < 0.85:
             return vocab.RETIRED, ""
@@ -249,9 +241,7 @@ class ClientMaker:
             spouse_surname = self._names.surname()
             if other == "M":
                 father_surname = spouse_surname
-            birth = min(
-                client.birth + timedelta(days=rng.between(-5 * 365, 5 * 365)), add_years(today, -20)
-            )
+            birth = min(client.birth + timedelta(days=rng.between(-5 * 365, 5 * 365)), add_years(today, -20))
             spouse = Person(spouse_surname + self._names.given(other), other, birth, client.region)
             self._member(client_id, created, "spouse", spouse, None, False)
             married_from = add_years(max(client.birth, birth), 22)
@@ -272,9 +262,7 @@ class ClientMaker:
         children: list[Person] = []
         if age >= 24 and rng.random() < 0.5:
             for _ in range(1 if rng.random() < 0.7 else 2):
-                birth = rng.day_between(
-                    add_years(client.birth, 22), min(today, add_years(client.birth, 38))
-                )
+                birth = rng.day_between(add_years(client.birth, 22), min(today, add_years(client.birth, 38)))
                 child_gender = "M" if rng.random() < 0.5 else "F"
                 child = Person(
                     father_surname + self._names.given(child_gender),
@@ -283,16 +271,12 @@ class ClientMaker:
                     client.region,
                 )
                 children.append(child)
-                self._member(
-                    client_id, created, "child", child, _education(age_on(birth, today)), False
-                )
+                self._member(client_id, created, "child", child, _education(age_on(birth, today)), False)
         if 28 <= age <= 60 and rng.random() < 0.2:
             for gender in ("M", "F")[: 1 if rng.random() < 0.7 else 2]:
                 birth = client.birth - timedelta(days=rng.between(22 * 365, 35 * 365))
                 parent_surname = surname if gender == "M" else self._names.surname()
-                parent = Person(
-                    parent_surname + self._names.given(gender), gender, birth, client.region
-                )
+                parent = Person(parent_surname + self._names.given(gender), gender, birth, client.region)
                 self._member(client_id, created, "parent", parent, None, True)
         return spouse, children
 
@@ -319,14 +303,9 @@ class ClientMaker:
             )
         )
 
-    def _products_of(
-        self, client_id: str, assets: int, created: datetime
-    ) -> tuple[list[str], date | None]:
+    def _products_of(self, client_id: str, assets: int, created: datetime) -> tuple[list[str], date | None]:
         rng, today = self._rng, self._today
-        kinds = [
-            rng.weighted(PRODUCT_TYPES, PRODUCT_CUM)
-            for _ in range(rng.weighted(range(4), PRODUCT_COUNT_CUM))
-        ]
+        kinds = [rng.weighted(PRODUCT_TYPES, PRODUCT_CUM) for _ in range(rng.weighted(range(4), PRODUCT_COUNT_CUM))]
         next_maturity = None
         for kind in kinds:
             terms = PRODUCT_TERMS.get(kind)

@@ -54,11 +54,7 @@ class DemoRandom(random.Random):
 
 def local_time(day: date, minutes: int) -> datetime:
     """`minutes` after local midnight on `day`, as an aware UTC datetime."""
-    return (
-        datetime(day.year, day.month, day.day, tzinfo=UTC)
-        + timedelta(minutes=minutes)
-        - SHANGHAI_OFFSET
-    )
+    return datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(minutes=minutes) - SHANGHAI_OFFSET
 
 
 def record(rid: str, created_at: datetime, **fields: Any) -> dict[str, Any]:
@@ -68,9 +64,7 @@ def record(rid: str, created_at: datetime, **fields: Any) -> dict[str, Any]:
 
 def canonical_json(payload: Any) -> str:
     """One spelling of a document, so its SHA-256 is the same wherever it is computed."""
-    return json.dumps(
-        payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_iso
-    )
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_iso)
 
 
 def _iso(value: Any) -> str:
@@ -148,9 +142,7 @@ class IdentityMaker:
     def resident_id(self, person: Person) -> str:
         region = self._region_for(person.region, person.birth)
         while True:
-            number = make_resident_id(
-                region, person.birth, self._rng.between(0, 499), person.gender
-            )
+            number = make_resident_id(region, person.birth, self._rng.between(0, 499), person.gender)
             if number not in self._ids:
                 self._ids.add(number)
                 return number

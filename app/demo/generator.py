@@ -109,9 +109,14 @@ def generate(
 
     chunks = range(0, clients, CLIENT_CHUNK)
     worklog_batches = range(0, len(schedule.worklog), ROW_BATCH)
-    steps = Steps(2 + len(chunks) + len(worklog_batches) + 1, progress, cancel,
-                  lambda: Cancelled("Demo data generation was cancelled; nothing was saved.",
-                                    zh="演示数据生成已取消；未保存任何内容。"))
+    steps = Steps(
+        2 + len(chunks) + len(worklog_batches) + 1,
+        progress,
+        cancel,
+        lambda: Cancelled(
+            "Demo data generation was cancelled; nothing was saved.", zh="演示数据生成已取消；未保存任何内容。"
+        ),
+    )
     with store.engine.connect() as connection, _big_cache(connection), connection.begin():
         _refuse_unless_empty(connection)
         steps.check()
@@ -137,9 +142,7 @@ def generate(
         for start in worklog_batches:
             writer.write([(models.WorkLogEntry, schedule.worklog[start : start + ROW_BATCH])])
             steps.advance()
-        paperwork, counts = build_paperwork(
-            rng, identities, today, manager, [profiles[i] for i in owners]
-        )
+        paperwork, counts = build_paperwork(rng, identities, today, manager, [profiles[i] for i in owners])
         writer.write(paperwork)
         steps.advance()
     SettingsService(store.sessions).set_manager(manager)

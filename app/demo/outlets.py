@@ -67,9 +67,7 @@ def build_outlets(
         used_names.add(name)
         code = f"{prefix}{per_city[city]:03d}"
         phone = f"{area}-{rng.choice('5678')}{rng.digits(7)}"
-        info, tellers, staff = _outlet(
-            rng, names, identities, today, name, bank, city, district, road
-        )
+        info, tellers, staff = _outlet(rng, names, identities, today, name, bank, city, district, road)
         info.update(code=code, phone=phone)
         outlets.append(OutletInfo(info["id"], code, name, bank, city, district, tellers))
         outlet_rows.append(info)

@@ -53,9 +53,7 @@ def build_paperwork(
 
 
 class _Delivery:
-    def __init__(
-        self, rng: DemoRandom, paper: Paperwork, today: date, manager: ManagerProfile
-    ) -> None:
+    def __init__(self, rng: DemoRandom, paper: Paperwork, today: date, manager: ManagerProfile) -> None:
         self._rng = rng
         self._paper = paper
         self._today = today
@@ -112,9 +110,7 @@ class _Delivery:
     def _letters(self, proposals: list[dict[str, Any]]) -> None:
         """Problem cases on received proposals, to answer in 10 days; the first was answered."""
         rng = self._rng
-        for index, (proposal, (kind, reason)) in enumerate(
-            zip(proposals, vocab.LETTER_REASONS, strict=False)
-        ):
+        for index, (proposal, (kind, reason)) in enumerate(zip(proposals, vocab.LETTER_REASONS, strict=False)):
             issued = min(self._today, proposal["hq_status_at"].date() + timedelta(days=1))
             resolved = local_time(issued, 16 * 60) + timedelta(days=2) if index == 0 else None
             proposal.update(hq_status="problem", hq_message=reason)
@@ -142,9 +138,7 @@ class _Delivery:
             outlet, receipts = self._busiest(pending, key="proposal_id")
             self._handover("policy_contracts", outlet, self._today, receipts, signed=False)
 
-    def _busiest(
-        self, documents: list[dict[str, Any]], key: str
-    ) -> tuple[OutletInfo, list[dict[str, Any]]]:
+    def _busiest(self, documents: list[dict[str, Any]], key: str) -> tuple[OutletInfo, list[dict[str, Any]]]:
         """The outlet with the most of `documents` (`key` holds their proposal id), and those."""
         by_outlet: dict[str, list[dict[str, Any]]] = {}
         outlets: dict[str, OutletInfo] = {}
@@ -186,6 +180,4 @@ class _Delivery:
             ))  # fmt: skip
         if signed:
             for role, name in (("manager", self._manager.name), ("teller", teller)):
-                rows[Signature].append(
-                    signature_row(rng, signed_at, role, name, handover_list_id=handover["id"])
-                )
+                rows[Signature].append(signature_row(rng, signed_at, role, name, handover_list_id=handover["id"]))

@@ -64,18 +64,14 @@ class Event:
 
 @dataclass
 class Paperwork:
-    rows: dict[type[Any], list[dict[str, Any]]] = field(
-        default_factory=lambda: {t: [] for t in TABLES}
-    )
+    rows: dict[type[Any], list[dict[str, Any]]] = field(default_factory=lambda: {t: [] for t in TABLES})
     events: list[Event] = field(default_factory=list)
     receipt_of: dict[str, dict[str, Any]] = field(default_factory=dict)  # by proposal id
     owner_of: dict[str, Profile] = field(default_factory=dict)  # by proposal id
 
 
 class ProposalMaker:
-    def __init__(
-        self, rng: DemoRandom, identities: IdentityMaker, today: date, manager: ManagerProfile
-    ) -> None:
+    def __init__(self, rng: DemoRandom, identities: IdentityMaker, today: date, manager: ManagerProfile) -> None:
         self._rng = rng
         self._ids = identities
         self._today = today
@@ -214,11 +210,7 @@ class ProposalMaker:
             for (person, relation_to_insured), share in zip(people, shares, strict=True):
                 if not person.id_number:
                     person.id_number = self._ids.resident_id(person)
-                rows.append(
-                    self._beneficiary(
-                        proposal, person, relation_to_insured, order, share, len(rows)
-                    )
-                )
+                rows.append(self._beneficiary(proposal, person, relation_to_insured, order, share, len(rows)))
         return rows
 
     def _beneficiary(
@@ -257,9 +249,7 @@ class ProposalMaker:
         )  # fmt: skip
         self._paper.rows[Receipt].append(row)
         self._paper.receipt_of[proposal["id"]] = row
-        signature = signature_row(
-            rng, finished_at, "client", owner.person.name, receipt_id=row["id"]
-        )
+        signature = signature_row(rng, finished_at, "client", owner.person.name, receipt_id=row["id"])
         self._paper.rows[Signature].append(signature)
         # Hashed and queued exactly as ReceiptService.sign does it.
         doc = receipt_rules.ReceiptDoc(

@@ -94,9 +94,7 @@ class ScheduleMaker:
             if day.isoweekday() == 2:
                 # A Tuesday that fell in a holiday was cancelled rather than visited.
                 status = "done" if is_working_day(day) else "cancelled"
-                self._visit(
-                    day, SERIES_START, 60, None, 0, status, "outlet_check", series_id=row["id"]
-                )
+                self._visit(day, SERIES_START, 60, None, 0, status, "outlet_check", series_id=row["id"])
         return row
 
     def _visit_day(self, day: date) -> None:

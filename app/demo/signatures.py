@@ -18,9 +18,7 @@ WIDTH, HEIGHT = 300, 100
 Point = dict[str, float]
 
 
-def signature_row(
-    rng: DemoRandom, before: datetime, role: str, name: str, **owner: str
-) -> dict[str, Any]:
+def signature_row(rng: DemoRandom, before: datetime, role: str, name: str, **owner: str) -> dict[str, Any]:
     """A Signature row signed shortly `before` the document was finished; `owner` names its FK."""
     strokes = make_strokes(rng)
     signed_at = before - timedelta(minutes=rng.randint(2, 30))
@@ -56,9 +54,7 @@ def make_strokes(rng: DemoRandom) -> list[list[Point]]:
         for step in range(steps):
             x = left + span * 0.9 * step / (steps - 1)
             y = HEIGHT / 2 + amplitude * math.sin(frequency * x + phase) + rng.uniform(-3, 3)
-            pressure = (
-                0.35 + 0.6 * math.sin(math.pi * step / (steps - 1)) + rng.uniform(-0.05, 0.05)
-            )
+            pressure = 0.35 + 0.6 * math.sin(math.pi * step / (steps - 1)) + rng.uniform(-0.05, 0.05)
             points.append(
                 {
                     "x": round(x, 1),

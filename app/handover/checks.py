@@ -94,7 +94,9 @@ def check_draft(session: Session, draft: Draft, today: date) -> list[CheckedItem
         problems.append(Problem("manager_name", "missing", "Set your name in the manager profile first.",
                                 "请先在客户经理资料中填写您的姓名。"))  # fmt: skip
     if not draft.items:
-        problems.append(Problem("items", "empty", "Put at least one document on the list.", "交接清单至少需要一份资料。"))
+        problems.append(
+            Problem("items", "empty", "Put at least one document on the list.", "交接清单至少需要一份资料。")
+        )
     checked: list[CheckedItem] = []
     seen: set[str] = set()
     for number, item in enumerate(draft.items, start=1):
@@ -108,14 +110,21 @@ def check_draft(session: Session, draft: Draft, today: date) -> list[CheckedItem
     return sorted(checked, key=lambda i: (i.day or date.min, i.description, i.receipt_id or i.proposal_id))
 
 
-def _check_item(session: Session, draft: Draft, number: int, item: ItemInput, seen: set[str]) -> CheckedItem | list[Problem]:
+def _check_item(
+    session: Session, draft: Draft, number: int, item: ItemInput, seen: set[str]
+) -> CheckedItem | list[Problem]:
     problems: list[Problem] = []
 
     def problem(field: str, code: str, en: str, zh_cn: str) -> None:
         problems.append(Problem(field, code, f"Item {number}: {en}", f"第 {number} 项：{zh_cn}"))
 
     if not 1 <= item.copies <= MAX_COPIES:
-        problem("copies", "out_of_range", f"copies must be between 1 and {MAX_COPIES}.", f"份数须在 1 至 {MAX_COPIES} 之间。")
+        problem(
+            "copies",
+            "out_of_range",
+            f"copies must be between 1 and {MAX_COPIES}.",
+            f"份数须在 1 至 {MAX_COPIES} 之间。",
+        )
     if len(item.description.strip()) > MAX_DESCRIPTION:
         problem("description", "too_long", f"the description is over {MAX_DESCRIPTION} characters.",
                 f"说明超过 {MAX_DESCRIPTION} 个字。")  # fmt: skip

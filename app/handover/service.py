@@ -144,7 +144,13 @@ class HandoverService:
         return list_id
 
     def save_draft(
-        self, list_id: HandoverId, kind: str, day: date, outlet_id: OutletId | None, teller_name: str, items: Sequence[ItemInput]
+        self,
+        list_id: HandoverId,
+        kind: str,
+        day: date,
+        outlet_id: OutletId | None,
+        teller_name: str,
+        items: Sequence[ItemInput],
     ) -> None:
         """Replaces the draft's details and items, all or nothing."""
         with self._sessions.begin() as session:
@@ -179,8 +185,12 @@ class HandoverService:
             ))  # fmt: skip
             is_receipts = row.kind == POLICY_CONTRACTS
             inputs = [
-                ItemInput(None if is_receipts else optional_id(ProposalId, i.proposal_id),
-                          optional_id(ReceiptId, i.receipt_id), i.copies, i.description)
+                ItemInput(
+                    None if is_receipts else optional_id(ProposalId, i.proposal_id),
+                    optional_id(ReceiptId, i.receipt_id),
+                    i.copies,
+                    i.description,
+                )
                 for i in items
             ]
             problems: list[Problem] = []
@@ -290,7 +300,9 @@ class HandoverService:
     ) -> list[CheckedItem]:
         """Checks a draft as it will be saved: under the manager's name in the profile now."""
         manager_name = self._settings.manager().name
-        return check_draft(session, Draft(list_id, kind, day, outlet_id, teller_name, manager_name, items), self._today())
+        return check_draft(
+            session, Draft(list_id, kind, day, outlet_id, teller_name, manager_name, items), self._today()
+        )
 
     def _write(
         self,

@@ -215,13 +215,19 @@ class SyncService:
             token = token or self._credentials.environment_token()
         if not code:
             raise EmptyLoginField(
-                "manager_code_empty", "The manager code is empty.", "Type your manager code, e.g. BJ0107.",
-                zh="客户经理工号为空。", hint_zh="请输入您的工号，例如 BJ0107。",
+                "manager_code_empty",
+                "The manager code is empty.",
+                "Type your manager code, e.g. BJ0107.",
+                zh="客户经理工号为空。",
+                hint_zh="请输入您的工号，例如 BJ0107。",
             )
         if not token:
             raise EmptyLoginField(
-                "token_empty", "The token is empty.", "Paste the token head office gave you.",
-                zh="令牌为空。", hint_zh="请粘贴总公司发给您的令牌。",
+                "token_empty",
+                "The token is empty.",
+                "Paste the token head office gave you.",
+                zh="令牌为空。",
+                hint_zh="请粘贴总公司发给您的令牌。",
             )
         if not unattended:
             self._credentials.load(url, code)  # an unusable password store is reported before the network

@@ -12,7 +12,10 @@ from app.rules.ids import OutletId
 ROLES = ("head", "lobby_manager", "wealth_manager", "teller", "other")
 STOCK_KINDS = ("form", "brochure")
 MONEY_FIELDS = (
-    "deposit_personal_cents", "deposit_corporate_cents", "deposit_target_cents", "premium_target_cents",
+    "deposit_personal_cents",
+    "deposit_corporate_cents",
+    "deposit_target_cents",
+    "premium_target_cents",
 )
 
 

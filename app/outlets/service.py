@@ -71,8 +71,12 @@ def check_outlet(draft: OutletDraft, today: date) -> list[OutletProblem]:
     if not draft.name.strip():
         problem("outlet", "name", "name_required", "Enter the outlet name.")
     if draft.phone.strip() and not _phone_ok(draft.phone):
-        problem("outlet", "phone", "phone_invalid",
-                "Enter a landline with its area code (e.g. 010-62345678) or a mobile number.")
+        problem(
+            "outlet",
+            "phone",
+            "phone_invalid",
+            "Enter a landline with its area code (e.g. 010-62345678) or a mobile number.",
+        )
     for field in MONEY_FIELDS:
         if (getattr(draft, field) or 0) < 0:
             problem("outlet", field, "amount_negative", "Amounts cannot be negative.")
@@ -82,9 +86,13 @@ def check_outlet(draft: OutletDraft, today: date) -> list[OutletProblem]:
         if staff.role not in ROLES:
             problem("staff", "role", "role_invalid", "Choose a role.", row)
         if staff.phone.strip() and not _phone_ok(staff.phone):
-            problem("staff", "phone", "phone_invalid",
-                    "Enter a mobile number (e.g. 13812345678) or a landline with its area code "
-                    "(e.g. 010-62345678).", row)
+            problem(
+                "staff",
+                "phone",
+                "phone_invalid",
+                "Enter a mobile number (e.g. 13812345678) or a landline with its area code (e.g. 010-62345678).",
+                row,
+            )
         if staff.birthday is not None and staff.birthday > today:
             problem("staff", "birthday", "birthday_in_future", "The birthday is in the future.", row)
     for row, rival in enumerate(draft.competitors):
@@ -131,19 +139,25 @@ class OutletService:
 
     def list(self) -> builtins.list[OutletSummary]:
         staff = (
-            select(func.count()).where(models.OutletStaff.outlet_id == models.Outlet.id)
-            .correlate(models.Outlet).scalar_subquery()
+            select(func.count())
+            .where(models.OutletStaff.outlet_id == models.Outlet.id)
+            .correlate(models.Outlet)
+            .scalar_subquery()
         )
         low = (
-            select(func.count()).where(
+            select(func.count())
+            .where(
                 models.OutletStockItem.outlet_id == models.Outlet.id,
                 models.OutletStockItem.quantity <= models.OutletStockItem.reorder_level,
-            ).correlate(models.Outlet).scalar_subquery()
+            )
+            .correlate(models.Outlet)
+            .scalar_subquery()
         )
         with self._sessions() as session:
             rows = session.execute(
-                select(models.Outlet.id, models.Outlet.code, models.Outlet.name, models.Outlet.bank, staff, low)
-                .order_by(models.Outlet.code)
+                select(
+                    models.Outlet.id, models.Outlet.code, models.Outlet.name, models.Outlet.bank, staff, low
+                ).order_by(models.Outlet.code)
             ).all()
         return [OutletSummary(*row) for row in rows]
 
@@ -157,12 +171,21 @@ class OutletService:
                 **{name: getattr(outlet, name) for name in OUTLET_FIELDS},
                 # A stable, natural order, since rows saved together share their creation time:
                 # staff by rank, competitors and stock by name.
-                staff=_entries(session, models.OutletStaff, StaffEntry, outlet_id,
-                               lambda s: (ROLES.index(s.role) if s.role in ROLES else len(ROLES), s.name)),
-                competitors=_entries(session, models.Competitor, CompetitorEntry, outlet_id,
-                                     lambda c: (c.company,)),
-                stock=_entries(session, models.OutletStockItem, StockEntry, outlet_id,
-                               lambda i: (STOCK_KINDS.index(i.kind) if i.kind in STOCK_KINDS else 2, i.item)),
+                staff=_entries(
+                    session,
+                    models.OutletStaff,
+                    StaffEntry,
+                    outlet_id,
+                    lambda s: (ROLES.index(s.role) if s.role in ROLES else len(ROLES), s.name),
+                ),
+                competitors=_entries(session, models.Competitor, CompetitorEntry, outlet_id, lambda c: (c.company,)),
+                stock=_entries(
+                    session,
+                    models.OutletStockItem,
+                    StockEntry,
+                    outlet_id,
+                    lambda i: (STOCK_KINDS.index(i.kind) if i.kind in STOCK_KINDS else 2, i.item),
+                ),
                 created_at=outlet.created_at,
                 updated_at=outlet.updated_at,
             )
@@ -171,10 +194,12 @@ class OutletService:
         """Items at or below their reorder level: what to bring on the next outlet visit."""
         with self._sessions() as session:
             rows = session.scalars(
-                select(models.OutletStockItem).where(
+                select(models.OutletStockItem)
+                .where(
                     models.OutletStockItem.outlet_id == outlet_id,
                     models.OutletStockItem.quantity <= models.OutletStockItem.reorder_level,
-                ).order_by(models.OutletStockItem.kind, models.OutletStockItem.item)
+                )
+                .order_by(models.OutletStockItem.kind, models.OutletStockItem.item)
             )
             return [_entry(row, StockEntry) for row in rows]
 
@@ -190,12 +215,20 @@ class OutletService:
         for staff, outlet_name in rows:
             coming = next_birthday(staff.birthday, today)
             if (coming - today).days <= days:
-                found.append(StaffBirthday(
-                    outlet_id=staff.outlet_id, outlet_name=outlet_name, staff_id=staff.id,
-                    name=staff.name, role=staff.role, phone_masked=mask_phone(staff.phone),
-                    birthday=staff.birthday, next_on=coming, days_away=(coming - today).days,
-                    turning=age_on(staff.birthday, coming),
-                ))
+                found.append(
+                    StaffBirthday(
+                        outlet_id=staff.outlet_id,
+                        outlet_name=outlet_name,
+                        staff_id=staff.id,
+                        name=staff.name,
+                        role=staff.role,
+                        phone_masked=mask_phone(staff.phone),
+                        birthday=staff.birthday,
+                        next_on=coming,
+                        days_away=(coming - today).days,
+                        turning=age_on(staff.birthday, coming),
+                    )
+                )
         found.sort(key=lambda b: (b.next_on, b.outlet_name, b.name))
         return found
 
@@ -215,9 +248,9 @@ class OutletService:
                 )
             )
             if code and taken is not None:
-                problems.insert(0, OutletProblem(
-                    "outlet", "code", "code_taken", f"Another outlet already has the code {code}."
-                ))
+                problems.insert(
+                    0, OutletProblem("outlet", "code", "code_taken", f"Another outlet already has the code {code}.")
+                )
             if problems:
                 raise InvalidOutlet(problems)
             created = draft.id is None
@@ -225,8 +258,13 @@ class OutletService:
             if outlet is None:
                 raise NotFound(f"No outlet file {draft.id}.", zh="找不到该网点档案。")
             values: dict[str, Any] = {name: getattr(draft, name) for name in OUTLET_FIELDS}
-            values.update(code=code, name=draft.name.strip(), bank=draft.bank.strip(),
-                          address=draft.address.strip(), phone=_clean_phone(draft.phone))
+            values.update(
+                code=code,
+                name=draft.name.strip(),
+                bank=draft.bank.strip(),
+                address=draft.address.strip(),
+                phone=_clean_phone(draft.phone),
+            )
             changed = [name for name, value in values.items() if getattr(outlet, name, None) != value]
             for name, value in values.items():
                 setattr(outlet, name, value)
@@ -234,31 +272,75 @@ class OutletService:
                 session.add(outlet)
             session.flush()
             sections = {
-                "staff": replace_children(session, models.OutletStaff, "outlet_id", outlet.id, (
-                    (s.id, dict(name=s.name.strip(), role=s.role, phone=_clean_phone(s.phone),
-                                birthday=s.birthday, hobbies=s.hobbies.strip(), notes=s.notes))
-                    for s in draft.staff
-                )),
-                "competitors": replace_children(session, models.Competitor, "outlet_id", outlet.id, (
-                    (c.id, dict(company=c.company.strip(), yearly_premium_cents=c.yearly_premium_cents,
+                "staff": replace_children(
+                    session,
+                    models.OutletStaff,
+                    "outlet_id",
+                    outlet.id,
+                    (
+                        (
+                            s.id,
+                            dict(
+                                name=s.name.strip(),
+                                role=s.role,
+                                phone=_clean_phone(s.phone),
+                                birthday=s.birthday,
+                                hobbies=s.hobbies.strip(),
+                                notes=s.notes,
+                            ),
+                        )
+                        for s in draft.staff
+                    ),
+                ),
+                "competitors": replace_children(
+                    session,
+                    models.Competitor,
+                    "outlet_id",
+                    outlet.id,
+                    (
+                        (
+                            c.id,
+                            dict(
+                                company=c.company.strip(),
+                                yearly_premium_cents=c.yearly_premium_cents,
                                 last_three_months_premium_cents=c.last_three_months_premium_cents,
-                                sales_model=c.sales_model.strip(), strengths=c.strengths))
-                    for c in draft.competitors
-                )),
-                "stock": replace_children(session, models.OutletStockItem, "outlet_id", outlet.id, (
-                    (i.id, dict(kind=i.kind, item=i.item.strip(), quantity=i.quantity,
-                                reorder_level=i.reorder_level))
-                    for i in draft.stock
-                )),
+                                sales_model=c.sales_model.strip(),
+                                strengths=c.strengths,
+                            ),
+                        )
+                        for c in draft.competitors
+                    ),
+                ),
+                "stock": replace_children(
+                    session,
+                    models.OutletStockItem,
+                    "outlet_id",
+                    outlet.id,
+                    (
+                        (
+                            i.id,
+                            dict(kind=i.kind, item=i.item.strip(), quantity=i.quantity, reorder_level=i.reorder_level),
+                        )
+                        for i in draft.stock
+                    ),
+                ),
             }
             changed += [name for name, did_change in sections.items() if did_change]
             if created or changed:
                 record_event(
-                    session, actor=self._actor(), action="create" if created else "edit",
-                    entity="outlet", entity_id=outlet.id,
+                    session,
+                    actor=self._actor(),
+                    action="create" if created else "edit",
+                    entity="outlet",
+                    entity_id=outlet.id,
                     # Field and section names only: staff rows hold phone numbers.
-                    detail={"code": code, "fields": sorted(changed), "staff": len(draft.staff),
-                            "competitors": len(draft.competitors), "stock": len(draft.stock)},
+                    detail={
+                        "code": code,
+                        "fields": sorted(changed),
+                        "staff": len(draft.staff),
+                        "competitors": len(draft.competitors),
+                        "stock": len(draft.stock),
+                    },
                 )
             return OutletId(outlet.id)
 
@@ -269,15 +351,24 @@ class OutletService:
             outlet = session.get(models.Outlet, outlet_id)
             if outlet is None:
                 raise NotFound(f"No outlet file {outlet_id}.", zh="找不到该网点档案。")
-            clients = session.scalar(
-                select(func.count()).select_from(models.Client).where(
-                    models.Client.outlet_id == outlet_id, models.Client.merged_into_id.is_(None)
+            clients = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(models.Client)
+                    .where(models.Client.outlet_id == outlet_id, models.Client.merged_into_id.is_(None))
                 )
-            ) or 0
+                or 0
+            )
             if clients:
                 raise OutletInUse(clients)
-            record_event(session, actor=self._actor(), action="delete", entity="outlet",
-                         entity_id=outlet_id, detail={"code": outlet.code, "name": outlet.name})
+            record_event(
+                session,
+                actor=self._actor(),
+                action="delete",
+                entity="outlet",
+                entity_id=outlet_id,
+                detail={"code": outlet.code, "name": outlet.name},
+            )
             session.delete(outlet)
 
 

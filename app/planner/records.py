@@ -14,7 +14,12 @@ from app.rules.ids import ClientId, OutletId, VisitId
 
 KINDS = ("client", "outlet")
 PURPOSES = (
-    "needs_interview", "product_presentation", "closing", "policy_delivery", "care", "outlet_check",
+    "needs_interview",
+    "product_presentation",
+    "closing",
+    "policy_delivery",
+    "care",
+    "outlet_check",
 )
 PHASES = ("before", "during", "after")
 STATUSES = ("planned", "done", "cancelled", "no_show", "rescheduled")

@@ -89,7 +89,7 @@ def add_occurrence(session: Session, series: VisitSeries, day: date, zone: tzinf
     session.add(visit)
     session.flush()
     for position, item in enumerate(default_checklist(series.purpose)):
-        session.add(VisitChecklistItem(
-            visit_id=visit.id, phase=item.phase, label=item.label, done=False, position=position
-        ))
+        session.add(
+            VisitChecklistItem(visit_id=visit.id, phase=item.phase, label=item.label, done=False, position=position)
+        )
     return visit

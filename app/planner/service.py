@@ -40,8 +40,19 @@ from app.rules.masking import mask_phone
 from app.rules.working_days import next_working_day
 from local_db.models import Client, Outlet, Visit, VisitChecklistItem, VisitSeries
 
-EDITABLE = ("kind", "client_id", "outlet_id", "purpose", "starts_at", "ends_at", "location",
-            "agenda", "notes", "referrals_asked", "outcome")
+EDITABLE = (
+    "kind",
+    "client_id",
+    "outlet_id",
+    "purpose",
+    "starts_at",
+    "ends_at",
+    "location",
+    "agenda",
+    "notes",
+    "referrals_asked",
+    "outcome",
+)
 
 
 class PlannerService:
@@ -69,13 +80,14 @@ class PlannerService:
         with self._sessions() as session:
             visit = self._visit(session, visit_id)
             view = self._view_of(session, visit)
-            items = session.scalars(
-                select(VisitChecklistItem).where(VisitChecklistItem.visit_id == visit_id)
-            ).all()
+            items = session.scalars(select(VisitChecklistItem).where(VisitChecklistItem.visit_id == visit_id)).all()
             ordered = sorted(items, key=lambda i: (PHASES.index(i.phase) if i.phase in PHASES else 3, i.position))
             phone = session.scalar(select(Client.mobile).where(Client.id == visit.client_id)) if visit.client_id else ""
             return VisitDetail(
-                view=view, agenda=visit.agenda, notes=visit.notes, referrals_asked=visit.referrals_asked,
+                view=view,
+                agenda=visit.agenda,
+                notes=visit.notes,
+                referrals_asked=visit.referrals_asked,
                 client_phone_masked=mask_phone(phone),
                 checklist=tuple(ChecklistEntry(i.phase, i.label, i.done, i.id) for i in ordered),
             )
@@ -84,8 +96,9 @@ class PlannerService:
         """Planned or done visits that share some time with `start`–`end`."""
         with self._sessions() as session:
             views = self._views(session, start, end)
-        return [v for v in views if v.id != exclude_id and v.status in ACTIVE
-                and v.starts_at < end and v.ends_at > start]
+        return [
+            v for v in views if v.id != exclude_id and v.status in ACTIVE and v.starts_at < end and v.ends_at > start
+        ]
 
     # ---- writing ---------------------------------------------------------------------
 
@@ -97,8 +110,14 @@ class PlannerService:
             session.flush()
             checklist = default_checklist(data.purpose) if data.checklist is None else data.checklist
             self._replace_checklist(session, visit.id, checklist)
-            record_event(session, actor=self._actor(), action="create", entity="visit", entity_id=visit.id,
-                         detail={"kind": data.kind, "purpose": data.purpose, "starts_at": _iso(data.starts_at)})
+            record_event(
+                session,
+                actor=self._actor(),
+                action="create",
+                entity="visit",
+                entity_id=visit.id,
+                detail={"kind": data.kind, "purpose": data.purpose, "starts_at": _iso(data.starts_at)},
+            )
             return self._view_of(session, visit)
 
     def update(self, visit_id: VisitId, data: VisitInput) -> VisitView:
@@ -115,8 +134,14 @@ class PlannerService:
             if data.checklist is not None and self._replace_checklist(session, visit_id, data.checklist):
                 changed.append("checklist")
             if changed:
-                record_event(session, actor=self._actor(), action="edit", entity="visit", entity_id=visit_id,
-                             detail={"fields": sorted(changed), "starts_at": _iso(visit.starts_at)})
+                record_event(
+                    session,
+                    actor=self._actor(),
+                    action="edit",
+                    entity="visit",
+                    entity_id=visit_id,
+                    detail={"fields": sorted(changed), "starts_at": _iso(visit.starts_at)},
+                )
             return self._view_of(session, visit)
 
     def move(self, visit_id: VisitId, new_start: datetime) -> VisitView:
@@ -131,8 +156,14 @@ class PlannerService:
             visit = self._visit(session, visit_id)
             return self._retime(session, visit, visit.starts_at, new_end)
 
-    def set_status(self, visit_id: VisitId, status: str, outcome: str | None = None, notes: str = "",
-                   new_start: datetime | None = None) -> VisitView:
+    def set_status(
+        self,
+        visit_id: VisitId,
+        status: str,
+        outcome: str | None = None,
+        notes: str = "",
+        new_start: datetime | None = None,
+    ) -> VisitView:
         """Finish, cancel, mark a no-show or reschedule a planned visit.
 
         Rescheduling needs `new_start`: a new planned visit of the same length is made there,
@@ -157,8 +188,12 @@ class PlannerService:
         moved = []
         with self._sessions.begin() as session:
             visits = session.scalars(
-                select(Visit).where(Visit.status == "planned", Visit.starts_at >= self._local(day),
-                                    Visit.starts_at < self._local(day + timedelta(days=1)))
+                select(Visit)
+                .where(
+                    Visit.status == "planned",
+                    Visit.starts_at >= self._local(day),
+                    Visit.starts_at < self._local(day + timedelta(days=1)),
+                )
                 .order_by(Visit.starts_at)
             ).all()
             for visit in visits:
@@ -172,10 +207,20 @@ class PlannerService:
             visit = self._visit(session, visit_id)
             if visit.series_id is not None:
                 # Deleting the row would let the series write the occurrence again.
-                raise InvalidVisit("A visit of a weekly series cannot be deleted.",
-                                   "Cancel this occurrence instead.", zh="每周系列中的拜访不能删除。", hint_zh="请改为取消这一次。")
-            record_event(session, actor=self._actor(), action="delete", entity="visit", entity_id=visit_id,
-                         detail={"kind": visit.kind, "purpose": visit.purpose, "starts_at": _iso(visit.starts_at)})
+                raise InvalidVisit(
+                    "A visit of a weekly series cannot be deleted.",
+                    "Cancel this occurrence instead.",
+                    zh="每周系列中的拜访不能删除。",
+                    hint_zh="请改为取消这一次。",
+                )
+            record_event(
+                session,
+                actor=self._actor(),
+                action="delete",
+                entity="visit",
+                entity_id=visit_id,
+                detail={"kind": visit.kind, "purpose": visit.purpose, "starts_at": _iso(visit.starts_at)},
+            )
             for earlier in session.scalars(select(Visit).where(Visit.rescheduled_to_id == visit_id)):
                 earlier.rescheduled_to_id = None
             session.flush()
@@ -190,22 +235,38 @@ class PlannerService:
         if data.ends_on is not None and data.ends_on < data.starts_on:
             raise InvalidVisit("The series ends before it starts.", zh="系列的结束日期早于开始日期。")
         first = datetime.combine(data.starts_on, data.start_time, self._zone)
-        probe = VisitInput(kind=data.kind, purpose=data.purpose, starts_at=first, client_id=data.client_id,
-                           ends_at=first + timedelta(minutes=data.duration_minutes), outlet_id=data.outlet_id)
+        probe = VisitInput(
+            kind=data.kind,
+            purpose=data.purpose,
+            starts_at=first,
+            client_id=data.client_id,
+            ends_at=first + timedelta(minutes=data.duration_minutes),
+            outlet_id=data.outlet_id,
+        )
         with materialise_lock, self._sessions.begin() as session:
             self._check(session, probe)
             series = VisitSeries(
-                client_id=data.client_id if data.kind == "client" else None, outlet_id=data.outlet_id,
-                purpose=data.purpose, rule=weekly_rule(data.weekday), starts_on=data.starts_on,
-                ends_on=data.ends_on, start_time=data.start_time, duration_minutes=data.duration_minutes,
+                client_id=data.client_id if data.kind == "client" else None,
+                outlet_id=data.outlet_id,
+                purpose=data.purpose,
+                rule=weekly_rule(data.weekday),
+                starts_on=data.starts_on,
+                ends_on=data.ends_on,
+                start_time=data.start_time,
+                duration_minutes=data.duration_minutes,
                 location=data.location.strip(),
             )
             session.add(series)
             session.flush()
             materialise(session, max(data.starts_on, self._today()) + HORIZON, self._zone, series.id)
-            record_event(session, actor=self._actor(), action="create", entity="visit_series",
-                         entity_id=series.id, detail={"rule": series.rule, "purpose": data.purpose,
-                                                      "starts_on": data.starts_on.isoformat()})
+            record_event(
+                session,
+                actor=self._actor(),
+                action="create",
+                entity="visit_series",
+                entity_id=series.id,
+                detail={"rule": series.rule, "purpose": data.purpose, "starts_on": data.starts_on.isoformat()},
+            )
             rows = session.scalars(select(Visit).where(Visit.series_id == series.id).order_by(Visit.starts_at))
             return [self._view_of(session, v) for v in rows]
 
@@ -243,7 +304,9 @@ class PlannerService:
         if data.outlet_id is not None and session.get(Outlet, data.outlet_id) is None:
             raise InvalidVisit("The outlet no longer exists.", zh="该网点已不存在。")
         if data.outcome is not None and data.outcome not in OUTCOMES:
-            raise InvalidVisit("Choose closed, not closed or follow-up as the outcome.", zh="请选择成果：已成交、未成交或待跟进。")
+            raise InvalidVisit(
+                "Choose closed, not closed or follow-up as the outcome.", zh="请选择成果：已成交、未成交或待跟进。"
+            )
         if data.referrals_asked < 0:
             raise InvalidVisit("Referrals asked cannot be negative.", zh="转介绍请求数不能为负数。")
         if any(item.phase not in PHASES or not item.label.strip() for item in data.checklist or ()):
@@ -251,10 +314,17 @@ class PlannerService:
 
     def _values(self, data: VisitInput) -> dict[str, object]:
         return {
-            "kind": data.kind, "client_id": data.client_id if data.kind == "client" else None,
-            "outlet_id": data.outlet_id, "purpose": data.purpose, "starts_at": _utc(data.starts_at),
-            "ends_at": _utc(data.ends_at), "location": data.location.strip(), "agenda": data.agenda,
-            "notes": data.notes, "referrals_asked": data.referrals_asked, "outcome": data.outcome,
+            "kind": data.kind,
+            "client_id": data.client_id if data.kind == "client" else None,
+            "outlet_id": data.outlet_id,
+            "purpose": data.purpose,
+            "starts_at": _utc(data.starts_at),
+            "ends_at": _utc(data.ends_at),
+            "location": data.location.strip(),
+            "agenda": data.agenda,
+            "notes": data.notes,
+            "referrals_asked": data.referrals_asked,
+            "outcome": data.outcome,
         }
 
     def _retime(self, session: Session, visit: Visit, starts_at: datetime, ends_at: datetime) -> VisitView:
@@ -265,13 +335,24 @@ class PlannerService:
         before = (visit.starts_at, visit.ends_at)
         visit.starts_at, visit.ends_at = _utc(starts_at), _utc(ends_at)
         if before != (visit.starts_at, visit.ends_at):
-            record_event(session, actor=self._actor(), action="edit", entity="visit", entity_id=visit.id,
-                         detail={"fields": ["ends_at", "starts_at"], "from": _iso(before[0]),
-                                 "starts_at": _iso(visit.starts_at), "ends_at": _iso(visit.ends_at)})
+            record_event(
+                session,
+                actor=self._actor(),
+                action="edit",
+                entity="visit",
+                entity_id=visit.id,
+                detail={
+                    "fields": ["ends_at", "starts_at"],
+                    "from": _iso(before[0]),
+                    "starts_at": _iso(visit.starts_at),
+                    "ends_at": _iso(visit.ends_at),
+                },
+            )
         return self._view_of(session, visit)
 
-    def _change_status(self, session: Session, visit: Visit, status: str, outcome: str | None, notes: str,
-                       new_start: datetime | None) -> Visit:
+    def _change_status(
+        self, session: Session, visit: Visit, status: str, outcome: str | None, notes: str, new_start: datetime | None
+    ) -> Visit:
         """Apply a status change; returns the rescheduled visit, or `visit` itself."""
         if status not in TRANSITIONS.get(visit.status, ()):
             raise InvalidTransition(visit.status, status)
@@ -288,28 +369,52 @@ class PlannerService:
         visit.outcome = outcome
         if notes.strip():
             visit.notes = f"{visit.notes}\n{notes.strip()}".strip()
-        record_event(session, actor=self._actor(), action="status", entity="visit", entity_id=visit.id,
-                     detail={"status": status, "outcome": outcome,
-                             "rescheduled_to": visit.rescheduled_to_id})
+        record_event(
+            session,
+            actor=self._actor(),
+            action="status",
+            entity="visit",
+            entity_id=visit.id,
+            detail={"status": status, "outcome": outcome, "rescheduled_to": visit.rescheduled_to_id},
+        )
         return result
 
     def _copy(self, session: Session, visit: Visit, new_start: datetime) -> Visit:
         """A new planned visit like `visit` at `new_start`, outside any series."""
         _check_times(new_start, new_start + (visit.ends_at - visit.starts_at))
         copy = Visit(
-            kind=visit.kind, client_id=visit.client_id, outlet_id=visit.outlet_id, purpose=visit.purpose,
-            starts_at=_utc(new_start), ends_at=_utc(new_start) + (visit.ends_at - visit.starts_at),
-            location=visit.location, status="planned", agenda=visit.agenda,
+            kind=visit.kind,
+            client_id=visit.client_id,
+            outlet_id=visit.outlet_id,
+            purpose=visit.purpose,
+            starts_at=_utc(new_start),
+            ends_at=_utc(new_start) + (visit.ends_at - visit.starts_at),
+            location=visit.location,
+            status="planned",
+            agenda=visit.agenda,
         )
         session.add(copy)
         session.flush()
         items = session.scalars(select(VisitChecklistItem).where(VisitChecklistItem.visit_id == visit.id))
         for item in items:
-            session.add(VisitChecklistItem(visit_id=copy.id, phase=item.phase, label=item.label,
-                                           done=item.done, position=item.position))
-        record_event(session, actor=self._actor(), action="create", entity="visit", entity_id=copy.id,
-                     detail={"kind": copy.kind, "purpose": copy.purpose, "starts_at": _iso(copy.starts_at),
-                             "rescheduled_from": visit.id})
+            session.add(
+                VisitChecklistItem(
+                    visit_id=copy.id, phase=item.phase, label=item.label, done=item.done, position=item.position
+                )
+            )
+        record_event(
+            session,
+            actor=self._actor(),
+            action="create",
+            entity="visit",
+            entity_id=copy.id,
+            detail={
+                "kind": copy.kind,
+                "purpose": copy.purpose,
+                "starts_at": _iso(copy.starts_at),
+                "rescheduled_from": visit.id,
+            },
+        )
         return copy
 
     def _replace_checklist(self, session: Session, visit_id: str, entries: Sequence[ChecklistEntry]) -> bool:
@@ -331,30 +436,52 @@ class PlannerService:
         ).all()
         progress = _progress(session, [v.id for v, _c, _o in rows])
         active = [v for v, _c, _o in rows if v.status in ACTIVE]
-        clashing = {a.id for a in active for b in active
-                    if a.id != b.id and a.starts_at < b.ends_at and b.starts_at < a.ends_at}
+        clashing = {
+            a.id for a in active for b in active if a.id != b.id and a.starts_at < b.ends_at and b.starts_at < a.ends_at
+        }
         return [self._make_view(v, c, o, progress.get(v.id, (0, 0)), v.id in clashing) for v, c, o in rows]
 
     def _view_of(self, session: Session, visit: Visit) -> VisitView:
         session.flush()
         client = session.scalar(select(Client.name).where(Client.id == visit.client_id)) if visit.client_id else None
         outlet = session.scalar(select(Outlet.name).where(Outlet.id == visit.outlet_id)) if visit.outlet_id else None
-        clash = visit.status in ACTIVE and session.scalar(
-            select(Visit.id).where(Visit.id != visit.id, Visit.status.in_(ACTIVE),
-                                   Visit.starts_at < visit.ends_at, Visit.ends_at > visit.starts_at).limit(1)
-        ) is not None
+        clash = (
+            visit.status in ACTIVE
+            and session.scalar(
+                select(Visit.id)
+                .where(
+                    Visit.id != visit.id,
+                    Visit.status.in_(ACTIVE),
+                    Visit.starts_at < visit.ends_at,
+                    Visit.ends_at > visit.starts_at,
+                )
+                .limit(1)
+            )
+            is not None
+        )
         return self._make_view(visit, client, outlet, _progress(session, [visit.id]).get(visit.id, (0, 0)), clash)
 
-    def _make_view(self, visit: Visit, client: str | None, outlet: str | None, progress: tuple[int, int],
-                   clash: bool) -> VisitView:
+    def _make_view(
+        self, visit: Visit, client: str | None, outlet: str | None, progress: tuple[int, int], clash: bool
+    ) -> VisitView:
         return VisitView(
-            id=VisitId(visit.id), kind=visit.kind, client_id=optional_id(ClientId, visit.client_id),
-            client_name=client or "", outlet_id=optional_id(OutletId, visit.outlet_id), outlet_name=outlet or "",
+            id=VisitId(visit.id),
+            kind=visit.kind,
+            client_id=optional_id(ClientId, visit.client_id),
+            client_name=client or "",
+            outlet_id=optional_id(OutletId, visit.outlet_id),
+            outlet_name=outlet or "",
             purpose=visit.purpose,
-            starts_at=visit.starts_at.astimezone(self._zone), ends_at=visit.ends_at.astimezone(self._zone),
-            status=visit.status, outcome=visit.outcome, location=visit.location,
-            checks_done=progress[0], checks_total=progress[1], series_id=visit.series_id,
-            rescheduled_to_id=optional_id(VisitId, visit.rescheduled_to_id), overlaps=clash,
+            starts_at=visit.starts_at.astimezone(self._zone),
+            ends_at=visit.ends_at.astimezone(self._zone),
+            status=visit.status,
+            outcome=visit.outcome,
+            location=visit.location,
+            checks_done=progress[0],
+            checks_total=progress[1],
+            series_id=visit.series_id,
+            rescheduled_to_id=optional_id(VisitId, visit.rescheduled_to_id),
+            overlaps=clash,
         )
 
 
@@ -362,8 +489,9 @@ def _progress(session: Session, visit_ids: list[str]) -> dict[str, tuple[int, in
     counts: dict[str, tuple[int, int]] = {}
     for start in range(0, len(visit_ids), 500):  # SQLite's limit on bound parameters
         rows = session.execute(
-            select(VisitChecklistItem.visit_id, VisitChecklistItem.done)
-            .where(VisitChecklistItem.visit_id.in_(visit_ids[start:start + 500]))
+            select(VisitChecklistItem.visit_id, VisitChecklistItem.done).where(
+                VisitChecklistItem.visit_id.in_(visit_ids[start : start + 500])
+            )
         ).tuples()
         for visit_id, done in rows:
             finished, total = counts.get(visit_id, (0, 0))
@@ -384,4 +512,3 @@ def _utc(moment: datetime) -> datetime:
 
 def _iso(moment: datetime) -> str:
     return _utc(moment).isoformat()
-

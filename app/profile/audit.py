@@ -26,8 +26,9 @@ from local_db.models import AuditEvent
 GENESIS = "0" * 64
 
 
-def _digest(prev_hash: str, seq: int, at: str, actor: str, action: str, entity: str,
-            entity_id: str | None, detail_json: str) -> str:
+def _digest(
+    prev_hash: str, seq: int, at: str, actor: str, action: str, entity: str, entity_id: str | None, detail_json: str
+) -> str:
     body = json.dumps([seq, at, actor, action, entity, entity_id, detail_json], ensure_ascii=False)
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
@@ -45,8 +46,10 @@ def record_event(
     hold_write_lock(session)
     # Whole numbers only: a seq tampered into text sorts above them and must not stop the log.
     last = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).where(func.typeof(AuditEvent.seq) == "integer")
-        .order_by(AuditEvent.seq.desc()).limit(1)
+        select(AuditEvent.seq, AuditEvent.hash)
+        .where(func.typeof(AuditEvent.seq) == "integer")
+        .order_by(AuditEvent.seq.desc())
+        .limit(1)
     ).first()
     seq = last.seq + 1 if last else 1
     prev_hash = last.hash if last else GENESIS
@@ -54,8 +57,14 @@ def record_event(
     detail_json = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)
     session.add(
         AuditEvent(
-            seq=seq, at=at, actor=actor, action=action, entity=entity, entity_id=entity_id,
-            detail_json=detail_json, prev_hash=prev_hash,
+            seq=seq,
+            at=at,
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail_json=detail_json,
+            prev_hash=prev_hash,
             hash=_digest(prev_hash, seq, at.isoformat(), actor, action, entity, entity_id, detail_json),
         )
     )
@@ -97,8 +106,13 @@ def _entry(row: Sequence[Any]) -> AuditEntry:
         return value if isinstance(value, str) else DAMAGED
 
     return AuditEntry(
-        seq if sound["seq"] else None, at_text or DAMAGED, shown(actor), shown(action), shown(entity),
-        entity_id if sound["entity_id"] else DAMAGED, detail if isinstance(detail, dict) else {},
+        seq if sound["seq"] else None,
+        at_text or DAMAGED,
+        shown(actor),
+        shown(action),
+        shown(entity),
+        entity_id if sound["entity_id"] else DAMAGED,
+        detail if isinstance(detail, dict) else {},
         tuple(name for name, ok in sound.items() if not ok),
     )
 
@@ -197,8 +211,11 @@ def verify_chain(session: Session, anchor: tuple[int, str] | None = None) -> Cha
         if not isinstance(seq, int):
             # SQLite sorts text and blobs after every number, so this row comes after the last
             # whole seq; a gap it leaves is reported where it is.
-            problems.append(ChainProblem(prev_seq + 1, "bad_seq",
-                                         f"An event after seq {prev_seq} has seq {_shown(seq)}, not a whole number."))
+            problems.append(
+                ChainProblem(
+                    prev_seq + 1, "bad_seq", f"An event after seq {prev_seq} has seq {_shown(seq)}, not a whole number."
+                )
+            )
             continue
         values = dict(zip(_TEXT_COLUMNS, (actor, action, entity, detail_json, stored_prev, stored_hash), strict=True))
         odd = [name for name, value in values.items() if not isinstance(value, str)]
@@ -226,13 +243,17 @@ def verify_chain(session: Session, anchor: tuple[int, str] | None = None) -> Cha
                 problems.append(ChainProblem(seq, "anchor", f"Event {seq} is not the one the anchor recorded."))
         prev_seq, prev_hash = seq, stored_hash if isinstance(stored_hash, str) else ""
     if anchor is not None and not anchor_seen:
-        problems.append(ChainProblem(
-            anchor[0], "anchor", f"Event {anchor[0]} recorded by the anchor is gone (the log was cut short)."))
+        problems.append(
+            ChainProblem(
+                anchor[0], "anchor", f"Event {anchor[0]} recorded by the anchor is gone (the log was cut short)."
+            )
+        )
     present = set(session.scalars(text(
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'")))  # fmt: skip
     if not present.issuperset(APPEND_ONLY_TRIGGERS):
-        problems.append(ChainProblem(None, "triggers_missing",
-                                     "The triggers that keep the audit log append-only were removed."))
+        problems.append(
+            ChainProblem(None, "triggers_missing", "The triggers that keep the audit log append-only were removed.")
+        )
     return _verdict(count, prev_seq or None, prev_hash if count else "", problems)
 
 

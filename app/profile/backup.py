@@ -61,7 +61,9 @@ def make_backup(store: Store, out: Path, *, replace: bool = False) -> BackupResu
     if not out.parent.is_dir():
         raise InvalidInput(f"The folder {out.parent} does not exist.", "Create it first or name another file.",
                            zh=f"文件夹 {out.parent} 不存在。", hint_zh="请先创建该文件夹，或换一个文件。")  # fmt: skip
-    if out.resolve() == store.db_path or (out.resolve().parent == store.data_dir and out.name.startswith("branchdesk.")):
+    if out.resolve() == store.db_path or (
+        out.resolve().parent == store.data_dir and out.name.startswith("branchdesk.")
+    ):
         raise InvalidInput(f"{out} is the profile's own database.", "Name a file outside the data folder.",
                            zh=f"{out} 是本档案自己的数据库。", hint_zh="请指定数据文件夹以外的文件。")  # fmt: skip
     partial = out.with_name(f".{out.name}.partial")
@@ -194,4 +196,3 @@ def _busy(data_dir: Path, why: str) -> InvalidInput:
                         "nothing was changed.", "Close BranchDesk and try again.",
                         zh=f"档案 {data_dir} 正在被 BranchDesk 或其他命令使用；未作任何更改。",
                         hint_zh="请关闭 BranchDesk 后重试。")  # fmt: skip
-

@@ -38,8 +38,7 @@ class OverviewService:
     def record_counts(self) -> dict[str, int]:
         with self._sessions() as session:
             return {
-                name: session.scalar(select(func.count()).select_from(model)) or 0
-                for name, model in COUNTED.items()
+                name: session.scalar(select(func.count()).select_from(model)) or 0 for name, model in COUNTED.items()
             }
 
     def outbox_summary(self) -> OutboxSummary:
@@ -50,7 +49,9 @@ class OverviewService:
                     select(models.OutboxItem.status, func.count())
                     .where(models.OutboxItem.status.in_(("pending", "sending", "rejected")))
                     .group_by(models.OutboxItem.status)
-                ).tuples().all()
+                )
+                .tuples()
+                .all()
             )
         return OutboxSummary(
             pending=rows.get("pending", 0) + rows.get("sending", 0),

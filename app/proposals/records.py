@@ -79,9 +79,7 @@ def client_draft_from_party(party: PartyDoc) -> ClientDraft:
 
 
 class ProposalRecords:
-    def __init__(
-        self, sessions: sessionmaker[Session], clients: ClientService, actor: Callable[[], str]
-    ) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clients: ClientService, actor: Callable[[], str]) -> None:
         self._sessions = sessions
         self._clients = clients
         self._actor = actor
@@ -162,7 +160,10 @@ class ProposalRecords:
         if role not in SIGNER_ROLES:
             raise InvalidInput(f"Unknown party role {role!r}.", zh=f"未知的关系人角色：{role}。")
         if not party.name.strip():
-            raise InvalidInput("Type the name before keeping the party as a client card.", zh="请先填写姓名，再把此关系人存为客户档案。")
+            raise InvalidInput(
+                "Type the name before keeping the party as a client card.",
+                zh="请先填写姓名，再把此关系人存为客户档案。",
+            )
         with self._sessions.begin() as session:
             saved = self._clients.save(client_draft_from_party(party), session=session)
             link_party_row(session, proposal_id, role, saved.client_id, self._actor())

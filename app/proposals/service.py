@@ -139,7 +139,8 @@ def _parties(session: Session, proposal_id: str) -> dict[str, models.ProposalPar
 
 def _read_doc(session: Session, proposal: models.Proposal) -> ProposalDoc:
     beneficiaries = session.scalars(
-        select(models.Beneficiary).where(models.Beneficiary.proposal_id == proposal.id)
+        select(models.Beneficiary)
+        .where(models.Beneficiary.proposal_id == proposal.id)
         .order_by(models.Beneficiary.position)
     )
     return doc_from_records(proposal, _parties(session, proposal.id), beneficiaries)
@@ -192,15 +193,11 @@ def _write_doc(session: Session, proposal: models.Proposal, doc: ProposalDoc) ->
 
 
 def _signed_roles(session: Session, proposal_id: str) -> tuple[str, ...]:
-    roles = session.scalars(
-        select(models.Signature.signer_role).where(models.Signature.proposal_id == proposal_id)
-    )
+    roles = session.scalars(select(models.Signature.signer_role).where(models.Signature.proposal_id == proposal_id))
     return tuple(sorted(set(roles)))
 
 
-def link_party_row(
-    session: Session, proposal_id: str, role: str, client_id: str | None, actor: str
-) -> None:
+def link_party_row(session: Session, proposal_id: str, role: str, client_id: str | None, actor: str) -> None:
     """Point a draft's party at the client card it came from (or at none); its fields stay."""
     if role not in SIGNER_ROLES:
         raise InvalidInput(f"Unknown party role {role!r}.", zh=f"未知的关系人角色：{role}。")
@@ -254,7 +251,9 @@ class ProposalService:
         """Keeps the draft exactly as given, problems and all, and reports those problems;
         refused (InvalidInput) only for text that cannot be stored (NUL, lone surrogates)."""
         if doc.id != proposal_id:
-            raise InvalidInput(f"The document is for proposal {doc.id}, not {proposal_id}.", zh="此文档属于另一份投保单。")
+            raise InvalidInput(
+                f"The document is for proposal {doc.id}, not {proposal_id}.", zh="此文档属于另一份投保单。"
+            )
         problems = check_proposal(doc)
         refuse_unstorable(problems)
         with self._sessions.begin() as session:
@@ -298,7 +297,9 @@ class ProposalService:
         """
         unknown = sorted(set(signatures) - set(SIGNER_ROLES))
         if unknown:
-            raise InvalidInput(f"Unknown signer role(s): {', '.join(unknown)}.", zh=f"未知的签名人角色：{len(unknown)} 个。")
+            raise InvalidInput(
+                f"Unknown signer role(s): {', '.join(unknown)}.", zh=f"未知的签名人角色：{len(unknown)} 个。"
+            )
         with self._sessions.begin() as session:
             proposal = _load(session, proposal_id)
             if proposal.status != "draft":
@@ -355,7 +356,9 @@ class ProposalService:
                                    zh="只有已完成的投保单才能更正；草稿请直接修改。")  # fmt: skip
             newer = session.scalar(select(models.Proposal.id).where(models.Proposal.previous_id == proposal_id))
             if newer is not None:
-                raise InvalidInput(f"Proposal {proposal_id} already has a correction ({newer}).", zh="此投保单已有更正版本。")
+                raise InvalidInput(
+                    f"Proposal {proposal_id} already has a correction ({newer}).", zh="此投保单已有更正版本。"
+                )
             old_doc = _read_doc(session, old)
             new_id = ProposalId(new_uuid())
             proposal = models.Proposal(
@@ -374,4 +377,3 @@ class ProposalService:
                          entity_id=new_id,
                          detail={"previous_id": old.id, "version": old.version + 1, "reason": reason})  # fmt: skip
         return new_id
-

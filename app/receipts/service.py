@@ -143,8 +143,11 @@ def _draft(session: Session, receipt_id: str) -> models.Receipt:
 
 
 def _policyholder_name(session: Session, proposal_id: str) -> str:
-    name = session.scalar(select(models.ProposalParty.name).where(
-        models.ProposalParty.proposal_id == proposal_id, models.ProposalParty.role == "policyholder"))
+    name = session.scalar(
+        select(models.ProposalParty.name).where(
+            models.ProposalParty.proposal_id == proposal_id, models.ProposalParty.role == "policyholder"
+        )
+    )
     return name or ""
 
 
@@ -152,7 +155,8 @@ def _proposal_item(session: Session, proposal_id: str) -> str | None:
     return session.scalar(
         select(models.OutboxItem.id)
         .where(models.OutboxItem.kind == "proposal", models.OutboxItem.record_id == proposal_id)
-        .order_by(models.OutboxItem.seq.desc()).limit(1)
+        .order_by(models.OutboxItem.seq.desc())
+        .limit(1)
     )
 
 
@@ -190,7 +194,8 @@ class ReceiptService:
                 ~select(newer.id).where(newer.previous_id == p.id).exists(),
                 ~select(models.Receipt.id).where(models.Receipt.proposal_id == p.id).exists(),
             )
-            .order_by(p.finished_at.desc(), p.id).limit(limit)
+            .order_by(p.finished_at.desc(), p.id)
+            .limit(limit)
         )
         with self._sessions() as session:
             return [
@@ -198,7 +203,9 @@ class ReceiptService:
                 for pid, name, code, product, applied, number in session.execute(query)
             ]
 
-    def new_draft(self, proposal_id: ProposalId, policy_number: str = "", delivered_on: date | None = None) -> ReceiptId:
+    def new_draft(
+        self, proposal_id: ProposalId, policy_number: str = "", delivered_on: date | None = None
+    ) -> ReceiptId:
         """A draft receipt for a finished proposal, its cooling-off days taken from the product."""
         receipt_id = ReceiptId(new_uuid())
         with self._sessions.begin() as session:
@@ -336,7 +343,9 @@ class ReceiptService:
                 raise InvalidInput(f"This receipt was already returned on {receipt.returned_on.isoformat()}.",
                                    zh=f"此回执已于 {receipt.returned_on.isoformat()} 交回。")  # fmt: skip
             if receipt.signed_on is not None and returned_on < receipt.signed_on:
-                raise InvalidInput("A receipt cannot go back before the client signed it.", zh="客户签名之前，回执不能交回。")
+                raise InvalidInput(
+                    "A receipt cannot go back before the client signed it.", zh="客户签名之前，回执不能交回。"
+                )
             if returned_on > self._today():
                 raise InvalidInput("The return day cannot be in the future.", zh="交回日期不能晚于今天。")
             if receipt.returned_on == returned_on:
@@ -351,8 +360,18 @@ class ReceiptService:
         """Signed receipts not yet returned, by return deadline; then drafts, newest first."""
         r, p = models.Receipt, models.Proposal
         query = (
-            select(r.id, r.proposal_id, r.status, Policyholder.name, p.product_name, r.policy_number,
-                   r.signed_on, r.cooling_off_ends_on, r.return_due_on, r.created_at)
+            select(
+                r.id,
+                r.proposal_id,
+                r.status,
+                Policyholder.name,
+                p.product_name,
+                r.policy_number,
+                r.signed_on,
+                r.cooling_off_ends_on,
+                r.return_due_on,
+                r.created_at,
+            )
             .join(p, p.id == r.proposal_id)
             .outerjoin(Policyholder, POLICYHOLDER)
             .where((r.status == "draft") | ((r.status == "signed") & r.returned_on.is_(None)))
@@ -365,11 +384,25 @@ class ReceiptService:
             if status == "signed":
                 due = due or (rules.return_due(signed_on) if signed_on else None)
                 left = (due - day).days if due else None
-                signed.append(DueReceipt(rid, pid, status, name or "", product, number, signed_on, ends, due,
-                                         left is not None and left < 0, left))
+                signed.append(
+                    DueReceipt(
+                        rid,
+                        pid,
+                        status,
+                        name or "",
+                        product,
+                        number,
+                        signed_on,
+                        ends,
+                        due,
+                        left is not None and left < 0,
+                        left,
+                    )
+                )
             else:
-                drafts.append((created, DueReceipt(rid, pid, status, name or "", product, number, None, None,
-                                                   None, False, None)))
+                drafts.append(
+                    (created, DueReceipt(rid, pid, status, name or "", product, number, None, None, None, False, None))
+                )
         signed.sort(key=lambda d: (d.return_due_on or date.max, d.policyholder_name))
         drafts.sort(key=lambda pair: pair[0], reverse=True)
         return signed + [d for _created, d in drafts]

@@ -20,7 +20,14 @@ from app.rules.money import yuan_text
 
 TITLE = "客户档案"
 HISTORY_PRINTED = 30
-CODE_WORDS = {**zh.VISIT_STATUSES, **zh.OUTCOMES, **zh.SALES_STEPS, "draft": "草稿", "finished": "已完成", "signed": "已签收"}
+CODE_WORDS = {
+    **zh.VISIT_STATUSES,
+    **zh.OUTCOMES,
+    **zh.SALES_STEPS,
+    "draft": "草稿",
+    "finished": "已完成",
+    "signed": "已签收",
+}
 W = CONTENT_WIDTH
 
 

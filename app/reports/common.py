@@ -66,8 +66,9 @@ def iso(day: date | None) -> str:
 def section(number: int, text: str, s: Styles) -> Table:
     """A shaded bar opening a numbered section: “一、今日目标”."""
     prefix = NUMERALS[number - 1] if 1 <= number <= len(NUMERALS) else str(number)
-    bar = Table([[paragraph(f"{prefix}、{text}", s.body)]], colWidths=[CONTENT_WIDTH], spaceBefore=4 * mm,
-                spaceAfter=2 * mm)
+    bar = Table(
+        [[paragraph(f"{prefix}、{text}", s.body)]], colWidths=[CONTENT_WIDTH], spaceBefore=4 * mm, spaceAfter=2 * mm
+    )
     bar.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), HEADER_FILL), ("LINEBEFORE", (0, 0), (0, -1), 3, GRID),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),

@@ -97,8 +97,10 @@ def _reminders(data: TodayData, s: Styles) -> list[Flowable]:
     widths = (24 * mm, 30 * mm, 24 * mm, W - 96 * mm, 18 * mm)
     story: list[Flowable] = [ruled(rows, widths, s, centre=(0, 2, 4))]
     if len(data.reminders) > len(shown):
-        story += [Spacer(1, 1.5 * mm),
-                  paragraph(f"另有 {len(data.reminders) - len(shown)} 条提醒未列出，请在系统中查看。", s.small)]
+        story += [
+            Spacer(1, 1.5 * mm),
+            paragraph(f"另有 {len(data.reminders) - len(shown)} 条提醒未列出，请在系统中查看。", s.small),
+        ]
     return story
 
 

@@ -48,8 +48,12 @@ def _log(entries: Sequence[LogEntry], s: Styles) -> Flowable:
     for entry in entries:
         if not entry.counts:
             continue  # replaced by a correction, which is listed in its place
-        note = "；".join(filter(None, (entry.outcome, entry.notes,
-                                       f"更正：{entry.correction_reason}" if entry.correction_reason else "")))
+        note = "；".join(
+            filter(
+                None,
+                (entry.outcome, entry.notes, f"更正：{entry.correction_reason}" if entry.correction_reason else ""),
+            )
+        )
         rows.append([
             f"{entry.at:%H:%M}", zh.label(zh.LOG_KINDS, entry.kind), str(entry.quantity),
             entry.client_name or entry.outlet_name, zh.label(zh.SALES_STEPS, entry.sales_step),

@@ -42,7 +42,7 @@ def visit_sheets(session: Session, visits: Sequence[AgendaVisit]) -> tuple[Visit
     details: dict[str, tuple[str | None, str]] = {}
     items: dict[str, list[VisitChecklistItem]] = {}
     for start in range(0, len(ids), BATCH):
-        chunk = ids[start:start + BATCH]
+        chunk = ids[start : start + BATCH]
         for visit_id, outcome, agenda in session.execute(
             select(Visit.id, Visit.outcome, Visit.agenda).where(Visit.id.in_(chunk))
         ):
@@ -52,8 +52,10 @@ def visit_sheets(session: Session, visits: Sequence[AgendaVisit]) -> tuple[Visit
     sheets = []
     for visit in visits:
         outcome, agenda = details.get(visit.visit_id, (None, ""))
-        ordered = sorted(items.get(visit.visit_id, []),
-                         key=lambda i: (PHASES.index(i.phase) if i.phase in PHASES else len(PHASES), i.position))
+        ordered = sorted(
+            items.get(visit.visit_id, []),
+            key=lambda i: (PHASES.index(i.phase) if i.phase in PHASES else len(PHASES), i.position),
+        )
         sheets.append(VisitSheet(visit, outcome, agenda or "",
                                  tuple(ChecklistEntry(i.phase, i.label, i.done, i.id) for i in ordered)))  # fmt: skip
     return tuple(sheets)

@@ -28,7 +28,10 @@ def _outlet_text(view: HandoverView) -> str:
 def _details(view: HandoverView, s: Styles) -> Table:
     status = "已签字" if view.status == "signed" else "草稿（未签字）"
     cells = [
-        [paragraph(f"网点：{_outlet_text(view) or '—'}", s.body), paragraph(f"交接日期：{chinese_date(view.day)}", s.body)],
+        [
+            paragraph(f"网点：{_outlet_text(view) or '—'}", s.body),
+            paragraph(f"交接日期：{chinese_date(view.day)}", s.body),
+        ],
         [paragraph(f"客户经理：{_manager_text(view)}", s.body), paragraph(f"接收柜员：{view.teller_name}", s.body)],
         [paragraph(f"清单编号：{view.id[:8].upper()}", s.small), paragraph(f"状态：{status}", s.small)],
     ]

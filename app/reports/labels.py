@@ -61,7 +61,14 @@ EDUCATION = {
     "preschool": "学龄前", "primary": "小学", "middle": "初中", "high": "高中", "university": "大学",
     "working": "已工作",
 }  # fmt: skip
-PRODUCT_TYPES = {"deposit": "存款", "wealth": "理财", "fund": "基金", "insurance": "保险", "bond": "债券", "other": "其他"}
+PRODUCT_TYPES = {
+    "deposit": "存款",
+    "wealth": "理财",
+    "fund": "基金",
+    "insurance": "保险",
+    "bond": "债券",
+    "other": "其他",
+}
 DATE_KINDS = {"anniversary": "纪念日", "child_birthday": "子女生日", "other": "其他"}
 HISTORY_KINDS = {"visit": "拜访", "worklog": "工作日志", "proposal": "投保单", "receipt": "回执"}
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")

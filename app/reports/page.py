@@ -193,4 +193,3 @@ def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text: <, > and & in names or notes are not markup."""
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return Paragraph(escaped.replace("\n", "<br/>"), style)
-

@@ -123,7 +123,8 @@ def proposal_pdf(
         facts.append(f"内容摘要：{view.content_hash[:16]}")
     years = f"{doc.payment_years} 年" if doc.payment_years else ""
     story: list[Flowable] = [
-        paragraph(TITLE, s.title), paragraph("　".join(facts), s.small),
+        paragraph(TITLE, s.title),
+        paragraph("　".join(facts), s.small),
     ]
     if view.correction_reason:
         story.append(paragraph(f"更正原因：{view.correction_reason}", s.small))

@@ -81,37 +81,52 @@ def check_card(card: CardFields, today: date) -> list[Problem]:
     if not name:
         problems.append(Problem("name", "name_required", "Enter the client's name.", "请填写客户姓名。"))
     elif len(name) > 50:
-        problems.append(Problem("name", "name_too_long", "The name is longer than 50 characters.", "姓名超过 50 个字。"))
+        problems.append(
+            Problem("name", "name_too_long", "The name is longer than 50 characters.", "姓名超过 50 个字。")
+        )
     if card.gender is not None and card.gender not in GENDERS:
         problems.append(Problem("gender", "gender_invalid", "Choose male or female.", "请选择男或女。"))
     if card.birth_date is not None and card.birth_date > today:
-        problems.append(Problem("birth_date", "birth_in_future", "The birth date is in the future.", "出生日期晚于今天。"))
+        problems.append(
+            Problem("birth_date", "birth_in_future", "The birth date is in the future.", "出生日期晚于今天。")
+        )
     problems += _check_id(card)
     mobile = normalise_phone(card.mobile)
     if mobile and not MOBILE.fullmatch(mobile):
-        problems.append(Problem(
-            "mobile", "mobile_invalid",
-            "A mobile number has 11 digits and starts with 13-19, e.g. 13812345678.",
-            "手机号应为 13–19 开头的 11 位数字，例如 13812345678。",
-        ))
+        problems.append(
+            Problem(
+                "mobile",
+                "mobile_invalid",
+                "A mobile number has 11 digits and starts with 13-19, e.g. 13812345678.",
+                "手机号应为 13–19 开头的 11 位数字，例如 13812345678。",
+            )
+        )
     other = normalise_phone(card.phone_other)
     if other and not (LANDLINE.fullmatch(other) or MOBILE.fullmatch(other)):
-        problems.append(Problem(
-            "phone_other", "phone_invalid",
-            "Enter a landline with its area code (e.g. 010-62345678) or a mobile number.",
-            "请填写带区号的固定电话（例如 010-62345678）或手机号。",
-        ))
+        problems.append(
+            Problem(
+                "phone_other",
+                "phone_invalid",
+                "Enter a landline with its area code (e.g. 010-62345678) or a mobile number.",
+                "请填写带区号的固定电话（例如 010-62345678）或手机号。",
+            )
+        )
     if not mobile and not other:
-        problems.append(Problem("mobile", "phone_required", "Enter at least one phone number.", "请至少填写一个联系电话。"))
+        problems.append(
+            Problem("mobile", "phone_required", "Enter at least one phone number.", "请至少填写一个联系电话。")
+        )
     problems += _check_choices(card)
     if card.assets_cents < 0:
         problems.append(Problem("assets", "assets_negative", "Assets cannot be negative.", "资产不能为负数。"))
     elif card.tier == "private" and card.assets_cents < PRIVATE_BANKING_CENTS:
-        problems.append(Problem(
-            "tier", "private_below_threshold",
-            "Private banking starts at 8,000,000 CNY of assets at the bank.",
-            "私人银行客户的行内资产应不低于 800 万元。",
-        ))
+        problems.append(
+            Problem(
+                "tier",
+                "private_below_threshold",
+                "Private banking starts at 8,000,000 CNY of assets at the bank.",
+                "私人银行客户的行内资产应不低于 800 万元。",
+            )
+        )
     return problems
 
 
@@ -123,7 +138,14 @@ def _check_id(card: CardFields) -> list[Problem]:
         return [Problem("id_number", "id_required", "Enter the ID document number.", "请填写证件号码。")]
     if card.id_type != "resident_id":
         if not re.fullmatch(r"[0-9A-Z]{5,20}", number):
-            return [Problem("id_number", "document_invalid", "A document number has 5-20 letters or digits.", "证件号码应为 5–20 位字母或数字。")]
+            return [
+                Problem(
+                    "id_number",
+                    "document_invalid",
+                    "A document number has 5-20 letters or digits.",
+                    "证件号码应为 5–20 位字母或数字。",
+                )
+            ]
         return []
     try:
         parsed = parse_resident_id(number)
@@ -132,17 +154,24 @@ def _check_id(card: CardFields) -> list[Problem]:
         return [Problem("id_number", f"id_{exc.reason}", f"The ID number {en}.", f"身份证号码{zh}。")]
     problems = []
     if card.birth_date is not None and card.birth_date != parsed.birth_date:
-        problems.append(Problem(
-            "birth_date", "birth_date_mismatch",
-            f"The ID number says the birth date is {parsed.birth_date:%Y-%m-%d}.",
-            f"身份证号码显示出生日期为 {parsed.birth_date:%Y-%m-%d}。",
-        ))
+        problems.append(
+            Problem(
+                "birth_date",
+                "birth_date_mismatch",
+                f"The ID number says the birth date is {parsed.birth_date:%Y-%m-%d}.",
+                f"身份证号码显示出生日期为 {parsed.birth_date:%Y-%m-%d}。",
+            )
+        )
     if card.gender is not None and card.gender != parsed.gender:
         said = ("male", "男") if parsed.gender == "M" else ("female", "女")
-        problems.append(Problem(
-            "gender", "gender_mismatch",
-            f"The ID number says the client is {said[0]}.", f"身份证号码显示性别为{said[1]}。",
-        ))
+        problems.append(
+            Problem(
+                "gender",
+                "gender_mismatch",
+                f"The ID number says the client is {said[0]}.",
+                f"身份证号码显示性别为{said[1]}。",
+            )
+        )
     return problems
 
 
@@ -154,5 +183,7 @@ def _check_choices(card: CardFields) -> list[Problem]:
         ("risk_preference", card.risk_preference, (None, *RISKS)),
     ):
         if value not in allowed:
-            problems.append(Problem(field, f"{field}_invalid", f"{value!r} is not an allowed value.", f"“{value}”不是可选的值。"))
+            problems.append(
+                Problem(field, f"{field}_invalid", f"{value!r} is not an allowed value.", f"“{value}”不是可选的值。")
+            )
     return problems

@@ -77,7 +77,9 @@ class FormReaders:
 
         return read
 
-    def integer(self, bounds: tuple[int, int], nullable: bool = False, beyond: OutOfRange = limits.range_problem) -> Reader:
+    def integer(
+        self, bounds: tuple[int, int], nullable: bool = False, beyond: OutOfRange = limits.range_problem
+    ) -> Reader:
         def read(value: object, path: str, problems: list[Problem]) -> Any:
             if value is None and nullable:
                 return None

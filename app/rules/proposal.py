@@ -151,7 +151,7 @@ def field_label(path: str) -> tuple[str, str]:
     if owner in OWNERS:
         return f"{OWNERS[owner][0]} {en}", f"{OWNERS[owner][1]}{zh}"
     if owner.startswith("beneficiaries["):
-        n = int(owner[len("beneficiaries["):-1]) + 1
+        n = int(owner[len("beneficiaries[") : -1]) + 1
         return f"Beneficiary {n}'s {en}", f"第 {n} 位受益人{zh}"
     return en[0].upper() + en[1:], zh
 

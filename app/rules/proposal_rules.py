@@ -72,8 +72,10 @@ class Rule:
     def problems(self, doc: ProposalDoc) -> Iterator[Problem]:
         for values in self.check(doc):
             yield Problem(
-                self.field.format(**values), self.id,
-                self.en.format(**values), self.zh_CN.format(**values),
+                self.field.format(**values),
+                self.id,
+                self.en.format(**values),
+                self.zh_CN.format(**values),
             )
 
 
@@ -84,9 +86,19 @@ def days_old(birth: date, day: date) -> int:
 
 # Payment years are checked against the payment mode instead (P018): single has none.
 DOC_REQUIRED = (
-    "application_date", "product_code", "product_name", "sum_insured_cents", "premium_cents",
-    "payment_mode", "payment_bank", "payment_account", "payment_account_holder", "manager_name",
-    "manager_code", "manager_phone", "relation",
+    "application_date",
+    "product_code",
+    "product_name",
+    "sum_insured_cents",
+    "premium_cents",
+    "payment_mode",
+    "payment_bank",
+    "payment_account",
+    "payment_account_holder",
+    "manager_name",
+    "manager_code",
+    "manager_phone",
+    "relation",
 )
 PARTY_REQUIRED = ("name", "gender", "birth_date", "id_type", "id_number", "mobile", "address", "occupation")
 BENEFICIARY_REQUIRED = ("name", "relation_to_insured", "id_type", "id_number")

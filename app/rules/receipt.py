@@ -182,35 +182,72 @@ def check_receipt(doc: ReceiptDoc, today: date) -> list[Problem]:
     if not number:
         add("policy_number", "R001_policy_number_required", "Enter the policy number.", "请填写保单号。")
     elif len(number) > POLICY_NUMBER_MAX:
-        add("policy_number", "R010_policy_number_too_long",
-            f"The policy number has at most {POLICY_NUMBER_MAX} characters.", f"保单号最多 {POLICY_NUMBER_MAX} 个字符。")
+        add(
+            "policy_number",
+            "R010_policy_number_too_long",
+            f"The policy number has at most {POLICY_NUMBER_MAX} characters.",
+            f"保单号最多 {POLICY_NUMBER_MAX} 个字符。",
+        )
     if doc.delivered_on is None:
-        add("delivered_on", "R002_delivered_on_required", "Enter the day the policy was delivered.", "请填写保单送达日期。")
+        add(
+            "delivered_on",
+            "R002_delivered_on_required",
+            "Enter the day the policy was delivered.",
+            "请填写保单送达日期。",
+        )
     elif doc.delivered_on > today:
-        add("delivered_on", "R003_delivered_on_future", "The delivery day cannot be in the future.", "送达日期不能晚于今天。")
+        add(
+            "delivered_on",
+            "R003_delivered_on_future",
+            "The delivery day cannot be in the future.",
+            "送达日期不能晚于今天。",
+        )
     if doc.signed_on is None:
-        add("signed_on", "R004_signed_on_required", "Enter the day the client signed the receipt.", "请填写客户签收日期。")
+        add(
+            "signed_on",
+            "R004_signed_on_required",
+            "Enter the day the client signed the receipt.",
+            "请填写客户签收日期。",
+        )
     else:
         if doc.delivered_on is not None and doc.signed_on < doc.delivered_on:
-            add("signed_on", "R005_signed_before_delivery",
-                "The client cannot sign before the policy was delivered.", "签收日期不能早于保单送达日期。")
+            add(
+                "signed_on",
+                "R005_signed_before_delivery",
+                "The client cannot sign before the policy was delivered.",
+                "签收日期不能早于保单送达日期。",
+            )
         if doc.signed_on > today:
-            add("signed_on", "R006_signed_on_future", "The signing day cannot be in the future.", "签收日期不能晚于今天。")
+            add(
+                "signed_on",
+                "R006_signed_on_future",
+                "The signing day cannot be in the future.",
+                "签收日期不能晚于今天。",
+            )
     if (doc.signature is None) == (doc.scan is None):
-        add("signature", "R007_signature_or_scan",
+        add(
+            "signature",
+            "R007_signature_or_scan",
             "The client signs on screen, or attach a scan of the signed paper receipt: one of the two.",
-            "请客户在屏幕上签名，或附上已签回执的扫描件，二者选其一。")
+            "请客户在屏幕上签名，或附上已签回执的扫描件，二者选其一。",
+        )
     if not MIN_COOLING_OFF_DAYS <= doc.cooling_off_days <= MAX_COOLING_OFF_DAYS:
-        add("cooling_off_days", "R008_cooling_off_days_range",
+        add(
+            "cooling_off_days",
+            "R008_cooling_off_days_range",
             f"The cooling-off period is {MIN_COOLING_OFF_DAYS} to {MAX_COOLING_OFF_DAYS} days.",
-            f"犹豫期应为 {MIN_COOLING_OFF_DAYS} 至 {MAX_COOLING_OFF_DAYS} 天。")
+            f"犹豫期应为 {MIN_COOLING_OFF_DAYS} 至 {MAX_COOLING_OFF_DAYS} 天。",
+        )
     elif doc.signed_on is not None and (
         doc.cooling_off_ends_on != cooling_off_ends(doc.signed_on, doc.cooling_off_days)
         or doc.return_due_on != return_due(doc.signed_on)
     ):
-        add("signed_on", "R009_deadlines_disagree",
+        add(
+            "signed_on",
+            "R009_deadlines_disagree",
             "The cooling-off end and return deadline do not follow from the signing day.",
-            "犹豫期截止日或回执交回期限与签收日期不符。")
+            "犹豫期截止日或回执交回期限与签收日期不符。",
+        )
     return found
 
 
@@ -245,14 +282,31 @@ def check_scan(data: bytes, claimed_mime: str) -> list[Problem]:
         return [Problem("scan", "R011_scan_empty", "The file is empty.", "文件是空的。")]
     if len(data) > MAX_SCAN_BYTES:
         mb = MAX_SCAN_BYTES // (1024 * 1024)
-        return [Problem("scan", "R012_scan_too_large", f"The scan is larger than {mb} MB: scan at a lower resolution.",
-                        f"扫描件超过 {mb} MB，请降低分辨率后重新扫描。")]
+        return [
+            Problem(
+                "scan",
+                "R012_scan_too_large",
+                f"The scan is larger than {mb} MB: scan at a lower resolution.",
+                f"扫描件超过 {mb} MB，请降低分辨率后重新扫描。",
+            )
+        ]
     sniffed = sniff_mime(data)
     if sniffed is None:
-        return [Problem("scan", "R013_scan_type", "The file is not a PNG, JPEG or PDF by its content.",
-                        "该文件的内容不是 PNG、JPEG 或 PDF。")]
+        return [
+            Problem(
+                "scan",
+                "R013_scan_type",
+                "The file is not a PNG, JPEG or PDF by its content.",
+                "该文件的内容不是 PNG、JPEG 或 PDF。",
+            )
+        ]
     if claimed_mime and sniffed != claimed_mime:
-        return [Problem("scan", "R014_scan_type_mismatch",
-                        f"The file's content is {sniffed}, not {claimed_mime} as its name says.",
-                        f"文件内容为 {sniffed}，与文件名所示的 {claimed_mime} 不符。")]
+        return [
+            Problem(
+                "scan",
+                "R014_scan_type_mismatch",
+                f"The file's content is {sniffed}, not {claimed_mime} as its name says.",
+                f"文件内容为 {sniffed}，与文件名所示的 {claimed_mime} 不符。",
+            )
+        ]
     return []

@@ -56,9 +56,7 @@ def _is_leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
-def maturity_due_within(
-    maturity_on: date, today: date, days: int = MATURITY_NOTICE_DAYS
-) -> date | None:
+def maturity_due_within(maturity_on: date, today: date, days: int = MATURITY_NOTICE_DAYS) -> date | None:
     """The maturity date if it falls in [today, today + days], else None."""
     return maturity_on if today <= maturity_on <= today + timedelta(days=days) else None
 

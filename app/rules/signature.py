@@ -112,7 +112,11 @@ def check_signature(sig: Signature) -> list[Problem]:
         return [_problem("blank", "Please sign in the box.", "请在框内签名。")]
     lines = tuple(s for s in sig.strokes if not s.is_dot())
     if not lines:
-        return [_problem("dots_only", "A dot is not a signature: please sign your name.", "仅有圆点不能作为签名，请签写姓名。")]
+        return [
+            _problem(
+                "dots_only", "A dot is not a signature: please sign your name.", "仅有圆点不能作为签名，请签写姓名。"
+            )
+        ]
     problems: list[Problem] = []
     # Stray dots (a pen touching down by accident) must not stretch a tiny scribble into a
     # large enough box, so only real strokes count for the size.
@@ -120,9 +124,17 @@ def check_signature(sig: Signature) -> list[Problem]:
     assert box is not None
     left, top, right, bottom = box
     if right - left < MIN_WIDTH_FRACTION * sig.width or bottom - top < MIN_HEIGHT_FRACTION * sig.height:
-        problems.append(_problem("too_small", "The signature is too small: please sign larger.", "签名太小，请写大一些。"))
+        problems.append(
+            _problem("too_small", "The signature is too small: please sign larger.", "签名太小，请写大一些。")
+        )
     if sig.point_count() < MIN_POINTS:
-        problems.append(_problem("too_few_points", "The signature is too short: please sign your full name.", "签名过短，请签写完整姓名。"))
+        problems.append(
+            _problem(
+                "too_few_points",
+                "The signature is too short: please sign your full name.",
+                "签名过短，请签写完整姓名。",
+            )
+        )
     return problems
 
 
@@ -137,7 +149,10 @@ def to_json(sig: Signature) -> str:
         "w": sig.width,
         "h": sig.height,
         "strokes": [
-            {"d": s.device, "p": [[round(p.x, 1), round(p.y, 1), p.t_ms, _round_pressure(p.pressure)] for p in s.points]}
+            {
+                "d": s.device,
+                "p": [[round(p.x, 1), round(p.y, 1), p.t_ms, _round_pressure(p.pressure)] for p in s.points],
+            }
             for s in sig.strokes
         ],
     }

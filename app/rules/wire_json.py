@@ -51,7 +51,11 @@ def _refuse(code: str, en: str, zh: str, field: str = "") -> WireJsonError:
 
 
 def _too_big(text: str) -> WireJsonError:
-    en, zh = (text, text) if len(text) <= 20 else (f"{text[:12]}... ({len(text):,} characters)", f"{text[:12]}…（{len(text):,} 个字符）")
+    en, zh = (
+        (text, text)
+        if len(text) <= 20
+        else (f"{text[:12]}... ({len(text):,} characters)", f"{text[:12]}…（{len(text):,} 个字符）")
+    )
     return _refuse("J007_out_of_range", f"The number {en} is out of range: whole numbers up to 2**53 in size, "
                    "and nothing infinite.", f"数值 {zh} 超出范围：整数的绝对值最大为 2**53，"
                    "且不能为无穷大。")  # fmt: skip

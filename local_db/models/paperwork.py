@@ -89,9 +89,7 @@ class Beneficiary(RecordMixin, Base):
 
     __tablename__ = "proposal_beneficiaries"
 
-    proposal_id: Mapped[str] = mapped_column(
-        ForeignKey("proposals.id", ondelete="CASCADE"), index=True
-    )
+    proposal_id: Mapped[str] = mapped_column(ForeignKey("proposals.id", ondelete="CASCADE"), index=True)
     legal_heirs: Mapped[bool] = mapped_column(Boolean, default=False)
     name: Mapped[str] = mapped_column(String(50), default="")
     relation_to_insured: Mapped[str | None] = mapped_column(String(20))
@@ -145,9 +143,7 @@ class HandoverList(RecordMixin, Base):
 class HandoverItem(RecordMixin, Base):
     __tablename__ = "handover_items"
 
-    handover_list_id: Mapped[str] = mapped_column(
-        ForeignKey("handover_lists.id", ondelete="CASCADE"), index=True
-    )
+    handover_list_id: Mapped[str] = mapped_column(ForeignKey("handover_lists.id", ondelete="CASCADE"), index=True)
     proposal_id: Mapped[str | None] = mapped_column(ForeignKey("proposals.id"))
     receipt_id: Mapped[str | None] = mapped_column(ForeignKey("receipts.id"))
     description: Mapped[str] = mapped_column(String(200), default="")
@@ -159,12 +155,8 @@ class Signature(RecordMixin, Base):
 
     __tablename__ = "signatures"
 
-    proposal_id: Mapped[str | None] = mapped_column(
-        ForeignKey("proposals.id", ondelete="CASCADE"), index=True
-    )
-    receipt_id: Mapped[str | None] = mapped_column(
-        ForeignKey("receipts.id", ondelete="CASCADE"), index=True
-    )
+    proposal_id: Mapped[str | None] = mapped_column(ForeignKey("proposals.id", ondelete="CASCADE"), index=True)
+    receipt_id: Mapped[str | None] = mapped_column(ForeignKey("receipts.id", ondelete="CASCADE"), index=True)
     handover_list_id: Mapped[str | None] = mapped_column(
         ForeignKey("handover_lists.id", ondelete="CASCADE"), index=True
     )

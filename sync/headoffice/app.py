@@ -199,7 +199,9 @@ def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
     return app
 
 
-def _push(sessions: sessionmaker[Session], raw: bytes, key: str, manager: str, check: Callable[[Any], Checked]) -> store.Answer:
+def _push(
+    sessions: sessionmaker[Session], raw: bytes, key: str, manager: str, check: Callable[[Any], Checked]
+) -> store.Answer:
     body_sha256 = hashlib.sha256(raw).hexdigest()
     replayed = store.replay(sessions, key, body_sha256, manager)
     if replayed is not None:

@@ -24,7 +24,9 @@ LOG_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="branchdesk-headoffice", description="BranchDesk's reference head-office server.")
+    parser = argparse.ArgumentParser(
+        prog="branchdesk-headoffice", description="BranchDesk's reference head-office server."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     db_help = f"SQLAlchemy database URL (default {DEFAULT_DB_URL}: a file in the current folder)"
 

@@ -80,11 +80,14 @@ def _from_problem(problem: Problem) -> FieldError:
 
 def _envelope(data: object, keys: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[FieldError]:
     if not isinstance(data, dict):
-        raise Invalid("The body must be a JSON object.", [FieldError(
-            "", "J003_wrong_type", "The body must be a JSON object.", "请求体应为 JSON 对象。")])
-    errors = [FieldError(key, "J002_unknown_field", f"{key} is not a field of this document.",
-                         f"{key} 不是该文档的字段。")
-              for key in [shown(key) for key in data if key not in keys + optional]]
+        raise Invalid(
+            "The body must be a JSON object.",
+            [FieldError("", "J003_wrong_type", "The body must be a JSON object.", "请求体应为 JSON 对象。")],
+        )
+    errors = [
+        FieldError(key, "J002_unknown_field", f"{key} is not a field of this document.", f"{key} 不是该文档的字段。")
+        for key in [shown(key) for key in data if key not in keys + optional]
+    ]
     errors += [FieldError(key, "J001_missing_field", f"{key} is missing.", f"缺少 {key}。")
                for key in keys if key not in data]  # fmt: skip
     return errors
@@ -106,12 +109,23 @@ def _parsed(data: dict[str, Any], key: str, from_json: Callable[[dict[str, Any]]
 
 def _hash_errors(given: object, computed: str) -> list[FieldError]:
     if not isinstance(given, str) or len(given) != 64 or not set(given) <= SHA256_HEX:
-        return [FieldError("content_hash", "content_hash", "content_hash must be 64 lower-case hex digits.",
-                           "content_hash 应为 64 位小写十六进制数。")]
+        return [
+            FieldError(
+                "content_hash",
+                "content_hash",
+                "content_hash must be 64 lower-case hex digits.",
+                "content_hash 应为 64 位小写十六进制数。",
+            )
+        ]
     if given != computed:
-        return [FieldError("content_hash", "content_hash",
-                           "content_hash does not match the document: it changed after it was signed, or "
-                           "was sent incomplete.", "content_hash 与文档不符：文档在签署后被改动，或传输不完整。")]
+        return [
+            FieldError(
+                "content_hash",
+                "content_hash",
+                "content_hash does not match the document: it changed after it was signed, or was sent incomplete.",
+                "content_hash 与文档不符：文档在签署后被改动，或传输不完整。",
+            )
+        ]
     return []
 
 
@@ -119,8 +133,9 @@ def _signature_errors(raw: str, field: str) -> list[FieldError]:
     try:
         signature = signature_rules.from_json(raw)
     except ValueError:  # wire_json's refusals (1e400, nesting, ...) included
-        return [FieldError(field, "signature_unreadable", "The signature's strokes cannot be read.",
-                           "无法读取签名笔迹。")]
+        return [
+            FieldError(field, "signature_unreadable", "The signature's strokes cannot be read.", "无法读取签名笔迹。")
+        ]
     return [FieldError(field, p.code, p.en, p.zh_CN) for p in signature_rules.check_signature(signature)]
 
 
@@ -135,26 +150,49 @@ def _proposal_signatures(value: object, doc: proposal_form.ProposalDoc | None) -
     for i, entry in enumerate(value):
         path = f"signatures[{i}]"
         if not isinstance(entry, dict) or set(entry) != set(wire.SIGNATURE_KEYS):
-            errors.append(FieldError(path, "J003_wrong_type", f'{path} must be {{"role", "strokes_json"}}.',
-                                     f'{path} 应为 {{"role", "strokes_json"}} 对象。'))
+            errors.append(
+                FieldError(
+                    path,
+                    "J003_wrong_type",
+                    f'{path} must be {{"role", "strokes_json"}}.',
+                    f'{path} 应为 {{"role", "strokes_json"}} 对象。',
+                )
+            )
             continue
         role, strokes = entry["role"], entry["strokes_json"]
         if role not in SIGNER_ROLES or role in roles:
-            errors.append(FieldError(f"{path}.role", "J005_bad_value",
-                                     f"{path}.role must be policyholder or insured, each once.",
-                                     f"{path}.role 应为 policyholder 或 insured，且各只一次。"))
+            errors.append(
+                FieldError(
+                    f"{path}.role",
+                    "J005_bad_value",
+                    f"{path}.role must be policyholder or insured, each once.",
+                    f"{path}.role 应为 policyholder 或 insured，且各只一次。",
+                )
+            )
             continue
         roles.append(role)
         if not isinstance(strokes, str):
-            errors.append(FieldError(f"{path}.strokes_json", "J003_wrong_type", f"{path}.strokes_json must be text.",
-                                     f"{path}.strokes_json 应为文本。"))
+            errors.append(
+                FieldError(
+                    f"{path}.strokes_json",
+                    "J003_wrong_type",
+                    f"{path}.strokes_json must be text.",
+                    f"{path}.strokes_json 应为文本。",
+                )
+            )
             continue
         errors += _signature_errors(strokes, f"{path}.strokes_json")
     required = required_roles(doc) if doc is not None else SIGNER_ROLES
     for role in required:
         if role not in roles:
-            errors.append(FieldError("signatures", f"signature.{role}:missing", f"The {role}'s signature is missing.",
-                                     f"缺少{'投保人' if role == 'policyholder' else '被保险人'}签名。"))
+            errors.append(
+                FieldError(
+                    "signatures",
+                    f"signature.{role}:missing",
+                    f"The {role}'s signature is missing.",
+                    f"缺少{'投保人' if role == 'policyholder' else '被保险人'}签名。",
+                )
+            )
     return errors
 
 
@@ -178,19 +216,39 @@ def _scan_errors(scan: receipt_form.ScanRef | None, data: dict[str, Any]) -> lis
     encoded = data.get(SCAN_KEY)
     if scan is None:
         if SCAN_KEY in data:
-            return [FieldError("scan_base64", "J002_unknown_field", "scan_base64 is sent only with a scan.",
-                               "只有附扫描件时才发送 scan_base64。")]
+            return [
+                FieldError(
+                    "scan_base64",
+                    "J002_unknown_field",
+                    "scan_base64 is sent only with a scan.",
+                    "只有附扫描件时才发送 scan_base64。",
+                )
+            ]
         return []
     if not isinstance(encoded, str):
-        return [FieldError("scan_base64", "J001_missing_field", "The scan's bytes (scan_base64) are missing.",
-                           "缺少扫描件内容（scan_base64）。")]
+        return [
+            FieldError(
+                "scan_base64",
+                "J001_missing_field",
+                "The scan's bytes (scan_base64) are missing.",
+                "缺少扫描件内容（scan_base64）。",
+            )
+        ]
     try:
         raw = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
-        return [FieldError("scan_base64", "J003_wrong_type", "scan_base64 is not base64.", "scan_base64 不是 base64 编码。")]
+        return [
+            FieldError("scan_base64", "J003_wrong_type", "scan_base64 is not base64.", "scan_base64 不是 base64 编码。")
+        ]
     if len(raw) != scan.size or hashlib.sha256(raw).hexdigest() != scan.sha256:
-        return [FieldError("scan_base64", "scan_mismatch", "The scan's bytes do not match its size and SHA-256.",
-                           "扫描件内容与其大小或 SHA-256 不符。")]
+        return [
+            FieldError(
+                "scan_base64",
+                "scan_mismatch",
+                "The scan's bytes do not match its size and SHA-256.",
+                "扫描件内容与其大小或 SHA-256 不符。",
+            )
+        ]
     return [_from_problem(p) for p in receipt_form.check_scan(raw, scan.mime)]
 
 

@@ -90,9 +90,12 @@ def _forbidden(what: str) -> Refused:
 
 def _replayed(record: Record, body_sha256: str) -> Answer:
     if record.body_sha256 != body_sha256:
-        raise Refused(409, "idempotency_conflict",
-                      f"Idempotency-Key {record.idempotency_key} was used before with a different body; "
-                      "a new item needs a new key.")
+        raise Refused(
+            409,
+            "idempotency_conflict",
+            f"Idempotency-Key {record.idempotency_key} was used before with a different body; "
+            "a new item needs a new key.",
+        )
     return Answer(record.response_code, record.response_json)
 
 
@@ -116,10 +119,17 @@ def _owner(session: Session, checked: Checked) -> str:
         return checked.manager_code
     proposal = session.scalar(select(Record).where(Record.id == checked.proposal_id, Record.kind == "proposal"))
     if proposal is None:
-        raise Invalid("The receipt's proposal has not reached head office.", [FieldError(
-            "proposal_id", "proposal_unknown",
-            "Head office has not received this receipt's proposal yet: send the proposal first.",
-            "总部尚未收到该回执对应的投保单，请先发送投保单。")])
+        raise Invalid(
+            "The receipt's proposal has not reached head office.",
+            [
+                FieldError(
+                    "proposal_id",
+                    "proposal_unknown",
+                    "Head office has not received this receipt's proposal yet: send the proposal first.",
+                    "总部尚未收到该回执对应的投保单，请先发送投保单。",
+                )
+            ],
+        )
     return proposal.manager_code
 
 
@@ -134,9 +144,12 @@ def _first_answer(session: Session, checked: Checked, key: str, body_sha256: str
     if same_record.manager_code != manager:
         raise _forbidden(same_record.kind)
     if same_record.kind != checked.kind or same_record.content_hash != checked.content_hash:
-        raise Refused(409, "duplicate_record",
-                      f"Head office already holds {same_record.kind} {checked.record_id} with different content; "
-                      "a correction is a new record with its own id.")
+        raise Refused(
+            409,
+            "duplicate_record",
+            f"Head office already holds {same_record.kind} {checked.record_id} with different content; "
+            "a correction is a new record with its own id.",
+        )
     return Answer(same_record.response_code, same_record.response_json)
 
 
@@ -199,8 +212,10 @@ def feed(sessions: sessionmaker[Session], manager: str, after: int, limit: int) 
     """The manager's status events after `after`, oldest first; `next` is the cursor to ask after."""
     with sessions() as session:
         events = session.scalars(
-            select(StatusEvent).where(StatusEvent.manager_code == manager, StatusEvent.cursor > after)
-            .order_by(StatusEvent.cursor).limit(limit)
+            select(StatusEvent)
+            .where(StatusEvent.manager_code == manager, StatusEvent.cursor > after)
+            .order_by(StatusEvent.cursor)
+            .limit(limit)
         ).all()
     return {"events": [event_json(e) for e in events], "next": events[-1].cursor if events else after}
 

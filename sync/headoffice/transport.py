@@ -179,7 +179,9 @@ def _has_body(scope: Scope) -> bool:
 
 
 def _timeout_answer() -> bytes:
-    body = json.dumps({"detail": {"code": "header_timeout", "message": "The request's headers did not arrive in time."}})
+    body = json.dumps(
+        {"detail": {"code": "header_timeout", "message": "The request's headers did not arrive in time."}}
+    )
     head = (f"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\ncontent-length: {len(body)}\r\n"
             "connection: close\r\n\r\n")  # fmt: skip
     return (head + body).encode("ascii")

@@ -63,7 +63,7 @@ def measure(data_dir: Path, today: date) -> dict[str, float | int]:
     finally:
         raw.close()
         ctx.close()
-    ours_ms, raw_ms = ours_ms[len(queries):], raw_ms[len(queries):]  # second pass: warm
+    ours_ms, raw_ms = ours_ms[len(queries) :], raw_ms[len(queries) :]  # second pass: warm
     return {
         "queries": len(queries),
         "p50_ms": round(statistics.median(ours_ms), 2),

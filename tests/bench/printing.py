@@ -94,7 +94,9 @@ def plan_lines(ctx: AppContext) -> list[str]:
     for visit in data.agenda:
         detail = ctx.planner.get(visit.visit_id)
         lines.append(f"{visit.starts_at:%H:%M} {visit.who} {visit.purpose}")
-        lines += [f"{phase} " + " ".join(i.label for i in detail.phase(phase)) for phase in ("before", "during", "after")]
+        lines += [
+            f"{phase} " + " ".join(i.label for i in detail.phase(phase)) for phase in ("before", "during", "after")
+        ]
     lines += [f"{r.kind} {r.client_name} {r.due_on} {r.detail}" for r in data.reminders[:30]]
     return lines
 
@@ -124,7 +126,9 @@ def timed(*works: Callable[[], bytes]) -> list[list[float]]:
     return times
 
 
-def figures(ours: list[float], layout: list[float], baseline: list[float], pdf: bytes, extra: dict[str, int]) -> dict[str, object]:
+def figures(
+    ours: list[float], layout: list[float], baseline: list[float], pdf: bytes, extra: dict[str, int]
+) -> dict[str, object]:
     p50, base = statistics.median(ours), statistics.median(baseline)
     return {
         "runs": RUNS, **extra, "pages": pdf.count(b"/Type /Page\n"),

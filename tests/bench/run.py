@@ -104,9 +104,7 @@ def main() -> None:
             "empty_vs_bare_ratio": round(start["empty_profile"]["shown"] / bare, 2),
             "target_empty_vs_bare_ratio": 2.5,
             "clients_100k_shown_s": round(start["clients_100k"]["shown"], 3),
-            "clients_100k_vs_empty_ratio": round(
-                start["clients_100k"]["shown"] / start["empty_profile"]["shown"], 2
-            ),
+            "clients_100k_vs_empty_ratio": round(start["clients_100k"]["shown"] / start["empty_profile"]["shown"], 2),
             "target_100k_vs_empty_ratio": 1.2,
         },
         # Until the profile is open and attached: the database stack imported, the file
@@ -116,9 +114,7 @@ def main() -> None:
             "empty_profile_ready_s": round(start["empty_profile"]["ready"], 3),
             "empty_vs_bare_ratio": round(start["empty_profile"]["ready"] / bare, 2),
             "clients_100k_ready_s": round(start["clients_100k"]["ready"], 3),
-            "clients_100k_vs_empty_ratio": round(
-                start["clients_100k"]["ready"] / start["empty_profile"]["ready"], 2
-            ),
+            "clients_100k_vs_empty_ratio": round(start["clients_100k"]["ready"] / start["empty_profile"]["ready"], 2),
             "target_100k_vs_empty_ratio": 1.2,
         },
     }
@@ -126,9 +122,7 @@ def main() -> None:
     figures["client_search_as_you_type_100k"] = search
     figures["today_page_data_100k_two_years"] = today_page
     cold = figures["cold_start_to_main_window"]
-    cold["meets_targets"] = (
-        cold["empty_vs_bare_ratio"] <= 2.5 and cold["clients_100k_vs_empty_ratio"] <= 1.2
-    )
+    cold["meets_targets"] = cold["empty_vs_bare_ratio"] <= 2.5 and cold["clients_100k_vs_empty_ratio"] <= 1.2
     ready = figures["cold_start_to_profile_ready"]
     ready["meets_target"] = ready["clients_100k_vs_empty_ratio"] <= 1.2
     # A busy day printed, each document beside a bare canvas drawing the same lines.

@@ -21,9 +21,7 @@ def time_moments(command: list[str]) -> dict[str, float]:
     """Seconds from process start to each line the process prints ("shown", "ready")."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRANCHDESK_EXIT_WHEN_SHOWN": "1"}
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
-    )
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     assert process.stdout is not None
     moments = {line.strip(): time.perf_counter() - started for line in process.stdout}
     process.wait(timeout=60)

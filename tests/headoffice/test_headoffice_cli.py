@@ -21,7 +21,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "sync" / "headoffice"
 
 def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     assert ENTRY_POINT.exists(), "pip install -e . installs the branchdesk-headoffice script"
-    return subprocess.run([str(ENTRY_POINT), *args], cwd=cwd, capture_output=True, text=True, env=env, check=False, timeout=60)
+    return subprocess.run(
+        [str(ENTRY_POINT), *args], cwd=cwd, capture_output=True, text=True, env=env, check=False, timeout=60
+    )
 
 
 def test_add_manager_prints_a_working_token_once(tmp_path: Path, ctx: AppContext) -> None:

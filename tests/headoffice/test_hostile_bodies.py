@@ -185,4 +185,3 @@ def test_hostile_receipts_are_refused_with_a_rule(office: HeadOffice, manager: M
     proposal = proposal_item(ctx, code)
     assert push(office.url, token, proposal).status_code == 201
     refused(office, token, receipt_item(ctx, ProposalId(proposal.record_id)), case)
-

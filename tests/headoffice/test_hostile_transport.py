@@ -74,7 +74,12 @@ def test_refusals_come_before_the_body(headoffice: HeadOffice, headoffice_token:
         ({"token": "not-a-token", "key": KEY}, declared, 401, "unauthorized"),
         ({"token": token, "key": KEY}, 16 * MIB + 1, 413, "too_large"),
         ({"token": token, "key": None}, declared, 400, "bad_request"),
-        ({"token": token, "key": KEY, "extra": {"Content-Type": "text/plain"}}, declared, 415, "unsupported_media_type"),
+        (
+            {"token": token, "key": KEY, "extra": {"Content-Type": "text/plain"}},
+            declared,
+            415,
+            "unsupported_media_type",
+        ),
     ]
     for options, length, status, detail in cases:
         with connect(office.port, timeout=3) as sock:
@@ -86,7 +91,11 @@ def test_refusals_come_before_the_body(headoffice: HeadOffice, headoffice_token:
     with connect(office.port, timeout=3) as sock:  # an unknown path is not drained either
         sock.sendall(request_head("/v1/nothing", length=declared, token=token) + b"x" * MIB)
         answer = read_answer(sock)
-        assert answer is not None and (answer.status, answer.headers["connection"], answer.closed) == (404, "close", True)
+        assert answer is not None and (answer.status, answer.headers["connection"], answer.closed) == (
+            404,
+            "close",
+            True,
+        )
     assert office.records() == []
 
 
@@ -114,7 +123,7 @@ def test_stalled_requests_are_timed_out_while_the_server_answers(tmp_path: Path,
                 if stop.wait(0.1):
                     return
                 for sock in drips:
-                    send_quietly(sock, body[sent:sent + 1])
+                    send_quietly(sock, body[sent : sent + 1])
 
         def probe() -> None:
             while not stop.wait(0.1):

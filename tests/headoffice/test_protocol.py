@@ -43,8 +43,16 @@ def test_bodies_over_the_limit_get_413(headoffice: HeadOffice, headoffice_token:
         for _ in range(over):
             yield b" " * MB
 
-    streamed = requests.post(f"{headoffice.url}/v1/proposals", data=chunks(), timeout=30, headers={
-        "Authorization": f"Bearer {headoffice_token}", "Idempotency-Key": item.key, "Content-Type": "application/json"})
+    streamed = requests.post(
+        f"{headoffice.url}/v1/proposals",
+        data=chunks(),
+        timeout=30,
+        headers={
+            "Authorization": f"Bearer {headoffice_token}",
+            "Idempotency-Key": item.key,
+            "Content-Type": "application/json",
+        },
+    )
     assert (streamed.status_code, code(streamed)) == (413, "too_large")
     assert push(headoffice.url, headoffice_token, item).status_code == 201  # the connection pool still works
     assert headoffice.records() and headoffice.records()[0].id == item.record_id
@@ -73,8 +81,16 @@ def test_media_type_and_malformed_bodies(headoffice: HeadOffice, headoffice_toke
     array = push(url, token, item, key="c0000000-0000-4000-8000-0000000000aa", body=b"[]")
     assert (array.status_code, code(array)) == (422, "invalid")
     for key in ("", "short", "bad key with spaces"):
-        answer = requests.post(f"{url}/v1/proposals", data=item.payload.encode(), timeout=5, headers={
-            "Authorization": f"Bearer {token}", "Content-Type": "application/json", **({"Idempotency-Key": key} if key else {})})
+        answer = requests.post(
+            f"{url}/v1/proposals",
+            data=item.payload.encode(),
+            timeout=5,
+            headers={
+                "Authorization": f"Bearer {token}",
+                "Content-Type": "application/json",
+                **({"Idempotency-Key": key} if key else {}),
+            },
+        )
         assert (answer.status_code, code(answer)) == (400, "bad_request"), key
     assert requests.get(f"{url}/v1/nothing", timeout=5).json()["detail"]["code"] == "not_found"
     assert [r.id for r in headoffice.records()] == [item.record_id]
@@ -127,9 +143,12 @@ def test_openapi_documents_the_contract(headoffice: HeadOffice) -> None:
         [key] = [p for p in spec["paths"][path]["post"]["parameters"] if p["name"] == "Idempotency-Key"]
         assert (key["in"], key["required"], key["schema"]["pattern"]) == ("header", True, "^[A-Za-z0-9._:-]{8,200}$")
         assert {"201", "400", "401", "403", "408", "409", "413", "415", "422", "503"} <= set(
-            spec["paths"][path]["post"]["responses"])
+            spec["paths"][path]["post"]["responses"]
+        )
     assert "Retry-After" in push_op["responses"]["503"]["headers"]
-    assert push_op["requestBody"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ProposalPush"}
+    assert push_op["requestBody"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ProposalPush"
+    }
     assert {"200", "503"} <= set(spec["paths"]["/health"]["get"]["responses"])
     assert push_op["security"] and spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     status_params = {p["name"] for p in spec["paths"]["/v1/status"]["get"]["parameters"]}
@@ -156,7 +175,9 @@ def test_log_has_requests_but_no_token_or_body(headoffice: HeadOffice, headoffic
     item = proposal_item(ctx, SAMPLE_MANAGER)
     push(headoffice.url, headoffice_token, item)
     push(headoffice.url, headoffice_token + "x", item)
-    requests.get(f"{headoffice.url}/v1/status?after=0", headers={"Authorization": f"Bearer {headoffice_token}"}, timeout=5)
+    requests.get(
+        f"{headoffice.url}/v1/status?after=0", headers={"Authorization": f"Bearer {headoffice_token}"}, timeout=5
+    )
     headoffice.stop()  # flushes the log
     log = headoffice.log_text()
     assert re.search(rf"POST /v1/proposals 201 manager={SAMPLE_MANAGER} \d+\.\dms$", log, re.M)
@@ -171,7 +192,13 @@ def test_a_form_that_is_not_an_object_is_named() -> None:
     """Without the server: the proposal or receipt inside a push must be a JSON object."""
     for check, key in ((check_proposal_push, "proposal"),
                        (lambda body: check_receipt_push(body, date(2026, 11, 23)), "receipt")):  # fmt: skip
-        body = {key: ["not", "a", "form"], "content_hash": "0" * 64, **({"signatures": []} if key == "proposal" else {})}
+        body = {
+            key: ["not", "a", "form"],
+            "content_hash": "0" * 64,
+            **({"signatures": []} if key == "proposal" else {}),
+        }
         with pytest.raises(Invalid) as refused:
             check(body)
-        assert FieldError(key, "J003_wrong_type", f"{key} must be an object.", f"{key} 应为对象。") in refused.value.errors
+        assert (
+            FieldError(key, "J003_wrong_type", f"{key} must be an object.", f"{key} 应为对象。") in refused.value.errors
+        )

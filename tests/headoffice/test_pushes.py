@@ -62,7 +62,9 @@ def test_first_push_is_received_and_fed_back(office: HeadOffice, manager: Manage
     [record] = [r for r in office.records() if r.id == item.record_id]
     assert (record.manager_code, record.idempotency_key, record.body) == (code, item.key, item.payload)
     feed = requests.get(f"{office.url}/v1/status", headers={"Authorization": f"Bearer {token}"}, timeout=5).json()
-    assert [(e["record_id"], e["kind"], e["status"]) for e in feed["events"]] == [(item.record_id, "proposal", "received")]
+    assert [(e["record_id"], e["kind"], e["status"]) for e in feed["events"]] == [
+        (item.record_id, "proposal", "received")
+    ]
     assert feed["next"] == feed["events"][0]["cursor"]
 
 
@@ -130,7 +132,9 @@ def test_rule_failures_are_422_with_field_errors(office: HeadOffice, manager: Ma
     assert "18" in error["message_en"] and "18" in error["message_zh"]
     structure = edited(item, lambda p: p["proposal"].update(surprise=1, premium_cents="lots"))
     assert rules(push(office.url, token, item, body=structure)) >= {
-        ("surprise", "J002_unknown_field"), ("premium_cents", "J003_wrong_type")}
+        ("surprise", "J002_unknown_field"),
+        ("premium_cents", "J003_wrong_type"),
+    }
     unsigned = edited(item, lambda p: p.update(signatures=[s for s in p["signatures"] if s["role"] != "insured"]))
     assert ("signatures", "signature.insured:missing") in rules(push(office.url, token, item, body=unsigned))
     assert item.record_id not in {r.id for r in office.records()}
@@ -164,7 +168,9 @@ def test_unauthorized_and_forbidden(office: HeadOffice, manager: Manager, ctx: A
     # My stored push, replayed with someone else's token, is not theirs.
     assert push(office.url, token, item).status_code == 201
     assert push(office.url, other_token, item).status_code == 403
-    assert item.record_id in {r.id for r in office.records()} and theirs.record_id not in {r.id for r in office.records()}
+    assert item.record_id in {r.id for r in office.records()} and theirs.record_id not in {
+        r.id for r in office.records()
+    }
 
 
 def test_receipt_needs_its_proposal_first(office: HeadOffice, manager: Manager, ctx: AppContext) -> None:

@@ -34,7 +34,8 @@ def test_the_server_s_answer_is_what_the_laptop_takes_as_an_acknowledgement() ->
     assert tuple(answer) == wire.ACCEPTED_KEYS
     assert wire.acknowledgement_gaps(wire.PUSH_CREATED, answer, wire.RECEIPT, "r-1") == []
     assert wire.acknowledgement_gaps(wire.PUSH_CREATED, answer, wire.PROPOSAL, "r-1") == [
-        'kind "receipt" instead of proposal']
+        'kind "receipt" instead of proposal'
+    ]
 
 
 def test_the_hash_covers_the_document_not_what_transport_adds() -> None:

@@ -43,8 +43,12 @@ def test_a_50_mib_status_page_is_refused_at_the_cap(headoffice: Server, headoffi
     assert peak < STATUS_ANSWER_MAX + 4 * MIB, peak  # what the cap lets in, not 50 MiB
     assert proxy.huge_sent < HUGE_BYTES / 2  # the laptop hung up long before the end
     assert elapsed < 5.0
-    figures("answer_50_mib", seconds=round(elapsed, 2), peak_mib=round(peak / MIB, 1),
-            mib_sent_before_hang_up=proxy.huge_sent // MIB)
+    figures(
+        "answer_50_mib",
+        seconds=round(elapsed, 2),
+        peak_mib=round(peak / MIB, 1),
+        mib_sent_before_hang_up=proxy.huge_sent // MIB,
+    )
 
 
 def test_a_50_mib_push_answer_leaves_the_items_waiting(make_profile: MakeProfile, headoffice: Server,
@@ -58,7 +62,9 @@ def test_a_50_mib_push_answer_leaves_the_items_waiting(make_profile: MakeProfile
     assert (report.sent, report.rejected, report.pending_left, report.succeeded) == (0, 0, 3, False)
     assert report.problem is not None and report.problem.code == "unexpected"
     item = outbox(ctx)[0]
-    assert item.status == "pending" and f"larger than {PUSH_ANSWER_MAX:,} bytes" in json.loads(item.last_error)["message"]
+    assert (
+        item.status == "pending" and f"larger than {PUSH_ANSWER_MAX:,} bytes" in json.loads(item.last_error)["message"]
+    )
     assert headoffice.records() == [] and elapsed < 10.0
 
 

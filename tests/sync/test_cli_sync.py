@@ -49,7 +49,10 @@ def branchdesk_sync(data_dir: Path, *args: str, env: dict[str, str] | None = Non
 
 
 def test_login_reads_the_token_from_stdin_and_keeps_it_in_the_keyring(
-    data_dir: Path, headoffice: HeadOffice, headoffice_token: str, monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+    headoffice: HeadOffice,
+    headoffice_token: str,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert cli(monkeypatch, "wrong\n", "--data-dir", str(data_dir), "login", "--server", headoffice.url,
@@ -133,8 +136,12 @@ def test_sync_exit_codes_and_one_line_per_item_left(ctx: AppContext, headoffice:
 
 
 def test_the_token_is_nowhere_but_the_keyring_after_a_sync(
-    make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str, caplog: pytest.LogCaptureFixture,
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    make_profile: MakeProfile,
+    headoffice: HeadOffice,
+    headoffice_token: str,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     ctx = make_profile(3, 1)
     caplog.set_level(logging.DEBUG)  # urllib3 and every other library at their most talkative
@@ -145,8 +152,18 @@ def test_the_token_is_nowhere_but_the_keyring_after_a_sync(
     cli_run = branchdesk_sync(ctx.data_dir, "sync", env={"BRANCHDESK_TOKEN": headoffice_token})
     assert cli_run.returncode == 1
     ctx.sync.discard(next(i.id for i in ctx.sync.items() if i.record_id == foreign))
-    settings = json.dumps([ctx.settings.get(key) for key in ("server_url", "sync_manager_code", "sync_ca_bundle",
-                                                              "sync_status_cursor", "sync_last_success_at")])
+    settings = json.dumps(
+        [
+            ctx.settings.get(key)
+            for key in (
+                "server_url",
+                "sync_manager_code",
+                "sync_ca_bundle",
+                "sync_status_cursor",
+                "sync_last_success_at",
+            )
+        ]
+    )
     assert headoffice.url in settings and headoffice_token not in settings
     ctx.close()
 
@@ -187,7 +204,9 @@ def test_http_to_another_host_is_refused_by_login_and_sync(
     ctx.settings.set(MANAGER_KEY, SAMPLE_MANAGER)
     result = branchdesk_sync(ctx.data_dir, "sync", env={"BRANCHDESK_TOKEN": "a-token"})
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.startswith("branchdesk: http://example.com uses http://, which would send the token unencrypted")
+    assert result.stderr.startswith(
+        "branchdesk: http://example.com uses http://, which would send the token unencrypted"
+    )
     assert [i.status for i in ctx.sync.items()] == ["pending"]
 
 

@@ -97,8 +97,13 @@ def test_every_item_is_delivered_exactly_once_through_30_percent_faults(
     with FaultyProxy(headoffice.port, fault_rate=0.3, stall_s=0.4, seed=7) as proxy:
         log_in(ctx, proxy.url, headoffice_token)
         # Two tries per run, so some items are left for later runs too (the other path to delivery).
-        sync = service(ctx, policy=RetryPolicy(attempts=2, initial_s=0.01, max_s=0.02, jitter_s=0.01,
-                                               later_initial_s=0.0, later_max_s=0.0), timeout=(1.0, 0.25))
+        sync = service(
+            ctx,
+            policy=RetryPolicy(
+                attempts=2, initial_s=0.01, max_s=0.02, jitter_s=0.01, later_initial_s=0.0, later_max_s=0.0
+            ),
+            timeout=(1.0, 0.25),
+        )
         runs = 0
         while True:
             runs += 1
@@ -115,8 +120,16 @@ def test_every_item_is_delivered_exactly_once_through_30_percent_faults(
     assert all(faults.values()), faults  # every kind of fault happened, the "after" ones included
     requests_made = sum(proxy.counts.values())
     assert 0.2 < sum(faults.values()) / requests_made < 0.4
-    figures("faults_30_percent", items=200, runs=runs, requests=requests_made, faults=sum(faults.values()),
-            push_attempts=attempts, seconds=round(elapsed, 1), **faults)
+    figures(
+        "faults_30_percent",
+        items=200,
+        runs=runs,
+        requests=requests_made,
+        faults=sum(faults.values()),
+        push_attempts=attempts,
+        seconds=round(elapsed, 1),
+        **faults,
+    )
 
 
 def _run_in_background(sync: SyncService, progress: Callable[[int, int], None]) -> threading.Thread:
@@ -190,6 +203,12 @@ def test_client_killed_20_times_while_pushing_500_items(make_profile: MakeProfil
     assert interrupted >= 1  # at least one kill landed between "sending" and its outcome
     assert_exactly_once(ctx, headoffice)
     assert ctx.sync.summary().pending == 0
-    figures("client_sigkill", items=500, kills=kills, sent_before_final_run=sent_before_final,
-            interrupted_mid_request=interrupted, server_had_it_client_never_heard=unheard,
-            seconds=round(elapsed, 1))
+    figures(
+        "client_sigkill",
+        items=500,
+        kills=kills,
+        sent_before_final_run=sent_before_final,
+        interrupted_mid_request=interrupted,
+        server_had_it_client_never_heard=unheard,
+        seconds=round(elapsed, 1),
+    )

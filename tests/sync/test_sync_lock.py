@@ -26,7 +26,9 @@ from tests.sync.test_faults import BRANCHDESK, figures
 PUSHES = re.compile(r"POST /v1/(?:proposals|receipts) ")
 
 
-def test_a_second_sync_is_refused_while_one_runs(make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str) -> None:
+def test_a_second_sync_is_refused_while_one_runs(
+    make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str
+) -> None:
     ctx = make_profile(3)
     token = {"BRANCHDESK_TOKEN": headoffice_token}
     # Head office holds the first push for a while, so the first run is under way for sure.

@@ -47,7 +47,11 @@ def test_login_checks_the_token_then_keeps_it_in_the_keyring(ctx: AppContext, he
     assert ctx.settings.server_url() == headoffice.url
     state = ctx.sync.login_state()
     assert (state.server_url, state.manager_code, state.has_token, state.from_environment) == (
-        headoffice.url, SAMPLE_MANAGER, True, False)
+        headoffice.url,
+        SAMPLE_MANAGER,
+        True,
+        False,
+    )
     assert ctx.sync.logout() is True
     assert not ctx.sync.login_state().has_token
 
@@ -76,7 +80,9 @@ def test_an_empty_manager_code_or_token_is_said_in_both_languages(ctx: AppContex
         ctx.sync.login("https://hq.example.com", SAMPLE_MANAGER, "")
     assert caught.value.code == "token_empty"
     assert (str(caught.value), caught.value.text("zh_CN")) == (
-        "The token is empty. Paste the token head office gave you.", "令牌为空。请粘贴总公司发给您的令牌。")
+        "The token is empty. Paste the token head office gave you.",
+        "令牌为空。请粘贴总公司发给您的令牌。",
+    )
     assert ctx.settings.server_url() == ""
 
 
@@ -191,7 +197,9 @@ def test_a_refused_item_keeps_the_reason_and_the_others_go_on(make_profile: Make
     assert (summary.pending, summary.rejected, summary.oldest_pending_at) == (0, 1, None)
 
 
-def test_a_receipt_waits_for_its_proposal(make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str) -> None:
+def test_a_receipt_waits_for_its_proposal(
+    make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str
+) -> None:
     ctx = make_profile(1)
     foreign = finished_proposal(ctx, manager_code="SH0002")
     receipt = receipt_item(ctx, foreign)
@@ -261,8 +269,11 @@ def test_a_time_limit_bounds_a_run_against_a_server_that_never_answers(
 def test_export_lists_every_item_without_payloads(make_profile: MakeProfile, tmp_path: Path) -> None:
     ctx = make_profile(2, 1)
     with ctx.store.sessions.begin() as session:  # as a refusal from head office leaves it
-        session.execute(update(models.OutboxItem).where(models.OutboxItem.seq == 2)
-                        .values(status="rejected", last_error='{"code": "forbidden", "message": "x", "status": 403}'))
+        session.execute(
+            update(models.OutboxItem)
+            .where(models.OutboxItem.seq == 2)
+            .values(status="rejected", last_error='{"code": "forbidden", "message": "x", "status": 403}')
+        )
     target = tmp_path / "outbox.csv"
     assert ctx.sync.export_items(target) == 3
     text = target.read_text(encoding="utf-8-sig")

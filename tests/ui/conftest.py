@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 
+from ui.common.i18n import install_translators
 from ui.shell.application import Shell
 from ui.shell.main_window import MainWindow
-from ui.common.i18n import install_translators
 
 
 @pytest.fixture(autouse=True)

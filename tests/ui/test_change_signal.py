@@ -4,27 +4,26 @@ page that shows a touched table reloads (at once if on screen, else when next sh
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from app.clients.records import ClientDraft
 from app.context import AppContext
 from app.rules.id_numbers import make_resident_id
-from app.clients.records import ClientDraft
 from local_db.models import OutboxItem, Visit
 from tests.paperwork_helpers import finished_proposal
 from tests.ui.test_signature_pad import sign_name
+from ui.receipts.dialog import ReceiptDialog
+from ui.receipts.page import ReceiptsPage
 from ui.shell.application import Shell
 from ui.shell.main_window import MainWindow
-from ui.receipts.page import ReceiptsPage
-from ui.receipts.dialog import ReceiptDialog
 
 from .conftest import open_active
 
 TODAY, PLANNER, CLIENTS, RECEIPTS, SYNC = 0, 1, 2, 4, 5
-
 
 
 def agenda_statuses(window: MainWindow) -> list[str]:
@@ -41,12 +40,24 @@ def reminders(window: MainWindow) -> list[tuple[str, str]]:
 def visit_today(data_dir: Path) -> str:
     ctx = AppContext.open(data_dir)
     birthday = date(1980, 5, 1)
-    client = ctx.clients.save(ClientDraft(name="张三", gender="M", birth_date=birthday, mobile="13812345678",
-                                          id_number=make_resident_id("110105", birthday, 1, "M"))).client_id
+    client = ctx.clients.save(
+        ClientDraft(
+            name="张三",
+            gender="M",
+            birth_date=birthday,
+            mobile="13812345678",
+            id_number=make_resident_id("110105", birthday, 1, "M"),
+        )
+    ).client_id
     start = datetime.now().astimezone().replace(hour=14, minute=0, second=0, microsecond=0)
     with ctx.store.sessions.begin() as session:
-        visit = Visit(client_id=client, purpose="closing", starts_at=start.astimezone(timezone.utc),
-                      ends_at=(start + timedelta(hours=1)).astimezone(timezone.utc), location="网点贵宾室")
+        visit = Visit(
+            client_id=client,
+            purpose="closing",
+            starts_at=start.astimezone(UTC),
+            ends_at=(start + timedelta(hours=1)).astimezone(UTC),
+            location="网点贵宾室",
+        )
         session.add(visit)
         session.flush()
         visit_id = visit.id
@@ -54,8 +65,12 @@ def visit_today(data_dir: Path) -> str:
     return visit_id
 
 
-def test_a_visit_marked_done_in_the_planner_shows_done_on_today(qtbot, shell: Shell, data_dir: Path,  # type: ignore[no-untyped-def]
-                                                                visit_today: str) -> None:
+def test_a_visit_marked_done_in_the_planner_shows_done_on_today(
+    qtbot,
+    shell: Shell,
+    data_dir: Path,  # type: ignore[no-untyped-def]
+    visit_today: str,
+) -> None:
     window = open_active(qtbot, shell, data_dir)
     qtbot.waitUntil(lambda: agenda_statuses(window) == ["Planned"], timeout=10_000)
 
@@ -79,8 +94,12 @@ def test_a_visit_marked_done_in_the_planner_shows_done_on_today(qtbot, shell: Sh
     assert not today.stale
 
 
-def test_a_visit_moved_while_today_is_on_screen_moves_there(qtbot, shell: Shell, data_dir: Path,  # type: ignore[no-untyped-def]
-                                                           visit_today: str) -> None:
+def test_a_visit_moved_while_today_is_on_screen_moves_there(
+    qtbot,
+    shell: Shell,
+    data_dir: Path,  # type: ignore[no-untyped-def]
+    visit_today: str,
+) -> None:
     window = open_active(qtbot, shell, data_dir)
     agenda = window.today.agenda
     qtbot.waitUntil(lambda: agenda.topLevelItemCount() == 1 and agenda.topLevelItem(0).text(0) == "14:00–15:00",
@@ -101,8 +120,12 @@ def two_cards(data_dir: Path) -> tuple[str, str]:
     return keep, drop
 
 
-def test_a_card_merged_away_leaves_the_client_list(qtbot, shell: Shell, data_dir: Path,  # type: ignore[no-untyped-def]
-                                                   two_cards: tuple[str, str]) -> None:
+def test_a_card_merged_away_leaves_the_client_list(
+    qtbot,
+    shell: Shell,
+    data_dir: Path,  # type: ignore[no-untyped-def]
+    two_cards: tuple[str, str],
+) -> None:
     keep, drop = two_cards
     window = open_active(qtbot, shell, data_dir)
     window.show_page(CLIENTS)
@@ -164,8 +187,12 @@ def test_the_status_bar_counts_the_outbox_from_commits_not_a_timer(qtbot, shell:
     qtbot.waitUntil(lambda: label.text() == "Outbox: 1 waiting", timeout=5000)
 
 
-def test_a_page_that_shows_nothing_touched_stays_as_it_is(qtbot, shell: Shell, data_dir: Path,  # type: ignore[no-untyped-def]
-                                                          visit_today: str) -> None:
+def test_a_page_that_shows_nothing_touched_stays_as_it_is(
+    qtbot,
+    shell: Shell,
+    data_dir: Path,  # type: ignore[no-untyped-def]
+    visit_today: str,
+) -> None:
     window = open_active(qtbot, shell, data_dir)
     qtbot.waitUntil(lambda: window.today.data is not None, timeout=10_000)
     receipts = window.page(RECEIPTS)
@@ -188,8 +215,12 @@ def test_a_proposal_finished_elsewhere_joins_the_sync_list(qtbot, shell: Shell, 
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
 
 
-def test_the_outbox_warning_follows_the_clock_without_a_timer_of_its_own(qtbot, shell: Shell, data_dir: Path,  # type: ignore[no-untyped-def]
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_outbox_warning_follows_the_clock_without_a_timer_of_its_own(
+    qtbot,
+    shell: Shell,
+    data_dir: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import time
 
     from app.headoffice.items import SyncSummary

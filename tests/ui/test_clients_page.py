@@ -6,16 +6,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from app.clients.records import ClientDraft
 from app.context import AppContext
 from app.rules.id_numbers import make_resident_id
-from app.clients.records import ClientDraft
 from local_db.models import AuditEvent, Client
-from ui.shell.application import Shell
 from ui.clients.card.dialog import ClientCardDialog
+from ui.shell.application import Shell
 from ui.shell.main_window import MainWindow
 
 from .conftest import type_text
@@ -31,8 +31,16 @@ def profile(data_dir: Path) -> Path:
         ("张三丰", "13900001111", date(1950, 1, 2), "M", 2, "platinum"),
         ("李四", "15011112222", date(1995, 3, 3), "F", 3, "ordinary"),
     ):
-        ctx.clients.save(ClientDraft(name=name, gender=gender, birth_date=birth, mobile=mobile, tier=tier,
-                                     id_number=make_resident_id("110105", birth, seq, gender)))
+        ctx.clients.save(
+            ClientDraft(
+                name=name,
+                gender=gender,
+                birth_date=birth,
+                mobile=mobile,
+                tier=tier,
+                id_number=make_resident_id("110105", birth, seq, gender),
+            )
+        )
     ctx.close()
     return data_dir
 
@@ -126,7 +134,9 @@ def open_new_card(qtbot, window: MainWindow) -> ClientCardDialog:  # type: ignor
     return dialog
 
 
-def test_new_card_fills_birth_and_gender_from_the_id_and_saves_as_typed(qtbot, window: MainWindow, profile: Path) -> None:
+def test_new_card_fills_birth_and_gender_from_the_id_and_saves_as_typed(
+    qtbot, window: MainWindow, profile: Path
+) -> None:
     dialog = open_new_card(qtbot, window)
     number = make_resident_id("310104", date(1988, 8, 8), 20, "F")
     type_text(qtbot, dialog.name, "王芳")
@@ -199,9 +209,11 @@ def test_closing_right_after_typing_loses_nothing(qtbot, window: MainWindow, pro
     dialog.close()  # before the autosave pause is over
     ctx = AppContext.open(profile)
     try:
+
         def saved() -> bool:
             with ctx.store.sessions() as session:
                 return session.scalars(select(Client).where(Client.name == "孙八")).first() is not None
+
         qtbot.waitUntil(saved, timeout=5000)
     finally:
         ctx.close()

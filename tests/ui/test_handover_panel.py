@@ -11,18 +11,27 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QFileDialog, QLineEdit, QSpinBox, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QLineEdit,
+    QSpinBox,
+    QTableWidget,
+    QWidget,
+)
 
 from app.context import AppContext
 from app.outlets.records import OutletDraft, StaffEntry
 from local_db import models
 from tests.handover_data import finished_proposal, set_up_manager, signed_receipt
 from tests.ui.test_signature_pad import sign_name
+from ui.common.print_preview import PrintPreviewDialog
+from ui.common.task_runner import TaskRunner
 from ui.receipts.handover import HandoverPanel
 from ui.receipts.handover.draft_dialog import COPIES, DOCUMENT, HandoverDraftDialog
 from ui.receipts.handover.sign_dialog import HandoverSignDialog
-from ui.common.print_preview import PrintPreviewDialog
-from ui.common.task_runner import TaskRunner
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -90,7 +99,12 @@ def open_new_list(qtbot, panel: HandoverPanel) -> HandoverDraftDialog:  # type: 
 
 
 def test_a_list_is_put_together_with_the_keyboard_signed_previewed_and_saved(  # type: ignore[no-untyped-def]
-    qtbot, ctx: AppContext, panel: HandoverPanel, paperwork: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot,
+    ctx: AppContext,
+    panel: HandoverPanel,
+    paperwork: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     dialog = open_new_list(qtbot, panel)
     assert isinstance(focused(), QComboBox) and focused() is dialog.kind
@@ -123,7 +137,14 @@ def test_a_list_is_put_together_with_the_keyboard_signed_previewed_and_saved(  #
     qtbot.waitUntil(lambda: panel.lists.topLevelItemCount() == 1)
     qtbot.waitUntil(lambda: panel.dialog is None)  # saved, closed and gone
     day, kind, outlet, teller, documents, copies, status = list_rows(panel)[0]
-    assert (kind, outlet, teller, documents, copies, status) == ("Application materials", "建国门支行", "刘柜员", "2", "3", "Draft")
+    assert (kind, outlet, teller, documents, copies, status) == (
+        "Application materials",
+        "建国门支行",
+        "刘柜员",
+        "2",
+        "3",
+        "Draft",
+    )
 
     # Enter on a draft opens it again, with its documents ticked; Esc leaves it as it was.
     back_to(qtbot, panel)
@@ -149,7 +170,9 @@ def test_a_list_is_put_together_with_the_keyboard_signed_previewed_and_saved(  #
     qtbot.mouseClick(signing.sign_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: list_rows(panel) and list_rows(panel)[0][-1] == "Signed")
     assert "Signed by both" in panel.notice.text()
-    assert not panel.edit_button.isEnabled() and not panel.sign_button.isEnabled() and not panel.delete_button.isEnabled()
+    assert (
+        not panel.edit_button.isEnabled() and not panel.sign_button.isEnabled() and not panel.delete_button.isEnabled()
+    )
     view = ctx.handover.get(ctx.handover.lists()[0].id)
     assert [s.role for s in view.signatures] == ["manager", "teller"]
     assert all(s.png.startswith(b"\x89PNG") for s in view.signatures)

@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from app.profile.lock import LockService
+from ui.proposals.editor.editor import ProposalEditor
+from ui.proposals.page import ProposalsPage
 from ui.shell.application import Shell
 from ui.shell.idle_lock import IdleLock, LockCover
-from ui.proposals.page import ProposalsPage
-from ui.proposals.editor.editor import ProposalEditor
 
 from .conftest import type_text
 from .test_proposal_editor import new_editor, page, profile  # noqa: F401
@@ -40,7 +40,9 @@ def _enter(qtbot, cover: LockCover, pin: str) -> None:  # type: ignore[no-untype
 
 
 def test_idle_time_covers_every_window_and_the_pin_brings_back_what_was_typed(
-    qtbot, shell: Shell, page: ProposalsPage  # type: ignore[no-untyped-def]  # noqa: F811
+    qtbot,
+    shell: Shell,
+    page: ProposalsPage,  # type: ignore[no-untyped-def]  # noqa: F811
 ) -> None:
     editor = _editor_with_typing(qtbot, shell, page)
     lock = shell.window.idle_lock
@@ -77,12 +79,15 @@ def test_input_keeps_the_lock_away(qtbot, shell: Shell, page: ProposalsPage) -> 
 
 
 def test_ctrl_shift_l_locks_at_once_and_five_wrong_pins_mean_a_wait(
-    qtbot, shell: Shell, page: ProposalsPage  # type: ignore[no-untyped-def]  # noqa: F811
+    qtbot,
+    shell: Shell,
+    page: ProposalsPage,  # type: ignore[no-untyped-def]  # noqa: F811
 ) -> None:
     editor = _editor_with_typing(qtbot, shell, page)
     lock = shell.window.idle_lock
-    qtbot.keyClick(editor.policyholder.name, Qt.Key.Key_L,
-                  Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        editor.policyholder.name, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert lock.locked
     _covered(lock, shell.window)
     cover = _covered(lock, editor)

@@ -63,7 +63,14 @@ def test_enter_after_a_refused_address_tries_again_and_keeps_what_was_typed(
     ],
 )
 def test_an_empty_field_is_said_in_chinese_and_gets_the_cursor(
-    qtbot, chinese: None, shell: Shell, data_dir: Path, manager: str, token: str, field: str, said: str  # noqa: F811
+    qtbot,
+    chinese: None,
+    shell: Shell,
+    data_dir: Path,
+    manager: str,
+    token: str,
+    field: str,
+    said: str,
 ) -> None:
     dialog = open_login_dialog(qtbot, shell, data_dir)
     dialog.server.clear()
@@ -97,9 +104,7 @@ def test_a_refused_address_is_said_in_chinese(qtbot, chinese: None, shell: Shell
     assert dialog.server.hasFocus() and dialog.isVisible()
 
 
-def test_enter_while_head_office_is_being_asked_does_not_close_the_dialog(
-    qtbot, shell: Shell, data_dir: Path
-) -> None:
+def test_enter_while_head_office_is_being_asked_does_not_close_the_dialog(qtbot, shell: Shell, data_dir: Path) -> None:
     dialog = open_login_dialog(qtbot, shell, data_dir)
     with socket.create_server(("127.0.0.1", 0)) as silent:  # accepts the connection, never answers
         qtbot.keyClicks(dialog.server, f"http://127.0.0.1:{silent.getsockname()[1]}")

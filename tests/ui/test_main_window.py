@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 from app.context import AppContext
 from local_db.models import OutboxItem
 from ui.shell.application import Shell
-from ui.shell.main_window import MainWindow
 
 from .conftest import open_active
 
@@ -31,7 +30,6 @@ def add_outbox_items(data_dir: Path, pending: int, rejected: int) -> None:
                 )
             )
     ctx.close()
-
 
 
 def test_window_is_shown_before_the_profile_is_open(qtbot, shell: Shell, data_dir: Path) -> None:
@@ -63,9 +61,7 @@ def test_keyboard_shortcuts_switch_pages(qtbot, shell: Shell, data_dir: Path) ->
     assert window.stack.currentIndex() == 4
 
 
-def test_status_bar_shows_outbox_and_connection_from_the_core(
-    qtbot, shell: Shell, data_dir: Path
-) -> None:
+def test_status_bar_shows_outbox_and_connection_from_the_core(qtbot, shell: Shell, data_dir: Path) -> None:
     add_outbox_items(data_dir, pending=3, rejected=1)
     open_active(qtbot, shell, data_dir)
     status = shell.window.status
@@ -74,9 +70,7 @@ def test_status_bar_shows_outbox_and_connection_from_the_core(
     assert status.connection_label.property("state") == "not_configured"
 
 
-def test_status_bar_says_offline_when_the_server_does_not_answer(
-    qtbot, shell: Shell, data_dir: Path
-) -> None:
+def test_status_bar_says_offline_when_the_server_does_not_answer(qtbot, shell: Shell, data_dir: Path) -> None:
     ctx = AppContext.open(data_dir)
     # Nothing listens on port 9 of loopback: the probe must fail fast and say offline.
     ctx.settings.set_server_url("http://127.0.0.1:9")
@@ -87,9 +81,7 @@ def test_status_bar_says_offline_when_the_server_does_not_answer(
     assert "offline" in status.connection_label.text()
 
 
-def test_geometry_and_page_are_kept_between_starts(
-    qtbot, ui_settings: QSettings, data_dir: Path
-) -> None:
+def test_geometry_and_page_are_kept_between_starts(qtbot, ui_settings: QSettings, data_dir: Path) -> None:
     first = Shell(ui_settings)
     open_active(qtbot, first, data_dir)
     first.window.resize(1000, 640)
@@ -105,9 +97,7 @@ def test_geometry_and_page_are_kept_between_starts(
         second.close()
 
 
-def test_empty_profile_offers_the_demo_and_opens_it_in_its_own_folder(
-    qtbot, shell: Shell, data_dir: Path
-) -> None:
+def test_empty_profile_offers_the_demo_and_opens_it_in_its_own_folder(qtbot, shell: Shell, data_dir: Path) -> None:
     open_active(qtbot, shell, data_dir)
     offer = shell.window.today.demo_offer
     assert offer.isVisible()

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineE
 from app.context import AppContext
 from app.outlets.service import OutletDraft, StaffEntry, StockEntry
 from local_db.models import Client
-from ui.outlets.tables import INVALID, LOW_STOCK
-from ui.outlets.page import OutletsPanel
 from ui.common.task_runner import TaskRunner
+from ui.outlets.page import OutletsPanel
+from ui.outlets.tables import INVALID, LOW_STOCK
 
 Yes = QMessageBox.StandardButton.Yes
 No = QMessageBox.StandardButton.No
@@ -128,7 +128,10 @@ def save(qtbot, panel: OutletsPanel) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_new_outlet_typed_in_is_saved_and_read_back(
-    qtbot, ctx: AppContext, runner: TaskRunner, panel: OutletsPanel  # type: ignore[no-untyped-def]
+    qtbot,
+    ctx: AppContext,
+    runner: TaskRunner,
+    panel: OutletsPanel,  # type: ignore[no-untyped-def]
 ) -> None:
     fill_new_outlet(qtbot, panel)
     type_in_cell(qtbot, panel.editor.staff, 0, 2, "138 1234 5678")
@@ -149,7 +152,9 @@ def test_a_new_outlet_typed_in_is_saved_and_read_back(
     qtbot.waitUntil(lambda: again.editor.outlet_id is not None)
     shown = again.editor
     assert (shown.code.text(), shown.outlet_name.text(), shown.phone.text()) == (
-        "SH002", "建设银行上海浦东支行", "021-50123456",
+        "SH002",
+        "建设银行上海浦东支行",
+        "021-50123456",
     )
     assert shown.money["deposit_personal_cents"].text() == "1,200,000.50"
     assert [shown.staff.item(0, c).text() for c in range(5)] == ["王芳", "Outlet head", "13812345678", "1978-05-04", ""]
@@ -161,7 +166,9 @@ def test_a_new_outlet_typed_in_is_saved_and_read_back(
 
 
 def test_a_bad_staff_phone_is_shown_and_nothing_is_saved(
-    qtbot, ctx: AppContext, panel: OutletsPanel  # type: ignore[no-untyped-def]
+    qtbot,
+    ctx: AppContext,
+    panel: OutletsPanel,  # type: ignore[no-untyped-def]
 ) -> None:
     fill_new_outlet(qtbot, panel)
     show_tab(qtbot, panel, 0)
@@ -170,8 +177,7 @@ def test_a_bad_staff_phone_is_shown_and_nothing_is_saved(
     problems = panel.editor.problems_label
     qtbot.waitUntil(problems.isVisible)
     assert problems.text() == (
-        "Staff row 1: enter a mobile number (e.g. 13812345678) or a landline with its area code "
-        "(e.g. 010-62345678)."
+        "Staff row 1: enter a mobile number (e.g. 13812345678) or a landline with its area code (e.g. 010-62345678)."
     )
     staff = panel.editor.staff
     assert staff.item(0, 2).background().color() == INVALID
@@ -186,7 +192,9 @@ def test_a_bad_staff_phone_is_shown_and_nothing_is_saved(
 
 
 def test_unreadable_birthday_and_missing_name_are_explained(
-    qtbot, ctx: AppContext, panel: OutletsPanel  # type: ignore[no-untyped-def]
+    qtbot,
+    ctx: AppContext,
+    panel: OutletsPanel,  # type: ignore[no-untyped-def]
 ) -> None:
     fill_new_outlet(qtbot, panel)
     show_tab(qtbot, panel, 0)
@@ -208,8 +216,11 @@ def test_a_new_outlet_by_keyboard_alone(qtbot, ctx: AppContext, panel: OutletsPa
     assert focused() is panel.editor.code
     type_text(qtbot, focused(), "gz001")
     for expected, text in (
-        (panel.editor.outlet_name, "广州天河支行"), (panel.editor.bank, "招商银行"), (panel.editor.phone, ""),
-        (panel.editor.address, ""), (panel.editor.notes, ""),
+        (panel.editor.outlet_name, "广州天河支行"),
+        (panel.editor.bank, "招商银行"),
+        (panel.editor.phone, ""),
+        (panel.editor.address, ""),
+        (panel.editor.notes, ""),
         (panel.editor.money["deposit_personal_cents"], "800000000"),
     ):
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
@@ -228,11 +239,14 @@ def test_a_new_outlet_by_keyboard_alone(qtbot, ctx: AppContext, panel: OutletsPa
 
 
 def seed(ctx: AppContext, code: str, name: str) -> str:
-    return ctx.outlets.save(OutletDraft(
-        code=code, name=name,
-        staff=(StaffEntry("王芳", "head"), StaffEntry("李强", "teller"), StaffEntry("赵敏", "teller")),
-        stock=(StockEntry("form", "投保单", 50, 20),),
-    ))
+    return ctx.outlets.save(
+        OutletDraft(
+            code=code,
+            name=name,
+            staff=(StaffEntry("王芳", "head"), StaffEntry("李强", "teller"), StaffEntry("赵敏", "teller")),
+            stock=(StockEntry("form", "投保单", 50, 20),),
+        )
+    )
 
 
 def test_delete_key_removes_the_selected_staff_row(qtbot, ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
@@ -250,7 +264,10 @@ def test_delete_key_removes_the_selected_staff_row(qtbot, ctx: AppContext, runne
 
 
 def test_switching_away_from_unsaved_changes_asks_first(
-    qtbot, ctx: AppContext, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot,
+    ctx: AppContext,
+    runner: TaskRunner,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     seed(ctx, "BJ001", "朝阳支行")
     seed(ctx, "BJ002", "海淀支行")
@@ -258,10 +275,13 @@ def test_switching_away_from_unsaved_changes_asks_first(
     qtbot.waitUntil(lambda: panel.editor.code.text() == "BJ001")
     type_text(qtbot, panel.editor.address, "朝阳路1号")
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda _p, title, *_a: asked.append(title) or QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, title, *_a: asked.append(title) or QMessageBox.StandardButton.Cancel
+    )
     second = panel.outlet_list.topLevelItem(1)
-    qtbot.mouseClick(panel.outlet_list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=panel.outlet_list.visualItemRect(second).center())
+    qtbot.mouseClick(
+        panel.outlet_list.viewport(), Qt.MouseButton.LeftButton, pos=panel.outlet_list.visualItemRect(second).center()
+    )
     assert asked == ["Unsaved changes"]
     assert panel.editor.address.text() == "朝阳路1号" and panel.outlet_list.currentItem().text(0) == "BJ001"
 
@@ -273,7 +293,10 @@ def test_switching_away_from_unsaved_changes_asks_first(
 
 
 def test_delete_asks_and_is_refused_while_clients_belong_to_the_outlet(
-    qtbot, ctx: AppContext, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot,
+    ctx: AppContext,
+    runner: TaskRunner,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     outlet_id = seed(ctx, "BJ001", "朝阳支行")
     with ctx.store.sessions.begin() as session:

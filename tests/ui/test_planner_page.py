@@ -10,13 +10,13 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.context import AppContext
 from app.clients.records import ClientDraft
 from app.common.local_time import local_zone
+from app.context import AppContext
 from app.planner.records import VisitInput, VisitView
+from ui.common.task_runner import TaskRunner
 from ui.planner.page import PlannerPage
 from ui.planner.timeline import TimelineView
-from ui.common.task_runner import TaskRunner
 
 MONDAY = date(2026, 11, 23)
 WEDNESDAY = MONDAY + timedelta(days=2)
@@ -52,8 +52,15 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
 
 def plan(ctx: AppContext, client_id: str, day: date, hour: int, minutes: int = 60) -> VisitView:
     start = at(day, hour)
-    return ctx.planner.create(VisitInput(kind="client", purpose="closing", starts_at=start,
-                                         ends_at=start + timedelta(minutes=minutes), client_id=client_id))
+    return ctx.planner.create(
+        VisitInput(
+            kind="client",
+            purpose="closing",
+            starts_at=start,
+            ends_at=start + timedelta(minutes=minutes),
+            client_id=client_id,
+        )
+    )
 
 
 def shown(qtbot, page: PlannerPage, visit_id: str) -> VisitView:  # type: ignore[no-untyped-def]
@@ -74,8 +81,12 @@ def drag(qtbot, view: TimelineView, start: QPoint, end: QPoint) -> None:  # type
     qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=end)
 
 
-def test_double_click_an_empty_slot_plans_a_visit_there(qtbot, page: PlannerPage, ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                        client_id: str) -> None:
+def test_double_click_an_empty_slot_plans_a_visit_there(
+    qtbot,
+    page: PlannerPage,
+    ctx: AppContext,  # type: ignore[no-untyped-def]
+    client_id: str,
+) -> None:
     view = page.week_view
     qtbot.waitUntil(lambda: view.first == MONDAY)
     qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=view.slot_point(2, 14 * 60))
@@ -96,8 +107,12 @@ def test_double_click_an_empty_slot_plans_a_visit_there(qtbot, page: PlannerPage
     qtbot.waitUntil(lambda: [v.id for v in view.visits] == [visits[0].id])
 
 
-def test_drag_a_block_to_another_day_and_time(qtbot, page: PlannerPage, ctx: AppContext,  # type: ignore[no-untyped-def]
-                                              client_id: str) -> None:
+def test_drag_a_block_to_another_day_and_time(
+    qtbot,
+    page: PlannerPage,
+    ctx: AppContext,  # type: ignore[no-untyped-def]
+    client_id: str,
+) -> None:
     visit = plan(ctx, client_id, MONDAY, 10)
     shown(qtbot, page, visit.id)
     view = page.week_view
@@ -109,8 +124,12 @@ def test_drag_a_block_to_another_day_and_time(qtbot, page: PlannerPage, ctx: App
     assert ctx.planner.get(visit.id).view.minutes == 60
 
 
-def test_drag_the_bottom_edge_to_resize(qtbot, page: PlannerPage, ctx: AppContext,  # type: ignore[no-untyped-def]
-                                        client_id: str) -> None:
+def test_drag_the_bottom_edge_to_resize(
+    qtbot,
+    page: PlannerPage,
+    ctx: AppContext,  # type: ignore[no-untyped-def]
+    client_id: str,
+) -> None:
     visit = plan(ctx, client_id, MONDAY, 10)
     shown(qtbot, page, visit.id)
     view = page.week_view
@@ -121,8 +140,12 @@ def test_drag_the_bottom_edge_to_resize(qtbot, page: PlannerPage, ctx: AppContex
     assert ctx.planner.get(visit.id).view.starts_at == at(MONDAY, 10)
 
 
-def test_keyboard_moves_and_resizes_the_selected_visit(qtbot, page: PlannerPage, ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                       client_id: str) -> None:
+def test_keyboard_moves_and_resizes_the_selected_visit(
+    qtbot,
+    page: PlannerPage,
+    ctx: AppContext,  # type: ignore[no-untyped-def]
+    client_id: str,
+) -> None:
     visit = plan(ctx, client_id, MONDAY, 10)
     shown(qtbot, page, visit.id)
     view = page.week_view
@@ -138,8 +161,12 @@ def test_keyboard_moves_and_resizes_the_selected_visit(qtbot, page: PlannerPage,
     assert view.selected_id == visit.id
 
 
-def test_a_clash_is_saved_and_warned_about(qtbot, page: PlannerPage, ctx: AppContext,  # type: ignore[no-untyped-def]
-                                           client_id: str) -> None:
+def test_a_clash_is_saved_and_warned_about(
+    qtbot,
+    page: PlannerPage,
+    ctx: AppContext,  # type: ignore[no-untyped-def]
+    client_id: str,
+) -> None:
     first = plan(ctx, client_id, MONDAY, 10)
     second = plan(ctx, client_id, MONDAY, 14)
     shown(qtbot, page, second.id)
@@ -153,8 +180,12 @@ def test_a_clash_is_saved_and_warned_about(qtbot, page: PlannerPage, ctx: AppCon
     assert blocks[first.id].lanes == blocks[second.id].lanes == 2  # side by side
 
 
-def test_close_a_visit_as_done_with_its_outcome(qtbot, page: PlannerPage, ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                client_id: str) -> None:
+def test_close_a_visit_as_done_with_its_outcome(
+    qtbot,
+    page: PlannerPage,
+    ctx: AppContext,  # type: ignore[no-untyped-def]
+    client_id: str,
+) -> None:
     visit = plan(ctx, client_id, MONDAY, 10)
     shown(qtbot, page, visit.id)
     view = page.week_view
@@ -180,13 +211,19 @@ def test_close_a_visit_as_done_with_its_outcome(qtbot, page: PlannerPage, ctx: A
     assert "Only a planned visit" in page.notice.text()
 
 
-def test_carry_over_asks_then_moves_the_days_planned_visits(qtbot, page: PlannerPage, ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                            client_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_carry_over_asks_then_moves_the_days_planned_visits(
+    qtbot,
+    page: PlannerPage,
+    ctx: AppContext,  # type: ignore[no-untyped-def]
+    client_id: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     visit = plan(ctx, client_id, MONDAY, 16)
     shown(qtbot, page, visit.id)
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda _p, _title, text, *_a: asked.append(text) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _title, text, *_a: asked.append(text) or QMessageBox.StandardButton.Yes
+    )
     page.carry_button.click()
     assert asked and "1 visits" in asked[0]
     qtbot.waitUntil(lambda: ctx.planner.get(visit.id).view.status == "rescheduled")

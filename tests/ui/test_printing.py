@@ -11,15 +11,15 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
-from app.context import AppContext
-from app.rules.id_numbers import make_resident_id
-from app.profile.audit import events_for
 from app.clients.records import ClientDraft
 from app.clients.search import ClientQuery
+from app.context import AppContext
 from app.planner.records import VisitInput
+from app.profile.audit import events_for
+from app.rules.id_numbers import make_resident_id
 from tests.handover_data import finished_proposal, set_up_manager, signed_receipt
-from ui.shell.application import Shell
 from ui.common.print_preview import PrintPreviewDialog
+from ui.shell.application import Shell
 
 CLIENT_ID_NUMBER = make_resident_id("110105", date(1980, 5, 1), 7, "M")
 
@@ -90,7 +90,15 @@ def test_daily_plan_and_summary_from_today(qtbot, opened: Shell, tmp_path: Path,
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     assert isinstance(page.preview, PrintPreviewDialog)
     content = save_preview(qtbot, page.preview, tmp_path / "plan.pdf", monkeypatch)
-    for expected in ("每日工作计划表", "赵强", "促成签单", "拜访前", "王芳（BJ0107）", date.today().isoformat(), "第 1 页"):
+    for expected in (
+        "每日工作计划表",
+        "赵强",
+        "促成签单",
+        "拜访前",
+        "王芳（BJ0107）",
+        date.today().isoformat(),
+        "第 1 页",
+    ):
         assert expected in content, expected
     page.preview.close()
 

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.context import AppContext
-from app.rules.id_numbers import make_resident_id
 from app.clients.records import ClientDraft
 from app.clients.search import ClientQuery
+from app.context import AppContext
 from app.headoffice.status import StatusUpdate
 from app.profile.settings import ManagerProfile
+from app.rules.id_numbers import make_resident_id
 from tests.test_proposals_service import SIGNED, sample_doc
-from ui.shell.application import Shell
-from ui.proposals.page import ProposalsPage
-from ui.proposals.editor.editor import ProposalEditor
 from ui.common.widgets.signature_pad import SignaturePad
+from ui.proposals.editor.editor import ProposalEditor
+from ui.proposals.page import ProposalsPage
+from ui.shell.application import Shell
 
 from .conftest import type_text
 
@@ -124,7 +124,9 @@ def sign(qtbot, pad: SignaturePad, top: int) -> None:  # type: ignore[no-untyped
 
 
 def test_fill_a_proposal_with_the_keyboard_fix_its_problems_sign_and_finish(
-    qtbot, page: ProposalsPage, profile: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    page: ProposalsPage,
+    profile: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     editor = new_editor(qtbot, page)
     keys = Keyboard(qtbot)
@@ -262,7 +264,7 @@ def test_a_problem_case_from_head_office_shows_and_is_resolved(qtbot, shell: She
     ctx = shell.ctx
     assert ctx is not None
     proposal_id = finished_proposal(ctx)
-    ctx.hq_status.apply([StatusUpdate("proposal", proposal_id, "problem", datetime.now(timezone.utc),
+    ctx.hq_status.apply([StatusUpdate("proposal", proposal_id, "problem", datetime.now(UTC),
                                       problem_id="WT-778", problem_kind="health_evidence",
                                       reason="请补充近一年体检报告")])  # fmt: skip
     page.reload()
@@ -279,14 +281,18 @@ def test_a_problem_case_from_head_office_shows_and_is_resolved(qtbot, shell: She
     assert dialog is not None and dialog.isVisible() and not dialog.ok.isEnabled()
     type_text(qtbot, dialog.answer, "客户已补交体检报告")
     qtbot.keyClick(dialog.answer, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.cases.topLevelItemCount() == 1 and page.cases.topLevelItem(0).text(4) == "客户已补交体检报告")
+    qtbot.waitUntil(
+        lambda: page.cases.topLevelItemCount() == 1 and page.cases.topLevelItem(0).text(4) == "客户已补交体检报告"
+    )
     qtbot.waitUntil(lambda: page.model.index(0, 7).data() == "")
     assert not page.resolve_button.isEnabled()
     assert not [r for r in ctx.today.build(date.today()).reminders if r.kind == "letter_due"]
 
 
 def test_finished_proposal_opens_read_only_and_a_correction_opens_as_a_new_draft(
-    qtbot, shell: Shell, page: ProposalsPage  # type: ignore[no-untyped-def]
+    qtbot,
+    shell: Shell,
+    page: ProposalsPage,  # type: ignore[no-untyped-def]
 ) -> None:
     ctx = shell.ctx
     assert ctx is not None

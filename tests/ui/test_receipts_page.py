@@ -13,9 +13,9 @@ from app.context import AppContext
 from app.receipts.service import ReceiptFields
 from tests.paperwork_helpers import PNG, finished_proposal, zigzag
 from tests.ui.test_signature_pad import sign_name
-from ui.shell.application import Shell
-from ui.receipts.page import ReceiptsPage
 from ui.receipts.dialog import ReceiptDialog
+from ui.receipts.page import ReceiptsPage
+from ui.shell.application import Shell
 
 PDF = b"%PDF-1.7\n" + b"1 0 obj\n" * 200
 
@@ -44,7 +44,9 @@ def open_page(qtbot, shell: Shell, data_dir: Path) -> ReceiptsPage:  # type: ign
 
 def rows(page: ReceiptsPage) -> list[list[str]]:
     table = page.list.table
-    return [[table.topLevelItem(i).text(c) for c in range(table.columnCount())] for i in range(table.topLevelItemCount())]
+    return [
+        [table.topLevelItem(i).text(c) for c in range(table.columnCount())] for i in range(table.topLevelItemCount())
+    ]
 
 
 def open_dialog(qtbot, page: ReceiptsPage, receipt_id: str) -> ReceiptDialog:  # type: ignore[no-untyped-def]
@@ -150,7 +152,7 @@ def test_a_scan_attached_through_the_dialog(qtbot, shell: Shell, profile: Path, 
     scan.write_bytes(PDF)
     with qtbot.waitSignal(dialog.evidence.scan_did_load, timeout=5000):
         dialog.evidence.attach_scan(scan)
-    assert "回执.pdf (PDF, 2 KB) attached." == dialog.evidence.scan_label.text()
+    assert dialog.evidence.scan_label.text() == "回执.pdf (PDF, 2 KB) attached."
     assert dialog.sign_button.isEnabled()
     with qtbot.waitSignal(dialog.receipt_did_sign, timeout=5000):
         qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)

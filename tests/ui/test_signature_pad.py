@@ -160,15 +160,33 @@ def test_a_finger_draws_a_touch_stroke(qtbot) -> None:  # type: ignore[no-untype
 def test_a_pen_records_pressure(qtbot) -> None:  # type: ignore[no-untyped-def]
     pad = make_pad(qtbot)
     stylus = QPointingDevice(
-        "test stylus", 7, QInputDevice.DeviceType.Stylus, QPointingDevice.PointerType.Pen,
-        QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 2,
+        "test stylus",
+        7,
+        QInputDevice.DeviceType.Stylus,
+        QPointingDevice.PointerType.Pen,
+        QInputDevice.Capability.Position | QInputDevice.Capability.Pressure,
+        1,
+        2,
     )
     kinds = [QEvent.Type.TabletPress] + [QEvent.Type.TabletMove] * 14 + [QEvent.Type.TabletRelease]
     for i, (kind, (x, y)) in enumerate(zip(kinds, wave(40, 60, 200, 80, n=16), strict=True)):
         pos = QPointF(x, y)
         held = Qt.MouseButton.NoButton if kind == QEvent.Type.TabletRelease else Qt.MouseButton.LeftButton
-        event = QTabletEvent(kind, stylus, pos, pad.box.mapToGlobal(pos), 0.2 + i * 0.05, 0.0, 0.0, 0.0, 0.0, 0.0,
-                             Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton, held)
+        event = QTabletEvent(
+            kind,
+            stylus,
+            pos,
+            pad.box.mapToGlobal(pos),
+            0.2 + i * 0.05,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.MouseButton.LeftButton,
+            held,
+        )
         event.setTimestamp(500 + 10 * i)
         QApplication.sendEvent(pad.box, event)
     (stroke,) = pad.signature().strokes

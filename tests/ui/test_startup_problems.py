@@ -114,8 +114,13 @@ def test_shell_opens_another_folder_when_asked(qtbot, ui_settings: QSettings, tm
         shell.close()
 
 
-def start_and_answer(qtbot, shell: Shell, data_dir: Path, until: Any,  # type: ignore[no-untyped-def]
-                     answer: Callable[[StartupProblemDialog], None]) -> None:
+def start_and_answer(
+    qtbot,
+    shell: Shell,
+    data_dir: Path,
+    until: Any,  # type: ignore[no-untyped-def]
+    answer: Callable[[StartupProblemDialog], None],
+) -> None:
     """Starts `shell` on `data_dir` and, once the problem dialog is up, lets `answer` press on it;
     returns when `until` (a Shell signal) has fired. The dialog opens once the worker reports."""
 
@@ -283,7 +288,7 @@ class ShownProgressNotes(QObject):
         super().__init__()
         self.texts: list[str] = []
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QProgressDialog):
             self.texts.append(watched.labelText())
         return False

@@ -52,7 +52,11 @@ def profile(data_dir: Path, proposals: int = 0, login: tuple[HeadOffice, str, st
 
 
 def test_log_in_with_the_dialog_then_sync_now_sends_a_finished_proposal(
-    qtbot, shell: Shell, data_dir: Path, headoffice: HeadOffice, headoffice_token: str  # noqa: F811
+    qtbot,
+    shell: Shell,
+    data_dir: Path,
+    headoffice: HeadOffice,
+    headoffice_token: str,  # noqa: F811
 ) -> None:
     window, page = open_sync_page(qtbot, shell, data_dir)
     assert page.login_state.text().startswith("Not logged in")
@@ -113,7 +117,11 @@ def test_login_says_plainly_when_the_server_is_not_there(qtbot, shell: Shell, da
 
 
 def test_no_password_store_is_said_plainly_and_nothing_is_stored(
-    qtbot, shell: Shell, data_dir: Path, headoffice: HeadOffice, headoffice_token: str,  # noqa: F811
+    qtbot,
+    shell: Shell,
+    data_dir: Path,
+    headoffice: HeadOffice,
+    headoffice_token: str,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import keyring
@@ -137,7 +145,11 @@ def test_no_password_store_is_said_plainly_and_nothing_is_stored(
 
 
 def test_a_rejected_item_shows_why_and_can_be_retried_discarded_and_exported(
-    qtbot, shell: Shell, data_dir: Path, tmp_path: Path, headoffice: HeadOffice,  # noqa: F811
+    qtbot,
+    shell: Shell,
+    data_dir: Path,
+    tmp_path: Path,
+    headoffice: HeadOffice,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Logged in as another manager: head office refuses the sample manager's proposal (403).
@@ -207,7 +219,11 @@ def test_sync_now_without_a_login_opens_the_login_dialog(qtbot, shell: Shell, da
 
 
 def test_a_login_whose_password_store_went_away_is_said_on_the_page(
-    qtbot, shell: Shell, data_dir: Path, headoffice: HeadOffice, headoffice_token: str,  # noqa: F811
+    qtbot,
+    shell: Shell,
+    data_dir: Path,
+    headoffice: HeadOffice,
+    headoffice_token: str,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import keyring

@@ -22,8 +22,8 @@ from tests.headoffice.server import HeadOffice
 from tests.paperwork_helpers import finished_proposal
 from ui.shell.application import Shell
 from ui.shell.main_window import MainWindow
-from ui.sync.scheduler import CLOSE_WAIT_S, INTERVAL_KEY
 from ui.shell.status_bar import WARN_AFTER_KEY
+from ui.sync.scheduler import CLOSE_WAIT_S, INTERVAL_KEY
 
 from .conftest import open_active
 
@@ -94,7 +94,6 @@ def statuses(data_dir: Path) -> list[str]:
         ctx.close()
 
 
-
 def sync_statuses(window: MainWindow) -> list[str]:
     page = window.page(SYNC)
     column = page.model.COLUMNS.index("status")
@@ -102,7 +101,11 @@ def sync_statuses(window: MainWindow) -> list[str]:
 
 
 def test_logged_in_and_online_it_syncs_on_start_and_then_on_the_timer(
-    qtbot, shell: Shell, data_dir: Path, headoffice: HeadOffice, headoffice_token: str  # noqa: F811
+    qtbot,
+    shell: Shell,
+    data_dir: Path,
+    headoffice: HeadOffice,
+    headoffice_token: str,  # noqa: F811
 ) -> None:
     prepare(data_dir, headoffice.url, headoffice_token, **{INTERVAL_KEY: 0.05})  # every 3 s
     window = open_active(qtbot, shell, data_dir)
@@ -117,7 +120,11 @@ def test_logged_in_and_online_it_syncs_on_start_and_then_on_the_timer(
 
 
 def test_after_a_run_today_and_proposals_show_head_offices_answer(
-    qtbot, shell: Shell, data_dir: Path, headoffice: HeadOffice, headoffice_token: str  # noqa: F811
+    qtbot,
+    shell: Shell,
+    data_dir: Path,
+    headoffice: HeadOffice,
+    headoffice_token: str,  # noqa: F811
 ) -> None:
     (proposal_id,) = prepare(data_dir, headoffice.url, headoffice_token)
     window = open_active(qtbot, shell, data_dir)
@@ -147,7 +154,10 @@ def test_after_a_run_today_and_proposals_show_head_offices_answer(
 
 
 def test_status_bar_warns_when_an_item_waited_too_long(
-    qtbot, ui_settings, data_dir: Path, ctx: AppContext  # type: ignore[no-untyped-def]
+    qtbot,
+    ui_settings,
+    data_dir: Path,
+    ctx: AppContext,  # type: ignore[no-untyped-def]
 ) -> None:
     with ctx.store.sessions.begin() as session:
         session.add(OutboxItem(seq=1, kind="proposal", record_id="p1", payload_json="{}", status="pending",

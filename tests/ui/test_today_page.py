@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.clients.records import ClientDraft
 from app.context import AppContext
 from app.rules.id_numbers import make_resident_id
-from app.clients.records import ClientDraft
 from local_db.models import Visit
 from ui.shell.application import Shell
 from ui.shell.main_window import MainWindow
@@ -22,12 +21,26 @@ def profile(data_dir: Path) -> Path:
     ctx = AppContext.open(data_dir)
     today = date.today()
     birthday = today.replace(year=1980) if not (today.month == 2 and today.day == 29) else date(1980, 2, 28)
-    client = ctx.clients.save(ClientDraft(name="张三", gender="M", birth_date=birthday, mobile="13812345678",
-                                          id_number=make_resident_id("110105", birthday, 1, "M"))).client_id
+    client = ctx.clients.save(
+        ClientDraft(
+            name="张三",
+            gender="M",
+            birth_date=birthday,
+            mobile="13812345678",
+            id_number=make_resident_id("110105", birthday, 1, "M"),
+        )
+    ).client_id
     start = datetime.now().astimezone().replace(hour=14, minute=0, second=0, microsecond=0)
     with ctx.store.sessions.begin() as session:
-        session.add(Visit(client_id=client, purpose="closing", starts_at=start.astimezone(timezone.utc),
-                          ends_at=(start + timedelta(hours=1)).astimezone(timezone.utc), location="网点贵宾室"))
+        session.add(
+            Visit(
+                client_id=client,
+                purpose="closing",
+                starts_at=start.astimezone(UTC),
+                ends_at=(start + timedelta(hours=1)).astimezone(UTC),
+                location="网点贵宾室",
+            )
+        )
     ctx.close()
     return data_dir
 
@@ -127,7 +140,13 @@ def test_logging_a_full_contact_with_the_keyboard(qtbot, window: MainWindow, pro
     ctx = AppContext.open(profile)
     try:
         entry = ctx.worklog.entries(date.today())[0]
-        assert (entry.kind, entry.client_name, entry.sales_step, entry.effective, entry.outcome) == ("visit", "张三", "close", True, "signed")
+        assert (entry.kind, entry.client_name, entry.sales_step, entry.effective, entry.outcome) == (
+            "visit",
+            "张三",
+            "close",
+            True,
+            "signed",
+        )
     finally:
         ctx.close()
 

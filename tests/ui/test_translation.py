@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from ui.shell.application import Shell
 from ui.common.i18n import choose_language, install_translators
+from ui.shell.application import Shell
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "branchdesk_zh_CN.ts"
@@ -37,9 +37,7 @@ def test_every_ui_string_is_in_the_ts_file_and_translated(tmp_path: Path) -> Non
     for ctx in ET.parse(TS).iter("context"):
         for message in ctx.iter("message"):
             translation = message.find("translation")
-            text = (translation.text or "").strip() or "".join(
-                n.text or "" for n in translation.iter("numerusform")
-            )
+            text = (translation.text or "").strip() or "".join(n.text or "" for n in translation.iter("numerusform"))
             finished = translation.get("type") not in ("unfinished", "vanished", "obsolete")
             key = (ctx.findtext("name"), message.findtext("source"), message.findtext("comment"))
             have[key] = finished and bool(text.strip())
@@ -73,7 +71,14 @@ def test_chinese_user_sees_chinese(qtbot, chinese: None, ui_settings: QSettings,
             shell.start(data_dir)
         window = shell.window
         assert window.windowTitle() == "网点工作台"
-        assert [window.nav.item(i).text() for i in range(6)] == ["今日", "拜访计划", "客户", "投保单", "保单回执", "同步"]
+        assert [window.nav.item(i).text() for i in range(6)] == [
+            "今日",
+            "拜访计划",
+            "客户",
+            "投保单",
+            "保单回执",
+            "同步",
+        ]
         assert window.today.demo_offer.button.text() == "打开演示档案(&D)"
         qtbot.waitUntil(lambda: window.status.outbox_label.text() == "待发送：0 项")
         assert "年" in window.today.blurb.text()  # the date in Chinese long format

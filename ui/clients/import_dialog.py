@@ -25,15 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.i18n import current_language
 from ui.common.task_runner import Task, TaskRunner
 
-from ui.common.i18n import current_language
-
 if TYPE_CHECKING:
-    from app.context import AppContext
     from app.clients.importing import ImportPreview, ImportReport
     from app.common.csv_files import CsvTable
-
+    from app.context import AppContext
 
 
 class ClientImportDialog(QDialog):
@@ -93,19 +91,34 @@ class ClientImportDialog(QDialog):
 
     def field_names(self) -> dict[str, str]:
         return {
-            "name": self.tr("Name"), "gender": self.tr("Gender"), "birth_date": self.tr("Birth date"),
-            "id_type": self.tr("ID document"), "id_number": self.tr("ID number"), "mobile": self.tr("Mobile"),
-            "phone_other": self.tr("Other phone"), "address": self.tr("Address"),
-            "occupation": self.tr("Occupation"), "employer": self.tr("Employer"), "tier": self.tr("Tier"),
-            "source": self.tr("Source"), "risk_preference": self.tr("Risk preference"),
-            "income_band": self.tr("Income"), "assets_cents": self.tr("Assets (yuan)"),
-            "investments": self.tr("Investments"), "hobbies": self.tr("Hobbies"), "notes": self.tr("Notes"),
-            "tags": self.tr("Tags"), "outlet": self.tr("Outlet (code or name)"),
-            "blacklisted": self.tr("Blacklisted"), "blacklist_reason": self.tr("Blacklist reason"),
+            "name": self.tr("Name"),
+            "gender": self.tr("Gender"),
+            "birth_date": self.tr("Birth date"),
+            "id_type": self.tr("ID document"),
+            "id_number": self.tr("ID number"),
+            "mobile": self.tr("Mobile"),
+            "phone_other": self.tr("Other phone"),
+            "address": self.tr("Address"),
+            "occupation": self.tr("Occupation"),
+            "employer": self.tr("Employer"),
+            "tier": self.tr("Tier"),
+            "source": self.tr("Source"),
+            "risk_preference": self.tr("Risk preference"),
+            "income_band": self.tr("Income"),
+            "assets_cents": self.tr("Assets (yuan)"),
+            "investments": self.tr("Investments"),
+            "hobbies": self.tr("Hobbies"),
+            "notes": self.tr("Notes"),
+            "tags": self.tr("Tags"),
+            "outlet": self.tr("Outlet (code or name)"),
+            "blacklisted": self.tr("Blacklisted"),
+            "blacklist_reason": self.tr("Blacklist reason"),
         }
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import clients"), "", self.tr("CSV files (*.csv);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import clients"), "", self.tr("CSV files (*.csv);;All files (*)")
+        )
         if path:
             self.load(Path(path))
 
@@ -123,7 +136,9 @@ class ClientImportDialog(QDialog):
     def _loaded(self, table: CsvTable, mapping: dict[str, str | None]) -> None:
         self.table = table
         self.file_label.setText(
-            self.tr("%1: %n row(s), read as %2.", "", len(table.rows)).replace("%1", table.name).replace("%2", table.encoding)
+            self.tr("%1: %n row(s), read as %2.", "", len(table.rows))
+            .replace("%1", table.name)
+            .replace("%2", table.encoding)
         )
         names = self.field_names()
         self.mapping.setRowCount(0)
@@ -156,14 +171,18 @@ class ClientImportDialog(QDialog):
         table, mapping, ctx, lang = self.table, self.current_mapping(), self.ctx, current_language()
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Checking every row…"))
-        self.runner.submit(lambda _t: preview(ctx, table, mapping, language=lang), on_done=self._show_preview, on_error=self._failed)
+        self.runner.submit(
+            lambda _t: preview(ctx, table, mapping, language=lang), on_done=self._show_preview, on_error=self._failed
+        )
 
     def _show_preview(self, result: ImportPreview) -> None:
         names = self.field_names()
         self.summary.setText(
             self.tr("%1 rows: %2 can be imported, %3 have problems (%4 duplicates) and will be left out.")
-            .replace("%1", str(result.total_rows)).replace("%2", str(result.valid))
-            .replace("%3", str(result.with_problems)).replace("%4", str(result.duplicates))
+            .replace("%1", str(result.total_rows))
+            .replace("%2", str(result.valid))
+            .replace("%3", str(result.with_problems))
+            .replace("%4", str(result.duplicates))
         )
         headers = [self.tr("Line")] + [names.get(field, field) for _, field in result.columns] + [self.tr("Problems")]
         self.preview.clear()
@@ -196,7 +215,9 @@ class ClientImportDialog(QDialog):
         self.progress.setValue(0)
         self._task = self.runner.submit(
             lambda t: import_rows(ctx, table, mapping, progress=t.report_progress, cancel=t.cancelled),
-            lane="db", on_done=self._imported, on_error=self._failed,
+            lane="db",
+            on_done=self._imported,
+            on_error=self._failed,
             on_progress=lambda done, total: self.progress.setValue(int(done * 100 / max(total, 1))),
         )
 
@@ -207,7 +228,9 @@ class ClientImportDialog(QDialog):
         self.choose.setEnabled(True)
         self.summary.setText(
             self.tr("Imported %1 new card(s), updated %2; %3 row(s) left out.")
-            .replace("%1", str(report.imported)).replace("%2", str(report.updated)).replace("%3", str(report.rejected))
+            .replace("%1", str(report.imported))
+            .replace("%2", str(report.updated))
+            .replace("%3", str(report.rejected))
         )
         self.report_button.setVisible(report.rejected > 0)
         self.import_did_finish.emit(report)
@@ -215,7 +238,9 @@ class ClientImportDialog(QDialog):
     def _save_report(self) -> None:
         if self.report is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save error report"), "import-errors.csv", self.tr("CSV files (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save error report"), "import-errors.csv", self.tr("CSV files (*.csv)")
+        )
         if path:
             self.save_report(Path(path))
 
@@ -224,8 +249,13 @@ class ClientImportDialog(QDialog):
 
         assert self.report is not None
         report, lang = self.report, current_language()
-        self.runner.submit(lambda _t: write_report_csv(report, path, lang), on_done=lambda _r: self.summary.setText(
-            self.summary.text() + " " + self.tr("Report saved to %1.").replace("%1", str(path))), on_error=self._failed)
+        self.runner.submit(
+            lambda _t: write_report_csv(report, path, lang),
+            on_done=lambda _r: self.summary.setText(
+                self.summary.text() + " " + self.tr("Report saved to %1.").replace("%1", str(path))
+            ),
+            on_error=self._failed,
+        )
 
     def _failed(self, text: str) -> None:
         self._task = None

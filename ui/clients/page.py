@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,15 +49,23 @@ class ClientList(QWidget):
         )
         self.search.setClearButtonEnabled(True)
         self.tier = self._combo([("", self.tr("All tiers"))] + list(self.model.tier_names().items()))
-        self.segment = self._combo([
-            ("", self.tr("All ages")), ("young", self.tr("Young (under 35)")),
-            ("middle", self.tr("Middle-aged (35-59)")), ("retired", self.tr("Retired (60+)")),
-        ])
+        self.segment = self._combo(
+            [
+                ("", self.tr("All ages")),
+                ("young", self.tr("Young (under 35)")),
+                ("middle", self.tr("Middle-aged (35-59)")),
+                ("retired", self.tr("Retired (60+)")),
+            ]
+        )
         self.outlet = self._combo([("", self.tr("All outlets"))])
         self.tag = self._combo([("", self.tr("All tags"))])
-        self.blacklist = self._combo([
-            ("", self.tr("Blacklist: any")), ("no", self.tr("Not blacklisted")), ("yes", self.tr("Blacklisted only")),
-        ])
+        self.blacklist = self._combo(
+            [
+                ("", self.tr("Blacklist: any")),
+                ("no", self.tr("Not blacklisted")),
+                ("yes", self.tr("Blacklisted only")),
+            ]
+        )
         self.count = QLabel(self)
         self.count.setObjectName("clientCount")
         self.new_button = QPushButton(self.tr("&New client"), self)

@@ -42,13 +42,21 @@ class ClientTableModel(ColumnTableModel):
         self._pending: set[int] = set()
         self._generation = 0
         self._headers = (
-            self.tr("Name"), self.tr("Gender / age"), self.tr("Tier"), self.tr("Mobile"),
-            self.tr("ID number"), self.tr("Outlet"), self.tr("Last contact"),
-            self.tr("Next maturity"), self.tr("Tags"),
+            self.tr("Name"),
+            self.tr("Gender / age"),
+            self.tr("Tier"),
+            self.tr("Mobile"),
+            self.tr("ID number"),
+            self.tr("Outlet"),
+            self.tr("Last contact"),
+            self.tr("Next maturity"),
+            self.tr("Tags"),
         )
         self._tiers = {
-            "ordinary": self.tr("Ordinary"), "gold": self.tr("Gold card"),
-            "platinum": self.tr("Platinum"), "diamond": self.tr("Diamond"),
+            "ordinary": self.tr("Ordinary"),
+            "gold": self.tr("Gold card"),
+            "platinum": self.tr("Platinum"),
+            "diamond": self.tr("Diamond"),
             "private": self.tr("Private banking"),
         }
 
@@ -189,7 +197,11 @@ class ClientTableModel(ColumnTableModel):
         if key == "outlet":
             return row.outlet_name
         if key == "last_contact":
-            return locale.toString(row.last_contact_at.date(), QLocale.FormatType.ShortFormat) if row.last_contact_at else ""
+            return (
+                locale.toString(row.last_contact_at.date(), QLocale.FormatType.ShortFormat)
+                if row.last_contact_at
+                else ""
+            )
         if key == "next_maturity":
             return _short_date(locale, row.next_maturity_on)
         return " ".join(row.tags)

@@ -138,7 +138,7 @@ class PrintPreviewDialog(QDialog):
             scaled = image.scaledToWidth(min(width, image.width()), Qt.TransformationMode.SmoothTransformation)
             label.setPixmap(QPixmap.fromImage(scaled))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._scale_pages()
 

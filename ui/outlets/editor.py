@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rules.money import yuan_text
 from app.outlets.records import MONEY_FIELDS, OutletDraft, OutletFile, OutletProblem
+from app.rules.money import yuan_text
 from ui.outlets.fields import MoneyEdit
 from ui.outlets.tables import CompetitorTable, EntryTable, StaffTable, StockTable
 
@@ -54,8 +54,13 @@ class OutletEditor(QWidget):
         self.deposit_progress.setObjectName("depositProgress")
         self.deposit_progress.setStyleSheet("color: #5f6368;")
         self.fields: dict[str, QWidget] = {
-            "code": self.code, "name": self.outlet_name, "bank": self.bank, "phone": self.phone,
-            "address": self.address, "notes": self.notes, **self.money,
+            "code": self.code,
+            "name": self.outlet_name,
+            "bank": self.bank,
+            "phone": self.phone,
+            "address": self.address,
+            "notes": self.notes,
+            **self.money,
         }
 
         self.staff = StaffTable(self)
@@ -146,8 +151,14 @@ class OutletEditor(QWidget):
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
-            self.code, self.outlet_name, self.bank, self.phone, self.address, self.notes,
-            *(self.money[name] for name in MONEY_FIELDS), self.sections,
+            self.code,
+            self.outlet_name,
+            self.bank,
+            self.phone,
+            self.address,
+            self.notes,
+            *(self.money[name] for name in MONEY_FIELDS),
+            self.sections,
         ]
         for table in self.tables.values():
             chain += [table, self.add_buttons[table.section], self.remove_buttons[table.section]]
@@ -175,7 +186,10 @@ class OutletEditor(QWidget):
         self._loading = True
         self.outlet_id = file.id if file else None
         for name, edit in (
-            ("code", self.code), ("name", self.outlet_name), ("bank", self.bank), ("phone", self.phone),
+            ("code", self.code),
+            ("name", self.outlet_name),
+            ("bank", self.bank),
+            ("phone", self.phone),
             ("address", self.address),
         ):
             edit.setText(getattr(file, name) if file else "")
@@ -205,9 +219,16 @@ class OutletEditor(QWidget):
         if problems:
             return None, problems
         return OutletDraft(
-            id=self.outlet_id, code=self.code.text(), name=self.outlet_name.text(), bank=self.bank.text(),
-            address=self.address.text(), phone=self.phone.text(), notes=self.notes.toPlainText(),
-            staff=tuple(rows["staff"]), competitors=tuple(rows["competitors"]), stock=tuple(rows["stock"]),
+            id=self.outlet_id,
+            code=self.code.text(),
+            name=self.outlet_name.text(),
+            bank=self.bank.text(),
+            address=self.address.text(),
+            phone=self.phone.text(),
+            notes=self.notes.toPlainText(),
+            staff=tuple(rows["staff"]),
+            competitors=tuple(rows["competitors"]),
+            stock=tuple(rows["stock"]),
             **amounts,
         ), []
 
@@ -246,8 +267,9 @@ class OutletEditor(QWidget):
         texts = {
             ("outlet", "code_required"): self.tr("Enter the outlet code."),
             ("outlet", "code_too_long"): self.tr("The outlet code has at most 32 characters."),
-            ("outlet", "code_taken"): self.tr("Another outlet already has the code %1.")
-            .replace("%1", self.code.text().strip().upper()),
+            ("outlet", "code_taken"): self.tr("Another outlet already has the code %1.").replace(
+                "%1", self.code.text().strip().upper()
+            ),
             ("outlet", "name_required"): self.tr("Enter the outlet name."),
             ("outlet", "phone_invalid"): self.tr(
                 "Enter the outlet phone as a landline with its area code (e.g. 010-62345678) or a mobile number."
@@ -285,9 +307,7 @@ class OutletEditor(QWidget):
         self.sections.setTabText(0, self.tr("S&taff (%1)").replace("%1", str(self.staff.rowCount())))
         self.sections.setTabText(1, self.tr("Co&mpetitors (%1)").replace("%1", str(self.competitors.rowCount())))
         low = self.stock.low_count()
-        self.sections.setTabText(
-            2, self.tr("St&ock (%1 low)").replace("%1", str(low)) if low else self.tr("St&ock")
-        )
+        self.sections.setTabText(2, self.tr("St&ock (%1 low)").replace("%1", str(low)) if low else self.tr("St&ock"))
         self.deposit_progress.setText(self._progress_text())
 
     def _progress_text(self) -> str:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from app.outlets.records import InvalidOutlet, OutletFile, OutletInUse, OutletSummary
 from ui.common.failures import failure_text
-from ui.outlets.editor import OutletEditor
 from ui.common.task_runner import TaskRunner
+from ui.outlets.editor import OutletEditor
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -242,8 +242,9 @@ class OutletsPanel(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Delete outlet file"),
-            self.tr("Delete the outlet file “%1” with its staff, competitors and stock? This cannot be undone.")
-            .replace("%1", self.editor.outlet_name.text()),
+            self.tr(
+                "Delete the outlet file “%1” with its staff, competitors and stock? This cannot be undone."
+            ).replace("%1", self.editor.outlet_name.text()),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rules.money import cents_from_text, yuan_text
 from app.outlets.records import CompetitorEntry, OutletProblem, StaffEntry, StockEntry
+from app.rules.money import cents_from_text, yuan_text
 from ui.outlets.fields import (
     CODE_ROLE,
     COUNT_PATTERN,
@@ -137,9 +137,11 @@ class EntryTable(QTableWidget):
                 try:
                     values[column.key] = self._parse(column, row, col, text)
                 except ValueError:
-                    problems.append(OutletProblem(
-                        self.section, column.key, f"{column.kind}_unreadable", f"Cannot read {text!r}.", row
-                    ))
+                    problems.append(
+                        OutletProblem(
+                            self.section, column.key, f"{column.kind}_unreadable", f"Cannot read {text!r}.", row
+                        )
+                    )
             if len(values) == len(self.columns):
                 entries.append(replace(self.item(row, 0).data(ENTRY_ROLE), **values))
         return entries, problems
@@ -243,35 +245,50 @@ class StaffTable(EntryTable):
             ("teller", self.tr("Teller")),
             ("other", self.tr("Other")),
         )
-        super().__init__("staff", StaffEntry(name="", role="teller"), [
-            Column("name", self.tr("Name"), "text", None),
-            Column("role", self.tr("Role"), "choice", 125, roles),
-            Column("phone", self.tr("Phone"), "text", 120),
-            Column("birthday", self.tr("Birthday"), "date", 95),
-            Column("hobbies", self.tr("Hobbies"), "text", None),
-        ], parent)
+        super().__init__(
+            "staff",
+            StaffEntry(name="", role="teller"),
+            [
+                Column("name", self.tr("Name"), "text", None),
+                Column("role", self.tr("Role"), "choice", 125, roles),
+                Column("phone", self.tr("Phone"), "text", 120),
+                Column("birthday", self.tr("Birthday"), "date", 95),
+                Column("hobbies", self.tr("Hobbies"), "text", None),
+            ],
+            parent,
+        )
 
 
 class CompetitorTable(EntryTable):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("competitors", CompetitorEntry(company=""), [
-            Column("company", self.tr("Company"), "text", None),
-            Column("yearly_premium_cents", self.tr("Yearly premium"), "money", 110),
-            Column("last_three_months_premium_cents", self.tr("Last 3 months"), "money", 110),
-            Column("sales_model", self.tr("Sales model"), "text", None),
-            Column("strengths", self.tr("Strengths"), "text", None),
-        ], parent)
+        super().__init__(
+            "competitors",
+            CompetitorEntry(company=""),
+            [
+                Column("company", self.tr("Company"), "text", None),
+                Column("yearly_premium_cents", self.tr("Yearly premium"), "money", 110),
+                Column("last_three_months_premium_cents", self.tr("Last 3 months"), "money", 110),
+                Column("sales_model", self.tr("Sales model"), "text", None),
+                Column("strengths", self.tr("Strengths"), "text", None),
+            ],
+            parent,
+        )
 
 
 class StockTable(EntryTable):
     def __init__(self, parent: QWidget | None = None) -> None:
         kinds = (("form", self.tr("Form")), ("brochure", self.tr("Brochure")))
-        super().__init__("stock", StockEntry(kind="form", item=""), [
-            Column("kind", self.tr("Kind"), "choice", 100, kinds),
-            Column("item", self.tr("Item"), "text", None),
-            Column("quantity", self.tr("Quantity"), "count", 90),
-            Column("reorder_level", self.tr("Reorder level"), "count", 100),
-        ], parent)
+        super().__init__(
+            "stock",
+            StockEntry(kind="form", item=""),
+            [
+                Column("kind", self.tr("Kind"), "choice", 100, kinds),
+                Column("item", self.tr("Item"), "text", None),
+                Column("quantity", self.tr("Quantity"), "count", 90),
+                Column("reorder_level", self.tr("Reorder level"), "count", 100),
+            ],
+            parent,
+        )
 
     def row_is_tinted(self, row: int) -> bool:
         """At or below its reorder level: the service's rule for what to restock."""

@@ -102,8 +102,9 @@ class ChecklistBox(QGroupBox):
         for phase, phase_list in self.lists.items():
             for row in range(phase_list.count()):
                 item = phase_list.item(row)
-                found.append(ChecklistEntry(phase, item.text(), item.checkState() == Qt.CheckState.Checked,
-                                            item.data(ID_ROLE)))
+                found.append(
+                    ChecklistEntry(phase, item.text(), item.checkState() == Qt.CheckState.Checked, item.data(ID_ROLE))
+                )
         return tuple(found)
 
     def _append(self, entry: ChecklistEntry) -> None:

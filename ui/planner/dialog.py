@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.planner.records import VisitDetail, VisitInput, default_checklist
-from ui.planner.checklist import ChecklistBox
-from ui.common.widgets.client_picker import ClientPicker
-from ui.common.visit_texts import PlannerTexts
 from ui.common.task_runner import TaskRunner
+from ui.common.visit_texts import PlannerTexts
+from ui.common.widgets.client_picker import ClientPicker
+from ui.planner.checklist import ChecklistBox
 
 if TYPE_CHECKING:
-    from app.context import AppContext
     from app.clients.records import ClientRow
+    from app.context import AppContext
     from app.outlets.records import OutletSummary
 
 
@@ -111,8 +111,9 @@ class VisitDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c5221f;")
         self.problem.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
         self.save_button.setToolTip(self.tr("Save the visit (Ctrl+S)"))
@@ -172,11 +173,29 @@ class VisitDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
-        chain: list[QWidget] = [self.kind, self.client_search, self.client_results, self.outlet, self.purpose,
-                                self.day, self.start, self.end, self.repeat, self.location, self.agenda,
-                                *self.checklist.lists.values(), self.checklist.new_item, self.checklist.new_phase,
-                                self.checklist.add_button, self.status, self.outcome, self.new_start,
-                                self.referrals, self.notes, self.buttons]
+        chain: list[QWidget] = [
+            self.kind,
+            self.client_search,
+            self.client_results,
+            self.outlet,
+            self.purpose,
+            self.day,
+            self.start,
+            self.end,
+            self.repeat,
+            self.location,
+            self.agenda,
+            *self.checklist.lists.values(),
+            self.checklist.new_item,
+            self.checklist.new_phase,
+            self.checklist.add_button,
+            self.status,
+            self.outcome,
+            self.new_start,
+            self.referrals,
+            self.notes,
+            self.buttons,
+        ]
         for first, second in zip(chain, chain[1:]):
             self.setTabOrder(first, second)
         self.resize(980, 620)
@@ -310,10 +329,17 @@ class VisitDialog(QDialog):
         status = self.status.currentData() if self._detail else "planned"
         outcome = self.outcome.currentData() if status == "done" else None
         data = VisitInput(
-            kind=kind, purpose=self.purpose.currentData(), starts_at=starts_at, ends_at=ends_at,
-            client_id=self._client_id if kind == "client" else None, outlet_id=self.outlet.currentData(),
-            location=self.location.text(), agenda=self.agenda.toPlainText(), notes=self.notes.toPlainText(),
-            referrals_asked=self.referrals.value() if status == "done" else 0, outcome=outcome,
+            kind=kind,
+            purpose=self.purpose.currentData(),
+            starts_at=starts_at,
+            ends_at=ends_at,
+            client_id=self._client_id if kind == "client" else None,
+            outlet_id=self.outlet.currentData(),
+            location=self.location.text(),
+            agenda=self.agenda.toPlainText(),
+            notes=self.notes.toPlainText(),
+            referrals_asked=self.referrals.value() if status == "done" else 0,
+            outcome=outcome,
             checklist=self.checklist.entries(),
         )
         new_start = None
@@ -321,10 +347,15 @@ class VisitDialog(QDialog):
             moment = self.new_start.dateTime().toPython()
             new_start = moment.replace(tzinfo=self._zone)
         self.problem.hide()
-        self.form_did_submit.emit(VisitForm(
-            visit_id=self._detail.view.id if self._detail else None, data=data, status=status,
-            new_start=new_start, repeat_weekly=self._detail is None and self.repeat.isChecked(),
-        ))
+        self.form_did_submit.emit(
+            VisitForm(
+                visit_id=self._detail.view.id if self._detail else None,
+                data=data,
+                status=status,
+                new_start=new_start,
+                repeat_weekly=self._detail is None and self.repeat.isChecked(),
+            )
+        )
 
     def _moment(self, day: date, at: QTime) -> datetime:
         return datetime(day.year, day.month, day.day, at.hour(), at.minute(), tzinfo=self._zone)

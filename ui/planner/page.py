@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rules.working_days import is_working_day, next_working_day
 from app.common.local_time import local_zone
 from app.planner.records import SeriesInput, VisitDetail, VisitView
+from app.rules.working_days import is_working_day, next_working_day
 from ui.common.page import Page
-from ui.planner.dialog import VisitDialog, VisitForm
-from ui.planner.timeline import TimelineView
 from ui.common.print_actions import open_preview, print_button, print_shortcut
 from ui.common.task_runner import TaskRunner
+from ui.planner.dialog import VisitDialog, VisitForm
+from ui.planner.timeline import TimelineView
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -83,10 +83,12 @@ class PlannerPage(Page):
         self.new_button.setToolTip(self.tr("Plan a new visit (Ctrl+N)"))
         self.new_button.clicked.connect(lambda: self.new_visit())
         self.carry_button = QPushButton(self.tr("&Carry over unfinished…"), self)
-        self.carry_button.setToolTip(self.tr(
-            "Move the visits still planned on the day in focus (the day shown, or the selected visit's day) "
-            "to the next working day"
-        ))
+        self.carry_button.setToolTip(
+            self.tr(
+                "Move the visits still planned on the day in focus (the day shown, or the selected visit's day) "
+                "to the next working day"
+            )
+        )
         self.carry_button.clicked.connect(self.carry_over)
         self.print_day_action = QAction(self.tr("&Day plan…"), self)
         self.print_week_action = QAction(self.tr("&Week plan…"), self)
@@ -193,8 +195,9 @@ class PlannerPage(Page):
         self._read += 1
         read, first = self._read, self.first_day()
         last = first + timedelta(days=self.timeline.days - 1)
-        self._runner.submit(lambda _t: (read, service.between(first, last)), on_done=self._show_visits,
-                            on_error=self._say_problem)
+        self._runner.submit(
+            lambda _t: (read, service.between(first, last)), on_done=self._show_visits, on_error=self._say_problem
+        )
 
     def _show_visits(self, answer: tuple[int, list[VisitView]]) -> None:
         read, visits = answer
@@ -214,8 +217,11 @@ class PlannerPage(Page):
                 text += "  " + self.tr("(day off)")
         else:
             last = first + timedelta(days=6)
-            text = self.tr("%1 – %2").replace("%1", locale.toString(first, QLocale.FormatType.ShortFormat)) \
+            text = (
+                self.tr("%1 – %2")
+                .replace("%1", locale.toString(first, QLocale.FormatType.ShortFormat))
                 .replace("%2", locale.toString(last, QLocale.FormatType.ShortFormat))
+            )
         self.period.setText(text)
 
     def _selection_did_change(self, visit_id: str | None) -> None:
@@ -260,8 +266,10 @@ class PlannerPage(Page):
         others = "; ".join(f"{c.starts_at:%H:%M}–{c.ends_at:%H:%M} {c.who}" for c in clashes)
         self.banner.setText(
             self.tr("Overlap: %1 on %2 at %3 clashes with %4. It is saved; move one of them if you cannot be at both.")
-            .replace("%1", visit.who).replace("%2", QLocale().toString(visit.starts_at.date(), QLocale.FormatType.ShortFormat))
-            .replace("%3", f"{visit.starts_at:%H:%M}").replace("%4", others)
+            .replace("%1", visit.who)
+            .replace("%2", QLocale().toString(visit.starts_at.date(), QLocale.FormatType.ShortFormat))
+            .replace("%3", f"{visit.starts_at:%H:%M}")
+            .replace("%4", others)
         )
         self.banner.show()
 
@@ -300,8 +308,12 @@ class PlannerPage(Page):
         if visit.series_id is not None:
             self._write(lambda s: s.cancel_occurrence(visit_id))
         else:
-            self._runner.submit(lambda _t: service.delete(visit_id), lane="db",
-                                on_done=lambda _r: self.refresh(), on_error=self._show_failure)
+            self._runner.submit(
+                lambda _t: service.delete(visit_id),
+                lane="db",
+                on_done=lambda _r: self.refresh(),
+                on_error=self._show_failure,
+            )
 
     def carry_over(self) -> None:
         service = self._service
@@ -314,16 +326,23 @@ class PlannerPage(Page):
         if not unfinished:
             self._say(self.tr("No planned visits left on %1.").replace("%1", day_text))
             return
-        answer = QMessageBox.question(self, self.tr("Carry over unfinished visits"), self.tr(
-            "Move the %1 visits still planned on %2 to %3, the next working day, at the same times?"
-        ).replace("%1", str(len(unfinished))).replace("%2", day_text)
-         .replace("%3", locale.toString(target, QLocale.FormatType.LongFormat)))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Carry over unfinished visits"),
+            self.tr("Move the %1 visits still planned on %2 to %3, the next working day, at the same times?")
+            .replace("%1", str(len(unfinished)))
+            .replace("%2", day_text)
+            .replace("%3", locale.toString(target, QLocale.FormatType.LongFormat)),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
 
         def done(moved: list[VisitView]) -> None:
-            self._say(self.tr("%1 visits carried over to %2.").replace("%1", str(len(moved)))
-                      .replace("%2", locale.toString(target, QLocale.FormatType.ShortFormat)))
+            self._say(
+                self.tr("%1 visits carried over to %2.")
+                .replace("%1", str(len(moved)))
+                .replace("%2", locale.toString(target, QLocale.FormatType.ShortFormat))
+            )
             self.refresh()
 
         self._runner.submit(lambda _t: service.carry_over(day), lane="db", on_done=done, on_error=self._show_failure)
@@ -388,17 +407,26 @@ class PlannerPage(Page):
             if form.visit_id is not None:
                 view = service.update(form.visit_id, data)
                 if form.status != view.status:
-                    view = service.set_status(form.visit_id, form.status, outcome=data.outcome,
-                                              new_start=form.new_start)
+                    view = service.set_status(
+                        form.visit_id, form.status, outcome=data.outcome, new_start=form.new_start
+                    )
                 return view
             if not form.repeat_weekly:
                 return service.create(data)
             local = data.starts_at.astimezone(self.zone)
-            occurrences = service.create_series(SeriesInput(
-                kind=data.kind, purpose=data.purpose, weekday=local.isoweekday(), starts_on=local.date(),
-                start_time=local.time(), duration_minutes=int((data.ends_at - data.starts_at).total_seconds() // 60),
-                client_id=data.client_id, outlet_id=data.outlet_id, location=data.location,
-            ))
+            occurrences = service.create_series(
+                SeriesInput(
+                    kind=data.kind,
+                    purpose=data.purpose,
+                    weekday=local.isoweekday(),
+                    starts_on=local.date(),
+                    start_time=local.time(),
+                    duration_minutes=int((data.ends_at - data.starts_at).total_seconds() // 60),
+                    client_id=data.client_id,
+                    outlet_id=data.outlet_id,
+                    location=data.location,
+                )
+            )
             first = occurrences[0]
             if first.starts_at == local:
                 # What was typed for the first visit (agenda, checklist) belongs to it.

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from app.common.local_time import local_zone
 from app.planner.records import VisitView
+from ui.common.visit_texts import PlannerTexts
 from ui.planner.blocks import (
     CLASH_EDGE,
     FIRST_HOUR,
@@ -27,7 +28,6 @@ from ui.planner.blocks import (
     lay_out,
     snap,
 )
-from ui.common.visit_texts import PlannerTexts
 
 GUTTER, HEADER, FOOTER, MIN_HOUR_HEIGHT, EDGE = 52, 40, 10, 40, 6
 DAY_MINUTES = (FIRST_HOUR * 60, LAST_HOUR * 60)
@@ -63,8 +63,7 @@ class TimelineView(QWidget):
         self.setMinimumHeight(HEADER + FOOTER + (LAST_HOUR - FIRST_HOUR) * MIN_HOUR_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def show_days(self, first: date, working: list[bool], visits: list[VisitView], zone: tzinfo,
-                  today: date) -> None:
+    def show_days(self, first: date, working: list[bool], visits: list[VisitView], zone: tzinfo, today: date) -> None:
         self.first, self.working, self.zone, self.today = first, working, zone, today
         self.visits = list(visits)
         if self.selected_id not in {v.id for v in visits}:
@@ -143,8 +142,9 @@ class TimelineView(QWidget):
             header = QRectF(left, 0, width, HEADER)
             painter.setFont(bold if shown == self.today else self.font())
             painter.setPen(QColor("#1a73e8") if shown == self.today else QColor("#202124"))
-            painter.drawText(header.adjusted(0, 2, 0, -HEADER / 2), Qt.AlignmentFlag.AlignCenter,
-                             self._day_title(shown))
+            painter.drawText(
+                header.adjusted(0, 2, 0, -HEADER / 2), Qt.AlignmentFlag.AlignCenter, self._day_title(shown)
+            )
             note = self._day_note(shown, self.working[day])
             if note:
                 painter.setFont(self.font())
@@ -162,14 +162,24 @@ class TimelineView(QWidget):
                 half = int(self.y_of(hour * 60 + 30))
                 painter.drawLine(GUTTER, half, self.width(), half)
             painter.setPen(QColor("#5f6368"))
-            painter.drawText(QRectF(0, y - 8, GUTTER - 6, 16),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{hour:02d}:00")
+            painter.drawText(
+                QRectF(0, y - 8, GUTTER - 6, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"{hour:02d}:00",
+            )
         painter.setPen(QColor("#dadce0"))
         painter.drawLine(0, HEADER, self.width(), HEADER)
 
     def _day_title(self, day: date) -> str:
-        names = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
-                 self.tr("Sat"), self.tr("Sun")]
+        names = [
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        ]
         return f"{names[day.weekday()]} {day.month}/{day.day}"
 
     def _day_note(self, day: date, working: bool) -> str:
@@ -209,8 +219,11 @@ class TimelineView(QWidget):
             if top + step > rect.bottom() and top > rect.top() + 2:
                 break  # only whole lines; the first always shows
             text = metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(rect.width() - 10))
-            painter.drawText(QRectF(rect.left() + 7, top, rect.width() - 10, step),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(
+                QRectF(rect.left() + 7, top, rect.width() - 10, step),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
             top += step
 
     # ---- mouse -------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor
 
 from app.rules.money import yuan_text
 from ui.common.columns import Index, RecordListModel
-from ui.proposals.editor.choices import ProposalChoices
 from ui.common.task_runner import TaskRunner
+from ui.proposals.editor.choices import ProposalChoices
 
 if TYPE_CHECKING:
     from app.proposals.records import Cursor, ProposalPage, ProposalRecords, ProposalRow
@@ -41,8 +41,14 @@ class ProposalTableModel(RecordListModel):
         choices = ProposalChoices(self)
         self._statuses, self._hq = choices.statuses(), choices.hq_statuses()
         self._headers = (
-            self.tr("Application date"), self.tr("Policyholder"), self.tr("Insured"), self.tr("Product"),
-            self.tr("Premium (yuan)"), self.tr("Status"), self.tr("Head office"), self.tr("Problem cases"),
+            self.tr("Application date"),
+            self.tr("Policyholder"),
+            self.tr("Insured"),
+            self.tr("Product"),
+            self.tr("Premium (yuan)"),
+            self.tr("Status"),
+            self.tr("Head office"),
+            self.tr("Problem cases"),
         )
 
     def attach(self, records: ProposalRecords) -> None:
@@ -124,7 +130,9 @@ class ProposalTableModel(RecordListModel):
 
     def _text(self, row: ProposalRow, key: str) -> str:
         if key == "application_date":
-            return QLocale().toString(row.application_date, QLocale.FormatType.ShortFormat) if row.application_date else ""
+            return (
+                QLocale().toString(row.application_date, QLocale.FormatType.ShortFormat) if row.application_date else ""
+            )
         if key == "policyholder":
             return row.policyholder_name
         if key == "insured":

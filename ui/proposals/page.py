@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.page import Page
-from ui.proposals.editor.choices import ProposalChoices
-from ui.proposals.list_model import ProposalTableModel
 from ui.common.print_actions import open_preview, print_button, print_shortcut
-from ui.proposals.editor.reason_dialog import ReasonDialog
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.row_table import RowTable
+from ui.proposals.editor.choices import ProposalChoices
+from ui.proposals.editor.reason_dialog import ReasonDialog
+from ui.proposals.list_model import ProposalTableModel
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -264,12 +264,17 @@ class ProposalsPage(Page):
             return
         self.reason_dialog = ReasonDialog(
             self.tr("Correct the proposal"),
-            self.tr("A correction is a new version of this finished proposal. Why is it needed?"), self,
+            self.tr("A correction is a new version of this finished proposal. Why is it needed?"),
+            self,
         )
         proposals, proposal_id = self._ctx.proposals, row.id  # type: ignore[union-attr]
         self.reason_dialog.text_did_confirm.connect(
-            lambda reason: self._runner.submit(lambda _t: proposals.correct(proposal_id, reason), lane="db",
-                                               on_done=self._corrected, on_error=self.count.setText)  # fmt: skip
+            lambda reason: self._runner.submit(
+                lambda _t: proposals.correct(proposal_id, reason),
+                lane="db",
+                on_done=self._corrected,
+                on_error=self.count.setText,
+            )  # fmt: skip
         )
         self.reason_dialog.open()
 
@@ -346,13 +351,17 @@ class ProposalsPage(Page):
             return
         self.reason_dialog = ReasonDialog(
             self.tr("Resolve the problem case"),
-            self.tr("What was done to answer head office? (%1)").replace("%1", letter.reason), self,
+            self.tr("What was done to answer head office? (%1)").replace("%1", letter.reason),
+            self,
         )
         hq, letter_id, proposal_id = self._ctx.hq_status, letter.id, letter.proposal_id
         self.reason_dialog.text_did_confirm.connect(
-            lambda note: self._runner.submit(lambda _t: hq.resolve(letter_id, note), lane="db",
-                                             on_done=lambda _r: self.refresh_row(proposal_id),
-                                             on_error=self.count.setText)  # fmt: skip
+            lambda note: self._runner.submit(
+                lambda _t: hq.resolve(letter_id, note),
+                lane="db",
+                on_done=lambda _r: self.refresh_row(proposal_id),
+                on_error=self.count.setText,
+            )  # fmt: skip
         )
         self.reason_dialog.open()
 

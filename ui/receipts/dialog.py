@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from app.rules import receipt as rules
 from ui.common.failures import failure_text
 from ui.common.i18n import current_language
-from ui.receipts.evidence import SCAN, ReceiptEvidence
 from ui.common.task_runner import TaskRunner
+from ui.receipts.evidence import SCAN, ReceiptEvidence
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -145,9 +145,22 @@ class ReceiptDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(bottom)
         e = self.evidence
-        order = [self.policy_number, self.delivered_on, self.signed_on, self.cooling_off_days, e.sign_choice,
-                 e.scan_choice, e.pad, e.pad.undo_button, e.pad.clear_button, e.attach_button, self.sign_button,
-                 self.returned_on, self.return_button, close]
+        order = [
+            self.policy_number,
+            self.delivered_on,
+            self.signed_on,
+            self.cooling_off_days,
+            e.sign_choice,
+            e.scan_choice,
+            e.pad,
+            e.pad.undo_button,
+            e.pad.clear_button,
+            e.attach_button,
+            self.sign_button,
+            self.returned_on,
+            self.return_button,
+            close,
+        ]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -175,8 +188,11 @@ class ReceiptDialog(QDialog):
         self.return_row.setVisible(signed)
         if signed:
             self.evidence.show_signed(view.signature_png, view.scan_mime, view.scan_size)
-            self.hash_label.setText(self.tr("Signed and queued for head office. Content hash (SHA-256): %1")
-                                    .replace("%1", view.content_hash or ""))
+            self.hash_label.setText(
+                self.tr("Signed and queued for head office. Content hash (SHA-256): %1").replace(
+                    "%1", view.content_hash or ""
+                )
+            )
             self.hash_label.show()
             self._show_return(view)
             self.status.setText(self.tr("Signed receipts cannot change."))
@@ -205,19 +221,28 @@ class ReceiptDialog(QDialog):
     def fields(self) -> ReceiptFields:
         from app.receipts.service import ReceiptFields
 
-        return ReceiptFields(self.policy_number.text(), self.delivered_on.date().toPython(),
-                             self.signed_on.date().toPython(), self.cooling_off_days.value())
+        return ReceiptFields(
+            self.policy_number.text(),
+            self.delivered_on.date().toPython(),
+            self.signed_on.date().toPython(),
+            self.cooling_off_days.value(),
+        )
 
     def _update_deadlines(self) -> None:
         signed: date = self.signed_on.date().toPython()
         days = self.cooling_off_days.value()
         locale = QLocale()
         ends, due = rules.cooling_off_ends(signed, days), rules.return_due(signed)
-        self.cooling_off_end.setText(self.tr("%1 (%2 days from the day after signing)")
-                                     .replace("%1", locale.toString(ends, QLocale.FormatType.LongFormat))
-                                     .replace("%2", str(days)))
-        self.return_due.setText(self.tr("%1 (3 working days after signing)")
-                                .replace("%1", locale.toString(due, QLocale.FormatType.LongFormat)))
+        self.cooling_off_end.setText(
+            self.tr("%1 (%2 days from the day after signing)")
+            .replace("%1", locale.toString(ends, QLocale.FormatType.LongFormat))
+            .replace("%2", str(days))
+        )
+        self.return_due.setText(
+            self.tr("%1 (3 working days after signing)").replace(
+                "%1", locale.toString(due, QLocale.FormatType.LongFormat)
+            )
+        )
         self.evidence.set_cooling_off_days(days)
 
     # ---- checking and saving -------------------------------------------------------------------
@@ -243,7 +268,9 @@ class ReceiptDialog(QDialog):
         found = self.problems()
         self.problem_list.setText("\n".join(f"• {message}" for message in found))
         self.problem_list.setVisible(bool(found))
-        self.sign_button.setEnabled(self.view is not None and self.view.status == "draft" and not found and not self._busy)
+        self.sign_button.setEnabled(
+            self.view is not None and self.view.status == "draft" and not found and not self._busy
+        )
 
     def _changed(self, *_args: Any) -> None:
         if self._loading or self.view is None or self.view.status != "draft":
@@ -260,8 +287,12 @@ class ReceiptDialog(QDialog):
         self._dirty = False
         receipts, receipt_id, fields = self.ctx.receipts, self.receipt_id, self.fields()
         self.status.setText(self.tr("Saving…"))
-        self.runner.submit(lambda _t: receipts.save_draft(receipt_id, fields), lane="db",
-                           on_done=self._saved, on_error=self._save_failed)
+        self.runner.submit(
+            lambda _t: receipts.save_draft(receipt_id, fields),
+            lane="db",
+            on_done=self._saved,
+            on_error=self._save_failed,
+        )
 
     def _saved(self, _problems: object) -> None:
         if not self._busy:
@@ -317,8 +348,9 @@ class ReceiptDialog(QDialog):
         if self.view is None or self.view.status != "signed":
             return
         receipts, receipt_id, day = self.ctx.receipts, self.receipt_id, self.returned_on.date().toPython()
-        self.runner.submit(lambda _t: receipts.mark_returned(receipt_id, day), lane="db",
-                           on_done=self._returned, on_error=self._failed)
+        self.runner.submit(
+            lambda _t: receipts.mark_returned(receipt_id, day), lane="db", on_done=self._returned, on_error=self._failed
+        )
 
     def _returned(self, _result: object) -> None:
         self.status.setText(self.tr("Marked returned."))

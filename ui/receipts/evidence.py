@@ -123,7 +123,9 @@ class ReceiptEvidence(QWidget):
 
     def choose_scan(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Attach the scan of the signed receipt"), "",
+            self,
+            self.tr("Attach the scan of the signed receipt"),
+            "",
             self.tr("Scans and photos (*.png *.jpg *.jpeg *.pdf);;All files (*)"),
         )
         if path:
@@ -146,8 +148,12 @@ class ReceiptEvidence(QWidget):
             self.scan_label.setText(self.tr("%1 cannot be used: %2").replace("%1", name).replace("%2", " ".join(found)))
         else:
             kind = {"image/png": "PNG", "image/jpeg": "JPEG", "application/pdf": "PDF"}.get(sniff_mime(data) or "", "")
-            self.scan_label.setText(self.tr("%1 (%2, %3 KB) attached.").replace("%1", name).replace("%2", kind)
-                                    .replace("%3", str(max(1, round(len(data) / 1024)))))
+            self.scan_label.setText(
+                self.tr("%1 (%2, %3 KB) attached.")
+                .replace("%1", name)
+                .replace("%2", kind)
+                .replace("%3", str(max(1, round(len(data) / 1024))))
+            )
         self.evidence_did_change.emit()
         self.scan_did_load.emit()
 
@@ -172,5 +178,8 @@ class ReceiptEvidence(QWidget):
             else:  # the strokes are the evidence; the picture is only for printing
                 self.signed_view.setText(self.tr("Signed on screen."))
         else:
-            self.signed_view.setText(self.tr("Signed on paper; scan attached (%1, %2 KB).")
-                                     .replace("%1", scan_mime or "").replace("%2", str(max(1, round((scan_size or 0) / 1024)))))
+            self.signed_view.setText(
+                self.tr("Signed on paper; scan attached (%1, %2 KB).")
+                .replace("%1", scan_mime or "")
+                .replace("%2", str(max(1, round((scan_size or 0) / 1024))))
+            )

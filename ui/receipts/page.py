@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.receipts.handover import HandoverPanel
 from ui.common.page import Page
 from ui.common.print_actions import open_preview, print_button, print_shortcut
 from ui.common.task_runner import TaskRunner
+from ui.receipts.handover import HandoverPanel
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -110,8 +110,17 @@ class ReceiptList(QWidget):
             return locale.toString(value, QLocale.FormatType.ShortFormat) if value else ""
 
         for row in rows:
-            item = QTreeWidgetItem([self._state(row), row.policyholder_name, row.product_name, row.policy_number,
-                                    day(row.signed_on), day(row.return_due_on), day(row.cooling_off_ends_on)])
+            item = QTreeWidgetItem(
+                [
+                    self._state(row),
+                    row.policyholder_name,
+                    row.product_name,
+                    row.policy_number,
+                    day(row.signed_on),
+                    day(row.return_due_on),
+                    day(row.cooling_off_ends_on),
+                ]
+            )
             item.setData(0, ID_ROLE, row.id)
             if row.overdue:
                 font = item.font(0)
@@ -174,7 +183,9 @@ class ReceiptList(QWidget):
         self.status.setText(self.tr("Creating the receipt…"))
         self._runner.submit(
             lambda _t: receipts.new_draft(candidate.proposal_id, candidate.hq_policy_number or "", today),
-            lane="db", on_done=self._created, on_error=self.status.setText,
+            lane="db",
+            on_done=self._created,
+            on_error=self.status.setText,
         )
 
     def _created(self, receipt_id: str) -> None:

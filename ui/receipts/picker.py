@@ -38,8 +38,9 @@ class ProposalPicker(QDialog):
         self.table = QTreeWidget(self)
         self.table.setObjectName("receiptCandidates")
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels([self.tr("Policyholder"), self.tr("Product"), self.tr("Applied on"),
-                                    self.tr("Policy number")])
+        self.table.setHeaderLabels(
+            [self.tr("Policyholder"), self.tr("Product"), self.tr("Applied on"), self.tr("Policy number")]
+        )
         self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.choose_button = QPushButton(self.tr("&Choose"), self)
         self.choose_button.setEnabled(False)
@@ -61,9 +62,14 @@ class ProposalPicker(QDialog):
         locale = QLocale()
         self.table.clear()
         for candidate in candidates:
-            applied = locale.toString(candidate.application_date, QLocale.FormatType.ShortFormat) if candidate.application_date else ""
-            item = QTreeWidgetItem([candidate.policyholder_name, candidate.product_name, applied,
-                                    candidate.hq_policy_number or ""])
+            applied = (
+                locale.toString(candidate.application_date, QLocale.FormatType.ShortFormat)
+                if candidate.application_date
+                else ""
+            )
+            item = QTreeWidgetItem(
+                [candidate.policyholder_name, candidate.product_name, applied, candidate.hq_policy_number or ""]
+            )
             item.setData(0, ROW_ROLE, candidate)
             self.table.addTopLevelItem(item)
         if candidates:

@@ -24,9 +24,9 @@ from app.cli.codes import EXIT_OK, EXIT_STARTUP, profile_dir
 from app.errors import BranchDeskError, StartupError
 from ui.common.failures import failure_text, show_failure
 from ui.common.i18n import choose_language, install_translators
+from ui.common.task_runner import Task, TaskRunner
 from ui.shell.main_window import MainWindow
 from ui.shell.startup_dialog import StartupChoice, StartupProblemDialog
-from ui.common.task_runner import Task, TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -156,8 +156,11 @@ class Shell(QObject):
 
             return daily_backup(ctx.store)
 
-        self.runner.submit(work, lane="db", on_error=lambda text: self.window.status.say(
-            self.tr("The daily backup failed: %1").replace("%1", text)))
+        self.runner.submit(
+            work,
+            lane="db",
+            on_error=lambda text: self.window.status.say(self.tr("The daily backup failed: %1").replace("%1", text)),
+        )
 
     def _problem(self, data_dir: Path, exc: Exception) -> None:
         self._close_slow_step()
@@ -189,9 +192,7 @@ class Shell(QObject):
 
     def open_demo_profile(self) -> None:
         assert self.ctx is not None
-        progress = QProgressDialog(
-            self.tr("Preparing the demo profile…"), self.tr("Cancel"), 0, 100, self.window
-        )
+        progress = QProgressDialog(self.tr("Preparing the demo profile…"), self.tr("Cancel"), 0, 100, self.window)
         progress.setWindowTitle(self.tr("Demo profile"))
         progress.setMinimumDuration(0)
         data_dir = self.ctx.data_dir
@@ -245,9 +246,7 @@ class CrashReporter(QObject):
 
 
 def ui_settings() -> QSettings:
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "BranchDesk", "BranchDesk"
-    )
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "BranchDesk", "BranchDesk")
 
 
 def run_gui(args: argparse.Namespace) -> int:

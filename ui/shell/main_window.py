@@ -14,11 +14,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from ui.common.change_relay import ChangeRelay
-from ui.shell.idle_lock import LOCK_KEY, IdleLock
 from ui.common.page import Page
+from ui.common.task_runner import TaskRunner
+from ui.shell.idle_lock import LOCK_KEY, IdleLock
 from ui.shell.status_bar import StatusBar
 from ui.sync.scheduler import SyncScheduler
-from ui.common.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -72,8 +72,14 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     def page_titles(self) -> list[str]:
-        return [self.tr("Today"), self.tr("Planner"), self.tr("Clients"), self.tr("Proposals"),
-                self.tr("Receipts"), self.tr("Sync")]
+        return [
+            self.tr("Today"),
+            self.tr("Planner"),
+            self.tr("Clients"),
+            self.tr("Proposals"),
+            self.tr("Receipts"),
+            self.tr("Sync"),
+        ]
 
     def _make_page(self, index: int) -> Page:
         # Imported here, not at the top: see the module's docstring.

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from app.errors import StartupError
 from ui.common.i18n import current_language
 
-
 SHOWN_DETAIL_LINES = 5
 SHOWN_BACKUPS = 5  # rows of the backup list before it scrolls
 MINIMUM_WIDTH = 600  # a path and a few lines of explanation; still fits a 1366×768 screen
@@ -149,7 +148,9 @@ class StartupProblemDialog(QDialog):
                 "The database %1 is missing or empty, although this folder held a profile. "
                 "Nothing was created in its place. Restore the newest backup (selected below), "
                 "or choose another folder."
-            ) if error.backups else self.tr(
+            )
+            if error.backups
+            else self.tr(
                 "The database %1 is missing or empty, although this folder held a profile, and "
                 "there is no backup of it here. Nothing was created in its place. Put the file "
                 "back from a copy you have, or choose another folder."

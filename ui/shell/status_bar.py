@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from ui.sync.texts import SyncTexts
 from ui.common.task_runner import TaskRunner
+from ui.sync.texts import SyncTexts
 
 if TYPE_CHECKING:
     from app.changes import Changes
@@ -63,9 +63,7 @@ class StatusBar(QStatusBar):
         self._last_sync_text = ""
         # The last outbox reading: (summary, warn after, time.monotonic() when read).
         self._outbox: tuple[SyncSummary, timedelta, float] | None = None
-        self._connection_timer = QTimer(
-            self, interval=CONNECTION_REFRESH_MS, timeout=self.refresh_connection
-        )
+        self._connection_timer = QTimer(self, interval=CONNECTION_REFRESH_MS, timeout=self.refresh_connection)
 
     def attach(self, ctx: AppContext) -> None:
         self._ctx = ctx
@@ -151,9 +149,7 @@ class StatusBar(QStatusBar):
             "offline": self.tr("Head office: offline (work is kept and sent later)"),
             "not_configured": self.tr("Head office: not set up"),
         }
-        self.connection_label.setText(
-            f"<span style='color:{COLOURS[state.value]}'>●</span> {texts[state.value]}"
-        )
+        self.connection_label.setText(f"<span style='color:{COLOURS[state.value]}'>●</span> {texts[state.value]}")
         self.connection_label.setProperty("state", state.value)
         self.connection_did_change.emit(state.value)
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BranchDeskError
-from ui.sync.texts import SyncTexts
 from ui.common.task_runner import TaskRunner
+from ui.sync.texts import SyncTexts
 
 if TYPE_CHECKING:
     from app.context import AppContext

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from ui.common.i18n import current_language
 from ui.common.columns import Index, RecordListModel
+from ui.common.i18n import current_language
 from ui.sync.texts import SyncTexts
 
 if TYPE_CHECKING:

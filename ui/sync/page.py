@@ -8,7 +8,7 @@ follows for progress and the outcome (`follow`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BranchDeskError
-from ui.sync.login_dialog import LoginDialog
 from ui.common.page import Page
+from ui.common.task_runner import TaskRunner
+from ui.sync.login_dialog import LoginDialog
 from ui.sync.model import SyncItemModel
 from ui.sync.texts import LOGIN_CODES, SyncTexts
-from ui.common.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -271,8 +271,9 @@ class SyncPage(Page):
                           self.tr("Discard %1? It will never be sent to head office.").replace("%1", what),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)  # fmt: skip
         box.setInformativeText(
-            self.tr("A copy is kept on this computer in %1. It holds ID numbers: keep it private.")
-            .replace("%1", str(folder))
+            self.tr("A copy is kept on this computer in %1. It holds ID numbers: keep it private.").replace(
+                "%1", str(folder)
+            )
         )
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Discard"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter must not throw work away
@@ -365,6 +366,4 @@ def _retryable(item: SyncItem) -> bool:
     """Rejected, or waiting out a back-off after failures (retry makes it due now)."""
     if item.status == "rejected":
         return True
-    return item.status == "pending" and item.next_attempt_at is not None and (
-        item.next_attempt_at > datetime.now(timezone.utc)
-    )
+    return item.status == "pending" and item.next_attempt_at is not None and (item.next_attempt_at > datetime.now(UTC))

@@ -58,7 +58,9 @@ class DailySummaryDialog(QDialog):
         self.ctx, self.runner, self.day = ctx, runner, day
         self.summary: DailySummary | None = None
         self.entries: list[LogEntry] = []
-        self.setWindowTitle(self.tr("Daily plan & summary: %1").replace("%1", QLocale().toString(day, QLocale.FormatType.ShortFormat)))
+        self.setWindowTitle(
+            self.tr("Daily plan & summary: %1").replace("%1", QLocale().toString(day, QLocale.FormatType.ShortFormat))
+        )
         self.resize(820, 640)
         tabs = QTabWidget(self)
 
@@ -95,7 +97,17 @@ class DailySummaryDialog(QDialog):
         tabs.addTab(tomorrow, self.tr("&Tomorrow"))
 
         log = QWidget()
-        self.log = _tree(log, [self.tr("Time"), self.tr("Kind"), self.tr("Quantity"), self.tr("Client or outlet"), self.tr("Step"), self.tr("Notes")])
+        self.log = _tree(
+            log,
+            [
+                self.tr("Time"),
+                self.tr("Kind"),
+                self.tr("Quantity"),
+                self.tr("Client or outlet"),
+                self.tr("Step"),
+                self.tr("Notes"),
+            ],
+        )
         self.correct_button = QPushButton(self.tr("&Correct selected entry…"), log)
         layout = QVBoxLayout(log)
         layout.addWidget(self.log)
@@ -119,15 +131,23 @@ class DailySummaryDialog(QDialog):
         self.load()
 
     def target_names(self) -> dict[str, str]:
-        return {"visits": self.tr("Effective visits"), "leaflets": self.tr("Leaflets"),
-                "prospects": self.tr("New prospects"), "sms": self.tr("Care SMS"),
-                "meetings": self.tr("Booked meetings")}
+        return {
+            "visits": self.tr("Effective visits"),
+            "leaflets": self.tr("Leaflets"),
+            "prospects": self.tr("New prospects"),
+            "sms": self.tr("Care SMS"),
+            "meetings": self.tr("Booked meetings"),
+        }
 
     def step_names(self) -> dict[str, str]:
         # The five steps of an effective contact (识别接触 → 需求激发 → 产品推介 → 拒绝处理 → 销售促成).
-        return {"identify": self.tr("Identify & approach"), "need": self.tr("Raise the need"),
-                "present": self.tr("Present the product"), "objection": self.tr("Handle objections"),
-                "close": self.tr("Close", "sales-flow step: 销售促成")}
+        return {
+            "identify": self.tr("Identify & approach"),
+            "need": self.tr("Raise the need"),
+            "present": self.tr("Present the product"),
+            "objection": self.tr("Handle objections"),
+            "close": self.tr("Close", "sales-flow step: 销售促成"),
+        }
 
     def load(self) -> None:
         plans, worklog, day = self.ctx.daily_plans, self.ctx.worklog, self.day
@@ -140,24 +160,38 @@ class DailySummaryDialog(QDialog):
         names = self.target_names()
         self.results.clear()
         for line in summary.progress:
-            self.results.addTopLevelItem(QTreeWidgetItem([names.get(line.measure, line.measure), str(line.target), str(line.actual)]))
+            self.results.addTopLevelItem(
+                QTreeWidgetItem([names.get(line.measure, line.measure), str(line.target), str(line.actual)])
+            )
         self.steps.clear()
         steps = self.step_names()
         for step in summary.steps:
-            self.steps.addTopLevelItem(QTreeWidgetItem([steps.get(step.step, step.name), str(step.reached), str(step.stopped)]))
+            self.steps.addTopLevelItem(
+                QTreeWidgetItem([steps.get(step.step, step.name), str(step.reached), str(step.stopped)])
+            )
         self.went_well.setPlainText(summary.went_well)
         self.went_badly.setPlainText(summary.went_badly)
         self.tomorrow_notes.setPlainText(summary.tomorrow_notes)
         tomorrow = summary.tomorrow
-        self.tomorrow_label.setText(self.tr("Next working day: %1").replace("%1", QLocale().toString(tomorrow.day, QLocale.FormatType.LongFormat)))
+        self.tomorrow_label.setText(
+            self.tr("Next working day: %1").replace(
+                "%1", QLocale().toString(tomorrow.day, QLocale.FormatType.LongFormat)
+            )
+        )
         for key, box in self.tomorrow_targets.items():
             box.setValue(getattr(tomorrow.targets, key))
         self.tomorrow_visits.clear()
         for visit in tomorrow.visits:
-            self.tomorrow_visits.addTopLevelItem(QTreeWidgetItem([f"{visit.starts_at:%H:%M}", visit.who, visit.purpose]))
+            self.tomorrow_visits.addTopLevelItem(
+                QTreeWidgetItem([f"{visit.starts_at:%H:%M}", visit.who, visit.purpose])
+            )
         self._show_log()
         self.correct_button.setEnabled(summary.closed)
-        self.correct_button.setToolTip("" if summary.closed else self.tr("Entries of an open day are still counted as logged; corrections are for closed days."))
+        self.correct_button.setToolTip(
+            ""
+            if summary.closed
+            else self.tr("Entries of an open day are still counted as logged; corrections are for closed days.")
+        )
         self.status.setText(self.tr("The day is closed: the log is locked.") if summary.closed else "")
 
     def _show_log(self) -> None:
@@ -166,8 +200,12 @@ class DailySummaryDialog(QDialog):
             who = entry.client_name or entry.outlet_name
             notes = entry.notes
             if entry.correction_reason:
-                notes = self.tr("Correction: %1").replace("%1", entry.correction_reason) + (" · " + notes if notes else "")
-            item = QTreeWidgetItem([f"{entry.at:%H:%M}", entry.kind, str(entry.quantity), who, entry.sales_step or "", notes])
+                notes = self.tr("Correction: %1").replace("%1", entry.correction_reason) + (
+                    " · " + notes if notes else ""
+                )
+            item = QTreeWidgetItem(
+                [f"{entry.at:%H:%M}", entry.kind, str(entry.quantity), who, entry.sales_step or "", notes]
+            )
             if not entry.counts:
                 item.setToolTip(0, self.tr("Replaced by a correction; not counted"))
                 font = item.font(0)
@@ -181,7 +219,9 @@ class DailySummaryDialog(QDialog):
         if row < 0:
             return
         entry = self.entries[row]
-        quantity, ok = QInputDialog.getInt(self, self.tr("Correct entry"), self.tr("Correct quantity:"), entry.quantity, 1, 10_000)
+        quantity, ok = QInputDialog.getInt(
+            self, self.tr("Correct entry"), self.tr("Correct quantity:"), entry.quantity, 1, 10_000
+        )
         if not ok:
             return
         reason, ok = QInputDialog.getText(self, self.tr("Correct entry"), self.tr("Reason for the correction:"))
@@ -190,17 +230,26 @@ class DailySummaryDialog(QDialog):
 
     def correct(self, entry_id: str, reason: str, **changes: Any) -> None:
         worklog = self.ctx.worklog
-        self.runner.submit(lambda _t: worklog.correct(entry_id, reason, **changes), lane="db",
-                           on_done=lambda _e: (self.load(), self.summary_did_save.emit()), on_error=self.status.setText)
+        self.runner.submit(
+            lambda _t: worklog.correct(entry_id, reason, **changes),
+            lane="db",
+            on_done=lambda _e: (self.load(), self.summary_did_save.emit()),
+            on_error=self.status.setText,
+        )
 
     def save(self) -> None:
         if self.summary is None:
             return
         targets = replace(self.summary.tomorrow.targets, **{k: box.value() for k, box in self.tomorrow_targets.items()})
         plans, day = self.ctx.daily_plans, self.day
-        well, badly, notes = self.went_well.toPlainText(), self.went_badly.toPlainText(), self.tomorrow_notes.toPlainText()
+        well, badly, notes = (
+            self.went_well.toPlainText(),
+            self.went_badly.toPlainText(),
+            self.tomorrow_notes.toPlainText(),
+        )
         self.runner.submit(
-            lambda _t: plans.save(day, well, badly, notes, targets), lane="db",
+            lambda _t: plans.save(day, well, badly, notes, targets),
+            lane="db",
             on_done=lambda _s: (self.status.setText(self.tr("Saved.")), self.summary_did_save.emit()),
             on_error=self.status.setText,
         )

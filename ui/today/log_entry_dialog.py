@@ -39,10 +39,16 @@ class LogEntryDialog(QDialog):
         self.ctx, self.runner, self.day = ctx, runner, day
         self.setWindowTitle(self.tr("Log a contact"))
         self.kind = QComboBox(self)
-        for value, text in (("visit", self.tr("Visit")), ("call", self.tr("Phone call")), ("sms", self.tr("SMS")),
-                            ("meeting", self.tr("Meeting")), ("outlet", self.tr("Outlet work")),
-                            ("leaflets", self.tr("Leaflets")), ("prospect", self.tr("New prospect")),
-                            ("other", self.tr("Other"))):
+        for value, text in (
+            ("visit", self.tr("Visit")),
+            ("call", self.tr("Phone call")),
+            ("sms", self.tr("SMS")),
+            ("meeting", self.tr("Meeting")),
+            ("outlet", self.tr("Outlet work")),
+            ("leaflets", self.tr("Leaflets")),
+            ("prospect", self.tr("New prospect")),
+            ("other", self.tr("Other")),
+        ):
             self.kind.addItem(text, value)
         self.time = QTimeEdit(QTime.currentTime(), self)
         self.time.setDisplayFormat("HH:mm")
@@ -51,9 +57,14 @@ class LogEntryDialog(QDialog):
         self.client = ClientPicker(runner, self)
         self.client.attach(ctx.clients)
         self.step = QComboBox(self)
-        for value, text in ((None, self.tr("(not a sales conversation)")), ("identify", self.tr("Identify & approach")),
-                            ("need", self.tr("Raise the need")), ("present", self.tr("Present the product")),
-                            ("objection", self.tr("Handle objections")), ("close", self.tr("Close", "sales-flow step: 销售促成"))):
+        for value, text in (
+            (None, self.tr("(not a sales conversation)")),
+            ("identify", self.tr("Identify & approach")),
+            ("need", self.tr("Raise the need")),
+            ("present", self.tr("Present the product")),
+            ("objection", self.tr("Handle objections")),
+            ("close", self.tr("Close", "sales-flow step: 销售促成")),
+        ):
             self.step.addItem(text, value)
         self.effective = QCheckBox(self.tr("Effective: the whole sales flow was run (counts toward “5 visits”)"), self)
         self.outcome = QLineEdit(self)
@@ -99,14 +110,20 @@ class LogEntryDialog(QDialog):
 
         at = datetime.combine(self.day, self.time.time().toPython()).astimezone()
         entry = LogInput(
-            kind=self.kind.currentData(), day=self.day, at=at, quantity=self.quantity.value(),
+            kind=self.kind.currentData(),
+            day=self.day,
+            at=at,
+            quantity=self.quantity.value(),
             client_id=self.client.chosen.id if self.client.chosen else None,
-            sales_step=self.step.currentData(), effective=self.effective.isChecked(),
-            outcome=self.outcome.text().strip(), notes=self.notes.toPlainText().strip(),
+            sales_step=self.step.currentData(),
+            effective=self.effective.isChecked(),
+            outcome=self.outcome.text().strip(),
+            notes=self.notes.toPlainText().strip(),
         )
         worklog = self.ctx.worklog
-        self.runner.submit(lambda _t: worklog.log(entry), lane="db", on_done=self._logged,
-                           on_error=self.problem.setText)
+        self.runner.submit(
+            lambda _t: worklog.log(entry), lane="db", on_done=self._logged, on_error=self.problem.setText
+        )
 
     def _logged(self, _entry: object) -> None:
         self.entry_did_log.emit()

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.page import Page
-from ui.common.visit_texts import PlannerTexts
-from ui.today.widgets import ProgressLine, ProgressPanel, QuickLogBar, ReminderLine, ReminderList
 from ui.common.print_actions import open_preview, print_button, print_shortcut
 from ui.common.task_runner import TaskRunner
+from ui.common.visit_texts import PlannerTexts
+from ui.today.widgets import ProgressLine, ProgressPanel, QuickLogBar, ReminderLine, ReminderList
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -112,7 +112,9 @@ class TodayPage(Page):
         self.agenda = QTreeWidget(self)
         self.agenda.setObjectName("todayAgenda")
         self.agenda.setRootIsDecorated(False)
-        self.agenda.setHeaderLabels([self.tr("Time"), self.tr("Client or outlet"), self.tr("Purpose"), self.tr("Status"), self.tr("Place")])
+        self.agenda.setHeaderLabels(
+            [self.tr("Time"), self.tr("Client or outlet"), self.tr("Purpose"), self.tr("Status"), self.tr("Place")]
+        )
         self.agenda.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.reminders = ReminderList(self)
         self.reminder_count = QLabel(self)
@@ -197,14 +199,18 @@ class TodayPage(Page):
         self._show_agenda(data)
         shown = data.reminders[:REMINDERS_SHOWN]
         letters = self.reminders.letter_kinds()
-        self.reminders.show_reminders([
-            ReminderLine(
-                r.kind, r.client_name, QLocale().toString(r.due_on, QLocale.FormatType.ShortFormat),
-                " · ".join(filter(None, (letters.get(r.letter_kind or "", r.letter_kind), r.detail))),
-                r.overdue,
-            )
-            for r in shown
-        ])
+        self.reminders.show_reminders(
+            [
+                ReminderLine(
+                    r.kind,
+                    r.client_name,
+                    QLocale().toString(r.due_on, QLocale.FormatType.ShortFormat),
+                    " · ".join(filter(None, (letters.get(r.letter_kind or "", r.letter_kind), r.detail))),
+                    r.overdue,
+                )
+                for r in shown
+            ]
+        )
         overdue = sum(r.overdue for r in data.reminders)
         text = self.tr("Due soon: %n reminder(s)", "", len(data.reminders))
         if overdue:
@@ -218,14 +224,28 @@ class TodayPage(Page):
         self.agenda.clear()
         for visit in data.agenda:
             when = f"{visit.starts_at:%H:%M}–{visit.ends_at:%H:%M}"
-            self.agenda.addTopLevelItem(QTreeWidgetItem([
-                when, visit.who, purposes.get(visit.purpose, visit.purpose),
-                statuses.get(visit.status, visit.status), visit.location,
-            ]))
+            self.agenda.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        when,
+                        visit.who,
+                        purposes.get(visit.purpose, visit.purpose),
+                        statuses.get(visit.status, visit.status),
+                        visit.location,
+                    ]
+                )
+            )
         for follow_up in data.follow_ups:
-            self.agenda.addTopLevelItem(QTreeWidgetItem(
-                ["", follow_up.client_name, self.tr("Revisit after purchase: %1").replace("%1", follow_up.detail), ""]
-            ))
+            self.agenda.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        "",
+                        follow_up.client_name,
+                        self.tr("Revisit after purchase: %1").replace("%1", follow_up.detail),
+                        "",
+                    ]
+                )
+            )
         if not data.agenda and not data.follow_ups:
             self.agenda.addTopLevelItem(QTreeWidgetItem(["", self.tr("No visits planned")]))
 
@@ -234,7 +254,8 @@ class TodayPage(Page):
             return
         worklog, day = self._ctx.worklog, self.day
         self._runner.submit(
-            lambda _t: worklog.quick(kind, day, quantity), lane="db",
+            lambda _t: worklog.quick(kind, day, quantity),
+            lane="db",
             on_done=lambda _entry: self.status.setText(self.tr("Logged.")),
             on_error=self.status.setText,
         )
@@ -243,9 +264,11 @@ class TodayPage(Page):
         if self._ctx is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Close the day"),
-            self.tr("Close %1? Its work log is locked; later changes are recorded as corrections.")
-            .replace("%1", QLocale().toString(self.day, QLocale.FormatType.ShortFormat)),
+            self,
+            self.tr("Close the day"),
+            self.tr("Close %1? Its work log is locked; later changes are recorded as corrections.").replace(
+                "%1", QLocale().toString(self.day, QLocale.FormatType.ShortFormat)
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.close_day()

@@ -26,9 +26,13 @@ class TargetsDialog(QDialog):
         self.ctx, self.runner = ctx, runner
         self.current: DailyTargets | None = None
         self.setWindowTitle(self.tr("My daily targets"))
-        names = {"visits": self.tr("Effective visits"), "leaflets": self.tr("Leaflets"),
-                 "prospects": self.tr("New prospects"), "sms": self.tr("Care SMS"),
-                 "meetings": self.tr("Booked meetings")}
+        names = {
+            "visits": self.tr("Effective visits"),
+            "leaflets": self.tr("Leaflets"),
+            "prospects": self.tr("New prospects"),
+            "sms": self.tr("Care SMS"),
+            "meetings": self.tr("Booked meetings"),
+        }
         self.boxes = {key: QSpinBox(self) for key in KEYS}
         form = QFormLayout()
         for key, box in self.boxes.items():
@@ -39,7 +43,9 @@ class TargetsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Each new day starts from these; a single day can be changed in its summary."), self))
+        layout.addWidget(
+            QLabel(self.tr("Each new day starts from these; a single day can be changed in its summary."), self)
+        )
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
@@ -56,6 +62,9 @@ class TargetsDialog(QDialog):
             return
         targets = replace(self.current, **{k: box.value() for k, box in self.boxes.items()})
         settings = self.ctx.settings
-        self.runner.submit(lambda _t: settings.set_targets(targets), lane="db",
-                           on_done=lambda _r: (self.targets_did_save.emit(), self.accept()),
-                           on_error=self.problem.setText)
+        self.runner.submit(
+            lambda _t: settings.set_targets(targets),
+            lane="db",
+            on_done=lambda _r: (self.targets_did_save.emit(), self.accept()),
+            on_error=self.problem.setText,
+        )

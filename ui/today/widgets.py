@@ -8,8 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHeaderView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -39,8 +39,10 @@ class ProgressPanel(QWidget):
 
     def labels(self) -> dict[str, str]:
         return {
-            "visits": self.tr("Effective visits"), "leaflets": self.tr("Leaflets"),
-            "prospects": self.tr("New prospects"), "sms": self.tr("Care SMS"),
+            "visits": self.tr("Effective visits"),
+            "leaflets": self.tr("Leaflets"),
+            "prospects": self.tr("New prospects"),
+            "sms": self.tr("Care SMS"),
             "meetings": self.tr("Booked meetings"),
         }
 
@@ -113,17 +115,23 @@ class ReminderList(QTreeWidget):
 
     def kinds(self) -> dict[str, str]:
         return {
-            "birthday": self.tr("Birthday"), "important_date": self.tr("Important date"),
-            "maturity": self.tr("Product matures"), "purchase_follow_up": self.tr("Revisit after purchase"),
-            "receipt_due": self.tr("Receipt due back"), "letter_due": self.tr("Head-office letter due"),
+            "birthday": self.tr("Birthday"),
+            "important_date": self.tr("Important date"),
+            "maturity": self.tr("Product matures"),
+            "purchase_follow_up": self.tr("Revisit after purchase"),
+            "receipt_due": self.tr("Receipt due back"),
+            "letter_due": self.tr("Head-office letter due"),
             "policy_delivery": self.tr("Deliver the policy"),
         }
 
     def letter_kinds(self) -> dict[str, str]:
         return {
-            "review": self.tr("Review"), "medical_exam": self.tr("Medical exam"),
-            "investigation": self.tr("Investigation"), "financial_evidence": self.tr("Financial evidence"),
-            "health_evidence": self.tr("Health evidence"), "decision": self.tr("Underwriting decision"),
+            "review": self.tr("Review"),
+            "medical_exam": self.tr("Medical exam"),
+            "investigation": self.tr("Investigation"),
+            "financial_evidence": self.tr("Financial evidence"),
+            "health_evidence": self.tr("Health evidence"),
+            "decision": self.tr("Underwriting decision"),
             "problem": self.tr("Problem case"),
         }
 

@@ -44,10 +44,7 @@ def upgrade() -> None:
         "UPDATE clients SET tags_text = coalesce((SELECT group_concat(tag, ' ') FROM client_tags "
         "WHERE client_tags.client_id = clients.id), '')"
     )
-    op.execute(
-        "CREATE TABLE client_search_keys (rowid INTEGER PRIMARY KEY, client_id VARCHAR(36) "
-        "NOT NULL UNIQUE)"
-    )
+    op.execute("CREATE TABLE client_search_keys (rowid INTEGER PRIMARY KEY, client_id VARCHAR(36) NOT NULL UNIQUE)")
     op.execute(f"CREATE VIRTUAL TABLE client_search_fts USING fts5({COLUMNS}, tokenize='trigram')")
     op.execute(
         f"""CREATE TRIGGER client_search_insert AFTER INSERT ON clients BEGIN

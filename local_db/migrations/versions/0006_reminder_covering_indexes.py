@@ -35,9 +35,7 @@ def upgrade() -> None:
         op.create_index(name, "client_products", [column, *PRODUCT_COVER])
     op.create_index("ix_clients_reminder_cover", "clients", ["id", "merged_into_id", "name", "last_contact_at"])
     op.execute(f"DROP INDEX {BIRTHDAYS}")
-    op.execute(
-        f"CREATE INDEX {BIRTHDAYS} ON clients (substr(birth_date, 6, 5), merged_into_id, id, name, birth_date)"
-    )
+    op.execute(f"CREATE INDEX {BIRTHDAYS} ON clients (substr(birth_date, 6, 5), merged_into_id, id, name, birth_date)")
 
 
 def downgrade() -> None:

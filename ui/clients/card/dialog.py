@@ -7,11 +7,10 @@ records in the audit log. A card that looks like an existing one offers to open 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,22 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules.money import yuan_text
-from ui.common.widgets.entry_table import EntryTable, card_cents
-from ui.common.client_choices import Choices
 from ui.clients.card.sections import FieldRows, SecretField, check, combo, history_tree, notes_edit
+from ui.common.client_choices import Choices
 from ui.common.i18n import current_language
 from ui.common.print_actions import open_preview, print_button
 from ui.common.task_runner import TaskRunner
+from ui.common.widgets.entry_table import EntryTable, card_cents
 
 if TYPE_CHECKING:
+    from app.clients.records import ClientCard, ClientRow, HistoryEntry, SaveResult
     from app.context import AppContext
     from app.rules.problem import Problem
-    from app.clients.records import ClientCard, ClientRow, HistoryEntry, SaveResult
     from ui.common.print_preview import PrintPreviewDialog
 
 AUTOSAVE_MS = 500
 SECRETS = ("id_number", "mobile", "phone_other")
-
 
 
 class ClientCardDialog(QDialog):
@@ -51,7 +49,9 @@ class ClientCardDialog(QDialog):
     card_did_merge = Signal(str)
     open_other = Signal(object)
 
-    def __init__(self, ctx: AppContext, runner: TaskRunner, client_id: str | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, runner: TaskRunner, client_id: str | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.runner = ctx, runner
         self.client_id = client_id
@@ -91,12 +91,15 @@ class ClientCardDialog(QDialog):
         self.secrets = {key: SecretField(self.tr("Reveal"), self) for key in SECRETS}
         self.address, self.occupation, self.employer = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         for key, label, widget in (
-            ("name", self.tr("Name"), self.name), ("id_type", self.tr("ID document"), self.id_type),
+            ("name", self.tr("Name"), self.name),
+            ("id_type", self.tr("ID document"), self.id_type),
             ("id_number", self.tr("ID number"), self.secrets["id_number"]),
-            ("gender", self.tr("Gender"), self.gender), ("birth_date", self.tr("Birth date"), self.birth_date),
+            ("gender", self.tr("Gender"), self.gender),
+            ("birth_date", self.tr("Birth date"), self.birth_date),
             ("mobile", self.tr("Mobile"), self.secrets["mobile"]),
             ("phone_other", self.tr("Other phone"), self.secrets["phone_other"]),
-            ("address", self.tr("Address"), self.address), ("occupation", self.tr("Occupation"), self.occupation),
+            ("address", self.tr("Address"), self.address),
+            ("occupation", self.tr("Occupation"), self.occupation),
             ("employer", self.tr("Employer"), self.employer),
         ):
             self.personal_rows.add(key, label, widget)
@@ -112,9 +115,11 @@ class ClientCardDialog(QDialog):
         self.risk = combo(self, c.risks())
         self.products = EntryTable(c.product_columns(), self)
         for key, label, widget in (
-            ("assets", self.tr("Assets at the bank"), self.assets), ("income_band", self.tr("Income"), self.income_band),
+            ("assets", self.tr("Assets at the bank"), self.assets),
+            ("income_band", self.tr("Income"), self.income_band),
             ("risk_preference", self.tr("Risk preference"), self.risk),
-            ("investments", self.tr("Investments"), self.investments), ("products", self.tr("Products held"), self.products),
+            ("investments", self.tr("Investments"), self.investments),
+            ("products", self.tr("Products held"), self.products),
         ):
             self.financial_rows.add(key, label, widget)
         add_product = QPushButton(self.tr("Add product"), self)
@@ -132,11 +137,16 @@ class ClientCardDialog(QDialog):
         self.blacklisted = check(self, self.tr("Blacklisted (loan overdue)"))
         self.blacklist_reason = QLineEdit(self)
         for key, label, widget in (
-            ("tier", self.tr("Tier"), self.tier), ("segment", self.tr("Segment"), self.segment),
-            ("source", self.tr("Source"), self.source), ("outlet", self.tr("Outlet"), self.outlet),
-            ("tags", self.tr("Tags"), self.tags), ("hobbies", self.tr("Hobbies"), self.hobbies),
-            ("dates", self.tr("Important dates"), self.dates), ("notes", self.tr("Notes"), self.notes),
-            ("blacklisted", "", self.blacklisted), ("blacklist_reason", self.tr("Blacklist reason"), self.blacklist_reason),
+            ("tier", self.tr("Tier"), self.tier),
+            ("segment", self.tr("Segment"), self.segment),
+            ("source", self.tr("Source"), self.source),
+            ("outlet", self.tr("Outlet"), self.outlet),
+            ("tags", self.tr("Tags"), self.tags),
+            ("hobbies", self.tr("Hobbies"), self.hobbies),
+            ("dates", self.tr("Important dates"), self.dates),
+            ("notes", self.tr("Notes"), self.notes),
+            ("blacklisted", "", self.blacklisted),
+            ("blacklist_reason", self.tr("Blacklist reason"), self.blacklist_reason),
         ):
             self.relation_rows.add(key, label, widget)
         add_date = QPushButton(self.tr("Add date"), self)
@@ -199,9 +209,20 @@ class ClientCardDialog(QDialog):
         self.tabs.addTab(page, title)
 
     def _connect_changes(self) -> None:
-        for edit in (self.name, self.birth_date, self.address, self.occupation, self.employer, self.assets,
-                     self.income_band, self.investments, self.tags, self.hobbies, self.blacklist_reason,
-                     *(f.edit for f in self.secrets.values())):
+        for edit in (
+            self.name,
+            self.birth_date,
+            self.address,
+            self.occupation,
+            self.employer,
+            self.assets,
+            self.income_band,
+            self.investments,
+            self.tags,
+            self.hobbies,
+            self.blacklist_reason,
+            *(f.edit for f in self.secrets.values()),
+        ):
             edit.textEdited.connect(self._changed)
         for box in (self.gender, self.id_type, self.risk, self.tier, self.source, self.outlet):
             box.currentIndexChanged.connect(self._changed)
@@ -273,7 +294,9 @@ class ClientCardDialog(QDialog):
         if age is None:
             self.segment.setText(self.tr("(from the birth date)"))
         else:
-            self.segment.setText(self.tr("%1, age %2").replace("%1", self.choices.segments()[segment or "young"]).replace("%2", str(age)))
+            self.segment.setText(
+                self.tr("%1, age %2").replace("%1", self.choices.segments()[segment or "young"]).replace("%2", str(age))
+            )
 
     def _show_problems(self, problems: tuple[Problem, ...] | list[Problem]) -> None:
         language = current_language()
@@ -291,7 +314,9 @@ class ClientCardDialog(QDialog):
         locale = QLocale()
         for entry in history:
             when = locale.toString(entry.at.astimezone(), QLocale.FormatType.ShortFormat)
-            self.history.addTopLevelItem(QTreeWidgetItem([when, kinds.get(entry.kind, entry.kind), entry.title, entry.detail]))
+            self.history.addTopLevelItem(
+                QTreeWidgetItem([when, kinds.get(entry.kind, entry.kind), entry.title, entry.detail])
+            )
 
     def _saved_text(self, status: str, problems: int) -> str:
         if status == "valid":
@@ -323,8 +348,8 @@ class ClientCardDialog(QDialog):
             self._select(self.gender, parsed.gender)
 
     def build_draft(self) -> tuple[Any, list[Problem]]:
-        from app.rules.problem import Problem
         from app.clients.records import ClientDraft, DateEntry, FamilyEntry, ProductEntry
+        from app.rules.problem import Problem
 
         local: list[Problem] = []
         birth = None
@@ -333,32 +358,65 @@ class ClientCardDialog(QDialog):
             try:
                 birth = date.fromisoformat(text)
             except ValueError:
-                local.append(Problem("birth_date", "date_format", "Write the date as YYYY-MM-DD, e.g. 1985-06-15.", "日期格式应为 年-月-日，例如 1985-06-15。"))
+                local.append(
+                    Problem(
+                        "birth_date",
+                        "date_format",
+                        "Write the date as YYYY-MM-DD, e.g. 1985-06-15.",
+                        "日期格式应为 年-月-日，例如 1985-06-15。",
+                    )
+                )
         assets = 0
         if self.assets.text().strip():
             try:
                 assets = card_cents(self.assets.text()) or 0
             except ValueError:
-                local.append(Problem("assets", "amount_format", "Enter an amount in yuan, e.g. 500000.00.", "请填写以元为单位的金额，例如 500000.00。"))
+                local.append(
+                    Problem(
+                        "assets",
+                        "amount_format",
+                        "Enter an amount in yuan, e.g. 500000.00.",
+                        "请填写以元为单位的金额，例如 500000.00。",
+                    )
+                )
         tables = {}
         for key, table in (("family", self.family), ("products", self.products), ("dates", self.dates)):
             rows, bad = table.rows()
             tables[key] = rows
             if bad:
-                local.append(Problem(key, "cell_format", "Check these cells: " + "; ".join(bad), "请检查这些单元格：" + "；".join(bad)))
+                local.append(
+                    Problem(
+                        key,
+                        "cell_format",
+                        "Check these cells: " + "; ".join(bad),
+                        "请检查这些单元格：" + "；".join(bad),
+                    )
+                )
         real = self._card.draft if self._card else None
         secrets = {
             key: (getattr(real, key) if real is not None and field.is_masked else field.edit.text())
             for key, field in self.secrets.items()
         }
         draft = ClientDraft(
-            id=self.client_id, name=self.name.text(), gender=self.gender.currentData(), birth_date=birth,
-            id_type=self.id_type.currentData(), address=self.address.text(), occupation=self.occupation.text(),
-            employer=self.employer.text(), tier=self.tier.currentData(), source=self.source.currentData(),
-            risk_preference=self.risk.currentData(), income_band=self.income_band.text() or None,
-            assets_cents=assets, investments=self.investments.text(), hobbies=self.hobbies.text(),
-            notes=self.notes.toPlainText(), blacklisted=self.blacklisted.isChecked(),
-            blacklist_reason=self.blacklist_reason.text(), outlet_id=self.outlet.currentData(),
+            id=self.client_id,
+            name=self.name.text(),
+            gender=self.gender.currentData(),
+            birth_date=birth,
+            id_type=self.id_type.currentData(),
+            address=self.address.text(),
+            occupation=self.occupation.text(),
+            employer=self.employer.text(),
+            tier=self.tier.currentData(),
+            source=self.source.currentData(),
+            risk_preference=self.risk.currentData(),
+            income_band=self.income_band.text() or None,
+            assets_cents=assets,
+            investments=self.investments.text(),
+            hobbies=self.hobbies.text(),
+            notes=self.notes.toPlainText(),
+            blacklisted=self.blacklisted.isChecked(),
+            blacklist_reason=self.blacklist_reason.text(),
+            outlet_id=self.outlet.currentData(),
             tags=tuple(self.tags.text().replace("，", " ").replace(",", " ").split()),
             family=tuple(FamilyEntry(**r) for r in tables["family"] if r.get("relation")),
             products=tuple(ProductEntry(**r) for r in tables["products"] if r.get("product_name")),
@@ -381,7 +439,9 @@ class ClientCardDialog(QDialog):
         clients = self.ctx.clients
         self.runner.submit(
             lambda _t: (clients.save(draft, extra_problems=local), clients.find_duplicates(draft)),
-            lane="db", on_done=self._saved, on_error=self._save_failed,
+            lane="db",
+            on_done=self._saved,
+            on_error=self._save_failed,
         )
 
     def _saved(self, outcome: tuple[SaveResult, list[ClientRow]]) -> None:
@@ -428,8 +488,12 @@ class ClientCardDialog(QDialog):
         if self.client_id is None:
             return
         clients, client_id = self.ctx.clients, self.client_id
-        self.runner.submit(lambda _t: clients.reveal(client_id, key), lane="db",
-                           on_done=lambda value: self.secrets[key].show_revealed(value), on_error=self.status.setText)
+        self.runner.submit(
+            lambda _t: clients.reveal(client_id, key),
+            lane="db",
+            on_done=lambda value: self.secrets[key].show_revealed(value),
+            on_error=self.status.setText,
+        )
 
     def _show_duplicates(self, duplicates: list[ClientRow]) -> None:
         self._duplicates = duplicates
@@ -439,7 +503,9 @@ class ClientCardDialog(QDialog):
         first = duplicates[0]
         self.duplicate_text.setText(
             self.tr("This looks like an existing card: %1 (%2, %3). Open it, or merge this card into it?")
-            .replace("%1", first.name).replace("%2", first.mobile_masked).replace("%3", first.id_masked)
+            .replace("%1", first.name)
+            .replace("%2", first.mobile_masked)
+            .replace("%3", first.id_masked)
         )
         self.duplicate_banner.show()
 
@@ -452,8 +518,12 @@ class ClientCardDialog(QDialog):
             return
         keep, drop = self._duplicates[0].id, self.client_id
         clients = self.ctx.clients
-        self.runner.submit(lambda _t: clients.merge(keep, drop), lane="db",
-                           on_done=lambda _r: self._merged(keep), on_error=self.status.setText)
+        self.runner.submit(
+            lambda _t: clients.merge(keep, drop),
+            lane="db",
+            on_done=lambda _r: self._merged(keep),
+            on_error=self.status.setText,
+        )
 
     def _merged(self, keep: str) -> None:
         self.card_did_merge.emit(keep)

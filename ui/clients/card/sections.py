@@ -16,10 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.widgets.entry_table import Column, EntryTable
-
-
-
 
 def combo(parent: QWidget, items: list[tuple[object, str]]) -> QComboBox:
     box = QComboBox(parent)

@@ -84,8 +84,11 @@ class ClientPicker(QWidget):
             self.problem.hide()
             return
         clients = self._clients
-        self._runner.submit(lambda _t: (text, clients.search(ClientQuery(text=text), limit=20)),
-                            on_done=self._show, on_error=self._show_problem)
+        self._runner.submit(
+            lambda _t: (text, clients.search(ClientQuery(text=text), limit=20)),
+            on_done=self._show,
+            on_error=self._show_problem,
+        )
 
     def _show(self, found: tuple[str, list[ClientRow]]) -> None:
         text, rows = found

@@ -31,7 +31,6 @@ INK_WIDTH = 2.4
 PNG_SCALE = 2  # rendered at 2x so the printed receipt stays crisp
 
 
-
 def stroke_path(stroke: Stroke, scale: float = 1.0) -> QPainterPath:
     """Quadratic curves through the midpoints: smooth ink without overshooting the samples."""
     pts = [QPointF(p.x * scale, p.y * scale) for p in stroke.points]
@@ -206,15 +205,18 @@ class _InkBox(QFrame):
 class SignaturePad(QWidget):
     signature_did_change = Signal()
 
-    def __init__(self, disclaimer: str | None = None, parent: QWidget | None = None, box_size: QSize = BOX_SIZE) -> None:
+    def __init__(
+        self, disclaimer: str | None = None, parent: QWidget | None = None, box_size: QSize = BOX_SIZE
+    ) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.disclaimer = QLabel(self)
         self.disclaimer.setObjectName("signatureDisclaimer")
         self.disclaimer.setWordWrap(True)
-        self.disclaimer.setText(disclaimer or self.tr(
-            "I confirm I have read and understood the application and that the information is true."
-        ))
+        self.disclaimer.setText(
+            disclaimer
+            or self.tr("I confirm I have read and understood the application and that the information is true.")
+        )
         self.box = _InkBox(box_size, self)
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("signatureProblem")
@@ -227,7 +229,9 @@ class SignaturePad(QWidget):
         self.problem_label.setText(" ")
         self.problem_label.hide()
         self.undo_button = QPushButton(self.tr("Undo stroke"), self)
-        self.undo_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText))
+        self.undo_button.setToolTip(
+            QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
+        )
         self.clear_button = QPushButton(self.tr("Clear"), self)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ui.proposals.editor.party import ClientPickerDialog, PartySection
 from ui.common.task_runner import TaskRunner
+from ui.proposals.editor.party import ClientPickerDialog, PartySection
 
 if TYPE_CHECKING:
     from app.context import AppContext
-    from app.rules.proposal import PartyDoc
     from app.proposals.records import ClientLink
+    from app.rules.proposal import PartyDoc
 
 Submit = Callable[[Callable[[Any], Any], Callable[[Any], None], Callable[[str], None]], None]
 

@@ -8,9 +8,9 @@ button, or the main window closing) first hands any pending change to that lane.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -32,14 +32,14 @@ from app.rules.problem import Problem
 from app.rules.proposal import ProposalDoc
 from ui.common.failures import failure_text
 from ui.common.i18n import current_language
+from ui.common.task_runner import TaskRunner
 from ui.proposals.editor.beneficiaries import BeneficiariesSection
-from ui.proposals.editor.fields import ProblemBoard
 from ui.proposals.editor.client_links import ClientLinks
+from ui.proposals.editor.fields import ProblemBoard
 from ui.proposals.editor.party import PartySection
 from ui.proposals.editor.reason_dialog import ReasonDialog
 from ui.proposals.editor.sections import HealthSection, ManagerSection, PaymentSection, ProductSection, RelationSection
 from ui.proposals.editor.signing import SigningDialog
-from ui.common.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -322,8 +322,11 @@ class ProposalEditor(QDialog):
         self._in_flight += 1
         self.status.setText(self.tr("Saving…"))
         proposals, proposal_id = self.ctx.proposals, self.proposal_id
-        self.submit(lambda _t: proposals.save_draft(proposal_id, doc), lambda saved: self._saved(saved, local),
-                    self._save_failed)
+        self.submit(
+            lambda _t: proposals.save_draft(proposal_id, doc),
+            lambda saved: self._saved(saved, local),
+            self._save_failed,
+        )
 
     def _saved(self, saved: DraftSaved, local: list[Problem]) -> None:
         self._in_flight -= 1
@@ -380,7 +383,8 @@ class ProposalEditor(QDialog):
     def ask_correction(self) -> None:
         self.reason_dialog = ReasonDialog(
             self.tr("Correct the proposal"),
-            self.tr("A correction is a new version of this finished proposal. Why is it needed?"), self,
+            self.tr("A correction is a new version of this finished proposal. Why is it needed?"),
+            self,
         )
         self.reason_dialog.text_did_confirm.connect(self._correct)
         self.reason_dialog.open()

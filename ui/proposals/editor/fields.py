@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from app.rules.problem import Problem
 from app.rules.money import cents_from_text
+from app.rules.problem import Problem
 from app.rules.proposal import field_label
 
 PROBLEM_STYLE = "color: #c5221f;"

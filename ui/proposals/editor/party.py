@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rules.problem import Problem
 from app.rules.id_numbers import InvalidResidentId, parse_resident_id
+from app.rules.problem import Problem
 from app.rules.proposal import PartyDoc
-from ui.proposals.editor.choices import ProposalChoices
-from ui.proposals.editor.fields import ProblemBoard, combo, parse_date, select
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.client_picker import ClientPicker
+from ui.proposals.editor.choices import ProposalChoices
+from ui.proposals.editor.fields import ProblemBoard, combo, parse_date, select
 
 if TYPE_CHECKING:
     from app.clients.records import ClientRow
@@ -131,7 +131,9 @@ class PartySection(QGroupBox):
         if link is None:
             self.link_label.setText(self.tr("Typed inline (no client card)"))
         else:
-            self.link_label.setText(self.tr("Client card: %1 %2").replace("%1", link.name).replace("%2", link.mobile_masked))
+            self.link_label.setText(
+                self.tr("Client card: %1 %2").replace("%1", link.name).replace("%2", link.mobile_masked)
+            )
         self.choose_button.setVisible(editable)
         self.save_as_client_button.setVisible(editable and link is None)
         self.unlink_button.setVisible(editable and link is not None)

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QWidget
 
-from app.rules.problem import Problem
 from app.rules.money import yuan_text
+from app.rules.problem import Problem
 from app.rules.proposal import HealthAnswer, ProposalDoc
 from ui.proposals.editor.choices import ProposalChoices
 from ui.proposals.editor.fields import ProblemBoard, combo, parse_date, parse_yuan, select

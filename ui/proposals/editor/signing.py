@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ui.proposals.editor.choices import ProposalChoices
 from ui.common.widgets.signature_pad import SignaturePad
+from ui.proposals.editor.choices import ProposalChoices
 
 if TYPE_CHECKING:
     from app.proposals.service import SignatureInput
@@ -26,11 +26,14 @@ class SigningDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign the proposal"))
         roles = ProposalChoices(self).roles()
-        self.declaration = QLabel(self.tr(
-            "Please read the application with the client. By signing, the client confirms that the answers "
-            "are true and complete, that the product terms, exclusions and the cooling-off period were "
-            "explained, and that a false answer may void the policy."
-        ), self)
+        self.declaration = QLabel(
+            self.tr(
+                "Please read the application with the client. By signing, the client confirms that the answers "
+                "are true and complete, that the product terms, exclusions and the cooling-off period were "
+                "explained, and that a false answer may void the policy."
+            ),
+            self,
+        )
         self.declaration.setWordWrap(True)
         self.declaration.setObjectName("signingDeclaration")
         self.pads: dict[str, SignaturePad] = {}
@@ -38,7 +41,8 @@ class SigningDialog(QDialog):
         for role, name in signers:
             pad = SignaturePad(
                 self.tr("%1 %2: I have read and understood this application and confirm it is true.")
-                .replace("%1", roles.get(role, role)).replace("%2", name),
+                .replace("%1", roles.get(role, role))
+                .replace("%2", name),
                 self,
             )
             pad.setObjectName(f"pad_{role}")

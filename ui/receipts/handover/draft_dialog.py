@@ -72,7 +72,9 @@ class _Row:
 class CopiesDelegate(QStyledItemDelegate):
     """Copies are edited with a spin box held to what the form allows."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         editor = QSpinBox(parent)
         editor.setRange(1, MAX_COPIES)
         return editor
@@ -81,7 +83,9 @@ class CopiesDelegate(QStyledItemDelegate):
 class HandoverDraftDialog(QDialog):
     list_did_save = Signal(str)
 
-    def __init__(self, ctx: AppContext, runner: TaskRunner, list_id: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, runner: TaskRunner, list_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._ctx, self._runner, self.list_id = ctx, runner, list_id
         self._wanted: tuple[str, str | None] | None = None  # the candidates awaited
@@ -126,7 +130,9 @@ class HandoverDraftDialog(QDialog):
 
         self.documents = QTableWidget(0, 4, self)
         self.documents.setObjectName("handoverDocuments")
-        self.documents.setHorizontalHeaderLabels([self.tr("Document"), self.tr("Policyholder"), self.tr("Date"), self.tr("Copies")])
+        self.documents.setHorizontalHeaderLabels(
+            [self.tr("Document"), self.tr("Policyholder"), self.tr("Date"), self.tr("Copies")]
+        )
         self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.documents.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.documents.setEditTriggers(
@@ -146,7 +152,9 @@ class HandoverDraftDialog(QDialog):
         self.problems.setObjectName("handoverProblems")
         self.problems.setStyleSheet("color: #c5221f;")
         self.problems.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
@@ -240,7 +248,9 @@ class HandoverDraftDialog(QDialog):
         wanted, candidates = result
         if wanted != self._wanted:
             return  # the user has since chosen another kind or outlet
-        rows = {c.document_id: _Row(c.proposal_id, c.receipt_id, c.description, c.policyholder, c.day) for c in candidates}
+        rows = {
+            c.document_id: _Row(c.proposal_id, c.receipt_id, c.description, c.policyholder, c.day) for c in candidates
+        }
         # What is on the list stays on offer, even if it is no longer a candidate: Save explains why.
         for document_id, (row, _copies) in self._chosen.items():
             rows.setdefault(document_id, row)

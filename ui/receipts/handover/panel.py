@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.handover.records import APPLICATION_MATERIALS, POLICY_CONTRACTS, HandoverSummary, HandoverView
-from ui.receipts.handover.draft_dialog import HandoverDraftDialog
-from ui.receipts.handover.sign_dialog import HandoverSignDialog
 from ui.common.print_preview import PrintPreviewDialog
 from ui.common.task_runner import TaskRunner
+from ui.receipts.handover.draft_dialog import HandoverDraftDialog
+from ui.receipts.handover.sign_dialog import HandoverSignDialog
 
 if TYPE_CHECKING:
     from app.context import AppContext

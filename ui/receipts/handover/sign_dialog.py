@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 class HandoverSignDialog(QDialog):
     list_did_sign = Signal(str)
 
-    def __init__(self, service: HandoverService, runner: TaskRunner, view: HandoverView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: HandoverService, runner: TaskRunner, view: HandoverView, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._service, self._runner, self.view = service, runner, view
         self._busy = False  # signing is under way
