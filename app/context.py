@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from app.changes import ChangeFeed
 from app.clients.service import ClientService
 from app.day.daily_plans import DailyPlanService
+from app.day.reminders import ReminderActions
 from app.day.today import TodayService
 from app.day.worklog import WorkLogService
 from app.handover.service import HandoverService
@@ -27,7 +28,9 @@ from app.store import Store, open_store
 
 if TYPE_CHECKING:
     from app.credentials import Credentials
+    from app.day.care import CareService
     from app.headoffice.service import SyncService
+    from app.prospects.service import ProspectService
     from app.reports.printing import PrintService
 
 
@@ -100,6 +103,23 @@ class AppContext:
     @cached_property
     def today(self) -> TodayService:
         return TodayService(self.store.sessions, self.settings)
+
+    @cached_property
+    def reminder_actions(self) -> ReminderActions:
+        """Done, snoozed or dismissed reminders on Today (app/day/reminders.py)."""
+        return ReminderActions(self.store.sessions, self.actor)
+
+    @cached_property
+    def prospects(self) -> ProspectService:
+        from app.prospects.service import ProspectService
+
+        return ProspectService(self.store.sessions, self.clients, self.actor)
+
+    @cached_property
+    def care(self) -> CareService:
+        from app.day.care import CareService
+
+        return CareService(self.store.sessions, self.settings, self.actor)
 
     @cached_property
     def daily_plans(self) -> DailyPlanService:

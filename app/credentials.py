@@ -30,8 +30,9 @@ UNAVAILABLE = (
     "keep the token in a file. Set BRANCHDESK_TOKEN for unattended runs or install a keyring "
     "backend."
 )
+# Without the reason: it names a keyring backend in English; the log and the English text keep it.
 UNAVAILABLE_ZH = (
-    "这台电脑上没有可用的安全密码存储（{reason}）；BranchDesk 不会把令牌保存在文件里。"
+    "这台电脑上没有可用的安全密码存储；BranchDesk 不会把令牌保存在文件里。"
     "无人值守运行请设置 BRANCHDESK_TOKEN，或安装密码存储（keyring）后端。"
 )
 
@@ -42,7 +43,7 @@ class CredentialsUnavailable(BranchDeskError):
     code = "credentials_unavailable"
 
     def __init__(self, reason: str) -> None:
-        super().__init__(UNAVAILABLE.format(reason=reason), zh=UNAVAILABLE_ZH.format(reason=reason))
+        super().__init__(UNAVAILABLE.format(reason=reason), zh=UNAVAILABLE_ZH)
         self.reason = reason
 
 

@@ -7,6 +7,10 @@ key from it. Which of the two a profile uses is written in a small, non-secret m
 next to the database (branchdesk.keymode), so a missing key is told apart from a new profile.
 For a keyring profile the marker also names the keyring account, so a profile folder that is
 moved or copied elsewhere still finds its key.
+
+The demo profile (a `-demo` folder, app/paths.py) holds made-up data only. Where no keyring
+exists and no passphrase was given, it is encrypted with the fixed, published DEMO_PASSPHRASE,
+so 打开演示档案 works on such a machine without asking for a passphrase nobody needs to keep.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ KEYMODE_FILENAME = "branchdesk.keymode"
 KEYRING, PASSPHRASE = "keyring", "passphrase"
 ENV_PASSPHRASE = "BRANCHDESK_PASSPHRASE"
 MIN_PASSPHRASE = 8
+# Public on purpose (README): it protects made-up data only, never a real profile.
+DEMO_PASSPHRASE = "branchdesk-demo"
 
 
 def account(data_dir: Path) -> str:
@@ -78,8 +84,11 @@ def profile_key(data_dir: Path, *, holds_data: bool, encrypted: bool, passphrase
     Raises StartupError ("passphrase_needed", "key_missing") with what to do next.
     """
     from app.credentials import Credentials, CredentialsUnavailable
+    from app.paths import is_demo_dir
 
     db_path = data_dir / DB_FILENAME
+    if passphrase is None and is_demo_dir(data_dir):
+        passphrase = DEMO_PASSPHRASE  # used only where the keyring cannot be (see the docstring)
     mode, named_account = _read_marker(data_dir)
     key_account = named_account or account(data_dir)
     if mode == PASSPHRASE:

@@ -158,11 +158,14 @@ def test_status_changes_only_from_planned(ctx: AppContext, planner: PlannerServi
     assert planner.get(visit.id).notes == "客户需与配偶商量"
     with pytest.raises(InvalidTransition):
         planner.set_status(visit.id, "cancelled")
-    with pytest.raises(InvalidTransition):
-        planner.set_status(visit.id, "planned")
     with pytest.raises(InvalidVisit, match="planned"):
         planner.move(visit.id, at(TODAY, 15))
-    assert audit(ctx, "visit", visit.id) == ["create", "status"]
+    # A "done" by mistake is taken back; nothing else changes a finished visit's status.
+    assert planner.set_status(visit.id, "planned").status == "planned"
+    cancelled = planner.set_status(visit.id, "cancelled")
+    with pytest.raises(InvalidTransition):
+        planner.set_status(cancelled.id, "planned")
+    assert audit(ctx, "visit", visit.id) == ["create", "status", "status", "status"]
 
 
 def test_rescheduling_makes_a_linked_visit(planner: PlannerService, client_id: ClientId) -> None:
@@ -261,3 +264,39 @@ def test_delete_leaves_an_audit_event(ctx: AppContext, planner: PlannerService, 
     assert audit(ctx, "visit", visit.id) == ["create", "edit", "delete"]
     with ctx.store.sessions() as session:
         assert session.scalar(select(func.count()).select_from(models.VisitChecklistItem)) == 0
+
+
+def test_carry_over_never_overlaps_the_next_days_visits_and_keeps_the_order(
+    planner: PlannerService, client_id: ClientId
+) -> None:
+    friday, monday = date(2026, 11, 20), TODAY
+    # Monday already holds 10:00-11:00 and 11:30-12:00.
+    planner.create(client_visit(client_id, day=monday, hour=10))
+    planner.create(client_visit(client_id, day=monday, hour=11, minutes=30))
+    planner.move(planner.between(monday, monday)[1].id, at(monday, 11, 30))
+    # Friday's unfinished: 10:00 (60 min), 10:30 (30 min), 15:00 (90 min).
+    first = planner.create(client_visit(client_id, day=friday, hour=10))
+    second = planner.create(client_visit(client_id, day=friday, hour=10, minutes=30))
+    planner.move(second.id, at(friday, 10, 30))
+    third = planner.create(client_visit(client_id, day=friday, hour=15, minutes=90))
+    plan = planner.carry_over_plan(friday)
+    assert [(m.visit.id, m.new_start, m.new_end, m.next_day) for m in plan] == [
+        (first.id, at(monday, 12), at(monday, 13), True),  # 10:00 taken, first free hour after it
+        (second.id, at(monday, 13), at(monday, 13, 30), True),  # after the one before it, in order
+        (third.id, at(monday, 15), at(monday, 16, 30), True),  # its own time is free: kept
+    ]
+    assert planner.between(friday, friday)[0].status == "planned"  # the plan moves nothing
+    carried = planner.carry_over(friday)
+    assert [v.starts_at for v in carried] == [m.new_start for m in plan]
+    assert not any(v.overlaps for v in planner.between(monday, monday))
+
+
+def test_carry_over_goes_to_a_following_working_day_when_the_next_one_is_full(
+    planner: PlannerService, client_id: ClientId
+) -> None:
+    friday, monday, tuesday = date(2026, 11, 20), TODAY, TODAY + timedelta(days=1)
+    planner.create(client_visit(client_id, day=monday, hour=9, minutes=9 * 60))  # 09:00-18:00 booked
+    planner.create(client_visit(client_id, day=tuesday, hour=9))
+    late = planner.create(client_visit(client_id, day=friday, hour=9))
+    [move] = planner.carry_over_plan(friday)
+    assert (move.visit.id, move.new_start, move.next_day) == (late.id, at(tuesday, 10), False)

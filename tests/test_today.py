@@ -189,15 +189,61 @@ def test_reminders_cover_care_and_paperwork_with_windows(ctx: AppContext, today:
     assert all("13812345678" not in str(r) and "110101" not in str(r) for r in data.reminders)
 
 
-def test_overdue_first_then_by_date(ctx: AppContext, today: TodayService) -> None:
+def test_grouped_today_overdue_coming_with_care_before_follow_ups(ctx: AppContext, today: TodayService) -> None:
     buyer = add_client(ctx, "买家")
     add_client(ctx, "寿星", birth_date=date(1970, DAY.month, DAY.day))
+    bought = {"今日回访": 10, "逾期三天": 13, "逾期十天": 20, "下周回访": 8}
+    with ctx.store.sessions.begin() as session:
+        session.add_all(
+            [
+                ProductHolding(
+                    client_id=buyer, product_type="fund", product_name=name, start_on=DAY - timedelta(days=days)
+                )
+                for name, days in bought.items()
+            ]
+        )
+        session.add(
+            ProductHolding(
+                client_id=buyer, product_type="deposit", product_name="定期", maturity_on=DAY + timedelta(days=5)
+            )
+        )
+    proposal = add_proposal(ctx, buyer, "买家")
     with ctx.store.sessions.begin() as session:
         session.add(
-            ProductHolding(client_id=buyer, product_type="fund", product_name="基金", start_on=DAY - timedelta(days=20))
+            Receipt(
+                proposal_id=proposal,
+                status="signed",
+                policy_number="P1",
+                signed_on=DAY - timedelta(days=6),
+                return_due_on=DAY - timedelta(days=2),
+            )
         )
-    kinds = [(r.kind, r.overdue) for r in today.build(DAY, SHANGHAI).reminders]
-    assert kinds == [("purchase_follow_up", True), ("birthday", False)]
+    data = today.build(DAY, SHANGHAI)
+    assert [(r.group, r.kind, r.detail) for r in data.reminders] == [
+        ("today", "birthday", ""),
+        ("today", "purchase_follow_up", "今日回访"),
+        ("overdue", "receipt_due", "P1"),  # paperwork before a follow-up, though due later
+        ("overdue", "purchase_follow_up", "逾期三天"),
+        ("coming", "maturity", "定期"),
+        ("coming", "purchase_follow_up", "下周回访"),
+    ]
+    assert [r.detail for r in data.group("overdue")] == ["P1", "逾期三天"]
+    # Overdue by more than a week: one collapsed line with its count, listed on demand.
+    assert data.old_follow_up_count == 1 and "逾期十天" not in {r.detail for r in data.reminders}
+    assert [(r.detail, r.overdue, r.group) for r in today.old_follow_ups(DAY, SHANGHAI)] == [
+        ("逾期十天", True, "overdue")
+    ]
+    assert (data.reminder_count, data.overdue_count) == (6, 2)
+    assert all(r.subject_id for r in data.reminders)
+    assert next(r for r in data.reminders if r.kind == "birthday").subject_id == data.reminders[0].client_id
+
+
+def test_only_the_limit_is_built_and_the_rest_counted(ctx: AppContext, today: TodayService) -> None:
+    for n in range(5):
+        add_client(ctx, f"寿星{n}", birth_date=date(1970 + n, 10, 1 + n))
+    data = today.build(DAY, SHANGHAI, limit=3)
+    assert [r.client_name for r in data.reminders] == ["寿星0", "寿星1", "寿星2"]
+    assert data.reminder_count == 5
 
 
 def test_leap_day_birthday_reminds_on_28_february(ctx: AppContext, today: TodayService) -> None:

@@ -52,6 +52,8 @@ if TYPE_CHECKING:
     from app.context import AppContext
 
 MAX_DEMO_CLIENTS = 1_000_000
+# More reminders than any book has: `today --json` and `--limit 0` list them all.
+ALL_REMINDERS = 10_000_000
 # JSON's names, not Python's, in messages about a file's content (English, Chinese).
 JSON_KINDS = {list: ("array", "数组"), str: ("string", "字符串"), int: ("number", "数值"),
               float: ("number", "数值"), bool: ("boolean", "布尔值"), type(None): ("null", "null")}  # fmt: skip
@@ -380,7 +382,10 @@ def _today(args: argparse.Namespace) -> int:
 
     ctx = AppContext.open(profile_dir(args))
     try:
-        data = TodayService(ctx.store.sessions, ctx.settings).build(args.date or date.today())
+        # Today computes only what it shows: the text lists --limit, --json and --limit 0 everything.
+        everything = args.json or args.limit == 0
+        limit = ALL_REMINDERS if everything else args.limit
+        data = TodayService(ctx.store.sessions, ctx.settings).build(args.date or date.today(), limit=limit)
     finally:
         ctx.close()
     report = today_json(data)
@@ -399,15 +404,16 @@ def _today(args: argparse.Namespace) -> int:
         print(f"  … {len(follow_ups) - len(follow_ups[:limit]):,} more follow-ups due")
     reminders = report["reminders"]
     shown = reminders[:limit]
-    overdue = sum(1 for r in reminders if r["overdue"])
-    print(f"reminders: {len(reminders):,} ({overdue:,} overdue)")
+    print(f"reminders: {data.reminder_count:,} ({data.overdue_count:,} overdue)")
+    if data.old_follow_up_count:
+        print(f"  and {data.old_follow_up_count:,} purchase follow-ups overdue by more than a week (one line on Today)")
     for r in shown:
         flag = "OVERDUE " if r["overdue"] else ""
         detail = "  ".join(filter(None, (r["letter_kind"], r["detail"])))
         detail = f"  {detail}" if detail else ""
         print(f"  {flag}{r['due_on']}  {r['kind']}  {r['client']}{detail}")
-    if len(shown) < len(reminders):
-        print(f"  … {len(reminders) - len(shown):,} more (--limit 0 or --json lists all)")
+    if len(shown) < data.reminder_count:
+        print(f"  … {data.reminder_count - len(shown):,} more (--limit 0 or --json lists all)")
     print("progress:")
     for line in report["progress"]:
         done = "  done" if line["met"] else ""

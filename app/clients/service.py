@@ -288,6 +288,14 @@ class ClientService:
             raise NotFound(f"No client card {draft.id}.", zh="找不到该客户档案。")
         values = self._values(draft, problems)
         changed = [k for k, v in values.items() if getattr(client, k, None) != v]
+        if not created and client.tier != values["tier"]:
+            # The day the card reached its tier: a care message congratulates a client newly at gold
+            # or above (app/day/care.py). Set when the tier rises; unknown (None) after it falls.
+            from app.rules.client_card import TIERS
+
+            ranks = {tier: rank for rank, tier in enumerate(TIERS)}
+            rising = ranks.get(values["tier"], -1) > ranks.get(client.tier, -1)
+            client.tier_since = self._today() if rising else None
         for key, value in values.items():
             setattr(client, key, value)
         if created:
@@ -407,6 +415,33 @@ class ClientService:
                 detail={"merged": drop_id},
             )
 
+    def delete_draft(self, client_id: ClientId) -> None:
+        """A draft card that should not have been made (a duplicate, a slip): gone from lists and
+        pickers, the deletion in the audit log. Refused for a valid card, and for a draft with any
+        history (a visit, a log entry, a proposal, a prospect or merged card pointing at it):
+        that one is merged or finished instead, so nothing done with the client is lost."""
+        with self._sessions.begin() as session:
+            client = session.get(models.Client, client_id)
+            if client is None or client.merged_into_id is not None:
+                raise NotFound(f"No client card {client_id}.", zh="找不到该客户档案。")
+            if client.status != "draft":
+                raise InvalidInput("Only a draft card can be deleted.", zh="只能删除草稿状态的客户档案。")
+            links = [*HISTORY_LINKS, (models.Client, models.Client.merged_into_id),
+                     (models.Prospect, models.Prospect.converted_client_id),
+                     (models.Prospect, models.Prospect.referred_by_client_id)]  # fmt: skip
+            if any(session.scalar(select(column).where(column == client_id).limit(1)) for _table, column in links):
+                raise InvalidInput(
+                    "This draft card already has history (visits, log entries, proposals or linked cards) "
+                    "and is not deleted.",
+                    "Merge it into the existing card, or complete it.",
+                    zh="此草稿档案已有记录（拜访、日志、投保单或关联档案），不能删除。",
+                    hint_zh="请将其合并到已有档案，或补全后保留。",
+                )
+            name = client.name
+            session.execute(delete(models.Client).where(models.Client.id == client_id))
+            record_event(session, actor=self._actor(), action="delete", entity="client", entity_id=client_id,
+                         detail={"status": "draft", "name": name})  # fmt: skip
+
     # ---- privacy -----------------------------------------------------------------------
 
     def reveal(self, client_id: ClientId, field_name: str) -> str:
@@ -445,7 +480,8 @@ class ClientService:
                 )
             for w in session.scalars(
                 select(models.WorkLogEntry)
-                .where(models.WorkLogEntry.client_id == client_id)
+                # A done visit and its work-log entry are one meeting: the visit row above says it.
+                .where(models.WorkLogEntry.client_id == client_id, models.WorkLogEntry.visit_id.is_(None))
                 .order_by(models.WorkLogEntry.at.desc())
                 .limit(limit)
             ):

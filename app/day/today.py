@@ -7,12 +7,12 @@ migration 0004, maturities and receipts through their date indexes; only the sma
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import ColumnClause, and_, literal_column, or_, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import ColumnClause, ColumnElement, and_, case, func, literal_column, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 from app.common.local_time import local_zone
 from app.day.worklog import Actuals, is_closed, plan_targets, tally
@@ -29,6 +29,7 @@ from local_db.models import (
     Proposal,
     ProposalParty,
     Receipt,
+    ReminderAction,
     Visit,
 )
 
@@ -47,6 +48,12 @@ REMINDER_KINDS = (
     "letter_due",
     "policy_delivery",
 )
+GROUPS = ("today", "overdue", "coming")
+FOLLOW_UP = "purchase_follow_up"
+# A purchase follow-up overdue by more than this many days joins the one collapsed line.
+OLD_FOLLOW_UP_DAYS = 7
+# A 100,000-card book has thousands of reminders a week; what is shown is computed, the rest counted.
+REMINDERS_LIMIT = 300
 # The manuals: a policy is delivered to the client within 3 days of pick-up; head office's
 # "issued" is the earliest the manager can know of it, so the days count from there.
 POLICY_DELIVERY_DAYS = 3
@@ -76,10 +83,21 @@ class Reminder:
     detail: str
     overdue: bool
     years: int | None = None  # the age turned, or the years an anniversary marks
-    subject_id: str | None = None  # the product, receipt or letter the reminder is about
+    # The row the reminder is about: the client (birthday), the important date, the product
+    # (maturity, purchase follow-up), the receipt, the letter or the proposal (policy delivery).
+    subject_id: str = ""
     # For a head-office letter: review | medical_exam | investigation | financial_evidence |
     # health_evidence | decision | problem (a code; the UI shows it in the user's language).
     letter_kind: str | None = None
+    # The day this occurrence fell on when it differs from `due_on`: a snoozed birthday or
+    # maturity that has passed comes back due on its snooze day.
+    occurs_on: date | None = None
+    group: str = ""  # today | overdue | coming (GROUPS), relative to the day built
+
+    @property
+    def occurrence(self) -> date:
+        """The day that names this occurrence in reminder_actions."""
+        return self.occurs_on or self.due_on
 
 
 @dataclass(frozen=True)
@@ -98,9 +116,19 @@ class TodayData:
     day: date
     agenda: tuple[AgendaVisit, ...]
     follow_ups: tuple[Reminder, ...]  # purchase revisits due that day, shown beside the visits
-    reminders: tuple[Reminder, ...]  # overdue first, then by due date
+    # The first `limit` of them: grouped today, overdue, coming days (GROUPS); in a group care
+    # and paperwork before purchase follow-ups, then by due date.
+    reminders: tuple[Reminder, ...]
     progress: tuple[Progress, ...]
     day_closed: bool
+    reminder_count: int = 0  # all due, counted in SQL; old follow-ups not included
+    overdue_count: int = 0
+    # Purchase follow-ups overdue by more than OLD_FOLLOW_UP_DAYS: one collapsed line with this
+    # count, listed on demand (TodayService.old_follow_ups).
+    old_follow_up_count: int = 0
+
+    def group(self, name: str) -> tuple[Reminder, ...]:
+        return tuple(r for r in self.reminders if r.group == name)
 
 
 def visits_on(session: Session, day: date, zone: tzinfo) -> tuple[AgendaVisit, ...]:
@@ -157,49 +185,128 @@ class TodayService:
         self._sessions = sessions
         self._settings = settings
 
-    def build(self, day: date, zone: tzinfo | None = None, horizon_days: int = 7) -> TodayData:
+    def build(
+        self, day: date, zone: tzinfo | None = None, horizon_days: int = 7, limit: int = REMINDERS_LIMIT
+    ) -> TodayData:
         zone = zone or local_zone()
         defaults = self._settings.targets()
         with self._sessions() as session:
             agenda = visits_on(session, day, zone)
-            reminders = sorted(
-                [
-                    *_birthdays(session, day, horizon_days),
-                    *_important_dates(session, day, horizon_days),
-                    *_maturities(session, day),
-                    *_purchase_follow_ups(session, day, zone),
-                    *_receipts(session, day),
-                    *_letters(session, day),
-                    *_policy_deliveries(session, zone, day),
-                ],
-                key=lambda r: (not r.overdue, r.due_on, REMINDER_KINDS.index(r.kind), r.client_name),
-            )
+            follow_ups, old = _purchase_follow_ups(session, day, zone, limit)
+            found = [
+                _birthdays(session, day, horizon_days, limit),
+                _important_dates(session, day, horizon_days),
+                _maturities(session, day, limit),
+                follow_ups,
+                _receipts(session, day),
+                _letters(session, day),
+                _policy_deliveries(session, zone, day),
+                _found(_returning_snoozes(session, day)),
+            ]
+            candidates = sorted((r for f in found for r in f.rows), key=lambda r: reminder_order(r, day))
             plan = session.scalar(select(DailyPlan).where(DailyPlan.day == day))
             progress = progress_lines(plan_targets(plan, defaults), tally(session, day))
             closed = is_closed(session, day)
-        follow_ups = tuple(r for r in reminders if r.kind == "purchase_follow_up" and r.due_on == day)
-        return TodayData(day, agenda, follow_ups, tuple(reminders), progress, closed)
-
-
-def _birthdays(session: Session, day: date, horizon: int) -> list[Reminder]:
-    rows = (
-        session.connection()
-        .execute(
-            select(Client.id, Client.name, Client.birth_date).where(
-                BIRTH_MONTH_DAY.in_(rule.month_days(day, horizon)), Client.merged_into_id.is_(None)
-            )
+        due_today = tuple(replace(r, group="today") for r in candidates if r.kind == FOLLOW_UP and r.due_on == day)
+        shown = tuple(replace(r, group=group_of(r.due_on, day)) for r in candidates[:limit])
+        return TodayData(
+            day,
+            agenda,
+            due_today,
+            shown,
+            progress,
+            closed,
+            reminder_count=sum(f.total for f in found),
+            overdue_count=sum(f.overdue for f in found),
+            old_follow_up_count=old,
         )
-        .all()
+
+    def old_follow_ups(self, day: date, zone: tzinfo | None = None, limit: int = REMINDERS_LIMIT) -> list[Reminder]:
+        """The purchase follow-ups collapsed into one line on Today, oldest first."""
+        zone = zone or local_zone()
+        with self._sessions() as session:
+            rows, _first = _follow_up_rows(
+                session,
+                day,
+                zone,
+                _follow_up_window(day)[0],
+                _old_follow_up_cut(day),
+                (ProductHolding.start_on,),
+                limit,
+            )
+        return [replace(r, group="overdue") for r in rows]
+
+
+def group_of(due: date, day: date) -> str:
+    return "today" if due == day else "overdue" if due < day else "coming"
+
+
+def reminder_order(r: Reminder, day: date) -> tuple[int, bool, date, int, str]:
+    """Today, overdue, coming days; in each, care and paperwork before purchase follow-ups."""
+    group = 0 if r.due_on == day else 1 if r.due_on < day else 2
+    return (group, r.kind == FOLLOW_UP, r.due_on, REMINDER_KINDS.index(r.kind), r.client_name)
+
+
+@dataclass(frozen=True)
+class _Found:
+    rows: list[Reminder]  # at most the limit, in the page's order within the kind
+    total: int  # all due of the kind
+    overdue: int
+
+
+def _found(rows: list[Reminder]) -> _Found:
+    return _Found(rows, len(rows), sum(r.overdue for r in rows))
+
+
+def _not_acted(
+    kind: str,
+    subject: ColumnElement[str] | InstrumentedAttribute[str],
+    day: date,
+    within: tuple[date, date] | None = None,
+) -> ColumnElement[bool]:
+    """No action on the occurrence hides it on `day`: none, or a snooze that has run out.
+
+    Kinds with one occurrence per row (a maturity, a receipt) match on the row; yearly ones
+    (birthdays, anniversaries) also on the occurrence's day, which falls `within` the window.
+    """
+    conditions = [
+        ReminderAction.kind == kind,
+        ReminderAction.subject_id == subject,
+        or_(ReminderAction.action != "snoozed", ReminderAction.snoozed_until > day),
+    ]
+    if within is not None:
+        conditions += [ReminderAction.occurs_on >= within[0], ReminderAction.occurs_on <= within[1]]
+    return ~select(ReminderAction.id).where(*conditions).exists()
+
+
+def _birthdays(session: Session, day: date, horizon: int, limit: int) -> _Found:
+    keys = rule.month_days(day, horizon)
+    where = (
+        BIRTH_MONTH_DAY.in_(keys),
+        Client.merged_into_id.is_(None),
+        Client.birth_date < day,
+        _not_acted("birthday", Client.id, day, (day, day + timedelta(days=horizon))),
     )
+    conn = session.connection()
+    # Ordered by the day it falls on (the keys are in calendar order), so the limit keeps the nearest.
+    soonest = case({key: offset for offset, key in enumerate(keys)}, value=BIRTH_MONTH_DAY)
+    # The count over all of them rides along (a window), so the index is walked once.
+    rows = conn.execute(
+        select(Client.id, Client.name, Client.birth_date, func.count().over())
+        .where(*where)
+        .order_by(soonest, Client.name)
+        .limit(limit)
+    ).all()
+    total = rows[0][3] if rows else 0
     found = []
-    for client_id, name, born in rows:
+    for client_id, name, born, _total in rows:
         due = rule.yearly_due_within(born, day, horizon)
         if due is not None and born < due:
-            found.append(Reminder("birthday", client_id, name, due, "", False, due.year - born.year))
-    return found
+            found.append(Reminder("birthday", client_id, name, due, "", False, due.year - born.year, client_id))
+    return _Found(found, total, 0)
 
 
-def _important_dates(session: Session, day: date, horizon: int) -> list[Reminder]:
+def _important_dates(session: Session, day: date, horizon: int) -> _Found:
     until = day + timedelta(days=horizon)
     # Filtered before the join: joining every row to its card would cost more than the scan.
     rows = (
@@ -221,6 +328,7 @@ def _important_dates(session: Session, day: date, horizon: int) -> list[Reminder
                     and_(ImportantDate.yearly.is_(False), ImportantDate.on >= day, ImportantDate.on <= until),
                 ),
                 Client.merged_into_id.is_(None),
+                _not_acted("important_date", ImportantDate.id, day, (day, until)),
             )
         )
         .all()
@@ -235,30 +343,69 @@ def _important_dates(session: Session, day: date, horizon: int) -> list[Reminder
             years = None
         if due is not None:
             found.append(Reminder("important_date", client_id, name, due, label or kind, False, years, date_id))
-    return found
+    return _found(found)
 
 
-def _maturities(session: Session, day: date) -> list[Reminder]:
+def _maturities(session: Session, day: date, limit: int) -> _Found:
     until = day + timedelta(days=rule.MATURITY_NOTICE_DAYS)
-    rows = (
-        session.connection()
-        .execute(
-            select(ProductHolding.id, ProductHolding.product_name, ProductHolding.maturity_on, Client.id, Client.name)
-            .join(Client, Client.id == ProductHolding.client_id)
-            .where(
-                ProductHolding.maturity_on >= day, ProductHolding.maturity_on <= until, Client.merged_into_id.is_(None)
-            )
-        )
-        .all()
+    where = (
+        ProductHolding.maturity_on >= day,
+        ProductHolding.maturity_on <= until,
+        Client.merged_into_id.is_(None),
+        _not_acted("maturity", ProductHolding.id, day, (day, until)),
     )
-    return [
+    conn = session.connection()
+    rows = conn.execute(
+        select(
+            ProductHolding.id,
+            ProductHolding.product_name,
+            ProductHolding.maturity_on,
+            Client.id,
+            Client.name,
+            func.count().over(),
+        )
+        .join(Client, Client.id == ProductHolding.client_id)
+        .where(*where)
+        .order_by(ProductHolding.maturity_on)
+        .limit(limit)
+    ).all()
+    total = rows[0][5] if rows else 0
+    found = [
         Reminder("maturity", client_id, name, due, product, False, None, product_id)
-        for product_id, product, due, client_id, name in rows
+        for product_id, product, due, client_id, name, _total in rows
     ]
+    return _Found(found, total, 0)
 
 
-def _purchase_follow_ups(session: Session, day: date, zone: tzinfo) -> list[Reminder]:
-    """Purchases of the last weeks whose client has not been contacted since the purchase day."""
+def _follow_up_window(day: date) -> tuple[date, date]:
+    return day - timedelta(days=PURCHASE_LOOKBACK_DAYS), day
+
+
+def _old_follow_up_cut(day: date) -> date:
+    """Purchases before this day are overdue for their revisit by more than OLD_FOLLOW_UP_DAYS."""
+    return day - timedelta(days=rule.PURCHASE_FOLLOW_UP_DAYS + OLD_FOLLOW_UP_DAYS)
+
+
+def _follow_up_where(day: date, zone: tzinfo, since: date, before: date) -> tuple[ColumnElement[bool], ...]:
+    """Purchases bought in [since, before) whose client has not been contacted since the purchase
+    day (local), nor the follow-up done, snoozed or dismissed."""
+    offset = zone.utcoffset(datetime.combine(day, time.min)) or timedelta(0)
+    # The end of the purchase day, local, as stored (naive UTC): compared in SQL, row by row.
+    day_after = func.datetime(ProductHolding.start_on, "+1 day", f"{-int(offset.total_seconds()):+d} seconds")
+    return (
+        ProductHolding.start_on >= since,
+        ProductHolding.start_on < before,
+        Client.merged_into_id.is_(None),
+        or_(Client.last_contact_at.is_(None), Client.last_contact_at < day_after),
+        _not_acted(FOLLOW_UP, ProductHolding.id, day),
+    )
+
+
+def _follow_up_rows(
+    session: Session, day: date, zone: tzinfo, since: date, before: date, order: Any, limit: int
+) -> tuple[list[Reminder], Any]:
+    """The first `limit` follow-ups of purchases in [since, before) by `order`, and the first row
+    (its trailing columns hold the window counts of `_purchase_follow_ups`; none here)."""
     rows = (
         session.connection()
         .execute(
@@ -268,33 +415,51 @@ def _purchase_follow_ups(session: Session, day: date, zone: tzinfo) -> list[Remi
                 ProductHolding.start_on,
                 Client.id,
                 Client.name,
-                Client.last_contact_at,
+                *order[1:],
             )
             .join(Client, Client.id == ProductHolding.client_id)
-            .where(
-                ProductHolding.start_on >= day - timedelta(days=PURCHASE_LOOKBACK_DAYS),
-                ProductHolding.start_on <= day,
-                Client.merged_into_id.is_(None),
-            )
+            .where(*_follow_up_where(day, zone, since, before))
+            .order_by(order[0], ProductHolding.start_on)
+            .limit(limit)
         )
         .all()
     )
     found = []
-    for product_id, product, bought, client_id, name, last_contact in rows:
-        if last_contact is not None and last_contact.astimezone(zone).date() > bought:
-            continue
+    for product_id, product, bought, client_id, name, *_counts in rows:
         due = rule.purchase_follow_up_due(bought)
-        found.append(
-            Reminder("purchase_follow_up", client_id, name, due, product, rule.is_overdue(due, day), None, product_id)
-        )
-    return found
+        found.append(Reminder(FOLLOW_UP, client_id, name, due, product, rule.is_overdue(due, day), None, product_id))
+    return found, rows[0] if rows else None
+
+
+def _purchase_follow_ups(session: Session, day: date, zone: tzinfo, limit: int) -> tuple[_Found, int]:
+    """Purchases of the last weeks whose client has not been contacted since the purchase day:
+    those overdue by up to a week as reminders, and the count of the older ones — one pass."""
+    since, last = _follow_up_window(day)
+    cut = _old_follow_up_cut(day)
+    bought_due_today = day - timedelta(days=rule.PURCHASE_FOLLOW_UP_DAYS)
+    # Due today first, then overdue, then coming (the page's group order), the old ones last.
+    by_group = case(
+        (ProductHolding.start_on < cut, 3),
+        (ProductHolding.start_on == bought_due_today, 0),
+        (ProductHolding.start_on < bought_due_today, 1),
+        else_=2,
+    )
+    counts = (
+        func.count().over(),
+        func.sum(case((ProductHolding.start_on < cut, 1), else_=0)).over(),
+        func.sum(case((ProductHolding.start_on < bought_due_today, 1), else_=0)).over(),
+    )
+    rows, first = _follow_up_rows(session, day, zone, since, last + timedelta(days=1), (by_group, *counts), limit)
+    total, old, overdue = first[-3:] if first is not None else (0, 0, 0)
+    recent = [r for r in rows if r.due_on >= cut + timedelta(days=rule.PURCHASE_FOLLOW_UP_DAYS)]
+    return _Found(recent, total - old, overdue - old), old
 
 
 # Receipts and letters belong to a proposal; the client to call is its policyholder.
 POLICYHOLDER = and_(ProposalParty.proposal_id == Proposal.id, ProposalParty.role == "policyholder")
 
 
-def _receipts(session: Session, day: date) -> list[Reminder]:
+def _receipts(session: Session, day: date) -> _Found:
     rows = (
         session.connection()
         .execute(
@@ -308,7 +473,11 @@ def _receipts(session: Session, day: date) -> list[Reminder]:
             )
             .join(Proposal, Proposal.id == Receipt.proposal_id)
             .outerjoin(ProposalParty, POLICYHOLDER)
-            .where(Receipt.status == "signed", Receipt.returned_on.is_(None))
+            .where(
+                Receipt.status == "signed",
+                Receipt.returned_on.is_(None),
+                _not_acted("receipt_due", Receipt.id, day),
+            )
         )
         .all()
     )
@@ -320,10 +489,10 @@ def _receipts(session: Session, day: date) -> list[Reminder]:
             found.append(
                 Reminder("receipt_due", client_id, name or "", due, policy, rule.is_overdue(due, day), None, receipt_id)
             )
-    return found
+    return _found(found)
 
 
-def _letters(session: Session, day: date) -> list[Reminder]:
+def _letters(session: Session, day: date) -> _Found:
     rows = (
         session.connection()
         .execute(
@@ -338,7 +507,7 @@ def _letters(session: Session, day: date) -> list[Reminder]:
             )
             .join(Proposal, Proposal.id == HeadOfficeLetter.proposal_id)
             .outerjoin(ProposalParty, POLICYHOLDER)
-            .where(HeadOfficeLetter.resolved_at.is_(None))
+            .where(HeadOfficeLetter.resolved_at.is_(None), _not_acted("letter_due", HeadOfficeLetter.id, day))
         )
         .all()
     )
@@ -360,10 +529,10 @@ def _letters(session: Session, day: date) -> list[Reminder]:
                     letter_kind=kind,
                 )
             )
-    return found
+    return _found(found)
 
 
-def _policy_deliveries(session: Session, zone: tzinfo, day: date) -> list[Reminder]:
+def _policy_deliveries(session: Session, zone: tzinfo, day: date) -> _Found:
     """Policies head office has issued whose receipt the client has not signed yet."""
     signed = select(Receipt.id).where(Receipt.proposal_id == Proposal.id, Receipt.status == "signed").exists()
     rows = (
@@ -378,7 +547,12 @@ def _policy_deliveries(session: Session, zone: tzinfo, day: date) -> list[Remind
                 ProposalParty.name,
             )
             .outerjoin(ProposalParty, POLICYHOLDER)
-            .where(Proposal.hq_status == "issued", Proposal.hq_status_at.is_not(None), ~signed)
+            .where(
+                Proposal.hq_status == "issued",
+                Proposal.hq_status_at.is_not(None),
+                ~signed,
+                _not_acted("policy_delivery", Proposal.id, day),
+            )
         )
         .all()
     )
@@ -396,6 +570,68 @@ def _policy_deliveries(session: Session, zone: tzinfo, day: date) -> list[Remind
                 None,
                 proposal_id,
             )
+        )
+    return _found(found)
+
+
+def _returning_snoozes(session: Session, day: date) -> list[Reminder]:
+    """Snoozed birthdays, dates and maturities whose day has passed come back on their snooze
+    day, due then; the ones still ahead come back through their own queries."""
+    back = (
+        ReminderAction.action == "snoozed",
+        ReminderAction.snoozed_until <= day,
+        ReminderAction.occurs_on < day,
+        Client.merged_into_id.is_(None),
+    )
+    conn = session.connection()
+    found = []
+    birthdays = conn.execute(
+        select(ReminderAction.occurs_on, ReminderAction.snoozed_until, Client.id, Client.name, Client.birth_date)
+        .join(Client, Client.id == ReminderAction.subject_id)
+        .where(ReminderAction.kind == "birthday", *back)
+    ).all()
+    for occurs, until, client_id, name, born in birthdays:
+        years = occurs.year - born.year if born is not None else None
+        found.append(Reminder("birthday", client_id, name, until, "", until < day, years, client_id, occurs_on=occurs))
+    dates = conn.execute(
+        select(
+            ReminderAction.occurs_on,
+            ReminderAction.snoozed_until,
+            ImportantDate.id,
+            ImportantDate.on,
+            ImportantDate.yearly,
+            ImportantDate.label,
+            ImportantDate.kind,
+            Client.id,
+            Client.name,
+        )
+        .join(ImportantDate, ImportantDate.id == ReminderAction.subject_id)
+        .join(Client, Client.id == ImportantDate.client_id)
+        .where(ReminderAction.kind == "important_date", *back)
+    ).all()
+    for occurs, until, date_id, on, yearly, label, kind, client_id, name in dates:
+        years = occurs.year - on.year if yearly else None
+        found.append(
+            Reminder(
+                "important_date", client_id, name, until, label or kind, until < day, years, date_id, occurs_on=occurs
+            )
+        )
+    products = conn.execute(
+        select(
+            ReminderAction.occurs_on,
+            ReminderAction.snoozed_until,
+            ProductHolding.id,
+            ProductHolding.product_name,
+            Client.id,
+            Client.name,
+        )
+        .join(ProductHolding, ProductHolding.id == ReminderAction.subject_id)
+        .join(Client, Client.id == ProductHolding.client_id)
+        .where(ReminderAction.kind == "maturity", *back)
+    ).all()
+    for occurs, until, product_id, product, client_id, name in products:
+        found.append(
+            Reminder("maturity", client_id, name, until, product, until < day, None, product_id, occurs_on=occurs)
         )
     return found
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import select
@@ -30,6 +30,14 @@ SALES_STEPS = ("identify", "need", "present", "objection", "close")
 CONTACT_KINDS = ("visit", "call", "sms", "meeting")
 MAX_TEXT = {"outcome": 200}
 WHAT_ZH = {"client card": "客户档案", "outlet": "网点", "visit": "拜访"}
+# What an entry of an open day may be changed in place (a closed day takes a correction instead).
+EDITABLE = ("at", "quantity", "client_id", "sales_step", "effective", "outcome", "notes")
+
+
+def effective_contact(kind: str, sales_step: str | None) -> bool:
+    """The one rule for “5访”: a visit counts when it ran the whole sales flow, up to the close.
+    Used for a visit marked done in the planner and for the quick “effective visit”."""
+    return kind == "visit" and sales_step == "close"
 
 
 @dataclass(frozen=True)
@@ -140,11 +148,145 @@ def tally(session: Session, day: date) -> Actuals:
         if r.sales_step in SALES_STEPS:
             for step in range(SALES_STEPS.index(r.sales_step) + 1):
                 reached[step] += 1
-    return Actuals(visits, sums["leaflets"], sums["prospect"], sums["sms"], meetings, tuple(reached))
+    # "10 new prospects": the prospects captured that day (准客户, app/prospects), plus work-log
+    # entries of kind "prospect" (the one-click count, and every day logged before capture existed).
+    from sqlalchemy import func
+
+    from local_db.models import Prospect
+
+    captured = session.scalar(select(func.count()).select_from(Prospect).where(Prospect.captured_on == day)) or 0
+    return Actuals(visits, sums["leaflets"], sums["prospect"] + captured, sums["sms"], meetings, tuple(reached))
 
 
 def is_closed(session: Session, day: date) -> bool:
     return session.scalar(select(DailyPlan.closed_at).where(DailyPlan.day == day)) is not None
+
+
+# ---- one meeting, one entry: the work-log entry of a visit -----------------------------
+
+
+def visit_entry(session: Session, visit_id: str) -> WorkLogEntry | None:
+    """The entry that records `visit_id` (its latest version, if a closed day was corrected)."""
+    rows = session.scalars(select(WorkLogEntry).where(WorkLogEntry.visit_id == visit_id)).all()
+    replaced = {r.corrects_id for r in rows if r.corrects_id}
+    live = [r for r in rows if r.id not in replaced]
+    return max(live, key=lambda r: (r.created_at, r.id)) if live else None
+
+
+def _refuse_closed(session: Session, day: date, what: str, what_zh: str) -> None:
+    if is_closed(session, day):
+        raise InvalidInput(
+            f"The work log of {day.isoformat()} is closed: {what}.",
+            "Correct the visit's entry in the daily summary (the correction is kept beside it).",
+            zh=f"{day.isoformat()} 的工作日志已关闭：{what_zh}。",
+            hint_zh="请在每日总结中更正该拜访的记录（更正会与原记录一并保留）。",
+        )
+
+
+def record_visit(session: Session, visit: Visit, sales_step: str | None, actor: str, zone: tzinfo) -> WorkLogEntry:
+    """Write or update the one work-log entry of a visit that took place.
+
+    Kind `visit` for a client visit (effective by `effective_contact`), `outlet` for an outlet
+    visit; stamped at the visit's start on its local day. An existing entry is changed in place,
+    never doubled; on a closed day a change is refused (the correction rule applies)."""
+    if sales_step is not None and sales_step not in SALES_STEPS:
+        raise InvalidInput(f"Unknown sales-flow step {sales_step!r}.", zh="未知的销售流程步骤。")
+    kind = "visit" if visit.kind == "client" else "outlet"
+    at = visit.starts_at.astimezone(zone)
+    wanted: dict[str, Any] = {
+        "day": at.date(),
+        "at": at,
+        "kind": kind,
+        "client_id": visit.client_id if kind == "visit" else None,
+        "outlet_id": visit.outlet_id,
+        "sales_step": sales_step if kind == "visit" else None,
+        "effective": effective_contact(kind, sales_step),
+    }
+    row = visit_entry(session, visit.id)
+    if row is None:
+        _refuse_closed(session, wanted["day"], "a visit on it can no longer be recorded",
+                       "不能再登记当天的拜访")  # fmt: skip
+        row = WorkLogEntry(visit_id=visit.id, quantity=1, outcome="", notes="", **wanted)
+        session.add(row)
+        session.flush()
+        record_event(session, actor=actor, action="create", entity="worklog", entity_id=row.id, detail=_summary(row))
+    else:
+        changed = sorted(k for k, v in wanted.items() if getattr(row, k) != v)
+        if not changed:
+            return row
+        for day in {row.day, wanted["day"]}:
+            _refuse_closed(session, day, "the visit's entry cannot change", "该拜访的记录不能再修改")
+        for name in changed:
+            setattr(row, name, wanted[name])
+        session.flush()
+        record_event(session, actor=actor, action="edit", entity="worklog", entity_id=row.id,
+                     detail={"changed": changed, **_summary(row)})  # fmt: skip
+    if row.client_id:
+        _touch_contact(session, row.client_id, row.at)
+    return row
+
+
+def unrecord_visit(session: Session, visit_id: str, actor: str) -> None:
+    """A visit no longer done: its entry goes (open day only), and the last contact follows."""
+    row = visit_entry(session, visit_id)
+    if row is None:
+        return
+    _refuse_closed(session, row.day, "the visit's entry cannot be removed", "该拜访的记录不能再删除")
+    _drop(session, row, actor, reason="")
+
+
+def _touch_contact(session: Session, client_id: str, at: datetime) -> None:
+    client = session.get(Client, client_id)
+    # The card list sorts on this; the purchase follow-up reminder is cleared by it.
+    if client is not None and (client.last_contact_at is None or client.last_contact_at < at):
+        client.last_contact_at = at
+
+
+def _drop(session: Session, row: WorkLogEntry, actor: str, reason: str) -> None:
+    """Delete an entry of an open day; the client's last contact falls back to the one before."""
+    detail = {**_summary(row), "visit_id": row.visit_id, "at": row.at.isoformat(), "reason": reason}
+    client_id, at = row.client_id, row.at
+    session.delete(row)
+    session.flush()
+    record_event(session, actor=actor, action="delete", entity="worklog", entity_id=row.id, detail=detail)
+    client = session.get(Client, client_id) if client_id else None
+    if client is not None and client.last_contact_at is not None and client.last_contact_at <= at:
+        client.last_contact_at = session.scalar(
+            select(WorkLogEntry.at)
+            .where(WorkLogEntry.client_id == client.id, WorkLogEntry.kind.in_(CONTACT_KINDS))
+            .order_by(WorkLogEntry.at.desc())
+            .limit(1)
+        )
+
+
+def _linkable_visit(session: Session, entry: LogInput, zone: tzinfo) -> Visit | None:
+    """The client's visit of that day this contact is: planned, or done without an entry yet;
+    the one nearest in time to the contact."""
+    if entry.kind != "visit" or entry.client_id is None:
+        return None
+    start = datetime.combine(entry.day, time.min, zone)
+    candidates = [
+        v
+        for v in session.scalars(
+            select(Visit).where(
+                Visit.client_id == entry.client_id,
+                Visit.kind == "client",
+                Visit.status.in_(("planned", "done")),
+                Visit.starts_at >= start,
+                Visit.starts_at < start + timedelta(days=1),
+            )
+        )
+        if v.status == "planned" or visit_entry(session, v.id) is None
+    ]
+    return min(candidates, key=lambda v: abs(v.starts_at - entry.at), default=None)
+
+
+def _mark_done(session: Session, visit: Visit, actor: str) -> None:
+    if visit.status == "done":
+        return
+    visit.status = "done"
+    record_event(session, actor=actor, action="status", entity="visit", entity_id=visit.id,
+                 detail={"status": "done", "outcome": visit.outcome, "from": "worklog"})  # fmt: skip
 
 
 class WorkLogService:
@@ -163,8 +305,25 @@ class WorkLogService:
         self._now = now
 
     def log(self, entry: LogInput) -> LogEntry:
+        """Record a piece of work. A visit to a client who has a visit planned that day is that
+        visit: the entry is linked to it (visit_id) and the visit marked done, never two records
+        for one meeting. Naming a visit that already has its entry is refused."""
         with self._sessions.begin() as session:
             self._refuse_if_closed(session, entry.day)
+            visit = (
+                session.get(Visit, entry.visit_id) if entry.visit_id else _linkable_visit(session, entry, self._zone)
+            )
+            if visit is not None and entry.kind == "visit":
+                if visit_entry(session, visit.id) is not None:
+                    raise InvalidInput(
+                        "This visit is already in the work log.",
+                        "Change its entry (or the visit in the planner) instead of logging it again.",
+                        zh="这次拜访已记入工作日志。",
+                        hint_zh="请修改原记录（或在拜访计划中修改该拜访），不要重复登记。",
+                    )
+                if visit.status in ("planned", "done"):
+                    entry = replace(entry, visit_id=VisitId(visit.id))
+                    _mark_done(session, visit, self._actor())
             row = self._add(session, entry, corrects=None)
             record_event(
                 session, actor=self._actor(), action="create", entity="worklog", entity_id=row.id, detail=_summary(row)
@@ -176,6 +335,49 @@ class WorkLogService:
         now = self._now().astimezone(self._zone)
         at = now if now.date() == day else datetime.combine(day, now.time(), self._zone)
         return self.log(LogInput(kind=kind, day=day, at=at, quantity=quantity, client_id=client_id))
+
+    def planned_visit_for(self, client_id: ClientId, day: date, at: datetime) -> VisitId | None:
+        """The planned visit a visit logged now for `client_id` would be recorded as, if any."""
+        probe = LogInput(kind="visit", day=day, at=at, client_id=client_id)
+        with self._sessions() as session:
+            visit = _linkable_visit(session, probe, self._zone)
+            return VisitId(visit.id) if visit is not None else None
+
+    def delete(self, entry_id: str, reason: str = "") -> None:
+        """Remove an entry of an open day (a mistake); recorded in the audit log. The visit it
+        recorded goes back to planned. A closed day's entries are corrected, never deleted."""
+        with self._sessions.begin() as session:
+            row = self._open_entry(session, entry_id, "deleted", "删除")
+            visit = session.get(Visit, row.visit_id) if row.visit_id else None
+            _drop(session, row, self._actor(), reason.strip())
+            if visit is not None and visit.status == "done":
+                visit.status, visit.outcome = "planned", None
+                record_event(session, actor=self._actor(), action="status", entity="visit", entity_id=visit.id,
+                             detail={"status": "planned", "from": "worklog"})  # fmt: skip
+
+    def edit(self, entry_id: str, **changes: Any) -> LogEntry:
+        """Change an entry of an open day in place (fields in EDITABLE); recorded in the audit
+        log. A closed day's entries take `correct` instead."""
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise InvalidInput(f"These cannot be changed: {', '.join(sorted(unknown))}.",
+                               zh=f"有 {len(unknown)} 个栏目不能修改。")  # fmt: skip
+        with self._sessions.begin() as session:
+            row = self._open_entry(session, entry_id, "changed", "修改")
+            base = _as_input(row)
+            wanted = replace(base, **changes)
+            _check(session, wanted)
+            changed = sorted(name for name in changes if getattr(base, name) != getattr(wanted, name))
+            for name in changed:
+                value = getattr(wanted, name)
+                setattr(row, name, value.strip() if isinstance(value, str) and name in ("outcome", "notes") else value)
+            if changed:
+                session.flush()
+                record_event(session, actor=self._actor(), action="edit", entity="worklog", entity_id=row.id,
+                             detail={"changed": changed, **_summary(row)})  # fmt: skip
+                if row.client_id and row.kind in CONTACT_KINDS:
+                    _touch_contact(session, row.client_id, row.at)
+            return self._entry(session, row, corrected_by=None, reason="")
 
     def entries(self, day: date) -> list[LogEntry]:
         with self._sessions() as session:
@@ -228,9 +430,9 @@ class WorkLogService:
                 raise NotFound(f"No work-log entry {entry_id}.", zh="找不到该工作日志记录。")
             if not is_closed(session, old.day):
                 raise InvalidInput(
-                    f"{old.day.isoformat()} is still open: change the entry by logging it again "
+                    f"{old.day.isoformat()} is still open: change or delete the entry itself "
                     "before the day is closed; corrections are for closed days.",
-                    zh=f"{old.day.isoformat()} 尚未关闭：请在当天关闭前重新登记来修改；更正只用于已关闭的日子。",
+                    zh=f"{old.day.isoformat()} 尚未关闭：请在当天关闭前直接修改或删除该记录；更正只用于已关闭的日子。",
                 )
             newer = session.scalar(select(WorkLogEntry.id).where(WorkLogEntry.corrects_id == entry_id))
             if newer is not None:
@@ -240,20 +442,7 @@ class WorkLogService:
                     zh="此记录已经更正过。",
                     hint_zh="请更正其最新版本。",
                 )
-            base = LogInput(
-                kind=old.kind,
-                day=old.day,
-                at=old.at,
-                quantity=old.quantity,
-                client_id=optional_id(ClientId, old.client_id),
-                outlet_id=optional_id(OutletId, old.outlet_id),
-                visit_id=optional_id(VisitId, old.visit_id),
-                sales_step=old.sales_step,
-                effective=old.effective,
-                outcome=old.outcome,
-                notes=old.notes,
-            )
-            row = self._add(session, replace(base, **changes), corrects=old.id)
+            row = self._add(session, replace(_as_input(old), **changes), corrects=old.id)
             record_event(
                 session,
                 actor=self._actor(),
@@ -265,6 +454,19 @@ class WorkLogService:
             return self._entry(session, row, corrected_by=None, reason=reason.strip())
 
     # ---- helpers ---------------------------------------------------------------------
+
+    def _open_entry(self, session: Session, entry_id: str, done: str, done_zh: str) -> WorkLogEntry:
+        row = session.get(WorkLogEntry, entry_id)
+        if row is None:
+            raise NotFound(f"No work-log entry {entry_id}.", zh="找不到该工作日志记录。")
+        if is_closed(session, row.day):
+            raise InvalidInput(
+                f"The work log of {row.day.isoformat()} is closed: its entries cannot be {done}.",
+                "Correct the entry instead (the correction is kept beside it).",
+                zh=f"{row.day.isoformat()} 的工作日志已关闭：当天的记录不能{done_zh}。",
+                hint_zh="请改为更正该记录（更正会与原记录一并保留）。",
+            )
+        return row
 
     def _refuse_if_closed(self, session: Session, day: date) -> None:
         if is_closed(session, day):
@@ -293,11 +495,7 @@ class WorkLogService:
         )
         session.add(row)
         if entry.client_id and entry.kind in CONTACT_KINDS:
-            client = session.get(Client, entry.client_id)
-            assert client is not None  # checked above
-            # The card list sorts on this; the purchase follow-up reminder is cleared by it.
-            if client.last_contact_at is None or client.last_contact_at < entry.at:
-                client.last_contact_at = entry.at
+            _touch_contact(session, entry.client_id, entry.at)
         session.flush()
         return row
 
@@ -363,6 +561,22 @@ def _check(session: Session, entry: LogInput) -> None:
     ):
         if key is not None and session.get(model, key) is None:
             raise InvalidInput(f"No {what} {key}.", zh=f"找不到该{WHAT_ZH[what]}。")
+
+
+def _as_input(row: WorkLogEntry) -> LogInput:
+    return LogInput(
+        kind=row.kind,
+        day=row.day,
+        at=row.at,
+        quantity=row.quantity,
+        client_id=optional_id(ClientId, row.client_id),
+        outlet_id=optional_id(OutletId, row.outlet_id),
+        visit_id=optional_id(VisitId, row.visit_id),
+        sales_step=row.sales_step,
+        effective=row.effective,
+        outcome=row.outcome,
+        notes=row.notes,
+    )
 
 
 def _summary(row: WorkLogEntry) -> dict[str, Any]:

@@ -28,10 +28,16 @@ OUTCOMES = ("closed", "not_closed", "follow_up")
 # A visit's status as Chinese says "a … visit" (InvalidTransition).
 VISIT_STATUS_ZH = {"planned": "计划中", "done": "已完成", "cancelled": "已取消", "no_show": "客户爽约",
                    "rescheduled": "已改期"}  # fmt: skip
-TRANSITIONS = {"planned": frozenset({"done", "cancelled", "no_show", "rescheduled"})}
+# A visit marked done by mistake goes back to planned (its work-log entry goes with it).
+TRANSITIONS = {"planned": frozenset({"done", "cancelled", "no_show", "rescheduled"}), "done": frozenset({"planned"})}
 # Visits that take up the manager's time, and so can clash with another.
 ACTIVE = ("planned", "done")
 MIN_MINUTES = 15
+# Carrying visits over puts them into free time inside these hours (a visit already outside them,
+# e.g. a dinner at 19:00, may keep its own time). Beyond the next working day: the following ones.
+WORK_START = time(9)
+WORK_END = time(18)
+CARRY_DAYS = 10
 
 _PREPARE = ("核对客户档案", "预判异议与应答", "与决策人确认时间", "规划路线")
 _MEET = ("议程", "记录要点", "询问转介绍")
@@ -97,6 +103,9 @@ class VisitInput:
     notes: str = ""
     referrals_asked: int = 0
     outcome: str | None = None  # kept only on a visit that is done
+    # The furthest step of the sales flow (app.day.worklog.SALES_STEPS) a done visit reached: it
+    # goes on the visit's work-log entry, which says whether it was effective.
+    sales_step: str | None = None
     # None: the purpose's default list on create, the list left as it is on update.
     checklist: tuple[ChecklistEntry, ...] | None = None
 
@@ -156,9 +165,21 @@ class VisitDetail:
     referrals_asked: int
     client_phone_masked: str
     checklist: tuple[ChecklistEntry, ...]  # by phase, then position
+    sales_step: str | None = None  # from the visit's work-log entry, once it is done
+    logged_on_closed_day: bool = False  # its entry is on a closed day: changes go by correction
 
     def phase(self, phase: str) -> tuple[ChecklistEntry, ...]:
         return tuple(item for item in self.checklist if item.phase == phase)
+
+
+@dataclass(frozen=True)
+class CarryMove:
+    """Where carrying over puts one unfinished visit (times in the planner's zone)."""
+
+    visit: VisitView
+    new_start: datetime
+    new_end: datetime
+    next_day: bool  # False: the next working day was full, so it goes to a later one
 
 
 class InvalidVisit(InvalidInput):

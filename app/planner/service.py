@@ -7,7 +7,7 @@ refused: a manager may well book two clients in the same café hour on purpose.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from sqlalchemy import select
@@ -15,15 +15,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.common.child_rows import replace_children
 from app.common.local_time import local_zone
+from app.day.worklog import is_closed, record_visit, unrecord_visit, visit_entry
 from app.errors import NotFound
 from app.planner.records import (
     ACTIVE,
+    CARRY_DAYS,
     KINDS,
     MIN_MINUTES,
     OUTCOMES,
     PHASES,
     PURPOSES,
     TRANSITIONS,
+    WORK_END,
+    WORK_START,
+    CarryMove,
     ChecklistEntry,
     InvalidTransition,
     InvalidVisit,
@@ -83,6 +88,7 @@ class PlannerService:
             items = session.scalars(select(VisitChecklistItem).where(VisitChecklistItem.visit_id == visit_id)).all()
             ordered = sorted(items, key=lambda i: (PHASES.index(i.phase) if i.phase in PHASES else 3, i.position))
             phone = session.scalar(select(Client.mobile).where(Client.id == visit.client_id)) if visit.client_id else ""
+            entry = visit_entry(session, visit.id)
             return VisitDetail(
                 view=view,
                 agenda=visit.agenda,
@@ -90,6 +96,8 @@ class PlannerService:
                 referrals_asked=visit.referrals_asked,
                 client_phone_masked=mask_phone(phone),
                 checklist=tuple(ChecklistEntry(i.phase, i.label, i.done, i.id) for i in ordered),
+                sales_step=entry.sales_step if entry is not None else None,
+                logged_on_closed_day=entry is not None and is_closed(session, entry.day),
             )
 
     def overlaps(self, start: datetime, end: datetime, exclude_id: VisitId | None = None) -> list[VisitView]:
@@ -133,6 +141,9 @@ class PlannerService:
                 setattr(visit, name, values[name])
             if data.checklist is not None and self._replace_checklist(session, visit_id, data.checklist):
                 changed.append("checklist")
+            if visit.status == "done":
+                # The one work-log entry of the meeting follows what the visit now says.
+                record_visit(session, visit, data.sales_step, self._actor(), self._zone)
             if changed:
                 record_event(
                     session,
@@ -163,14 +174,17 @@ class PlannerService:
         outcome: str | None = None,
         notes: str = "",
         new_start: datetime | None = None,
+        sales_step: str | None = None,
     ) -> VisitView:
-        """Finish, cancel, mark a no-show or reschedule a planned visit.
+        """Finish, cancel, mark a no-show or reschedule a planned visit, or take back a "done".
 
-        Rescheduling needs `new_start`: a new planned visit of the same length is made there,
-        with the checklist as prepared so far, and the old one points to it."""
+        Done writes the visit's one work-log entry (kind visit with `sales_step`, effective by
+        the same rule as logging a contact) and moves the client's last contact; back to
+        planned removes that entry. Rescheduling needs `new_start`: a new planned visit of the
+        same length is made there, with the checklist as prepared so far, and the old one points to it."""
         with self._sessions.begin() as session:
             visit = self._visit(session, visit_id)
-            self._change_status(session, visit, status, outcome, notes, new_start)
+            self._change_status(session, visit, status, outcome, notes, new_start, sales_step)
             return self._view_of(session, visit)
 
     def toggle_check(self, item_id: str, done: bool) -> VisitView:
@@ -181,26 +195,92 @@ class PlannerService:
             item.done = done
             return self._view_of(session, self._visit(session, item.visit_id))
 
-    def carry_over(self, day: date) -> list[VisitView]:
-        """Move the visits of `day` still planned to the next working day at the same time;
-        each original is marked rescheduled and points to its new visit."""
-        target = next_working_day(day)
+    def carry_over_plan(self, day: date, only: Collection[str] | None = None) -> list[CarryMove]:
+        """Where carrying over would put each visit of `day` still planned, without moving any.
+
+        In their order, each at its own time on the next working day if that is free, else the
+        first free time after the one carried before it within working hours (WORK_START to
+        WORK_END), else the first free time that day; never overlapping a planned or done visit.
+        A visit that fits nowhere on the next working day goes to the first free time on a
+        following working day (`next_day` False), so the page can say so before moving anything."""
+        with self._sessions() as session:
+            return self._carry_plan(session, day, only)
+
+    def carry_over(self, day: date, only: Collection[str] | None = None) -> list[VisitView]:
+        """Move the visits of `day` still planned (or those of them in `only`) as
+        `carry_over_plan` says; each original is marked rescheduled and points to its new visit."""
         moved = []
         with self._sessions.begin() as session:
-            visits = session.scalars(
-                select(Visit)
-                .where(
-                    Visit.status == "planned",
-                    Visit.starts_at >= self._local(day),
-                    Visit.starts_at < self._local(day + timedelta(days=1)),
-                )
-                .order_by(Visit.starts_at)
-            ).all()
-            for visit in visits:
-                local = visit.starts_at.astimezone(self._zone)
-                new_start = datetime.combine(target, local.timetz().replace(tzinfo=None), self._zone)
-                moved.append(self._change_status(session, visit, "rescheduled", None, "", new_start))
+            for move in self._carry_plan(session, day, only):
+                visit = self._visit(session, move.visit.id)
+                moved.append(self._change_status(session, visit, "rescheduled", None, "", move.new_start))
             return [self._view_of(session, v) for v in moved]
+
+    def _carry_plan(self, session: Session, day: date, only: Collection[str] | None) -> list[CarryMove]:
+        visits = session.scalars(
+            select(Visit)
+            .where(
+                Visit.status == "planned",
+                Visit.starts_at >= self._local(day),
+                Visit.starts_at < self._local(day + timedelta(days=1)),
+            )
+            .order_by(Visit.starts_at, Visit.id)
+        ).all()
+        if only is not None:
+            visits = [v for v in visits if v.id in only]
+        busy: dict[date, list[tuple[datetime, datetime]]] = {}
+
+        def busy_on(target: date) -> list[tuple[datetime, datetime]]:
+            if target not in busy:
+                start = self._local(target)
+                busy[target] = [
+                    (v.starts_at, v.ends_at)
+                    for v in session.scalars(
+                        select(Visit).where(
+                            Visit.status.in_(ACTIVE),
+                            Visit.starts_at < start + timedelta(days=1),
+                            Visit.ends_at > start,
+                        )
+                    )
+                ]
+            return busy[target]
+
+        moves: list[CarryMove] = []
+        first = next_working_day(day)
+        target, after = first, None  # after: the end of the visit carried before, on `target`
+        for visit in visits:
+            length = visit.ends_at - visit.starts_at
+            own = visit.starts_at.astimezone(self._zone).time()
+            for _ in range(CARRY_DAYS):
+                wanted = datetime.combine(target, own, self._zone)
+                opens = min(datetime.combine(target, WORK_START, self._zone), wanted)
+                closes = max(datetime.combine(target, WORK_END, self._zone), wanted + length)
+                floor = after or opens
+                start = _free_slot(busy_on(target), max(wanted, floor), length, closes)
+                if start is None:
+                    start = _free_slot(busy_on(target), floor, length, closes)
+                if start is not None:
+                    break
+                target, after = next_working_day(target), None
+            else:
+                raise InvalidVisit(
+                    f"No free time for the visit at {own:%H:%M} in the next {CARRY_DAYS} working days.",
+                    "Move it by hand in the planner.",
+                    zh=f"{own:%H:%M} 的拜访在之后 {CARRY_DAYS} 个工作日内都没有空闲时间。",
+                    hint_zh="请在拜访计划中手动调整。",
+                )
+            end = start + length
+            busy_on(target).append((start, end))
+            after = end
+            moves.append(
+                CarryMove(
+                    self._view_of(session, visit),
+                    start.astimezone(self._zone),
+                    end.astimezone(self._zone),
+                    target == first,
+                )
+            )
+        return moves
 
     def delete(self, visit_id: VisitId) -> None:
         with self._sessions.begin() as session:
@@ -351,7 +431,14 @@ class PlannerService:
         return self._view_of(session, visit)
 
     def _change_status(
-        self, session: Session, visit: Visit, status: str, outcome: str | None, notes: str, new_start: datetime | None
+        self,
+        session: Session,
+        visit: Visit,
+        status: str,
+        outcome: str | None,
+        notes: str,
+        new_start: datetime | None,
+        sales_step: str | None = None,
     ) -> Visit:
         """Apply a status change; returns the rescheduled visit, or `visit` itself."""
         if status not in TRANSITIONS.get(visit.status, ()):
@@ -365,10 +452,15 @@ class PlannerService:
                 raise InvalidVisit("Choose the new date and time for the visit.", zh="请选择拜访的新日期和时间。")
             result = self._copy(session, visit, new_start)
             visit.rescheduled_to_id = result.id
+        previous = visit.status
         visit.status = status
         visit.outcome = outcome
         if notes.strip():
             visit.notes = f"{visit.notes}\n{notes.strip()}".strip()
+        if status == "done":
+            record_visit(session, visit, sales_step, self._actor(), self._zone)
+        elif previous == "done":
+            unrecord_visit(session, visit.id, self._actor())
         record_event(
             session,
             actor=self._actor(),
@@ -497,6 +589,19 @@ def _progress(session: Session, visit_ids: list[str]) -> dict[str, tuple[int, in
             finished, total = counts.get(visit_id, (0, 0))
             counts[visit_id] = (finished + int(done), total + 1)
     return counts
+
+
+def _free_slot(
+    busy: Sequence[tuple[datetime, datetime]], earliest: datetime, length: timedelta, closes: datetime
+) -> datetime | None:
+    """The first start from `earliest` where `length` fits before `closes` without touching `busy`."""
+    start = earliest
+    while start + length <= closes:
+        clash = max((end for begin, end in busy if begin < start + length and end > start), default=None)
+        if clash is None:
+            return start
+        start = clash
+    return None
 
 
 def _check_times(starts_at: datetime, ends_at: datetime) -> None:

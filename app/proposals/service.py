@@ -215,6 +215,12 @@ def link_party_row(session: Session, proposal_id: str, role: str, client_id: str
                  detail={"role": role, "client_id": client_id})  # fmt: skip
 
 
+def _delete_draft_rows(session: Session, proposal_id: str) -> None:
+    for table in (models.Beneficiary, models.ProposalParty, models.Signature):
+        session.execute(delete(table).where(table.proposal_id == proposal_id))
+    session.execute(delete(models.Proposal).where(models.Proposal.id == proposal_id))
+
+
 class ProposalService:
     def __init__(
         self,
@@ -264,6 +270,43 @@ class ProposalService:
             record_event(session, actor=self._actor(), action="edit", entity="proposal",
                          entity_id=proposal_id)  # fmt: skip
         return DraftSaved(tuple(problems), tuple(proposal_warnings(doc)))
+
+    def delete_draft(self, proposal_id: ProposalId) -> None:
+        """A draft the manager gave up on: gone from every list, the deletion in the audit log
+        (with what identifies it; no ID or phone number). A finished proposal is never deleted."""
+        with self._sessions.begin() as session:
+            proposal = _load(session, proposal_id)
+            if proposal.status != "draft":
+                raise InvalidInput("A finished proposal cannot be deleted; make a correction instead.",
+                                   zh="已完成的投保单不能删除；如需修改请提交更正。")  # fmt: skip
+            holder = _parties(session, proposal_id).get("policyholder")
+            detail = {"version": proposal.version, "previous_id": proposal.previous_id,
+                      "product_name": proposal.product_name or "",
+                      "policyholder": holder.name if holder else ""}  # fmt: skip
+            _delete_draft_rows(session, proposal_id)
+            record_event(session, actor=self._actor(), action="delete", entity="proposal",
+                         entity_id=proposal_id, detail=detail)  # fmt: skip
+
+    def discard_if_untouched(self, proposal_id: ProposalId) -> bool:
+        """Drop a new draft (version 1) that nobody typed into, linked or signed since
+        `new_draft`: closing 新建投保单 leaves nothing behind. True when it was dropped; a draft
+        with any edit stays. The audit log says so (`discard`), beside its `create` entry."""
+        with self._sessions.begin() as session:
+            proposal = session.get(models.Proposal, proposal_id)
+            if proposal is None or proposal.status != "draft" or proposal.previous_id is not None:
+                return False
+            touched = session.scalar(
+                select(func.count()).select_from(models.AuditEvent).where(
+                    models.AuditEvent.entity == "proposal", models.AuditEvent.entity_id == proposal_id,
+                    models.AuditEvent.action != "create",
+                )
+            )  # fmt: skip
+            if touched:
+                return False
+            _delete_draft_rows(session, proposal_id)
+            record_event(session, actor=self._actor(), action="discard", entity="proposal",
+                         entity_id=proposal_id, detail={"untouched": True})  # fmt: skip
+            return True
 
     def link_party(self, proposal_id: ProposalId, role: str, client_id: ClientId | None) -> None:
         """Remember which client card a draft's policyholder or insured was taken from."""

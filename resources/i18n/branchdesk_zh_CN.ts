@@ -83,6 +83,188 @@
     </message>
 </context>
 <context>
+    <name>CareDialog</name>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="69"/>
+        <source>Care messages for %1</source>
+        <translation>关怀短信 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="73"/>
+        <source>Gold-card clients and above: products maturing within 30 days, birthdays and anniversaries (today and the next two days), a tier reached in the last 30 days, the revisit 10 days after a purchase, and cards opened in the last 30 days. Important notices have no source in the profile yet and are not listed.</source>
+        <translation>金卡及以上客户：30 天内到期的产品、生日和纪念日（今天及之后两天）、近 30 天内晋级、购买满 10 天的回访，以及近 30 天内新建档的客户。重要信息通知目前在档案中没有数据来源，暂不列出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="87"/>
+        <source>Occasion</source>
+        <translation>关怀事由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="87"/>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="87"/>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="87"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="87"/>
+        <source>Message</source>
+        <translation>短信内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="94"/>
+        <source>&amp;Copy messages</source>
+        <translation>复制短信(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="95"/>
+        <source>The selected messages&apos; text, to paste into a phone (Ctrl+C)</source>
+        <translation>复制所选短信的内容，粘贴到手机发送（Ctrl+C）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="96"/>
+        <source>&amp;Export for the SMS platform…</source>
+        <translation>导出到短信平台(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="97"/>
+        <source>&amp;Mark sent</source>
+        <translation>标记已发送(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="98"/>
+        <source>Log each selected message as a care SMS; it leaves the list</source>
+        <translation>将所选短信逐条登记为关怀短信，并从列表中移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="99"/>
+        <source>&amp;Templates…</source>
+        <translation>短信模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="102"/>
+        <source>The export holds the clients&apos; real mobile numbers, which the SMS platform needs; each export is recorded in the audit log.</source>
+        <translation>导出文件含客户的完整手机号（短信平台需要）；每次导出都会记入审计日志。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/care_dialog.py" line="159"/>
+        <source>%n client(s) due for a care message</source>
+        <translation>
+            <numerusform>%n 位客户待发关怀短信</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/care_dialog.py" line="176"/>
+        <source>Copied %n message(s).</source>
+        <translation>
+            <numerusform>已复制 %n 条短信。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="180"/>
+        <source>Export for the SMS platform</source>
+        <translation>导出到短信平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="181"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="190"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/care_dialog.py" line="195"/>
+        <source>Exported %n message(s) to %1 (recorded in the audit log).</source>
+        <translation>
+            <numerusform>已导出 %n 条短信到 %1（已记入审计日志）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/care_dialog.py" line="208"/>
+        <source>Logged %n care message(s) as sent.</source>
+        <translation>
+            <numerusform>已登记 %n 条关怀短信为已发送。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CareTemplatesDialog</name>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="228"/>
+        <source>Care message templates</source>
+        <translation>关怀短信模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="232"/>
+        <source>&amp;Occasion</source>
+        <translation>关怀事由(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="237"/>
+        <source>&amp;Wording</source>
+        <translation>短信内容(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="241"/>
+        <source>Placeholders: %1 — the salutation (surname and 先生 or 女士), the full name, the product or date&apos;s name, the date, the tier and your name.</source>
+        <translation>可用占位符：%1 —— 依次为称呼（姓加先生或女士）、全名、产品或纪念日名称、日期、客户等级和您的姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="247"/>
+        <source>&amp;Restore the built-in wording</source>
+        <translation>恢复默认内容(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="301"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>CareTexts</name>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="51"/>
+        <source>Maturity notice</source>
+        <translation>到期提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="52"/>
+        <source>Birthday</source>
+        <translation>生日祝福</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="53"/>
+        <source>Anniversary</source>
+        <translation>纪念日祝福</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="54"/>
+        <source>New tier reached</source>
+        <translation>晋级贵宾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="55"/>
+        <source>After a purchase</source>
+        <translation>购买后回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/care_dialog.py" line="56"/>
+        <source>New client</source>
+        <translation>新客户问候</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistBox</name>
     <message>
         <location filename="../../ui/planner/checklist.py" line="57"/>
@@ -103,301 +285,301 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="14"/>
+        <location filename="../../ui/common/client_choices.py" line="15"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="14"/>
+        <location filename="../../ui/common/client_choices.py" line="15"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="14"/>
+        <location filename="../../ui/common/client_choices.py" line="15"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="18"/>
+        <location filename="../../ui/common/client_choices.py" line="19"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="18"/>
+        <location filename="../../ui/common/client_choices.py" line="20"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="19"/>
+        <location filename="../../ui/common/client_choices.py" line="21"/>
         <source>Military ID</source>
         <translation>军官证</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="19"/>
+        <location filename="../../ui/common/client_choices.py" line="22"/>
         <source>Birth certificate</source>
         <translation>出生证明</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="20"/>
-        <location filename="../../ui/common/client_choices.py" line="33"/>
-        <location filename="../../ui/common/client_choices.py" line="48"/>
-        <location filename="../../ui/common/client_choices.py" line="63"/>
-        <location filename="../../ui/common/client_choices.py" line="74"/>
+        <location filename="../../ui/common/client_choices.py" line="23"/>
+        <location filename="../../ui/common/client_choices.py" line="40"/>
+        <location filename="../../ui/common/client_choices.py" line="61"/>
+        <location filename="../../ui/common/client_choices.py" line="87"/>
+        <location filename="../../ui/common/client_choices.py" line="101"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="25"/>
+        <location filename="../../ui/common/client_choices.py" line="28"/>
         <source>Ordinary</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="25"/>
+        <location filename="../../ui/common/client_choices.py" line="29"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="26"/>
+        <location filename="../../ui/common/client_choices.py" line="30"/>
         <source>Platinum</source>
         <translation>白金卡</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="26"/>
+        <location filename="../../ui/common/client_choices.py" line="31"/>
         <source>Diamond</source>
         <translation>钻石卡</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="27"/>
+        <location filename="../../ui/common/client_choices.py" line="32"/>
         <source>Private banking</source>
         <translation>私人银行</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="32"/>
+        <location filename="../../ui/common/client_choices.py" line="37"/>
         <source>Walk-in</source>
         <translation>自行到访</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="32"/>
+        <location filename="../../ui/common/client_choices.py" line="38"/>
         <source>Referral</source>
         <translation>转介绍</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="33"/>
+        <location filename="../../ui/common/client_choices.py" line="39"/>
         <source>Outlet staff</source>
         <translation>网点员工</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="38"/>
+        <location filename="../../ui/common/client_choices.py" line="45"/>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="38"/>
+        <location filename="../../ui/common/client_choices.py" line="46"/>
         <source>Conservative</source>
         <translation>保守型</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="39"/>
+        <location filename="../../ui/common/client_choices.py" line="47"/>
         <source>Steady</source>
         <translation>稳健型</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="39"/>
+        <location filename="../../ui/common/client_choices.py" line="48"/>
         <source>Balanced</source>
         <translation>平衡型</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="40"/>
+        <location filename="../../ui/common/client_choices.py" line="49"/>
         <source>Growth</source>
         <translation>成长型</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="40"/>
+        <location filename="../../ui/common/client_choices.py" line="50"/>
         <source>Aggressive</source>
         <translation>进取型</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="44"/>
+        <location filename="../../ui/common/client_choices.py" line="54"/>
         <source>Young</source>
         <translation>青年</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="44"/>
+        <location filename="../../ui/common/client_choices.py" line="54"/>
         <source>Middle-aged</source>
         <translation>中年</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="44"/>
+        <location filename="../../ui/common/client_choices.py" line="54"/>
         <source>Retired</source>
         <translation>退休</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="47"/>
+        <location filename="../../ui/common/client_choices.py" line="58"/>
         <source>Spouse</source>
         <translation>配偶</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="47"/>
+        <location filename="../../ui/common/client_choices.py" line="59"/>
         <source>Child</source>
         <translation>子女</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="48"/>
+        <location filename="../../ui/common/client_choices.py" line="60"/>
         <source>Parent</source>
         <translation>父母</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="49"/>
+        <location filename="../../ui/common/client_choices.py" line="65"/>
         <source>Preschool</source>
         <translation>学龄前</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="49"/>
+        <location filename="../../ui/common/client_choices.py" line="66"/>
         <source>Primary school</source>
         <translation>小学</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="50"/>
+        <location filename="../../ui/common/client_choices.py" line="67"/>
         <source>Middle school</source>
         <translation>初中</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="50"/>
+        <location filename="../../ui/common/client_choices.py" line="68"/>
         <source>High school</source>
         <translation>高中</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="51"/>
+        <location filename="../../ui/common/client_choices.py" line="69"/>
         <source>University</source>
         <translation>大学</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="51"/>
+        <location filename="../../ui/common/client_choices.py" line="70"/>
         <source>Working</source>
         <translation>已工作</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="53"/>
+        <location filename="../../ui/common/client_choices.py" line="73"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="54"/>
+        <location filename="../../ui/common/client_choices.py" line="74"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="55"/>
+        <location filename="../../ui/common/client_choices.py" line="75"/>
         <source>Birth date (YYYY-MM-DD)</source>
         <translation>出生日期（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="56"/>
+        <location filename="../../ui/common/client_choices.py" line="76"/>
         <source>Education</source>
         <translation>教育阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="57"/>
+        <location filename="../../ui/common/client_choices.py" line="77"/>
         <source>Supported</source>
         <translation>需赡养</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="61"/>
+        <location filename="../../ui/common/client_choices.py" line="82"/>
         <source>Deposit</source>
         <translation>存款</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="61"/>
+        <location filename="../../ui/common/client_choices.py" line="83"/>
         <source>Wealth product</source>
         <translation>理财产品</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="62"/>
+        <location filename="../../ui/common/client_choices.py" line="84"/>
         <source>Fund</source>
         <translation>基金</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="62"/>
+        <location filename="../../ui/common/client_choices.py" line="85"/>
         <source>Insurance</source>
         <translation>保险</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="63"/>
+        <location filename="../../ui/common/client_choices.py" line="86"/>
         <source>Bond</source>
         <translation>债券</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="65"/>
+        <location filename="../../ui/common/client_choices.py" line="90"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="66"/>
+        <location filename="../../ui/common/client_choices.py" line="91"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="67"/>
+        <location filename="../../ui/common/client_choices.py" line="92"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="68"/>
+        <location filename="../../ui/common/client_choices.py" line="93"/>
         <source>Start (YYYY-MM-DD)</source>
         <translation>起始日（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="69"/>
+        <location filename="../../ui/common/client_choices.py" line="94"/>
         <source>Maturity (YYYY-MM-DD)</source>
         <translation>到期日（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="73"/>
+        <location filename="../../ui/common/client_choices.py" line="99"/>
         <source>Anniversary</source>
         <translation>纪念日</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="73"/>
+        <location filename="../../ui/common/client_choices.py" line="100"/>
         <source>Child&apos;s birthday</source>
         <translation>子女生日</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="76"/>
+        <location filename="../../ui/common/client_choices.py" line="104"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="77"/>
+        <location filename="../../ui/common/client_choices.py" line="105"/>
         <source>Date (YYYY-MM-DD)</source>
         <translation>日期（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="78"/>
+        <location filename="../../ui/common/client_choices.py" line="106"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="79"/>
+        <location filename="../../ui/common/client_choices.py" line="107"/>
         <source>Every year</source>
         <translation>每年</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="83"/>
+        <location filename="../../ui/common/client_choices.py" line="112"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="83"/>
+        <location filename="../../ui/common/client_choices.py" line="113"/>
         <source>Work log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="84"/>
+        <location filename="../../ui/common/client_choices.py" line="114"/>
         <source>Proposal</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/common/client_choices.py" line="84"/>
+        <location filename="../../ui/common/client_choices.py" line="115"/>
         <source>Receipt</source>
         <translation>保单回执</translation>
     </message>
@@ -405,377 +587,407 @@
 <context>
     <name>ClientCardDialog</name>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="63"/>
+        <location filename="../../ui/clients/card/dialog.py" line="70"/>
         <source>Client file card</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="71"/>
+        <location filename="../../ui/clients/card/dialog.py" line="79"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="76"/>
+        <location filename="../../ui/clients/card/dialog.py" line="84"/>
         <source>New card: it is saved as you type, once it has a name.</source>
         <translation>新建档案：填写姓名后，输入内容会随时自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="85"/>
+        <location filename="../../ui/clients/card/dialog.py" line="93"/>
         <source>&amp;Personal</source>
         <translation>个人信息(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="89"/>
+        <location filename="../../ui/clients/card/dialog.py" line="97"/>
         <source>YYYY-MM-DD, filled from the ID number</source>
         <translation>年-月-日，可根据身份证号自动填写</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="91"/>
+        <location filename="../../ui/clients/card/dialog.py" line="99"/>
         <source>Reveal</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="94"/>
+        <location filename="../../ui/clients/card/dialog.py" line="103"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="94"/>
+        <location filename="../../ui/clients/card/dialog.py" line="104"/>
         <source>ID document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="95"/>
+        <location filename="../../ui/clients/card/dialog.py" line="105"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="96"/>
+        <location filename="../../ui/clients/card/dialog.py" line="106"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="96"/>
+        <location filename="../../ui/clients/card/dialog.py" line="107"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="97"/>
+        <location filename="../../ui/clients/card/dialog.py" line="108"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="98"/>
+        <location filename="../../ui/clients/card/dialog.py" line="109"/>
         <source>Other phone</source>
         <translation>其他电话</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="99"/>
+        <location filename="../../ui/clients/card/dialog.py" line="110"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="99"/>
+        <location filename="../../ui/clients/card/dialog.py" line="111"/>
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="100"/>
+        <location filename="../../ui/clients/card/dialog.py" line="112"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="106"/>
+        <location filename="../../ui/clients/card/dialog.py" line="118"/>
         <source>&amp;Family</source>
         <translation>家庭(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="106"/>
+        <location filename="../../ui/clients/card/dialog.py" line="118"/>
         <source>Add family member</source>
         <translation>添加家庭成员</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="108"/>
+        <location filename="../../ui/clients/card/dialog.py" line="120"/>
         <source>F&amp;inancial</source>
         <translation>财务信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="110"/>
+        <location filename="../../ui/clients/card/dialog.py" line="122"/>
         <source>yuan, e.g. 500000.00</source>
         <translation>以元为单位，例如 500000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="115"/>
+        <location filename="../../ui/clients/card/dialog.py" line="127"/>
         <source>Assets at the bank</source>
         <translation>行内资产</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="115"/>
+        <location filename="../../ui/clients/card/dialog.py" line="128"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="116"/>
+        <location filename="../../ui/clients/card/dialog.py" line="129"/>
         <source>Risk preference</source>
         <translation>风险偏好</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="117"/>
+        <location filename="../../ui/clients/card/dialog.py" line="130"/>
         <source>Investments</source>
         <translation>投资情况</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="117"/>
+        <location filename="../../ui/clients/card/dialog.py" line="131"/>
         <source>Products held</source>
         <translation>持有产品</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="120"/>
+        <location filename="../../ui/clients/card/dialog.py" line="134"/>
         <source>Add product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="124"/>
+        <location filename="../../ui/clients/card/dialog.py" line="138"/>
         <source>&amp;Relationship</source>
         <translation>客户关系(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="127"/>
+        <location filename="../../ui/clients/card/dialog.py" line="141"/>
         <source>No outlet</source>
         <translation>无网点</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="129"/>
+        <location filename="../../ui/clients/card/dialog.py" line="143"/>
         <source>separate tags with spaces</source>
         <translation>多个标签用空格分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="132"/>
+        <location filename="../../ui/clients/card/dialog.py" line="146"/>
         <source>Blacklisted (loan overdue)</source>
         <translation>列入黑名单（贷款逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="135"/>
+        <location filename="../../ui/clients/card/dialog.py" line="149"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="135"/>
+        <location filename="../../ui/clients/card/dialog.py" line="150"/>
         <source>Segment</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="136"/>
+        <location filename="../../ui/clients/card/dialog.py" line="151"/>
         <source>Source</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="136"/>
+        <location filename="../../ui/clients/card/dialog.py" line="152"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="137"/>
+        <location filename="../../ui/clients/card/dialog.py" line="153"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="137"/>
+        <location filename="../../ui/clients/card/dialog.py" line="154"/>
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="138"/>
+        <location filename="../../ui/clients/card/dialog.py" line="155"/>
         <source>Important dates</source>
         <translation>重要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="138"/>
+        <location filename="../../ui/clients/card/dialog.py" line="156"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="139"/>
+        <location filename="../../ui/clients/card/dialog.py" line="158"/>
         <source>Blacklist reason</source>
         <translation>列入黑名单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="142"/>
+        <location filename="../../ui/clients/card/dialog.py" line="161"/>
         <source>Add date</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="146"/>
+        <location filename="../../ui/clients/card/dialog.py" line="165"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="146"/>
+        <location filename="../../ui/clients/card/dialog.py" line="165"/>
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="146"/>
+        <location filename="../../ui/clients/card/dialog.py" line="165"/>
         <source>Subject</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="146"/>
+        <location filename="../../ui/clients/card/dialog.py" line="165"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="147"/>
+        <location filename="../../ui/clients/card/dialog.py" line="166"/>
         <source>&amp;History</source>
         <translation>往来记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="154"/>
+        <location filename="../../ui/clients/card/dialog.py" line="173"/>
         <source>&amp;Open existing card</source>
         <translation>打开已有档案(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="155"/>
+        <location filename="../../ui/clients/card/dialog.py" line="174"/>
         <source>&amp;Merge into existing card</source>
         <translation>合并到已有档案(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="166"/>
+        <location filename="../../ui/clients/card/dialog.py" line="185"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="168"/>
+        <location filename="../../ui/clients/card/dialog.py" line="187"/>
         <source>Client &amp;card…</source>
         <translation>客户档案(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="169"/>
+        <location filename="../../ui/clients/card/dialog.py" line="188"/>
         <source>Card with &amp;full ID and phone numbers…</source>
         <translation>显示完整证件号和电话的档案(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="172"/>
+        <location filename="../../ui/clients/card/dialog.py" line="191"/>
         <source>Prin&amp;t…</source>
         <translation>打印(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="173"/>
+        <location filename="../../ui/clients/card/dialog.py" line="192"/>
         <source>Print the card as saved, or save it as a PDF (Ctrl+P)</source>
         <translation>按已保存的内容打印档案，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="257"/>
+        <location filename="../../ui/clients/card/dialog.py" line="194"/>
+        <source>&amp;Delete draft…</source>
+        <translation>删除草稿(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="195"/>
+        <source>Delete this draft card; you are asked first</source>
+        <translation>删除此草稿档案，删除前会先询问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="293"/>
         <source>Client file card: %1</source>
         <translation>客户档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="274"/>
+        <location filename="../../ui/clients/card/dialog.py" line="310"/>
         <source>(from the birth date)</source>
         <translation>（根据出生日期计算）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="276"/>
+        <location filename="../../ui/clients/card/dialog.py" line="313"/>
         <source>%1, age %2</source>
         <translation>%1，%2 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="298"/>
+        <location filename="../../ui/clients/card/dialog.py" line="338"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clients/card/dialog.py" line="299"/>
+        <location filename="../../ui/clients/card/dialog.py" line="339"/>
         <source>Saved as a draft: %n problem(s) to fix before the card is valid.</source>
         <translation>
             <numerusform>已存为草稿：还有 %n 个问题需修正，档案才算有效。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="307"/>
+        <location filename="../../ui/clients/card/dialog.py" line="347"/>
         <source>Editing…</source>
         <translation>正在编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="377"/>
+        <location filename="../../ui/clients/card/dialog.py" line="450"/>
         <source>Not saved yet: a card needs a name.</source>
         <translation>尚未保存：档案需要先填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="380"/>
+        <location filename="../../ui/clients/card/dialog.py" line="453"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="406"/>
+        <location filename="../../ui/clients/card/dialog.py" line="483"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="421"/>
+        <location filename="../../ui/clients/card/dialog.py" line="499"/>
         <source>Client card: %1</source>
         <translation>客户档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="441"/>
+        <location filename="../../ui/clients/card/dialog.py" line="523"/>
         <source>This looks like an existing card: %1 (%2, %3). Open it, or merge this card into it?</source>
         <translation>这似乎是已有的客户档案：%1（%2，%3）。要打开它，还是把此档案合并进去？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="538"/>
+        <source>Open existing card</source>
+        <translation>打开已有档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="539"/>
+        <source>Open %1&apos;s existing card and delete this new draft card? What you typed here is not kept; to keep it, merge instead.</source>
+        <translation>打开 %1 的已有档案，并删除这份新建的草稿档案？此处输入的内容不会保留；如需保留，请改用合并。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="550"/>
+        <source>Delete draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="551"/>
+        <source>Delete the draft card of %1? This cannot be undone; the audit log keeps a note of it.</source>
+        <translation>删除 %1 的草稿档案？此操作无法撤销；审计日志会留有记录。</translation>
     </message>
 </context>
 <context>
     <name>ClientImportDialog</name>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="48"/>
+        <location filename="../../ui/clients/import_dialog.py" line="46"/>
         <source>Import clients from CSV</source>
         <translation>从 CSV 导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="50"/>
+        <location filename="../../ui/clients/import_dialog.py" line="48"/>
         <source>Choose a CSV file (UTF-8 or GBK, as Excel saves it).</source>
         <translation>请选择 CSV 文件（UTF-8 或 GBK 编码，即 Excel 另存的格式）。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="52"/>
+        <location filename="../../ui/clients/import_dialog.py" line="50"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="54"/>
+        <location filename="../../ui/clients/import_dialog.py" line="52"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="54"/>
+        <location filename="../../ui/clients/import_dialog.py" line="52"/>
         <source>Card field</source>
         <translation>档案字段</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="67"/>
+        <location filename="../../ui/clients/import_dialog.py" line="65"/>
         <source>&amp;Import valid rows</source>
         <translation>导入有效行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="69"/>
+        <location filename="../../ui/clients/import_dialog.py" line="67"/>
         <source>Save error &amp;report…</source>
         <translation>保存错误报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="71"/>
+        <location filename="../../ui/clients/import_dialog.py" line="69"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="83"/>
+        <location filename="../../ui/clients/import_dialog.py" line="81"/>
         <source>Columns: check where each column goes; unknown ones are ignored.</source>
         <translation>列对应关系：请确认每一列对应的字段；无法识别的列将被忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="96"/>
+        <location filename="../../ui/clients/import_dialog.py" line="94"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="96"/>
+        <location filename="../../ui/clients/import_dialog.py" line="95"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
@@ -790,166 +1002,166 @@
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="97"/>
+        <location filename="../../ui/clients/import_dialog.py" line="98"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="97"/>
+        <location filename="../../ui/clients/import_dialog.py" line="99"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="98"/>
+        <location filename="../../ui/clients/import_dialog.py" line="100"/>
         <source>Other phone</source>
         <translation>其他电话</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="98"/>
+        <location filename="../../ui/clients/import_dialog.py" line="101"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="99"/>
+        <location filename="../../ui/clients/import_dialog.py" line="102"/>
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="99"/>
+        <location filename="../../ui/clients/import_dialog.py" line="103"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="99"/>
+        <location filename="../../ui/clients/import_dialog.py" line="104"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="100"/>
+        <location filename="../../ui/clients/import_dialog.py" line="105"/>
         <source>Source</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="100"/>
+        <location filename="../../ui/clients/import_dialog.py" line="106"/>
         <source>Risk preference</source>
         <translation>风险偏好</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="101"/>
+        <location filename="../../ui/clients/import_dialog.py" line="107"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="101"/>
+        <location filename="../../ui/clients/import_dialog.py" line="108"/>
         <source>Assets (yuan)</source>
         <translation>行内资产（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="102"/>
+        <location filename="../../ui/clients/import_dialog.py" line="109"/>
         <source>Investments</source>
         <translation>投资情况</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="102"/>
+        <location filename="../../ui/clients/import_dialog.py" line="110"/>
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="102"/>
+        <location filename="../../ui/clients/import_dialog.py" line="111"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="103"/>
+        <location filename="../../ui/clients/import_dialog.py" line="112"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="103"/>
+        <location filename="../../ui/clients/import_dialog.py" line="113"/>
         <source>Outlet (code or name)</source>
         <translation>网点（代码或名称）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="104"/>
+        <location filename="../../ui/clients/import_dialog.py" line="114"/>
         <source>Blacklisted</source>
         <translation>黑名单</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="104"/>
+        <location filename="../../ui/clients/import_dialog.py" line="115"/>
         <source>Blacklist reason</source>
         <translation>列入黑名单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="108"/>
+        <location filename="../../ui/clients/import_dialog.py" line="120"/>
         <source>Import clients</source>
         <translation>导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="108"/>
+        <location filename="../../ui/clients/import_dialog.py" line="120"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="116"/>
+        <location filename="../../ui/clients/import_dialog.py" line="129"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clients/import_dialog.py" line="126"/>
+        <location filename="../../ui/clients/import_dialog.py" line="139"/>
         <source>%1: %n row(s), read as %2.</source>
         <translation>
             <numerusform>%1：共 %n 行，按 %2 编码读取。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="137"/>
+        <location filename="../../ui/clients/import_dialog.py" line="152"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="158"/>
+        <location filename="../../ui/clients/import_dialog.py" line="175"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="164"/>
+        <location filename="../../ui/clients/import_dialog.py" line="183"/>
         <source>%1 rows: %2 can be imported, %3 have problems (%4 duplicates) and will be left out.</source>
         <translation>共 %1 行：%2 行可以导入，%3 行有问题（其中重复 %4 行），将不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="168"/>
+        <location filename="../../ui/clients/import_dialog.py" line="189"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="168"/>
+        <location filename="../../ui/clients/import_dialog.py" line="189"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clients/import_dialog.py" line="185"/>
+        <location filename="../../ui/clients/import_dialog.py" line="206"/>
         <source>&amp;Import %n valid row(s)</source>
         <translation>
             <numerusform>导入 %n 行有效数据(&amp;I)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="209"/>
+        <location filename="../../ui/clients/import_dialog.py" line="232"/>
         <source>Imported %1 new card(s), updated %2; %3 row(s) left out.</source>
         <translation>已导入新档案 %1 张，更新 %2 张；%3 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="218"/>
+        <location filename="../../ui/clients/import_dialog.py" line="244"/>
         <source>Save error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="218"/>
+        <location filename="../../ui/clients/import_dialog.py" line="244"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="228"/>
+        <location filename="../../ui/clients/import_dialog.py" line="257"/>
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
@@ -957,12 +1169,12 @@
 <context>
     <name>ClientLinks</name>
     <message>
-        <location filename="../../ui/proposals/editor/client_links.py" line="73"/>
+        <location filename="../../ui/proposals/editor/client_links.py" line="74"/>
         <source>Type the name first: a client card needs one.</source>
         <translation>请先填写姓名：客户档案必须有姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/client_links.py" line="93"/>
+        <location filename="../../ui/proposals/editor/client_links.py" line="94"/>
         <source>Not linked: %1</source>
         <translation>未关联：%1</translation>
     </message>
@@ -970,116 +1182,116 @@
 <context>
     <name>ClientList</name>
     <message>
-        <location filename="../../ui/clients/page.py" line="48"/>
+        <location filename="../../ui/clients/page.py" line="51"/>
         <source>Search: name, pinyin (zs / zhangsan), 4+ phone digits, ID number tail, employer, tag</source>
         <translation>搜索：姓名、拼音（zs / zhangsan）、电话中任意 4 位以上数字、证件号码尾号、工作单位、标签</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="51"/>
+        <location filename="../../ui/clients/page.py" line="54"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="53"/>
+        <location filename="../../ui/clients/page.py" line="57"/>
         <source>All ages</source>
         <translation>全部年龄段</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="53"/>
+        <location filename="../../ui/clients/page.py" line="58"/>
         <source>Young (under 35)</source>
         <translation>青年（35 岁以下）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="54"/>
+        <location filename="../../ui/clients/page.py" line="59"/>
         <source>Middle-aged (35-59)</source>
         <translation>中年（35–59 岁）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="54"/>
+        <location filename="../../ui/clients/page.py" line="60"/>
         <source>Retired (60+)</source>
         <translation>退休（60 岁以上）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="56"/>
+        <location filename="../../ui/clients/page.py" line="63"/>
         <source>All outlets</source>
         <translation>全部网点</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="57"/>
+        <location filename="../../ui/clients/page.py" line="64"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="59"/>
+        <location filename="../../ui/clients/page.py" line="67"/>
         <source>Blacklist: any</source>
         <translation>黑名单：不限</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="59"/>
+        <location filename="../../ui/clients/page.py" line="68"/>
         <source>Not blacklisted</source>
         <translation>非黑名单</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="59"/>
+        <location filename="../../ui/clients/page.py" line="69"/>
         <source>Blacklisted only</source>
         <translation>仅黑名单客户</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="63"/>
+        <location filename="../../ui/clients/page.py" line="74"/>
         <source>&amp;New client</source>
         <translation>新建客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="64"/>
+        <location filename="../../ui/clients/page.py" line="75"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="65"/>
+        <location filename="../../ui/clients/page.py" line="76"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="66"/>
+        <location filename="../../ui/clients/page.py" line="77"/>
         <source>The cards shown, with ID and phone numbers masked</source>
         <translation>导出当前列表中的档案，证件号码和电话号码已脱敏</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="177"/>
+        <location filename="../../ui/clients/page.py" line="189"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clients/page.py" line="188"/>
+        <location filename="../../ui/clients/page.py" line="200"/>
         <source>%n client(s)</source>
         <translation>
             <numerusform>%n 位客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="213"/>
+        <location filename="../../ui/clients/page.py" line="225"/>
         <source>Export clients</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="213"/>
+        <location filename="../../ui/clients/page.py" line="225"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="225"/>
+        <location filename="../../ui/clients/page.py" line="237"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clients/page.py" line="229"/>
+        <location filename="../../ui/clients/page.py" line="241"/>
         <source>Exported %n card(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 张档案到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="231"/>
+        <location filename="../../ui/clients/page.py" line="243"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1103,97 +1315,97 @@
 <context>
     <name>ClientTableModel</name>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="45"/>
+        <location filename="../../ui/clients/table_model.py" line="47"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="45"/>
+        <location filename="../../ui/clients/table_model.py" line="48"/>
         <source>Gender / age</source>
         <translation>性别 / 年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="45"/>
+        <location filename="../../ui/clients/table_model.py" line="49"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="45"/>
+        <location filename="../../ui/clients/table_model.py" line="50"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="46"/>
+        <location filename="../../ui/clients/table_model.py" line="51"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="46"/>
+        <location filename="../../ui/clients/table_model.py" line="52"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="46"/>
+        <location filename="../../ui/clients/table_model.py" line="53"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="47"/>
+        <location filename="../../ui/clients/table_model.py" line="54"/>
         <source>Next maturity</source>
         <translation>最近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="47"/>
+        <location filename="../../ui/clients/table_model.py" line="55"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="50"/>
+        <location filename="../../ui/clients/table_model.py" line="58"/>
         <source>Ordinary</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="50"/>
+        <location filename="../../ui/clients/table_model.py" line="59"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="51"/>
+        <location filename="../../ui/clients/table_model.py" line="60"/>
         <source>Platinum</source>
         <translation>白金卡</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="51"/>
+        <location filename="../../ui/clients/table_model.py" line="61"/>
         <source>Diamond</source>
         <translation>钻石卡</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="52"/>
+        <location filename="../../ui/clients/table_model.py" line="62"/>
         <source>Private banking</source>
         <translation>私人银行</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="132"/>
+        <location filename="../../ui/clients/table_model.py" line="142"/>
         <source>Blacklisted</source>
         <translation>黑名单</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="134"/>
+        <location filename="../../ui/clients/table_model.py" line="144"/>
         <source>Draft: the card still has problems to fix</source>
         <translation>草稿：档案仍有问题需要修正</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="179"/>
+        <location filename="../../ui/clients/table_model.py" line="189"/>
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="181"/>
+        <location filename="../../ui/clients/table_model.py" line="191"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/table_model.py" line="181"/>
+        <location filename="../../ui/clients/table_model.py" line="191"/>
         <source>F</source>
         <translation>女</translation>
     </message>
@@ -1201,50 +1413,120 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../ui/clients/page.py" line="249"/>
+        <location filename="../../ui/clients/page.py" line="261"/>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="249"/>
+        <location filename="../../ui/clients/page.py" line="261"/>
         <source>Client file cards and outlet files.</source>
         <translation>客户档案与网点资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="254"/>
+        <location filename="../../ui/clients/page.py" line="266"/>
         <source>Client files</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="262"/>
+        <location filename="../../ui/clients/page.py" line="274"/>
         <source>Outlet files</source>
         <translation>网点资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/page.py" line="280"/>
+        <source>Prospects</source>
+        <translation>准客户</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDayDialog</name>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="409"/>
+        <source>Close the day %1</source>
+        <translation>结束当天 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="412"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="412"/>
+        <source>Client or outlet</source>
+        <translation>客户或网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="412"/>
+        <source>What to do</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="417"/>
+        <source>&amp;Close the day</source>
+        <translation>结束当天(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="432"/>
+        <source>Carry over to the next working day</source>
+        <translation>顺延到下一个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="433"/>
+        <source>Done: reached the close</source>
+        <translation>已完成：到达销售促成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="434"/>
+        <source>Done: not effective</source>
+        <translation>已完成：未完成全流程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="435"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="436"/>
+        <source>Leave as planned</source>
+        <translation>保持计划中</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/daily_summary_dialog.py" line="443"/>
+        <source>%n visit(s) still planned today. Choose what happened to each, then close the day.</source>
+        <translation>
+            <numerusform>今天还有 %n 个拜访在计划中。请为每个选择处理方式，然后结束当天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="449"/>
+        <source>No visits are still planned. Closing locks the day&apos;s work log; later changes are corrections.</source>
+        <translation>没有仍在计划中的拜访。结束后当天工作日志将锁定；之后的修改记为更正。</translation>
     </message>
 </context>
 <context>
     <name>CompetitorTable</name>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="258"/>
+        <location filename="../../ui/outlets/tables.py" line="274"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="259"/>
+        <location filename="../../ui/outlets/tables.py" line="275"/>
         <source>Yearly premium</source>
         <translation>年保费</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="260"/>
+        <location filename="../../ui/outlets/tables.py" line="276"/>
         <source>Last 3 months</source>
         <translation>近三个月</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="261"/>
+        <location filename="../../ui/outlets/tables.py" line="277"/>
         <source>Sales model</source>
         <translation>销售模式</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="262"/>
+        <location filename="../../ui/outlets/tables.py" line="278"/>
         <source>Strengths</source>
         <translation>优势</translation>
     </message>
@@ -1252,12 +1534,12 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../../ui/shell/application.py" line="242"/>
+        <location filename="../../ui/shell/application.py" line="272"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="243"/>
+        <location filename="../../ui/shell/application.py" line="273"/>
         <source>BranchDesk hit an unexpected problem. What you saved is safe. The details are in the log: %1</source>
         <translation>网点工作台遇到了意外问题。已保存的内容是安全的。详细信息在日志中：%1</translation>
     </message>
@@ -1265,216 +1547,297 @@
 <context>
     <name>DailySummaryDialog</name>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="61"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="70"/>
         <source>Daily plan &amp; summary: %1</source>
         <translation>每日工作计划与总结：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="66"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="78"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="66"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="78"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="66"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="78"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="67"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="79"/>
         <source>Sales-flow step</source>
         <translation>销售流程步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="67"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="79"/>
         <source>Reached</source>
         <translation>达到此步</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="67"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="79"/>
         <source>Stopped here</source>
         <translation>止步于此</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="70"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="82"/>
         <source>What worked</source>
         <translation>做得好的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="71"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="83"/>
         <source>What did not</source>
         <translation>存在的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="76"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="88"/>
         <source>&amp;Summary</source>
         <translation>总结(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="83"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="98"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="95"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="113"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="83"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="98"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="95"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="116"/>
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="83"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="95"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="93"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="105"/>
         <source>Plan for tomorrow</source>
         <translation>明日计划</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="95"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="107"/>
         <source>&amp;Tomorrow</source>
         <translation>明日计划(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="98"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="114"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="98"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="115"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="98"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="117"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="98"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="118"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="99"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="121"/>
         <source>&amp;Correct selected entry…</source>
         <translation>更正所选记录(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="103"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="123"/>
+        <source>C&amp;hange selected entry…</source>
+        <translation>修改所选记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="124"/>
+        <source>D&amp;elete selected entry…</source>
+        <translation>删除所选记录(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="125"/>
+        <source>Remove a mistaken entry of an open day (Delete)</source>
+        <translation>删除未关闭日子中记错的记录（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="133"/>
         <source>Work &amp;log</source>
         <translation>工作日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="106"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="137"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="107"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="138"/>
+        <source>Close the &amp;day…</source>
+        <translation>结束当天(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="139"/>
+        <source>Settle the visits still planned, then lock the day&apos;s log</source>
+        <translation>处理仍在计划中的拜访，然后锁定当天日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="140"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="122"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="181"/>
         <source>Effective visits</source>
         <translation>有效拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="122"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="182"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="339"/>
         <source>Leaflets</source>
         <translation>宣传单</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="123"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="183"/>
         <source>New prospects</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="123"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="184"/>
         <source>Care SMS</source>
         <translation>关怀短信</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="124"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="185"/>
         <source>Booked meetings</source>
         <translation>预约面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="128"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="191"/>
         <source>Identify &amp; approach</source>
         <translation>识别接触</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="128"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="192"/>
         <source>Raise the need</source>
         <translation>需求激发</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="129"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="193"/>
         <source>Present the product</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="129"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="194"/>
         <source>Handle objections</source>
         <translation>拒绝处理</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="130"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="195"/>
         <source>Close</source>
         <comment>sales-flow step: 销售促成</comment>
         <translation>销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="152"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="229"/>
         <source>Next working day: %1</source>
         <translation>下一个工作日：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="160"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="250"/>
         <source>Entries of an open day are still counted as logged; corrections are for closed days.</source>
         <translation>未结束当天的记录按原样计算；更正仅用于已结束的日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="161"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="252"/>
         <source>The day is closed: the log is locked.</source>
         <translation>当天已结束：工作日志已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="169"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="261"/>
         <source>Correction: %1</source>
         <translation>更正：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="172"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="275"/>
         <source>Replaced by a correction; not counted</source>
         <translation>已被更正记录取代，不再计数</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="184"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="187"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="297"/>
+        <source>Delete entry</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="298"/>
+        <source>Delete the entry %1 %2 %3? It is removed from the day&apos;s counts; the audit log keeps a record.</source>
+        <translation>删除记录 %1 %2 %3？它将不再计入当天统计；审计日志会保留记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="315"/>
+        <source>Change entry</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="315"/>
+        <source>Quantity:</source>
+        <translation>数量：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="336"/>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="337"/>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="338"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="340"/>
+        <source>New prospect</source>
+        <translation>新增准客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="341"/>
+        <source>Meeting</source>
+        <translation>会面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="342"/>
+        <source>Outlet work</source>
+        <translation>网点工作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="343"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="351"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="355"/>
         <source>Correct entry</source>
         <translation>更正记录</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="184"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="351"/>
         <source>Correct quantity:</source>
         <translation>正确的数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="187"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="355"/>
         <source>Reason for the correction:</source>
         <translation>更正原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="204"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="386"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1482,12 +1845,12 @@
 <context>
     <name>DemoOffer</name>
     <message>
-        <location filename="../../ui/today/page.py" line="56"/>
+        <location filename="../../ui/today/page.py" line="64"/>
         <source>This profile is empty. Open the demo profile to look around a populated day with made-up clients? It uses its own folder and never mixes with your data.</source>
         <translation>当前档案还没有数据。要打开演示档案，用虚构的客户看看忙碌的一天吗？演示档案使用单独的文件夹，绝不会与您的数据混在一起。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="62"/>
+        <location filename="../../ui/today/page.py" line="70"/>
         <source>Open &amp;demo profile</source>
         <translation>打开演示档案(&amp;D)</translation>
     </message>
@@ -1506,94 +1869,117 @@
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="167"/>
+        <source>Welcome to BranchDesk</source>
+        <translation>欢迎使用 BranchDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="170"/>
+        <source>Tell BranchDesk who you are and where you work. Your name, staff number and phone fill the account manager&apos;s section of every new proposal. You can change all of this later under Settings (Ctrl+,).</source>
+        <translation>请填写您的身份和所在网点。姓名、工号和电话会自动填入每份新投保单的“客户经理”栏。以后可在“设置”（Ctrl+,）中修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="179"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="180"/>
+        <source>S&amp;kip for now</source>
+        <translation>暂时跳过(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDraftDialog</name>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="91"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="97"/>
         <source>New handover list</source>
         <translation>新建交接清单</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="91"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="97"/>
         <source>Edit handover list</source>
         <translation>编辑交接清单</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="107"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="113"/>
         <source>Application materials (投保资料交接清单)</source>
         <translation>投保资料交接清单</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="108"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="114"/>
         <source>Policy contracts and receipts (保险合同交接清单)</source>
         <translation>保险合同交接清单（含回执）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="115"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="121"/>
         <source>(any outlet)</source>
         <translation>（任意网点）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="117"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="123"/>
         <source>Name of the teller who receives the papers</source>
         <translation>接收资料的柜员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="122"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="128"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="123"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="129"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="124"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="130"/>
         <source>&amp;Outlet:</source>
         <translation>网点(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="125"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="131"/>
         <source>&amp;Teller:</source>
         <translation>柜员(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="129"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="136"/>
         <source>Document</source>
         <translation>单证</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="129"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="136"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="129"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="136"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="129"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="136"/>
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="142"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="150"/>
         <source>&amp;Documents handed over (Space ticks, F2 edits the copies):</source>
         <translation>交接的单证(&amp;D)（空格键勾选，F2 修改份数）：</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="301"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="313"/>
         <source>No documents are waiting to be handed over for this kind and outlet.</source>
         <translation>该类型和网点没有待交接的单证。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="304"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="316"/>
         <source>%1 document(s) ticked, %2 copies in all.</source>
         <translation>已勾选 %1 份单证，共 %2 份。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/draft_dialog.py" line="328"/>
+        <location filename="../../ui/receipts/handover/draft_dialog.py" line="340"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -1601,127 +1987,127 @@
 <context>
     <name>HandoverPanel</name>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="54"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="55"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="54"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="55"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="54"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="55"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="54"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="55"/>
         <source>Teller</source>
         <translation>柜员</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="55"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="56"/>
         <source>Documents</source>
         <translation>单证数</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="55"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="56"/>
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="55"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="62"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="63"/>
         <source>&amp;New list…</source>
         <translation>新建清单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="63"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="64"/>
         <source>Put together a new handover list (Ctrl+Shift+N)</source>
         <translation>新建一份交接清单（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="64"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="65"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="65"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="66"/>
         <source>&amp;Sign…</source>
         <translation>签字(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="66"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="67"/>
         <source>The manager and the teller both sign the list</source>
         <translation>客户经理和柜员双方在清单上签字</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="67"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="68"/>
         <source>&amp;Preview / print…</source>
         <translation>预览/打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="68"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="69"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="69"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="70"/>
         <source>Delete this draft (Del); signed lists are kept</source>
         <translation>删除此草稿（Del）；已签字的清单会保留</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="70"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="71"/>
         <source>Show &amp;older lists</source>
         <translation>显示更早的清单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="131"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="135"/>
         <source>Application materials</source>
         <translation>投保资料</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="131"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="135"/>
         <source>Policy contracts</source>
         <translation>保险合同</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="136"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="140"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="136"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="140"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="147"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="151"/>
         <source>No handover lists yet. Press Ctrl+Shift+N to put one together.</source>
         <translation>还没有交接清单。按 Ctrl+Shift+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="215"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="219"/>
         <source>Delete handover list</source>
         <translation>删除交接清单</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="216"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="220"/>
         <source>Delete the draft handover list of %1 for %2? This cannot be undone.</source>
         <translation>删除 %1 交给 %2 的交接清单草稿？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="236"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="240"/>
         <source>Draft deleted.</source>
         <translation>草稿已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/panel.py" line="240"/>
+        <location filename="../../ui/receipts/handover/panel.py" line="244"/>
         <source>Signed by both. The list can no longer change.</source>
         <translation>双方已签字，清单不能再修改。</translation>
     </message>
@@ -1729,52 +2115,52 @@
 <context>
     <name>HandoverSignDialog</name>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="31"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="33"/>
         <source>Sign handover list</source>
         <translation>交接清单签字</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="35"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="37"/>
         <source>%1 of %2: %3 document(s), %4 copies in all, handed to %5.</source>
         <translation>%2 的%1：%3 份单证，共 %4 份，交给 %5。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="40"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="42"/>
         <source>I hand over the documents listed, in the numbers of copies shown.</source>
         <translation>本人已按所列份数移交上述单证。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="43"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="45"/>
         <source>I have received the documents listed and checked them against the list.</source>
         <translation>本人已收到上述单证，并已按清单核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="47"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="49"/>
         <source>Manager: %1</source>
         <translation>客户经理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="48"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="50"/>
         <source>Teller: %1</source>
         <translation>柜员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="59"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="61"/>
         <source>&amp;Sign</source>
         <translation>签字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="82"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="84"/>
         <source>Both the manager and the teller must sign in their boxes.</source>
         <translation>客户经理和柜员都必须在各自的框内签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="89"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="91"/>
         <source>Signing…</source>
         <translation>正在签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="108"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="110"/>
         <source>The list could not be signed: %1</source>
         <translation>清单无法签字：%1</translation>
     </message>
@@ -1820,19 +2206,19 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/shell/idle_lock.py" line="189"/>
+        <location filename="../../ui/shell/idle_lock.py" line="191"/>
         <source>The two PINs differ. Type the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致。请输入相同的 PIN 两次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/idle_lock.py" line="202"/>
+        <location filename="../../ui/shell/idle_lock.py" line="209"/>
         <source>Too many wrong tries. Wait %n s, then try again.</source>
         <translation>
             <numerusform>错误次数过多。请等待 %n 秒后再试。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/idle_lock.py" line="204"/>
+        <location filename="../../ui/shell/idle_lock.py" line="211"/>
         <source>Wrong PIN. Tries left before a 30-second wait: %n.</source>
         <translation>
             <numerusform>PIN 错误。再错 %n 次将需等待 30 秒。</numerusform>
@@ -1886,128 +2272,128 @@
 <context>
     <name>LogEntryDialog</name>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="40"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="41"/>
         <source>Log a contact</source>
         <translation>记录一次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="42"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="45"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="42"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="46"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="42"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="47"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="43"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="48"/>
         <source>Meeting</source>
         <translation>面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="43"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="49"/>
         <source>Outlet work</source>
         <translation>网点工作</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="44"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="50"/>
         <source>Leaflets</source>
         <translation>宣传单</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="44"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="51"/>
         <source>New prospect</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="45"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="52"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="54"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="63"/>
         <source>(not a sales conversation)</source>
         <translation>（非销售沟通）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="54"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="64"/>
         <source>Identify &amp; approach</source>
         <translation>识别接触</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="55"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="65"/>
         <source>Raise the need</source>
         <translation>需求激发</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="55"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="66"/>
         <source>Present the product</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="56"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="67"/>
         <source>Handle objections</source>
         <translation>拒绝处理</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="56"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="68"/>
         <source>Close</source>
         <comment>sales-flow step: 销售促成</comment>
         <translation>销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="58"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="71"/>
         <source>Effective: the whole sales flow was run (counts toward “5 visits”)</source>
         <translation>有效：完整走完销售流程（计入“5访”目标）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="66"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="79"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="67"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="80"/>
         <source>&amp;Time</source>
         <translation>时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="68"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="81"/>
         <source>&amp;Quantity</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="69"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="82"/>
         <source>C&amp;lient</source>
         <translation>客户(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="70"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="83"/>
         <source>&amp;Furthest step</source>
         <translation>最远步骤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="72"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="85"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="73"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="86"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="74"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="87"/>
         <source>Log it</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="75"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="88"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2103,65 +2489,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="43"/>
-        <location filename="../../ui/shell/main_window.py" line="154"/>
+        <location filename="../../ui/shell/main_window.py" line="44"/>
+        <location filename="../../ui/shell/main_window.py" line="205"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="75"/>
+        <location filename="../../ui/shell/main_window.py" line="77"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="75"/>
+        <location filename="../../ui/shell/main_window.py" line="78"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="75"/>
+        <location filename="../../ui/shell/main_window.py" line="79"/>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="75"/>
+        <location filename="../../ui/shell/main_window.py" line="80"/>
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="76"/>
+        <location filename="../../ui/shell/main_window.py" line="81"/>
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="76"/>
+        <location filename="../../ui/shell/main_window.py" line="82"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="154"/>
+        <location filename="../../ui/shell/main_window.py" line="205"/>
         <source>BranchDesk (demo profile)</source>
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="187"/>
+        <location filename="../../ui/shell/main_window.py" line="238"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="194"/>
+        <location filename="../../ui/shell/main_window.py" line="245"/>
         <source>&amp;Security</source>
         <translation>安全(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="196"/>
+        <location filename="../../ui/shell/main_window.py" line="247"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="199"/>
+        <location filename="../../ui/shell/main_window.py" line="250"/>
         <source>&amp;Security…</source>
         <translation>安全设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="252"/>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="253"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerFields</name>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="52"/>
+        <source>mobile, or landline with area code</source>
+        <translation>手机号，或带区号的固定电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="61"/>
+        <source>Pick an outlet file or type a name</source>
+        <translation>选择网点档案，或输入网点名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="62"/>
+        <source>&amp;Add outlet</source>
+        <translation>添加网点(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="63"/>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="72"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="73"/>
+        <source>&amp;Staff number (工号):</source>
+        <translation>工号(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="74"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="75"/>
+        <source>&amp;Outlets:</source>
+        <translation>所在网点(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="77"/>
+        <source>&amp;Head office address:</source>
+        <translation>总公司地址(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="78"/>
+        <source>The address head office gave you, starting with https://. It can be left empty until you log in to head office.</source>
+        <translation>总公司提供的地址，以 https:// 开头。登录总公司之前可以先留空。</translation>
     </message>
 </context>
 <context>
@@ -2190,237 +2639,237 @@
 <context>
     <name>OutletEditor</name>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="69"/>
+        <location filename="../../ui/outlets/editor.py" line="77"/>
         <source>Add staff member</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="69"/>
+        <location filename="../../ui/outlets/editor.py" line="77"/>
         <source>Birthdays as year-month-day, e.g. 1985-03-14.</source>
         <translation>生日格式为 年-月-日，例如 1985-03-14。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="70"/>
+        <location filename="../../ui/outlets/editor.py" line="78"/>
         <source>Add competitor</source>
         <translation>添加竞争对手</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="70"/>
+        <location filename="../../ui/outlets/editor.py" line="78"/>
         <source>Premiums in yuan.</source>
         <translation>保费以元为单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="71"/>
+        <location filename="../../ui/outlets/editor.py" line="79"/>
         <source>Add item</source>
         <translation>添加物品</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="71"/>
+        <location filename="../../ui/outlets/editor.py" line="79"/>
         <source>Rows at or below their reorder level are highlighted.</source>
         <translation>数量不高于补货线的行会突出显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="90"/>
+        <location filename="../../ui/outlets/editor.py" line="98"/>
         <source>Co&amp;de</source>
         <translation>代码(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="90"/>
+        <location filename="../../ui/outlets/editor.py" line="98"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="91"/>
+        <location filename="../../ui/outlets/editor.py" line="99"/>
         <source>&amp;Bank</source>
         <translation>银行(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="91"/>
+        <location filename="../../ui/outlets/editor.py" line="99"/>
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="92"/>
+        <location filename="../../ui/outlets/editor.py" line="100"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="93"/>
+        <location filename="../../ui/outlets/editor.py" line="101"/>
         <source>Not&amp;es</source>
         <translation>备注(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="108"/>
+        <location filename="../../ui/outlets/editor.py" line="116"/>
         <source>Deposits &amp;&amp; targets (yuan)</source>
         <translation>存款与目标（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="111"/>
+        <location filename="../../ui/outlets/editor.py" line="119"/>
         <source>Personal deposits</source>
         <translation>个人存款</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="112"/>
+        <location filename="../../ui/outlets/editor.py" line="120"/>
         <source>Corporate deposits</source>
         <translation>对公存款</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="113"/>
+        <location filename="../../ui/outlets/editor.py" line="121"/>
         <source>Deposit target</source>
         <translation>存款目标</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="114"/>
+        <location filename="../../ui/outlets/editor.py" line="122"/>
         <source>Premium target</source>
         <translation>保费目标</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="132"/>
+        <location filename="../../ui/outlets/editor.py" line="140"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="133"/>
+        <location filename="../../ui/outlets/editor.py" line="141"/>
         <source>Removes the selected rows (Delete key)</source>
         <translation>删除所选行（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="247"/>
+        <location filename="../../ui/outlets/editor.py" line="271"/>
         <source>Enter the outlet code.</source>
         <translation>请填写网点代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="248"/>
+        <location filename="../../ui/outlets/editor.py" line="272"/>
         <source>The outlet code has at most 32 characters.</source>
         <translation>网点代码最多 32 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="249"/>
+        <location filename="../../ui/outlets/editor.py" line="273"/>
         <source>Another outlet already has the code %1.</source>
         <translation>已有其他网点使用代码 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="251"/>
+        <location filename="../../ui/outlets/editor.py" line="276"/>
         <source>Enter the outlet name.</source>
         <translation>请填写网点名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="253"/>
+        <location filename="../../ui/outlets/editor.py" line="278"/>
         <source>Enter the outlet phone as a landline with its area code (e.g. 010-62345678) or a mobile number.</source>
         <translation>网点电话请填写带区号的固定电话（例如 010-62345678）或手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="255"/>
+        <location filename="../../ui/outlets/editor.py" line="280"/>
         <source>Amounts cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="256"/>
+        <location filename="../../ui/outlets/editor.py" line="281"/>
         <source>Enter amounts in yuan, e.g. 1,250,000.00.</source>
         <translation>请以元为单位填写金额，例如 1,250,000.00。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="257"/>
+        <location filename="../../ui/outlets/editor.py" line="282"/>
         <source>enter the name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="258"/>
+        <location filename="../../ui/outlets/editor.py" line="283"/>
         <source>choose a role.</source>
         <translation>请选择岗位。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="260"/>
+        <location filename="../../ui/outlets/editor.py" line="285"/>
         <source>enter a mobile number (e.g. 13812345678) or a landline with its area code (e.g. 010-62345678).</source>
         <translation>请填写手机号（例如 13812345678）或带区号的固定电话（例如 010-62345678）。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="262"/>
+        <location filename="../../ui/outlets/editor.py" line="287"/>
         <source>the birthday is in the future.</source>
         <translation>生日晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="263"/>
+        <location filename="../../ui/outlets/editor.py" line="288"/>
         <source>enter the birthday as year-month-day, e.g. 1985-03-14.</source>
         <translation>生日格式为 年-月-日，例如 1985-03-14。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="264"/>
+        <location filename="../../ui/outlets/editor.py" line="289"/>
         <source>enter the company.</source>
         <translation>请填写公司名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="265"/>
+        <location filename="../../ui/outlets/editor.py" line="290"/>
         <source>amounts cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="266"/>
+        <location filename="../../ui/outlets/editor.py" line="291"/>
         <source>enter amounts in yuan, e.g. 1,250,000.00.</source>
         <translation>请以元为单位填写金额，例如 1,250,000.00。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="267"/>
+        <location filename="../../ui/outlets/editor.py" line="292"/>
         <source>choose form or brochure.</source>
         <translation>请选择单证或宣传册。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="268"/>
+        <location filename="../../ui/outlets/editor.py" line="293"/>
         <source>enter the item.</source>
         <translation>请填写物品名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="269"/>
+        <location filename="../../ui/outlets/editor.py" line="294"/>
         <source>counts cannot be negative.</source>
         <translation>数量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="270"/>
+        <location filename="../../ui/outlets/editor.py" line="295"/>
         <source>enter a whole number.</source>
         <translation>请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="276"/>
+        <location filename="../../ui/outlets/editor.py" line="301"/>
         <source>Staff row %1: %2</source>
         <translation>员工第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="277"/>
+        <location filename="../../ui/outlets/editor.py" line="302"/>
         <source>Competitors row %1: %2</source>
         <translation>竞争对手第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="278"/>
+        <location filename="../../ui/outlets/editor.py" line="303"/>
         <source>Stock row %1: %2</source>
         <translation>库存第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="285"/>
+        <location filename="../../ui/outlets/editor.py" line="310"/>
         <source>S&amp;taff (%1)</source>
         <translation>员工（%1）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="286"/>
+        <location filename="../../ui/outlets/editor.py" line="311"/>
         <source>Co&amp;mpetitors (%1)</source>
         <translation>竞争对手（%1）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="289"/>
+        <location filename="../../ui/outlets/editor.py" line="313"/>
         <source>St&amp;ock (%1 low)</source>
         <translation>库存（%1 项不足）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="289"/>
+        <location filename="../../ui/outlets/editor.py" line="313"/>
         <source>St&amp;ock</source>
         <translation>库存(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="305"/>
+        <location filename="../../ui/outlets/editor.py" line="328"/>
         <source>Total deposits: %1 yuan</source>
         <translation>存款合计：%1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="307"/>
+        <location filename="../../ui/outlets/editor.py" line="330"/>
         <source>Total deposits: %1 yuan, %2% of the target</source>
         <translation>存款合计：%1 元，完成目标的 %2%</translation>
     </message>
@@ -2428,109 +2877,109 @@
 <context>
     <name>OutletsPanel</name>
     <message>
-        <location filename="../../ui/outlets/page.py" line="55"/>
+        <location filename="../../ui/outlets/page.py" line="56"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="55"/>
+        <location filename="../../ui/outlets/page.py" line="56"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="55"/>
+        <location filename="../../ui/outlets/page.py" line="56"/>
         <source>Bank</source>
         <translation>银行</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="55"/>
+        <location filename="../../ui/outlets/page.py" line="56"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="55"/>
+        <location filename="../../ui/outlets/page.py" line="56"/>
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="63"/>
+        <location filename="../../ui/outlets/page.py" line="64"/>
         <source>New outlet</source>
         <translation>新建网点</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="64"/>
+        <location filename="../../ui/outlets/page.py" line="65"/>
         <source>Start a new outlet file (Ctrl+N)</source>
         <translation>新建网点资料（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="65"/>
+        <location filename="../../ui/outlets/page.py" line="66"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="66"/>
+        <location filename="../../ui/outlets/page.py" line="67"/>
         <source>Save this outlet file (Ctrl+S)</source>
         <translation>保存此网点资料（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="68"/>
+        <location filename="../../ui/outlets/page.py" line="69"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="69"/>
+        <location filename="../../ui/outlets/page.py" line="70"/>
         <source>Delete this outlet file, after asking</source>
         <translation>删除此网点资料（会先确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="213"/>
+        <location filename="../../ui/outlets/page.py" line="216"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="218"/>
+        <location filename="../../ui/outlets/page.py" line="221"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="236"/>
+        <location filename="../../ui/outlets/page.py" line="239"/>
         <source>The outlet file could not be saved: %1</source>
         <translation>网点资料无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="244"/>
+        <location filename="../../ui/outlets/page.py" line="247"/>
         <source>Delete outlet file</source>
         <translation>删除网点资料</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="245"/>
+        <location filename="../../ui/outlets/page.py" line="249"/>
         <source>Delete the outlet file “%1” with its staff, competitors and stock? This cannot be undone.</source>
         <translation>删除网点资料“%1”及其员工、竞争对手和库存记录吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="259"/>
+        <location filename="../../ui/outlets/page.py" line="263"/>
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outlets/page.py" line="268"/>
+        <location filename="../../ui/outlets/page.py" line="272"/>
         <source>%n client card(s) still belong to this outlet. Move them to another outlet first; nothing was deleted.</source>
         <translation>
             <numerusform>仍有 %n 张客户档案属于此网点。请先把这些客户转到其他网点；未删除任何内容。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="272"/>
+        <location filename="../../ui/outlets/page.py" line="276"/>
         <source>The outlet file could not be deleted: %1</source>
         <translation>网点资料无法删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="285"/>
+        <location filename="../../ui/outlets/page.py" line="289"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="286"/>
+        <location filename="../../ui/outlets/page.py" line="290"/>
         <source>This outlet file has changes that are not saved. Discard them?</source>
         <translation>此网点资料有未保存的修改。要放弃这些修改吗？</translation>
     </message>
@@ -2613,7 +3062,7 @@
         <translation>直接填写（无客户档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/party.py" line="134"/>
+        <location filename="../../ui/proposals/editor/party.py" line="135"/>
         <source>Client card: %1 %2</source>
         <translation>客户档案：%1 %2</translation>
     </message>
@@ -2651,17 +3100,17 @@
         <translation>再次输入(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/passphrase_dialog.py" line="68"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="66"/>
         <source>Type the passphrase.</source>
         <translation>请输入口令。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/passphrase_dialog.py" line="70"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="68"/>
         <source>At least %1 characters.</source>
         <translation>至少 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/passphrase_dialog.py" line="72"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="70"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -2712,138 +3161,148 @@
 <context>
     <name>PlannerPage</name>
     <message>
-        <location filename="../../ui/planner/page.py" line="49"/>
-        <location filename="../../ui/planner/page.py" line="294"/>
+        <location filename="../../ui/planner/page.py" line="51"/>
+        <location filename="../../ui/planner/page.py" line="305"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="50"/>
+        <location filename="../../ui/planner/page.py" line="52"/>
         <source>Visits by day and week: before, during and after each visit.</source>
         <translation>按日、按周安排拜访：拜访前、拜访中、拜访后。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="63"/>
+        <location filename="../../ui/planner/page.py" line="65"/>
         <source>&amp;Day</source>
         <translation>日视图(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="64"/>
+        <location filename="../../ui/planner/page.py" line="66"/>
         <source>&amp;Week</source>
         <translation>周视图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="73"/>
+        <location filename="../../ui/planner/page.py" line="75"/>
         <source>Previous (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="74"/>
+        <location filename="../../ui/planner/page.py" line="76"/>
         <source>T&amp;oday</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="76"/>
+        <location filename="../../ui/planner/page.py" line="78"/>
         <source>Next (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="82"/>
+        <location filename="../../ui/planner/page.py" line="84"/>
         <source>&amp;New visit</source>
         <translation>新建拜访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="83"/>
+        <location filename="../../ui/planner/page.py" line="85"/>
         <source>Plan a new visit (Ctrl+N)</source>
         <translation>安排新的拜访（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="85"/>
+        <location filename="../../ui/planner/page.py" line="87"/>
         <source>&amp;Carry over unfinished…</source>
         <translation>顺延未完成拜访(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="87"/>
+        <location filename="../../ui/planner/page.py" line="90"/>
         <source>Move the visits still planned on the day in focus (the day shown, or the selected visit&apos;s day) to the next working day</source>
         <translation>把当前日期（显示的日期或所选拜访所在日期）仍未完成的拜访顺延到下一个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="91"/>
+        <location filename="../../ui/planner/page.py" line="95"/>
         <source>&amp;Day plan…</source>
         <translation>日计划(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="92"/>
+        <location filename="../../ui/planner/page.py" line="96"/>
         <source>&amp;Week plan…</source>
         <translation>周计划(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="94"/>
+        <location filename="../../ui/planner/page.py" line="98"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="95"/>
+        <location filename="../../ui/planner/page.py" line="99"/>
         <source>Print the week&apos;s plan or the day in focus, or save it as a PDF (Ctrl+P)</source>
         <translation>打印本周计划或当前这一天的计划，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="124"/>
+        <location filename="../../ui/planner/page.py" line="128"/>
         <source>Only a planned visit can be moved; a finished one keeps its time.</source>
         <translation>只有计划中的拜访可以移动；已结束的拜访保留原时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="214"/>
+        <location filename="../../ui/planner/page.py" line="219"/>
         <source>(day off)</source>
         <translation>（休息日）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="217"/>
+        <location filename="../../ui/planner/page.py" line="223"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="262"/>
+        <location filename="../../ui/planner/page.py" line="270"/>
         <source>Overlap: %1 on %2 at %3 clashes with %4. It is saved; move one of them if you cannot be at both.</source>
         <translation>时间冲突：%2 %3 的 %1 与 %4 重叠。已保存；如果无法同时赴约，请调整其中一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="291"/>
+        <location filename="../../ui/planner/page.py" line="302"/>
         <source>Cancel this week&apos;s visit to %1 on %2? The weekly visit goes on.</source>
         <translation>取消 %2 对 %1 的本周拜访吗？每周例行拜访不受影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="293"/>
+        <location filename="../../ui/planner/page.py" line="304"/>
         <source>Delete the visit to %1 on %2?</source>
         <translation>删除 %2 对 %1 的拜访吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="315"/>
+        <location filename="../../ui/planner/page.py" line="330"/>
         <source>No planned visits left on %1.</source>
         <translation>%1 没有未完成的拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="317"/>
+        <location filename="../../ui/planner/page.py" line="341"/>
+        <source>%1 %2 → %3 %4</source>
+        <translation>%1 %2 → %3 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planner/page.py" line="348"/>
+        <source>(the next working day is full)</source>
+        <translation>（下一个工作日已排满）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planner/page.py" line="360"/>
+        <source>Move the %1 visits still planned on %2 into free time from %3, the next working day?</source>
+        <translation>将 %2 仍在计划中的 %1 个拜访顺延到下一个工作日 %3 起的空闲时段？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planner/page.py" line="366"/>
         <source>Carry over unfinished visits</source>
         <translation>顺延未完成的拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="318"/>
-        <source>Move the %1 visits still planned on %2 to %3, the next working day, at the same times?</source>
-        <translation>把 %2 仍未完成的 %1 个拜访顺延到下一个工作日 %3 的相同时间吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/planner/page.py" line="325"/>
+        <location filename="../../ui/planner/page.py" line="372"/>
         <source>%1 visits carried over to %2.</source>
         <translation>已将 %1 个拜访顺延到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="341"/>
+        <location filename="../../ui/planner/page.py" line="390"/>
         <source>Week plan from %1</source>
         <translation>周计划（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="346"/>
+        <location filename="../../ui/planner/page.py" line="397"/>
         <source>Day plan %1</source>
         <translation>日计划 %1</translation>
     </message>
@@ -3069,27 +3528,27 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/today/widgets.py" line="42"/>
+        <location filename="../../ui/today/widgets.py" line="48"/>
         <source>Effective visits</source>
         <translation>有效拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="42"/>
+        <location filename="../../ui/today/widgets.py" line="49"/>
         <source>Leaflets</source>
         <translation>宣传单</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="43"/>
+        <location filename="../../ui/today/widgets.py" line="50"/>
         <source>New prospects</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="43"/>
+        <location filename="../../ui/today/widgets.py" line="51"/>
         <source>Care SMS</source>
         <translation>关怀短信</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="44"/>
+        <location filename="../../ui/today/widgets.py" line="52"/>
         <source>Booked meetings</source>
         <translation>预约面谈</translation>
     </message>
@@ -3228,135 +3687,135 @@
 <context>
     <name>ProposalEditor</name>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="74"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="77"/>
         <source>Proposal</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="96"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="100"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="98"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="102"/>
         <source>Insured person</source>
         <translation>被保险人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="114"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="118"/>
         <source>F8 goes to the problems; Enter on one goes to its field</source>
         <translation>F8 跳到问题列表；在某个问题上按 Enter 跳到对应字段</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="120"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="124"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="121"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="125"/>
         <source>Ctrl+S; changes are also saved as you type</source>
         <translation>Ctrl+S；输入时也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="122"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="126"/>
         <source>Finish…</source>
         <translation>完成并签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="123"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="127"/>
         <source>Ctrl+Enter: sign and freeze the proposal</source>
         <translation>Ctrl+Enter：签字并锁定投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="125"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="129"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="127"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="131"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="168"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="172"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="202"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="206"/>
         <source>Finished: read-only</source>
         <translation>已完成：只读</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="211"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="215"/>
         <source>Proposal, version %1</source>
         <translation>投保单，第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="213"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="217"/>
         <source>Finished; SHA-256 %1</source>
         <translation>已完成；SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="215"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="219"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="217"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="221"/>
         <source>Corrects an earlier version: %1</source>
         <translation>更正之前的版本：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="219"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="223"/>
         <source>Proposal: %1</source>
         <translation>投保单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="219"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="223"/>
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="228"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="232"/>
         <source>Review: %1</source>
         <translation>需核保：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/editor/editor.py" line="235"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="239"/>
         <source>%n problem(s) to fix before Finish</source>
         <translation>
             <numerusform>完成前还有 %n 个问题需要修正</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="237"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="241"/>
         <source>No problems: ready to finish</source>
         <translation>没有问题：可以完成</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="313"/>
-        <location filename="../../ui/proposals/editor/editor.py" line="323"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="317"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="327"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="333"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="340"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="343"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="350"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="382"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="389"/>
         <source>Correct the proposal</source>
         <translation>更正投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="383"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="390"/>
         <source>A correction is a new version of this finished proposal. Why is it needed?</source>
         <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
     </message>
@@ -3364,57 +3823,57 @@
 <context>
     <name>ProposalPicker</name>
     <message>
-        <location filename="../../ui/receipts/picker.py" line="34"/>
+        <location filename="../../ui/receipts/picker.py" line="35"/>
         <source>New receipt: choose the proposal</source>
         <translation>新建回执：选择投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/picker.py" line="36"/>
+        <location filename="../../ui/receipts/picker.py" line="37"/>
         <source>Finished proposals without a receipt, newest first. Loading…</source>
         <translation>尚无回执的已完成投保单，最新的在前。正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/picker.py" line="41"/>
+        <location filename="../../ui/receipts/picker.py" line="43"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/picker.py" line="41"/>
+        <location filename="../../ui/receipts/picker.py" line="43"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/picker.py" line="41"/>
+        <location filename="../../ui/receipts/picker.py" line="43"/>
         <source>Applied on</source>
         <translation>投保日期</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/picker.py" line="42"/>
+        <location filename="../../ui/receipts/picker.py" line="43"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/picker.py" line="44"/>
+        <location filename="../../ui/receipts/picker.py" line="46"/>
         <source>&amp;Choose</source>
         <translation>选择(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/picker.py" line="46"/>
+        <location filename="../../ui/receipts/picker.py" line="48"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/picker.py" line="70"/>
+        <location filename="../../ui/receipts/picker.py" line="77"/>
         <source>Finished proposals without a receipt, newest first.</source>
         <translation>尚无回执的已完成投保单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/picker.py" line="74"/>
+        <location filename="../../ui/receipts/picker.py" line="83"/>
         <source>Every finished proposal already has a receipt.</source>
         <translation>所有已完成的投保单都已有回执。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/picker.py" line="79"/>
+        <location filename="../../ui/receipts/picker.py" line="88"/>
         <source>Could not list the proposals: %1</source>
         <translation>无法列出投保单：%1</translation>
     </message>
@@ -3422,52 +3881,52 @@
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="44"/>
+        <location filename="../../ui/proposals/list_model.py" line="45"/>
         <source>Application date</source>
         <translation>投保日期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="44"/>
+        <location filename="../../ui/proposals/list_model.py" line="46"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="44"/>
+        <location filename="../../ui/proposals/list_model.py" line="47"/>
         <source>Insured</source>
         <translation>被保险人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="44"/>
+        <location filename="../../ui/proposals/list_model.py" line="48"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="45"/>
+        <location filename="../../ui/proposals/list_model.py" line="49"/>
         <source>Premium (yuan)</source>
         <translation>保险费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="45"/>
+        <location filename="../../ui/proposals/list_model.py" line="50"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="45"/>
+        <location filename="../../ui/proposals/list_model.py" line="51"/>
         <source>Head office</source>
         <translation>总公司</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="45"/>
+        <location filename="../../ui/proposals/list_model.py" line="52"/>
         <source>Problem cases</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="139"/>
+        <location filename="../../ui/proposals/list_model.py" line="150"/>
         <source>v%1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="141"/>
+        <location filename="../../ui/proposals/list_model.py" line="152"/>
         <source>(corrected)</source>
         <translation>（已更正）</translation>
     </message>
@@ -3475,384 +3934,795 @@
 <context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../ui/proposals/page.py" line="49"/>
+        <location filename="../../ui/proposals/page.py" line="52"/>
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="50"/>
+        <location filename="../../ui/proposals/page.py" line="53"/>
         <source>Insurance applications, checked against the rules and signed on screen.</source>
         <translation>投保单：按规则校验，并在屏幕上签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="66"/>
+        <location filename="../../ui/proposals/page.py" line="69"/>
         <source>Search by the policyholder&apos;s or the insured&apos;s name</source>
         <translation>按投保人或被保险人姓名搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="69"/>
+        <location filename="../../ui/proposals/page.py" line="72"/>
         <source>All proposals</source>
         <translation>全部投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="69"/>
+        <location filename="../../ui/proposals/page.py" line="72"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="70"/>
+        <location filename="../../ui/proposals/page.py" line="73"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="72"/>
+        <location filename="../../ui/proposals/page.py" line="75"/>
         <source>&amp;New proposal</source>
         <translation>新建投保单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="74"/>
+        <location filename="../../ui/proposals/page.py" line="77"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="75"/>
+        <location filename="../../ui/proposals/page.py" line="78"/>
         <source>Co&amp;rrect…</source>
         <translation>更正(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="76"/>
+        <location filename="../../ui/proposals/page.py" line="79"/>
         <source>Make a new version of a finished proposal, with a reason</source>
         <translation>为已完成的投保单生成新版本，并注明原因</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="77"/>
+        <location filename="../../ui/proposals/page.py" line="80"/>
+        <source>&amp;Delete draft…</source>
+        <translation>删除草稿(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="81"/>
+        <source>Delete the selected draft (Del); you are asked first</source>
+        <translation>删除所选草稿（Del），删除前会先询问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="82"/>
         <source>&amp;Proposal form…</source>
         <translation>投保单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="78"/>
+        <location filename="../../ui/proposals/page.py" line="83"/>
         <source>Proposal form with &amp;full ID and phone numbers…</source>
         <translation>显示完整证件号和电话的投保单(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="79"/>
+        <location filename="../../ui/proposals/page.py" line="84"/>
         <source>The print is recorded in the audit log</source>
         <translation>此次打印会记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="81"/>
+        <location filename="../../ui/proposals/page.py" line="86"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="82"/>
+        <location filename="../../ui/proposals/page.py" line="87"/>
         <source>Print the selected proposal or save it as a PDF (Ctrl+P)</source>
         <translation>打印所选投保单，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="99"/>
+        <location filename="../../ui/proposals/page.py" line="104"/>
         <source>Head office</source>
         <translation>总公司</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="106"/>
+        <location filename="../../ui/proposals/page.py" line="111"/>
         <source>Problem case</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="106"/>
+        <location filename="../../ui/proposals/page.py" line="111"/>
         <source>Issued</source>
         <translation>签发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="106"/>
+        <location filename="../../ui/proposals/page.py" line="111"/>
         <source>Answer by</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="107"/>
+        <location filename="../../ui/proposals/page.py" line="112"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="107"/>
+        <location filename="../../ui/proposals/page.py" line="112"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="109"/>
+        <location filename="../../ui/proposals/page.py" line="114"/>
         <source>Re&amp;solve…</source>
         <translation>处理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="165"/>
+        <location filename="../../ui/proposals/page.py" line="185"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/page.py" line="187"/>
+        <location filename="../../ui/proposals/page.py" line="207"/>
         <source>%n proposal(s) shown; more as you scroll</source>
         <translation>
             <numerusform>已显示 %n 份投保单；滚动可查看更多</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/page.py" line="189"/>
+        <location filename="../../ui/proposals/page.py" line="209"/>
         <source>%n proposal(s)</source>
         <translation>
             <numerusform>%n 份投保单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="263"/>
+        <location filename="../../ui/proposals/page.py" line="259"/>
+        <source>no policyholder yet</source>
+        <translation>尚未填写投保人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="261"/>
+        <source>Delete draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="262"/>
+        <source>Delete the draft proposal for %1? This cannot be undone; the audit log keeps a note of it.</source>
+        <translation>删除 %1 的投保单草稿？此操作无法撤销；审计日志会留有记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="314"/>
         <source>Choose a finished proposal that has no correction yet.</source>
         <translation>请选择一份尚未更正的已完成投保单。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="266"/>
+        <location filename="../../ui/proposals/page.py" line="317"/>
         <source>Correct the proposal</source>
         <translation>更正投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="267"/>
+        <location filename="../../ui/proposals/page.py" line="318"/>
         <source>A correction is a new version of this finished proposal. Why is it needed?</source>
         <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="281"/>
+        <location filename="../../ui/proposals/page.py" line="337"/>
         <source>Proposal: %1</source>
         <translation>投保单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="308"/>
+        <location filename="../../ui/proposals/page.py" line="364"/>
         <source>Finished; no answer from head office yet.</source>
         <translation>已完成；总公司尚未答复。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="309"/>
+        <location filename="../../ui/proposals/page.py" line="365"/>
         <source>Draft: not sent to head office.</source>
         <translation>草稿：尚未发送总公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="310"/>
+        <location filename="../../ui/proposals/page.py" line="366"/>
         <source>Head office: %1</source>
         <translation>总公司：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="312"/>
+        <location filename="../../ui/proposals/page.py" line="368"/>
         <source>policy %1</source>
         <translation>保单 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/page.py" line="314"/>
+        <location filename="../../ui/proposals/page.py" line="370"/>
         <source>%n open problem case(s)</source>
         <translation>
             <numerusform>%n 个未处理的问题件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="327"/>
+        <location filename="../../ui/proposals/page.py" line="383"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="328"/>
+        <location filename="../../ui/proposals/page.py" line="384"/>
         <source>open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="348"/>
+        <location filename="../../ui/proposals/page.py" line="404"/>
         <source>Resolve the problem case</source>
         <translation>处理问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="349"/>
+        <location filename="../../ui/proposals/page.py" line="405"/>
         <source>What was done to answer head office? (%1)</source>
         <translation>为答复总公司做了什么？（%1）</translation>
     </message>
 </context>
 <context>
+    <name>ProspectDialog</name>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="57"/>
+        <source>Edit prospect</source>
+        <translation>编辑准客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="57"/>
+        <source>New prospect</source>
+        <translation>新增准客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="60"/>
+        <source>11-digit mobile, e.g. 13812345678</source>
+        <translation>11 位手机号，例如 13812345678</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="62"/>
+        <location filename="../../ui/prospects/dialog.py" line="67"/>
+        <source>Not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="78"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="84"/>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="85"/>
+        <source>No referring client</source>
+        <translation>不设推荐客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="92"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="93"/>
+        <source>&amp;Mobile</source>
+        <translation>手机号(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="94"/>
+        <source>&amp;Gender</source>
+        <translation>性别(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="95"/>
+        <source>&amp;Age</source>
+        <translation>年龄(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="96"/>
+        <source>&amp;Occupation</source>
+        <translation>职业(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="97"/>
+        <source>&amp;Housing</source>
+        <translation>住房(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="98"/>
+        <source>Ca&amp;r</source>
+        <translation>车辆(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="99"/>
+        <source>&amp;Family</source>
+        <translation>家庭(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="100"/>
+        <source>&amp;Interests</source>
+        <translation>兴趣爱好(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="101"/>
+        <source>So&amp;urce</source>
+        <translation>来源(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="102"/>
+        <source>Referred by a &amp;prospect</source>
+        <translation>推荐人（准客户）(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="106"/>
+        <source>Referred by a cli&amp;ent</source>
+        <translation>推荐人（客户）(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="109"/>
+        <source>Note&amp;s</source>
+        <translation>备注(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="121"/>
+        <source>Open &amp;that one</source>
+        <translation>打开该记录(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="122"/>
+        <source>&amp;Keep both</source>
+        <translation>两条都保留(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="123"/>
+        <source>Save this prospect too, e.g. for a phone a family shares</source>
+        <translation>仍保存此准客户，例如一家人共用一个手机号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="220"/>
+        <source>a client card</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="220"/>
+        <source>a prospect</source>
+        <translation>准客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/dialog.py" line="222"/>
+        <source>This mobile belongs to %1 (%2), %3. Open that one instead?</source>
+        <translation>该手机号已属于%1（%2，%3）。是否改为打开该记录？</translation>
+    </message>
+</context>
+<context>
+    <name>ProspectTexts</name>
+    <message>
+        <location filename="../../ui/prospects/texts.py" line="11"/>
+        <source>New</source>
+        <translation>新登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/texts.py" line="12"/>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/texts.py" line="13"/>
+        <source>Interviewed</source>
+        <translation>已面谈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/texts.py" line="14"/>
+        <source>Proposed</source>
+        <translation>已建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/texts.py" line="15"/>
+        <source>Converted</source>
+        <translation>已转化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/texts.py" line="16"/>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/texts.py" line="21"/>
+        <source>Walk-in</source>
+        <translation>自行到访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/texts.py" line="22"/>
+        <source>Referral</source>
+        <translation>转介绍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/texts.py" line="23"/>
+        <source>Outlet staff</source>
+        <translation>网点员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/texts.py" line="24"/>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/texts.py" line="25"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/texts.py" line="29"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/texts.py" line="29"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+</context>
+<context>
+    <name>ProspectsPanel</name>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="60"/>
+        <source>Search: name, occupation, interests or 4+ mobile digits</source>
+        <translation>搜索：姓名、职业、兴趣爱好或手机号中 4 位以上数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="63"/>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="66"/>
+        <source>&amp;New prospect…</source>
+        <translation>新增准客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="67"/>
+        <source>Capture a prospect: a name and a mobile are enough (Ctrl+N)</source>
+        <translation>登记准客户：有姓名和手机号即可（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="75"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="75"/>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="75"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="75"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="75"/>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="76"/>
+        <source>Captured</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="76"/>
+        <source>Occupation and interests</source>
+        <translation>职业与兴趣爱好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="88"/>
+        <location filename="../../ui/prospects/panel.py" line="98"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="89"/>
+        <source>New prospect &amp;referred by them…</source>
+        <translation>新增由其推荐的准客户(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="90"/>
+        <location filename="../../ui/prospects/panel.py" line="101"/>
+        <source>Con&amp;vert to client card…</source>
+        <translation>转为客户档案(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="91"/>
+        <location filename="../../ui/prospects/panel.py" line="102"/>
+        <source>Open client &amp;card</source>
+        <translation>打开客户档案(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="92"/>
+        <location filename="../../ui/prospects/panel.py" line="99"/>
+        <source>Set &amp;stage</source>
+        <translation>设置阶段(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/prospects/panel.py" line="213"/>
+        <source>%n prospect(s)</source>
+        <translation>
+            <numerusform>%n 位准客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="242"/>
+        <source>Referred by: %1</source>
+        <translation>推荐人：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/prospects/panel.py" line="245"/>
+        <source>Referred %n person(s): %1</source>
+        <translation>
+            <numerusform>已推荐 %n 人：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="306"/>
+        <source>Saved %1.</source>
+        <translation>已保存%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="325"/>
+        <source>Stage changed.</source>
+        <translation>阶段已更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="333"/>
+        <source>Convert to client card</source>
+        <translation>转为客户档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="334"/>
+        <source>Make a client card for %1 from what is known? Their work-log entries move onto the card; the card stays a draft until its ID number is typed in.</source>
+        <translation>用现有资料为%1建立客户档案？其工作日志记录将转到该档案；补录证件号码之前，档案保持草稿状态。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="349"/>
+        <source>Converted: the client card is open; type in the ID number to complete it.</source>
+        <translation>已转为客户：客户档案已打开，请补录证件号码以完成建档。</translation>
+    </message>
+</context>
+<context>
     <name>QuickLogBar</name>
     <message>
-        <location filename="../../ui/today/widgets.py" line="71"/>
+        <location filename="../../ui/today/widgets.py" line="79"/>
         <source>Effective &amp;visit</source>
         <translation>有效拜访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="72"/>
+        <location filename="../../ui/today/widgets.py" line="80"/>
         <source>A visit where the full sales flow was run (counts toward “5 visits”)</source>
         <translation>完整走完销售流程的拜访（计入“5访”目标）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="73"/>
+        <location filename="../../ui/today/widgets.py" line="81"/>
         <source>&amp;Call</source>
         <translation>电话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="74"/>
+        <location filename="../../ui/today/widgets.py" line="82"/>
         <source>Care &amp;SMS</source>
         <translation>关怀短信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="78"/>
+        <location filename="../../ui/today/widgets.py" line="86"/>
         <source>&amp;Leaflets +</source>
         <translation>派发宣传单(&amp;L) +</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="79"/>
+        <location filename="../../ui/today/widgets.py" line="87"/>
         <source>New &amp;prospect</source>
         <translation>新增准客户(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="82"/>
+        <location filename="../../ui/today/widgets.py" line="90"/>
         <source>Log:</source>
         <translation>记录：</translation>
     </message>
 </context>
 <context>
+    <name>QuickVisitDialog</name>
+    <message>
+        <location filename="../../ui/today/quick_log_dialog.py" line="39"/>
+        <source>Effective visit</source>
+        <translation>有效拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/quick_log_dialog.py" line="45"/>
+        <source>Close: the whole flow (counts toward “5 visits”)</source>
+        <translation>销售促成：完整流程（计入“5访”）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/quick_log_dialog.py" line="46"/>
+        <source>Handle objections</source>
+        <translation>拒绝处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/quick_log_dialog.py" line="47"/>
+        <source>Present the product</source>
+        <translation>产品推介</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/quick_log_dialog.py" line="48"/>
+        <source>Raise the need</source>
+        <translation>需求激发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/quick_log_dialog.py" line="49"/>
+        <source>Identify &amp; approach</source>
+        <translation>识别接触</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/quick_log_dialog.py" line="59"/>
+        <source>C&amp;lient (optional)</source>
+        <translation>客户（可选）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/quick_log_dialog.py" line="62"/>
+        <source>How &amp;far did it get</source>
+        <translation>进行到哪一步(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/quick_log_dialog.py" line="66"/>
+        <source>&amp;Log it</source>
+        <translation>记录(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/quick_log_dialog.py" line="98"/>
+        <source>This is the visit planned today: it is marked done and logged once.</source>
+        <translation>这是今天计划的拜访：将标记为已完成，只记录一次。</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="64"/>
+        <location filename="../../ui/receipts/dialog.py" line="69"/>
         <source>Policy receipt</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="78"/>
+        <location filename="../../ui/receipts/dialog.py" line="84"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="87"/>
+        <location filename="../../ui/receipts/dialog.py" line="93"/>
         <source>as printed on the policy</source>
         <translation>与保单上印的一致</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="92"/>
+        <location filename="../../ui/receipts/dialog.py" line="98"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="98"/>
+        <location filename="../../ui/receipts/dialog.py" line="104"/>
         <source>&amp;Policy number</source>
         <translation>保单号(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="99"/>
+        <location filename="../../ui/receipts/dialog.py" line="105"/>
         <source>&amp;Delivered on</source>
         <translation>送达日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="100"/>
+        <location filename="../../ui/receipts/dialog.py" line="106"/>
         <source>Si&amp;gned on</source>
         <translation>签收日期(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="101"/>
+        <location filename="../../ui/receipts/dialog.py" line="107"/>
         <source>C&amp;ooling-off period</source>
         <translation>犹豫期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="102"/>
+        <location filename="../../ui/receipts/dialog.py" line="108"/>
         <source>Cooling-off ends</source>
         <translation>犹豫期截止</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="103"/>
+        <location filename="../../ui/receipts/dialog.py" line="109"/>
         <source>Return receipt by</source>
         <translation>回执交回期限</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="113"/>
+        <location filename="../../ui/receipts/dialog.py" line="119"/>
         <source>&amp;Sign &amp;&amp; queue</source>
         <translation>签收并排队发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="114"/>
+        <location filename="../../ui/receipts/dialog.py" line="120"/>
         <source>Freezes the receipt and queues it for head office (Ctrl+Enter)</source>
         <translation>锁定回执并排队发送总公司（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="117"/>
+        <location filename="../../ui/receipts/dialog.py" line="123"/>
         <source>Mark &amp;returned</source>
         <translation>标记已交回(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="118"/>
+        <location filename="../../ui/receipts/dialog.py" line="124"/>
         <source>The signed paper receipt went back to the bank on this day</source>
         <translation>签字的纸质回执已于当天交回银行</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="124"/>
+        <location filename="../../ui/receipts/dialog.py" line="130"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="127"/>
+        <location filename="../../ui/receipts/dialog.py" line="133"/>
         <source>Paper returned on</source>
         <translation>纸质回执交回日期</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="165"/>
+        <location filename="../../ui/receipts/dialog.py" line="184"/>
         <source>Policy receipt: %1</source>
         <translation>保单回执：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="178"/>
+        <location filename="../../ui/receipts/dialog.py" line="198"/>
         <source>Signed and queued for head office. Content hash (SHA-256): %1</source>
         <translation>已签收并排队发送总公司。内容哈希（SHA-256）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="182"/>
+        <location filename="../../ui/receipts/dialog.py" line="204"/>
         <source>Signed receipts cannot change.</source>
         <translation>已签收的回执不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="184"/>
+        <location filename="../../ui/receipts/dialog.py" line="206"/>
         <source>Draft: saved as you type.</source>
         <translation>草稿：输入时自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="198"/>
+        <location filename="../../ui/receipts/dialog.py" line="220"/>
         <source>Returned.</source>
         <translation>已交回。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="216"/>
+        <location filename="../../ui/receipts/dialog.py" line="243"/>
         <source>%1 (%2 days from the day after signing)</source>
         <translation>%1（自签收次日起 %2 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="219"/>
+        <location filename="../../ui/receipts/dialog.py" line="248"/>
         <source>%1 (3 working days after signing)</source>
         <translation>%1（签收后 3 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="262"/>
+        <location filename="../../ui/receipts/dialog.py" line="295"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="268"/>
+        <location filename="../../ui/receipts/dialog.py" line="305"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="273"/>
+        <location filename="../../ui/receipts/dialog.py" line="310"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="286"/>
+        <location filename="../../ui/receipts/dialog.py" line="323"/>
         <source>Signing…</source>
         <translation>正在签收…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="313"/>
+        <location filename="../../ui/receipts/dialog.py" line="350"/>
         <source>Not signed: %1</source>
         <translation>未签收：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="324"/>
+        <location filename="../../ui/receipts/dialog.py" line="362"/>
         <source>Marked returned.</source>
         <translation>已标记为交回。</translation>
     </message>
@@ -3895,47 +4765,47 @@
         <translation>请附上已签字回执的扫描件。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="126"/>
+        <location filename="../../ui/receipts/evidence.py" line="127"/>
         <source>Attach the scan of the signed receipt</source>
         <translation>附上已签字回执的扫描件</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="127"/>
+        <location filename="../../ui/receipts/evidence.py" line="129"/>
         <source>Scans and photos (*.png *.jpg *.jpeg *.pdf);;All files (*)</source>
         <translation>扫描件和照片 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="135"/>
+        <location filename="../../ui/receipts/evidence.py" line="137"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="146"/>
+        <location filename="../../ui/receipts/evidence.py" line="148"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 无法使用：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="149"/>
+        <location filename="../../ui/receipts/evidence.py" line="152"/>
         <source>%1 (%2, %3 KB) attached.</source>
         <translation>已附加 %1（%2，%3 KB）。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="156"/>
+        <location filename="../../ui/receipts/evidence.py" line="162"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="171"/>
+        <location filename="../../ui/receipts/evidence.py" line="177"/>
         <source>The client&apos;s signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="173"/>
+        <location filename="../../ui/receipts/evidence.py" line="179"/>
         <source>Signed on screen.</source>
         <translation>已在屏幕上签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="175"/>
+        <location filename="../../ui/receipts/evidence.py" line="182"/>
         <source>Signed on paper; scan attached (%1, %2 KB).</source>
         <translation>纸质签字；已附扫描件（%1，%2 KB）。</translation>
     </message>
@@ -3943,137 +4813,137 @@
 <context>
     <name>ReceiptList</name>
     <message>
-        <location filename="../../ui/receipts/page.py" line="48"/>
+        <location filename="../../ui/receipts/page.py" line="50"/>
         <source>&amp;New receipt…</source>
         <translation>新建回执(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="49"/>
+        <location filename="../../ui/receipts/page.py" line="51"/>
         <source>Record a policy delivery for a finished proposal (Ctrl+N)</source>
         <translation>为已完成的投保单登记保单送达（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="50"/>
+        <location filename="../../ui/receipts/page.py" line="52"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="51"/>
+        <location filename="../../ui/receipts/page.py" line="53"/>
         <source>&amp;Receipt…</source>
         <translation>回执(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="52"/>
+        <location filename="../../ui/receipts/page.py" line="54"/>
         <source>Receipt with &amp;full ID and phone numbers…</source>
         <translation>显示完整证件号和电话的回执(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="54"/>
+        <location filename="../../ui/receipts/page.py" line="56"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="55"/>
+        <location filename="../../ui/receipts/page.py" line="57"/>
         <source>Print the selected receipt or save it as a PDF (Ctrl+P)</source>
         <translation>打印所选回执，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="64"/>
+        <location filename="../../ui/receipts/page.py" line="66"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="64"/>
+        <location filename="../../ui/receipts/page.py" line="66"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="64"/>
+        <location filename="../../ui/receipts/page.py" line="66"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="64"/>
+        <location filename="../../ui/receipts/page.py" line="66"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="65"/>
+        <location filename="../../ui/receipts/page.py" line="67"/>
         <source>Signed on</source>
         <translation>签收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="65"/>
+        <location filename="../../ui/receipts/page.py" line="67"/>
         <source>Return by</source>
         <translation>交回期限</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="65"/>
+        <location filename="../../ui/receipts/page.py" line="67"/>
         <source>Cooling-off ends</source>
         <translation>犹豫期截止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/receipts/page.py" line="129"/>
+        <location filename="../../ui/receipts/page.py" line="140"/>
         <source>%n receipt(s) to return</source>
         <translation>
             <numerusform>%n 份回执待交回</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/receipts/page.py" line="131"/>
+        <location filename="../../ui/receipts/page.py" line="142"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 份已逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/receipts/page.py" line="134"/>
+        <location filename="../../ui/receipts/page.py" line="145"/>
         <source>%n awaiting signature</source>
         <translation>
             <numerusform>%n 份待签收</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="137"/>
+        <location filename="../../ui/receipts/page.py" line="148"/>
         <source>Nothing to return</source>
         <translation>没有待交回的回执</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="146"/>
+        <location filename="../../ui/receipts/page.py" line="157"/>
         <source>Awaiting signature</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="148"/>
+        <location filename="../../ui/receipts/page.py" line="159"/>
         <source>Signed</source>
         <translation>已签收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/receipts/page.py" line="150"/>
+        <location filename="../../ui/receipts/page.py" line="161"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="152"/>
+        <location filename="../../ui/receipts/page.py" line="163"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/receipts/page.py" line="153"/>
+        <location filename="../../ui/receipts/page.py" line="164"/>
         <source>Due in %n day(s)</source>
         <translation>
             <numerusform>%n 天后到期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="174"/>
+        <location filename="../../ui/receipts/page.py" line="185"/>
         <source>Creating the receipt…</source>
         <translation>正在创建回执…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="196"/>
+        <location filename="../../ui/receipts/page.py" line="209"/>
         <source>Receipt: %1</source>
         <translation>回执：%1</translation>
     </message>
@@ -4081,18 +4951,18 @@
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../ui/receipts/page.py" line="219"/>
-        <location filename="../../ui/receipts/page.py" line="225"/>
+        <location filename="../../ui/receipts/page.py" line="232"/>
+        <location filename="../../ui/receipts/page.py" line="238"/>
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="220"/>
+        <location filename="../../ui/receipts/page.py" line="233"/>
         <source>Policy receipts signed on delivery, and their return deadlines.</source>
         <translation>保单送达时签收的回执及其交回期限。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="229"/>
+        <location filename="../../ui/receipts/page.py" line="242"/>
         <source>Handover lists</source>
         <translation>交接清单</translation>
     </message>
@@ -4118,102 +4988,130 @@
 <context>
     <name>ReminderList</name>
     <message>
-        <location filename="../../ui/today/widgets.py" line="111"/>
+        <location filename="../../ui/today/widgets.py" line="126"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="111"/>
+        <location filename="../../ui/today/widgets.py" line="126"/>
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="111"/>
+        <location filename="../../ui/today/widgets.py" line="126"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="111"/>
+        <location filename="../../ui/today/widgets.py" line="126"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="116"/>
+        <location filename="../../ui/today/widgets.py" line="131"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="116"/>
+        <location filename="../../ui/today/widgets.py" line="132"/>
         <source>Important date</source>
         <translation>重要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="117"/>
+        <location filename="../../ui/today/widgets.py" line="133"/>
         <source>Product matures</source>
         <translation>产品到期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="117"/>
+        <location filename="../../ui/today/widgets.py" line="134"/>
         <source>Revisit after purchase</source>
         <translation>购买后回访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="118"/>
+        <location filename="../../ui/today/widgets.py" line="135"/>
         <source>Receipt due back</source>
         <translation>回执待交回</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="118"/>
+        <location filename="../../ui/today/widgets.py" line="136"/>
         <source>Head-office letter due</source>
         <translation>总公司函件待回复</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="119"/>
+        <location filename="../../ui/today/widgets.py" line="137"/>
         <source>Deliver the policy</source>
         <translation>送达保单</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="124"/>
+        <location filename="../../ui/today/widgets.py" line="142"/>
         <source>Review</source>
         <translation>审核函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="124"/>
+        <location filename="../../ui/today/widgets.py" line="143"/>
         <source>Medical exam</source>
         <translation>体检函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="125"/>
+        <location filename="../../ui/today/widgets.py" line="144"/>
         <source>Investigation</source>
         <translation>调查函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="125"/>
+        <location filename="../../ui/today/widgets.py" line="145"/>
         <source>Financial evidence</source>
         <translation>财务资料函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="126"/>
+        <location filename="../../ui/today/widgets.py" line="146"/>
         <source>Health evidence</source>
         <translation>健康资料函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="126"/>
+        <location filename="../../ui/today/widgets.py" line="147"/>
         <source>Underwriting decision</source>
         <translation>核保决定</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="127"/>
+        <location filename="../../ui/today/widgets.py" line="148"/>
         <source>Problem case</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="134"/>
+        <location filename="../../ui/today/widgets.py" line="152"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/widgets.py" line="152"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/widgets.py" line="152"/>
+        <source>Coming days</source>
+        <translation>未来几天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/widgets.py" line="163"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/widgets.py" line="194"/>
+        <source>%n more overdue by over a week</source>
+        <translation>
+            <numerusform>另有 %n 条逾期超过一周</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="141"/>
+        <location filename="../../ui/today/widgets.py" line="196"/>
+        <source>Expand to list them</source>
+        <translation>展开查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/widgets.py" line="160"/>
+        <location filename="../../ui/today/widgets.py" line="206"/>
         <source>Nothing due</source>
         <translation>暂无到期事项</translation>
     </message>
@@ -4277,50 +5175,165 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="55"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="60"/>
+        <source>&amp;Manager</source>
+        <translation>客户经理(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="61"/>
+        <source>Daily &amp;targets</source>
+        <translation>每日目标(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="62"/>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="89"/>
+        <source>Effective &amp;visits:</source>
+        <translation>有效拜访(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="89"/>
+        <source>&amp;Leaflets handed out:</source>
+        <translation>派发宣传单(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="89"/>
+        <source>New &amp;prospects:</source>
+        <translation>新增准客户(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="90"/>
+        <source>Care &amp;SMS:</source>
+        <translation>关怀短信(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="90"/>
+        <source>Booked &amp;meetings:</source>
+        <translation>预约面谈(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="98"/>
+        <source>The manuals&apos; defaults are 5 visits, 50 leaflets, 10 prospects and 20 care SMS a day.</source>
+        <translation>手册的默认目标：每天 5 次有效拜访、50 份宣传单、10 位准客户、20 条关怀短信。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="108"/>
+        <source>As the computer</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="111"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="112"/>
+        <source>A new language applies when BranchDesk starts again.</source>
+        <translation>新的语言在 BranchDesk 重新启动后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="115"/>
+        <source>&amp;Idle lock and PIN…</source>
+        <translation>闲置锁定和 PIN 码(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="120"/>
+        <source>Idle lock:</source>
+        <translation>闲置锁定：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="123"/>
+        <source>Chosen by BranchDesk</source>
+        <translation>由 BranchDesk 自动选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="124"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="129"/>
+        <source>Print &amp;font:</source>
+        <translation>打印字体(&amp;F)：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/shell/settings_dialog.py" line="152"/>
+        <source>after %n minute(s) without input</source>
+        <translation>
+            <numerusform>无操作 %n 分钟后</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="152"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="161"/>
+        <source>Print font</source>
+        <translation>打印字体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="162"/>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell/application.py" line="119"/>
+        <location filename="../../ui/shell/application.py" line="125"/>
         <source>Encrypting your data. This happens once, after the update, and can take a minute or two with many client cards. Please keep BranchDesk open.</source>
         <translation>正在加密您的数据。此操作仅在更新后进行一次，客户档案较多时可能需要一两分钟。请不要关闭网点工作台。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="121"/>
+        <location filename="../../ui/shell/application.py" line="127"/>
         <source>Updating your data for this version of BranchDesk (a copy is kept first). Please keep BranchDesk open.</source>
         <translation>正在为此版本的网点工作台更新您的数据（会先保留一份副本）。请不要关闭网点工作台。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="126"/>
+        <location filename="../../ui/shell/application.py" line="132"/>
         <source>Opening your data</source>
         <translation>正在打开数据</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="160"/>
+        <location filename="../../ui/shell/application.py" line="184"/>
         <source>The daily backup failed: %1</source>
         <translation>每日备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="166"/>
+        <location filename="../../ui/shell/application.py" line="191"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="182"/>
+        <location filename="../../ui/shell/application.py" line="207"/>
         <source>Backup not usable</source>
         <translation>备份无法使用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="193"/>
+        <location filename="../../ui/shell/application.py" line="217"/>
         <source>Preparing the demo profile…</source>
         <translation>正在准备演示档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="193"/>
+        <location filename="../../ui/shell/application.py" line="217"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="195"/>
-        <location filename="../../ui/shell/application.py" line="208"/>
+        <location filename="../../ui/shell/application.py" line="218"/>
+        <location filename="../../ui/shell/application.py" line="231"/>
         <source>Demo profile</source>
         <translation>演示档案</translation>
     </message>
@@ -4328,17 +5341,17 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/common/widgets/signature_pad.py" line="216"/>
+        <location filename="../../ui/common/widgets/signature_pad.py" line="220"/>
         <source>I confirm I have read and understood the application and that the information is true.</source>
         <translation>本人确认已阅读并理解投保内容，所填信息真实无误。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/widgets/signature_pad.py" line="229"/>
+        <location filename="../../ui/common/widgets/signature_pad.py" line="233"/>
         <source>Undo stroke</source>
         <translation>撤销一笔</translation>
     </message>
     <message>
-        <location filename="../../ui/common/widgets/signature_pad.py" line="231"/>
+        <location filename="../../ui/common/widgets/signature_pad.py" line="237"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -4351,75 +5364,88 @@
         <translation>投保单签字</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/signing.py" line="30"/>
+        <location filename="../../ui/proposals/editor/signing.py" line="31"/>
         <source>Please read the application with the client. By signing, the client confirms that the answers are true and complete, that the product terms, exclusions and the cooling-off period were explained, and that a false answer may void the policy.</source>
         <translation>请与客户一起阅读投保单。签字即表示客户确认所填内容真实完整，产品条款、责任免除和犹豫期已向其说明，并知悉不实告知可能导致保险合同无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/signing.py" line="40"/>
+        <location filename="../../ui/proposals/editor/signing.py" line="43"/>
         <source>%1 %2: I have read and understood this application and confirm it is true.</source>
         <translation>%1 %2：本人已阅读并理解本投保单，确认所填内容属实。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/signing.py" line="52"/>
+        <location filename="../../ui/proposals/editor/signing.py" line="56"/>
         <source>Sign and &amp;finish</source>
         <translation>签字并完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/signing.py" line="54"/>
+        <location filename="../../ui/proposals/editor/signing.py" line="58"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <location filename="../../ui/today/widgets.py" line="221"/>
+        <source>Snooze until</source>
+        <translation>推迟到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/widgets.py" line="232"/>
+        <source>&amp;Until</source>
+        <translation>推迟到(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>StaffTable</name>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="240"/>
+        <location filename="../../ui/outlets/tables.py" line="248"/>
         <source>Outlet head</source>
         <translation>网点负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="241"/>
+        <location filename="../../ui/outlets/tables.py" line="249"/>
         <source>Lobby manager</source>
         <translation>大堂经理</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="242"/>
+        <location filename="../../ui/outlets/tables.py" line="250"/>
         <source>Wealth manager</source>
         <translation>理财经理</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="243"/>
+        <location filename="../../ui/outlets/tables.py" line="251"/>
         <source>Teller</source>
         <translation>柜员</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="244"/>
+        <location filename="../../ui/outlets/tables.py" line="252"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="247"/>
+        <location filename="../../ui/outlets/tables.py" line="258"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="248"/>
+        <location filename="../../ui/outlets/tables.py" line="259"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="249"/>
+        <location filename="../../ui/outlets/tables.py" line="260"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="250"/>
+        <location filename="../../ui/outlets/tables.py" line="261"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="251"/>
+        <location filename="../../ui/outlets/tables.py" line="262"/>
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
@@ -4427,112 +5453,112 @@
 <context>
     <name>StartupProblemDialog</name>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="39"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="38"/>
         <source>BranchDesk cannot open your data</source>
         <translation>网点工作台无法打开您的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="45"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="44"/>
         <source>Details: %1</source>
         <translation>详细信息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="56"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="55"/>
         <source>Open selected &amp;backup</source>
         <translation>打开所选备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="59"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="58"/>
         <source>&amp;Restore selected backup</source>
         <translation>恢复所选备份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="62"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="61"/>
         <source>Choose another &amp;folder…</source>
         <translation>选择其他文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="63"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="62"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="47"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="46"/>
         <source>Backups of this profile, newest first:</source>
         <translation>此档案的备份（最新的在前）：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="85"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="84"/>
         <source>the file is not there</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="85"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="84"/>
         <source>the file is empty (0 bytes)</source>
         <translation>文件为空（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="111"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="112"/>
         <source>The data folder %1 cannot be used: it is missing and cannot be created, or it is read-only. Choose another folder, or ask IT to make this one writable.</source>
         <translation>数据文件夹 %1 无法使用：它不存在且无法创建，或者是只读的。请选择其他文件夹，或请信息技术部门开放此文件夹的写入权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="115"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="116"/>
         <source>The database %1 is damaged and cannot be opened. It has not been changed. Open a backup, or choose another data folder.</source>
         <translation>数据库 %1 已损坏，无法打开。该文件未被改动。请打开一个备份，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="119"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="120"/>
         <source>The database %1 is damaged: some of its pages cannot be read. It has not been changed. Restore a backup, or choose another data folder.</source>
         <translation>数据库 %1 已损坏：其中部分数据页无法读取。该文件未被改动。请恢复一个备份，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="123"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="124"/>
         <source>The database %1 was written by a newer version of BranchDesk. It has not been changed. Install the newer version, open a backup, or choose another folder.</source>
         <translation>数据库 %1 由更新版本的网点工作台写入。该文件未被改动。请安装新版本、打开一个备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="127"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="128"/>
         <source>The database %1 cannot be opened with this key: the key is wrong, or the file is damaged. It has not been changed. Open a backup, or choose another folder.</source>
         <translation>无法用此密钥打开数据库 %1：密钥错误或文件已损坏。文件未被改动。请打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="131"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="132"/>
         <source>The database %1 cannot be opened with this passphrase: it is wrong, or the file is damaged. It has not been changed. Start again to type the passphrase again, open a backup, or choose another folder.</source>
         <translation>无法用此口令打开数据库 %1：口令错误或文件已损坏。文件未被改动。请重新启动后再次输入口令、打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="136"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="137"/>
         <source>The database %1 is protected by a passphrase, and none was given. Start again to type it, or choose another folder.</source>
         <translation>数据库 %1 受口令保护，但未提供口令。请重新启动并输入口令，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="140"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="141"/>
         <source>The key of the database %1 is not in this computer&apos;s password store (another computer or user account, or the store is locked). It has not been changed. Open a backup, or choose another folder.</source>
         <translation>数据库 %1 的密钥不在本机的密码库中（可能来自其他电脑或用户账户，或密码库已锁定）。文件未被改动。请打开备份，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="145"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="146"/>
         <source>Encrypting the database %1 failed; it was left as it was. Make room on the disk, close other programs using it and start again, or choose another folder.</source>
         <translation>加密数据库 %1 失败，文件保持原样。请腾出磁盘空间、关闭正在使用它的其他程序后重新启动，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="149"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="150"/>
         <source>The database %1 is missing or empty, although this folder held a profile. Nothing was created in its place. Restore the newest backup (selected below), or choose another folder.</source>
         <translation>数据库 %1 不存在或为空，但此文件夹曾保存过一个档案。程序没有在原处新建任何文件。请恢复最新的备份（已在下方选中），或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="153"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="156"/>
         <source>The database %1 is missing or empty, although this folder held a profile, and there is no backup of it here. Nothing was created in its place. Put the file back from a copy you have, or choose another folder.</source>
         <translation>数据库 %1 不存在或为空，但此文件夹曾保存过一个档案，且这里没有它的备份。程序没有在原处新建任何文件。请用您手上的副本把该文件放回原处，或选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="158"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="161"/>
         <source>Updating the database %1 to this version failed, and it was put back as it was. Open a backup, or choose another folder, and tell IT.</source>
         <translation>将数据库 %1 升级到当前版本失败，已恢复原状。请打开一个备份或选择其他文件夹，并告知信息技术部门。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/startup_dialog.py" line="171"/>
+        <location filename="../../ui/shell/startup_dialog.py" line="174"/>
         <source>Choose a data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
@@ -4540,7 +5566,7 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="72"/>
+        <location filename="../../ui/shell/status_bar.py" line="71"/>
         <source>Demo profile: made-up data</source>
         <translation>演示档案：虚构数据</translation>
     </message>
@@ -4560,63 +5586,63 @@
         <translation>待发送：…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/status_bar.py" line="116"/>
+        <location filename="../../ui/shell/status_bar.py" line="115"/>
         <source>Outbox: %n waiting</source>
         <translation>
             <numerusform>待发送：%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/status_bar.py" line="118"/>
+        <location filename="../../ui/shell/status_bar.py" line="117"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n 项被退回</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="123"/>
+        <location filename="../../ui/shell/status_bar.py" line="122"/>
         <source>The oldest item has waited %1 (more than %2).</source>
         <translation>最早的一项已等待 %1（超过 %2）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/status_bar.py" line="126"/>
+        <location filename="../../ui/shell/status_bar.py" line="125"/>
         <source>Head office rejected %n item(s).</source>
         <translation>
             <numerusform>总公司拒收了 %n 项。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="131"/>
+        <location filename="../../ui/shell/status_bar.py" line="130"/>
         <source>Open the Sync page to see why, retry or discard.</source>
         <translation>打开“同步”页查看原因、重试或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="133"/>
+        <location filename="../../ui/shell/status_bar.py" line="132"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="139"/>
+        <location filename="../../ui/shell/status_bar.py" line="138"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="142"/>
+        <location filename="../../ui/shell/status_bar.py" line="141"/>
         <source>Syncing… %1/%2</source>
         <translation>正在同步… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="150"/>
+        <location filename="../../ui/shell/status_bar.py" line="149"/>
         <source>Head office: online</source>
         <translation>总公司：已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="151"/>
+        <location filename="../../ui/shell/status_bar.py" line="150"/>
         <source>Head office: offline (work is kept and sent later)</source>
         <translation>总公司：离线（数据已保存，稍后发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="152"/>
+        <location filename="../../ui/shell/status_bar.py" line="151"/>
         <source>Head office: not set up</source>
         <translation>总公司：未设置</translation>
     </message>
@@ -4624,32 +5650,32 @@
 <context>
     <name>StockTable</name>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="268"/>
+        <location filename="../../ui/outlets/tables.py" line="286"/>
         <source>Form</source>
         <translation>单证</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="268"/>
+        <location filename="../../ui/outlets/tables.py" line="286"/>
         <source>Brochure</source>
         <translation>宣传册</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="270"/>
+        <location filename="../../ui/outlets/tables.py" line="291"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="271"/>
+        <location filename="../../ui/outlets/tables.py" line="292"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="272"/>
+        <location filename="../../ui/outlets/tables.py" line="293"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/tables.py" line="273"/>
+        <location filename="../../ui/outlets/tables.py" line="294"/>
         <source>Reorder level</source>
         <translation>补货线</translation>
     </message>
@@ -4846,39 +5872,39 @@
         <translation>副本保存在本机的 %1 中。其中含有证件号码，请妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="277"/>
+        <location filename="../../ui/sync/page.py" line="278"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="292"/>
+        <location filename="../../ui/sync/page.py" line="293"/>
         <source>Discarded. The copy is at %1.</source>
         <translation>已放弃。副本在 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="298"/>
+        <location filename="../../ui/sync/page.py" line="299"/>
         <source>Export the sync list</source>
         <translation>导出同步列表</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="299"/>
+        <location filename="../../ui/sync/page.py" line="300"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="306"/>
+        <location filename="../../ui/sync/page.py" line="307"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 项到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="338"/>
+        <location filename="../../ui/sync/page.py" line="339"/>
         <source>Syncing with head office…</source>
         <translation>正在与总公司同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="343"/>
+        <location filename="../../ui/sync/page.py" line="344"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -4886,129 +5912,129 @@
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../ui/sync/texts.py" line="28"/>
+        <location filename="../../ui/sync/texts.py" line="29"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="29"/>
+        <location filename="../../ui/sync/texts.py" line="30"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="30"/>
+        <location filename="../../ui/sync/texts.py" line="31"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="31"/>
+        <location filename="../../ui/sync/texts.py" line="32"/>
         <source>Rejected</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="32"/>
+        <location filename="../../ui/sync/texts.py" line="33"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="36"/>
+        <location filename="../../ui/sync/texts.py" line="37"/>
         <source>Proposal</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="36"/>
+        <location filename="../../ui/sync/texts.py" line="37"/>
         <source>Receipt</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="42"/>
+        <location filename="../../ui/sync/texts.py" line="43"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="44"/>
+        <location filename="../../ui/sync/texts.py" line="45"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="46"/>
+        <location filename="../../ui/sync/texts.py" line="47"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n 小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="47"/>
+        <location filename="../../ui/sync/texts.py" line="48"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="52"/>
+        <location filename="../../ui/sync/texts.py" line="53"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="57"/>
+        <location filename="../../ui/sync/texts.py" line="58"/>
         <source>today %1</source>
         <translation>今天 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="66"/>
+        <location filename="../../ui/sync/texts.py" line="67"/>
         <source>Not logged in to head office. Use Log in… to enter your token.</source>
         <translation>尚未登录总公司。请用“登录…”输入令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="67"/>
+        <location filename="../../ui/sync/texts.py" line="68"/>
         <source>Head office refused the saved token. Log in again.</source>
         <translation>总公司拒绝了已保存的令牌。请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="68"/>
+        <location filename="../../ui/sync/texts.py" line="69"/>
         <source>Head office refused this token. Check it, or ask head office for a new one.</source>
         <translation>总公司拒绝了这个令牌。请检查，或向总公司申请新的令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="70"/>
+        <location filename="../../ui/sync/texts.py" line="71"/>
         <source>Head office could not be reached at this address, or what answered is not head office. Check the address and the network, then try again.</source>
         <translation>无法通过此地址连接总公司，或应答的不是总公司。请检查地址和网络后重试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="83"/>
+        <location filename="../../ui/sync/texts.py" line="84"/>
         <source>%n item(s) sent</source>
         <translation>
             <numerusform>已发送 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="85"/>
+        <location filename="../../ui/sync/texts.py" line="86"/>
         <source>%n rejected by head office</source>
         <translation>
             <numerusform>%n 项被总公司拒收</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="87"/>
+        <location filename="../../ui/sync/texts.py" line="88"/>
         <source>%n answer(s) from head office</source>
         <translation>
             <numerusform>收到总公司 %n 条答复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="89"/>
+        <location filename="../../ui/sync/texts.py" line="90"/>
         <source>Stopped; what was not sent stays waiting</source>
         <translation>已停止；未发送的项目继续等待</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="93"/>
+        <location filename="../../ui/sync/texts.py" line="94"/>
         <source>Up to date: nothing new to send or receive</source>
         <translation>已是最新：没有需要发送或接收的内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="95"/>
+        <location filename="../../ui/sync/texts.py" line="96"/>
         <source>%n still waiting</source>
         <translation>
             <numerusform>仍有 %n 项等待</numerusform>
@@ -5023,32 +6049,32 @@
         <translation>我的每日目标</translation>
     </message>
     <message>
-        <location filename="../../ui/today/targets_dialog.py" line="29"/>
+        <location filename="../../ui/today/targets_dialog.py" line="30"/>
         <source>Effective visits</source>
         <translation>有效拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/targets_dialog.py" line="29"/>
+        <location filename="../../ui/today/targets_dialog.py" line="31"/>
         <source>Leaflets</source>
         <translation>宣传单</translation>
     </message>
     <message>
-        <location filename="../../ui/today/targets_dialog.py" line="30"/>
+        <location filename="../../ui/today/targets_dialog.py" line="32"/>
         <source>New prospects</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/targets_dialog.py" line="30"/>
+        <location filename="../../ui/today/targets_dialog.py" line="33"/>
         <source>Care SMS</source>
         <translation>关怀短信</translation>
     </message>
     <message>
-        <location filename="../../ui/today/targets_dialog.py" line="31"/>
+        <location filename="../../ui/today/targets_dialog.py" line="34"/>
         <source>Booked meetings</source>
         <translation>预约面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/today/targets_dialog.py" line="42"/>
+        <location filename="../../ui/today/targets_dialog.py" line="47"/>
         <source>Each new day starts from these; a single day can be changed in its summary.</source>
         <translation>每天默认使用这些目标；某一天的目标可以在当天的总结中修改。</translation>
     </message>
@@ -5056,47 +6082,47 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="171"/>
+        <location filename="../../ui/planner/timeline.py" line="176"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="171"/>
+        <location filename="../../ui/planner/timeline.py" line="177"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="171"/>
+        <location filename="../../ui/planner/timeline.py" line="178"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="171"/>
+        <location filename="../../ui/planner/timeline.py" line="179"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="171"/>
+        <location filename="../../ui/planner/timeline.py" line="180"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="172"/>
+        <location filename="../../ui/planner/timeline.py" line="181"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="172"/>
+        <location filename="../../ui/planner/timeline.py" line="182"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="177"/>
+        <location filename="../../ui/planner/timeline.py" line="188"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="179"/>
+        <location filename="../../ui/planner/timeline.py" line="190"/>
         <source>Working day</source>
         <translation>调休上班</translation>
     </message>
@@ -5104,162 +6130,243 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/today/page.py" line="79"/>
+        <location filename="../../ui/today/page.py" line="92"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="89"/>
+        <location filename="../../ui/today/page.py" line="102"/>
         <source>Previous day (Alt+Left)</source>
         <translation>前一天（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="90"/>
+        <location filename="../../ui/today/page.py" line="103"/>
         <source>T&amp;oday</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="92"/>
+        <location filename="../../ui/today/page.py" line="105"/>
         <source>Next day (Alt+Right)</source>
         <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="93"/>
+        <location filename="../../ui/today/page.py" line="106"/>
         <source>Log a &amp;contact…</source>
         <translation>记录联系(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="94"/>
+        <location filename="../../ui/today/page.py" line="107"/>
         <source>Kind, client, sales-flow step, outcome and notes (Ctrl+L)</source>
         <translation>类型、客户、销售流程步骤、结果和备注（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="95"/>
+        <location filename="../../ui/today/page.py" line="108"/>
         <source>Daily &amp;summary…</source>
         <translation>每日总结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="96"/>
+        <location filename="../../ui/today/page.py" line="109"/>
         <source>&amp;Targets…</source>
         <translation>目标(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="97"/>
+        <location filename="../../ui/today/page.py" line="110"/>
         <source>My default daily targets</source>
         <translation>我的默认每日目标</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="98"/>
+        <location filename="../../ui/today/page.py" line="111"/>
         <source>Close the &amp;day…</source>
         <translation>结束当天(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="99"/>
+        <location filename="../../ui/today/page.py" line="112"/>
         <source>Daily &amp;plan…</source>
         <translation>每日工作计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="100"/>
+        <location filename="../../ui/today/page.py" line="113"/>
         <source>Daily su&amp;mmary…</source>
         <translation>每日工作总结(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="102"/>
+        <location filename="../../ui/today/page.py" line="115"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="103"/>
+        <location filename="../../ui/today/page.py" line="116"/>
         <source>Print the day&apos;s plan or summary, or save it as a PDF (Ctrl+P)</source>
         <translation>打印当天的计划或总结，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="115"/>
+        <location filename="../../ui/today/page.py" line="129"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="115"/>
+        <location filename="../../ui/today/page.py" line="129"/>
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="115"/>
+        <location filename="../../ui/today/page.py" line="129"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="115"/>
+        <location filename="../../ui/today/page.py" line="129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="115"/>
+        <location filename="../../ui/today/page.py" line="129"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="133"/>
+        <location filename="../../ui/today/page.py" line="143"/>
+        <source>Care &amp;messages…</source>
+        <translation>关怀短信(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="144"/>
+        <source>Whom to send a care message today, and in what words</source>
+        <translation>今天该给哪些客户发关怀短信，以及短信内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="152"/>
         <source>Agenda: visits and follow-ups</source>
         <translation>今日安排：拜访与跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="196"/>
+        <location filename="../../ui/today/page.py" line="220"/>
         <source>Closed: changes are corrections</source>
         <translation>已结束：修改将记为更正</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/page.py" line="209"/>
+        <location filename="../../ui/today/page.py" line="228"/>
         <source>Due soon: %n reminder(s)</source>
         <translation>
             <numerusform>近期提醒：%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/page.py" line="211"/>
+        <location filename="../../ui/today/page.py" line="230"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项已逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="213"/>
+        <location filename="../../ui/today/page.py" line="232"/>
         <source>the first %1 shown</source>
         <translation>显示前 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="227"/>
+        <location filename="../../ui/today/page.py" line="256"/>
         <source>Revisit after purchase: %1</source>
         <translation>购买后回访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="230"/>
+        <location filename="../../ui/today/page.py" line="263"/>
         <source>No visits planned</source>
         <translation>没有安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="238"/>
-        <location filename="../../ui/today/page.py" line="264"/>
+        <location filename="../../ui/today/page.py" line="337"/>
+        <source>&amp;Open the visit</source>
+        <translation>打开拜访(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="339"/>
+        <source>&amp;Open the client card</source>
+        <translation>打开客户档案(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="342"/>
+        <source>Mark &amp;done</source>
+        <translation>标记为已完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="343"/>
+        <source>Snooze until &amp;tomorrow</source>
+        <translation>推迟到明天(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="344"/>
+        <source>Snooze for a &amp;week</source>
+        <translation>推迟一周(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="345"/>
+        <source>Snooze until a d&amp;ate…</source>
+        <translation>推迟到指定日期(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="346"/>
+        <source>D&amp;ismiss…</source>
+        <translation>忽略(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="350"/>
+        <source>Open the &amp;client card</source>
+        <translation>打开客户档案(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="351"/>
+        <source>&amp;Log a contact…</source>
+        <translation>记录联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="352"/>
+        <source>&amp;Plan a visit…</source>
+        <translation>安排拜访(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="353"/>
+        <source>New p&amp;roposal…</source>
+        <translation>新建投保单(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="367"/>
+        <source>Marked done.</source>
+        <translation>已标记为完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="370"/>
+        <source>Snoozed until %1.</source>
+        <translation>已推迟到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="372"/>
+        <source>Dismissed.</source>
+        <translation>已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="382"/>
+        <source>Dismiss the reminder</source>
+        <translation>忽略提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="383"/>
+        <source>&amp;Why is it not needed?</source>
+        <translation>为什么不需要处理(&amp;W)？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="407"/>
+        <location filename="../../ui/today/page.py" line="415"/>
+        <location filename="../../ui/today/page.py" line="444"/>
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="246"/>
-        <source>Close the day</source>
-        <translation>结束当天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/page.py" line="247"/>
-        <source>Close %1? Its work log is locked; later changes are recorded as corrections.</source>
-        <translation>结束 %1 的工作吗？当天的工作日志将被锁定，之后的修改会记为更正。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/page.py" line="292"/>
+        <location filename="../../ui/today/page.py" line="481"/>
         <source>Daily plan</source>
         <translation>每日工作计划</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="295"/>
+        <location filename="../../ui/today/page.py" line="484"/>
         <source>Daily summary</source>
         <translation>每日工作总结</translation>
     </message>
@@ -5267,119 +6374,160 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="66"/>
+        <location filename="../../ui/planner/dialog.py" line="69"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="68"/>
+        <location filename="../../ui/planner/dialog.py" line="71"/>
         <source>Client visit</source>
         <translation>客户拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="69"/>
+        <location filename="../../ui/planner/dialog.py" line="72"/>
         <source>Outlet visit</source>
         <translation>网点拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="92"/>
+        <location filename="../../ui/planner/dialog.py" line="95"/>
         <source>Repeat &amp;weekly on this weekday</source>
         <translation>每周这一天重复(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="98"/>
+        <location filename="../../ui/planner/dialog.py" line="101"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="118"/>
+        <location filename="../../ui/planner/dialog.py" line="109"/>
+        <source>A visit that reached the close counts toward “5 visits”; it is logged once.</source>
+        <translation>到达“销售促成”的拜访计入“5访”；只记录一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planner/dialog.py" line="128"/>
         <source>Save the visit (Ctrl+S)</source>
         <translation>保存拜访（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="134"/>
+        <location filename="../../ui/planner/dialog.py" line="144"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="137"/>
+        <location filename="../../ui/planner/dialog.py" line="147"/>
         <source>&amp;Client</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="140"/>
+        <location filename="../../ui/planner/dialog.py" line="150"/>
         <source>&amp;Outlet</source>
         <translation>网点(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="141"/>
+        <location filename="../../ui/planner/dialog.py" line="151"/>
         <source>&amp;Purpose</source>
         <translation>拜访目的(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="148"/>
+        <location filename="../../ui/planner/dialog.py" line="158"/>
         <source>&amp;Date and time</source>
         <translation>日期和时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="152"/>
+        <location filename="../../ui/planner/dialog.py" line="162"/>
         <source>&amp;Location</source>
         <translation>地点(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="153"/>
+        <location filename="../../ui/planner/dialog.py" line="163"/>
         <source>&amp;Agenda</source>
         <translation>议程(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="155"/>
+        <location filename="../../ui/planner/dialog.py" line="165"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="156"/>
+        <location filename="../../ui/planner/dialog.py" line="166"/>
         <source>O&amp;utcome</source>
         <translation>结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="157"/>
+        <location filename="../../ui/planner/dialog.py" line="167"/>
+        <source>Furthest st&amp;ep</source>
+        <translation>最远步&amp;骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planner/dialog.py" line="168"/>
         <source>&amp;New time</source>
         <translation>新时间(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="160"/>
+        <location filename="../../ui/planner/dialog.py" line="171"/>
         <source>&amp;Referrals asked</source>
         <translation>索取转介绍(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="161"/>
+        <location filename="../../ui/planner/dialog.py" line="172"/>
         <source>No&amp;tes</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="188"/>
+        <location filename="../../ui/planner/dialog.py" line="218"/>
         <source>New visit</source>
         <translation>新建拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="201"/>
+        <location filename="../../ui/planner/dialog.py" line="231"/>
         <source>Visit: %1</source>
         <translation>拜访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="240"/>
+        <location filename="../../ui/planner/dialog.py" line="272"/>
         <source>(no outlet)</source>
         <translation>（无网点）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="300"/>
+        <location filename="../../ui/planner/dialog.py" line="333"/>
         <source>Choose the client to visit: type a name and pick it from the list.</source>
         <translation>请选择要拜访的客户：输入姓名后从列表中选取。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="304"/>
+        <location filename="../../ui/planner/dialog.py" line="337"/>
         <source>Choose the outlet to visit.</source>
         <translation>请选择要拜访的网点。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planner/dialog.py" line="378"/>
+        <source>(not a sales conversation)</source>
+        <translation>（非销售面谈）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planner/dialog.py" line="379"/>
+        <source>Identify &amp; approach</source>
+        <translation>识别接触</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planner/dialog.py" line="380"/>
+        <source>Raise the need</source>
+        <translation>需求激发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planner/dialog.py" line="381"/>
+        <source>Present the product</source>
+        <translation>产品推介</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planner/dialog.py" line="382"/>
+        <source>Handle objections</source>
+        <translation>拒绝处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planner/dialog.py" line="383"/>
+        <source>Close</source>
+        <comment>sales-flow step: 销售促成</comment>
+        <translation>销售促成</translation>
     </message>
 </context>
 </TS>

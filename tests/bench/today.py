@@ -1,20 +1,23 @@
-"""The Today page on 100,000 clients and 2 years of log: our build beside raw sqlite3 reads."""
+"""The Today page on 100,000 clients and 2 years of log: our build beside the same queries' rows
+fetched through the bare driver (the floor: SQL and decryption without building anything)."""
 
 from __future__ import annotations
 
 import statistics
 import time
-from datetime import UTC, date, datetime, timedelta, timezone
-from datetime import time as clock
+from datetime import date, timedelta, timezone
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import event
 
 from app.context import AppContext
 from app.day.today import TodayService
 from local_db.cipher import connect
+from local_db.engine import CACHE_KIB
 
-RUNS = 20
-TARGET_MS = 150
+RUNS = 40
+TARGET_P95_MS = 50
 SHANGHAI = timezone(timedelta(hours=8))  # the demo's manager works on Beijing time
 
 
@@ -23,53 +26,64 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-def raw_day_rows(conn: Any, day: date) -> int:
-    """The floor: the same day's visits and work-log rows, read with plain sqlite3."""
-    start = datetime.combine(day, clock.min, SHANGHAI).astimezone(UTC).replace(tzinfo=None)
-    end = start + timedelta(days=1)
-    visits = conn.execute(
-        "SELECT v.*, c.name, o.name FROM visits v LEFT JOIN clients c ON c.id = v.client_id "
-        "LEFT JOIN outlets o ON o.id = v.outlet_id WHERE v.starts_at >= ? AND v.starts_at < ? "
-        "ORDER BY v.starts_at",
-        (start.isoformat(sep=" "), end.isoformat(sep=" ")),
-    ).fetchall()
-    log = conn.execute("SELECT * FROM worklog WHERE day = ?", (day.isoformat(),)).fetchall()
-    return len(visits) + len(log)
+def todays_statements(ctx: AppContext, service: TodayService, day: date) -> list[tuple[str, Any]]:
+    """The SQL one build of the Today data runs, with its parameters as the driver receives them."""
+    statements: list[tuple[str, Any]] = []
+
+    def record(_c: object, _cur: object, statement: str, parameters: Any, _ctx: object, _many: bool) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(ctx.store.engine, "before_cursor_execute", record)
+    try:
+        service.build(day, SHANGHAI)
+    finally:
+        event.remove(ctx.store.engine, "before_cursor_execute", record)
+    return [(sql, params) for sql, params in statements if sql.lstrip().upper().startswith("SELECT")]
 
 
-def measure(data_dir: Path, day: date) -> dict[str, float | int]:
+def raw_rows(conn: Any, statements: list[tuple[str, Any]]) -> int:
+    """The floor: the same queries' rows fetched with the bare driver, nothing built from them."""
+    return sum(len(conn.execute(sql, params).fetchall()) for sql, params in statements)
+
+
+def measure(data_dir: Path, day: date) -> dict[str, float | int | bool]:
     ctx = AppContext.open(data_dir)
     raw = connect(ctx.store.db_path, ctx.store.key)  # the bare driver, on the same encrypted file
+    raw.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # the page cache our engine gives its connections
     service = TodayService(ctx.store.sessions, ctx.settings)
     ours_ms: list[float] = []
     raw_ms: list[float] = []
     try:
         data = service.build(day, SHANGHAI)  # warm: caches, compiled statements, pages
-        raw_day_rows(raw, day)
+        statements = todays_statements(ctx, service, day)
+        raw_rows(raw, statements)
         # Alternately, so cache state is alike for both.
         for _ in range(RUNS):
             started = time.perf_counter()
             service.build(day, SHANGHAI)
             ours_ms.append((time.perf_counter() - started) * 1000)
             started = time.perf_counter()
-            raw_day_rows(raw, day)
+            raw_rows(raw, statements)
             raw_ms.append((time.perf_counter() - started) * 1000)
     finally:
         raw.close()
         ctx.close()
+    p95, raw_p95 = percentile(ours_ms, 0.95), percentile(raw_ms, 0.95)
     return {
         "runs": RUNS,
+        "queries": len(statements),
         "agenda_visits": len(data.agenda),
-        "reminders": len(data.reminders),
+        "reminders_shown": len(data.reminders),
+        "reminders_due": data.reminder_count,
+        "old_follow_ups_collapsed": data.old_follow_up_count,
         "p50_ms": round(statistics.median(ours_ms), 2),
-        "p95_ms": round(percentile(ours_ms, 0.95), 2),
-        "baseline_raw_sqlite_day_rows_p50_ms": round(statistics.median(raw_ms), 2),
-        "baseline_raw_sqlite_day_rows_p95_ms": round(percentile(raw_ms, 0.95), 2),
-        "p50_ratio": round(statistics.median(ours_ms) / statistics.median(raw_ms), 1),
-        # The issue's target is the time to build the page's data: the typical (median) build.
-        # p95 is printed beside it; on this 2-core machine it sits near the target.
-        "target_ms": TARGET_MS,
-        "meets_target": statistics.median(ours_ms) <= TARGET_MS,
+        "p95_ms": round(p95, 2),
+        "baseline_raw_sqlite_same_queries_p50_ms": round(statistics.median(raw_ms), 2),
+        "baseline_raw_sqlite_same_queries_p95_ms": round(raw_p95, 2),
+        "p50_ratio": round(statistics.median(ours_ms) / statistics.median(raw_ms), 2),
+        "p95_ratio": round(p95 / raw_p95, 2),
+        "target_p95_ms": TARGET_P95_MS,
+        "meets_target": p95 <= TARGET_P95_MS,
     }
 
 

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
 
 from ui.common.i18n import install_translators
+from ui.common.page import Page
 from ui.shell.application import Shell
 from ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
-def english(qapp) -> None:  # type: ignore[no-untyped-def]
+def english(qapp: QApplication) -> None:
     """As `branchdesk --lang en` does; tests that want Chinese install it on top."""
     install_translators(qapp, "en")
 
 
 @pytest.fixture(autouse=True)
-def no_dialog_left_open(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def no_dialog_left_open(qapp: QApplication) -> Iterator[None]:
     """A test that leaves a dialog open must not leave it to the next test, where it would be the
     active modal widget that test waits for."""
     yield
@@ -31,11 +34,22 @@ def no_dialog_left_open(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    """The app in Chinese (zh_CN), back to English after the test."""
+    translators = install_translators(qapp, "zh_CN")
+    assert translators, "the zh_CN translation did not load"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    install_translators(qapp, "en")
+
+
+@pytest.fixture
 def ui_settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
 
 
-def open_active(qtbot, shell: Shell, data_dir: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def open_active(qtbot: QtBot, shell: Shell, data_dir: Path) -> MainWindow:
     """Start as the app does and wait until the profile is attached and the window has focus."""
     with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
         shell.start(data_dir)
@@ -46,13 +60,30 @@ def open_active(qtbot, shell: Shell, data_dir: Path) -> MainWindow:  # type: ign
 
 
 @pytest.fixture
-def shell(qtbot, ui_settings: QSettings) -> Iterator[Shell]:  # type: ignore[no-untyped-def]
+def shell(qtbot: QtBot, ui_settings: QSettings) -> Iterator[Shell]:
     created = Shell(ui_settings)
     yield created
     created.close()
 
 
-def type_text(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
+P = TypeVar("P", bound=Page)
+T = TypeVar("T")
+
+
+def page_of(window: MainWindow, index: int, kind: type[P]) -> P:
+    """The window's page at `index`, as the feature's own page class (MainWindow.page says only Page)."""
+    page = window.page(index)
+    assert isinstance(page, kind), f"page {index} is a {type(page).__name__}, not a {kind.__name__}"
+    return page
+
+
+def some(value: T | None) -> T:
+    """`value`, which the test knows is there (a tree's item, an open dialog): Qt's getters may give None."""
+    assert value is not None
+    return value
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """Type as a user does: ASCII key by key, Chinese as an input method commits it."""
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication

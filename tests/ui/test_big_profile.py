@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
 from app.demo import generate
@@ -31,7 +32,7 @@ def big_profile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.mark.slow
-def test_main_window_opens_on_100k_clients(qtbot, tmp_path: Path, big_profile: Path) -> None:
+def test_main_window_opens_on_100k_clients(qtbot: QtBot, tmp_path: Path, big_profile: Path) -> None:
     ctx = AppContext.open(big_profile)
     try:
         counts = ctx.overview.record_counts()

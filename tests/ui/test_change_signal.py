@@ -9,17 +9,22 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from app.clients.records import ClientDraft
 from app.context import AppContext
 from app.rules.id_numbers import make_resident_id
+from app.rules.ids import ClientId, VisitId
 from local_db.models import OutboxItem, Visit
 from tests.paperwork_helpers import finished_proposal
+from tests.ui.conftest import page_of, some
 from tests.ui.test_signature_pad import sign_name
+from ui.planner.page import PlannerPage
 from ui.receipts.dialog import ReceiptDialog
 from ui.receipts.page import ReceiptsPage
 from ui.shell.application import Shell
 from ui.shell.main_window import MainWindow
+from ui.sync.page import SyncPage
 
 from .conftest import open_active
 
@@ -28,16 +33,19 @@ TODAY, PLANNER, CLIENTS, RECEIPTS, SYNC = 0, 1, 2, 4, 5
 
 def agenda_statuses(window: MainWindow) -> list[str]:
     agenda = window.today.agenda
-    return [agenda.topLevelItem(i).text(3) for i in range(agenda.topLevelItemCount())]
+    return [some(agenda.topLevelItem(i)).text(3) for i in range(agenda.topLevelItemCount())]
 
 
 def reminders(window: MainWindow) -> list[tuple[str, str]]:
     found = window.today.reminders
-    return [(found.topLevelItem(i).text(0), found.topLevelItem(i).text(3)) for i in range(found.topLevelItemCount())]
+    return [
+        (some(found.topLevelItem(i)).text(0), some(found.topLevelItem(i)).text(3))
+        for i in range(found.topLevelItemCount())
+    ]
 
 
 @pytest.fixture
-def visit_today(data_dir: Path) -> str:
+def visit_today(data_dir: Path) -> VisitId:
     ctx = AppContext.open(data_dir)
     birthday = date(1980, 5, 1)
     client = ctx.clients.save(
@@ -62,24 +70,24 @@ def visit_today(data_dir: Path) -> str:
         session.flush()
         visit_id = visit.id
     ctx.close()
-    return visit_id
+    return VisitId(visit_id)
 
 
 def test_a_visit_marked_done_in_the_planner_shows_done_on_today(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
-    data_dir: Path,  # type: ignore[no-untyped-def]
-    visit_today: str,
+    data_dir: Path,
+    visit_today: VisitId,
 ) -> None:
     window = open_active(qtbot, shell, data_dir)
     qtbot.waitUntil(lambda: agenda_statuses(window) == ["Planned"], timeout=10_000)
 
     window.show_page(PLANNER)
-    planner = window.page(PLANNER)
+    planner = page_of(window, PLANNER, PlannerPage)
     qtbot.waitUntil(lambda: any(v.id == visit_today for v in planner.timeline.visits), timeout=5000)
     planner.open_visit(visit_today)
     qtbot.waitUntil(lambda: planner.dialog is not None and planner.dialog.isVisible(), timeout=5000)
-    dialog = planner.dialog
+    dialog = some(planner.dialog)
     dialog.status.setCurrentIndex(dialog.status.findData("done"))
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("closed"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -95,24 +103,24 @@ def test_a_visit_marked_done_in_the_planner_shows_done_on_today(
 
 
 def test_a_visit_moved_while_today_is_on_screen_moves_there(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
-    data_dir: Path,  # type: ignore[no-untyped-def]
-    visit_today: str,
+    data_dir: Path,
+    visit_today: VisitId,
 ) -> None:
     window = open_active(qtbot, shell, data_dir)
     agenda = window.today.agenda
-    qtbot.waitUntil(lambda: agenda.topLevelItemCount() == 1 and agenda.topLevelItem(0).text(0) == "14:00–15:00",
+    qtbot.waitUntil(lambda: agenda.topLevelItemCount() == 1 and some(agenda.topLevelItem(0)).text(0) == "14:00–15:00",
                     timeout=10_000)  # fmt: skip
     assert window.stack.currentWidget() is window.today
-    planner = window.page(PLANNER)
+    planner = page_of(window, PLANNER, PlannerPage)
     start = datetime.now().astimezone().replace(hour=16, minute=0, second=0, microsecond=0)
     planner.move_visit(visit_today, start)
-    qtbot.waitUntil(lambda: agenda.topLevelItem(0).text(0) == "16:00–17:00", timeout=5000)
+    qtbot.waitUntil(lambda: some(agenda.topLevelItem(0)).text(0) == "16:00–17:00", timeout=5000)
 
 
 @pytest.fixture
-def two_cards(data_dir: Path) -> tuple[str, str]:
+def two_cards(data_dir: Path) -> tuple[ClientId, ClientId]:
     ctx = AppContext.open(data_dir)
     keep = ctx.clients.save(ClientDraft(name="王芳", mobile="13900001111")).client_id
     drop = ctx.clients.save(ClientDraft(name="王芳芳", mobile="13900002222")).client_id
@@ -121,10 +129,10 @@ def two_cards(data_dir: Path) -> tuple[str, str]:
 
 
 def test_a_card_merged_away_leaves_the_client_list(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
-    data_dir: Path,  # type: ignore[no-untyped-def]
-    two_cards: tuple[str, str],
+    data_dir: Path,
+    two_cards: tuple[ClientId, ClientId],
 ) -> None:
     keep, drop = two_cards
     window = open_active(qtbot, shell, data_dir)
@@ -141,7 +149,7 @@ def test_a_card_merged_away_leaves_the_client_list(
     assert page.table.currentIndex().row() == 0  # the card the manager was on stays selected
 
 
-def test_a_new_receipt_appears_on_todays_due_list(qtbot, shell: Shell, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_receipt_appears_on_todays_due_list(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     ctx = AppContext.open(data_dir)
     finished_proposal(ctx)
     ctx.close()
@@ -150,7 +158,7 @@ def test_a_new_receipt_appears_on_todays_due_list(qtbot, shell: Shell, data_dir:
     assert not [r for r in reminders(window) if r[0] == "Receipt due back"]
 
     window.show_page(RECEIPTS)
-    page = window.page(RECEIPTS)
+    page = page_of(window, RECEIPTS, ReceiptsPage)
     assert isinstance(page, ReceiptsPage)
     qtbot.waitUntil(lambda: page.list.count.text() != "", timeout=10_000)
     page.list.table.setFocus()
@@ -172,7 +180,7 @@ def test_a_new_receipt_appears_on_todays_due_list(qtbot, shell: Shell, data_dir:
     qtbot.waitUntil(lambda: ("Receipt due back", "P2026000999") in reminders(window), timeout=5000)
 
 
-def test_the_status_bar_counts_the_outbox_from_commits_not_a_timer(qtbot, shell: Shell, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_status_bar_counts_the_outbox_from_commits_not_a_timer(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     window = open_active(qtbot, shell, data_dir)
     label = window.status.outbox_label
     qtbot.waitUntil(lambda: label.text() == "Outbox: 0 waiting", timeout=10_000)
@@ -188,14 +196,14 @@ def test_the_status_bar_counts_the_outbox_from_commits_not_a_timer(qtbot, shell:
 
 
 def test_a_page_that_shows_nothing_touched_stays_as_it_is(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
-    data_dir: Path,  # type: ignore[no-untyped-def]
-    visit_today: str,
+    data_dir: Path,
+    visit_today: VisitId,
 ) -> None:
     window = open_active(qtbot, shell, data_dir)
     qtbot.waitUntil(lambda: window.today.data is not None, timeout=10_000)
-    receipts = window.page(RECEIPTS)
+    receipts = page_of(window, RECEIPTS, ReceiptsPage)
     ctx = window.ctx
     assert ctx is not None
     window.runner.submit(lambda _t: ctx.planner.set_status(visit_today, "cancelled"), lane="db", on_error=pytest.fail)
@@ -203,10 +211,10 @@ def test_a_page_that_shows_nothing_touched_stays_as_it_is(
     assert not receipts.stale  # visits are not what the Receipts page shows
 
 
-def test_a_proposal_finished_elsewhere_joins_the_sync_list(qtbot, shell: Shell, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_proposal_finished_elsewhere_joins_the_sync_list(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     window = open_active(qtbot, shell, data_dir)
     window.show_page(SYNC)
-    page = window.page(SYNC)
+    page = page_of(window, SYNC, SyncPage)
     qtbot.waitUntil(lambda: window.ctx is not None and page.model.rowCount() == 0, timeout=10_000)
     ctx = window.ctx
     assert ctx is not None
@@ -216,9 +224,9 @@ def test_a_proposal_finished_elsewhere_joins_the_sync_list(qtbot, shell: Shell, 
 
 
 def test_the_outbox_warning_follows_the_clock_without_a_timer_of_its_own(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
-    data_dir: Path,  # type: ignore[no-untyped-def]
+    data_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import time

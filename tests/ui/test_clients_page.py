@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.clients.records import ClientDraft
@@ -46,7 +47,7 @@ def profile(data_dir: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, shell: Shell, profile: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, shell: Shell, profile: Path) -> MainWindow:
     with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
         shell.start(profile)
     shell.window.show_page(2)
@@ -56,13 +57,13 @@ def window(qtbot, shell: Shell, profile: Path) -> MainWindow:  # type: ignore[no
     return shell.window
 
 
-def shown_names(window: MainWindow, qtbot) -> list[str]:  # type: ignore[no-untyped-def]
+def shown_names(window: MainWindow, qtbot: QtBot) -> list[str]:
     model = window.clients.list.model
     qtbot.waitUntil(lambda: all(model.index(r, 0).data() != "…" for r in range(model.rowCount())))
     return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
-def test_search_as_you_type_by_initials_pinyin_and_phone(qtbot, window: MainWindow) -> None:
+def test_search_as_you_type_by_initials_pinyin_and_phone(qtbot: QtBot, window: MainWindow) -> None:
     page = window.clients.list
     qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.search.hasFocus()
@@ -78,14 +79,14 @@ def test_search_as_you_type_by_initials_pinyin_and_phone(qtbot, window: MainWind
     assert page.model.index(0, 4).data() == ZHANG_ID[:6] + "********" + ZHANG_ID[-4:]
 
 
-def test_too_few_digits_explains_itself(qtbot, window: MainWindow) -> None:
+def test_too_few_digits_explains_itself(qtbot: QtBot, window: MainWindow) -> None:
     page = window.clients.list
     qtbot.keyClicks(page.search, "138")
     qtbot.waitUntil(lambda: "at least 4 digits" in page.count.text())
     assert page.model.rowCount() == 0
 
 
-def test_filters_and_sorting(qtbot, window: MainWindow) -> None:
+def test_filters_and_sorting(qtbot: QtBot, window: MainWindow) -> None:
     page = window.clients.list
     page.tier.setCurrentIndex(page.tier.findData("gold"))
     qtbot.waitUntil(lambda: page.count.text() == "1 client(s)")
@@ -105,7 +106,7 @@ def test_filters_and_sorting(qtbot, window: MainWindow) -> None:
     assert shown_names(window, qtbot) == ["张三丰", "张三", "李四"]
 
 
-def test_enter_opens_the_card_and_reveal_is_audited(qtbot, window: MainWindow, profile: Path) -> None:
+def test_enter_opens_the_card_and_reveal_is_audited(qtbot: QtBot, window: MainWindow, profile: Path) -> None:
     page = window.clients.list
     qtbot.keyClicks(page.search, "lisi")
     qtbot.waitUntil(lambda: page.count.text() == "1 client(s)")
@@ -126,7 +127,7 @@ def test_enter_opens_the_card_and_reveal_is_audited(qtbot, window: MainWindow, p
     assert len(reveals) == 1 and '"id_number"' in reveals[0].detail_json
 
 
-def open_new_card(qtbot, window: MainWindow) -> ClientCardDialog:  # type: ignore[no-untyped-def]
+def open_new_card(qtbot: QtBot, window: MainWindow) -> ClientCardDialog:
     page = window.clients.list
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     dialog = window.clients.last_dialog
@@ -135,7 +136,7 @@ def open_new_card(qtbot, window: MainWindow) -> ClientCardDialog:  # type: ignor
 
 
 def test_new_card_fills_birth_and_gender_from_the_id_and_saves_as_typed(
-    qtbot, window: MainWindow, profile: Path
+    qtbot: QtBot, window: MainWindow, profile: Path
 ) -> None:
     dialog = open_new_card(qtbot, window)
     number = make_resident_id("310104", date(1988, 8, 8), 20, "F")
@@ -153,7 +154,9 @@ def test_new_card_fills_birth_and_gender_from_the_id_and_saves_as_typed(
         ctx.close()
 
 
-def test_invalid_card_shows_problems_in_place_and_stays_a_draft(qtbot, window: MainWindow, profile: Path) -> None:
+def test_invalid_card_shows_problems_in_place_and_stays_a_draft(
+    qtbot: QtBot, window: MainWindow, profile: Path
+) -> None:
     dialog = open_new_card(qtbot, window)
     type_text(qtbot, dialog.name, "赵六")
     qtbot.keyClicks(dialog.secrets["id_number"].edit, ZHANG_ID[:-1] + ("1" if ZHANG_ID[-1] != "1" else "2"))
@@ -170,7 +173,7 @@ def test_invalid_card_shows_problems_in_place_and_stays_a_draft(qtbot, window: M
         ctx.close()
 
 
-def test_duplicate_id_offers_merge_which_keeps_one_card(qtbot, window: MainWindow, profile: Path) -> None:
+def test_duplicate_id_offers_merge_which_keeps_one_card(qtbot: QtBot, window: MainWindow, profile: Path) -> None:
     dialog = open_new_card(qtbot, window)
     type_text(qtbot, dialog.name, "张三")
     qtbot.keyClicks(dialog.secrets["id_number"].edit, ZHANG_ID)
@@ -187,10 +190,12 @@ def test_duplicate_id_offers_merge_which_keeps_one_card(qtbot, window: MainWindo
     qtbot.waitUntil(lambda: page.count.text() == "3 client(s)")
 
 
-def test_a_chinese_user_sees_problems_in_chinese(qtbot, window: MainWindow) -> None:
+def test_a_chinese_user_sees_problems_in_chinese(qtbot: QtBot, window: MainWindow) -> None:
     from ui.common.i18n import install_translators
 
-    translators = install_translators(QApplication.instance(), "zh_CN")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, "zh_CN")
     try:
         dialog = open_new_card(qtbot, window)
         type_text(qtbot, dialog.name, "钱七")
@@ -199,11 +204,11 @@ def test_a_chinese_user_sees_problems_in_chinese(qtbot, window: MainWindow) -> N
         assert "手机号" in dialog.personal_rows.problems["mobile"].text()
     finally:
         for translator in translators:
-            QApplication.instance().removeTranslator(translator)
-        install_translators(QApplication.instance(), "en")
+            app.removeTranslator(translator)
+        install_translators(app, "en")
 
 
-def test_closing_right_after_typing_loses_nothing(qtbot, window: MainWindow, profile: Path) -> None:
+def test_closing_right_after_typing_loses_nothing(qtbot: QtBot, window: MainWindow, profile: Path) -> None:
     dialog = open_new_card(qtbot, window)
     type_text(qtbot, dialog.name, "孙八")
     dialog.close()  # before the autosave pause is over

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from app.clients.records import ClientDraft
 from app.context import AppContext
@@ -61,7 +62,7 @@ def said_in_chinese(text: str, *allowed: str) -> bool:
 
 
 @pytest.fixture
-def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def chinese(qapp: QApplication) -> Iterator[None]:
     translators = install_translators(qapp, "zh_CN")
     assert translators, "the zh_CN translation did not load"
     yield
@@ -71,7 +72,7 @@ def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def zh_shell(qtbot, chinese: None, ui_settings: QSettings) -> Iterator[Shell]:  # type: ignore[no-untyped-def]
+def zh_shell(qtbot: QtBot, chinese: None, ui_settings: QSettings) -> Iterator[Shell]:
     """The shell built after the translator is in, as `branchdesk --lang zh_CN` builds it."""
     created = Shell(ui_settings)
     yield created
@@ -101,7 +102,7 @@ def _top_level(kind: type[W]) -> list[W]:
 # ---- the runner ----------------------------------------------------------------------------
 
 
-def test_a_submit_without_a_failure_path_is_refused(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_submit_without_a_failure_path_is_refused(qtbot: QtBot) -> None:
     runner = TaskRunner()
     with pytest.raises(TypeError, match="failure path"):
         runner.submit(lambda _t: None)
@@ -112,7 +113,7 @@ def test_a_submit_without_a_failure_path_is_refused(qtbot) -> None:  # type: ign
     assert runner.wait_for_idle()
 
 
-def test_on_error_gets_the_text_and_nothing_for_a_cancel(qtbot, log_file: Path) -> None:  # type: ignore[no-untyped-def]
+def test_on_error_gets_the_text_and_nothing_for_a_cancel(qtbot: QtBot, log_file: Path) -> None:
     runner = TaskRunner()
     said: list[str] = []
     failed: list[Exception] = []
@@ -144,7 +145,7 @@ def test_on_error_gets_the_text_and_nothing_for_a_cancel(qtbot, log_file: Path) 
 # ---- each kind of failure, through the UI, in Chinese --------------------------------------
 
 
-def test_bad_input_on_a_form_is_said_in_chinese(qtbot, zh_shell: Shell, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_on_a_form_is_said_in_chinese(qtbot: QtBot, zh_shell: Shell, data_dir: Path) -> None:
     window = open_active(qtbot, zh_shell, data_dir)
     window.security_action.trigger()
     [dialog] = _top_level(SecurityDialog)
@@ -158,7 +159,7 @@ def test_bad_input_on_a_form_is_said_in_chinese(qtbot, zh_shell: Shell, data_dir
     assert dialog.isVisible() and dialog.buttons.isEnabled()
 
 
-def test_a_card_gone_meanwhile_is_said_in_chinese(qtbot, zh_shell: Shell, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_card_gone_meanwhile_is_said_in_chinese(qtbot: QtBot, zh_shell: Shell, data_dir: Path) -> None:
     ctx = AppContext.open(data_dir)
     gone = ctx.clients.save(ClientDraft(name="王芳", gender="F", mobile="13912345678")).client_id
     ctx.close()
@@ -184,7 +185,7 @@ def test_a_card_gone_meanwhile_is_said_in_chinese(qtbot, zh_shell: Shell, data_d
     assert not dialog.print_action.isEnabled()
 
 
-def test_a_refused_signature_is_said_in_chinese(qtbot, zh_shell: Shell, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_signature_is_said_in_chinese(qtbot: QtBot, zh_shell: Shell, data_dir: Path) -> None:
     ctx = AppContext.open(data_dir)
     receipt_id = ctx.receipts.new_draft(finished_proposal(ctx), "P2026000777", date.today())
     ctx.close()
@@ -211,7 +212,7 @@ def test_a_refused_signature_is_said_in_chinese(qtbot, zh_shell: Shell, data_dir
     assert dialog.isVisible()
 
 
-def test_a_busy_profile_is_said_in_chinese(qtbot, zh_shell: Shell, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_busy_profile_is_said_in_chinese(qtbot: QtBot, zh_shell: Shell, data_dir: Path) -> None:
     window = open_active(qtbot, zh_shell, data_dir)
     page = window.today
     qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
@@ -231,7 +232,7 @@ def test_a_busy_profile_is_said_in_chinese(qtbot, zh_shell: Shell, data_dir: Pat
     assert said_in_chinese(text, profile, "BranchDesk"), text
 
 
-def test_a_cancel_shows_nothing(qtbot, zh_shell: Shell, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_cancel_shows_nothing(qtbot: QtBot, zh_shell: Shell, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     boxes: list[str] = []
     monkeypatch.setattr(QMessageBox, "open", lambda box, *_a: boxes.append(box.text()))
     monkeypatch.setattr(QMessageBox, "exec", lambda box, *_a: boxes.append(box.text()))
@@ -250,8 +251,8 @@ def test_a_cancel_shows_nothing(qtbot, zh_shell: Shell, data_dir: Path, monkeypa
     assert zh_shell.ctx is not None and zh_shell.ctx.data_dir == data_dir.resolve() and not zh_shell.ctx.is_demo
 
 
-def test_an_unexpected_failure_shows_a_reference_found_in_the_log(  # type: ignore[no-untyped-def]
-    qtbot, zh_shell: Shell, data_dir: Path, log_file: Path, monkeypatch: pytest.MonkeyPatch
+def test_an_unexpected_failure_shows_a_reference_found_in_the_log(
+    qtbot: QtBot, zh_shell: Shell, data_dir: Path, log_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window: MainWindow = open_active(qtbot, zh_shell, data_dir)
     page = window.today

@@ -21,11 +21,14 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
 from app.outlets.records import OutletDraft, StaffEntry
+from app.rules.ids import ProposalId
 from local_db import models
 from tests.handover_data import finished_proposal, set_up_manager, signed_receipt
+from tests.ui.conftest import some
 from tests.ui.test_signature_pad import sign_name
 from ui.common.print_preview import PrintPreviewDialog
 from ui.common.task_runner import TaskRunner
@@ -37,7 +40,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 @pytest.fixture
-def runner(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     created = TaskRunner()
     yield created
     created.wait_for_idle()
@@ -53,7 +56,7 @@ def paperwork(ctx: AppContext) -> dict[str, str]:
 
 
 @pytest.fixture
-def panel(qtbot, ctx: AppContext, runner: TaskRunner, paperwork: dict[str, str]) -> HandoverPanel:  # type: ignore[no-untyped-def]
+def panel(qtbot: QtBot, ctx: AppContext, runner: TaskRunner, paperwork: dict[str, str]) -> HandoverPanel:
     created = HandoverPanel(runner)
     qtbot.addWidget(created)
     created.resize(900, 500)
@@ -71,16 +74,18 @@ def focused() -> QWidget:
     return widget
 
 
-def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(focused(), key, modifier)
 
 
 def list_rows(panel: HandoverPanel) -> list[list[str]]:
     tree = panel.lists
-    return [[tree.topLevelItem(i).text(c) for c in range(tree.columnCount())] for i in range(tree.topLevelItemCount())]
+    return [
+        [some(tree.topLevelItem(i)).text(c) for c in range(tree.columnCount())] for i in range(tree.topLevelItemCount())
+    ]
 
 
-def back_to(qtbot, panel: HandoverPanel) -> None:  # type: ignore[no-untyped-def]
+def back_to(qtbot: QtBot, panel: HandoverPanel) -> None:
     """After a dialog closes the window manager activates the window again; offscreen Qt does not."""
     qtbot.waitUntil(lambda: panel.dialog is None)
     panel.activateWindow()
@@ -88,7 +93,7 @@ def back_to(qtbot, panel: HandoverPanel) -> None:  # type: ignore[no-untyped-def
     panel.lists.setFocus()
 
 
-def open_new_list(qtbot, panel: HandoverPanel) -> HandoverDraftDialog:  # type: ignore[no-untyped-def]
+def open_new_list(qtbot: QtBot, panel: HandoverPanel) -> HandoverDraftDialog:
     panel.lists.setFocus()
     press(qtbot, Qt.Key.Key_N, CTRL_SHIFT)
     dialog = panel.dialog
@@ -98,8 +103,8 @@ def open_new_list(qtbot, panel: HandoverPanel) -> HandoverDraftDialog:  # type: 
     return dialog
 
 
-def test_a_list_is_put_together_with_the_keyboard_signed_previewed_and_saved(  # type: ignore[no-untyped-def]
-    qtbot,
+def test_a_list_is_put_together_with_the_keyboard_signed_previewed_and_saved(
+    qtbot: QtBot,
     ctx: AppContext,
     panel: HandoverPanel,
     paperwork: dict[str, str],
@@ -136,7 +141,7 @@ def test_a_list_is_put_together_with_the_keyboard_signed_previewed_and_saved(  #
     press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: panel.lists.topLevelItemCount() == 1)
     qtbot.waitUntil(lambda: panel.dialog is None)  # saved, closed and gone
-    day, kind, outlet, teller, documents, copies, status = list_rows(panel)[0]
+    _day, kind, outlet, teller, documents, copies, status = list_rows(panel)[0]
     assert (kind, outlet, teller, documents, copies, status) == (
         "Application materials",
         "建国门支行",
@@ -168,7 +173,7 @@ def test_a_list_is_put_together_with_the_keyboard_signed_previewed_and_saved(  #
     assert list_rows(panel)[0][-1] == "Draft"
     sign_name(signing.teller_pad)
     qtbot.mouseClick(signing.sign_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: list_rows(panel) and list_rows(panel)[0][-1] == "Signed")
+    qtbot.waitUntil(lambda: bool(list_rows(panel)) and list_rows(panel)[0][-1] == "Signed")
     assert "Signed by both" in panel.notice.text()
     assert (
         not panel.edit_button.isEnabled() and not panel.sign_button.isEnabled() and not panel.delete_button.isEnabled()
@@ -207,7 +212,7 @@ def test_a_list_is_put_together_with_the_keyboard_signed_previewed_and_saved(  #
     assert len(pypdf.PdfReader(str(printed)).pages) == 1
 
 
-def test_problems_are_shown_and_nothing_is_saved(qtbot, ctx: AppContext, panel: HandoverPanel) -> None:  # type: ignore[no-untyped-def]
+def test_problems_are_shown_and_nothing_is_saved(qtbot: QtBot, ctx: AppContext, panel: HandoverPanel) -> None:
     dialog = open_new_list(qtbot, panel)
     press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "Put at least one document" in dialog.problems.text())
@@ -217,14 +222,14 @@ def test_problems_are_shown_and_nothing_is_saved(qtbot, ctx: AppContext, panel: 
         assert session.query(models.HandoverList).count() == 0
 
 
-def test_receipts_are_offered_for_a_contracts_list_and_handed_back_on_signing(  # type: ignore[no-untyped-def]
-    qtbot, ctx: AppContext, panel: HandoverPanel, paperwork: dict[str, str]
+def test_receipts_are_offered_for_a_contracts_list_and_handed_back_on_signing(
+    qtbot: QtBot, ctx: AppContext, panel: HandoverPanel, paperwork: dict[str, str]
 ) -> None:
-    receipt = signed_receipt(ctx, paperwork["first"], number="P202600000001")
+    receipt = signed_receipt(ctx, ProposalId(paperwork["first"]), number="P202600000001")
     dialog = open_new_list(qtbot, panel)
     press(qtbot, Qt.Key.Key_Down)  # kind: policy contracts
     qtbot.waitUntil(lambda: dialog.documents.rowCount() == 1)
-    assert dialog.documents.item(0, DOCUMENT).text().startswith("保单回执 P202600000001")
+    assert some(dialog.documents.item(0, DOCUMENT)).text().startswith("保单回执 P202600000001")
     dialog.teller.setFocus()
     qtbot.keyClicks(dialog.teller, "Liu")
     dialog.documents.setFocus()

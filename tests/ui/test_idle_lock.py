@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from app.profile.lock import LockService
 from ui.proposals.editor.editor import ProposalEditor
@@ -18,7 +20,7 @@ from .test_proposal_editor import new_editor, page, profile  # noqa: F401
 PIN = "482913"
 
 
-def _editor_with_typing(qtbot, shell: Shell, page: ProposalsPage) -> ProposalEditor:  # type: ignore[no-untyped-def]  # noqa: F811
+def _editor_with_typing(qtbot: QtBot, shell: Shell, page: ProposalsPage) -> ProposalEditor:  # noqa: F811
     assert shell.ctx is not None
     LockService(shell.ctx.settings).set_pin(PIN)
     shell.window.idle_lock.pin_did_change()
@@ -27,22 +29,22 @@ def _editor_with_typing(qtbot, shell: Shell, page: ProposalsPage) -> ProposalEdi
     return editor
 
 
-def _covered(lock: IdleLock, window) -> LockCover:  # type: ignore[no-untyped-def]
+def _covered(lock: IdleLock, window: QWidget) -> LockCover:
     cover = lock.cover_of(window)
     assert cover is not None and cover.isVisible() and cover.geometry() == window.rect()
     return cover
 
 
-def _enter(qtbot, cover: LockCover, pin: str) -> None:  # type: ignore[no-untyped-def]
+def _enter(qtbot: QtBot, cover: LockCover, pin: str) -> None:
     cover.pin.setFocus()
     qtbot.keyClicks(cover.pin, pin)
     qtbot.keyClick(cover.pin, Qt.Key.Key_Return)
 
 
 def test_idle_time_covers_every_window_and_the_pin_brings_back_what_was_typed(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
-    page: ProposalsPage,  # type: ignore[no-untyped-def]  # noqa: F811
+    page: ProposalsPage,  # noqa: F811
 ) -> None:
     editor = _editor_with_typing(qtbot, shell, page)
     lock = shell.window.idle_lock
@@ -67,7 +69,7 @@ def test_idle_time_covers_every_window_and_the_pin_brings_back_what_was_typed(
     assert editor.policyholder.name.text() == "张伟伟"
 
 
-def test_input_keeps_the_lock_away(qtbot, shell: Shell, page: ProposalsPage) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_input_keeps_the_lock_away(qtbot: QtBot, shell: Shell, page: ProposalsPage) -> None:  # noqa: F811
     editor = _editor_with_typing(qtbot, shell, page)
     lock = shell.window.idle_lock
     lock.set_idle_interval(400)
@@ -79,9 +81,9 @@ def test_input_keeps_the_lock_away(qtbot, shell: Shell, page: ProposalsPage) -> 
 
 
 def test_ctrl_shift_l_locks_at_once_and_five_wrong_pins_mean_a_wait(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
-    page: ProposalsPage,  # type: ignore[no-untyped-def]  # noqa: F811
+    page: ProposalsPage,  # noqa: F811
 ) -> None:
     editor = _editor_with_typing(qtbot, shell, page)
     lock = shell.window.idle_lock
@@ -100,7 +102,7 @@ def test_ctrl_shift_l_locks_at_once_and_five_wrong_pins_mean_a_wait(
     assert lock.locked and "Wait" in cover.message.text()
 
 
-def test_without_a_pin_the_first_lock_asks_for_one(qtbot, shell: Shell, page: ProposalsPage) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_without_a_pin_the_first_lock_asks_for_one(qtbot: QtBot, shell: Shell, page: ProposalsPage) -> None:  # noqa: F811
     lock = shell.window.idle_lock
     lock.lock_now()
     cover = _covered(lock, shell.window)
@@ -116,7 +118,7 @@ def test_without_a_pin_the_first_lock_asks_for_one(qtbot, shell: Shell, page: Pr
     assert shell.ctx is not None and LockService(shell.ctx.settings).unlock("2468").unlocked
 
 
-def test_a_profile_with_a_pin_opens_locked(qtbot, ui_settings, profile: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_profile_with_a_pin_opens_locked(qtbot: QtBot, ui_settings: QSettings, profile: Path) -> None:  # noqa: F811
     from app.context import AppContext
 
     ctx = AppContext.open(profile)

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from tests.headoffice.fixtures import SAMPLE_MANAGER
 from tests.ui.test_sync_page import open_sync_page
-from tests.ui.test_translation import chinese  # noqa: F401 (a fixture)
 from ui.shell.application import Shell
 from ui.sync.login_dialog import LoginDialog
 
 
-def open_login_dialog(qtbot, shell: Shell, data_dir: Path) -> LoginDialog:  # type: ignore[no-untyped-def]
+def open_login_dialog(qtbot: QtBot, shell: Shell, data_dir: Path) -> LoginDialog:
     _window, page = open_sync_page(qtbot, shell, data_dir)
     qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
     dialog = page.login_dialog
@@ -25,7 +25,7 @@ def open_login_dialog(qtbot, shell: Shell, data_dir: Path) -> LoginDialog:  # ty
     return dialog
 
 
-def press_enter(qtbot, dialog: LoginDialog) -> None:  # type: ignore[no-untyped-def]
+def press_enter(qtbot: QtBot, dialog: LoginDialog) -> None:
     """Enter, where the keyboard focus is, as the user presses it."""
     qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
 
@@ -35,7 +35,7 @@ def typed(dialog: LoginDialog) -> tuple[str, str, str]:
 
 
 def test_enter_after_a_refused_address_tries_again_and_keeps_what_was_typed(
-    qtbot, shell: Shell, data_dir: Path
+    qtbot: QtBot, shell: Shell, data_dir: Path
 ) -> None:
     dialog = open_login_dialog(qtbot, shell, data_dir)
     qtbot.keyClicks(dialog.server, "http://hq.example.com")
@@ -63,7 +63,7 @@ def test_enter_after_a_refused_address_tries_again_and_keeps_what_was_typed(
     ],
 )
 def test_an_empty_field_is_said_in_chinese_and_gets_the_cursor(
-    qtbot,
+    qtbot: QtBot,
     chinese: None,
     shell: Shell,
     data_dir: Path,
@@ -93,7 +93,7 @@ def test_an_empty_field_is_said_in_chinese_and_gets_the_cursor(
     assert getattr(dialog, field).hasFocus() and dialog.message.text() == said
 
 
-def test_a_refused_address_is_said_in_chinese(qtbot, chinese: None, shell: Shell, data_dir: Path) -> None:  # noqa: F811
+def test_a_refused_address_is_said_in_chinese(qtbot: QtBot, chinese: None, shell: Shell, data_dir: Path) -> None:
     dialog = open_login_dialog(qtbot, shell, data_dir)
     qtbot.keyClicks(dialog.server, "http://hq.example.com")
     qtbot.keyClicks(dialog.manager, SAMPLE_MANAGER)
@@ -104,7 +104,9 @@ def test_a_refused_address_is_said_in_chinese(qtbot, chinese: None, shell: Shell
     assert dialog.server.hasFocus() and dialog.isVisible()
 
 
-def test_enter_while_head_office_is_being_asked_does_not_close_the_dialog(qtbot, shell: Shell, data_dir: Path) -> None:
+def test_enter_while_head_office_is_being_asked_does_not_close_the_dialog(
+    qtbot: QtBot, shell: Shell, data_dir: Path
+) -> None:
     dialog = open_login_dialog(qtbot, shell, data_dir)
     with socket.create_server(("127.0.0.1", 0)) as silent:  # accepts the connection, never answers
         qtbot.keyClicks(dialog.server, f"http://127.0.0.1:{silent.getsockname()[1]}")

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
 from local_db.models import OutboxItem
 from ui.shell.application import Shell
 
-from .conftest import open_active
+from .conftest import open_active, some
 
 PAGES = ["Today", "Planner", "Clients", "Proposals", "Receipts", "Sync"]
 
@@ -32,7 +33,7 @@ def add_outbox_items(data_dir: Path, pending: int, rejected: int) -> None:
     ctx.close()
 
 
-def test_window_is_shown_before_the_profile_is_open(qtbot, shell: Shell, data_dir: Path) -> None:
+def test_window_is_shown_before_the_profile_is_open(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
         shell.start(data_dir)
         assert shell.window.isVisible() and shell.ctx is None
@@ -40,16 +41,16 @@ def test_window_is_shown_before_the_profile_is_open(qtbot, shell: Shell, data_di
     assert shell.ctx is not None and shell.window.status.profile_label.text() == ""
 
 
-def test_navigation_lists_every_page_and_switches(qtbot, shell: Shell, data_dir: Path) -> None:
+def test_navigation_lists_every_page_and_switches(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     window = open_active(qtbot, shell, data_dir)
-    names = [window.nav.item(i).text() for i in range(window.nav.count())]
+    names = [some(window.nav.item(i)).text() for i in range(window.nav.count())]
     assert names == PAGES
     window.nav.setCurrentRow(2)
     assert window.stack.currentWidget() is window.pages[2]
-    assert window.stack.currentWidget().heading.text() == "Clients"
+    assert window.pages[2].heading.text() == "Clients"
 
 
-def test_keyboard_shortcuts_switch_pages(qtbot, shell: Shell, data_dir: Path) -> None:
+def test_keyboard_shortcuts_switch_pages(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     window = open_active(qtbot, shell, data_dir)
     for index in (4, 1, 6):
         key = getattr(Qt.Key, f"Key_{index}")
@@ -61,7 +62,7 @@ def test_keyboard_shortcuts_switch_pages(qtbot, shell: Shell, data_dir: Path) ->
     assert window.stack.currentIndex() == 4
 
 
-def test_status_bar_shows_outbox_and_connection_from_the_core(qtbot, shell: Shell, data_dir: Path) -> None:
+def test_status_bar_shows_outbox_and_connection_from_the_core(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     add_outbox_items(data_dir, pending=3, rejected=1)
     open_active(qtbot, shell, data_dir)
     status = shell.window.status
@@ -70,7 +71,7 @@ def test_status_bar_shows_outbox_and_connection_from_the_core(qtbot, shell: Shel
     assert status.connection_label.property("state") == "not_configured"
 
 
-def test_status_bar_says_offline_when_the_server_does_not_answer(qtbot, shell: Shell, data_dir: Path) -> None:
+def test_status_bar_says_offline_when_the_server_does_not_answer(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     ctx = AppContext.open(data_dir)
     # Nothing listens on port 9 of loopback: the probe must fail fast and say offline.
     ctx.settings.set_server_url("http://127.0.0.1:9")
@@ -81,7 +82,7 @@ def test_status_bar_says_offline_when_the_server_does_not_answer(qtbot, shell: S
     assert "offline" in status.connection_label.text()
 
 
-def test_geometry_and_page_are_kept_between_starts(qtbot, ui_settings: QSettings, data_dir: Path) -> None:
+def test_geometry_and_page_are_kept_between_starts(qtbot: QtBot, ui_settings: QSettings, data_dir: Path) -> None:
     first = Shell(ui_settings)
     open_active(qtbot, first, data_dir)
     first.window.resize(1000, 640)
@@ -97,7 +98,9 @@ def test_geometry_and_page_are_kept_between_starts(qtbot, ui_settings: QSettings
         second.close()
 
 
-def test_empty_profile_offers_the_demo_and_opens_it_in_its_own_folder(qtbot, shell: Shell, data_dir: Path) -> None:
+def test_empty_profile_offers_the_demo_and_opens_it_in_its_own_folder(
+    qtbot: QtBot, shell: Shell, data_dir: Path
+) -> None:
     open_active(qtbot, shell, data_dir)
     offer = shell.window.today.demo_offer
     assert offer.isVisible()
@@ -123,7 +126,7 @@ def test_empty_profile_offers_the_demo_and_opens_it_in_its_own_folder(qtbot, she
         real.close()
 
 
-def test_a_profile_with_data_gets_no_demo_offer(qtbot, shell: Shell, data_dir: Path) -> None:
+def test_a_profile_with_data_gets_no_demo_offer(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     add_outbox_items(data_dir, pending=0, rejected=0)
     ctx = AppContext.open(data_dir)
     from local_db.models import Outlet
@@ -135,7 +138,7 @@ def test_a_profile_with_data_gets_no_demo_offer(qtbot, shell: Shell, data_dir: P
     assert not shell.window.today.demo_offer.isVisible()
 
 
-def test_quit_shortcut_closes_the_window(qtbot, shell: Shell, data_dir: Path) -> None:
+def test_quit_shortcut_closes_the_window(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     window = open_active(qtbot, shell, data_dir)
     qtbot.keyClick(window.nav, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible())

@@ -9,10 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QMessageBox, QTableWidget, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
 from app.outlets.service import OutletDraft, StaffEntry, StockEntry
 from local_db.models import Client
+from tests.ui.conftest import some
 from ui.common.task_runner import TaskRunner
 from ui.outlets.page import OutletsPanel
 from ui.outlets.tables import INVALID, LOW_STOCK
@@ -22,13 +24,13 @@ No = QMessageBox.StandardButton.No
 
 
 @pytest.fixture
-def runner(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     created = TaskRunner()
     yield created
     created.wait_for_idle()
 
 
-def open_panel(qtbot, ctx: AppContext, runner: TaskRunner) -> OutletsPanel:  # type: ignore[no-untyped-def]
+def open_panel(qtbot: QtBot, ctx: AppContext, runner: TaskRunner) -> OutletsPanel:
     panel = OutletsPanel(runner)
     qtbot.addWidget(panel)
     panel.resize(930, 680)
@@ -40,11 +42,11 @@ def open_panel(qtbot, ctx: AppContext, runner: TaskRunner) -> OutletsPanel:  # t
 
 
 @pytest.fixture
-def panel(qtbot, ctx: AppContext, runner: TaskRunner) -> OutletsPanel:  # type: ignore[no-untyped-def]
+def panel(qtbot: QtBot, ctx: AppContext, runner: TaskRunner) -> OutletsPanel:
     return open_panel(qtbot, ctx, runner)
 
 
-def type_text(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """Latin text as key presses; Chinese as a user's input method delivers it, one commit."""
     if text.isascii():
         qtbot.keyClicks(widget, text)
@@ -60,13 +62,13 @@ def focused() -> QWidget:
     return widget
 
 
-def press_enter(qtbot, table: QTableWidget) -> None:  # type: ignore[no-untyped-def]
+def press_enter(qtbot: QtBot, table: QTableWidget) -> None:
     """Enter commits the cell; the view does so on its next event-loop turn, so wait for it."""
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
 
 
-def type_in_cell(qtbot, table: QTableWidget, row: int, col: int, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_in_cell(qtbot: QtBot, table: QTableWidget, row: int, col: int, text: str) -> None:
     """Move to the cell, press F2 to edit, type, press Enter — as a keyboard user does."""
     table.setFocus()
     table.setCurrentCell(row, col)
@@ -78,7 +80,7 @@ def type_in_cell(qtbot, table: QTableWidget, row: int, col: int, text: str) -> N
     press_enter(qtbot, table)
 
 
-def choose_in_cell(qtbot, table: QTableWidget, row: int, col: int, presses: list[Qt.Key]) -> None:  # type: ignore[no-untyped-def]
+def choose_in_cell(qtbot: QtBot, table: QTableWidget, row: int, col: int, presses: list[Qt.Key]) -> None:
     table.setFocus()
     table.setCurrentCell(row, col)
     qtbot.keyClick(table, Qt.Key.Key_F2)
@@ -89,17 +91,17 @@ def choose_in_cell(qtbot, table: QTableWidget, row: int, col: int, presses: list
     press_enter(qtbot, table)
 
 
-def click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def show_tab(qtbot, panel: OutletsPanel, index: int) -> None:  # type: ignore[no-untyped-def]
+def show_tab(qtbot: QtBot, panel: OutletsPanel, index: int) -> None:
     bar = panel.editor.sections.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     assert panel.editor.sections.currentIndex() == index
 
 
-def fill_new_outlet(qtbot, panel: OutletsPanel) -> None:  # type: ignore[no-untyped-def]
+def fill_new_outlet(qtbot: QtBot, panel: OutletsPanel) -> None:
     editor = panel.editor
     click(qtbot, panel.new_button)
     type_text(qtbot, editor.code, "sh002")
@@ -123,27 +125,27 @@ def fill_new_outlet(qtbot, panel: OutletsPanel) -> None:  # type: ignore[no-unty
     type_in_cell(qtbot, editor.stock, 0, 3, "20")
 
 
-def save(qtbot, panel: OutletsPanel) -> None:  # type: ignore[no-untyped-def]
+def save(qtbot: QtBot, panel: OutletsPanel) -> None:
     qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
 def test_a_new_outlet_typed_in_is_saved_and_read_back(
-    qtbot,
+    qtbot: QtBot,
     ctx: AppContext,
     runner: TaskRunner,
-    panel: OutletsPanel,  # type: ignore[no-untyped-def]
+    panel: OutletsPanel,
 ) -> None:
     fill_new_outlet(qtbot, panel)
     type_in_cell(qtbot, panel.editor.staff, 0, 2, "138 1234 5678")
     editor = panel.editor
-    assert editor.stock.item(0, 1).background().color() == LOW_STOCK  # 5 left, reorder at 20
+    assert some(editor.stock.item(0, 1)).background().color() == LOW_STOCK  # 5 left, reorder at 20
     assert editor.sections.tabText(2) == "St&ock (1 low)"
     assert editor.deposit_progress.text() == "Total deposits: 1,200,000.50 yuan, 60.0% of the target"
 
     with qtbot.waitSignal(panel.outlets_did_change, timeout=5000):
         save(qtbot, panel)
     qtbot.waitUntil(lambda: panel.outlet_list.topLevelItemCount() == 1 and editor.outlet_id is not None)
-    row = panel.outlet_list.topLevelItem(0)
+    row = some(panel.outlet_list.topLevelItem(0))
     assert [row.text(c) for c in range(5)] == ["SH002", "建设银行上海浦东支行", "建设银行", "1", "1"]
     assert panel.notice.text() == "Saved."
 
@@ -157,18 +159,24 @@ def test_a_new_outlet_typed_in_is_saved_and_read_back(
         "021-50123456",
     )
     assert shown.money["deposit_personal_cents"].text() == "1,200,000.50"
-    assert [shown.staff.item(0, c).text() for c in range(5)] == ["王芳", "Outlet head", "13812345678", "1978-05-04", ""]
-    assert [shown.stock.item(0, c).text() for c in range(4)] == ["Form", "投保单", "5", "20"]
-    assert shown.stock.item(0, 0).background().color() == LOW_STOCK
-    file = ctx.outlets.get(shown.outlet_id or "")
+    assert [some(shown.staff.item(0, c)).text() for c in range(5)] == [
+        "王芳",
+        "Outlet head",
+        "13812345678",
+        "1978-05-04",
+        "",
+    ]
+    assert [some(shown.stock.item(0, c)).text() for c in range(4)] == ["Form", "投保单", "5", "20"]
+    assert some(shown.stock.item(0, 0)).background().color() == LOW_STOCK
+    file = ctx.outlets.get(some(shown.outlet_id))
     assert file.deposit_personal_cents == 120_000_050 and file.deposit_target_cents == 200_000_000
     assert file.staff[0].birthday == date(1978, 5, 4) and file.staff[0].role == "head"
 
 
 def test_a_bad_staff_phone_is_shown_and_nothing_is_saved(
-    qtbot,
+    qtbot: QtBot,
     ctx: AppContext,
-    panel: OutletsPanel,  # type: ignore[no-untyped-def]
+    panel: OutletsPanel,
 ) -> None:
     fill_new_outlet(qtbot, panel)
     show_tab(qtbot, panel, 0)
@@ -180,21 +188,21 @@ def test_a_bad_staff_phone_is_shown_and_nothing_is_saved(
         "Staff row 1: enter a mobile number (e.g. 13812345678) or a landline with its area code (e.g. 010-62345678)."
     )
     staff = panel.editor.staff
-    assert staff.item(0, 2).background().color() == INVALID
+    assert some(staff.item(0, 2)).background().color() == INVALID
     assert (staff.currentRow(), staff.currentColumn()) == (0, 2) and staff.hasFocus()
     assert ctx.outlets.list() == [] and panel.outlet_list.topLevelItemCount() == 0
 
     type_in_cell(qtbot, staff, 0, 2, "010-62345678")
-    assert staff.item(0, 2).background().color() != INVALID
+    assert some(staff.item(0, 2)).background().color() != INVALID
     save(qtbot, panel)
     qtbot.waitUntil(lambda: panel.outlet_list.topLevelItemCount() == 1)
     assert not problems.isVisible()
 
 
 def test_unreadable_birthday_and_missing_name_are_explained(
-    qtbot,
+    qtbot: QtBot,
     ctx: AppContext,
-    panel: OutletsPanel,  # type: ignore[no-untyped-def]
+    panel: OutletsPanel,
 ) -> None:
     fill_new_outlet(qtbot, panel)
     show_tab(qtbot, panel, 0)
@@ -210,7 +218,7 @@ def test_unreadable_birthday_and_missing_name_are_explained(
     assert ctx.outlets.list() == []
 
 
-def test_a_new_outlet_by_keyboard_alone(qtbot, ctx: AppContext, panel: OutletsPanel) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_outlet_by_keyboard_alone(qtbot: QtBot, ctx: AppContext, panel: OutletsPanel) -> None:
     panel.outlet_list.setFocus()
     qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert focused() is panel.editor.code
@@ -232,7 +240,7 @@ def test_a_new_outlet_by_keyboard_alone(qtbot, ctx: AppContext, panel: OutletsPa
     # Saved while the cell is still being typed in: the cell is committed first.
     qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: panel.outlet_list.topLevelItemCount() == 1)
-    assert [panel.outlet_list.topLevelItem(0).text(c) for c in (0, 3)] == ["GZ001", "1"]
+    assert [some(panel.outlet_list.topLevelItem(0)).text(c) for c in (0, 3)] == ["GZ001", "1"]
     [summary] = ctx.outlets.list()
     file = ctx.outlets.get(summary.id)
     assert file.deposit_personal_cents == 80_000_000_000 and file.staff[0].name == "陈静"
@@ -249,7 +257,7 @@ def seed(ctx: AppContext, code: str, name: str) -> str:
     )
 
 
-def test_delete_key_removes_the_selected_staff_row(qtbot, ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+def test_delete_key_removes_the_selected_staff_row(qtbot: QtBot, ctx: AppContext, runner: TaskRunner) -> None:
     seed(ctx, "BJ001", "朝阳支行")
     panel = open_panel(qtbot, ctx, runner)
     qtbot.waitUntil(lambda: panel.editor.staff.rowCount() == 3)
@@ -257,17 +265,17 @@ def test_delete_key_removes_the_selected_staff_row(qtbot, ctx: AppContext, runne
     staff.setFocus()
     staff.selectRow(1)
     qtbot.keyClick(staff, Qt.Key.Key_Delete)
-    assert [staff.item(r, 0).text() for r in range(staff.rowCount())] == ["王芳", "赵敏"]
+    assert [some(staff.item(r, 0)).text() for r in range(staff.rowCount())] == ["王芳", "赵敏"]
     assert panel.editor.sections.tabText(0) == "S&taff (2)"
     save(qtbot, panel)
-    qtbot.waitUntil(lambda: panel.outlet_list.topLevelItem(0).text(3) == "2")
+    qtbot.waitUntil(lambda: some(panel.outlet_list.topLevelItem(0)).text(3) == "2")
 
 
 def test_switching_away_from_unsaved_changes_asks_first(
-    qtbot,
+    qtbot: QtBot,
     ctx: AppContext,
     runner: TaskRunner,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     seed(ctx, "BJ001", "朝阳支行")
     seed(ctx, "BJ002", "海淀支行")
@@ -275,10 +283,13 @@ def test_switching_away_from_unsaved_changes_asks_first(
     qtbot.waitUntil(lambda: panel.editor.code.text() == "BJ001")
     type_text(qtbot, panel.editor.address, "朝阳路1号")
     asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda _p, title, *_a: asked.append(title) or QMessageBox.StandardButton.Cancel
-    )
-    second = panel.outlet_list.topLevelItem(1)
+
+    def question(_parent: object, title: str, *_rest: object) -> QMessageBox.StandardButton:
+        asked.append(title)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    second = some(panel.outlet_list.topLevelItem(1))
     qtbot.mouseClick(
         panel.outlet_list.viewport(), Qt.MouseButton.LeftButton, pos=panel.outlet_list.visualItemRect(second).center()
     )
@@ -293,10 +304,10 @@ def test_switching_away_from_unsaved_changes_asks_first(
 
 
 def test_delete_asks_and_is_refused_while_clients_belong_to_the_outlet(
-    qtbot,
+    qtbot: QtBot,
     ctx: AppContext,
     runner: TaskRunner,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     outlet_id = seed(ctx, "BJ001", "朝阳支行")
     with ctx.store.sessions.begin() as session:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
 
 from app.errors import StartupError
 from app.keys import read_mode
@@ -17,7 +18,7 @@ def new_profile_error(data_dir: Path) -> StartupError:
     return StartupError("passphrase_needed", data_dir / "branchdesk.sqlite3", "", "", detail="new")
 
 
-def test_a_new_passphrase_is_typed_twice_and_checked(qtbot, data_dir: Path) -> None:
+def test_a_new_passphrase_is_typed_twice_and_checked(qtbot: QtBot, data_dir: Path) -> None:
     dialog = PassphraseDialog(new_profile_error(data_dir))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -36,7 +37,7 @@ def test_a_new_passphrase_is_typed_twice_and_checked(qtbot, data_dir: Path) -> N
 
 
 def test_shell_asks_for_the_passphrase_then_again_after_a_wrong_one(
-    qtbot, tmp_path: Path, data_dir: Path, no_keyring: None
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, no_keyring: None
 ) -> None:
     typed = iter(["correct horse", "wrong horse!", "correct horse"])
     asked: list[str] = []

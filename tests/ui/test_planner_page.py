@@ -7,13 +7,16 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from app.clients.records import ClientDraft
 from app.common.local_time import local_zone
 from app.context import AppContext
 from app.planner.records import VisitInput, VisitView
+from app.rules.ids import ClientId
+from tests.ui.conftest import some
 from ui.common.task_runner import TaskRunner
 from ui.planner.page import PlannerPage
 from ui.planner.timeline import TimelineView
@@ -23,19 +26,19 @@ WEDNESDAY = MONDAY + timedelta(days=2)
 
 
 @pytest.fixture
-def runner(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     created = TaskRunner()
     yield created
     created.wait_for_idle()
 
 
 @pytest.fixture
-def client_id(ctx: AppContext) -> str:
+def client_id(ctx: AppContext) -> ClientId:
     return ctx.clients.save(ClientDraft(name="张伟", mobile="13812345678")).client_id
 
 
 @pytest.fixture
-def page(qtbot, ctx: AppContext, runner: TaskRunner) -> PlannerPage:  # type: ignore[no-untyped-def]
+def page(qtbot: QtBot, ctx: AppContext, runner: TaskRunner) -> PlannerPage:
     created = PlannerPage(runner)
     qtbot.addWidget(created)
     created.resize(1300, 740)
@@ -50,7 +53,7 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), local_zone())
 
 
-def plan(ctx: AppContext, client_id: str, day: date, hour: int, minutes: int = 60) -> VisitView:
+def plan(ctx: AppContext, client_id: ClientId, day: date, hour: int, minutes: int = 60) -> VisitView:
     start = at(day, hour)
     return ctx.planner.create(
         VisitInput(
@@ -63,29 +66,29 @@ def plan(ctx: AppContext, client_id: str, day: date, hour: int, minutes: int = 6
     )
 
 
-def shown(qtbot, page: PlannerPage, visit_id: str) -> VisitView:  # type: ignore[no-untyped-def]
+def shown(qtbot: QtBot, page: PlannerPage, visit_id: str) -> VisitView:
     page.refresh()
     qtbot.waitUntil(lambda: any(v.id == visit_id for v in page.timeline.visits))
     return next(v for v in page.timeline.visits if v.id == visit_id)
 
 
-def block_rect(view: TimelineView, visit_id: str):  # type: ignore[no-untyped-def]
+def block_rect(view: TimelineView, visit_id: str) -> QRectF:
     return view.rect_of(next(b for b in view.blocks if b.visit.id == visit_id))
 
 
-def drag(qtbot, view: TimelineView, start: QPoint, end: QPoint) -> None:  # type: ignore[no-untyped-def]
+def drag(qtbot: QtBot, view: TimelineView, start: QPoint, end: QPoint) -> None:
     qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
-    middle = (start + end) / 2
+    middle = QPoint((start.x() + end.x()) // 2, (start.y() + end.y()) // 2)
     for point in (start + QPoint(0, 8), middle, end):
         qtbot.mouseMove(view, point)
     qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=end)
 
 
 def test_double_click_an_empty_slot_plans_a_visit_there(
-    qtbot,
+    qtbot: QtBot,
     page: PlannerPage,
-    ctx: AppContext,  # type: ignore[no-untyped-def]
-    client_id: str,
+    ctx: AppContext,
+    client_id: ClientId,
 ) -> None:
     view = page.week_view
     qtbot.waitUntil(lambda: view.first == MONDAY)
@@ -96,7 +99,7 @@ def test_double_click_an_empty_slot_plans_a_visit_there(
     assert dialog.checklist.lists["before"].count() > 0  # the purpose's defaults are there at once
     qtbot.keyClicks(dialog.client_search, "zhangw")
     qtbot.waitUntil(lambda: dialog.client_results.count() == 1)
-    assert "138****5678" in dialog.client_results.item(0).text()
+    assert "138****5678" in some(dialog.client_results.item(0)).text()
     qtbot.keyClick(dialog.client_search, Qt.Key.Key_Return)
     assert dialog.client_chosen.text() == "张伟  138****5678"
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -108,10 +111,10 @@ def test_double_click_an_empty_slot_plans_a_visit_there(
 
 
 def test_drag_a_block_to_another_day_and_time(
-    qtbot,
+    qtbot: QtBot,
     page: PlannerPage,
-    ctx: AppContext,  # type: ignore[no-untyped-def]
-    client_id: str,
+    ctx: AppContext,
+    client_id: ClientId,
 ) -> None:
     visit = plan(ctx, client_id, MONDAY, 10)
     shown(qtbot, page, visit.id)
@@ -125,10 +128,10 @@ def test_drag_a_block_to_another_day_and_time(
 
 
 def test_drag_the_bottom_edge_to_resize(
-    qtbot,
+    qtbot: QtBot,
     page: PlannerPage,
-    ctx: AppContext,  # type: ignore[no-untyped-def]
-    client_id: str,
+    ctx: AppContext,
+    client_id: ClientId,
 ) -> None:
     visit = plan(ctx, client_id, MONDAY, 10)
     shown(qtbot, page, visit.id)
@@ -141,10 +144,10 @@ def test_drag_the_bottom_edge_to_resize(
 
 
 def test_keyboard_moves_and_resizes_the_selected_visit(
-    qtbot,
+    qtbot: QtBot,
     page: PlannerPage,
-    ctx: AppContext,  # type: ignore[no-untyped-def]
-    client_id: str,
+    ctx: AppContext,
+    client_id: ClientId,
 ) -> None:
     visit = plan(ctx, client_id, MONDAY, 10)
     shown(qtbot, page, visit.id)
@@ -162,10 +165,10 @@ def test_keyboard_moves_and_resizes_the_selected_visit(
 
 
 def test_a_clash_is_saved_and_warned_about(
-    qtbot,
+    qtbot: QtBot,
     page: PlannerPage,
-    ctx: AppContext,  # type: ignore[no-untyped-def]
-    client_id: str,
+    ctx: AppContext,
+    client_id: ClientId,
 ) -> None:
     first = plan(ctx, client_id, MONDAY, 10)
     second = plan(ctx, client_id, MONDAY, 14)
@@ -181,10 +184,10 @@ def test_a_clash_is_saved_and_warned_about(
 
 
 def test_close_a_visit_as_done_with_its_outcome(
-    qtbot,
+    qtbot: QtBot,
     page: PlannerPage,
-    ctx: AppContext,  # type: ignore[no-untyped-def]
-    client_id: str,
+    ctx: AppContext,
+    client_id: ClientId,
 ) -> None:
     visit = plan(ctx, client_id, MONDAY, 10)
     shown(qtbot, page, visit.id)
@@ -199,7 +202,7 @@ def test_close_a_visit_as_done_with_its_outcome(
     assert dialog.outcome.isEnabled()
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("follow_up"))
     before = dialog.checklist.lists["before"]
-    before.item(0).setCheckState(Qt.CheckState.Checked)
+    some(before.item(0)).setCheckState(Qt.CheckState.Checked)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     saved = ctx.planner.get(visit.id)
@@ -212,20 +215,24 @@ def test_close_a_visit_as_done_with_its_outcome(
 
 
 def test_carry_over_asks_then_moves_the_days_planned_visits(
-    qtbot,
+    qtbot: QtBot,
     page: PlannerPage,
-    ctx: AppContext,  # type: ignore[no-untyped-def]
-    client_id: str,
+    ctx: AppContext,
+    client_id: ClientId,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     visit = plan(ctx, client_id, MONDAY, 16)
     shown(qtbot, page, visit.id)
     asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda _p, _title, text, *_a: asked.append(text) or QMessageBox.StandardButton.Yes
-    )
+
+    def question(_parent: object, _title: str, text: str, *_rest: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
     page.carry_button.click()
-    assert asked and "1 visits" in asked[0]
+    qtbot.waitUntil(lambda: bool(asked))  # after the core said where each visit would go
+    assert "1 visits" in asked[0] and "16:00–17:00" in asked[0]
     qtbot.waitUntil(lambda: ctx.planner.get(visit.id).view.status == "rescheduled")
-    moved = ctx.planner.get(ctx.planner.get(visit.id).view.rescheduled_to_id or "")
+    moved = ctx.planner.get(some(ctx.planner.get(visit.id).view.rescheduled_to_id))
     assert moved.view.starts_at == at(MONDAY + timedelta(days=1), 16)

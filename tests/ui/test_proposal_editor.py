@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.clients.records import ClientDraft
 from app.clients.search import ClientQuery
@@ -18,10 +19,11 @@ from app.rules.id_numbers import make_resident_id
 from tests.test_proposals_service import SIGNED, sample_doc
 from ui.common.widgets.signature_pad import SignaturePad
 from ui.proposals.editor.editor import ProposalEditor
+from ui.proposals.editor.party import PartySection
 from ui.proposals.page import ProposalsPage
 from ui.shell.application import Shell
 
-from .conftest import type_text
+from .conftest import some, type_text
 
 ADULT_ID = "110105198506120253"  # 张伟, born 1985-06-12, male
 MINOR_ID = make_resident_id("110105", date(2010, 6, 12), 12, "M")
@@ -41,7 +43,7 @@ def profile(data_dir: Path) -> Path:
 
 
 @pytest.fixture
-def page(qtbot, shell: Shell, profile: Path) -> ProposalsPage:  # type: ignore[no-untyped-def]
+def page(qtbot: QtBot, shell: Shell, profile: Path) -> ProposalsPage:
     with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
         shell.start(profile)
     shell.window.show_page(3)
@@ -53,7 +55,7 @@ def page(qtbot, shell: Shell, profile: Path) -> ProposalsPage:  # type: ignore[n
     return proposals
 
 
-def new_editor(qtbot, page: ProposalsPage) -> ProposalEditor:  # type: ignore[no-untyped-def]
+def new_editor(qtbot: QtBot, page: ProposalsPage) -> ProposalEditor:
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.last_editor is not None and page.last_editor.view is not None)
@@ -73,7 +75,7 @@ def focused() -> QWidget:
 class Keyboard:
     """Types into whatever has the focus and moves on with Tab, checking where it lands."""
 
-    def __init__(self, qtbot) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, qtbot: QtBot) -> None:
         self.qtbot = qtbot
 
     def type(self, widget: QWidget, text: str) -> None:
@@ -91,7 +93,9 @@ class Keyboard:
         assert focused() is widget, f"focus is on {focused().objectName() or focused()}, not {widget.objectName()}"
 
 
-def fill_party(keys: Keyboard, section, name: str, id_number: str, mobile: str, address: str, job: str) -> None:  # type: ignore[no-untyped-def]
+def fill_party(
+    keys: Keyboard, section: PartySection, name: str, id_number: str, mobile: str, address: str, job: str
+) -> None:
     keys.type(section.name, name)
     keys.tab(2)  # the ID document stays "Resident ID card"
     keys.type(section.id_number, id_number)
@@ -109,11 +113,11 @@ def problem_under(editor: ProposalEditor, path: str) -> str:
     return label.text() if label.isVisible() else ""
 
 
-def wait_saved(qtbot, editor: ProposalEditor) -> None:  # type: ignore[no-untyped-def]
+def wait_saved(qtbot: QtBot, editor: ProposalEditor) -> None:
     qtbot.waitUntil(lambda: editor.status.text().startswith("Saved "), timeout=5000)
 
 
-def sign(qtbot, pad: SignaturePad, top: int) -> None:  # type: ignore[no-untyped-def]
+def sign(qtbot: QtBot, pad: SignaturePad, top: int) -> None:
     """A name written as two zigzag strokes, with the mouse button held down while moving."""
     for left, width in ((40, 180), (250, 170)):
         points = [QPoint(left + width * i // 14, top + (70 if i % 2 else 0)) for i in range(15)]
@@ -124,9 +128,9 @@ def sign(qtbot, pad: SignaturePad, top: int) -> None:  # type: ignore[no-untyped
 
 
 def test_fill_a_proposal_with_the_keyboard_fix_its_problems_sign_and_finish(
-    qtbot,
+    qtbot: QtBot,
     page: ProposalsPage,
-    profile: Path,  # type: ignore[no-untyped-def]
+    profile: Path,
 ) -> None:
     editor = new_editor(qtbot, page)
     keys = Keyboard(qtbot)
@@ -228,7 +232,7 @@ def test_fill_a_proposal_with_the_keyboard_fix_its_problems_sign_and_finish(
 
     qtbot.waitUntil(lambda: editor.view is not None and editor.view.status == "finished", timeout=10_000)
     assert not signing.isVisible()
-    assert "SHA-256" in editor.header.text() and editor.view.content_hash in editor.header.text()
+    assert "SHA-256" in editor.header.text() and some(editor.view.content_hash) in editor.header.text()
     assert editor.policyholder.name.isReadOnly() and not editor.relation.relation.isEnabled()
     assert not editor.finish_button.isVisible() and editor.correct_button.isVisible()
     assert not editor.policyholder.choose_button.isVisible()
@@ -260,7 +264,7 @@ def finished_proposal(ctx: AppContext) -> str:
     return proposal_id
 
 
-def test_a_problem_case_from_head_office_shows_and_is_resolved(qtbot, shell: Shell, page: ProposalsPage) -> None:  # type: ignore[no-untyped-def]
+def test_a_problem_case_from_head_office_shows_and_is_resolved(qtbot: QtBot, shell: Shell, page: ProposalsPage) -> None:
     ctx = shell.ctx
     assert ctx is not None
     proposal_id = finished_proposal(ctx)
@@ -271,7 +275,7 @@ def test_a_problem_case_from_head_office_shows_and_is_resolved(qtbot, shell: She
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.cases.topLevelItemCount() == 1)
     assert page.model.index(0, 6).data() == "Problem case" and page.model.index(0, 7).data() == "1"
     assert "1 open problem case(s)" in page.hq_status.text()
-    case = page.cases.topLevelItem(0)
+    case = some(page.cases.topLevelItem(0))
     assert [case.text(0), case.text(3), case.text(4)] == ["Health evidence", "请补充近一年体检报告", "open"]
     assert page.resolve_button.isEnabled()
 
@@ -282,7 +286,7 @@ def test_a_problem_case_from_head_office_shows_and_is_resolved(qtbot, shell: She
     type_text(qtbot, dialog.answer, "客户已补交体检报告")
     qtbot.keyClick(dialog.answer, Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: page.cases.topLevelItemCount() == 1 and page.cases.topLevelItem(0).text(4) == "客户已补交体检报告"
+        lambda: page.cases.topLevelItemCount() == 1 and some(page.cases.topLevelItem(0)).text(4) == "客户已补交体检报告"
     )
     qtbot.waitUntil(lambda: page.model.index(0, 7).data() == "")
     assert not page.resolve_button.isEnabled()
@@ -290,9 +294,9 @@ def test_a_problem_case_from_head_office_shows_and_is_resolved(qtbot, shell: She
 
 
 def test_finished_proposal_opens_read_only_and_a_correction_opens_as_a_new_draft(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
-    page: ProposalsPage,  # type: ignore[no-untyped-def]
+    page: ProposalsPage,
 ) -> None:
     ctx = shell.ctx
     assert ctx is not None
@@ -324,7 +328,7 @@ def test_finished_proposal_opens_read_only_and_a_correction_opens_as_a_new_draft
     assert "(corrected)" in page.model.index(1, 5).data()
 
 
-def test_a_party_from_a_client_card_or_kept_as_a_new_one(qtbot, shell: Shell, page: ProposalsPage) -> None:  # type: ignore[no-untyped-def]
+def test_a_party_from_a_client_card_or_kept_as_a_new_one(qtbot: QtBot, shell: Shell, page: ProposalsPage) -> None:
     editor = new_editor(qtbot, page)
     keys = Keyboard(qtbot)
     keys.key(Qt.Key.Key_Tab, 2, Qt.KeyboardModifier.ShiftModifier)  # back to Choose client…
@@ -356,7 +360,7 @@ def test_a_party_from_a_client_card_or_kept_as_a_new_one(qtbot, shell: Shell, pa
     assert set(ctx.proposal_records.linked_clients(editor.proposal_id)) == {"policyholder", "insured"}
 
 
-def test_insured_as_the_policyholder_signs_once(qtbot, page: ProposalsPage) -> None:  # type: ignore[no-untyped-def]
+def test_insured_as_the_policyholder_signs_once(qtbot: QtBot, page: ProposalsPage) -> None:
     editor = new_editor(qtbot, page)
     keys = Keyboard(qtbot)
     editor.relation.same_person.setFocus()
@@ -371,11 +375,13 @@ def test_insured_as_the_policyholder_signs_once(qtbot, page: ProposalsPage) -> N
     keys.key(Qt.Key.Key_Space)
     wait_saved(qtbot, editor)
     assert "medical review" in problem_under(editor, "insured.disabled")
-    assert any(editor.problem_list.item(i).text().startswith("Review: ") for i in range(editor.problem_list.count()))
+    assert any(
+        some(editor.problem_list.item(i)).text().startswith("Review: ") for i in range(editor.problem_list.count())
+    )
     assert [w.code for w in editor.warnings] == ["W001_medical_review"]
 
 
-def test_esc_closes_and_keeps_what_was_just_typed(qtbot, shell: Shell, page: ProposalsPage) -> None:  # type: ignore[no-untyped-def]
+def test_esc_closes_and_keeps_what_was_just_typed(qtbot: QtBot, shell: Shell, page: ProposalsPage) -> None:
     editor = new_editor(qtbot, page)
     type_text(qtbot, editor.policyholder.name, "孙丽")
     qtbot.keyClick(editor.policyholder.name, Qt.Key.Key_Escape)

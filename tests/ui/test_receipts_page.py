@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
 from app.receipts.service import ReceiptFields
+from app.rules.ids import ReceiptId
 from tests.paperwork_helpers import PNG, finished_proposal, zigzag
+from tests.ui.conftest import some
 from tests.ui.test_signature_pad import sign_name
 from ui.receipts.dialog import ReceiptDialog
 from ui.receipts.page import ReceiptsPage
@@ -28,7 +31,7 @@ def profile(data_dir: Path) -> Path:
     return data_dir
 
 
-def open_page(qtbot, shell: Shell, data_dir: Path) -> ReceiptsPage:  # type: ignore[no-untyped-def]
+def open_page(qtbot: QtBot, shell: Shell, data_dir: Path) -> ReceiptsPage:
     with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
         shell.start(data_dir)
     window = shell.window
@@ -45,11 +48,12 @@ def open_page(qtbot, shell: Shell, data_dir: Path) -> ReceiptsPage:  # type: ign
 def rows(page: ReceiptsPage) -> list[list[str]]:
     table = page.list.table
     return [
-        [table.topLevelItem(i).text(c) for c in range(table.columnCount())] for i in range(table.topLevelItemCount())
+        [some(table.topLevelItem(i)).text(c) for c in range(table.columnCount())]
+        for i in range(table.topLevelItemCount())
     ]
 
 
-def open_dialog(qtbot, page: ReceiptsPage, receipt_id: str) -> ReceiptDialog:  # type: ignore[no-untyped-def]
+def open_dialog(qtbot: QtBot, page: ReceiptsPage, receipt_id: ReceiptId) -> ReceiptDialog:
     with qtbot.waitSignal(page.list.receipt_did_open) as opened:
         page.list.open_receipt(receipt_id)
     dialog: ReceiptDialog = opened.args[0]
@@ -57,12 +61,12 @@ def open_dialog(qtbot, page: ReceiptsPage, receipt_id: str) -> ReceiptDialog:  #
     return dialog
 
 
-def tab_until(qtbot, target: QWidget, presses: int = 10) -> list[QWidget]:  # type: ignore[no-untyped-def]
+def tab_until(qtbot: QtBot, target: QWidget, presses: int = 10) -> list[QWidget]:
     """Presses Tab until `target` has focus; the distinct widgets focused on the way."""
     visited: list[QWidget] = []
     for _ in range(presses):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        focused = QApplication.focusWidget()
+        focused = some(QApplication.focusWidget())
         if focused not in visited:
             visited.append(focused)
         if focused is target:
@@ -70,7 +74,7 @@ def tab_until(qtbot, target: QWidget, presses: int = 10) -> list[QWidget]:  # ty
     return visited
 
 
-def test_new_receipt_by_keyboard_signed_with_the_mouse(qtbot, shell: Shell, profile: Path) -> None:  # type: ignore[no-untyped-def]
+def test_new_receipt_by_keyboard_signed_with_the_mouse(qtbot: QtBot, shell: Shell, profile: Path) -> None:
     page = open_page(qtbot, shell, profile)
     assert page.tabs.tabText(0) == "Receipts"
     assert rows(page) == [["Nothing to return", "", "", "", "", "", ""]]
@@ -79,7 +83,7 @@ def test_new_receipt_by_keyboard_signed_with_the_mouse(qtbot, shell: Shell, prof
     qtbot.keyClick(page.list.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     picker = page.list.picker
     qtbot.waitUntil(lambda: picker.choose_button.isEnabled(), timeout=5000)
-    assert picker.table.topLevelItem(0).text(0) == "张伟"
+    assert some(picker.table.topLevelItem(0)).text(0) == "张伟"
     assert picker.table.hasFocus()
     with qtbot.waitSignal(page.list.receipt_did_open, timeout=5000) as opened:
         qtbot.keyClick(picker.table, Qt.Key.Key_Return)
@@ -129,7 +133,7 @@ def test_new_receipt_by_keyboard_signed_with_the_mouse(qtbot, shell: Shell, prof
     assert view.signature_png is not None and view.signature_png.startswith(b"\x89PNG")
 
 
-def test_a_scan_attached_through_the_dialog(qtbot, shell: Shell, profile: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_scan_attached_through_the_dialog(qtbot: QtBot, shell: Shell, profile: Path, tmp_path: Path) -> None:
     page = open_page(qtbot, shell, profile)
     ctx = page.list._ctx
     assert ctx is not None
@@ -162,7 +166,7 @@ def test_a_scan_attached_through_the_dialog(qtbot, shell: Shell, profile: Path, 
     assert (view.status, view.scan_mime, view.scan_size) == ("signed", "application/pdf", len(PDF))
 
 
-def test_overdue_is_said_in_words_and_returning_clears_it(qtbot, shell: Shell, profile: Path) -> None:  # type: ignore[no-untyped-def]
+def test_overdue_is_said_in_words_and_returning_clears_it(qtbot: QtBot, shell: Shell, profile: Path) -> None:
     ctx = AppContext.open(profile)
     signed_on = date.today() - timedelta(days=30)
     receipt_id = ctx.receipts.new_draft(ctx.receipts.candidates()[0].proposal_id)
@@ -176,7 +180,7 @@ def test_overdue_is_said_in_words_and_returning_clears_it(qtbot, shell: Shell, p
     qtbot.waitUntil(lambda: rows(page)[0][3] == "P2026000555", timeout=5000)
     days = (date.today() - due).days
     assert rows(page)[0][0] == f"Overdue by {days} day(s)"
-    item = page.list.table.topLevelItem(0)
+    item = some(page.list.table.topLevelItem(0))
     assert item.foreground(1).color().name() == "#c62828" and item.font(1).bold()
     assert "1 overdue" in page.list.count.text()
 

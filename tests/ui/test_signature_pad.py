@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QInputDevice, QMouseEvent, QPointingDevice, QTabletEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.rules.signature import Signature
 from ui.common.widgets.signature_pad import SignaturePad
@@ -13,7 +14,7 @@ from ui.common.widgets.signature_pad import SignaturePad
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
-def make_pad(qtbot) -> SignaturePad:  # type: ignore[no-untyped-def]
+def make_pad(qtbot: QtBot) -> SignaturePad:
     pad = SignaturePad()
     qtbot.addWidget(pad)
     pad.show()
@@ -47,7 +48,7 @@ def sign_name(pad: SignaturePad) -> None:
     draw(pad.box, wave(240, 50, 160, 90, n=12), start_ms=1600)
 
 
-def test_disclaimer_sits_above_the_box(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_disclaimer_sits_above_the_box(qtbot: QtBot) -> None:
     pad = make_pad(qtbot)
     assert "information is true" in pad.disclaimer.text()
     assert pad.disclaimer.geometry().bottom() < pad.box.geometry().top()
@@ -56,7 +57,7 @@ def test_disclaimer_sits_above_the_box(qtbot) -> None:  # type: ignore[no-untype
     assert custom.disclaimer.text() == "我已阅读并理解本申请。"
 
 
-def test_a_signature_drawn_with_the_mouse_is_accepted(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_signature_drawn_with_the_mouse_is_accepted(qtbot: QtBot) -> None:
     pad = make_pad(qtbot)
     with qtbot.waitSignals([pad.signature_did_change] * 2):
         sign_name(pad)
@@ -71,7 +72,7 @@ def test_a_signature_drawn_with_the_mouse_is_accepted(qtbot) -> None:  # type: i
     assert pad.problem_label.isHidden()
 
 
-def test_a_click_is_refused_with_a_visible_message(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_click_is_refused_with_a_visible_message(qtbot: QtBot) -> None:
     pad = make_pad(qtbot)
     qtbot.mouseClick(pad.box, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
     assert len(pad.signature().strokes) == 1
@@ -82,20 +83,20 @@ def test_a_click_is_refused_with_a_visible_message(qtbot) -> None:  # type: igno
     assert pad.problem_label.isHidden()  # new ink: the old refusal no longer applies
 
 
-def test_a_tiny_scribble_is_refused(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_tiny_scribble_is_refused(qtbot: QtBot) -> None:
     pad = make_pad(qtbot)
     draw(pad.box, wave(200, 100, 30, 12))
     assert [p.code for p in pad.validate()] == ["too_small"]
     assert pad.problem_label.isVisible()
 
 
-def test_blank_is_refused(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_blank_is_refused(qtbot: QtBot) -> None:
     pad = make_pad(qtbot)
     assert [p.code for p in pad.validate()] == ["blank"]
     assert not pad.undo_button.isEnabled() and not pad.clear_button.isEnabled()
 
 
-def test_undo_removes_the_last_stroke_by_button_and_ctrl_z(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_undo_removes_the_last_stroke_by_button_and_ctrl_z(qtbot: QtBot) -> None:
     pad = make_pad(qtbot)
     sign_name(pad)
     draw(pad.box, [(300, 180), (320, 180)], start_ms=3000)
@@ -107,7 +108,7 @@ def test_undo_removes_the_last_stroke_by_button_and_ctrl_z(qtbot) -> None:  # ty
     assert pad.signature().strokes == first_two[:1]
 
 
-def test_clear_empties_and_time_starts_again(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_clear_empties_and_time_starts_again(qtbot: QtBot) -> None:
     pad = make_pad(qtbot)
     sign_name(pad)
     qtbot.mouseClick(pad.clear_button, Qt.MouseButton.LeftButton)
@@ -129,7 +130,7 @@ def dark_pixels(image: QImage) -> int:
     return sum(value < 100 for y in range(grey.height()) for value in data[y * row : y * row + grey.width()])
 
 
-def test_png_is_a_crisp_picture_of_the_ink(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_png_is_a_crisp_picture_of_the_ink(qtbot: QtBot) -> None:
     pad = make_pad(qtbot)
     assert dark_pixels(QImage.fromData(pad.png())) == 0
     sign_name(pad)
@@ -141,7 +142,7 @@ def test_png_is_a_crisp_picture_of_the_ink(qtbot) -> None:  # type: ignore[no-un
     assert image.pixelColor(0, 0).lightness() == 255  # white background
 
 
-def test_a_finger_draws_a_touch_stroke(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_finger_draws_a_touch_stroke(qtbot: QtBot) -> None:
     pad = make_pad(qtbot)
     screen = QTest.createTouchDevice()
     box = pad.box
@@ -157,7 +158,7 @@ def test_a_finger_draws_a_touch_stroke(qtbot) -> None:  # type: ignore[no-untype
     assert pad.problems() == []
 
 
-def test_a_pen_records_pressure(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_pen_records_pressure(qtbot: QtBot) -> None:
     pad = make_pad(qtbot)
     stylus = QPointingDevice(
         "test stylus",
@@ -192,5 +193,6 @@ def test_a_pen_records_pressure(qtbot) -> None:  # type: ignore[no-untyped-def]
     (stroke,) = pad.signature().strokes
     assert stroke.device == "pen"
     assert [p.t_ms for p in stroke.points] == [10 * i for i in range(15)]  # the release adds no point
-    assert stroke.points[0].pressure == 0.2 and stroke.points[-1].pressure > stroke.points[0].pressure
+    first, last = stroke.points[0].pressure, stroke.points[-1].pressure
+    assert first == 0.2 and last is not None and last > first
     assert pad.problems() == []

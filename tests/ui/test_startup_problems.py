@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListWidget, QProgressDialog, QWidget
+from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.context import AppContext
@@ -21,7 +22,7 @@ from local_db.cipher import has_plain_header
 from local_db.models import Outlet
 from local_db.opening import DB_FILENAME
 from tests.test_encryption import make_plain_profile
-from tests.ui.test_translation import chinese  # noqa: F401 (a fixture)
+from tests.ui.conftest import some
 from ui.shell.application import Shell, ask_with_dialog
 from ui.shell.startup_dialog import StartupChoice, StartupProblemDialog
 
@@ -39,7 +40,7 @@ def corrupt_profile_with_backup(data_dir: Path) -> Path:
     return backup
 
 
-def test_dialog_explains_a_damaged_database_and_lists_backups(qtbot, data_dir: Path) -> None:
+def test_dialog_explains_a_damaged_database_and_lists_backups(qtbot: QtBot, data_dir: Path) -> None:
     backup = corrupt_profile_with_backup(data_dir)
     try:
         AppContext.open(data_dir)
@@ -48,13 +49,13 @@ def test_dialog_explains_a_damaged_database_and_lists_backups(qtbot, data_dir: P
     qtbot.addWidget(dialog)
     assert "is damaged and cannot be opened. It has not been changed." in dialog.message.text()
     assert str(data_dir / DB_FILENAME) in dialog.message.text()
-    assert dialog.backups.count() == 1 and dialog.backups.item(0).text() == str(backup)
+    assert dialog.backups.count() == 1 and some(dialog.backups.item(0)).text() == str(backup)
     assert dialog.open_backup_button.isEnabled()
     qtbot.mouseClick(dialog.open_backup_button, Qt.MouseButton.LeftButton)
     assert dialog.choice == StartupChoice(backup=backup)
 
 
-def test_dialog_without_backups_cannot_open_one(qtbot, tmp_path: Path) -> None:
+def test_dialog_without_backups_cannot_open_one(qtbot: QtBot, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     try:
@@ -69,7 +70,7 @@ def test_dialog_without_backups_cannot_open_one(qtbot, tmp_path: Path) -> None:
 
 
 def test_shell_restores_the_chosen_backup_and_keeps_the_damaged_file(
-    qtbot, ui_settings: QSettings, data_dir: Path
+    qtbot: QtBot, ui_settings: QSettings, data_dir: Path
 ) -> None:
     backup = corrupt_profile_with_backup(data_dir)
     damaged = hashlib.sha256((data_dir / DB_FILENAME).read_bytes()).hexdigest()
@@ -85,7 +86,7 @@ def test_shell_restores_the_chosen_backup_and_keeps_the_damaged_file(
             shell.start(data_dir)
         assert asked == ["database_corrupt"]
         assert shell.ctx is not None and shell.ctx.overview.record_counts()["outlets"] == 1
-        kept = [p for p in data_dir.glob("branchdesk-replaced-*.sqlite3")]
+        kept = list(data_dir.glob("branchdesk-replaced-*.sqlite3"))
         assert len(kept) == 1
         assert hashlib.sha256(kept[0].read_bytes()).hexdigest() == damaged
         assert backup.exists()
@@ -93,7 +94,7 @@ def test_shell_restores_the_chosen_backup_and_keeps_the_damaged_file(
         shell.close()
 
 
-def test_shell_opens_another_folder_when_asked(qtbot, ui_settings: QSettings, tmp_path: Path) -> None:
+def test_shell_opens_another_folder_when_asked(qtbot: QtBot, ui_settings: QSettings, tmp_path: Path) -> None:
     too_new = tmp_path / "too-new"
     ctx = AppContext.open(too_new)
     ctx.close()
@@ -115,10 +116,10 @@ def test_shell_opens_another_folder_when_asked(qtbot, ui_settings: QSettings, tm
 
 
 def start_and_answer(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
     data_dir: Path,
-    until: Any,  # type: ignore[no-untyped-def]
+    until: Any,
     answer: Callable[[StartupProblemDialog], None],
 ) -> None:
     """Starts `shell` on `data_dir` and, once the problem dialog is up, lets `answer` press on it;
@@ -129,7 +130,8 @@ def start_and_answer(
         if isinstance(dialog, StartupProblemDialog):
             answer(dialog)
 
-    timer = QTimer(interval=100, timeout=if_shown)
+    timer = QTimer(interval=100)
+    timer.timeout.connect(if_shown)
     try:
         with qtbot.waitSignal(until, timeout=20_000):
             timer.start()
@@ -138,7 +140,7 @@ def start_and_answer(
         timer.stop()
 
 
-def test_quitting_from_the_problem_dialog_opens_nothing(qtbot, ui_settings: QSettings, data_dir: Path) -> None:
+def test_quitting_from_the_problem_dialog_opens_nothing(qtbot: QtBot, ui_settings: QSettings, data_dir: Path) -> None:
     corrupt_profile_with_backup(data_dir)
 
     def press_quit(dialog: StartupProblemDialog) -> None:
@@ -154,14 +156,14 @@ def test_quitting_from_the_problem_dialog_opens_nothing(qtbot, ui_settings: QSet
 
 
 def test_a_deleted_database_is_restored_from_the_newest_backup_by_one_click(
-    qtbot, ui_settings: QSettings, data_dir: Path
+    qtbot: QtBot, ui_settings: QSettings, data_dir: Path
 ) -> None:
     from app.profile.backup import daily_backup
 
     ctx = AppContext.open(data_dir)
     with ctx.store.sessions.begin() as session:
         session.add(Outlet(code="TJ01", name="交通银行天津南开支行"))
-    newest = daily_backup(ctx.store)
+    newest = some(daily_backup(ctx.store))
     ctx.close()
     (data_dir / DB_FILENAME).unlink()
     shown: list[tuple[str, str, str, int]] = []
@@ -183,7 +185,7 @@ def test_a_deleted_database_is_restored_from_the_newest_backup_by_one_click(
         shell.close()
 
 
-def test_a_deleted_database_without_backups_offers_no_restore(qtbot, data_dir: Path) -> None:
+def test_a_deleted_database_without_backups_offers_no_restore(qtbot: QtBot, data_dir: Path) -> None:
     AppContext.open(data_dir).close()
     (data_dir / DB_FILENAME).unlink()
     try:
@@ -209,7 +211,7 @@ def shown_texts(dialog: QWidget) -> list[str]:
     texts += [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton) if w.isVisible()]
     for rows in dialog.findChildren(QListWidget):
         if rows.isVisible():
-            texts += [rows.item(i).text() for i in range(rows.count())]
+            texts += [some(rows.item(i)).text() for i in range(rows.count())]
     return texts
 
 
@@ -217,17 +219,17 @@ def latin_letters(texts: list[str], *paths: Path) -> list[str]:
     """The words in Latin letters left once the paths and the access keys are taken out; a
     Chinese button names its access key in Latin, "退出(&Q)", as Chinese software does."""
     found = []
-    for text in texts:
+    for shown in texts:
         for path in sorted(map(str, paths), key=len, reverse=True):
-            text = text.replace(path, "")
-        found += re.findall(r"[A-Za-z]+", re.sub(r"\(&[A-Z]\)", "", text))
+            shown = shown.replace(path, "")
+        found += re.findall(r"[A-Za-z]+", re.sub(r"\(&[A-Z]\)", "", shown))
     return found
 
 
 @pytest.mark.parametrize(
     ("vanish", "said"), [("deleted", "详细信息：文件不存在"), ("emptied", "详细信息：文件为空（0 字节）")]
 )
-def test_a_vanished_database_is_said_in_chinese_alone(qtbot, chinese: None, data_dir: Path, vanish: str,
+def test_a_vanished_database_is_said_in_chinese_alone(qtbot: QtBot, chinese: None, data_dir: Path, vanish: str,
                                                       said: str) -> None:  # fmt: skip
     AppContext.open(data_dir).close()
     db_path = data_dir / DB_FILENAME
@@ -251,11 +253,11 @@ def test_a_vanished_database_is_said_in_chinese_alone(qtbot, chinese: None, data
     assert dialog.width() >= 600
 
 
-def test_a_vanished_database_with_backups_shows_each_whole_path(qtbot, chinese: None, data_dir: Path) -> None:
+def test_a_vanished_database_with_backups_shows_each_whole_path(qtbot: QtBot, chinese: None, data_dir: Path) -> None:
     from app.profile.backup import daily_backup
 
     ctx = AppContext.open(data_dir)
-    newest = daily_backup(ctx.store)
+    newest = some(daily_backup(ctx.store))
     ctx.close()
     older = newest.with_name("branchdesk-a-much-older-backup-with-a-long-name-2024-05-01.sqlite3")
     shutil.copy(newest, older)
@@ -294,19 +296,19 @@ class ShownProgressNotes(QObject):
         return False
 
 
-def notes_while_opening(qtbot, shell: Shell, data_dir: Path) -> list[str]:  # type: ignore[no-untyped-def]
+def notes_while_opening(qtbot: QtBot, shell: Shell, data_dir: Path) -> list[str]:
     """Starts the app on `data_dir`; the progress notes shown until the profile was open."""
     notes = ShownProgressNotes()
-    QApplication.instance().installEventFilter(notes)
+    some(QApplication.instance()).installEventFilter(notes)
     try:
         with qtbot.waitSignal(shell.profile_did_open, timeout=30_000):
             shell.start(data_dir)
     finally:
-        QApplication.instance().removeEventFilter(notes)
+        some(QApplication.instance()).removeEventFilter(notes)
     return notes.texts
 
 
-def test_a_plain_profile_says_it_is_being_encrypted_then_opens(qtbot, shell: Shell, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_plain_profile_says_it_is_being_encrypted_then_opens(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     counts = make_plain_profile(data_dir, clients=200)
     notes = notes_while_opening(qtbot, shell, data_dir)
     assert [text for text in notes if text.startswith("Encrypting your data.")], notes
@@ -316,6 +318,6 @@ def test_a_plain_profile_says_it_is_being_encrypted_then_opens(qtbot, shell: She
         assert session.scalar(text("SELECT count(*) FROM clients")) == counts["clients"] == 200
 
 
-def test_an_up_to_date_profile_opens_without_a_note(qtbot, shell: Shell, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_up_to_date_profile_opens_without_a_note(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     AppContext.open(data_dir).close()
     assert notes_while_opening(qtbot, shell, data_dir) == []

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
 from tests.headoffice.fixtures import SAMPLE_MANAGER, headoffice, headoffice_token  # noqa: F401
 from tests.headoffice.server import HeadOffice
 from tests.paperwork_helpers import finished_proposal
+from tests.ui.conftest import page_of, some
 from ui.shell.application import Shell
 from ui.shell.main_window import MainWindow
 from ui.sync.page import SyncPage
@@ -21,14 +23,14 @@ from ui.sync.page import SyncPage
 SYNC = 5
 
 
-def open_sync_page(qtbot, shell: Shell, data_dir: Path) -> tuple[MainWindow, SyncPage]:  # type: ignore[no-untyped-def]
+def open_sync_page(qtbot: QtBot, shell: Shell, data_dir: Path) -> tuple[MainWindow, SyncPage]:
     with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
         shell.start(data_dir)
     window = shell.window
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.nav, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
-    page = window.page(SYNC)
+    page = page_of(window, SYNC, SyncPage)
     assert window.stack.currentWidget() is page
     qtbot.waitUntil(lambda: page.view is not None)
     return window, page
@@ -52,17 +54,17 @@ def profile(data_dir: Path, proposals: int = 0, login: tuple[HeadOffice, str, st
 
 
 def test_log_in_with_the_dialog_then_sync_now_sends_a_finished_proposal(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
     data_dir: Path,
-    headoffice: HeadOffice,
+    headoffice: HeadOffice,  # noqa: F811
     headoffice_token: str,  # noqa: F811
 ) -> None:
     window, page = open_sync_page(qtbot, shell, data_dir)
     assert page.login_state.text().startswith("Not logged in")
 
     qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
-    dialog = page.login_dialog
+    dialog = some(page.login_dialog)
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.server.isEnabled())
     assert dialog.token.echoMode() == dialog.token.EchoMode.Password
@@ -100,10 +102,10 @@ def test_log_in_with_the_dialog_then_sync_now_sends_a_finished_proposal(
     assert window.status.last_sync_label.text().startswith("Last sync: today")
 
 
-def test_login_says_plainly_when_the_server_is_not_there(qtbot, shell: Shell, data_dir: Path) -> None:
+def test_login_says_plainly_when_the_server_is_not_there(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     _window, page = open_sync_page(qtbot, shell, data_dir)
     qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
-    dialog = page.login_dialog
+    dialog = some(page.login_dialog)
     qtbot.waitUntil(lambda: dialog.server.isEnabled())
     qtbot.keyClicks(dialog.server, "http://127.0.0.1:9")  # nothing listens on port 9
     qtbot.keyClicks(dialog.manager, SAMPLE_MANAGER)
@@ -117,10 +119,10 @@ def test_login_says_plainly_when_the_server_is_not_there(qtbot, shell: Shell, da
 
 
 def test_no_password_store_is_said_plainly_and_nothing_is_stored(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
     data_dir: Path,
-    headoffice: HeadOffice,
+    headoffice: HeadOffice,  # noqa: F811
     headoffice_token: str,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -132,7 +134,7 @@ def test_no_password_store_is_said_plainly_and_nothing_is_stored(
     monkeypatch.setenv("BRANCHDESK_PASSPHRASE", "a long enough passphrase")
     _window, page = open_sync_page(qtbot, shell, data_dir)
     qtbot.mouseClick(page.login_button, Qt.MouseButton.LeftButton)
-    dialog = page.login_dialog
+    dialog = some(page.login_dialog)
     qtbot.waitUntil(lambda: dialog.server.isEnabled())
     assert "will not keep the token in a file" in dialog.message.text()
     qtbot.keyClicks(dialog.server, headoffice.url)
@@ -145,7 +147,7 @@ def test_no_password_store_is_said_plainly_and_nothing_is_stored(
 
 
 def test_a_rejected_item_shows_why_and_can_be_retried_discarded_and_exported(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
     data_dir: Path,
     tmp_path: Path,
@@ -184,8 +186,8 @@ def test_a_rejected_item_shows_why_and_can_be_retried_discarded_and_exported(
     # Discard asks first; answering Cancel keeps the item.
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    box = page.discard_box
-    assert box is not None and box.isVisible()
+    box = some(page.discard_box)
+    assert box.isVisible()
     assert "never be sent" in box.text() and str(data_dir / "discarded") in box.informativeText()
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
     qtbot.keyClick(box, Qt.Key.Key_Return)
@@ -193,7 +195,7 @@ def test_a_rejected_item_shows_why_and_can_be_retried_discarded_and_exported(
     assert column(page, "status") == ["Rejected"]
 
     qtbot.mouseClick(page.discard_button, Qt.MouseButton.LeftButton)
-    box = page.discard_box
+    box = some(page.discard_box)
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: column(page, "status") == ["Discarded"])
     copies = list((data_dir / "discarded").iterdir())
@@ -208,7 +210,7 @@ def test_a_rejected_item_shows_why_and_can_be_retried_discarded_and_exported(
     assert page.summary.text().startswith("0 item(s) shown · 0 waiting")
 
 
-def test_sync_now_without_a_login_opens_the_login_dialog(qtbot, shell: Shell, data_dir: Path) -> None:
+def test_sync_now_without_a_login_opens_the_login_dialog(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     profile(data_dir, proposals=1)
     _window, page = open_sync_page(qtbot, shell, data_dir)
     assert column(page, "status") == ["Waiting"]
@@ -219,10 +221,10 @@ def test_sync_now_without_a_login_opens_the_login_dialog(qtbot, shell: Shell, da
 
 
 def test_a_login_whose_password_store_went_away_is_said_on_the_page(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
     data_dir: Path,
-    headoffice: HeadOffice,
+    headoffice: HeadOffice,  # noqa: F811
     headoffice_token: str,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -3,6 +3,7 @@ status bar's warning: against the real head-office server, or one that never ans
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -11,7 +12,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
 from app.headoffice.service import MANAGER_KEY
@@ -20,9 +22,12 @@ from local_db.models import OutboxItem
 from tests.headoffice.fixtures import SAMPLE_MANAGER, headoffice, headoffice_token  # noqa: F401
 from tests.headoffice.server import HeadOffice
 from tests.paperwork_helpers import finished_proposal
+from tests.ui.conftest import page_of, some
+from ui.proposals.page import ProposalsPage
 from ui.shell.application import Shell
 from ui.shell.main_window import MainWindow
 from ui.shell.status_bar import WARN_AFTER_KEY
+from ui.sync.page import SyncPage
 from ui.sync.scheduler import CLOSE_WAIT_S, INTERVAL_KEY
 
 from .conftest import open_active
@@ -51,10 +56,8 @@ class StalledServer:
                 continue
             connection.settimeout(1.0)
             self._connections.append(connection)
-            try:
+            with contextlib.suppress(OSError):
                 self.requests.append(connection.recv(200).decode("latin-1").split("\r\n", 1)[0])
-            except OSError:
-                pass
 
     def close(self) -> None:
         """Drops every connection: a request left hanging fails at once."""
@@ -71,7 +74,9 @@ def stalled() -> Iterator[StalledServer]:
     server.close()
 
 
-def prepare(data_dir: Path, url: str, token: str, proposals: int = 1, **settings: object) -> list[str]:
+def prepare(
+    data_dir: Path, url: str, token: str, proposals: int = 1, settings: dict[str, object] | None = None
+) -> list[str]:
     """Finished proposals and a stored login (as `branchdesk login` leaves it, without asking
     head office, which may hang on purpose)."""
     ctx = AppContext.open(data_dir)
@@ -79,7 +84,7 @@ def prepare(data_dir: Path, url: str, token: str, proposals: int = 1, **settings
         ctx.credentials.store(url, SAMPLE_MANAGER, token)
         ctx.settings.set_server_url(url)
         ctx.settings.set(MANAGER_KEY, SAMPLE_MANAGER)
-        for key, value in settings.items():
+        for key, value in (settings or {}).items():
             ctx.settings.set(key, value)
         return [finished_proposal(ctx) for _ in range(proposals)]
     finally:
@@ -95,19 +100,19 @@ def statuses(data_dir: Path) -> list[str]:
 
 
 def sync_statuses(window: MainWindow) -> list[str]:
-    page = window.page(SYNC)
+    page = page_of(window, SYNC, SyncPage)
     column = page.model.COLUMNS.index("status")
     return [page.model.index(row, column).data() for row in range(page.model.rowCount())]
 
 
 def test_logged_in_and_online_it_syncs_on_start_and_then_on_the_timer(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
     data_dir: Path,
-    headoffice: HeadOffice,
+    headoffice: HeadOffice,  # noqa: F811
     headoffice_token: str,  # noqa: F811
 ) -> None:
-    prepare(data_dir, headoffice.url, headoffice_token, **{INTERVAL_KEY: 0.05})  # every 3 s
+    prepare(data_dir, headoffice.url, headoffice_token, settings={INTERVAL_KEY: 0.05})  # every 3 s
     window = open_active(qtbot, shell, data_dir)
     qtbot.waitUntil(lambda: len(headoffice.records()) == 1, timeout=15_000)
     qtbot.waitUntil(lambda: window.status.outbox_label.text() == "Outbox: 0 waiting", timeout=10_000)
@@ -120,26 +125,26 @@ def test_logged_in_and_online_it_syncs_on_start_and_then_on_the_timer(
 
 
 def test_after_a_run_today_and_proposals_show_head_offices_answer(
-    qtbot,
+    qtbot: QtBot,
     shell: Shell,
     data_dir: Path,
-    headoffice: HeadOffice,
+    headoffice: HeadOffice,  # noqa: F811
     headoffice_token: str,  # noqa: F811
 ) -> None:
     (proposal_id,) = prepare(data_dir, headoffice.url, headoffice_token)
     window = open_active(qtbot, shell, data_dir)
     qtbot.waitUntil(lambda: len(headoffice.records()) == 1, timeout=15_000)
     today = window.today
-    assert not any(today.reminders.topLevelItem(i).text(0) == "Deliver the policy"
+    assert not any(some(today.reminders.topLevelItem(i)).text(0) == "Deliver the policy"
                    for i in range(today.reminders.topLevelItemCount()))  # fmt: skip
 
     headoffice.decide(proposal_id, "issued", "--policy-number", "P-2026-0001")
     window.show_page(SYNC)
-    qtbot.waitUntil(lambda: window.page(SYNC).sync_button.isEnabled())
+    qtbot.waitUntil(lambda: page_of(window, SYNC, SyncPage).sync_button.isEnabled())
     qtbot.keyClick(window.nav, Qt.Key.Key_F5)
 
     def delivery() -> list[str]:
-        found = (today.reminders.topLevelItem(i) for i in range(today.reminders.topLevelItemCount()))
+        found = (some(today.reminders.topLevelItem(i)) for i in range(today.reminders.topLevelItemCount()))
         return [f"{item.text(0)} | {item.text(3)}" for item in found if item.text(0) == "Deliver the policy"]
 
     # Nothing wires Today or Proposals to the run: what it committed reaches them through the
@@ -147,17 +152,17 @@ def test_after_a_run_today_and_proposals_show_head_offices_answer(
     qtbot.waitUntil(lambda: window.status.last_sync_label.text() != "Syncing…", timeout=15_000)
     window.show_page(0)
     qtbot.waitUntil(lambda: delivery() == ["Deliver the policy | P-2026-0001"], timeout=15_000)
-    proposals = window.page(3)
+    proposals = page_of(window, 3, ProposalsPage)
     hq = proposals.model.COLUMNS.index("hq")
     window.show_page(3)
     qtbot.waitUntil(lambda: proposals.model.index(0, hq).data() == "Policy issued P-2026-0001")
 
 
 def test_status_bar_warns_when_an_item_waited_too_long(
-    qtbot,
-    ui_settings,
+    qtbot: QtBot,
+    ui_settings: QSettings,
     data_dir: Path,
-    ctx: AppContext,  # type: ignore[no-untyped-def]
+    ctx: AppContext,
 ) -> None:
     with ctx.store.sessions.begin() as session:
         session.add(OutboxItem(seq=1, kind="proposal", record_id="p1", payload_json="{}", status="pending",
@@ -189,7 +194,7 @@ def test_status_bar_warns_when_an_item_waited_too_long(
 
 
 def test_close_time_sync_is_bounded_and_what_did_not_go_stays_pending(
-    qtbot, shell: Shell, data_dir: Path, stalled: StalledServer
+    qtbot: QtBot, shell: Shell, data_dir: Path, stalled: StalledServer
 ) -> None:
     prepare(data_dir, stalled.url, "token-of-a-hanging-server")
     window = open_active(qtbot, shell, data_dir)
@@ -207,13 +212,13 @@ def test_close_time_sync_is_bounded_and_what_did_not_go_stays_pending(
 
 
 def test_one_run_at_a_time_and_cancel_leaves_the_rest_waiting(
-    qtbot, shell: Shell, data_dir: Path, stalled: StalledServer
+    qtbot: QtBot, shell: Shell, data_dir: Path, stalled: StalledServer
 ) -> None:
     prepare(data_dir, stalled.url, "token-of-a-hanging-server", proposals=2)
     window = open_active(qtbot, shell, data_dir)
     qtbot.waitUntil(lambda: window.status.connection_label.property("state") == "offline", timeout=10_000)
     window.show_page(SYNC)
-    page = window.page(SYNC)
+    page = page_of(window, SYNC, SyncPage)
     qtbot.waitUntil(lambda: sync_statuses(window) == ["Waiting", "Waiting"])
 
     qtbot.keyClick(window.nav, Qt.Key.Key_F5)

@@ -6,11 +6,12 @@ import threading
 
 import pytest
 from PySide6.QtCore import QThread
+from pytestqt.qtbot import QtBot
 
 from ui.common.task_runner import Task, TaskRunner
 
 
-def test_work_runs_off_the_gui_thread_and_reports_back(qtbot) -> None:
+def test_work_runs_off_the_gui_thread_and_reports_back(qtbot: QtBot) -> None:
     runner = TaskRunner()
     gui_thread = QThread.currentThread()
     seen: dict[str, object] = {}
@@ -25,7 +26,7 @@ def test_work_runs_off_the_gui_thread_and_reports_back(qtbot) -> None:
     assert seen["worker_is_gui"] is False
 
 
-def test_on_failure_receives_the_exception(qtbot) -> None:
+def test_on_failure_receives_the_exception(qtbot: QtBot) -> None:
     runner = TaskRunner()
     errors: list[Exception] = []
 
@@ -37,7 +38,7 @@ def test_on_failure_receives_the_exception(qtbot) -> None:
     assert isinstance(errors[0], ValueError) and str(errors[0]) == "bad row 7"
 
 
-def test_db_lane_runs_one_task_at_a_time(qtbot) -> None:
+def test_db_lane_runs_one_task_at_a_time(qtbot: QtBot) -> None:
     runner = TaskRunner()
     active = 0
     most = 0
@@ -60,7 +61,7 @@ def test_db_lane_runs_one_task_at_a_time(qtbot) -> None:
     assert most == 1
 
 
-def test_progress_and_cancel(qtbot) -> None:
+def test_progress_and_cancel(qtbot: QtBot) -> None:
     runner = TaskRunner()
     progress: list[tuple[int, int]] = []
     outcome: list[str] = []

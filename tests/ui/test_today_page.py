@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from app.clients.records import ClientDraft
 from app.context import AppContext
 from app.rules.id_numbers import make_resident_id
 from local_db.models import Visit
+from tests.ui.conftest import some
 from ui.shell.application import Shell
 from ui.shell.main_window import MainWindow
 
@@ -46,7 +48,7 @@ def profile(data_dir: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, shell: Shell, profile: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, shell: Shell, profile: Path) -> MainWindow:
     with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
         shell.start(profile)
     page = shell.window.today
@@ -54,17 +56,19 @@ def window(qtbot, shell: Shell, profile: Path) -> MainWindow:  # type: ignore[no
     return shell.window
 
 
-def test_agenda_reminders_and_targets_come_from_the_core(qtbot, window: MainWindow) -> None:
+def test_agenda_reminders_and_targets_come_from_the_core(qtbot: QtBot, window: MainWindow) -> None:
     page = window.today
-    assert page.agenda.topLevelItem(0).text(0) == "14:00–15:00"
-    assert page.agenda.topLevelItem(0).text(1) == "张三" and page.agenda.topLevelItem(0).text(2) == "Closing"
-    kinds = [page.reminders.topLevelItem(i).text(0) for i in range(page.reminders.topLevelItemCount())]
+    assert some(page.agenda.topLevelItem(0)).text(0) == "14:00–15:00"
+    assert (
+        some(page.agenda.topLevelItem(0)).text(1) == "张三" and some(page.agenda.topLevelItem(0)).text(2) == "Closing"
+    )
+    kinds = [some(page.reminders.topLevelItem(i)).text(0) for i in range(page.reminders.topLevelItemCount())]
     assert "Birthday" in kinds
     assert page.progress.bars["visits"].text() == "0 / 5"
     assert page.progress.bars["leaflets"].text() == "0 / 50"
 
 
-def test_one_click_logging_moves_the_progress(qtbot, window: MainWindow) -> None:
+def test_one_click_logging_moves_the_progress(qtbot: QtBot, window: MainWindow) -> None:
     page = window.today
     page.quick.leaflet_count.setValue(30)
     qtbot.mouseClick(page.quick.leaflets, Qt.MouseButton.LeftButton)
@@ -75,7 +79,7 @@ def test_one_click_logging_moves_the_progress(qtbot, window: MainWindow) -> None
     qtbot.waitUntil(lambda: page.progress.bars["sms"].text() == "1 / 20", timeout=5000)
 
 
-def test_closing_the_day_locks_logging(qtbot, window: MainWindow) -> None:
+def test_closing_the_day_locks_logging(qtbot: QtBot, window: MainWindow) -> None:
     page = window.today
     page.close_day()
     qtbot.waitUntil(lambda: page.data is not None and page.data.day_closed, timeout=5000)
@@ -86,7 +90,20 @@ def test_closing_the_day_locks_logging(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: "closed" in page.status.text().lower(), timeout=5000)
 
 
-def test_day_navigation_by_keyboard(qtbot, window: MainWindow) -> None:
+def test_the_close_button_lists_what_is_still_planned_before_closing(qtbot: QtBot, window: MainWindow) -> None:
+    from ui.today.daily_summary_dialog import CloseDayDialog
+
+    page = window.today
+    qtbot.waitUntil(lambda: page.data is not None)
+    page.close_button.click()
+    closing = page.close_day_dialog
+    assert isinstance(closing, CloseDayDialog) and closing.isVisible()
+    qtbot.waitUntil(closing.close_button.isEnabled)
+    closing.close_button.click()
+    qtbot.waitUntil(lambda: page.data is not None and page.data.day_closed, timeout=5000)
+
+
+def test_day_navigation_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     page = window.today
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -98,12 +115,12 @@ def test_day_navigation_by_keyboard(qtbot, window: MainWindow) -> None:
     assert page.day == date.today()
 
 
-def test_daily_summary_saves_the_review_and_tomorrows_targets(qtbot, window: MainWindow, profile: Path) -> None:
+def test_daily_summary_saves_the_review_and_tomorrows_targets(qtbot: QtBot, window: MainWindow, profile: Path) -> None:
     page = window.today
     page.open_summary()
     dialog = page.summary_dialog
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=5000)
-    assert [dialog.steps.topLevelItem(i).text(0) for i in range(5)][0] == "Identify & approach"
+    assert next(some(dialog.steps.topLevelItem(i)).text(0) for i in range(5)) == "Identify & approach"
     dialog.went_well.setPlainText("两位客户同意面谈")
     dialog.tomorrow_targets["visits"].setValue(6)
     dialog.save()
@@ -117,7 +134,7 @@ def test_daily_summary_saves_the_review_and_tomorrows_targets(qtbot, window: Mai
         ctx.close()
 
 
-def test_logging_a_full_contact_with_the_keyboard(qtbot, window: MainWindow, profile: Path) -> None:
+def test_logging_a_full_contact_with_the_keyboard(qtbot: QtBot, window: MainWindow, profile: Path) -> None:
     page = window.today
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -151,7 +168,7 @@ def test_logging_a_full_contact_with_the_keyboard(qtbot, window: MainWindow, pro
         ctx.close()
 
 
-def test_an_effective_call_is_not_possible(qtbot, window: MainWindow) -> None:
+def test_an_effective_call_is_not_possible(qtbot: QtBot, window: MainWindow) -> None:
     page = window.today
     page.open_log_entry()
     dialog = page.log_dialog
@@ -160,7 +177,7 @@ def test_an_effective_call_is_not_possible(qtbot, window: MainWindow) -> None:
     assert not dialog.effective.isEnabled() and not dialog.effective.isChecked()
 
 
-def test_my_default_targets_are_editable(qtbot, window: MainWindow, profile: Path) -> None:
+def test_my_default_targets_are_editable(qtbot: QtBot, window: MainWindow, profile: Path) -> None:
     page = window.today
     page.open_targets()
     dialog = page.targets_dialog

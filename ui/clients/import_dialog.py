@@ -158,10 +158,12 @@ class ClientImportDialog(QDialog):
         self.refresh_preview()
 
     def current_mapping(self) -> dict[str, str | None]:
-        return {
-            self.mapping.item(row, 0).text(): self.mapping.cellWidget(row, 1).currentData()  # type: ignore[union-attr]
-            for row in range(self.mapping.rowCount())
-        }
+        mapping: dict[str, str | None] = {}
+        for row in range(self.mapping.rowCount()):
+            header, box = self.mapping.item(row, 0), self.mapping.cellWidget(row, 1)
+            assert header is not None and isinstance(box, QComboBox)
+            mapping[header.text()] = box.currentData()
+        return mapping
 
     def refresh_preview(self) -> None:
         from app.clients.importing import preview

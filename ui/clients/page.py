@@ -22,13 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.ids import ClientId
 from ui.clients.table_model import ClientTableModel
 from ui.common.page import Page
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
+    from app.clients.search import ClientQuery
     from app.context import AppContext
+    from app.outlets.records import OutletSummary
 
 TYPING_PAUSE_MS = 120
 
@@ -40,7 +43,7 @@ class ClientList(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._ctx: AppContext | None = None
-        self._reselect: str | None = None  # the card to select again after an in-place reload
+        self._reselect: ClientId | None = None  # the card to select again after an in-place reload
         self.model = ClientTableModel(runner, self)
         self.search = QLineEdit(self)
         self.search.setObjectName("clientSearch")
@@ -48,7 +51,7 @@ class ClientList(QWidget):
             self.tr("Search: name, pinyin (zs / zhangsan), 4+ phone digits, ID number tail, employer, tag")
         )
         self.search.setClearButtonEnabled(True)
-        self.tier = self._combo([("", self.tr("All tiers"))] + list(self.model.tier_names().items()))
+        self.tier = self._combo([("", self.tr("All tiers")), *self.model.tier_names().items()])
         self.segment = self._combo(
             [
                 ("", self.tr("All ages")),
@@ -104,7 +107,8 @@ class ClientList(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
-        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS, timeout=self.reload)
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.reload)
         self.search.textChanged.connect(self._typing.start)
         self.search.returnPressed.connect(self._open_first)
         for combo in (self.tier, self.segment, self.outlet, self.tag, self.blacklist):
@@ -149,7 +153,7 @@ class ClientList(QWidget):
                             on_error=self.count.setText)  # fmt: skip
         self.reload()
 
-    def _fill_choices(self, choices: tuple[list[str], list]) -> None:  # type: ignore[type-arg]
+    def _fill_choices(self, choices: tuple[list[str], list[OutletSummary]]) -> None:
         tags, outlets = choices
         for combo, items in ((self.tag, [(t, t) for t in tags]), (self.outlet, [(o.id, o.name) for o in outlets])):
             combo.blockSignals(True)
@@ -163,7 +167,7 @@ class ClientList(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def query(self):  # type: ignore[no-untyped-def]
+    def query(self) -> ClientQuery:
         from app.clients.search import ClientQuery, SortKey
 
         header = self.table.horizontalHeader()
@@ -270,6 +274,12 @@ class ClientsPage(Page):
         self.tabs.addTab(panel, self.tr("Outlet files"))
         self._attach_tabs.append(attach)
 
+    def add_prospects(self, panel: QWidget, attach: Callable[[AppContext], None]) -> None:
+        """The prospects (准客户) sit in a tab right after the client files; the shell brings the
+        panel, as it does the outlet files."""
+        self.tabs.insertTab(1, panel, self.tr("Prospects"))
+        self._attach_tabs.append(attach)
+
     def attach(self, ctx: AppContext) -> None:
         self._ctx = ctx
         for attach in self._attach_tabs:
@@ -283,7 +293,7 @@ class ClientsPage(Page):
         if self._ctx is not None:
             self.list.attach(self._ctx)
 
-    def open_card(self, client_id: str | None) -> None:
+    def open_card(self, client_id: ClientId | None) -> None:
         from ui.clients.card.dialog import ClientCardDialog
 
         if self._ctx is None:

@@ -8,12 +8,14 @@ they arrive. Results of an older query are dropped, so fast typing never shows s
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from app.rules.ids import ClientId
 from ui.common.columns import ColumnTableModel, Index
+from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -31,13 +33,13 @@ class ClientTableModel(ColumnTableModel):
 
     COLUMNS = ("name", "gender_age", "tier", "mobile", "id_number", "outlet", "last_contact", "next_maturity", "tags")
     # Columns the core can sort by, and the key it sorts with.
-    SORTABLE = {0: "name", 2: "tier", 6: "last_contact", 7: "next_maturity"}
+    SORTABLE: ClassVar[dict[int, str]] = {0: "name", 2: "tier", 6: "last_contact", 7: "next_maturity"}
 
     def __init__(self, runner: TaskRunner, parent: Any = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._service: ClientService | None = None
-        self._ids: list[str] = []
+        self._ids: list[ClientId] = []
         self._blocks: dict[int, list[ClientRow]] = {}
         self._pending: set[int] = set()
         self._generation = 0
@@ -80,7 +82,7 @@ class ClientTableModel(ColumnTableModel):
             on_error=lambda text: self._failed(generation, text),
         )
 
-    def _loaded(self, generation: int, ids: list[str], in_place: bool = False) -> None:
+    def _loaded(self, generation: int, ids: list[ClientId], in_place: bool = False) -> None:
         if generation != self._generation:
             return
         if in_place and ids == self._ids:
@@ -101,10 +103,10 @@ class ClientTableModel(ColumnTableModel):
             self.endResetModel()
             self.model_did_fail.emit(text)
 
-    def client_id(self, row: int) -> str | None:
+    def client_id(self, row: int) -> ClientId | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
-    def row_of(self, client_id: str) -> int:
+    def row_of(self, client_id: ClientId) -> int:
         try:
             return self._ids.index(client_id)
         except ValueError:
@@ -164,7 +166,7 @@ class ClientTableModel(ColumnTableModel):
             on_error=lambda text: self._block_failed(generation, block, text),
         )
 
-    def _arrived(self, generation: int, block: int, ids: list[str], rows: list[ClientRow]) -> None:
+    def _arrived(self, generation: int, block: int, ids: list[ClientId], rows: list[ClientRow]) -> None:
         if generation != self._generation:
             return
         self._pending.discard(block)
@@ -198,7 +200,7 @@ class ClientTableModel(ColumnTableModel):
             return row.outlet_name
         if key == "last_contact":
             return (
-                locale.toString(row.last_contact_at.date(), QLocale.FormatType.ShortFormat)
+                locale.toString(qdate(row.last_contact_at.date()), QLocale.FormatType.ShortFormat)
                 if row.last_contact_at
                 else ""
             )
@@ -208,4 +210,4 @@ class ClientTableModel(ColumnTableModel):
 
 
 def _short_date(locale: QLocale, value: date | None) -> str:
-    return locale.toString(value, QLocale.FormatType.ShortFormat) if value else ""
+    return locale.toString(qdate(value), QLocale.FormatType.ShortFormat) if value else ""

@@ -29,7 +29,8 @@ class ChangeRelay(QObject):
         super().__init__(parent)
         self._unsubscribe: Callable[[], None] | None = None
         self._gathered: Changes | None = None
-        self._timer = QTimer(self, singleShot=True, interval=GATHER_MS, timeout=self._emit)
+        self._timer = QTimer(self, singleShot=True, interval=GATHER_MS)
+        self._timer.timeout.connect(self._emit)
         self._change_did_arrive.connect(self._gather, Qt.ConnectionType.QueuedConnection)
 
     def attach(self, ctx: AppContext) -> None:

@@ -75,12 +75,12 @@ class PrintPreviewDialog(QDialog):
         self._pages_layout = QVBoxLayout(self.pages_widget)
         self._pages_layout.setSpacing(PAGE_GAP)
         self._pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
         # Always there, so showing the pages never narrows the view under the pages just scaled.
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.scroll.setWidget(self.pages_widget)
-        self.scroll.setStyleSheet("QScrollArea { background: #8a8a8a; }")
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroll_area.setWidget(self.pages_widget)
+        self.scroll_area.setStyleSheet("QScrollArea { background: #8a8a8a; }")
         self.pages_widget.setStyleSheet("background: #8a8a8a;")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -93,12 +93,12 @@ class PrintPreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_as)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.print_document)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.save_as)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self).activated.connect(self.print_document)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save_as)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(buttons)
         self._set_ready(False)
 
@@ -133,8 +133,8 @@ class PrintPreviewDialog(QDialog):
         if not self._pages:
             return
         margins = self._pages_layout.contentsMargins()
-        width = max(200, self.scroll.viewport().width() - margins.left() - margins.right())
-        for label, image in zip(self.page_labels, self._pages):
+        width = max(200, self.scroll_area.viewport().width() - margins.left() - margins.right())
+        for label, image in zip(self.page_labels, self._pages, strict=True):
             scaled = image.scaledToWidth(min(width, image.width()), Qt.TransformationMode.SmoothTransformation)
             label.setPixmap(QPixmap.fromImage(scaled))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -71,7 +71,7 @@ class _Runnable(QRunnable):
 
 
 class TaskRunner(QObject):
-    LANES = {"db": 1, "net": 1, "cpu": 2}
+    LANES: ClassVar[dict[str, int]] = {"db": 1, "net": 1, "cpu": 2}
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -4,6 +4,8 @@ beside the fields they concern."""
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.outlets.records import MONEY_FIELDS, OutletDraft, OutletFile, OutletProblem
+from app.rules.ids import OutletId
 from app.rules.money import yuan_text
 from ui.outlets.fields import MoneyEdit
 from ui.outlets.tables import CompetitorTable, EntryTable, StaffTable, StockTable
@@ -29,7 +32,7 @@ class OutletEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.outlet_id: str | None = None
+        self.outlet_id: OutletId | None = None
         self._loading = False
         self.setStyleSheet('QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] { background: #fce8e6; }')
         self.problems_label = QLabel(self)
@@ -162,7 +165,7 @@ class OutletEditor(QWidget):
         ]
         for table in self.tables.values():
             chain += [table, self.add_buttons[table.section], self.remove_buttons[table.section]]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
 
     def _connect_changes(self) -> None:

@@ -3,6 +3,7 @@ the cell editors (delegates) its tables use."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -56,10 +57,8 @@ class MoneyEdit(QLineEdit):
         self.setText(yuan_text(cents))
 
     def _regroup(self) -> None:
-        try:
+        with contextlib.suppress(ValueError):  # left as typed; the editor reports it on save
             self.set_cents(self.cents())
-        except ValueError:
-            pass  # left as typed; the editor reports it on save
 
 
 class PatternDelegate(QStyledItemDelegate):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.outlets.records import InvalidOutlet, OutletFile, OutletInUse, OutletSummary
+from app.rules.ids import OutletId
 from ui.common.failures import failure_text
 from ui.common.task_runner import TaskRunner
 from ui.outlets.editor import OutletEditor
@@ -44,7 +45,7 @@ class OutletsPanel(QWidget):
         self._runner = runner
         self._service: OutletService | None = None
         self._dirty = False
-        self._wanted_id: str | None = None  # the file whose read is awaited
+        self._wanted_id: OutletId | None = None  # the file whose read is awaited
         self._creating = False  # an empty form for a new outlet is open: a list reload keeps it
 
         self.outlet_list = QTreeWidget(self)
@@ -146,15 +147,17 @@ class OutletsPanel(QWidget):
         if shown is not None:
             self._select_in_list(shown)
         elif outlets and not (self._dirty or self._creating):
-            self.outlet_list.setCurrentItem(self.outlet_list.topLevelItem(0))
+            first = self.outlet_list.topLevelItem(0)
+            if first is not None:
+                self.outlet_list.setCurrentItem(first)
 
-    def _select_in_list(self, outlet_id: str | None) -> None:
+    def _select_in_list(self, outlet_id: OutletId | None) -> None:
         self.outlet_list.blockSignals(True)
-        self.outlet_list.setCurrentItem(None)  # type: ignore[arg-type]
+        self.outlet_list.setCurrentItem(None)  # type: ignore[call-overload]  # stub gap: Qt takes None (no current item)
         self.outlet_list.clearSelection()
         for index in range(self.outlet_list.topLevelItemCount()):
             item = self.outlet_list.topLevelItem(index)
-            if item.data(0, ID_ROLE) == outlet_id:
+            if item is not None and item.data(0, ID_ROLE) == outlet_id:
                 self.outlet_list.setCurrentItem(item)
         self.outlet_list.blockSignals(False)
 
@@ -171,7 +174,7 @@ class OutletsPanel(QWidget):
 
     # ---- the file ----------------------------------------------------------------------
 
-    def open(self, outlet_id: str) -> None:
+    def open(self, outlet_id: OutletId) -> None:
         service = self._service
         if service is None:
             return
@@ -214,7 +217,7 @@ class OutletsPanel(QWidget):
         self._runner.submit(lambda _t: service.save(draft), lane="db", on_done=self._did_save,
                             on_failure=self._save_failed)  # fmt: skip
 
-    def _did_save(self, outlet_id: str) -> None:
+    def _did_save(self, outlet_id: OutletId) -> None:
         self.notice.setText(self.tr("Saved."))
         self.editor.show_problems([])
         # Known at once, so a second Ctrl+S before the read-back updates rather than duplicates.

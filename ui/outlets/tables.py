@@ -111,7 +111,7 @@ class EntryTable(QTableWidget):
             if column.kind in ("money", "count"):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.setItem(row, col, item)
-        self.item(row, 0).setData(ENTRY_ROLE, entry)
+        self._cell(row, 0).setData(ENTRY_ROLE, entry)
         self._paint_row(row)
         self._loading = was_loading
         return row
@@ -133,7 +133,7 @@ class EntryTable(QTableWidget):
         for row in range(self.rowCount()):
             values: dict[str, Any] = {}
             for col, column in enumerate(self.columns):
-                text = self.item(row, col).text().strip()
+                text = self._cell(row, col).text().strip()
                 try:
                     values[column.key] = self._parse(column, row, col, text)
                 except ValueError:
@@ -143,12 +143,18 @@ class EntryTable(QTableWidget):
                         )
                     )
             if len(values) == len(self.columns):
-                entries.append(replace(self.item(row, 0).data(ENTRY_ROLE), **values))
+                entries.append(replace(self._cell(row, 0).data(ENTRY_ROLE), **values))
         return entries, problems
+
+    def _cell(self, row: int, col: int) -> QTableWidgetItem:
+        """The item of a cell: set_entries and add_row give every cell one."""
+        item = self.item(row, col)
+        assert item is not None
+        return item
 
     def _parse(self, column: Column, row: int, col: int, text: str) -> Any:
         if column.kind == "choice":
-            return self.item(row, col).data(CODE_ROLE)
+            return self._cell(row, col).data(CODE_ROLE)
         if column.kind == "money":
             return cents_from_text(text)
         if column.kind == "count":
@@ -174,7 +180,7 @@ class EntryTable(QTableWidget):
         col = next((i for i, c in enumerate(self.columns) if c.kind == "text"), 0)
         self.setCurrentCell(row, col)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.editItem(self.item(row, col))
+        self.editItem(self._cell(row, col))
         self.table_did_change.emit()
 
     def remove_selected(self) -> None:

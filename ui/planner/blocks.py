@@ -76,4 +76,4 @@ def _minute(visit: VisitView, day: date, which: str) -> int:
 
 
 def snap(minutes: float) -> int:
-    return int(round(minutes / SNAP_MINUTES)) * SNAP_MINUTES
+    return round(minutes / SNAP_MINUTES) * SNAP_MINUTES

@@ -6,11 +6,12 @@ runner and closes the dialog, or shows the service's reason here and keeps it op
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.planner.records import VisitDetail, VisitInput, default_checklist
+from app.rules.ids import ClientId, VisitId
+from ui.common.qdates import pydate, pydatetime, qdatetime
 from ui.common.task_runner import TaskRunner
 from ui.common.visit_texts import PlannerTexts
 from ui.common.widgets.client_picker import ClientPicker
@@ -44,7 +47,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class VisitForm:
-    visit_id: str | None  # None for a new visit
+    visit_id: VisitId | None  # None for a new visit
     data: VisitInput
     status: str
     new_start: datetime | None  # where a rescheduled visit goes
@@ -60,7 +63,7 @@ class VisitDialog(QDialog):
         self._ctx = ctx
         self._zone = zone
         self._detail: VisitDetail | None = None
-        self._client_id: str | None = None
+        self._client_id: ClientId | None = None
         self._checklist_touched = False
         texts = PlannerTexts(self)
         self.setWindowTitle(self.tr("Visit"))
@@ -98,6 +101,12 @@ class VisitDialog(QDialog):
         self.outcome.addItem(self.tr("(none)"), None)
         for key, name in texts.outcomes().items():
             self.outcome.addItem(name, key)
+        # The furthest step of the sales flow: goes on the visit's work-log entry (“5访” at the close).
+        self.step = QComboBox(self)
+        self.step.setObjectName("visitSalesStep")
+        for step_key, step_name in self.step_names().items():
+            self.step.addItem(step_name, step_key)
+        self.step.setToolTip(self.tr("A visit that reached the close counts toward “5 visits”; it is logged once."))
         self.new_start = QDateTimeEdit(self)
         self.new_start.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.new_start.setCalendarPopup(True)
@@ -119,7 +128,7 @@ class VisitDialog(QDialog):
         self.save_button.setToolTip(self.tr("Save the visit (Ctrl+S)"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.submit)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.submit)
         self._lay_out()
         self.client_picker.client_did_choose.connect(self._choose)
         self.client_search.enter_did_press.connect(self._client_entered)
@@ -155,6 +164,7 @@ class VisitDialog(QDialog):
         after = QFormLayout()
         after.addRow(self.tr("&Status"), self.status)
         after.addRow(self.tr("O&utcome"), self.outcome)
+        after.addRow(self.tr("Furthest st&ep"), self.step)
         self.new_start_label = QLabel(self.tr("&New time"), self)
         self.new_start_label.setBuddy(self.new_start)
         after.addRow(self.new_start_label, self.new_start)
@@ -191,12 +201,13 @@ class VisitDialog(QDialog):
             self.checklist.add_button,
             self.status,
             self.outcome,
+            self.step,
             self.new_start,
             self.referrals,
             self.notes,
             self.buttons,
         ]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
         self.resize(980, 620)
 
@@ -208,7 +219,7 @@ class VisitDialog(QDialog):
         self._set_times(starts_at, starts_at + timedelta(minutes=minutes))
         self.checklist.set_entries(default_checklist(self.purpose.currentData()))
         self._checklist_touched = False
-        for widget in (self.status, self.outcome, self.new_start, self.new_start_label, self.referrals):
+        for widget in (self.status, self.outcome, self.step, self.new_start, self.new_start_label, self.referrals):
             widget.setEnabled(False)
         self._kind_did_change()
         self._status_did_change()
@@ -231,10 +242,12 @@ class VisitDialog(QDialog):
         self.checklist.set_entries(detail.checklist)
         self._checklist_touched = True
         self.status.setCurrentIndex(self.status.findData(visit.status))
-        # Only a planned visit changes status; a finished one keeps it (and its outcome stays editable).
-        self.status.setEnabled(visit.status == "planned")
+        # Only a planned visit changes status, or a done one goes back to planned (a mistake); a
+        # finished one keeps it (and its outcome and step stay editable).
+        self.status.setEnabled(visit.status in ("planned", "done"))
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(visit.outcome)))
-        self.new_start.setDateTime(QDateTime(visit.starts_at + timedelta(days=1)))
+        self.step.setCurrentIndex(max(0, self.step.findData(detail.sales_step)))
+        self.new_start.setDateTime(qdatetime(visit.starts_at + timedelta(days=1)))
         self.referrals.setValue(detail.referrals_asked)
         self.notes.setPlainText(detail.notes)
         self.repeat.hide()
@@ -301,6 +314,7 @@ class VisitDialog(QDialog):
     def _status_did_change(self) -> None:
         status = self.status.currentData()
         self.outcome.setEnabled(status == "done")
+        self.step.setEnabled(status == "done" and self.kind.currentData() == "client")
         self.referrals.setEnabled(status == "done")
         rescheduling = status == "rescheduled" and self.status.isEnabled()
         self.new_start.setVisible(rescheduling)
@@ -323,7 +337,7 @@ class VisitDialog(QDialog):
             self.show_problem(self.tr("Choose the outlet to visit."))
             self.outlet.setFocus()
             return
-        day = self.day.date().toPython()
+        day = pydate(self.day.date())
         starts_at = self._moment(day, self.start.time())
         ends_at = self._moment(day, self.end.time())
         status = self.status.currentData() if self._detail else "planned"
@@ -341,10 +355,11 @@ class VisitDialog(QDialog):
             referrals_asked=self.referrals.value() if status == "done" else 0,
             outcome=outcome,
             checklist=self.checklist.entries(),
+            sales_step=self.step.currentData() if status == "done" and kind == "client" else None,
         )
         new_start = None
         if status == "rescheduled" and self.status.isEnabled():
-            moment = self.new_start.dateTime().toPython()
+            moment = pydatetime(self.new_start.dateTime())
             new_start = moment.replace(tzinfo=self._zone)
         self.problem.hide()
         self.form_did_submit.emit(
@@ -356,6 +371,17 @@ class VisitDialog(QDialog):
                 repeat_weekly=self._detail is None and self.repeat.isChecked(),
             )
         )
+
+    def step_names(self) -> dict[str | None, str]:
+        # The five steps of an effective contact (识别接触 → 需求激发 → 产品推介 → 拒绝处理 → 销售促成).
+        return {
+            None: self.tr("(not a sales conversation)"),
+            "identify": self.tr("Identify & approach"),
+            "need": self.tr("Raise the need"),
+            "present": self.tr("Present the product"),
+            "objection": self.tr("Handle objections"),
+            "close": self.tr("Close", "sales-flow step: 销售促成"),
+        }
 
     def _moment(self, day: date, at: QTime) -> datetime:
         return datetime(day.year, day.month, day.day, at.hour(), at.minute(), tzinfo=self._zone)

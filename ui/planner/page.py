@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.common.local_time import local_zone
-from app.planner.records import SeriesInput, VisitDetail, VisitView
+from app.planner.records import CarryMove, SeriesInput, VisitDetail, VisitView
+from app.rules.ids import ClientId, VisitId
 from app.rules.working_days import is_working_day, next_working_day
 from ui.common.page import Page
 from ui.common.print_actions import open_preview, print_button, print_shortcut
+from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
 from ui.planner.dialog import VisitDialog, VisitForm
 from ui.planner.timeline import TimelineView
@@ -212,29 +214,29 @@ class PlannerPage(Page):
         locale = QLocale()
         first = self.first_day()
         if self.mode == "day":
-            text = locale.toString(first, QLocale.FormatType.LongFormat)
+            text = locale.toString(qdate(first), QLocale.FormatType.LongFormat)
             if not is_working_day(first):
                 text += "  " + self.tr("(day off)")
         else:
             last = first + timedelta(days=6)
             text = (
                 self.tr("%1 – %2")
-                .replace("%1", locale.toString(first, QLocale.FormatType.ShortFormat))
-                .replace("%2", locale.toString(last, QLocale.FormatType.ShortFormat))
+                .replace("%1", locale.toString(qdate(first), QLocale.FormatType.ShortFormat))
+                .replace("%2", locale.toString(qdate(last), QLocale.FormatType.ShortFormat))
             )
         self.period.setText(text)
 
-    def _selection_did_change(self, visit_id: str | None) -> None:
+    def _selection_did_change(self, visit_id: VisitId | None) -> None:
         visit = next((v for v in self.visits if v.id == visit_id), None)
         if visit is not None and self.mode == "week":
             self.day = visit.starts_at.date()
 
     # ---- writing -----------------------------------------------------------------------
 
-    def move_visit(self, visit_id: str, new_start: datetime) -> None:
+    def move_visit(self, visit_id: VisitId, new_start: datetime) -> None:
         self._write(lambda s: s.move(visit_id, new_start))
 
-    def resize_visit(self, visit_id: str, new_end: datetime) -> None:
+    def resize_visit(self, visit_id: VisitId, new_end: datetime) -> None:
         self._write(lambda s: s.resize(visit_id, new_end))
 
     def _write(self, change: Callable[[PlannerService], VisitView], on_saved: Callable[[], None] | None = None) -> None:
@@ -267,7 +269,7 @@ class PlannerPage(Page):
         self.banner.setText(
             self.tr("Overlap: %1 on %2 at %3 clashes with %4. It is saved; move one of them if you cannot be at both.")
             .replace("%1", visit.who)
-            .replace("%2", QLocale().toString(visit.starts_at.date(), QLocale.FormatType.ShortFormat))
+            .replace("%2", QLocale().toString(qdate(visit.starts_at.date()), QLocale.FormatType.ShortFormat))
             .replace("%3", f"{visit.starts_at:%H:%M}")
             .replace("%4", others)
         )
@@ -289,11 +291,12 @@ class PlannerPage(Page):
     def _say_problem(self, text: str) -> None:
         self._say(text, True)
 
-    def delete_visit(self, visit_id: str) -> None:
+    def delete_visit(self, visit_id: VisitId) -> None:
         visit = next((v for v in self.visits if v.id == visit_id), None)
         if visit is None:
             return
-        when = f"{QLocale().toString(visit.starts_at.date(), QLocale.FormatType.ShortFormat)} {visit.starts_at:%H:%M}"
+        day = QLocale().toString(qdate(visit.starts_at.date()), QLocale.FormatType.ShortFormat)
+        when = f"{day} {visit.starts_at:%H:%M}"
         if visit.series_id is not None:
             # An occurrence of a weekly visit is cancelled, so the series does not bring it back.
             question = self.tr("Cancel this week's visit to %1 on %2? The weekly visit goes on.")
@@ -316,24 +319,51 @@ class PlannerPage(Page):
             )
 
     def carry_over(self) -> None:
+        """Ask the core where each visit still planned on the day in focus would go (free time on
+        the next working day, in order, never over another visit), list that, then move them."""
         service = self._service
         if service is None:
             return
-        day, target = self.day, next_working_day(self.day)
-        unfinished = [v for v in self.visits if v.starts_at.date() == day and v.status == "planned"]
-        locale = QLocale()
-        day_text = locale.toString(day, QLocale.FormatType.LongFormat)
-        if not unfinished:
+        day = self.day
+        day_text = QLocale().toString(qdate(day), QLocale.FormatType.LongFormat)
+        if not any(v.starts_at.date() == day and v.status == "planned" for v in self.visits):
             self._say(self.tr("No planned visits left on %1.").replace("%1", day_text))
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Carry over unfinished visits"),
-            self.tr("Move the %1 visits still planned on %2 to %3, the next working day, at the same times?")
-            .replace("%1", str(len(unfinished)))
-            .replace("%2", day_text)
-            .replace("%3", locale.toString(target, QLocale.FormatType.LongFormat)),
+        self._runner.submit(
+            lambda _t: service.carry_over_plan(day), on_done=self.confirm_carry_over, on_error=self._show_failure
         )
+
+    def carry_over_lines(self, moves: list[CarryMove]) -> list[str]:
+        locale = QLocale()
+        lines = []
+        for move in moves:
+            line = (
+                self.tr("%1 %2 → %3 %4")
+                .replace("%1", f"{move.visit.starts_at:%H:%M}")
+                .replace("%2", move.visit.who)
+                .replace("%3", locale.toString(qdate(move.new_start.date()), QLocale.FormatType.ShortFormat))
+                .replace("%4", f"{move.new_start:%H:%M}–{move.new_end:%H:%M}")
+            )
+            if not move.next_day:
+                line += " " + self.tr("(the next working day is full)")
+            lines.append(line)
+        return lines
+
+    def confirm_carry_over(self, moves: list[CarryMove]) -> None:
+        service = self._service
+        if service is None or not moves:
+            return
+        day = moves[0].visit.starts_at.date()
+        locale = QLocale()
+        target = next_working_day(day)
+        question = (
+            self.tr("Move the %1 visits still planned on %2 into free time from %3, the next working day?")
+            .replace("%1", str(len(moves)))
+            .replace("%2", locale.toString(qdate(day), QLocale.FormatType.LongFormat))
+            .replace("%3", locale.toString(qdate(target), QLocale.FormatType.LongFormat))
+        )
+        text = question + "\n\n" + "\n".join(self.carry_over_lines(moves))
+        answer = QMessageBox.question(self, self.tr("Carry over unfinished visits"), text)
         if answer != QMessageBox.StandardButton.Yes:
             return
 
@@ -341,7 +371,7 @@ class PlannerPage(Page):
             self._say(
                 self.tr("%1 visits carried over to %2.")
                 .replace("%1", str(len(moved)))
-                .replace("%2", locale.toString(target, QLocale.FormatType.ShortFormat))
+                .replace("%2", locale.toString(qdate(target), QLocale.FormatType.ShortFormat))
             )
             self.refresh()
 
@@ -357,12 +387,14 @@ class PlannerPage(Page):
         printing, locale = self._ctx.printing, QLocale()
         if scope == "week":
             monday = self.day - timedelta(days=self.day.weekday())
-            title = self.tr("Week plan from %1").replace("%1", locale.toString(monday, QLocale.FormatType.ShortFormat))
+            title = self.tr("Week plan from %1").replace(
+                "%1", locale.toString(qdate(monday), QLocale.FormatType.ShortFormat)
+            )
             self.preview = open_preview(self, self._runner, title, lambda: printing.week_plan(monday),
                                         f"周工作计划表-{monday.isoformat()}.pdf")  # fmt: skip
         else:
             day = self.day
-            title = self.tr("Day plan %1").replace("%1", locale.toString(day, QLocale.FormatType.ShortFormat))
+            title = self.tr("Day plan %1").replace("%1", locale.toString(qdate(day), QLocale.FormatType.ShortFormat))
             self.preview = open_preview(self, self._runner, title, lambda: printing.daily_plan(day),
                                         f"每日工作计划表-{day.isoformat()}.pdf")  # fmt: skip
 
@@ -379,7 +411,20 @@ class PlannerPage(Page):
         dialog.start_new(starts_at)
         dialog.open()
 
-    def open_visit(self, visit_id: str) -> None:
+    def new_visit_for(self, client_id: ClientId) -> None:
+        """A new visit whose client search already holds that client's name (Enter picks it)."""
+        if self._ctx is None:
+            return
+        self.new_visit()
+        dialog, clients = self.dialog, self._ctx.clients
+
+        def fill(name: str) -> None:
+            if dialog is not None and self.dialog is dialog:
+                dialog.client_search.setText(name)
+
+        self._runner.submit(lambda _t: clients.get(client_id).draft.name, on_done=fill, on_error=self._say_problem)
+
+    def open_visit(self, visit_id: VisitId) -> None:
         service = self._service
         if service is None:
             return
@@ -408,7 +453,11 @@ class PlannerPage(Page):
                 view = service.update(form.visit_id, data)
                 if form.status != view.status:
                     view = service.set_status(
-                        form.visit_id, form.status, outcome=data.outcome, new_start=form.new_start
+                        form.visit_id,
+                        form.status,
+                        outcome=data.outcome,
+                        new_start=form.new_start,
+                        sales_step=data.sales_step,
                     )
                 return view
             if not form.repeat_weekly:

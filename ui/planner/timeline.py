@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from app.common.local_time import local_zone
 from app.planner.records import VisitView
+from app.rules.ids import VisitId
 from ui.common.visit_texts import PlannerTexts
 from ui.planner.blocks import (
     CLASH_EDGE,
@@ -51,13 +52,13 @@ class TimelineView(QWidget):
         self.today = date.today()
         self.visits: list[VisitView] = []
         self.blocks: list[Block] = []
-        self.selected_id: str | None = None
+        self.selected_id: VisitId | None = None
         self._texts = PlannerTexts(self)
         self._purposes = self._texts.purposes()
-        self._drag: tuple[str, str, QPoint, int] | None = None  # id, move|resize, press point, grab offset
+        self._drag: tuple[VisitId, str, QPoint, int] | None = None  # id, move|resize, press point, grab offset
         self._dragging = False
         # The visit as it was before the drag began, to tell a real change from a wiggle.
-        self._before_drag: dict[str, VisitView] = {}
+        self._before_drag: dict[VisitId, VisitView] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumHeight(HEADER + FOOTER + (LAST_HOUR - FIRST_HOUR) * MIN_HOUR_HEIGHT)
@@ -70,7 +71,7 @@ class TimelineView(QWidget):
             self.selected_id = None
         self._relayout()
 
-    def select(self, visit_id: str | None) -> None:
+    def select(self, visit_id: VisitId | None) -> None:
         self.selected_id = visit_id
         self.selection_did_change.emit(visit_id)
         self.update()
@@ -319,7 +320,7 @@ class TimelineView(QWidget):
             return
         event.accept()
 
-    def _nudge(self, visit: VisitView, key: Qt.Key, ctrl: bool) -> None:
+    def _nudge(self, visit: VisitView, key: int, ctrl: bool) -> None:
         if visit.status != "planned":
             self.move_did_refuse.emit()
             return
@@ -339,7 +340,7 @@ class TimelineView(QWidget):
         self._replace(replace(visit, starts_at=visit.starts_at + delta, ends_at=visit.ends_at + delta))
         self.visit_did_move.emit(visit.id, visit.starts_at + delta)
 
-    def _step_selection(self, key: Qt.Key) -> None:
+    def _step_selection(self, key: int) -> None:
         ordered = sorted(self.blocks, key=lambda b: (b.day, b.start, b.lane))
         current = next((b for b in ordered if b.visit.id == self.selected_id), None)
         if current is None:
@@ -362,7 +363,7 @@ class TimelineView(QWidget):
                 return
             day += step
 
-    def _visit(self, visit_id: str) -> VisitView | None:
+    def _visit(self, visit_id: VisitId) -> VisitView | None:
         return next((v for v in self.visits if v.id == visit_id), None)
 
     def _replace(self, visit: VisitView) -> None:

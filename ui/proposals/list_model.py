@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 
 from app.rules.money import yuan_text
 from ui.common.columns import Index, RecordListModel
+from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
 from ui.proposals.editor.choices import ProposalChoices
 
@@ -131,7 +132,9 @@ class ProposalTableModel(RecordListModel):
     def _text(self, row: ProposalRow, key: str) -> str:
         if key == "application_date":
             return (
-                QLocale().toString(row.application_date, QLocale.FormatType.ShortFormat) if row.application_date else ""
+                QLocale().toString(qdate(row.application_date), QLocale.FormatType.ShortFormat)
+                if row.application_date
+                else ""
             )
         if key == "policyholder":
             return row.policyholder_name

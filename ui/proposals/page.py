@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.ids import ProposalId
 from ui.common.page import Page
 from ui.common.print_actions import open_preview, print_button, print_shortcut
+from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.row_table import RowTable
 from ui.proposals.editor.choices import ProposalChoices
@@ -74,6 +77,8 @@ class ProposalsPage(Page):
         self.open_button = QPushButton(self.tr("&Open"), self)
         self.correct_button = QPushButton(self.tr("Co&rrect…"), self)
         self.correct_button.setToolTip(self.tr("Make a new version of a finished proposal, with a reason"))
+        self.delete_button = QPushButton(self.tr("&Delete draft…"), self)
+        self.delete_button.setToolTip(self.tr("Delete the selected draft (Del); you are asked first"))
         self.print_action = QAction(self.tr("&Proposal form…"), self)
         self.print_revealed_action = QAction(self.tr("Proposal form with &full ID and phone numbers…"), self)
         self.print_revealed_action.setToolTip(self.tr("The print is recorded in the audit log"))
@@ -121,16 +126,26 @@ class ProposalsPage(Page):
         for button in (self.new_button, self.open_button, self.correct_button, self.print_button):
             top.addWidget(button)
         self.content.addLayout(top)
-        self.content.addWidget(self.count)
+        count_row = QHBoxLayout()  # beside the count, not in the top row: the page fits 1366 px
+        count_row.addWidget(self.count, 1)
+        count_row.addWidget(self.delete_button)
+        self.content.addLayout(count_row)
         self.content.addWidget(self.table, 1)
         self.content.addWidget(self.hq_box)
 
-        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS, timeout=self.reload)
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.reload)
         self.search.textChanged.connect(self._typing.start)
         self.status_filter.currentIndexChanged.connect(self.reload)
         self.new_button.clicked.connect(self.new_proposal)
         self.open_button.clicked.connect(self.open_selected)
         self.correct_button.clicked.connect(self.ask_correction)
+        self.delete_button.clicked.connect(self.ask_delete)
+        delete = QAction(self.table)
+        delete.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete.triggered.connect(self.ask_delete)
+        self.table.addAction(delete)
         self.resolve_button.clicked.connect(self.ask_resolve)
         self.print_action.triggered.connect(lambda: self.print_selected(reveal=False))
         self.print_revealed_action.triggered.connect(lambda: self.print_selected(reveal=True))
@@ -150,7 +165,12 @@ class ProposalsPage(Page):
         find = QAction(self)
         find.setShortcut(QKeySequence("Ctrl+F"))
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+
+        def find_clicked() -> None:
+            self.search.setFocus()
+            self.search.selectAll()
+
+        find.triggered.connect(find_clicked)
         self.addAction(find)
         self._refresh_buttons()
 
@@ -191,12 +211,12 @@ class ProposalsPage(Page):
     def selected(self) -> ProposalRow | None:
         return self.model.record(self.table.currentIndex().row())
 
-    def select(self, proposal_id: str) -> None:
+    def select(self, proposal_id: ProposalId) -> None:
         row = self.model.row_of(proposal_id)
         if row >= 0:
             self.table.selectRow(row)
 
-    def refresh_row(self, proposal_id: str) -> None:
+    def refresh_row(self, proposal_id: ProposalId) -> None:
         if self._ctx is None:
             return
         records = self._ctx.proposal_records
@@ -217,9 +237,40 @@ class ProposalsPage(Page):
         self._runner.submit(lambda _t: proposals.new_draft(), lane="db",
                             on_done=self._created, on_error=self.count.setText)  # fmt: skip
 
-    def _created(self, proposal_id: str) -> None:
-        self.open_editor(proposal_id)
+    def _created(self, proposal_id: ProposalId) -> None:
+        editor = self.open_editor(proposal_id)
+        if editor is not None:
+            # Closed without typing: nothing is kept (the core decides, after any save in flight).
+            editor.finished.connect(lambda _result: self._discard_if_untouched(proposal_id))
         self.reload()
+
+    def _discard_if_untouched(self, proposal_id: ProposalId) -> None:
+        if self._ctx is None:
+            return
+        proposals = self._ctx.proposals
+        self._runner.submit(lambda _t: proposals.discard_if_untouched(proposal_id), lane="db",
+                            on_error=self.count.setText)  # fmt: skip
+
+    def ask_delete(self) -> None:
+        """Delete the selected draft, asked first; the audit log keeps what it was."""
+        row = self.selected()
+        if self._ctx is None or row is None or row.status != "draft":
+            return
+        who = row.policyholder_name or self.tr("no policyholder yet")
+        answer = QMessageBox.question(
+            self, self.tr("Delete draft"),
+            self.tr("Delete the draft proposal for %1? This cannot be undone; the audit log keeps a note of it.")
+            .replace("%1", who),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        editor = self.editors.get(row.id)
+        if editor is not None and editor.isVisible():
+            editor.reject()  # its last save goes first on the db lane, then the deletion
+        proposals, proposal_id = self._ctx.proposals, row.id
+        self._runner.submit(lambda _t: proposals.delete_draft(proposal_id), lane="db",
+                            on_error=self.count.setText)  # fmt: skip
 
     def open_selected(self) -> None:
         row = self.selected()
@@ -231,7 +282,7 @@ class ProposalsPage(Page):
         if found is not None:
             self.open_editor(found.id)
 
-    def open_editor(self, proposal_id: str) -> ProposalEditor | None:
+    def open_editor(self, proposal_id: ProposalId) -> ProposalEditor | None:
         from ui.proposals.editor.editor import ProposalEditor
 
         if self._ctx is None:
@@ -274,7 +325,7 @@ class ProposalsPage(Page):
                 lane="db",
                 on_done=self._corrected,
                 on_error=self.count.setText,
-            )  # fmt: skip
+            )
         )
         self.reason_dialog.open()
 
@@ -289,7 +340,7 @@ class ProposalsPage(Page):
         self.preview = open_preview(self, self._runner, title, lambda: printing.proposal(proposal_id, reveal=reveal),
                                     name, pdf_lane="db" if reveal else "cpu")  # fmt: skip
 
-    def _corrected(self, new_id: str) -> None:
+    def _corrected(self, new_id: ProposalId) -> None:
         self.reload()
         self.open_editor(new_id)
 
@@ -328,7 +379,7 @@ class ProposalsPage(Page):
         self.cases.clear()
         locale = QLocale()
         for letter in letters:
-            when = lambda day: locale.toString(day, QLocale.FormatType.ShortFormat)  # noqa: E731
+            when = lambda day: locale.toString(qdate(day), QLocale.FormatType.ShortFormat)  # noqa: E731
             due = when(letter.due_on) + (" " + self.tr("(overdue)") if letter.overdue else "")
             resolved = letter.resolution_note if letter.resolved_at else self.tr("open")
             item = QTreeWidgetItem([self._letter_kinds.get(letter.kind, letter.kind), when(letter.issued_on), due,
@@ -336,8 +387,8 @@ class ProposalsPage(Page):
             item.setData(0, LETTER_ROLE, letter.id)
             self.cases.addTopLevelItem(item)
         first_open = next((i for i, x in enumerate(letters) if x.resolved_at is None), None)
-        if first_open is not None:
-            self.cases.setCurrentItem(self.cases.topLevelItem(first_open))
+        if first_open is not None and (open_item := self.cases.topLevelItem(first_open)) is not None:
+            self.cases.setCurrentItem(open_item)
         self._refresh_buttons()
 
     def selected_letter(self) -> LetterRow | None:
@@ -361,7 +412,7 @@ class ProposalsPage(Page):
                 lane="db",
                 on_done=lambda _r: self.refresh_row(proposal_id),
                 on_error=self.count.setText,
-            )  # fmt: skip
+            )
         )
         self.reason_dialog.open()
 
@@ -371,5 +422,6 @@ class ProposalsPage(Page):
         for action in (self.print_action, self.print_revealed_action):
             action.setEnabled(row is not None)  # the button follows its default action
         self.correct_button.setEnabled(row is not None and row.status == "finished" and not row.has_newer_version)
+        self.delete_button.setEnabled(row is not None and row.status == "draft")
         letter = self.selected_letter()
         self.resolve_button.setEnabled(letter is not None and letter.resolved_at is None)

@@ -7,6 +7,7 @@ transaction.  A signed receipt opens read-only; only its return to the bank is r
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -26,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules import receipt as rules
+from app.rules.ids import ReceiptId
 from ui.common.failures import failure_text
 from ui.common.i18n import current_language
+from ui.common.qdates import pydate, qdate
 from ui.common.task_runner import TaskRunner
 from ui.receipts.evidence import SCAN, ReceiptEvidence
 
@@ -54,7 +57,9 @@ class ReceiptDialog(QDialog):
     receipt_did_change = Signal(str)  # saved, signed or returned: lists showing it refresh
     receipt_did_sign = Signal(str)
 
-    def __init__(self, ctx: AppContext, runner: TaskRunner, receipt_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, runner: TaskRunner, receipt_id: ReceiptId, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.runner, self.receipt_id = ctx, runner, receipt_id
         self.view: ReceiptView | None = None
@@ -64,7 +69,8 @@ class ReceiptDialog(QDialog):
         self.setWindowTitle(self.tr("Policy receipt"))
         self.resize(620, 720)
         self._build()
-        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.save_now)
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_now)
         for edit in (self.delivered_on, self.signed_on):
             edit.dateChanged.connect(self._changed)
         self.policy_number.textEdited.connect(self._changed)
@@ -73,8 +79,8 @@ class ReceiptDialog(QDialog):
         self.sign_button.clicked.connect(self.sign)
         self.return_button.clicked.connect(self.mark_returned)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):  # the main and the keypad Enter
-            QShortcut(QKeySequence(keys), self, activated=self.sign)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_now)
+            QShortcut(QKeySequence(keys), self).activated.connect(self.sign)
+        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save_now)
         self.status.setText(self.tr("Opening…"))
         self.reload()
 
@@ -161,7 +167,7 @@ class ReceiptDialog(QDialog):
             self.return_button,
             close,
         ]
-        for first, second in zip(order, order[1:]):
+        for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
     # ---- loading and showing -------------------------------------------------------------------
@@ -178,7 +184,7 @@ class ReceiptDialog(QDialog):
         self.setWindowTitle(self.tr("Policy receipt: %1").replace("%1", view.policyholder_name))
         self.policy_number.setText(f.policy_number)
         for edit, value in ((self.delivered_on, f.delivered_on), (self.signed_on, f.signed_on)):
-            edit.setDate(QDate(value) if value else QDate.currentDate())
+            edit.setDate(qdate(value) if value else QDate.currentDate())
         self.cooling_off_days.setValue(f.cooling_off_days)
         self._loading = False
         signed = view.status == "signed"
@@ -206,9 +212,9 @@ class ReceiptDialog(QDialog):
     def _show_return(self, view: ReceiptView) -> None:
         returned = view.returned_on is not None
         if view.fields.signed_on:
-            self.returned_on.setMinimumDate(QDate(view.fields.signed_on))
+            self.returned_on.setMinimumDate(qdate(view.fields.signed_on))
         if view.returned_on:
-            self.returned_on.setDate(QDate(view.returned_on))
+            self.returned_on.setDate(qdate(view.returned_on))
         self.returned_on.setEnabled(not returned)
         self.return_button.setEnabled(not returned)
         self.returned_label.setText(self.tr("Returned.") if returned else "")
@@ -223,24 +229,24 @@ class ReceiptDialog(QDialog):
 
         return ReceiptFields(
             self.policy_number.text(),
-            self.delivered_on.date().toPython(),
-            self.signed_on.date().toPython(),
+            pydate(self.delivered_on.date()),
+            pydate(self.signed_on.date()),
             self.cooling_off_days.value(),
         )
 
     def _update_deadlines(self) -> None:
-        signed: date = self.signed_on.date().toPython()
+        signed: date = pydate(self.signed_on.date())
         days = self.cooling_off_days.value()
         locale = QLocale()
         ends, due = rules.cooling_off_ends(signed, days), rules.return_due(signed)
         self.cooling_off_end.setText(
             self.tr("%1 (%2 days from the day after signing)")
-            .replace("%1", locale.toString(ends, QLocale.FormatType.LongFormat))
+            .replace("%1", locale.toString(qdate(ends), QLocale.FormatType.LongFormat))
             .replace("%2", str(days))
         )
         self.return_due.setText(
             self.tr("%1 (3 working days after signing)").replace(
-                "%1", locale.toString(due, QLocale.FormatType.LongFormat)
+                "%1", locale.toString(qdate(due), QLocale.FormatType.LongFormat)
             )
         )
         self.evidence.set_cooling_off_days(days)
@@ -347,7 +353,7 @@ class ReceiptDialog(QDialog):
     def mark_returned(self) -> None:
         if self.view is None or self.view.status != "signed":
             return
-        receipts, receipt_id, day = self.ctx.receipts, self.receipt_id, self.returned_on.date().toPython()
+        receipts, receipt_id, day = self.ctx.receipts, self.receipt_id, pydate(self.returned_on.date())
         self.runner.submit(
             lambda _t: receipts.mark_returned(receipt_id, day), lane="db", on_done=self._returned, on_error=self._failed
         )

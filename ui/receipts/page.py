@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.ids import ReceiptId
 from ui.common.page import Page
 from ui.common.print_actions import open_preview, print_button, print_shortcut
+from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
 from ui.receipts.handover import HandoverPanel
 
@@ -107,7 +109,7 @@ class ReceiptList(QWidget):
         locale = QLocale()
 
         def day(value: date | None) -> str:
-            return locale.toString(value, QLocale.FormatType.ShortFormat) if value else ""
+            return locale.toString(qdate(value), QLocale.FormatType.ShortFormat) if value else ""
 
         for row in rows:
             item = QTreeWidgetItem(
@@ -131,8 +133,8 @@ class ReceiptList(QWidget):
             self.table.addTopLevelItem(item)
             if row.id == current:
                 self.table.setCurrentItem(item)
-        if self.table.currentItem() is None and rows:
-            self.table.setCurrentItem(self.table.topLevelItem(0))
+        if self.table.currentItem() is None and (first := self.table.topLevelItem(0)) is not None:
+            self.table.setCurrentItem(first)
         signed = [r for r in rows if r.status == "signed"]
         overdue = sum(r.overdue for r in signed)
         text = self.tr("%n receipt(s) to return", "", len(signed))
@@ -161,7 +163,7 @@ class ReceiptList(QWidget):
             return self.tr("Due today")
         return self.tr("Due in %n day(s)", "", row.days_left)
 
-    def current_id(self) -> str | None:
+    def current_id(self) -> ReceiptId | None:
         item = self.table.currentItem()
         return item.data(0, ID_ROLE) if item is not None else None
 
@@ -188,7 +190,7 @@ class ReceiptList(QWidget):
             on_error=self.status.setText,
         )
 
-    def _created(self, receipt_id: str) -> None:
+    def _created(self, receipt_id: ReceiptId) -> None:
         self.status.setText("")
         self.reload()
         self.open_receipt(receipt_id)
@@ -210,7 +212,7 @@ class ReceiptList(QWidget):
         self.preview = open_preview(self, self._runner, title, lambda: printing.receipt(row.id, reveal=reveal),
                                     name, pdf_lane="db" if reveal else "cpu")  # fmt: skip
 
-    def open_receipt(self, receipt_id: str) -> None:
+    def open_receipt(self, receipt_id: ReceiptId) -> None:
         from ui.receipts.dialog import ReceiptDialog
 
         if self._ctx is None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class ProposalPicker(QDialog):
         self.table.clear()
         for candidate in candidates:
             applied = (
-                locale.toString(candidate.application_date, QLocale.FormatType.ShortFormat)
+                locale.toString(qdate(candidate.application_date), QLocale.FormatType.ShortFormat)
                 if candidate.application_date
                 else ""
             )
@@ -74,7 +75,9 @@ class ProposalPicker(QDialog):
             self.table.addTopLevelItem(item)
         if candidates:
             self.hint.setText(self.tr("Finished proposals without a receipt, newest first."))
-            self.table.setCurrentItem(self.table.topLevelItem(0))
+            first = self.table.topLevelItem(0)
+            if first is not None:
+                self.table.setCurrentItem(first)
             self.table.setFocus()
         else:
             self.hint.setText(self.tr("Every finished proposal already has a receipt."))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from app.cli.codes import EXIT_OK, EXIT_STARTUP, profile_dir
 from app.errors import BranchDeskError, StartupError
@@ -92,10 +92,16 @@ class Shell(QObject):
         self._passphrase: str | None = None
         self.ctx: AppContext | None = None
         self.slow_step: QProgressDialog | None = None  # shown while encrypting or upgrading
+        # The first-start step on a new profile; run_gui turns it on (tests that drive other
+        # parts of a new profile's window do not want it in the way).
+        self.offer_first_start = False
+        self.first_start: QDialog | None = None
         self.window = MainWindow(self.runner, settings)
         self.window.demo_did_request.connect(self.open_demo_profile)
         # Input anywhere in the app (any window, any dialog) keeps the idle lock away.
-        QApplication.instance().installEventFilter(self.window.idle_lock)
+        app = QApplication.instance()
+        assert app is not None, "the Shell is made once the QApplication exists"
+        app.installEventFilter(self.window.idle_lock)
 
     def start(self, data_dir: Path) -> None:
         self.window.show()
@@ -115,7 +121,7 @@ class Shell(QObject):
         """A busy note over the window while the profile is encrypted or upgraded."""
         from app.store import SlowStep  # already loaded by the worker that reports the step
 
-        texts = {
+        texts: dict[int, str] = {
             SlowStep.ENCRYPT: self.tr("Encrypting your data. This happens once, after the update, and can take a "
                        "minute or two with many client cards. Please keep BranchDesk open."),
             SlowStep.MIGRATE: self.tr("Updating your data for this version of BranchDesk (a copy is kept first). "
@@ -144,9 +150,25 @@ class Shell(QObject):
         self.window.attach(opened.ctx, offer_demo=opened.is_empty and not opened.ctx.is_demo)
         if old is not None:
             old.close()
+        if self.offer_first_start and not opened.ctx.is_demo:
+            self._offer_first_start(opened.ctx)
         self.profile_did_open.emit()
         if not opened.is_empty and not opened.ctx.is_demo:  # nothing worth keeping otherwise
             self._daily_backup(opened.ctx)
+
+    def _offer_first_start(self, ctx: AppContext) -> None:
+        """Once per new profile: who the manager is (ui/shell/first_start_dialog.py)."""
+
+        def offer(needed: bool) -> None:
+            if needed and self.ctx is ctx:
+                from ui.shell.first_start_dialog import FirstStartDialog
+
+                self.first_start = FirstStartDialog(ctx, self.runner, self.window)
+                self.first_start.open()
+
+        settings = ctx.settings
+        self.runner.submit(lambda _t: settings.needs_first_start(), lane="db", on_done=offer,
+                           on_error=self.window.status.say)  # fmt: skip
 
     def _daily_backup(self, ctx: AppContext) -> None:
         """Once a day, after the window is usable, on the db lane (app/profile/backup.py)."""
@@ -208,17 +230,24 @@ class Shell(QObject):
             if (text := failure_text(exc)) is not None:
                 show_failure(self.window, text, self.tr("Demo profile"))
 
+        def opened(path: Path) -> None:
+            progress.close()
+            self._passphrase = None  # the real profile's; the demo has its own (app/keys.py)
+            self.open_profile(path)
+
         task = self.runner.submit(
             work,
             lane="db",
-            on_done=lambda path: (progress.close(), self.open_profile(path)),
+            on_done=opened,
             on_failure=failed,
             on_progress=lambda done, total: progress.setValue(int(done * 100 / max(total, 1))),
         )
         progress.canceled.connect(task.cancel)
 
     def close(self) -> None:
-        QApplication.instance().removeEventFilter(self.window.idle_lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.window.idle_lock)
         # Its timer would otherwise still fire and cover whatever windows are left (or come next).
         self.window.idle_lock.set_idle_interval(0)
         self.window.close()
@@ -250,18 +279,29 @@ def ui_settings() -> QSettings:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("BranchDesk")
     app.setApplicationName("BranchDesk")
-    translators = install_translators(app, choose_language(args.lang))  # noqa: F841 (kept alive)
+    from ui.shell.settings_dialog import saved_language
+
+    # The language chosen under Settings applies from this start on; --lang still wins.
+    language = choose_language(args.lang or saved_language(ui_settings()))
+    translators = install_translators(app, language)  # noqa: F841 (kept alive)
     app.setStyleSheet((files("resources") / "style" / "branchdesk.qss").read_text(encoding="utf-8"))
     shell = Shell(ui_settings())
+    shell.offer_first_start = True
     from app.logging_setup import install_crash_handler
 
     reporter = CrashReporter(shell.window)
     install_crash_handler(reporter.crash_did_happen.emit)
     failed: list[bool] = []
-    shell.profile_did_fail.connect(lambda: (failed.append(True), app.quit()))
+
+    def profile_failed() -> None:
+        failed.append(True)
+        app.quit()
+
+    shell.profile_did_fail.connect(profile_failed)
     if os.environ.get(EXIT_WHEN_READY_ENV):
         shell.window.window_did_show.connect(lambda: print("shown", flush=True))
         shell.profile_did_open.connect(lambda: (print("ready", flush=True), app.quit()))

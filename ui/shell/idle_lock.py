@@ -6,8 +6,8 @@ laid over the whole window, with the PIN field. The widgets underneath stay aliv
 what was typed (autosaving editors go on saving); while locked, the filter drops every key,
 mouse and shortcut event not meant for a cover, so nothing underneath can be reached with
 Tab or a shortcut either. The filter also catches the lock key (Ctrl+Shift+L) in every
-window, modal dialogs included, where a window's shortcut would not reach. Any window's cover unlocks all of them, so a modal dialog that
-blocks the main window does not block unlocking.
+window, modal dialogs included, where a window's shortcut would not reach. Any window's cover
+unlocks all of them, so a modal dialog that blocks the main window does not block unlocking.
 
 Without a PIN the cover asks for a new one (twice): the first lock is where a manager who
 skipped Security… sets one. The PIN checks (scrypt, wrong-try limit) run in
@@ -91,7 +91,8 @@ class LockCover(QWidget):
             self.button.setText(self.tr("Set PIN and unlock"))
 
     def cover(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        if (window := self.parentWidget()) is not None:
+            self.setGeometry(window.rect())
         self.show()
         self.raise_()
         self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -102,7 +103,8 @@ class LockCover(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Follows the window's size, and stays on top of anything the window adds meanwhile.
         if self.isVisible() and event.type() in (QEvent.Type.Resize, QEvent.Type.ChildAdded):
-            self.setGeometry(self.parentWidget().rect())
+            if (window := self.parentWidget()) is not None:
+                self.setGeometry(window.rect())
             self.raise_()
         return False
 
@@ -189,8 +191,13 @@ class IdleLock(QObject):
                 self._say(self.tr("The two PINs differ. Type the same PIN twice."))
                 cover.button.setEnabled(True)
                 return
+
+            def pin_set(_r: object) -> None:
+                self.pin_did_change()
+                self.release()
+
             self._runner.submit(lambda _t: service.set_pin(pin), lane="db",
-                                on_done=lambda _r: (self.pin_did_change(), self.release()),
+                                on_done=pin_set,
                                 on_error=self._say)  # fmt: skip
             return
         self._runner.submit(lambda _t: service.unlock(pin), lane="db", on_done=self._answered, on_error=self._say)
@@ -228,7 +235,12 @@ class IdleLock(QObject):
         kind = event.type()
         if self.locked:
             if kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
-                QTimer.singleShot(0, lambda w=watched: self.locked and self._cover(w))
+
+                def cover_if_locked(w: QWidget = watched) -> None:
+                    if self.locked:
+                        self._cover(w)
+
+                QTimer.singleShot(0, cover_if_locked)
             elif kind in _ACTIVITY:
                 # Input for any widget but a cover is dropped, and shortcuts (sent to their
                 # QAction, not a widget) too; events for the QWindow itself must pass, or none

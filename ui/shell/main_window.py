@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
+from app.rules.ids import ClientId, VisitId
 from ui.common.change_relay import ChangeRelay
 from ui.common.page import Page
 from ui.common.task_runner import TaskRunner
@@ -88,6 +89,11 @@ class MainWindow(QMainWindow):
 
             today = TodayPage(self.runner)
             today.demo_did_request.connect(self.demo_did_request)
+            # Today acts through the pages that can: it never imports them (README "Layout").
+            today.visit_did_request.connect(self.open_visit)
+            today.client_did_request.connect(self.open_client)
+            today.plan_visit_did_request.connect(self.plan_visit)
+            today.proposal_did_request.connect(self.new_proposal)
             return today
         if index == 1:
             from ui.planner.page import PlannerPage
@@ -100,6 +106,13 @@ class MainWindow(QMainWindow):
             clients, outlets = ClientsPage(self.runner), OutletsPanel(self.runner)
             clients.add_outlet_files(outlets, outlets.attach)
             outlets.outlets_did_change.connect(clients.outlets_changed)
+            from ui.prospects.panel import ProspectsPanel
+
+            prospects = ProspectsPanel(self.runner)
+            clients.add_prospects(prospects, prospects.attach)
+            prospects.client_did_request.connect(clients.open_card)
+            # A panel, not a page: it hears the change relay itself (app/changes.py).
+            self.changes.changes_did_happen.connect(prospects.note_changes)
             return clients
         if index == 3:
             from ui.proposals.page import ProposalsPage
@@ -122,8 +135,9 @@ class MainWindow(QMainWindow):
             self._built[index] = page
             stand_in = self.stack.widget(index)
             current = self.stack.currentIndex()
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
+            if stand_in is not None:
+                self.stack.removeWidget(stand_in)
+                stand_in.deleteLater()
             self.stack.insertWidget(index, page)
             self.stack.setCurrentIndex(current)
             self.changes.changes_did_happen.connect(page.note_changes)
@@ -142,6 +156,37 @@ class MainWindow(QMainWindow):
     @property
     def clients(self) -> ClientsPage:
         return self.page(2)  # type: ignore[return-value]
+
+    # ---- routing between pages: a page asks, the page that can do it does it -------------------
+
+    def open_visit(self, visit_id: str) -> None:
+        """The planner's visit dialog (purpose, 3S checklist, outcome), over the page asking."""
+        from ui.planner.page import PlannerPage
+
+        planner = self.page(1)
+        assert isinstance(planner, PlannerPage)
+        planner.open_visit(VisitId(visit_id))
+
+    def open_client(self, client_id: str) -> None:
+        self.clients.open_card(ClientId(client_id))
+
+    def plan_visit(self, client_id: str) -> None:
+        """The planner, on its day, with a new visit for the client."""
+        from ui.planner.page import PlannerPage
+
+        planner = self.page(1)
+        assert isinstance(planner, PlannerPage)
+        self.show_page(1)
+        planner.new_visit_for(ClientId(client_id))
+
+    def new_proposal(self, _client_id: str) -> None:
+        """The proposals page with a new draft (its policyholder is picked in the editor)."""
+        from ui.proposals.page import ProposalsPage
+
+        proposals = self.page(3)
+        assert isinstance(proposals, ProposalsPage)
+        self.show_page(3)
+        proposals.new_proposal()
 
     def _switch_to(self, index: int) -> None:
         self.page(index)
@@ -192,7 +237,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         quit_action = QAction(self.tr("&Quit"), self)
         # The platform's quit key is not Ctrl+Q everywhere; managers expect Ctrl+Q too.
-        quit_action.setShortcuts([QKeySequence("Ctrl+Q"), QKeySequence.StandardKey.Quit])
+        quit_action.setShortcuts([QKeySequence("Ctrl+Q"), QKeySequence(QKeySequence.StandardKey.Quit)])
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
 
@@ -204,6 +249,19 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(self.idle_lock.lock_now)
         self.security_action = menu.addAction(self.tr("&Security…"))
         self.security_action.triggered.connect(self.open_security_dialog)
+        settings_menu = self.menuBar().addMenu(self.tr("Se&ttings"))
+        self.settings_action = settings_menu.addAction(self.tr("&Settings…"))
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings_dialog)
+
+    def open_settings_dialog(self) -> None:
+        if self.ctx is None:
+            return
+        from ui.shell.settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self.ctx, self.runner, self._settings, self)
+        self.settings_dialog.security_did_save.connect(self._security_did_save)
+        self.settings_dialog.open()
 
     def open_security_dialog(self) -> None:
         if self.ctx is None:
@@ -230,7 +288,8 @@ class MainWindow(QMainWindow):
         state = self._settings.value(STATE_KEY)
         if state is not None:
             self.restoreState(state)
-        self.nav.setCurrentRow(int(self._settings.value(PAGE_KEY, 0)))
+        page = self._settings.value(PAGE_KEY, 0)  # an int, or its text from the .ini file
+        self.nav.setCurrentRow(int(page) if isinstance(page, int | str) else 0)
 
     def save_geometry(self) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())

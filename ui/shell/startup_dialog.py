@@ -92,7 +92,9 @@ class StartupProblemDialog(QDialog):
         width = MINIMUM_WIDTH
         if self.backups.count():
             frame = 2 * self.backups.frameWidth()
-            margins = self.layout().contentsMargins()
+            layout = self.layout()
+            assert layout is not None  # made in __init__
+            margins = layout.contentsMargins()
             widest = self.backups.sizeHintForColumn(0) + frame + self.backups.verticalScrollBar().sizeHint().width()
             width = max(width, widest + margins.left() + margins.right())
             height = self.backups.sizeHintForRow(0) * min(self.backups.count(), SHOWN_BACKUPS) + frame

@@ -63,7 +63,8 @@ class StatusBar(QStatusBar):
         self._last_sync_text = ""
         # The last outbox reading: (summary, warn after, time.monotonic() when read).
         self._outbox: tuple[SyncSummary, timedelta, float] | None = None
-        self._connection_timer = QTimer(self, interval=CONNECTION_REFRESH_MS, timeout=self.refresh_connection)
+        self._connection_timer = QTimer(self, interval=CONNECTION_REFRESH_MS)
+        self._connection_timer.timeout.connect(self.refresh_connection)
 
     def attach(self, ctx: AppContext) -> None:
         self._ctx = ctx

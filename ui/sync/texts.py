@@ -14,6 +14,7 @@ from PySide6.QtCore import QLocale, QObject
 
 from ui.common.failures import failure_text
 from ui.common.i18n import current_language
+from ui.common.qdates import qdate, qtime
 
 if TYPE_CHECKING:
     from app.headoffice.service import SyncReport
@@ -52,10 +53,10 @@ class SyncTexts(QObject):
             return self.tr("never")
         local = moment.astimezone()
         locale = QLocale()
-        clock = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
+        clock = locale.toString(qtime(local.time()), QLocale.FormatType.ShortFormat)
         if local.date() == datetime.now().astimezone().date():
             return self.tr("today %1").replace("%1", clock)
-        return locale.toString(local.date(), QLocale.FormatType.ShortFormat) + " " + clock
+        return locale.toString(qdate(local.date()), QLocale.FormatType.ShortFormat) + " " + clock
 
     def error(self, exc: BaseException) -> str | None:
         """A failure of a sync-core call in plain words; None for a cancel."""

@@ -7,15 +7,18 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -26,14 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
     from app.day.daily_plans import DailySummary
     from app.day.worklog import LogEntry
+    from app.planner.records import VisitView
+    from app.rules.ids import VisitId
 
 TARGETS = ("visits", "leaflets", "prospects", "sms", "meetings")
+# The review is saved as it is typed, this long after the last key, like the other forms.
+AUTOSAVE_MS = 250
 
 
 def _tree(parent: QWidget, headers: list[str]) -> QTreeWidget:
@@ -59,7 +67,9 @@ class DailySummaryDialog(QDialog):
         self.summary: DailySummary | None = None
         self.entries: list[LogEntry] = []
         self.setWindowTitle(
-            self.tr("Daily plan & summary: %1").replace("%1", QLocale().toString(day, QLocale.FormatType.ShortFormat))
+            self.tr("Daily plan & summary: %1").replace(
+                "%1", QLocale().toString(qdate(day), QLocale.FormatType.ShortFormat)
+            )
         )
         self.resize(820, 640)
         tabs = QTabWidget(self)
@@ -109,17 +119,29 @@ class DailySummaryDialog(QDialog):
             ],
         )
         self.correct_button = QPushButton(self.tr("&Correct selected entry…"), log)
+        # An open day's entries are changed or deleted outright; a closed day's are corrected.
+        self.change_button = QPushButton(self.tr("C&hange selected entry…"), log)
+        self.delete_button = QPushButton(self.tr("D&elete selected entry…"), log)
+        self.delete_button.setToolTip(self.tr("Remove a mistaken entry of an open day (Delete)"))
+        log_buttons = QHBoxLayout()
+        for button in (self.change_button, self.delete_button, self.correct_button):
+            log_buttons.addWidget(button)
+        log_buttons.addStretch(1)
         layout = QVBoxLayout(log)
         layout.addWidget(self.log)
-        layout.addWidget(self.correct_button)
+        layout.addLayout(log_buttons)
         tabs.addTab(log, self.tr("Work &log"))
+        self.tabs = tabs
 
         self.status = QLabel(self)
         save = QPushButton(self.tr("Save"), self)
+        self.close_day_button = QPushButton(self.tr("Close the &day…"), self)
+        self.close_day_button.setToolTip(self.tr("Settle the visits still planned, then lock the day's log"))
         close = QPushButton(self.tr("Close"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(save)
+        buttons.addWidget(self.close_day_button)
         buttons.addWidget(close)
         root = QVBoxLayout(self)
         root.addWidget(tabs, 1)
@@ -127,8 +149,32 @@ class DailySummaryDialog(QDialog):
         save.clicked.connect(self.save)
         close.clicked.connect(self.reject)
         self.correct_button.clicked.connect(self.ask_correction)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        self.change_button.clicked.connect(self.ask_change)
+        self.delete_button.clicked.connect(self.ask_delete)
+        self.close_day_button.clicked.connect(self.open_close_day)
+        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.log)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.ask_delete)
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save)
+        self._loading = True
+        for edit in (self.went_well, self.went_badly, self.tomorrow_notes):
+            edit.textChanged.connect(self._typed)
+        for box in self.tomorrow_targets.values():
+            box.valueChanged.connect(self._typed)
+        self.close_dialog: CloseDayDialog | None = None
         self.load()
+
+    def _typed(self) -> None:
+        if not self._loading and self.summary is not None:
+            self._autosave.start()
+
+    def reject(self) -> None:
+        """Close keeps what was typed: a pending save is made now."""
+        if self._autosave.isActive():
+            self.save()
+        super().reject()
 
     def target_names(self) -> dict[str, str]:
         return {
@@ -157,6 +203,7 @@ class DailySummaryDialog(QDialog):
     def _show(self, loaded: tuple[DailySummary, list[LogEntry]]) -> None:
         summary, entries = loaded
         self.summary, self.entries = summary, entries
+        self._loading = True
         names = self.target_names()
         self.results.clear()
         for line in summary.progress:
@@ -169,23 +216,33 @@ class DailySummaryDialog(QDialog):
             self.steps.addTopLevelItem(
                 QTreeWidgetItem([steps.get(step.step, step.name), str(step.reached), str(step.stopped)])
             )
-        self.went_well.setPlainText(summary.went_well)
-        self.went_badly.setPlainText(summary.went_badly)
-        self.tomorrow_notes.setPlainText(summary.tomorrow_notes)
+        # What is being typed is not overwritten by an older copy read back after a save.
+        for edit, text in (
+            (self.went_well, summary.went_well),
+            (self.went_badly, summary.went_badly),
+            (self.tomorrow_notes, summary.tomorrow_notes),
+        ):
+            if edit.toPlainText().strip() != text and not self._autosave.isActive():
+                edit.setPlainText(text)
         tomorrow = summary.tomorrow
         self.tomorrow_label.setText(
             self.tr("Next working day: %1").replace(
-                "%1", QLocale().toString(tomorrow.day, QLocale.FormatType.LongFormat)
+                "%1", QLocale().toString(qdate(tomorrow.day), QLocale.FormatType.LongFormat)
             )
         )
         for key, box in self.tomorrow_targets.items():
-            box.setValue(getattr(tomorrow.targets, key))
+            if not self._autosave.isActive():
+                box.setValue(getattr(tomorrow.targets, key))
         self.tomorrow_visits.clear()
         for visit in tomorrow.visits:
             self.tomorrow_visits.addTopLevelItem(
                 QTreeWidgetItem([f"{visit.starts_at:%H:%M}", visit.who, visit.purpose])
             )
         self._show_log()
+        self._loading = False
+        self.change_button.setEnabled(not summary.closed)
+        self.delete_button.setEnabled(not summary.closed)
+        self.close_day_button.setEnabled(not summary.closed)
         self.correct_button.setEnabled(summary.closed)
         self.correct_button.setToolTip(
             ""
@@ -195,6 +252,7 @@ class DailySummaryDialog(QDialog):
         self.status.setText(self.tr("The day is closed: the log is locked.") if summary.closed else "")
 
     def _show_log(self) -> None:
+        kinds, steps = self.kind_names(), self.step_names()
         self.log.clear()
         for entry in self.entries:
             who = entry.client_name or entry.outlet_name
@@ -204,7 +262,14 @@ class DailySummaryDialog(QDialog):
                     " · " + notes if notes else ""
                 )
             item = QTreeWidgetItem(
-                [f"{entry.at:%H:%M}", entry.kind, str(entry.quantity), who, entry.sales_step or "", notes]
+                [
+                    f"{entry.at:%H:%M}",
+                    kinds.get(entry.kind, entry.kind),
+                    str(entry.quantity),
+                    who,
+                    steps.get(entry.sales_step or "", ""),
+                    notes,
+                ]
             )
             if not entry.counts:
                 item.setToolTip(0, self.tr("Replaced by a correction; not counted"))
@@ -214,11 +279,74 @@ class DailySummaryDialog(QDialog):
                     item.setFont(column, font)
             self.log.addTopLevelItem(item)
 
-    def ask_correction(self) -> None:
+    def selected_entry(self) -> LogEntry | None:
         row = self.log.indexOfTopLevelItem(self.log.currentItem()) if self.log.currentItem() else -1
-        if row < 0:
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def _changed(self, _result: object) -> None:
+        self.load()
+        self.summary_did_save.emit()
+
+    def ask_delete(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or not self.delete_button.isEnabled():
             return
-        entry = self.entries[row]
+        kinds = self.kind_names()
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete entry"),
+            self.tr("Delete the entry %1 %2 %3? It is removed from the day's counts; the audit log keeps a record.")
+            .replace("%1", f"{entry.at:%H:%M}")
+            .replace("%2", kinds.get(entry.kind, entry.kind))
+            .replace("%3", entry.client_name or entry.outlet_name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        worklog, entry_id = self.ctx.worklog, entry.id
+        self.runner.submit(
+            lambda _t: worklog.delete(entry_id), lane="db", on_done=self._changed, on_error=self.status.setText
+        )
+
+    def ask_change(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or not self.change_button.isEnabled():
+            return
+        quantity, ok = QInputDialog.getInt(
+            self, self.tr("Change entry"), self.tr("Quantity:"), entry.quantity, 1, 10_000
+        )
+        if not ok:
+            return
+        worklog, entry_id = self.ctx.worklog, entry.id
+        self.runner.submit(
+            lambda _t: worklog.edit(entry_id, quantity=quantity),
+            lane="db",
+            on_done=self._changed,
+            on_error=self.status.setText,
+        )
+
+    def open_close_day(self) -> None:
+        if self._autosave.isActive():
+            self.save()
+        self.close_dialog = CloseDayDialog(self.ctx, self.runner, self.day, self)
+        self.close_dialog.day_did_close.connect(self.load)
+        self.close_dialog.open()
+
+    def kind_names(self) -> dict[str, str]:
+        return {
+            "visit": self.tr("Visit"),
+            "call": self.tr("Phone call"),
+            "sms": self.tr("SMS"),
+            "leaflets": self.tr("Leaflets"),
+            "prospect": self.tr("New prospect"),
+            "meeting": self.tr("Meeting"),
+            "outlet": self.tr("Outlet work"),
+            "other": self.tr("Other"),
+        }
+
+    def ask_correction(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
         quantity, ok = QInputDialog.getInt(
             self, self.tr("Correct entry"), self.tr("Correct quantity:"), entry.quantity, 1, 10_000
         )
@@ -230,14 +358,20 @@ class DailySummaryDialog(QDialog):
 
     def correct(self, entry_id: str, reason: str, **changes: Any) -> None:
         worklog = self.ctx.worklog
+
+        def corrected(_e: object) -> None:
+            self.load()
+            self.summary_did_save.emit()
+
         self.runner.submit(
             lambda _t: worklog.correct(entry_id, reason, **changes),
             lane="db",
-            on_done=lambda _e: (self.load(), self.summary_did_save.emit()),
+            on_done=corrected,
             on_error=self.status.setText,
         )
 
     def save(self) -> None:
+        self._autosave.stop()
         if self.summary is None:
             return
         targets = replace(self.summary.tomorrow.targets, **{k: box.value() for k, box in self.tomorrow_targets.items()})
@@ -247,9 +381,113 @@ class DailySummaryDialog(QDialog):
             self.went_badly.toPlainText(),
             self.tomorrow_notes.toPlainText(),
         )
+
+        def saved(_s: object) -> None:
+            self.status.setText(self.tr("Saved."))
+            self.summary_did_save.emit()
+
         self.runner.submit(
             lambda _t: plans.save(day, well, badly, notes, targets),
             lane="db",
-            on_done=lambda _s: (self.status.setText(self.tr("Saved.")), self.summary_did_save.emit()),
+            on_done=saved,
             on_error=self.status.setText,
         )
+
+
+class CloseDayDialog(QDialog):
+    """结束当天: the visits still planned, each to mark done, cancel, carry over or leave; then the
+    day's log is locked. Carrying over uses the planner's free-slot rule (never an overlap)."""
+
+    day_did_close = Signal()
+
+    def __init__(self, ctx: AppContext, runner: TaskRunner, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.runner, self.day = ctx, runner, day
+        self.visits: list[VisitView] = []
+        self.choices: dict[VisitId, QComboBox] = {}
+        when = QLocale().toString(qdate(day), QLocale.FormatType.ShortFormat)
+        self.setWindowTitle(self.tr("Close the day %1").replace("%1", when))
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.list = _tree(self, [self.tr("Time"), self.tr("Client or outlet"), self.tr("What to do")])
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet("color: #c5221f;")
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.close_button = self.buttons.addButton(self.tr("&Close the day"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button.setEnabled(False)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.resize(640, 420)
+        planner = ctx.planner
+        runner.submit(lambda _t: planner.between(day, day), on_done=self._show, on_error=self.problem.setText)
+
+    def action_names(self) -> dict[str, str]:
+        return {
+            "carry": self.tr("Carry over to the next working day"),
+            "done_close": self.tr("Done: reached the close"),
+            "done": self.tr("Done: not effective"),
+            "cancelled": self.tr("Cancelled"),
+            "keep": self.tr("Leave as planned"),
+        }
+
+    def _show(self, visits: list[VisitView]) -> None:
+        self.visits = [v for v in visits if v.status == "planned"]
+        if self.visits:
+            text = self.tr(
+                "%n visit(s) still planned today. Choose what happened to each, then close the day.",
+                "",
+                len(self.visits),
+            )
+        else:
+            text = self.tr(
+                "No visits are still planned. Closing locks the day's work log; later changes are corrections."
+            )
+        self.intro.setText(text)
+        self.list.clear()
+        self.choices.clear()
+        previous: QWidget = self.list
+        for visit in self.visits:
+            item = QTreeWidgetItem([f"{visit.starts_at:%H:%M}–{visit.ends_at:%H:%M}", visit.who, ""])
+            self.list.addTopLevelItem(item)
+            choice = QComboBox(self.list)
+            for key, name in self.action_names().items():
+                choice.addItem(name, key)
+            self.list.setItemWidget(item, 2, choice)
+            self.choices[visit.id] = choice
+            self.setTabOrder(previous, choice)
+            previous = choice
+        self.close_button.setEnabled(True)
+        first = next(iter(self.choices.values()), None)
+        (first or self.close_button).setFocus()
+
+    def submit(self) -> None:
+        decisions = {visit_id: box.currentData() for visit_id, box in self.choices.items()}
+        planner, worklog, day = self.ctx.planner, self.ctx.worklog, self.day
+
+        def work(_task: object) -> None:
+            for visit_id, action in decisions.items():
+                if action in ("done", "done_close"):
+                    planner.set_status(visit_id, "done", sales_step="close" if action == "done_close" else None)
+                elif action == "cancelled":
+                    planner.set_status(visit_id, "cancelled")
+            carried = [visit_id for visit_id, action in decisions.items() if action == "carry"]
+            if carried:
+                planner.carry_over(day, only=carried)
+            worklog.close_day(day)
+
+        self.close_button.setEnabled(False)
+        self.runner.submit(work, lane="db", on_done=self._closed, on_error=self._failed)
+
+    def _failed(self, text: str) -> None:
+        self.problem.setText(text)
+        self.close_button.setEnabled(True)
+
+    def _closed(self, _result: object) -> None:
+        self.day_did_close.emit()
+        self.accept()

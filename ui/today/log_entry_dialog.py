@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.qdates import pytime
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.client_picker import ClientPicker
 
@@ -39,6 +40,7 @@ class LogEntryDialog(QDialog):
         self.ctx, self.runner, self.day = ctx, runner, day
         self.setWindowTitle(self.tr("Log a contact"))
         self.kind = QComboBox(self)
+        value: str | None  # the combos' data: a code, or None for "not a sales conversation"
         for value, text in (
             ("visit", self.tr("Visit")),
             ("call", self.tr("Phone call")),
@@ -93,7 +95,7 @@ class LogEntryDialog(QDialog):
         layout.addLayout(buttons)
         save.clicked.connect(self.submit)
         cancel.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.submit)
+        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.submit)
         self.step.currentIndexChanged.connect(self._step_changed)
         self.kind.currentIndexChanged.connect(self._step_changed)
         self._step_changed()
@@ -108,7 +110,7 @@ class LogEntryDialog(QDialog):
     def submit(self) -> None:
         from app.day.worklog import LogInput
 
-        at = datetime.combine(self.day, self.time.time().toPython()).astimezone()
+        at = datetime.combine(self.day, pytime(self.time.time())).astimezone()
         entry = LogInput(
             kind=self.kind.currentData(),
             day=self.day,

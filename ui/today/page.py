@@ -11,14 +11,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
-    QMessageBox,
+    QMenu,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -29,17 +30,24 @@ from PySide6.QtWidgets import (
 
 from ui.common.page import Page
 from ui.common.print_actions import open_preview, print_button, print_shortcut
+from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
 from ui.common.visit_texts import PlannerTexts
-from ui.today.widgets import ProgressLine, ProgressPanel, QuickLogBar, ReminderLine, ReminderList
+from ui.today.widgets import (
+    OLD_LINE,
+    RECORD_ROLE,
+    ProgressLine,
+    ProgressPanel,
+    QuickLogBar,
+    ReminderLine,
+    ReminderList,
+    SnoozeDialog,
+)
 
 if TYPE_CHECKING:
     from app.context import AppContext
-    from app.day.today import TodayData
+    from app.day.today import Reminder, TodayData
     from ui.common.print_preview import PrintPreviewDialog
-
-# A 100,000-card book has thousands of reminders a week; the page lists the most pressing.
-REMINDERS_SHOWN = 300
 
 
 class DemoOffer(QFrame):
@@ -68,11 +76,16 @@ class DemoOffer(QFrame):
 
 class TodayPage(Page):
     demo_did_request = Signal()
+    # Acting on a row: the shell routes these to the page that can do it (ui/shell/main_window.py).
+    visit_did_request = Signal(str)  # visit id: open it (purpose, 3S checklist, outcome)
+    client_did_request = Signal(str)  # client id: open the card
+    plan_visit_did_request = Signal(str)  # client id
+    proposal_did_request = Signal(str)  # client id: a new proposal for them
     # The agenda, reminders (cards, dates, products, receipts, head office's letters, policies),
     # progress (the work log against the day's plan or the default targets) and the day's lock.
     shows = frozenset({
         "visits", "worklog", "daily_plans", "settings", "clients", "client_dates", "client_products",
-        "receipts", "hq_letters", "proposals",
+        "receipts", "hq_letters", "proposals", "reminder_actions",
     })  # fmt: skip
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
@@ -126,6 +139,10 @@ class TodayPage(Page):
         nav.addStretch(1)
         nav.addWidget(self.log_button)
         nav.addWidget(self.summary_button)
+        # Care messages (关怀短信): the day's worklist, in ui/today/care_dialog.py.
+        self.care_button = QPushButton(self.tr("Care &messages…"), self)
+        self.care_button.setToolTip(self.tr("Whom to send a care message today, and in what words"))
+        self.care_button.clicked.connect(self.open_care_messages)
         nav.addWidget(self.targets_button)
         nav.addWidget(self.close_button)
         nav.addWidget(self.print_button)
@@ -145,21 +162,26 @@ class TodayPage(Page):
         self.content.addWidget(self.demo_offer)
         self.content.addLayout(nav)
         self.content.addWidget(self.progress)
-        self.content.addWidget(self.quick)
+        # Beside the one-click counts: the care list is where the 关怀短信 count comes from.
+        quick_row = QHBoxLayout()
+        quick_row.addWidget(self.quick, 1)
+        quick_row.addWidget(self.care_button)
+        self.content.addLayout(quick_row)
         self.content.addWidget(self.status)
         self.content.addWidget(split, 1)
 
         self.previous.clicked.connect(lambda: self.show_day(self.day - timedelta(days=1)))
         self.next.clicked.connect(lambda: self.show_day(self.day + timedelta(days=1)))
         self.today_button.clicked.connect(lambda: self.show_day(date.today()))
-        QShortcut(QKeySequence("Alt+Left"), self, activated=self.previous.click)
-        QShortcut(QKeySequence("Alt+Right"), self, activated=self.next.click)
+        QShortcut(QKeySequence("Alt+Left"), self).activated.connect(self.previous.click)
+        QShortcut(QKeySequence("Alt+Right"), self).activated.connect(self.next.click)
         self.quick.quick_did_request.connect(self.log_quick)
         self.close_button.clicked.connect(self.ask_close_day)
         self.summary_button.clicked.connect(self.open_summary)
-        self.log_button.clicked.connect(self.open_log_entry)
+        self.log_button.clicked.connect(lambda: self.open_log_entry())
         self.targets_button.clicked.connect(self.open_targets)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.open_log_entry)
+        QShortcut(QKeySequence("Ctrl+L"), self).activated.connect(self.open_log_entry)
+        self._wire_rows()
         self.print_plan_action.triggered.connect(lambda: self.print_day("plan"))
         self.print_summary_action.triggered.connect(lambda: self.print_day("summary"))
         print_shortcut(self, self.print_button)
@@ -179,7 +201,7 @@ class TodayPage(Page):
         self.reload()
 
     def _show_date(self) -> None:
-        self.blurb.setText(QLocale().toString(self.day, QLocale.FormatType.LongFormat))
+        self.blurb.setText(QLocale().toString(qdate(self.day), QLocale.FormatType.LongFormat))
 
     def reload(self) -> None:
         if self._ctx is None:
@@ -197,26 +219,17 @@ class TodayPage(Page):
         self.close_button.setEnabled(not data.day_closed)
         self.closed_label.setText(self.tr("Closed: changes are corrections") if data.day_closed else "")
         self._show_agenda(data)
-        shown = data.reminders[:REMINDERS_SHOWN]
-        letters = self.reminders.letter_kinds()
-        self.reminders.show_reminders(
-            [
-                ReminderLine(
-                    r.kind,
-                    r.client_name,
-                    QLocale().toString(r.due_on, QLocale.FormatType.ShortFormat),
-                    " · ".join(filter(None, (letters.get(r.letter_kind or "", r.letter_kind), r.detail))),
-                    r.overdue,
-                )
-                for r in shown
-            ]
+        self.reminders.show_groups(
+            [(group, [self._line(r) for r in data.group(group)]) for group in ("today", "overdue", "coming")],
+            data.old_follow_up_count,
         )
-        overdue = sum(r.overdue for r in data.reminders)
-        text = self.tr("Due soon: %n reminder(s)", "", len(data.reminders))
+        total = data.reminder_count + data.old_follow_up_count
+        overdue = data.overdue_count + data.old_follow_up_count
+        text = self.tr("Due soon: %n reminder(s)", "", total)
         if overdue:
             text += " · " + self.tr("%n overdue", "", overdue)
-        if len(data.reminders) > len(shown):
-            text += " · " + self.tr("the first %1 shown").replace("%1", str(len(shown)))
+        if data.reminder_count > len(data.reminders):
+            text += " · " + self.tr("the first %1 shown").replace("%1", str(len(data.reminders)))
         self.reminder_count.setText(text)
 
     def _show_agenda(self, data: TodayData) -> None:
@@ -224,33 +237,176 @@ class TodayPage(Page):
         self.agenda.clear()
         for visit in data.agenda:
             when = f"{visit.starts_at:%H:%M}–{visit.ends_at:%H:%M}"
-            self.agenda.addTopLevelItem(
-                QTreeWidgetItem(
-                    [
-                        when,
-                        visit.who,
-                        purposes.get(visit.purpose, visit.purpose),
-                        statuses.get(visit.status, visit.status),
-                        visit.location,
-                    ]
-                )
+            item = QTreeWidgetItem(
+                [
+                    when,
+                    visit.who,
+                    purposes.get(visit.purpose, visit.purpose),
+                    statuses.get(visit.status, visit.status),
+                    visit.location,
+                ]
             )
+            item.setData(0, RECORD_ROLE, visit)
+            self.agenda.addTopLevelItem(item)
         for follow_up in data.follow_ups:
-            self.agenda.addTopLevelItem(
-                QTreeWidgetItem(
-                    [
-                        "",
-                        follow_up.client_name,
-                        self.tr("Revisit after purchase: %1").replace("%1", follow_up.detail),
-                        "",
-                    ]
-                )
+            item = QTreeWidgetItem(
+                [
+                    "",
+                    follow_up.client_name,
+                    self.tr("Revisit after purchase: %1").replace("%1", follow_up.detail),
+                    "",
+                ]
             )
+            item.setData(0, RECORD_ROLE, follow_up)
+            self.agenda.addTopLevelItem(item)
         if not data.agenda and not data.follow_ups:
             self.agenda.addTopLevelItem(QTreeWidgetItem(["", self.tr("No visits planned")]))
 
+    def _line(self, r: Reminder) -> ReminderLine:
+        letters = self.reminders.letter_kinds()
+        return ReminderLine(
+            r.kind,
+            r.client_name,
+            _short(r.due_on),
+            " · ".join(filter(None, (letters.get(r.letter_kind or "", r.letter_kind), r.detail))),
+            r.overdue,
+            r,
+        )
+
+    # ---- acting on a row: Enter or double-click opens, the menu key or Shift+F10 offers the rest ----
+
+    def _wire_rows(self) -> None:
+        self.menu: QMenu | None = None
+        self.snooze_dialog: SnoozeDialog | None = None
+        self.dismiss_dialog: QInputDialog | None = None
+        for tree in (self.agenda, self.reminders):
+            tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            tree.customContextMenuRequested.connect(lambda pos, t=tree: self.open_menu(t, pos))
+            tree.itemActivated.connect(lambda item, _column: self.open_record(item))
+            tree.installEventFilter(self)  # the menu key and Shift+F10 open the row's menu
+        self.reminders.itemExpanded.connect(self._old_expanded)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched in (self.agenda, self.reminders) and isinstance(event, QKeyEvent):
+            menu_key = event.key() == Qt.Key.Key_Menu or (
+                event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+            )
+            if menu_key and event.type() == QEvent.Type.KeyPress:
+                self.open_menu(watched, None)
+                return True
+        return super().eventFilter(watched, event)
+
+    def open_record(self, item: QTreeWidgetItem) -> None:
+        """Enter or double-click: a visit opens in the planner; a reminder opens its client card."""
+        record = item.data(0, RECORD_ROLE)
+        if record == OLD_LINE:
+            item.setExpanded(not item.isExpanded())
+        elif _is_visit(record):
+            self.visit_did_request.emit(record.visit_id)
+        elif record is not None and record.client_id:
+            self.client_did_request.emit(record.client_id)
+
+    def open_menu(self, tree: QTreeWidget, pos: QPoint | None) -> None:
+        item = tree.itemAt(pos) if pos is not None else None
+        item = item or tree.currentItem()
+        if item is None:
+            return
+        tree.setCurrentItem(item)
+        menu = self.row_menu(item)
+        if menu is None:
+            return
+        where = pos if pos is not None else tree.visualItemRect(item).bottomLeft()
+        menu.popup(tree.viewport().mapToGlobal(where))
+
+    def row_menu(self, item: QTreeWidgetItem) -> QMenu | None:
+        """The actions for one row, each with an accelerator; kept in `self.menu` (tests use it)."""
+        record = item.data(0, RECORD_ROLE)
+        if record is None or record == OLD_LINE:
+            return None
+        if self.menu is not None:
+            self.menu.deleteLater()
+        menu = self.menu = QMenu(self)
+
+        def add(name: str, text: str, slot: object) -> None:
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+
+        client_id = record.client_id
+        if _is_visit(record):
+            add("open_visit", self.tr("&Open the visit"), lambda: self.visit_did_request.emit(record.visit_id))
+        elif client_id:
+            add("open_card", self.tr("&Open the client card"), lambda: self.client_did_request.emit(client_id))
+        if not _is_visit(record):
+            menu.addSeparator()
+            add("done", self.tr("Mark &done"), lambda: self.act(record, "done"))
+            add("snooze_tomorrow", self.tr("Snooze until &tomorrow"), lambda: self.act(record, "snooze", 1))
+            add("snooze_week", self.tr("Snooze for a &week"), lambda: self.act(record, "snooze", 7))
+            add("snooze_date", self.tr("Snooze until a d&ate…"), lambda: self.ask_snooze(record))
+            add("dismiss", self.tr("D&ismiss…"), lambda: self.ask_dismiss(record))
+        if client_id:
+            menu.addSeparator()
+            if _is_visit(record):
+                add("open_card", self.tr("Open the &client card"), lambda: self.client_did_request.emit(client_id))
+            add("log_contact", self.tr("&Log a contact…"), lambda: self.open_log_entry(record.client_name))
+            add("plan_visit", self.tr("&Plan a visit…"), lambda: self.plan_visit_did_request.emit(client_id))
+            add("new_proposal", self.tr("New p&roposal…"), lambda: self.proposal_did_request.emit(client_id))
+        return menu
+
+    def act(self, reminder: Reminder, action: str, days: int = 0, reason: str = "") -> None:
+        """Done, snoozed (to `days` after the day shown) or dismissed; Today reloads through the
+        change relay, and the occurrence stays away until the snooze runs out."""
+        from app.day.reminders import Occurrence
+
+        if self._ctx is None:
+            return
+        actions, day = self._ctx.reminder_actions, self.day
+        occurrence = Occurrence(reminder.kind, reminder.subject_id, reminder.occurrence)
+        until = day + timedelta(days=days)
+        if action == "done":
+            work, said = (lambda _t: actions.done(occurrence)), self.tr("Marked done.")
+        elif action == "snooze":
+            work = lambda _t: actions.snooze(occurrence, until, day)  # noqa: E731
+            said = self.tr("Snoozed until %1.").replace("%1", _short(until))
+        else:
+            work, said = (lambda _t: actions.dismiss(occurrence, reason)), self.tr("Dismissed.")
+        self._runner.submit(work, lane="db", on_done=lambda _r: self.status.setText(said), on_error=self.status.setText)
+
+    def ask_snooze(self, reminder: Reminder) -> None:
+        dialog = self.snooze_dialog = SnoozeDialog(self.day, self)
+        dialog.accepted.connect(lambda: self.act(reminder, "snooze", (dialog.chosen() - self.day).days))
+        dialog.open()
+
+    def ask_dismiss(self, reminder: Reminder) -> None:
+        dialog = self.dismiss_dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Dismiss the reminder"))
+        dialog.setLabelText(self.tr("&Why is it not needed?"))
+        dialog.textValueSelected.connect(lambda reason: self.act(reminder, "dismiss", reason=reason))
+        dialog.open()
+
+    def _old_expanded(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, RECORD_ROLE) != OLD_LINE or item.childCount() or self._ctx is None:
+            return
+        today, day = self._ctx.today, self.day
+
+        def show(rows: list[Reminder]) -> None:
+            if day == self.day:
+                self.reminders.fill_old([self._line(r) for r in rows])
+
+        self._runner.submit(lambda _t: today.old_follow_ups(day), on_done=show, on_error=self.status.setText)
+
     def log_quick(self, kind: str, quantity: int) -> None:
         if self._ctx is None:
+            return
+        if kind == "visit":
+            # An effective visit needs how far the conversation got (and may be a planned visit):
+            # a bare +1 counted nothing (no step, not effective) while saying "Logged".
+            from ui.today.quick_log_dialog import QuickVisitDialog
+
+            dialog = QuickVisitDialog(self._ctx, self._runner, self.day, self)
+            dialog.entry_did_log.connect(lambda _entry: self.status.setText(self.tr("Logged.")))
+            dialog.open()
+            self.quick_visit_dialog = dialog
             return
         worklog, day = self._ctx.worklog, self.day
         self._runner.submit(
@@ -261,29 +417,30 @@ class TodayPage(Page):
         )
 
     def ask_close_day(self) -> None:
+        """结束当天: the dialog lists the visits still planned (done, cancel, carry over or leave each)
+        and then locks the day's log."""
+        from ui.today.daily_summary_dialog import CloseDayDialog
+
         if self._ctx is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Close the day"),
-            self.tr("Close %1? Its work log is locked; later changes are recorded as corrections.").replace(
-                "%1", QLocale().toString(self.day, QLocale.FormatType.ShortFormat)
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.close_day()
+        dialog = CloseDayDialog(self._ctx, self._runner, self.day, self)
+        dialog.open()
+        self.close_day_dialog = dialog
 
     def close_day(self) -> None:
         assert self._ctx is not None
         worklog, day = self._ctx.worklog, self.day
         self._runner.submit(lambda _t: worklog.close_day(day), lane="db", on_error=self.status.setText)
 
-    def open_log_entry(self) -> None:
+    def open_log_entry(self, client_name: str = "") -> None:
+        """The full log form; from a client's row, their name is already searched for."""
         from ui.today.log_entry_dialog import LogEntryDialog
 
         if self._ctx is None or not self.log_button.isEnabled():
             return
         dialog = LogEntryDialog(self._ctx, self._runner, self.day, self)
+        if client_name:
+            dialog.client.search.setText(client_name)
         dialog.entry_did_log.connect(lambda: self.status.setText(self.tr("Logged.")))
         dialog.open()
         self.log_dialog = dialog
@@ -296,6 +453,15 @@ class TodayPage(Page):
         dialog = TargetsDialog(self._ctx, self._runner, self)
         dialog.open()
         self.targets_dialog = dialog
+
+    def open_care_messages(self) -> None:
+        from ui.today.care_dialog import CareDialog
+
+        if self._ctx is None:
+            return
+        dialog = CareDialog(self._ctx, self._runner, self.day, self)
+        dialog.open()
+        self.care_dialog = dialog
 
     def open_summary(self) -> None:
         from ui.today.daily_summary_dialog import DailySummaryDialog
@@ -317,5 +483,15 @@ class TodayPage(Page):
         else:
             title, make = self.tr("Daily summary"), lambda: printing.daily_summary(day)
             name = f"每日工作总结表-{day.isoformat()}.pdf"
-        when = QLocale().toString(day, QLocale.FormatType.ShortFormat)
+        when = QLocale().toString(qdate(day), QLocale.FormatType.ShortFormat)
         self.preview = open_preview(self, self._runner, f"{title} {when}", make, name)
+
+
+def _short(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def _is_visit(record: object) -> bool:
+    from app.day.today import AgendaVisit
+
+    return isinstance(record, AgendaVisit)

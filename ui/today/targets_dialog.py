@@ -62,9 +62,14 @@ class TargetsDialog(QDialog):
             return
         targets = replace(self.current, **{k: box.value() for k, box in self.boxes.items()})
         settings = self.ctx.settings
+
+        def saved(_r: object) -> None:
+            self.targets_did_save.emit()
+            self.accept()
+
         self.runner.submit(
             lambda _t: settings.set_targets(targets),
             lane="db",
-            on_done=lambda _r: (self.targets_did_save.emit(), self.accept()),
+            on_done=saved,
             on_error=self.problem.setText,
         )

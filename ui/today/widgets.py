@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -103,13 +109,20 @@ class ReminderLine:
     due: str
     detail: str
     overdue: bool
+    reminder: Any = None  # the core's Reminder, handed back when the row is acted on
+
+
+# Item data: the core's record a row stands for (AgendaVisit or Reminder), or OLD_LINE.
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+OLD_LINE = "old_follow_ups"
 
 
 class ReminderList(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("todayReminders")
-        self.setRootIsDecorated(False)
+        self.setRootIsDecorated(True)  # the old follow-ups' line expands
+        self.old_line: QTreeWidgetItem | None = None
         self.setHeaderLabels([self.tr("Reminder"), self.tr("Client"), self.tr("Due"), self.tr("Details")])
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
@@ -135,15 +148,94 @@ class ReminderList(QTreeWidget):
             "problem": self.tr("Problem case"),
         }
 
+    def group_titles(self) -> dict[str, str]:
+        return {"today": self.tr("Today"), "overdue": self.tr("Overdue"), "coming": self.tr("Coming days")}
+
     def show_reminders(self, lines: list[ReminderLine]) -> None:
-        kinds = self.kinds()
+        """One flat list (no group headings); `show_groups` is what Today uses."""
         self.clear()
         for line in lines:
-            due = line.due + (" " + self.tr("(overdue)") if line.overdue else "")
-            item = QTreeWidgetItem([kinds.get(line.kind, line.kind), line.client, due, line.detail])
-            if line.overdue:
-                for column in range(4):
-                    item.setForeground(column, QColor("#c5221f"))
-            self.addTopLevelItem(item)
+            self.addTopLevelItem(self.reminder_item(line))
         if not lines:
             self.addTopLevelItem(QTreeWidgetItem([self.tr("Nothing due")]))
+
+    def reminder_item(self, line: ReminderLine) -> QTreeWidgetItem:
+        due = line.due + (" " + self.tr("(overdue)") if line.overdue else "")
+        item = QTreeWidgetItem([self.kinds().get(line.kind, line.kind), line.client, due, line.detail])
+        item.setData(0, RECORD_ROLE, line.reminder)
+        if line.overdue:
+            for column in range(4):
+                item.setForeground(column, QColor("#c5221f"))
+        return item
+
+    def show_groups(self, groups: list[tuple[str, list[ReminderLine]]], old_count: int) -> None:
+        """A heading per group (today, overdue, coming days) with its lines under it; the old
+        overdue purchase follow-ups are one line at the end of the overdue group, which expands
+        (Right arrow, Enter or a click) to list them."""
+        titles = self.group_titles()
+        self.clear()
+        self.old_line = None
+        for name, lines in groups:
+            if not lines and not (name == "overdue" and old_count):
+                continue
+            heading = QTreeWidgetItem([titles.get(name, name)])
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable: the keyboard skips it
+            font = heading.font(0)
+            font.setBold(True)
+            heading.setFont(0, font)
+            heading.setFirstColumnSpanned(True)
+            self.addTopLevelItem(heading)
+            for line in lines:
+                self.addTopLevelItem(self.reminder_item(line))
+            if name == "overdue" and old_count:
+                old = QTreeWidgetItem(
+                    [
+                        self.kinds()["purchase_follow_up"],
+                        self.tr("%n more overdue by over a week", "", old_count),
+                        "",
+                        self.tr("Expand to list them"),
+                    ]
+                )
+                old.setData(0, RECORD_ROLE, OLD_LINE)
+                old.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+                for column in range(4):
+                    old.setForeground(column, QColor("#c5221f"))
+                self.addTopLevelItem(old)
+                self.old_line = old
+        if not any(lines for _name, lines in groups) and not old_count:
+            self.addTopLevelItem(QTreeWidgetItem([self.tr("Nothing due")]))
+
+    def fill_old(self, lines: list[ReminderLine]) -> None:
+        if self.old_line is None:
+            return
+        self.old_line.takeChildren()
+        self.old_line.addChildren([self.reminder_item(line) for line in lines])
+        self.old_line.setExpanded(True)
+
+
+class SnoozeDialog(QDialog):
+    """Snooze until a chosen day: from tomorrow on, calendar popup, Enter accepts."""
+
+    def __init__(self, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Snooze until"))
+        self.until = QDateEdit(self)
+        self.until.setCalendarPopup(True)
+        self.until.setMinimumDate(_qdate(day + timedelta(days=1)))
+        self.until.setDate(_qdate(day + timedelta(days=3)))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Until"), self.until)
+        form.addRow(buttons)
+
+    def chosen(self) -> date:
+        chosen = self.until.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)

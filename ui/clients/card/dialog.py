@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QTreeWidgetItem,
@@ -26,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.ids import ClientId
 from app.rules.money import yuan_text
 from ui.clients.card.sections import FieldRows, SecretField, check, combo, history_tree, notes_edit
 from ui.common.client_choices import Choices
 from ui.common.i18n import current_language
 from ui.common.print_actions import open_preview, print_button
+from ui.common.qdates import qdatetime
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.entry_table import EntryTable, card_cents
 
@@ -47,10 +50,11 @@ SECRETS = ("id_number", "mobile", "phone_other")
 class ClientCardDialog(QDialog):
     card_did_save = Signal(str)
     card_did_merge = Signal(str)
+    card_did_delete = Signal(str)
     open_other = Signal(object)
 
     def __init__(
-        self, ctx: AppContext, runner: TaskRunner, client_id: str | None, parent: QWidget | None = None
+        self, ctx: AppContext, runner: TaskRunner, client_id: ClientId | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.ctx, self.runner = ctx, runner
@@ -59,14 +63,18 @@ class ClientCardDialog(QDialog):
         self._loading = client_id is not None
         self._dirty = False
         self._duplicates: list[ClientRow] = []
+        # A card this dialog created: "open existing" then drops it rather than leave a duplicate.
+        self._created_here = client_id is None
+        self._status: str | None = None  # draft | valid, once loaded or saved
         self.choices = Choices(self)
         self.setWindowTitle(self.tr("Client file card"))
         self.resize(760, 640)
         self._build()
-        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.save_now)
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_now)
         self._connect_changes()
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_now)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.print_button.showMenu)
+        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save_now)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self).activated.connect(self.print_button.showMenu)
         if client_id is not None:
             self.status.setText(self.tr("Opening…"))
             clients = ctx.clients
@@ -82,7 +90,7 @@ class ClientCardDialog(QDialog):
     def _build(self) -> None:
         c = self.choices
         self.tabs = QTabWidget(self)
-        personal, self.personal_rows = self._form_tab(self.tr("&Personal"))
+        _personal, self.personal_rows = self._form_tab(self.tr("&Personal"))
         self.name = QLineEdit(self)
         self.gender = combo(self, c.genders())
         self.birth_date = QLineEdit(self)
@@ -90,6 +98,7 @@ class ClientCardDialog(QDialog):
         self.id_type = combo(self, c.id_types())
         self.secrets = {key: SecretField(self.tr("Reveal"), self) for key in SECRETS}
         self.address, self.occupation, self.employer = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        widget: QWidget  # each row's field: a line edit, a combo, a table, a check box…
         for key, label, widget in (
             ("name", self.tr("Name"), self.name),
             ("id_type", self.tr("ID document"), self.id_type),
@@ -108,7 +117,7 @@ class ClientCardDialog(QDialog):
         self.family = EntryTable(c.family_columns(), family)
         self._table_tab(family, self.family, self.tr("&Family"), self.tr("Add family member"))
 
-        financial, self.financial_rows = self._form_tab(self.tr("F&inancial"))
+        _financial, self.financial_rows = self._form_tab(self.tr("F&inancial"))
         self.assets = QLineEdit(self)
         self.assets.setPlaceholderText(self.tr("yuan, e.g. 500000.00"))
         self.income_band, self.investments = QLineEdit(self), QLineEdit(self)
@@ -126,7 +135,7 @@ class ClientCardDialog(QDialog):
         add_product.clicked.connect(lambda: self.products.add_row())
         self.financial_rows.form.addRow("", add_product)
 
-        relationship, self.relation_rows = self._form_tab(self.tr("&Relationship"))
+        _relationship, self.relation_rows = self._form_tab(self.tr("&Relationship"))
         self.tier, self.source = combo(self, c.tiers()), combo(self, c.sources())
         self.segment = QLabel(self)
         self.outlet = combo(self, [(None, self.tr("No outlet"))])
@@ -182,9 +191,13 @@ class ClientCardDialog(QDialog):
         self.print_button = print_button(self, self.tr("Prin&t…"), [self.print_action, self.print_revealed_action],
                                          self.tr("Print the card as saved, or save it as a PDF (Ctrl+P)"))  # fmt: skip
         self.preview: PrintPreviewDialog | None = None
+        self.delete_button = QPushButton(self.tr("&Delete draft…"), self)
+        self.delete_button.setToolTip(self.tr("Delete this draft card; you are asked first"))
+        self.delete_button.clicked.connect(self.ask_delete)
         self._enable_print()
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.delete_button)
         bottom.addWidget(self.print_button)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
@@ -245,6 +258,8 @@ class ClientCardDialog(QDialog):
     def _show_card(self, loaded: tuple[ClientCard, list[HistoryEntry]]) -> None:
         card, history = loaded
         self._card = card
+        self._status = card.status
+        self._enable_print()
         d = card.draft
         self._loading = True
         self.name.setText(d.name)
@@ -313,7 +328,7 @@ class ClientCardDialog(QDialog):
         self.history.clear()
         locale = QLocale()
         for entry in history:
-            when = locale.toString(entry.at.astimezone(), QLocale.FormatType.ShortFormat)
+            when = locale.toString(qdatetime(entry.at.astimezone()), QLocale.FormatType.ShortFormat)
             self.history.addTopLevelItem(
                 QTreeWidgetItem([when, kinds.get(entry.kind, entry.kind), entry.title, entry.detail])
             )
@@ -450,6 +465,8 @@ class ClientCardDialog(QDialog):
             self.client_id = result.client_id
             self._card = None
             self._enable_print()
+        self._status = result.status
+        self._enable_print()
         self._show_problems(result.problems)
         self.status.setText(self._saved_text(result.status, len(result.problems)))
         self._show_duplicates([d for d in duplicates if d.id != result.client_id])
@@ -470,6 +487,7 @@ class ClientCardDialog(QDialog):
     def _enable_print(self) -> None:
         for action in (self.print_action, self.print_revealed_action):
             action.setEnabled(self.client_id is not None)  # the button follows its default action
+        self.delete_button.setEnabled(self.client_id is not None and self._status == "draft")
 
     def print_card(self, reveal: bool) -> None:
         if self.client_id is None:
@@ -510,8 +528,48 @@ class ClientCardDialog(QDialog):
         self.duplicate_banner.show()
 
     def _open_duplicate(self) -> None:
-        if self._duplicates:
-            self.open_other.emit(self._duplicates[0].id)
+        if not self._duplicates:
+            return
+        existing = self._duplicates[0]
+        if not (self._created_here and self.client_id is not None and self._status == "draft"):
+            self.open_other.emit(existing.id)
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Open existing card"),
+            self.tr("Open %1's existing card and delete this new draft card? What you typed here is not "
+                    "kept; to keep it, merge instead.").replace("%1", existing.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes,
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            self._delete(then_open=existing.id)
+
+    def ask_delete(self) -> None:
+        if self.client_id is None or self._status != "draft":
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete draft"),
+            self.tr("Delete the draft card of %1? This cannot be undone; the audit log keeps a note of it.")
+            .replace("%1", self.name.text().strip()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            self._delete(then_open=None)
+
+    def _delete(self, then_open: ClientId | None) -> None:
+        """Delete this draft card (after a save in flight, on the db lane), then close."""
+        assert self.client_id is not None
+        self._autosave.stop()
+        self._dirty = False
+        clients, client_id = self.ctx.clients, self.client_id
+
+        def deleted(_result: object) -> None:
+            self.card_did_delete.emit(client_id)
+            if then_open is not None:
+                self.open_other.emit(then_open)
+            super(ClientCardDialog, self).reject()
+
+        self.runner.submit(lambda _t: clients.delete_draft(client_id), lane="db", on_done=deleted,
+                           on_error=self.status.setText)  # fmt: skip
 
     def _merge_duplicate(self) -> None:
         if not self._duplicates or self.client_id is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 
-def combo(parent: QWidget, items: list[tuple[object, str]]) -> QComboBox:
+def combo(parent: QWidget, items: Sequence[tuple[object, str]]) -> QComboBox:
     box = QComboBox(parent)
     for value, text in items:
         box.addItem(text, value)

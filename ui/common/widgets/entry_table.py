@@ -84,7 +84,9 @@ class EntryTable(QTableWidget):
             values: dict[str, Any] = {}
             for col, column in enumerate(self.columns):
                 if column.kind == "choice":
-                    values[column.key] = self.cellWidget(row, col).currentData()  # type: ignore[union-attr]
+                    choice = self.cellWidget(row, col)
+                    assert isinstance(choice, QComboBox)
+                    values[column.key] = choice.currentData()
                     continue
                 item = self.item(row, col)
                 if column.kind == "bool":

@@ -6,6 +6,8 @@ receipt stores both what the hand did and a picture to print.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -41,8 +43,8 @@ def stroke_path(stroke: Stroke, scale: float = 1.0) -> QPainterPath:
     if len(pts) == 1:
         path.lineTo(pts[0])  # zero length: the round cap paints it as a dot
         return path
-    for here, after in zip(pts[1:-1], pts[2:]):
-        path.quadTo(here, (here + after) / 2)
+    for here, after in itertools.pairwise(pts[1:]):
+        path.quadTo(here, (here + after) * 0.5)
     path.lineTo(pts[-1])
     return path
 
@@ -271,7 +273,7 @@ class SignaturePad(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # stub gap: typed as bytes, PySide6 takes only a str
         buffer.close()
         return bytes(data.data())
 

@@ -57,7 +57,7 @@ class BeneficiaryRow(QWidget):
         self.problem = problem_label(self, "beneficiaryProblem")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        for column, widget in enumerate(self.inputs() + [self.remove]):
+        for column, widget in enumerate([*self.inputs(), self.remove]):
             grid.addWidget(widget, 0, column)
         grid.addWidget(self.problem, 1, 0, 1, 7)
         set_columns(grid)
@@ -136,7 +136,7 @@ class BeneficiariesSection(QGroupBox):
         self.add_button.clicked.connect(self._add_clicked)
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.legal_heirs, *(w for row in self.rows for w in row.inputs() + [row.remove]), self.add_button]
+        return [self.legal_heirs, *(w for row in self.rows for w in [*row.inputs(), row.remove]), self.add_button]
 
     def show_docs(self, docs: tuple[BeneficiaryDoc, ...]) -> None:
         heirs = any(b.legal_heirs for b in docs)
@@ -148,7 +148,7 @@ class BeneficiariesSection(QGroupBox):
             self._drop(self.rows[-1])
         while len(self.rows) < len(named):
             self._append()
-        for row, doc in zip(self.rows, named):
+        for row, doc in zip(self.rows, named, strict=True):
             row.show_doc(doc)
         self._heirs_shown(heirs)
         self._register()

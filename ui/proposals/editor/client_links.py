@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.rules.ids import ClientId, ProposalId
 from ui.common.task_runner import TaskRunner
 from ui.proposals.editor.party import ClientPickerDialog, PartySection
 
@@ -27,7 +28,7 @@ class ClientLinks(QObject):
     party_did_fill = Signal(str)  # role: its fields now come from a card, so the form has changed
     links_did_fail = Signal(str)  # what to tell the user
 
-    def __init__(self, ctx: AppContext, runner: TaskRunner, submit: Submit, proposal_id: str,
+    def __init__(self, ctx: AppContext, runner: TaskRunner, submit: Submit, proposal_id: ProposalId,
                  parties: dict[str, PartySection], parent: QWidget) -> None:  # fmt: skip
         """`submit(work, on_done, on_error)` runs on the db lane for the editor, which counts it."""
         super().__init__(parent)
@@ -50,7 +51,7 @@ class ClientLinks(QObject):
         self.picker_dialog.client_did_choose.connect(lambda row: self._take(role, row.id))
         self.picker_dialog.open()
 
-    def _take(self, role: str, client_id: str) -> None:
+    def _take(self, role: str, client_id: ClientId) -> None:
         proposals, records, proposal_id = self._ctx.proposals, self._ctx.proposal_records, self._proposal_id
 
         def work(_task: object) -> tuple[PartyDoc, dict[str, ClientLink]]:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.ids import ProposalId
 from app.rules.problem import Problem
 from app.rules.proposal import ProposalDoc
 from ui.common.failures import failure_text
@@ -57,7 +58,9 @@ class ProposalEditor(QDialog):
     proposal_did_finish = Signal(str)
     correction_did_create = Signal(str)  # the new draft's id
 
-    def __init__(self, ctx: AppContext, runner: TaskRunner, proposal_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, runner: TaskRunner, proposal_id: ProposalId, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.runner, self.proposal_id = ctx, runner, proposal_id
         self.view: ProposalView | None = None
@@ -74,11 +77,12 @@ class ProposalEditor(QDialog):
         self.setWindowTitle(self.tr("Proposal"))
         self.resize(1000, 700)
         self._build()
-        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.save_now)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_now)
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_now)
+        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save_now)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.finish)
-        QShortcut(QKeySequence("F8"), self, activated=self.focus_problems)
+            QShortcut(QKeySequence(keys), self).activated.connect(self.finish)
+        QShortcut(QKeySequence("F8"), self).activated.connect(self.focus_problems)
         if parent is not None:
             # The main window closing must not drop a change still waiting for its autosave.
             parent.window().installEventFilter(self)
@@ -106,9 +110,9 @@ class ProposalEditor(QDialog):
         for section in self.sections():
             column.addWidget(section)
             section.section_did_change.connect(self._changed)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(content)
 
         self.problem_title = QLabel(self)
         self.problem_title.setToolTip(self.tr("F8 goes to the problems; Enter on one goes to its field"))
@@ -131,7 +135,7 @@ class ProposalEditor(QDialog):
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.problem_title)
         layout.addWidget(self.problem_list)
         layout.addLayout(bottom)
@@ -256,7 +260,7 @@ class ProposalEditor(QDialog):
         for candidate in (path, self._fallbacks().get(path)):
             widget = self.board.focus.get(candidate or "")
             if widget is not None and widget.isVisibleTo(self):
-                self.scroll.ensureWidgetVisible(widget)
+                self.scroll_area.ensureWidgetVisible(widget)
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
 
@@ -392,7 +396,7 @@ class ProposalEditor(QDialog):
     def _correct(self, reason: str) -> None:
         proposals, proposal_id = self.ctx.proposals, self.proposal_id
 
-        def made(new_id: str) -> None:
+        def made(new_id: ProposalId) -> None:
             self.correction_did_create.emit(new_id)
             self.accept()
 

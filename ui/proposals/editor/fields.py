@@ -65,7 +65,8 @@ class ProblemBoard:
         (the insured's fields, when the insured is the policyholder)."""
         for candidate in (path, fallbacks.get(path)):
             label = self.labels.get(candidate or "")
-            if label is not None and label.parentWidget().isVisibleTo(label.window()):
+            holder = label.parentWidget() if label is not None else None
+            if label is not None and holder is not None and holder.isVisibleTo(label.window()):
                 return label
         return None
 

@@ -66,7 +66,7 @@ class SigningDialog(QDialog):
         layout.addLayout(buttons)
         self.sign_button.clicked.connect(self.confirm)
         cancel.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.confirm)
+        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.confirm)
         if self.pads:
             next(iter(self.pads.values())).setFocus(Qt.FocusReason.OtherFocusReason)
 

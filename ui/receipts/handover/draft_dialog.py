@@ -42,8 +42,10 @@ from app.handover.records import (
     InvalidHandover,
     ItemInput,
 )
+from app.rules.ids import HandoverId, ProposalId, ReceiptId
 from ui.common.failures import failure_text
 from ui.common.i18n import current_language
+from ui.common.qdates import pydate
 from ui.common.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -58,8 +60,8 @@ ROW_ROLE = Qt.ItemDataRole.UserRole
 class _Row:
     """A document the table offers, with the ids its item needs."""
 
-    proposal_id: str
-    receipt_id: str | None
+    proposal_id: ProposalId
+    receipt_id: ReceiptId | None
     description: str
     policyholder: str
     day: date | None
@@ -84,7 +86,7 @@ class HandoverDraftDialog(QDialog):
     list_did_save = Signal(str)
 
     def __init__(
-        self, ctx: AppContext, runner: TaskRunner, list_id: str | None = None, parent: QWidget | None = None
+        self, ctx: AppContext, runner: TaskRunner, list_id: HandoverId | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._ctx, self._runner, self.list_id = ctx, runner, list_id
@@ -159,7 +161,7 @@ class HandoverDraftDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.save)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -202,7 +204,7 @@ class HandoverDraftDialog(QDialog):
         self.teller.setText(view.teller_name)
         self._chosen = {}
         for item in view.items:
-            row = _Row(item.proposal_id or "", item.receipt_id, item.description, item.policyholder, None)
+            row = _Row(item.proposal_id or ProposalId(""), item.receipt_id, item.description, item.policyholder, None)
             self._chosen[row.document_id] = (row, item.copies)
         self._loading = False
         self._set_enabled(True)
@@ -221,7 +223,7 @@ class HandoverDraftDialog(QDialog):
         if outlet.id != self.outlet.currentData():
             return
         names = [staff.name for staff in outlet.staff if staff.role == "teller"]
-        self._tellers.setModel(None)
+        self._tellers.deleteLater()  # the list of the outlet chosen before
         self._tellers = QCompleter(names, self)
         self._tellers.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.teller.setCompleter(self._tellers)
@@ -255,7 +257,7 @@ class HandoverDraftDialog(QDialog):
         for document_id, (row, _copies) in self._chosen.items():
             rows.setdefault(document_id, row)
         table = self.documents
-        shown = [table.item(i, DOCUMENT).data(ROW_ROLE).document_id for i in range(table.rowCount())]
+        shown = [item.data(ROW_ROLE).document_id for i in range(table.rowCount()) if (item := table.item(i, DOCUMENT))]
         if shown == list(rows):
             self._show_summary()
             return  # the same documents: keep the table, and any cell the user is editing
@@ -331,7 +333,7 @@ class HandoverDraftDialog(QDialog):
             return
         service, list_id = self._ctx.handover, self.list_id
         kind, outlet_id, teller = self.kind.currentData(), self.outlet.currentData(), self.teller.text()
-        day = self.day.date().toPython()
+        day = pydate(self.day.date())
         items = self.items()
         self.save_button.setEnabled(False)
         self._busy = True
@@ -345,7 +347,7 @@ class HandoverDraftDialog(QDialog):
 
         self._runner.submit(work, lane="db", on_done=self._did_save, on_failure=self._save_failed)
 
-    def _did_save(self, list_id: str) -> None:
+    def _did_save(self, list_id: HandoverId) -> None:
         self.list_id = list_id
         self.list_did_save.emit(list_id)
         self.accept()

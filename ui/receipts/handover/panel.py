@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.handover.records import APPLICATION_MATERIALS, POLICY_CONTRACTS, HandoverSummary, HandoverView
+from app.rules.ids import HandoverId
 from ui.common.print_preview import PrintPreviewDialog
 from ui.common.task_runner import TaskRunner
 from ui.receipts.handover.draft_dialog import HandoverDraftDialog
@@ -44,7 +45,7 @@ class HandoverPanel(QWidget):
         self._runner = runner
         self._ctx: AppContext | None = None
         self._rows: list[HandoverSummary] = []
-        self._select_id: str | None = None  # to select once the list has reloaded
+        self._select_id: HandoverId | None = None  # to select once the list has reloaded
         self.dialog: QWidget | None = None  # the open dialog, if any
 
         self.lists = QTreeWidget(self)
@@ -89,8 +90,11 @@ class HandoverPanel(QWidget):
         self.setTabOrder(self.lists, self.new_button)
 
         # Only while focus is inside the panel, so the pages around it keep their own keys.
-        for keys, slot in ((QKeySequence("Ctrl+Shift+N"), self.new_list), (QKeySequence(QKeySequence.StandardKey.Delete), self.delete),
-                           (QKeySequence(QKeySequence.StandardKey.Print), self.preview)):  # fmt: skip
+        for keys, slot in (
+            (QKeySequence("Ctrl+Shift+N"), self.new_list),
+            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete),
+            (QKeySequence(QKeySequence.StandardKey.Print), self.preview),
+        ):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -104,7 +108,7 @@ class HandoverPanel(QWidget):
 
     # ---- the list ----------------------------------------------------------------------
 
-    def refresh(self, select_id: str | None = None) -> None:
+    def refresh(self, select_id: HandoverId | None = None) -> None:
         if self._ctx is None:
             return
         current = self.current()
@@ -124,8 +128,8 @@ class HandoverPanel(QWidget):
         self.lists.clear()
         self._rows = []
         self._append_lists(rows)
-        if self.lists.topLevelItemCount() and self.lists.currentItem() is None:
-            self.lists.setCurrentItem(self.lists.topLevelItem(0))
+        if self.lists.currentItem() is None and (first := self.lists.topLevelItem(0)) is not None:
+            self.lists.setCurrentItem(first)
 
     def _append_lists(self, rows: list[HandoverSummary]) -> None:
         kinds = {APPLICATION_MATERIALS: self.tr("Application materials"), POLICY_CONTRACTS: self.tr("Policy contracts")}
@@ -178,7 +182,7 @@ class HandoverPanel(QWidget):
         if row is not None and row.status == "draft":
             self._open_draft(row.id)
 
-    def _open_draft(self, list_id: str | None) -> None:
+    def _open_draft(self, list_id: HandoverId | None) -> None:
         assert self._ctx is not None
         dialog = HandoverDraftDialog(self._ctx, self._runner, list_id, self)
         dialog.list_did_save.connect(self._did_change)
@@ -236,10 +240,10 @@ class HandoverPanel(QWidget):
         self.notice.setText(self.tr("Draft deleted."))
         self._did_change(None)
 
-    def _did_sign(self, list_id: str) -> None:
+    def _did_sign(self, list_id: HandoverId) -> None:
         self.notice.setText(self.tr("Signed by both. The list can no longer change."))
         self._did_change(list_id)
 
-    def _did_change(self, list_id: str | None) -> None:
+    def _did_change(self, list_id: HandoverId | None) -> None:
         self.refresh(select_id=list_id)
         self.handover_did_change.emit()

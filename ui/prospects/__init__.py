@@ -1,0 +1,1 @@
+"""Prospects (准客户): the list on the Clients page and the capture form."""
