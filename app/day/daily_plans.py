@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.common.local_time import local_zone
 from app.day.today import AgendaVisit, Progress, progress_lines, visits_on
+from app.day.week import WeekProgress, week_progress
 from app.day.worklog import SALES_STEPS, apply_targets, plan_row, plan_targets, tally
 from app.errors import InvalidInput
 from app.profile.audit import record_event
@@ -101,6 +102,12 @@ class DailyPlanService:
             closed=plan is not None and plan.closed_at is not None,
             tomorrow=next_plan,
         )
+
+    def week(self, day: date) -> WeekProgress:
+        """Monday to `day` against the targets, day by day, for Today's week chart (app/day/week.py)."""
+        defaults = self._settings.targets()
+        with self._sessions() as session:
+            return week_progress(session, day, defaults)
 
     def save(
         self,

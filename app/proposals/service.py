@@ -238,9 +238,23 @@ class ProposalService:
 
     def new_draft(self) -> ProposalId:
         """A blank draft dated today, with the manager's name, code and phone filled in."""
+        return self._new_draft(None, EMPTY_PARTY)
+
+    def new_draft_for(self, client_id: ClientId, policyholder: PartyDoc) -> ProposalId:
+        """A new draft for a client (投保单 from Today's client row): the policyholder filled from
+        their card (`ProposalRecords.party_from_client`) and linked to it, in one transaction.
+        The link is part of the creation, so a draft closed untouched is still discarded."""
+        return self._new_draft(client_id, policyholder)
+
+    def _new_draft(self, client_id: ClientId | None, policyholder: PartyDoc) -> ProposalId:
         manager = self._settings.manager()
         proposal_id = ProposalId(new_uuid())
+        detail: dict[str, Any] = {"version": 1}
         with self._sessions.begin() as session:
+            if client_id is not None:
+                if session.get(models.Client, client_id) is None:
+                    raise NotFound(f"No client card {client_id}.", zh="找不到该客户档案。")
+                detail["policyholder_client_id"] = client_id
             proposal = models.Proposal(
                 id=proposal_id, status="draft", version=1, application_date=self._today(),
                 manager_name=manager.name, manager_code=manager.code, manager_phone=manager.phone,
@@ -248,9 +262,14 @@ class ProposalService:
             session.add(proposal)
             session.flush()
             for role in SIGNER_ROLES:
-                session.add(models.ProposalParty(id=new_uuid(), proposal_id=proposal_id, role=role))
+                party = models.ProposalParty(id=new_uuid(), proposal_id=proposal_id, role=role)
+                if role == "policyholder" and client_id is not None:
+                    party.client_id = client_id
+                    for name in PARTY_COLUMNS:
+                        setattr(party, name, getattr(policyholder, name))
+                session.add(party)
             record_event(session, actor=self._actor(), action="create", entity="proposal",
-                         entity_id=proposal_id, detail={"version": 1})  # fmt: skip
+                         entity_id=proposal_id, detail=detail)  # fmt: skip
         return proposal_id
 
     def save_draft(self, proposal_id: ProposalId, doc: ProposalDoc) -> DraftSaved:

@@ -1845,12 +1845,12 @@
 <context>
     <name>DemoOffer</name>
     <message>
-        <location filename="../../ui/today/page.py" line="64"/>
+        <location filename="../../ui/today/page.py" line="66"/>
         <source>This profile is empty. Open the demo profile to look around a populated day with made-up clients? It uses its own folder and never mixes with your data.</source>
         <translation>当前档案还没有数据。要打开演示档案，用虚构的客户看看忙碌的一天吗？演示档案使用单独的文件夹，绝不会与您的数据混在一起。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="70"/>
+        <location filename="../../ui/today/page.py" line="72"/>
         <source>Open &amp;demo profile</source>
         <translation>打开演示档案(&amp;D)</translation>
     </message>
@@ -1871,22 +1871,22 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="167"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="170"/>
         <source>Welcome to BranchDesk</source>
         <translation>欢迎使用 BranchDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="170"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="173"/>
         <source>Tell BranchDesk who you are and where you work. Your name, staff number and phone fill the account manager&apos;s section of every new proposal. You can change all of this later under Settings (Ctrl+,).</source>
         <translation>请填写您的身份和所在网点。姓名、工号和电话会自动填入每份新投保单的“客户经理”栏。以后可在“设置”（Ctrl+,）中修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="179"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="182"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="180"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="183"/>
         <source>S&amp;kip for now</source>
         <translation>暂时跳过(&amp;K)</translation>
     </message>
@@ -2272,128 +2272,128 @@
 <context>
     <name>LogEntryDialog</name>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="41"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="43"/>
         <source>Log a contact</source>
         <translation>记录一次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="45"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="47"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="46"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="48"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="47"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="49"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="48"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="50"/>
         <source>Meeting</source>
         <translation>面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="49"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="51"/>
         <source>Outlet work</source>
         <translation>网点工作</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="50"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="52"/>
         <source>Leaflets</source>
         <translation>宣传单</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="51"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="53"/>
         <source>New prospect</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="52"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="54"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="63"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="65"/>
         <source>(not a sales conversation)</source>
         <translation>（非销售沟通）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="64"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="66"/>
         <source>Identify &amp; approach</source>
         <translation>识别接触</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="65"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="67"/>
         <source>Raise the need</source>
         <translation>需求激发</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="66"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="68"/>
         <source>Present the product</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="67"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="69"/>
         <source>Handle objections</source>
         <translation>拒绝处理</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="68"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="70"/>
         <source>Close</source>
         <comment>sales-flow step: 销售促成</comment>
         <translation>销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="71"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="73"/>
         <source>Effective: the whole sales flow was run (counts toward “5 visits”)</source>
         <translation>有效：完整走完销售流程（计入“5访”目标）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="79"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="81"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="80"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="82"/>
         <source>&amp;Time</source>
         <translation>时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="81"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="83"/>
         <source>&amp;Quantity</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="82"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="84"/>
         <source>C&amp;lient</source>
         <translation>客户(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="83"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="85"/>
         <source>&amp;Furthest step</source>
         <translation>最远步骤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="85"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="87"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="86"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="88"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="87"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="89"/>
         <source>Log it</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="88"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="90"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2598,17 +2598,17 @@
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="75"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="76"/>
         <source>&amp;Outlets:</source>
         <translation>所在网点(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="77"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="80"/>
         <source>&amp;Head office address:</source>
         <translation>总公司地址(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="78"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="81"/>
         <source>The address head office gave you, starting with https://. It can be left empty until you log in to head office.</source>
         <translation>总公司提供的地址，以 https:// 开头。登录总公司之前可以先留空。</translation>
     </message>
@@ -3161,148 +3161,148 @@
 <context>
     <name>PlannerPage</name>
     <message>
-        <location filename="../../ui/planner/page.py" line="51"/>
-        <location filename="../../ui/planner/page.py" line="305"/>
+        <location filename="../../ui/planner/page.py" line="52"/>
+        <location filename="../../ui/planner/page.py" line="306"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="52"/>
+        <location filename="../../ui/planner/page.py" line="53"/>
         <source>Visits by day and week: before, during and after each visit.</source>
         <translation>按日、按周安排拜访：拜访前、拜访中、拜访后。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="65"/>
+        <location filename="../../ui/planner/page.py" line="66"/>
         <source>&amp;Day</source>
         <translation>日视图(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="66"/>
+        <location filename="../../ui/planner/page.py" line="67"/>
         <source>&amp;Week</source>
         <translation>周视图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="75"/>
+        <location filename="../../ui/planner/page.py" line="76"/>
         <source>Previous (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="76"/>
+        <location filename="../../ui/planner/page.py" line="77"/>
         <source>T&amp;oday</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="78"/>
+        <location filename="../../ui/planner/page.py" line="79"/>
         <source>Next (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="84"/>
+        <location filename="../../ui/planner/page.py" line="85"/>
         <source>&amp;New visit</source>
         <translation>新建拜访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="85"/>
+        <location filename="../../ui/planner/page.py" line="86"/>
         <source>Plan a new visit (Ctrl+N)</source>
         <translation>安排新的拜访（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="87"/>
+        <location filename="../../ui/planner/page.py" line="88"/>
         <source>&amp;Carry over unfinished…</source>
         <translation>顺延未完成拜访(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="90"/>
+        <location filename="../../ui/planner/page.py" line="91"/>
         <source>Move the visits still planned on the day in focus (the day shown, or the selected visit&apos;s day) to the next working day</source>
         <translation>把当前日期（显示的日期或所选拜访所在日期）仍未完成的拜访顺延到下一个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="95"/>
+        <location filename="../../ui/planner/page.py" line="96"/>
         <source>&amp;Day plan…</source>
         <translation>日计划(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="96"/>
+        <location filename="../../ui/planner/page.py" line="97"/>
         <source>&amp;Week plan…</source>
         <translation>周计划(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="98"/>
+        <location filename="../../ui/planner/page.py" line="99"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="99"/>
+        <location filename="../../ui/planner/page.py" line="100"/>
         <source>Print the week&apos;s plan or the day in focus, or save it as a PDF (Ctrl+P)</source>
         <translation>打印本周计划或当前这一天的计划，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="128"/>
+        <location filename="../../ui/planner/page.py" line="129"/>
         <source>Only a planned visit can be moved; a finished one keeps its time.</source>
         <translation>只有计划中的拜访可以移动；已结束的拜访保留原时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="219"/>
+        <location filename="../../ui/planner/page.py" line="220"/>
         <source>(day off)</source>
         <translation>（休息日）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="223"/>
+        <location filename="../../ui/planner/page.py" line="224"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="270"/>
+        <location filename="../../ui/planner/page.py" line="271"/>
         <source>Overlap: %1 on %2 at %3 clashes with %4. It is saved; move one of them if you cannot be at both.</source>
         <translation>时间冲突：%2 %3 的 %1 与 %4 重叠。已保存；如果无法同时赴约，请调整其中一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="302"/>
+        <location filename="../../ui/planner/page.py" line="303"/>
         <source>Cancel this week&apos;s visit to %1 on %2? The weekly visit goes on.</source>
         <translation>取消 %2 对 %1 的本周拜访吗？每周例行拜访不受影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="304"/>
+        <location filename="../../ui/planner/page.py" line="305"/>
         <source>Delete the visit to %1 on %2?</source>
         <translation>删除 %2 对 %1 的拜访吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="330"/>
+        <location filename="../../ui/planner/page.py" line="331"/>
         <source>No planned visits left on %1.</source>
         <translation>%1 没有未完成的拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="341"/>
+        <location filename="../../ui/planner/page.py" line="342"/>
         <source>%1 %2 → %3 %4</source>
         <translation>%1 %2 → %3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="348"/>
+        <location filename="../../ui/planner/page.py" line="349"/>
         <source>(the next working day is full)</source>
         <translation>（下一个工作日已排满）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="360"/>
+        <location filename="../../ui/planner/page.py" line="361"/>
         <source>Move the %1 visits still planned on %2 into free time from %3, the next working day?</source>
         <translation>将 %2 仍在计划中的 %1 个拜访顺延到下一个工作日 %3 起的空闲时段？</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="366"/>
+        <location filename="../../ui/planner/page.py" line="367"/>
         <source>Carry over unfinished visits</source>
         <translation>顺延未完成的拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="372"/>
+        <location filename="../../ui/planner/page.py" line="373"/>
         <source>%1 visits carried over to %2.</source>
         <translation>已将 %1 个拜访顺延到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="390"/>
+        <location filename="../../ui/planner/page.py" line="391"/>
         <source>Week plan from %1</source>
         <translation>周计划（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="397"/>
+        <location filename="../../ui/planner/page.py" line="398"/>
         <source>Day plan %1</source>
         <translation>日计划 %1</translation>
     </message>
@@ -4073,84 +4073,84 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="259"/>
+        <location filename="../../ui/proposals/page.py" line="267"/>
         <source>no policyholder yet</source>
         <translation>尚未填写投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="261"/>
+        <location filename="../../ui/proposals/page.py" line="269"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="262"/>
+        <location filename="../../ui/proposals/page.py" line="270"/>
         <source>Delete the draft proposal for %1? This cannot be undone; the audit log keeps a note of it.</source>
         <translation>删除 %1 的投保单草稿？此操作无法撤销；审计日志会留有记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="314"/>
+        <location filename="../../ui/proposals/page.py" line="322"/>
         <source>Choose a finished proposal that has no correction yet.</source>
         <translation>请选择一份尚未更正的已完成投保单。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="317"/>
+        <location filename="../../ui/proposals/page.py" line="325"/>
         <source>Correct the proposal</source>
         <translation>更正投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="318"/>
+        <location filename="../../ui/proposals/page.py" line="326"/>
         <source>A correction is a new version of this finished proposal. Why is it needed?</source>
         <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="337"/>
+        <location filename="../../ui/proposals/page.py" line="345"/>
         <source>Proposal: %1</source>
         <translation>投保单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="364"/>
+        <location filename="../../ui/proposals/page.py" line="372"/>
         <source>Finished; no answer from head office yet.</source>
         <translation>已完成；总公司尚未答复。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="365"/>
+        <location filename="../../ui/proposals/page.py" line="373"/>
         <source>Draft: not sent to head office.</source>
         <translation>草稿：尚未发送总公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="366"/>
+        <location filename="../../ui/proposals/page.py" line="374"/>
         <source>Head office: %1</source>
         <translation>总公司：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="368"/>
+        <location filename="../../ui/proposals/page.py" line="376"/>
         <source>policy %1</source>
         <translation>保单 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/page.py" line="370"/>
+        <location filename="../../ui/proposals/page.py" line="378"/>
         <source>%n open problem case(s)</source>
         <translation>
             <numerusform>%n 个未处理的问题件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="383"/>
+        <location filename="../../ui/proposals/page.py" line="391"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="384"/>
+        <location filename="../../ui/proposals/page.py" line="392"/>
         <source>open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="404"/>
+        <location filename="../../ui/proposals/page.py" line="412"/>
         <source>Resolve the problem case</source>
         <translation>处理问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="405"/>
+        <location filename="../../ui/proposals/page.py" line="413"/>
         <source>What was done to answer head office? (%1)</source>
         <translation>为答复总公司做了什么？（%1）</translation>
     </message>
@@ -6130,243 +6130,243 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/today/page.py" line="92"/>
+        <location filename="../../ui/today/page.py" line="94"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="102"/>
+        <location filename="../../ui/today/page.py" line="104"/>
         <source>Previous day (Alt+Left)</source>
         <translation>前一天（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="103"/>
+        <location filename="../../ui/today/page.py" line="105"/>
         <source>T&amp;oday</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="105"/>
+        <location filename="../../ui/today/page.py" line="107"/>
         <source>Next day (Alt+Right)</source>
         <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="106"/>
+        <location filename="../../ui/today/page.py" line="108"/>
         <source>Log a &amp;contact…</source>
         <translation>记录联系(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="107"/>
+        <location filename="../../ui/today/page.py" line="109"/>
         <source>Kind, client, sales-flow step, outcome and notes (Ctrl+L)</source>
         <translation>类型、客户、销售流程步骤、结果和备注（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="108"/>
+        <location filename="../../ui/today/page.py" line="110"/>
         <source>Daily &amp;summary…</source>
         <translation>每日总结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="109"/>
+        <location filename="../../ui/today/page.py" line="111"/>
         <source>&amp;Targets…</source>
         <translation>目标(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="110"/>
+        <location filename="../../ui/today/page.py" line="112"/>
         <source>My default daily targets</source>
         <translation>我的默认每日目标</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="111"/>
+        <location filename="../../ui/today/page.py" line="113"/>
         <source>Close the &amp;day…</source>
         <translation>结束当天(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="112"/>
+        <location filename="../../ui/today/page.py" line="114"/>
         <source>Daily &amp;plan…</source>
         <translation>每日工作计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="113"/>
+        <location filename="../../ui/today/page.py" line="115"/>
         <source>Daily su&amp;mmary…</source>
         <translation>每日工作总结(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="115"/>
+        <location filename="../../ui/today/page.py" line="117"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="116"/>
+        <location filename="../../ui/today/page.py" line="118"/>
         <source>Print the day&apos;s plan or summary, or save it as a PDF (Ctrl+P)</source>
         <translation>打印当天的计划或总结，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="129"/>
+        <location filename="../../ui/today/page.py" line="131"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="129"/>
+        <location filename="../../ui/today/page.py" line="131"/>
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="129"/>
+        <location filename="../../ui/today/page.py" line="131"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="129"/>
+        <location filename="../../ui/today/page.py" line="131"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="129"/>
+        <location filename="../../ui/today/page.py" line="131"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="143"/>
+        <location filename="../../ui/today/page.py" line="145"/>
         <source>Care &amp;messages…</source>
         <translation>关怀短信(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="144"/>
+        <location filename="../../ui/today/page.py" line="146"/>
         <source>Whom to send a care message today, and in what words</source>
         <translation>今天该给哪些客户发关怀短信，以及短信内容</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="152"/>
+        <location filename="../../ui/today/page.py" line="154"/>
         <source>Agenda: visits and follow-ups</source>
         <translation>今日安排：拜访与跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="220"/>
+        <location filename="../../ui/today/page.py" line="233"/>
         <source>Closed: changes are corrections</source>
         <translation>已结束：修改将记为更正</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/page.py" line="228"/>
+        <location filename="../../ui/today/page.py" line="241"/>
         <source>Due soon: %n reminder(s)</source>
         <translation>
             <numerusform>近期提醒：%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/page.py" line="230"/>
+        <location filename="../../ui/today/page.py" line="243"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项已逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="232"/>
+        <location filename="../../ui/today/page.py" line="245"/>
         <source>the first %1 shown</source>
         <translation>显示前 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="256"/>
+        <location filename="../../ui/today/page.py" line="269"/>
         <source>Revisit after purchase: %1</source>
         <translation>购买后回访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="263"/>
+        <location filename="../../ui/today/page.py" line="276"/>
         <source>No visits planned</source>
         <translation>没有安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="337"/>
+        <location filename="../../ui/today/page.py" line="350"/>
         <source>&amp;Open the visit</source>
         <translation>打开拜访(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="339"/>
+        <location filename="../../ui/today/page.py" line="352"/>
         <source>&amp;Open the client card</source>
         <translation>打开客户档案(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="342"/>
+        <location filename="../../ui/today/page.py" line="355"/>
         <source>Mark &amp;done</source>
         <translation>标记为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="343"/>
+        <location filename="../../ui/today/page.py" line="356"/>
         <source>Snooze until &amp;tomorrow</source>
         <translation>推迟到明天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="344"/>
+        <location filename="../../ui/today/page.py" line="357"/>
         <source>Snooze for a &amp;week</source>
         <translation>推迟一周(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="345"/>
+        <location filename="../../ui/today/page.py" line="358"/>
         <source>Snooze until a d&amp;ate…</source>
         <translation>推迟到指定日期(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="346"/>
+        <location filename="../../ui/today/page.py" line="359"/>
         <source>D&amp;ismiss…</source>
         <translation>忽略(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="350"/>
+        <location filename="../../ui/today/page.py" line="363"/>
         <source>Open the &amp;client card</source>
         <translation>打开客户档案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="351"/>
+        <location filename="../../ui/today/page.py" line="364"/>
         <source>&amp;Log a contact…</source>
         <translation>记录联系(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="352"/>
+        <location filename="../../ui/today/page.py" line="365"/>
         <source>&amp;Plan a visit…</source>
         <translation>安排拜访(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="353"/>
+        <location filename="../../ui/today/page.py" line="366"/>
         <source>New p&amp;roposal…</source>
         <translation>新建投保单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="367"/>
+        <location filename="../../ui/today/page.py" line="380"/>
         <source>Marked done.</source>
         <translation>已标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="370"/>
+        <location filename="../../ui/today/page.py" line="383"/>
         <source>Snoozed until %1.</source>
         <translation>已推迟到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="372"/>
+        <location filename="../../ui/today/page.py" line="385"/>
         <source>Dismissed.</source>
         <translation>已忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="382"/>
+        <location filename="../../ui/today/page.py" line="395"/>
         <source>Dismiss the reminder</source>
         <translation>忽略提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="383"/>
+        <location filename="../../ui/today/page.py" line="396"/>
         <source>&amp;Why is it not needed?</source>
         <translation>为什么不需要处理(&amp;W)？</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="407"/>
-        <location filename="../../ui/today/page.py" line="415"/>
-        <location filename="../../ui/today/page.py" line="444"/>
+        <location filename="../../ui/today/page.py" line="420"/>
+        <location filename="../../ui/today/page.py" line="428"/>
+        <location filename="../../ui/today/page.py" line="457"/>
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="481"/>
+        <location filename="../../ui/today/page.py" line="494"/>
         <source>Daily plan</source>
         <translation>每日工作计划</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="484"/>
+        <location filename="../../ui/today/page.py" line="497"/>
         <source>Daily summary</source>
         <translation>每日工作总结</translation>
     </message>
@@ -6528,6 +6528,54 @@
         <source>Close</source>
         <comment>sales-flow step: 销售促成</comment>
         <translation>销售促成</translation>
+    </message>
+</context>
+<context>
+    <name>WeekChart</name>
+    <message>
+        <location filename="../../ui/today/week_chart.py" line="36"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/week_chart.py" line="40"/>
+        <source>Effective visits</source>
+        <translation>有效拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/week_chart.py" line="41"/>
+        <source>Calls</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/week_chart.py" line="42"/>
+        <source>Care SMS</source>
+        <translation>关怀短信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/week_chart.py" line="43"/>
+        <source>New prospects</source>
+        <translation>新增准客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/week_chart.py" line="49"/>
+        <source>This week: %1</source>
+        <translation>本周：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/week_chart.py" line="65"/>
+        <source>This week, Monday to %1; working days so far: %2</source>
+        <translation>本周（周一至%1）：已过工作日 %2 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/week_chart.py" line="73"/>
+        <source>%1: %2 (no daily target)</source>
+        <translation>%1：%2（无每日目标）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/week_chart.py" line="75"/>
+        <source>%1: %2 of a target of %3 so far</source>
+        <translation>%1：%2，至今目标 %3</translation>
     </message>
 </context>
 </TS>

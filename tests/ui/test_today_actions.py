@@ -166,3 +166,77 @@ def test_snoozed_from_the_menu_the_reminder_stays_away_until_its_day(qtbot: QtBo
     qtbot.waitUntil(lambda: page.data is not None and page.data.day == date.today(), timeout=5000)
     qtbot.waitUntil(lambda: page.reminders.topLevelItemCount() > 0, timeout=5000)
     assert birthday_item(reminders) is None
+
+
+# ---- a client row's actions carry the client: plan a visit, log a contact, new proposal ------------
+
+
+def open_agenda_menu(qtbot: QtBot, window: MainWindow) -> None:
+    page, agenda = window.today, window.today.agenda
+    agenda.setFocus()
+    agenda.setCurrentItem(first_row(agenda))
+    qtbot.keyClick(agenda, Qt.Key.Key_Menu)
+    qtbot.waitUntil(lambda: page.menu is not None and page.menu.isVisible(), timeout=3000)
+
+
+def test_plan_a_visit_opens_the_planner_with_the_client_picked(qtbot: QtBot, window: MainWindow) -> None:
+    open_agenda_menu(qtbot, window)
+    assert window.today.menu is not None
+    qtbot.keyClick(window.today.menu, Qt.Key.Key_P)  # &Plan a visit…
+
+    planner = planner_of(window)
+    qtbot.waitUntil(lambda: planner.dialog is not None and planner.dialog.isVisible(), timeout=5000)
+    dialog = planner.dialog
+    assert dialog is not None and dialog.windowTitle() == "New visit"
+    qtbot.waitUntil(lambda: dialog.client_picker.chosen is not None, timeout=5000)
+    chosen = dialog.client_picker.chosen
+    assert chosen is not None and chosen.name == "张三"
+    assert dialog.client_chosen.text().startswith("张三")
+    assert dialog.client_search.text() == ""  # picked, not merely typed into the search
+    dialog.reject()
+
+
+def test_log_a_contact_opens_with_the_client_picked_and_logs_for_them(
+    qtbot: QtBot, window: MainWindow, profile: Path
+) -> None:
+    open_agenda_menu(qtbot, window)
+    page = window.today
+    assert page.menu is not None
+    qtbot.keyClick(page.menu, Qt.Key.Key_L)  # &Log a contact…
+
+    qtbot.waitUntil(lambda: getattr(page, "log_dialog", None) is not None and page.log_dialog.isVisible(), timeout=5000)
+    dialog = page.log_dialog
+    qtbot.waitUntil(lambda: dialog.client.chosen is not None, timeout=5000)
+    assert dialog.client.chosen is not None and dialog.client.chosen.name == "张三"
+    assert dialog.client.chosen_label.text().startswith("张三")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("call"))
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+
+    ctx = AppContext.open(profile)
+    try:
+        entries = ctx.worklog.entries(date.today())
+    finally:
+        ctx.close()
+    assert [(e.kind, e.client_name) for e in entries] == [("call", "张三")]
+
+
+def test_new_proposal_opens_a_draft_whose_policyholder_is_the_client(qtbot: QtBot, window: MainWindow) -> None:
+    from ui.proposals.editor.editor import ProposalEditor
+    from ui.proposals.page import ProposalsPage
+
+    open_agenda_menu(qtbot, window)
+    assert window.today.menu is not None
+    qtbot.keyClick(window.today.menu, Qt.Key.Key_R)  # New p&roposal…
+
+    proposals = window.page(3)
+    assert isinstance(proposals, ProposalsPage)
+    qtbot.waitUntil(lambda: getattr(proposals, "last_editor", None) is not None, timeout=5000)
+    editor = proposals.last_editor
+    assert isinstance(editor, ProposalEditor)
+    qtbot.waitUntil(lambda: editor.policyholder.name.text() == "张三", timeout=5000)
+    holder = editor.policyholder
+    assert holder.mobile.text() == "13812345678" and len(holder.id_number.text()) == 18
+    qtbot.waitUntil(lambda: holder.link_label.text().startswith("Client card: 张三"), timeout=5000)
+    assert editor.insured.name.text() == ""
+    editor.reject()

@@ -36,6 +36,7 @@ from ui.planner.dialog import VisitDialog, VisitForm
 from ui.planner.timeline import TimelineView
 
 if TYPE_CHECKING:
+    from app.clients.records import ClientRow
     from app.context import AppContext
     from app.planner.service import PlannerService
     from ui.common.print_preview import PrintPreviewDialog
@@ -412,17 +413,22 @@ class PlannerPage(Page):
         dialog.open()
 
     def new_visit_for(self, client_id: ClientId) -> None:
-        """A new visit whose client search already holds that client's name (Enter picks it)."""
+        """A new visit with that client already picked (as choosing them in the search does)."""
         if self._ctx is None:
             return
         self.new_visit()
         dialog, clients = self.dialog, self._ctx.clients
 
-        def fill(name: str) -> None:
-            if dialog is not None and self.dialog is dialog:
-                dialog.client_search.setText(name)
+        def pick(rows: list[ClientRow]) -> None:
+            if dialog is None or self.dialog is not dialog or not rows:
+                return
+            picker = dialog.client_picker
+            picker.chosen = rows[0]
+            picker.show_chosen(rows[0].name, rows[0].mobile_masked)
+            picker.client_did_choose.emit(rows[0])
+            dialog.outlet.setFocus()  # as Enter in the search does once a client is picked
 
-        self._runner.submit(lambda _t: clients.get(client_id).draft.name, on_done=fill, on_error=self._say_problem)
+        self._runner.submit(lambda _t: clients.rows([client_id]), on_done=pick, on_error=self._say_problem)
 
     def open_visit(self, visit_id: VisitId) -> None:
         service = self._service

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rules.ids import ProposalId
+from app.rules.ids import ClientId, ProposalId
 from ui.common.page import Page
 from ui.common.print_actions import open_preview, print_button, print_shortcut
 from ui.common.qdates import qdate
@@ -236,6 +236,14 @@ class ProposalsPage(Page):
         proposals = self._ctx.proposals
         self._runner.submit(lambda _t: proposals.new_draft(), lane="db",
                             on_done=self._created, on_error=self.count.setText)  # fmt: skip
+
+    def new_proposal_for(self, client_id: ClientId) -> None:
+        """A new draft whose policyholder is filled from the client's card and linked to it."""
+        if self._ctx is None:
+            return
+        proposals, records = self._ctx.proposals, self._ctx.proposal_records
+        self._runner.submit(lambda _t: proposals.new_draft_for(client_id, records.party_from_client(client_id)),
+                            lane="db", on_done=self._created, on_error=self.count.setText)  # fmt: skip
 
     def _created(self, proposal_id: ProposalId) -> None:
         editor = self.open_editor(proposal_id)

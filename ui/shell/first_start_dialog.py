@@ -72,7 +72,10 @@ class ManagerFields(QWidget):
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Staff number (工号):"), self.code)
         form.addRow(self.tr("&Phone:"), self.phone)
-        form.addRow(self.tr("&Outlets:"), pick)
+        # A layout takes no buddy: the label names the combo, so Alt+O reaches it (and no "&" shows).
+        outlets_label = QLabel(self.tr("&Outlets:"), self)
+        outlets_label.setBuddy(self.outlet_pick)
+        form.addRow(outlets_label, pick)
         form.addRow("", self.outlets)
         form.addRow(self.tr("&Head office address:"), self.server)
         hint = QLabel(self.tr("The address head office gave you, starting with https://. It can be left empty "

@@ -179,14 +179,14 @@ class MainWindow(QMainWindow):
         self.show_page(1)
         planner.new_visit_for(ClientId(client_id))
 
-    def new_proposal(self, _client_id: str) -> None:
-        """The proposals page with a new draft (its policyholder is picked in the editor)."""
+    def new_proposal(self, client_id: str) -> None:
+        """The proposals page with a new draft, its policyholder filled from the client's card."""
         from ui.proposals.page import ProposalsPage
 
         proposals = self.page(3)
         assert isinstance(proposals, ProposalsPage)
         self.show_page(3)
-        proposals.new_proposal()
+        proposals.new_proposal_for(ClientId(client_id))
 
     def _switch_to(self, index: int) -> None:
         self.page(index)

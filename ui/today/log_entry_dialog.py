@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.ids import ClientId
 from ui.common.qdates import pytime
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.client_picker import ClientPicker
 
 if TYPE_CHECKING:
+    from app.clients.records import ClientRow
     from app.context import AppContext
 
 
@@ -99,6 +101,18 @@ class LogEntryDialog(QDialog):
         self.step.currentIndexChanged.connect(self._step_changed)
         self.kind.currentIndexChanged.connect(self._step_changed)
         self._step_changed()
+
+    def pick_client(self, client_id: str) -> None:
+        """Open with the client already picked (from a client's row on Today), as choosing them does."""
+        clients = self.ctx.clients
+
+        def pick(rows: list[ClientRow]) -> None:
+            if rows:
+                self.client.chosen = rows[0]
+                self.client.show_chosen(rows[0].name, rows[0].mobile_masked)
+                self.client.client_did_choose.emit(rows[0])
+
+        self.runner.submit(lambda _t: clients.rows([ClientId(client_id)]), on_done=pick, on_error=self.problem.setText)
 
     def _step_changed(self) -> None:
         # Only a visit that reached the close ran the whole flow (the core refuses otherwise).

@@ -33,6 +33,7 @@ from ui.common.print_actions import open_preview, print_button, print_shortcut
 from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
 from ui.common.visit_texts import PlannerTexts
+from ui.today.week_chart import WeekChart
 from ui.today.widgets import (
     OLD_LINE,
     RECORD_ROLE,
@@ -47,6 +48,7 @@ from ui.today.widgets import (
 if TYPE_CHECKING:
     from app.context import AppContext
     from app.day.today import Reminder, TodayData
+    from app.day.week import WeekProgress
     from ui.common.print_preview import PrintPreviewDialog
 
 
@@ -82,10 +84,11 @@ class TodayPage(Page):
     plan_visit_did_request = Signal(str)  # client id
     proposal_did_request = Signal(str)  # client id: a new proposal for them
     # The agenda, reminders (cards, dates, products, receipts, head office's letters, policies),
-    # progress (the work log against the day's plan or the default targets) and the day's lock.
+    # progress (the work log and the prospects captured, against the day's plan or the default
+    # targets), the week chart and the day's lock.
     shows = frozenset({
         "visits", "worklog", "daily_plans", "settings", "clients", "client_dates", "client_products",
-        "receipts", "hq_letters", "proposals", "reminder_actions",
+        "receipts", "hq_letters", "proposals", "reminder_actions", "prospects",
     })  # fmt: skip
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
@@ -161,7 +164,12 @@ class TodayPage(Page):
         split.addWidget(reminder_box)
         self.content.addWidget(self.demo_offer)
         self.content.addLayout(nav)
-        self.content.addWidget(self.progress)
+        # This week beside today's bars (ui/today/week_chart.py): read again with the page.
+        self.week_chart = WeekChart(self)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.week_chart, 1)
+        self.content.addLayout(progress_row)
         # Beside the one-click counts: the care list is where the 关怀短信 count comes from.
         quick_row = QHBoxLayout()
         quick_row.addWidget(self.quick, 1)
@@ -208,6 +216,12 @@ class TodayPage(Page):
             return
         today, day = self._ctx.today, self.day
         self._runner.submit(lambda _t: today.build(day), on_done=self.show_data, on_error=self.status.setText)
+        plans = self._ctx.daily_plans
+        self._runner.submit(lambda _t: plans.week(day), on_done=self._show_week, on_error=self.status.setText)
+
+    def _show_week(self, week: WeekProgress) -> None:
+        if week.day == self.day:
+            self.week_chart.show_week(week)
 
     def show_data(self, data: TodayData) -> None:
         if data.day != self.day:
@@ -348,7 +362,7 @@ class TodayPage(Page):
             menu.addSeparator()
             if _is_visit(record):
                 add("open_card", self.tr("Open the &client card"), lambda: self.client_did_request.emit(client_id))
-            add("log_contact", self.tr("&Log a contact…"), lambda: self.open_log_entry(record.client_name))
+            add("log_contact", self.tr("&Log a contact…"), lambda: self.open_log_entry(client_id))
             add("plan_visit", self.tr("&Plan a visit…"), lambda: self.plan_visit_did_request.emit(client_id))
             add("new_proposal", self.tr("New p&roposal…"), lambda: self.proposal_did_request.emit(client_id))
         return menu
@@ -432,15 +446,15 @@ class TodayPage(Page):
         worklog, day = self._ctx.worklog, self.day
         self._runner.submit(lambda _t: worklog.close_day(day), lane="db", on_error=self.status.setText)
 
-    def open_log_entry(self, client_name: str = "") -> None:
-        """The full log form; from a client's row, their name is already searched for."""
+    def open_log_entry(self, client_id: str = "") -> None:
+        """The full log form; from a client's row, with that client already picked."""
         from ui.today.log_entry_dialog import LogEntryDialog
 
         if self._ctx is None or not self.log_button.isEnabled():
             return
         dialog = LogEntryDialog(self._ctx, self._runner, self.day, self)
-        if client_name:
-            dialog.client.search.setText(client_name)
+        if client_id:
+            dialog.pick_client(client_id)
         dialog.entry_did_log.connect(lambda: self.status.setText(self.tr("Logged.")))
         dialog.open()
         self.log_dialog = dialog
