@@ -74,9 +74,26 @@ def test_one_click_logging_moves_the_progress(qtbot: QtBot, window: MainWindow) 
     qtbot.mouseClick(page.quick.leaflets, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.progress.bars["leaflets"].text() == "30 / 50", timeout=5000)
     qtbot.mouseClick(page.quick.sms, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.quick.prospect, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.progress.bars["prospects"].text() == "1 / 10", timeout=5000)
     qtbot.waitUntil(lambda: page.progress.bars["sms"].text() == "1 / 20", timeout=5000)
+
+
+def test_new_prospect_captures_one_over_today_and_counts_it(qtbot: QtBot, window: MainWindow) -> None:
+    from ui.prospects.dialog import ProspectDialog
+
+    page = window.today
+    qtbot.waitUntil(lambda: page.data is not None)
+    qtbot.mouseClick(page.quick.prospect, Qt.MouseButton.LeftButton)
+    assert window.prospects is not None
+    qtbot.waitUntil(lambda: isinstance(getattr(window.prospects, "dialog", None), ProspectDialog))
+    dialog = window.prospects.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert window.stack.currentWidget() is page  # captured over Today, no page switch
+    dialog.name.setText("钱多多")
+    dialog.mobile.setText("13912345678")
+    dialog.save()
+    qtbot.waitUntil(lambda: page.progress.bars["prospects"].text() == "1 / 10", timeout=5000)
+    assert window.ctx is not None
+    assert [p.name for p in window.ctx.prospects.search()] == ["钱多多"]
 
 
 def test_closing_the_day_locks_logging(qtbot: QtBot, window: MainWindow) -> None:

@@ -24,6 +24,7 @@ from ui.sync.scheduler import SyncScheduler
 if TYPE_CHECKING:
     from app.context import AppContext
     from ui.clients.page import ClientsPage
+    from ui.prospects.panel import ProspectsPanel
     from ui.today.page import TodayPage
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
 
         self._ctx_offer: tuple[AppContext, bool] | None = None
         self._built: dict[int, Page] = {}
+        self.prospects: ProspectsPanel | None = None  # built with the Clients page (its tab)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
             today.client_did_request.connect(self.open_client)
             today.plan_visit_did_request.connect(self.plan_visit)
             today.proposal_did_request.connect(self.new_proposal)
+            today.prospect_did_request.connect(self.capture_prospect)
             return today
         if index == 1:
             from ui.planner.page import PlannerPage
@@ -109,6 +112,7 @@ class MainWindow(QMainWindow):
             from ui.prospects.panel import ProspectsPanel
 
             prospects = ProspectsPanel(self.runner)
+            self.prospects = prospects
             clients.add_prospects(prospects, prospects.attach)
             prospects.client_did_request.connect(clients.open_card)
             # A panel, not a page: it hears the change relay itself (app/changes.py).
@@ -178,6 +182,12 @@ class MainWindow(QMainWindow):
         assert isinstance(planner, PlannerPage)
         self.show_page(1)
         planner.new_visit_for(ClientId(client_id))
+
+    def capture_prospect(self) -> None:
+        """The prospect capture dialog over the page the user is on (Today's 新增准客户)."""
+        self.page(2)  # builds the Clients page and its prospects tab
+        assert self.prospects is not None
+        self.prospects.new_prospect()
 
     def new_proposal(self, client_id: str) -> None:
         """The proposals page with a new draft, its policyholder filled from the client's card."""

@@ -83,6 +83,7 @@ class TodayPage(Page):
     client_did_request = Signal(str)  # client id: open the card
     plan_visit_did_request = Signal(str)  # client id
     proposal_did_request = Signal(str)  # client id: a new proposal for them
+    prospect_did_request = Signal()  # capture a new prospect (准客户): name and phone, no ID
     # The agenda, reminders (cards, dates, products, receipts, head office's letters, policies),
     # progress (the work log and the prospects captured, against the day's plan or the default
     # targets), the week chart and the day's lock.
@@ -421,6 +422,11 @@ class TodayPage(Page):
             dialog.entry_did_log.connect(lambda _entry: self.status.setText(self.tr("Logged.")))
             dialog.open()
             self.quick_visit_dialog = dialog
+            return
+        if kind == "prospect":
+            # A prospect is someone to call back, not a number: the capture dialog (name and phone)
+            # adds them to the prospect list, and the count comes from that list.
+            self.prospect_did_request.emit()
             return
         worklog, day = self._ctx.worklog, self.day
         self._runner.submit(
