@@ -1419,8 +1419,8 @@
     </message>
     <message>
         <location filename="../../ui/clients/page.py" line="261"/>
-        <source>Client file cards and outlet files.</source>
-        <translation>客户档案与网点资料。</translation>
+        <source>Client files, prospects and outlet files.</source>
+        <translation>客户档案、准客户与网点资料。</translation>
     </message>
     <message>
         <location filename="../../ui/clients/page.py" line="266"/>
@@ -2489,73 +2489,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="44"/>
-        <location filename="../../ui/shell/main_window.py" line="205"/>
+        <location filename="../../ui/shell/main_window.py" line="45"/>
+        <location filename="../../ui/shell/main_window.py" line="215"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="77"/>
+        <location filename="../../ui/shell/main_window.py" line="79"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="78"/>
+        <location filename="../../ui/shell/main_window.py" line="80"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="79"/>
+        <location filename="../../ui/shell/main_window.py" line="81"/>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="80"/>
+        <location filename="../../ui/shell/main_window.py" line="82"/>
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="81"/>
+        <location filename="../../ui/shell/main_window.py" line="83"/>
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="82"/>
+        <location filename="../../ui/shell/main_window.py" line="84"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="205"/>
+        <location filename="../../ui/shell/main_window.py" line="215"/>
         <source>BranchDesk (demo profile)</source>
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="238"/>
+        <location filename="../../ui/shell/main_window.py" line="248"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="245"/>
+        <location filename="../../ui/shell/main_window.py" line="255"/>
         <source>&amp;Security</source>
         <translation>安全(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="247"/>
+        <location filename="../../ui/shell/main_window.py" line="257"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="250"/>
+        <location filename="../../ui/shell/main_window.py" line="260"/>
         <source>&amp;Security…</source>
         <translation>安全设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="252"/>
+        <location filename="../../ui/shell/main_window.py" line="262"/>
         <source>Se&amp;ttings</source>
         <translation>设置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="253"/>
+        <location filename="../../ui/shell/main_window.py" line="263"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -6130,243 +6130,243 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/today/page.py" line="94"/>
+        <location filename="../../ui/today/page.py" line="96"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="104"/>
+        <location filename="../../ui/today/page.py" line="106"/>
         <source>Previous day (Alt+Left)</source>
         <translation>前一天（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="105"/>
+        <location filename="../../ui/today/page.py" line="107"/>
         <source>T&amp;oday</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="107"/>
+        <location filename="../../ui/today/page.py" line="109"/>
         <source>Next day (Alt+Right)</source>
         <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="108"/>
+        <location filename="../../ui/today/page.py" line="110"/>
         <source>Log a &amp;contact…</source>
         <translation>记录联系(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="109"/>
+        <location filename="../../ui/today/page.py" line="111"/>
         <source>Kind, client, sales-flow step, outcome and notes (Ctrl+L)</source>
         <translation>类型、客户、销售流程步骤、结果和备注（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="110"/>
+        <location filename="../../ui/today/page.py" line="112"/>
         <source>Daily &amp;summary…</source>
         <translation>每日总结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="111"/>
+        <location filename="../../ui/today/page.py" line="113"/>
         <source>&amp;Targets…</source>
         <translation>目标(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="112"/>
+        <location filename="../../ui/today/page.py" line="114"/>
         <source>My default daily targets</source>
         <translation>我的默认每日目标</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="113"/>
+        <location filename="../../ui/today/page.py" line="115"/>
         <source>Close the &amp;day…</source>
         <translation>结束当天(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="114"/>
+        <location filename="../../ui/today/page.py" line="116"/>
         <source>Daily &amp;plan…</source>
         <translation>每日工作计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="115"/>
+        <location filename="../../ui/today/page.py" line="117"/>
         <source>Daily su&amp;mmary…</source>
         <translation>每日工作总结(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="117"/>
+        <location filename="../../ui/today/page.py" line="119"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="118"/>
+        <location filename="../../ui/today/page.py" line="120"/>
         <source>Print the day&apos;s plan or summary, or save it as a PDF (Ctrl+P)</source>
         <translation>打印当天的计划或总结，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="131"/>
+        <location filename="../../ui/today/page.py" line="133"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="131"/>
+        <location filename="../../ui/today/page.py" line="133"/>
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="131"/>
+        <location filename="../../ui/today/page.py" line="133"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="131"/>
+        <location filename="../../ui/today/page.py" line="133"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="131"/>
+        <location filename="../../ui/today/page.py" line="133"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="145"/>
+        <location filename="../../ui/today/page.py" line="147"/>
         <source>Care &amp;messages…</source>
         <translation>关怀短信(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="146"/>
+        <location filename="../../ui/today/page.py" line="148"/>
         <source>Whom to send a care message today, and in what words</source>
         <translation>今天该给哪些客户发关怀短信，以及短信内容</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="154"/>
+        <location filename="../../ui/today/page.py" line="156"/>
         <source>Agenda: visits and follow-ups</source>
         <translation>今日安排：拜访与跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="233"/>
+        <location filename="../../ui/today/page.py" line="235"/>
         <source>Closed: changes are corrections</source>
         <translation>已结束：修改将记为更正</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/page.py" line="241"/>
+        <location filename="../../ui/today/page.py" line="243"/>
         <source>Due soon: %n reminder(s)</source>
         <translation>
             <numerusform>近期提醒：%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/page.py" line="243"/>
+        <location filename="../../ui/today/page.py" line="245"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项已逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="245"/>
+        <location filename="../../ui/today/page.py" line="247"/>
         <source>the first %1 shown</source>
         <translation>显示前 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="269"/>
+        <location filename="../../ui/today/page.py" line="271"/>
         <source>Revisit after purchase: %1</source>
         <translation>购买后回访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="276"/>
+        <location filename="../../ui/today/page.py" line="278"/>
         <source>No visits planned</source>
         <translation>没有安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="350"/>
+        <location filename="../../ui/today/page.py" line="352"/>
         <source>&amp;Open the visit</source>
         <translation>打开拜访(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="352"/>
+        <location filename="../../ui/today/page.py" line="354"/>
         <source>&amp;Open the client card</source>
         <translation>打开客户档案(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="355"/>
+        <location filename="../../ui/today/page.py" line="357"/>
         <source>Mark &amp;done</source>
         <translation>标记为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="356"/>
+        <location filename="../../ui/today/page.py" line="358"/>
         <source>Snooze until &amp;tomorrow</source>
         <translation>推迟到明天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="357"/>
+        <location filename="../../ui/today/page.py" line="359"/>
         <source>Snooze for a &amp;week</source>
         <translation>推迟一周(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="358"/>
+        <location filename="../../ui/today/page.py" line="360"/>
         <source>Snooze until a d&amp;ate…</source>
         <translation>推迟到指定日期(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="359"/>
+        <location filename="../../ui/today/page.py" line="361"/>
         <source>D&amp;ismiss…</source>
         <translation>忽略(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="363"/>
+        <location filename="../../ui/today/page.py" line="365"/>
         <source>Open the &amp;client card</source>
         <translation>打开客户档案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="364"/>
+        <location filename="../../ui/today/page.py" line="366"/>
         <source>&amp;Log a contact…</source>
         <translation>记录联系(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="365"/>
+        <location filename="../../ui/today/page.py" line="367"/>
         <source>&amp;Plan a visit…</source>
         <translation>安排拜访(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="366"/>
+        <location filename="../../ui/today/page.py" line="368"/>
         <source>New p&amp;roposal…</source>
         <translation>新建投保单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="380"/>
+        <location filename="../../ui/today/page.py" line="382"/>
         <source>Marked done.</source>
         <translation>已标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="383"/>
+        <location filename="../../ui/today/page.py" line="385"/>
         <source>Snoozed until %1.</source>
         <translation>已推迟到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="385"/>
+        <location filename="../../ui/today/page.py" line="387"/>
         <source>Dismissed.</source>
         <translation>已忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="395"/>
+        <location filename="../../ui/today/page.py" line="397"/>
         <source>Dismiss the reminder</source>
         <translation>忽略提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="396"/>
+        <location filename="../../ui/today/page.py" line="398"/>
         <source>&amp;Why is it not needed?</source>
         <translation>为什么不需要处理(&amp;W)？</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="420"/>
-        <location filename="../../ui/today/page.py" line="428"/>
-        <location filename="../../ui/today/page.py" line="457"/>
+        <location filename="../../ui/today/page.py" line="422"/>
+        <location filename="../../ui/today/page.py" line="435"/>
+        <location filename="../../ui/today/page.py" line="464"/>
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="494"/>
+        <location filename="../../ui/today/page.py" line="501"/>
         <source>Daily plan</source>
         <translation>每日工作计划</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="497"/>
+        <location filename="../../ui/today/page.py" line="504"/>
         <source>Daily summary</source>
         <translation>每日工作总结</translation>
     </message>

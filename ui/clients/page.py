@@ -258,7 +258,7 @@ class ClientsPage(Page):
     shows = frozenset({"clients", "client_family", "client_products", "client_dates", "client_tags", "outlets"})
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Clients"), self.tr("Client file cards and outlet files."), parent)
+        super().__init__(self.tr("Clients"), self.tr("Client files, prospects and outlet files."), parent)
         self._runner = runner
         self._ctx: AppContext | None = None
         self.tabs = QTabWidget(self)
