@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.context import AppContext
-from app.day.worklog import tally
+from app.day.worklog import LogInput, tally
 from app.errors import InvalidInput
 from app.prospects.records import ProspectId, ProspectInput
 from app.prospects.service import ProspectQuery, ProspectService
@@ -95,8 +95,14 @@ def test_convert_makes_the_card_and_keeps_the_history(ctx: AppContext, prospects
     referrer = capture(prospects, "李娜", "13700002222", gender="F", age=41, housing="自有住房", family="已婚，一子")
     referred = capture(prospects, "赵敏", "13600003333", referred_by_prospect_id=referrer)
     called = datetime(2026, 11, 23, 15, 30, tzinfo=SHANGHAI)
-    with ctx.store.sessions.begin() as session:
-        session.add(WorkLogEntry(day=DAY, at=called, kind="call", prospect_id=referrer, notes="约了周五面谈"))
+    ctx.worklog.log(LogInput(kind="call", day=DAY, at=called, prospect_id=referrer, notes="约了周五面谈"))
+    assert prospects.get(referrer).row.stage == "contacted"  # the first call moved them on
+    with pytest.raises(InvalidInput):  # about a client or a prospect, never both
+        ctx.worklog.log(
+            LogInput(
+                kind="call", day=DAY, at=called, prospect_id=referrer, client_id=add_client(ctx, "王五", "13900009999")
+            )
+        )
     prospects.set_stage(referrer, "interviewed")
 
     conversion = prospects.convert(referrer)

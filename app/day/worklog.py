@@ -19,9 +19,9 @@ from app.common.local_time import local_zone
 from app.errors import InvalidInput, NotFound
 from app.profile.audit import record_event
 from app.profile.settings import DailyTargets, SettingsService
-from app.rules.ids import ClientId, OutletId, VisitId, optional_id
+from app.rules.ids import ClientId, OutletId, ProspectId, VisitId, optional_id
 from local_db.base import utcnow
-from local_db.models import AuditEvent, Client, DailyPlan, Outlet, Visit, WorkLogEntry
+from local_db.models import AuditEvent, Client, DailyPlan, Outlet, Prospect, Visit, WorkLogEntry
 
 KINDS = ("visit", "call", "sms", "leaflets", "prospect", "meeting", "outlet", "other")
 # The five steps of an effective contact, in order: 识别接触 → 需求激发 → 产品推介 → 拒绝处理 → 销售促成
@@ -29,7 +29,7 @@ SALES_STEPS = ("identify", "need", "present", "objection", "close")
 # Kinds that are a contact with the client, so they move the card's last-contact date.
 CONTACT_KINDS = ("visit", "call", "sms", "meeting")
 MAX_TEXT = {"outcome": 200}
-WHAT_ZH = {"client card": "客户档案", "outlet": "网点", "visit": "拜访"}
+WHAT_ZH = {"client card": "客户档案", "outlet": "网点", "visit": "拜访", "prospect": "准客户"}
 # What an entry of an open day may be changed in place (a closed day takes a correction instead).
 EDITABLE = ("at", "quantity", "client_id", "sales_step", "effective", "outcome", "notes")
 
@@ -53,6 +53,8 @@ class LogInput:
     effective: bool = False  # ran the whole flow: counts toward “5访”
     outcome: str = ""
     notes: str = ""
+    # A contact with someone not yet a client (准客户); converting them moves it onto the card.
+    prospect_id: ProspectId | None = None
 
 
 @dataclass(frozen=True)
@@ -330,11 +332,21 @@ class WorkLogService:
             )
             return self._entry(session, row, corrected_by=None, reason="")
 
-    def quick(self, kind: str, day: date, quantity: int = 1, client_id: ClientId | None = None) -> LogEntry:
-        """The one-click buttons (+1 call, +10 leaflets…): stamped now, or now's time on `day`."""
+    def quick(
+        self,
+        kind: str,
+        day: date,
+        quantity: int = 1,
+        client_id: ClientId | None = None,
+        prospect_id: ProspectId | None = None,
+    ) -> LogEntry:
+        """The one-click buttons (+1 call, +10 leaflets…, a call to a prospect): stamped now, or
+        now's time on `day`."""
         now = self._now().astimezone(self._zone)
         at = now if now.date() == day else datetime.combine(day, now.time(), self._zone)
-        return self.log(LogInput(kind=kind, day=day, at=at, quantity=quantity, client_id=client_id))
+        return self.log(
+            LogInput(kind=kind, day=day, at=at, quantity=quantity, client_id=client_id, prospect_id=prospect_id)
+        )
 
     def planned_visit_for(self, client_id: ClientId, day: date, at: datetime) -> VisitId | None:
         """The planned visit a visit logged now for `client_id` would be recorded as, if any."""
@@ -487,6 +499,7 @@ class WorkLogService:
             client_id=entry.client_id,
             outlet_id=entry.outlet_id,
             visit_id=entry.visit_id,
+            prospect_id=entry.prospect_id,
             sales_step=entry.sales_step,
             effective=entry.effective,
             outcome=entry.outcome.strip(),
@@ -496,6 +509,10 @@ class WorkLogService:
         session.add(row)
         if entry.client_id and entry.kind in CONTACT_KINDS:
             _touch_contact(session, entry.client_id, entry.at)
+        if entry.prospect_id and entry.kind in CONTACT_KINDS:
+            prospect = session.get(Prospect, entry.prospect_id)
+            if prospect is not None and prospect.stage == "new":
+                prospect.stage = "contacted"  # the first call or meeting moves them on
         session.flush()
         return row
 
@@ -551,6 +568,9 @@ def _check(session: Session, entry: LogInput) -> None:
             zh="只有走完整个销售流程、直到销售促成的拜访才算有效。",
             hint_zh="请把类型设为拜访、步骤设为销售促成，或不标记为有效。",
         )
+    if entry.client_id is not None and entry.prospect_id is not None:
+        raise InvalidInput("An entry is about a client or a prospect, not both.",
+                           zh="一条记录只能对应一位客户或一位准客户，不能同时对应两者。")  # fmt: skip
     if len(entry.outcome) > MAX_TEXT["outcome"]:
         raise InvalidInput(f"The outcome is longer than {MAX_TEXT['outcome']} characters; put the rest in the notes.",
                            zh=f"成果超过 {MAX_TEXT['outcome']} 个字；其余内容请写在备注里。")  # fmt: skip
@@ -558,6 +578,7 @@ def _check(session: Session, entry: LogInput) -> None:
         (Client, entry.client_id, "client card"),
         (Outlet, entry.outlet_id, "outlet"),
         (Visit, entry.visit_id, "visit"),
+        (Prospect, entry.prospect_id, "prospect"),
     ):
         if key is not None and session.get(model, key) is None:
             raise InvalidInput(f"No {what} {key}.", zh=f"找不到该{WHAT_ZH[what]}。")
@@ -576,6 +597,7 @@ def _as_input(row: WorkLogEntry) -> LogInput:
         effective=row.effective,
         outcome=row.outcome,
         notes=row.notes,
+        prospect_id=optional_id(ProspectId, row.prospect_id),
     )
 
 

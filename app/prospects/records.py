@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import NewType
 
-from app.rules.ids import ClientId, OutletId
-
-ProspectId = NewType("ProspectId", str)
+from app.rules.ids import ClientId, OutletId, ProspectId
 
 # new → contacted → interviewed → proposed → converted (a client card now) | lost
 STAGES = ("new", "contacted", "interviewed", "proposed", "converted", "lost")

@@ -19,6 +19,7 @@ ProposalId = NewType("ProposalId", str)
 ReceiptId = NewType("ReceiptId", str)
 VisitId = NewType("VisitId", str)
 HandoverId = NewType("HandoverId", str)  # a handover list
+ProspectId = NewType("ProspectId", str)  # 准客户: someone met, not yet a client
 
 IdT = TypeVar("IdT", bound=str)
 

@@ -4360,130 +4360,145 @@
 <context>
     <name>ProspectsPanel</name>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="60"/>
+        <location filename="../../ui/prospects/panel.py" line="61"/>
         <source>Search: name, occupation, interests or 4+ mobile digits</source>
         <translation>搜索：姓名、职业、兴趣爱好或手机号中 4 位以上数字</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="63"/>
+        <location filename="../../ui/prospects/panel.py" line="64"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="66"/>
+        <location filename="../../ui/prospects/panel.py" line="67"/>
         <source>&amp;New prospect…</source>
         <translation>新增准客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="67"/>
+        <location filename="../../ui/prospects/panel.py" line="68"/>
         <source>Capture a prospect: a name and a mobile are enough (Ctrl+N)</source>
         <translation>登记准客户：有姓名和手机号即可（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="75"/>
+        <location filename="../../ui/prospects/panel.py" line="76"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="75"/>
+        <location filename="../../ui/prospects/panel.py" line="76"/>
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="75"/>
+        <location filename="../../ui/prospects/panel.py" line="76"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="75"/>
+        <location filename="../../ui/prospects/panel.py" line="76"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="75"/>
+        <location filename="../../ui/prospects/panel.py" line="76"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="76"/>
+        <location filename="../../ui/prospects/panel.py" line="77"/>
         <source>Captured</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="76"/>
+        <location filename="../../ui/prospects/panel.py" line="77"/>
         <source>Occupation and interests</source>
         <translation>职业与兴趣爱好</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="88"/>
-        <location filename="../../ui/prospects/panel.py" line="98"/>
+        <location filename="../../ui/prospects/panel.py" line="89"/>
+        <location filename="../../ui/prospects/panel.py" line="103"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="89"/>
+        <location filename="../../ui/prospects/panel.py" line="90"/>
         <source>New prospect &amp;referred by them…</source>
         <translation>新增由其推荐的准客户(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="90"/>
-        <location filename="../../ui/prospects/panel.py" line="101"/>
+        <location filename="../../ui/prospects/panel.py" line="91"/>
+        <location filename="../../ui/prospects/panel.py" line="106"/>
         <source>Con&amp;vert to client card…</source>
         <translation>转为客户档案(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="91"/>
-        <location filename="../../ui/prospects/panel.py" line="102"/>
+        <location filename="../../ui/prospects/panel.py" line="92"/>
+        <location filename="../../ui/prospects/panel.py" line="107"/>
         <source>Open client &amp;card</source>
         <translation>打开客户档案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="92"/>
-        <location filename="../../ui/prospects/panel.py" line="99"/>
+        <location filename="../../ui/prospects/panel.py" line="95"/>
+        <source>Log a ca&amp;ll</source>
+        <translation>记录电话(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="96"/>
+        <source>Log a &amp;meeting</source>
+        <translation>记录面谈(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="97"/>
+        <location filename="../../ui/prospects/panel.py" line="104"/>
         <source>Set &amp;stage</source>
         <translation>设置阶段(&amp;S)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/prospects/panel.py" line="213"/>
+        <location filename="../../ui/prospects/panel.py" line="220"/>
         <source>%n prospect(s)</source>
         <translation>
             <numerusform>%n 位准客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="242"/>
+        <location filename="../../ui/prospects/panel.py" line="249"/>
         <source>Referred by: %1</source>
         <translation>推荐人：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/prospects/panel.py" line="245"/>
+        <location filename="../../ui/prospects/panel.py" line="252"/>
         <source>Referred %n person(s): %1</source>
         <translation>
             <numerusform>已推荐 %n 人：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="306"/>
+        <location filename="../../ui/prospects/panel.py" line="317"/>
         <source>Saved %1.</source>
         <translation>已保存%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="325"/>
+        <location filename="../../ui/prospects/panel.py" line="336"/>
         <source>Stage changed.</source>
         <translation>阶段已更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="333"/>
+        <location filename="../../ui/prospects/panel.py" line="347"/>
+        <source>Logged for %1.</source>
+        <translation>已为 %1 记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prospects/panel.py" line="357"/>
         <source>Convert to client card</source>
         <translation>转为客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="334"/>
+        <location filename="../../ui/prospects/panel.py" line="358"/>
         <source>Make a client card for %1 from what is known? Their work-log entries move onto the card; the card stays a draft until its ID number is typed in.</source>
         <translation>用现有资料为%1建立客户档案？其工作日志记录将转到该档案；补录证件号码之前，档案保持草稿状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="349"/>
+        <location filename="../../ui/prospects/panel.py" line="373"/>
         <source>Converted: the client card is open; type in the ID number to complete it.</source>
         <translation>已转为客户：客户档案已打开，请补录证件号码以完成建档。</translation>
     </message>

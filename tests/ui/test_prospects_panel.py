@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,20 @@ def test_referred_by_them_from_the_context_menu(qtbot: QtBot, panel: ProspectsPa
     assert rows["赵敏"].text(3) == "Referral" and rows["赵敏"].text(4) == "李娜"
     panel.table.setCurrentItem(rows["李娜"])
     qtbot.waitUntil(lambda: "赵敏" in panel.detail.text())
+
+
+def test_a_call_logged_from_the_menu_lands_in_the_work_log(
+    qtbot: QtBot, panel: ProspectsPanel, ctx: AppContext
+) -> None:
+    prospect = some(ctx.prospects.capture(ProspectInput(name="李娜", mobile="13700002222")).prospect)
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.table.topLevelItemCount() == 1)
+    panel.table.setCurrentItem(some(panel.table.topLevelItem(0)))
+    panel.log_call_action.trigger()
+    qtbot.waitUntil(lambda: "李娜" in panel.status.text())
+    entries = ctx.worklog.entries(date.today())
+    assert [(e.kind, e.client_id) for e in entries] == [("call", None)]
+    assert ctx.prospects.get(prospect.id).row.stage == "contacted"
 
 
 def test_convert_opens_the_new_card_through_the_shell(

@@ -8,6 +8,7 @@ reads again when on screen.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QPoint, Qt, QTimer, Signal
@@ -89,6 +90,10 @@ class ProspectsPanel(QWidget):
         self.refer_action = QAction(self.tr("New prospect &referred by them…"), self)
         self.convert_action = QAction(self.tr("Con&vert to client card…"), self)
         self.open_card_action = QAction(self.tr("Open client &card"), self)
+        # A contact with a prospect is work like any other: it lands in the work log (and moves
+        # the prospect from new to contacted); converting them carries it onto the card.
+        self.log_call_action = QAction(self.tr("Log a ca&ll"), self)
+        self.log_meeting_action = QAction(self.tr("Log a &meeting"), self)
         self.stage_menu = QMenu(self.tr("Set &stage"), self)
         self.stage_actions: dict[str, QAction] = {}
         for code in SETTABLE_STAGES:
@@ -142,6 +147,8 @@ class ProspectsPanel(QWidget):
             action.triggered.connect(slot)
             button.clicked.connect(slot)
         self.refer_action.triggered.connect(lambda: self.new_prospect(referred_by=self.current()))
+        self.log_call_action.triggered.connect(lambda: self.log_contact("call"))
+        self.log_meeting_action.triggered.connect(lambda: self.log_contact("visit"))
         new = QAction(self)
         new.setShortcut(QKeySequence("Ctrl+N"))
         new.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -254,6 +261,8 @@ class ProspectsPanel(QWidget):
         converted = row is not None and row.converted_client_id is not None
         for widget in (self.edit_action, self.edit_button, self.refer_action):
             widget.setEnabled(row is not None)
+        for action in (self.log_call_action, self.log_meeting_action):
+            action.setEnabled(row is not None and not converted)
         for widget in (self.convert_action, self.convert_button, self.stage_button):
             widget.setEnabled(row is not None and not converted)
         self.stage_menu.setEnabled(row is not None and not converted)
@@ -268,6 +277,8 @@ class ProspectsPanel(QWidget):
         menu.addAction(self.edit_action)
         menu.addMenu(self.stage_menu)
         menu.addAction(self.refer_action)
+        menu.addAction(self.log_call_action)
+        menu.addAction(self.log_meeting_action)
         menu.addSeparator()
         menu.addAction(self.convert_action)
         menu.addAction(self.open_card_action)
@@ -323,6 +334,19 @@ class ProspectsPanel(QWidget):
         service = self._ctx.prospects
         self._runner.submit(lambda _t: service.set_stage(row.id, stage), lane="db", on_error=self.status.setText,
                             on_done=lambda _r: self.status.setText(self.tr("Stage changed.")))  # fmt: skip
+
+    def log_contact(self, kind: str) -> None:
+        """A call or a meeting with the current prospect, today, in the work log."""
+        row = self.current()
+        if self._ctx is None or row is None:
+            return
+        worklog, prospect_id = self._ctx.worklog, row.id
+        self._runner.submit(
+            lambda _t: worklog.quick(kind, date.today(), prospect_id=prospect_id),
+            lane="db",
+            on_done=lambda _entry: self.status.setText(self.tr("Logged for %1.").replace("%1", row.name)),
+            on_error=self.status.setText,
+        )
 
     def ask_convert(self) -> None:
         row = self.current()
