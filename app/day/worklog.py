@@ -501,7 +501,9 @@ class WorkLogService:
             visit_id=entry.visit_id,
             prospect_id=entry.prospect_id,
             sales_step=entry.sales_step,
-            effective=entry.effective,
+            # One rule wherever the work is recorded (log, quick, the planner): a visit that
+            # reached the close counts toward “5访”; the flag a caller passes can only agree.
+            effective=effective_contact(entry.kind, entry.sales_step),
             outcome=entry.outcome.strip(),
             notes=entry.notes.strip(),
             corrects_id=corrects,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -84,6 +84,9 @@ class LogEntryDialog(QDialog):
         form.addRow(self.tr("C&lient"), self.client)
         form.addRow(self.tr("&Furthest step"), self.step)
         form.addRow("", self.effective)
+        # Read-only: ticked exactly when a visit reached 销售促成.
+        self.effective.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.effective.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         form.addRow(self.tr("&Outcome"), self.outcome)
         form.addRow(self.tr("&Notes"), self.notes)
         save = QPushButton(self.tr("Log it"), self)
@@ -116,10 +119,10 @@ class LogEntryDialog(QDialog):
 
     def _step_changed(self) -> None:
         # Only a visit that reached the close ran the whole flow (the core refuses otherwise).
+        # The box shows the rule's answer; it is not a choice (the core applies the same rule).
         closing = self.step.currentData() == "close" and self.kind.currentData() == "visit"
         self.effective.setEnabled(closing)
-        if not closing:
-            self.effective.setChecked(False)
+        self.effective.setChecked(closing)
 
     def submit(self) -> None:
         from app.day.worklog import LogInput
