@@ -119,7 +119,7 @@ class AppContext:
     def care(self) -> CareService:
         from app.day.care import CareService
 
-        return CareService(self.store.sessions, self.settings, self.actor)
+        return CareService(self.store.sessions, self.settings, self.worklog, self.actor)
 
     @cached_property
     def daily_plans(self) -> DailyPlanService:

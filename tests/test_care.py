@@ -26,7 +26,7 @@ LONG_AGO = datetime(2020, 1, 1, tzinfo=UTC)
 @pytest.fixture
 def care(ctx: AppContext) -> CareService:
     now = datetime(2026, 11, 23, 9, 30, tzinfo=SHANGHAI)
-    return CareService(ctx.store.sessions, ctx.settings, ctx.actor, zone=SHANGHAI, now=lambda: now)
+    return CareService(ctx.store.sessions, ctx.settings, ctx.worklog, ctx.actor, zone=SHANGHAI, now=lambda: now)
 
 
 def add_client(ctx: AppContext, name: str, tier: str, mobile: str, **values: object) -> ClientId:

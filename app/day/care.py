@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.common.csv_files import replacing, write_rows
 from app.common.local_time import local_zone
-from app.day.worklog import is_closed
+from app.day.worklog import LogInput, WorkLogService, is_closed
 from app.errors import InvalidInput
 from app.profile.audit import record_event
 from app.profile.settings import SettingsService
@@ -42,7 +42,7 @@ from app.rules import reminders as rule
 from app.rules.ids import ClientId
 from app.rules.masking import mask_phone
 from local_db.base import utcnow
-from local_db.models import Client, ImportantDate, ProductHolding, ReminderAction, WorkLogEntry
+from local_db.models import Client, ImportantDate, ProductHolding, ReminderAction
 
 CARE_KINDS = ("maturity", "birthday", "important_date", "new_tier", "purchase_follow_up", "adoption")
 CARE_TIERS = ("gold", "platinum", "diamond", "private")
@@ -140,12 +140,14 @@ class CareService:
         self,
         sessions: sessionmaker[Session],
         settings: SettingsService,
+        worklog: WorkLogService,
         actor: Callable[[], str],
         zone: tzinfo | None = None,
         now: Callable[[], datetime] = utcnow,
     ) -> None:
         self._sessions = sessions
         self._settings = settings
+        self._worklog = worklog  # a message sent is work, written by the work log's own rules
         self._actor = actor
         self._zone = zone or local_zone()
         self._now = now
@@ -238,20 +240,12 @@ class CareService:
                 client = session.get(Client, item.client_id)
                 if recorded is not None or client is None:
                     continue
-                # As WorkLogService writes a contact (app/day/worklog.py), in this transaction.
-                entry = WorkLogEntry(day=day, at=at, kind="sms", quantity=1, client_id=client.id,
-                                     effective=False, outcome="", notes=item.text.strip())  # fmt: skip
-                session.add(entry)
-                if client.last_contact_at is None or client.last_contact_at < at:
-                    client.last_contact_at = at
-                session.flush()
+                sms = LogInput(kind="sms", day=day, at=at, client_id=ClientId(client.id), notes=item.text)
+                entry = self._worklog.record(session, sms, detail={"care": item.kind})
                 session.add(
                     ReminderAction(kind=item.action_kind, subject_id=item.subject_id, occurs_on=item.occurs_on,
                                    action="sent", reason="", worklog_id=entry.id)
                 )  # fmt: skip
-                record_event(session, actor=self._actor(), action="create", entity="worklog", entity_id=entry.id,
-                             detail={"day": day.isoformat(), "kind": "sms", "quantity": 1, "client_id": client.id,
-                                     "care": item.kind})  # fmt: skip
                 written += 1
         return written
 

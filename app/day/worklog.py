@@ -326,11 +326,18 @@ class WorkLogService:
                 if visit.status in ("planned", "done"):
                     entry = replace(entry, visit_id=VisitId(visit.id))
                     _mark_done(session, visit, self._actor())
-            row = self._add(session, entry, corrects=None)
-            record_event(
-                session, actor=self._actor(), action="create", entity="worklog", entity_id=row.id, detail=_summary(row)
-            )
+            row = self.record(session, entry)
             return self._entry(session, row, corrected_by=None, reason="")
+
+    def record(self, session: Session, entry: LogInput, detail: dict[str, Any] | None = None) -> WorkLogEntry:
+        """Write `entry` inside the caller's transaction: checked, the client's last contact moved,
+        the audit event (with `detail` added) written. For work recorded together with something
+        else, e.g. a care message and its occurrence (app/day/care.py)."""
+        self._refuse_if_closed(session, entry.day)
+        row = self._add(session, entry, corrects=None)
+        record_event(session, actor=self._actor(), action="create", entity="worklog", entity_id=row.id,
+                     detail={**_summary(row), **(detail or {})})  # fmt: skip
+        return row
 
     def quick(
         self,
