@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -11,6 +12,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.clients.records import ClientDraft
+from app.context import AppContext
+from app.rules.id_numbers import make_resident_id
+from local_db.models import Visit
 from ui.common.i18n import install_translators
 from ui.common.page import Page
 from ui.shell.application import Shell
@@ -105,3 +110,33 @@ def _runs(text: str) -> list[str]:
         else:
             runs.append(ch)
     return runs
+
+
+@pytest.fixture
+def today_profile(data_dir: Path) -> Path:
+    """张三, whose birthday is today, with a closing visit at 14:00 (the Today page tests)."""
+    ctx = AppContext.open(data_dir)
+    today = date.today()
+    birthday = today.replace(year=1980) if not (today.month == 2 and today.day == 29) else date(1980, 2, 28)
+    client = ctx.clients.save(
+        ClientDraft(
+            name="张三",
+            gender="M",
+            birth_date=birthday,
+            mobile="13812345678",
+            id_number=make_resident_id("110105", birthday, 1, "M"),
+        )
+    ).client_id
+    start = datetime.now().astimezone().replace(hour=14, minute=0, second=0, microsecond=0)
+    with ctx.store.sessions.begin() as session:
+        session.add(
+            Visit(
+                client_id=client,
+                purpose="closing",
+                starts_at=start.astimezone(UTC),
+                ends_at=(start + timedelta(hours=1)).astimezone(UTC),
+                location="网点贵宾室",
+            )
+        )
+    ctx.close()
+    return data_dir

@@ -3,7 +3,7 @@ card; the menu key offers snooze, and a snoozed reminder stays away until its da
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,10 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from app.clients.records import ClientDraft
 from app.context import AppContext
-from app.rules.id_numbers import make_resident_id
-from local_db.models import Visit
 from ui.clients.card.dialog import ClientCardDialog
 from ui.planner.page import PlannerPage
 from ui.shell.application import Shell
@@ -22,39 +19,9 @@ from ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
-def profile(data_dir: Path) -> Path:
-    """张三, whose birthday is today, with a closing visit at 14:00."""
-    ctx = AppContext.open(data_dir)
-    today = date.today()
-    birthday = today.replace(year=1980) if not (today.month == 2 and today.day == 29) else date(1980, 2, 28)
-    client = ctx.clients.save(
-        ClientDraft(
-            name="张三",
-            gender="M",
-            birth_date=birthday,
-            mobile="13812345678",
-            id_number=make_resident_id("110105", birthday, 1, "M"),
-        )
-    ).client_id
-    start = datetime.now().astimezone().replace(hour=14, minute=0, second=0, microsecond=0)
-    with ctx.store.sessions.begin() as session:
-        session.add(
-            Visit(
-                client_id=client,
-                purpose="closing",
-                starts_at=start.astimezone(UTC),
-                ends_at=(start + timedelta(hours=1)).astimezone(UTC),
-                location="网点贵宾室",
-            )
-        )
-    ctx.close()
-    return data_dir
-
-
-@pytest.fixture
-def window(qtbot: QtBot, shell: Shell, profile: Path) -> MainWindow:
+def window(qtbot: QtBot, shell: Shell, today_profile: Path) -> MainWindow:
     with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
-        shell.start(profile)
+        shell.start(today_profile)
     page = shell.window.today
     qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
     shell.window.activateWindow()
@@ -197,7 +164,7 @@ def test_plan_a_visit_opens_the_planner_with_the_client_picked(qtbot: QtBot, win
 
 
 def test_log_a_contact_opens_with_the_client_picked_and_logs_for_them(
-    qtbot: QtBot, window: MainWindow, profile: Path
+    qtbot: QtBot, window: MainWindow, today_profile: Path
 ) -> None:
     open_agenda_menu(qtbot, window)
     page = window.today
@@ -213,7 +180,7 @@ def test_log_a_contact_opens_with_the_client_picked_and_logs_for_them(
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
 
-    ctx = AppContext.open(profile)
+    ctx = AppContext.open(today_profile)
     try:
         entries = ctx.worklog.entries(date.today())
     finally:

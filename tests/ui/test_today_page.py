@@ -2,55 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.clients.records import ClientDraft
 from app.context import AppContext
-from app.rules.id_numbers import make_resident_id
-from local_db.models import Visit
 from tests.ui.conftest import some
 from ui.shell.application import Shell
 from ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
-def profile(data_dir: Path) -> Path:
-    ctx = AppContext.open(data_dir)
-    today = date.today()
-    birthday = today.replace(year=1980) if not (today.month == 2 and today.day == 29) else date(1980, 2, 28)
-    client = ctx.clients.save(
-        ClientDraft(
-            name="张三",
-            gender="M",
-            birth_date=birthday,
-            mobile="13812345678",
-            id_number=make_resident_id("110105", birthday, 1, "M"),
-        )
-    ).client_id
-    start = datetime.now().astimezone().replace(hour=14, minute=0, second=0, microsecond=0)
-    with ctx.store.sessions.begin() as session:
-        session.add(
-            Visit(
-                client_id=client,
-                purpose="closing",
-                starts_at=start.astimezone(UTC),
-                ends_at=(start + timedelta(hours=1)).astimezone(UTC),
-                location="网点贵宾室",
-            )
-        )
-    ctx.close()
-    return data_dir
-
-
-@pytest.fixture
-def window(qtbot: QtBot, shell: Shell, profile: Path) -> MainWindow:
+def window(qtbot: QtBot, shell: Shell, today_profile: Path) -> MainWindow:
     with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
-        shell.start(profile)
+        shell.start(today_profile)
     page = shell.window.today
     qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
     return shell.window
@@ -132,7 +100,9 @@ def test_day_navigation_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     assert page.day == date.today()
 
 
-def test_daily_summary_saves_the_review_and_tomorrows_targets(qtbot: QtBot, window: MainWindow, profile: Path) -> None:
+def test_daily_summary_saves_the_review_and_tomorrows_targets(
+    qtbot: QtBot, window: MainWindow, today_profile: Path
+) -> None:
     page = window.today
     page.open_summary()
     dialog = page.summary_dialog
@@ -142,7 +112,7 @@ def test_daily_summary_saves_the_review_and_tomorrows_targets(qtbot: QtBot, wind
     dialog.tomorrow_targets["visits"].setValue(6)
     dialog.save()
     qtbot.waitUntil(lambda: dialog.status.text() == "Saved.", timeout=5000)
-    ctx = AppContext.open(profile)
+    ctx = AppContext.open(today_profile)
     try:
         summary = ctx.daily_plans.summary(date.today())
         assert summary.went_well == "两位客户同意面谈"
@@ -151,7 +121,7 @@ def test_daily_summary_saves_the_review_and_tomorrows_targets(qtbot: QtBot, wind
         ctx.close()
 
 
-def test_logging_a_full_contact_with_the_keyboard(qtbot: QtBot, window: MainWindow, profile: Path) -> None:
+def test_logging_a_full_contact_with_the_keyboard(qtbot: QtBot, window: MainWindow, today_profile: Path) -> None:
     page = window.today
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -171,7 +141,7 @@ def test_logging_a_full_contact_with_the_keyboard(qtbot: QtBot, window: MainWind
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: page.progress.bars["visits"].text() == "1 / 5", timeout=5000)
-    ctx = AppContext.open(profile)
+    ctx = AppContext.open(today_profile)
     try:
         entry = ctx.worklog.entries(date.today())[0]
         assert (entry.kind, entry.client_name, entry.sales_step, entry.effective, entry.outcome) == (
@@ -194,7 +164,7 @@ def test_an_effective_call_is_not_possible(qtbot: QtBot, window: MainWindow) -> 
     assert not dialog.effective.isEnabled() and not dialog.effective.isChecked()
 
 
-def test_my_default_targets_are_editable(qtbot: QtBot, window: MainWindow, profile: Path) -> None:
+def test_my_default_targets_are_editable(qtbot: QtBot, window: MainWindow, today_profile: Path) -> None:
     page = window.today
     page.open_targets()
     dialog = page.targets_dialog
