@@ -304,7 +304,8 @@ def _demo_data(args: argparse.Namespace) -> int:
         ctx.close()
     elapsed = time.perf_counter() - started
     print(
-        f"demo data in {target}: {summary.clients:,} clients, {summary.outlets} outlets, "
+        f"demo data in {target}: {summary.clients:,} clients, {summary.prospects:,} prospects, "
+        f"{summary.outlets} outlets, "
         f"{summary.visits:,} visits, {summary.worklog_entries:,} work-log entries, "
         f"{summary.proposals} proposals, {summary.receipts} receipts, "
         f"{summary.outbox_items} outbox items ({elapsed:.1f} s)"

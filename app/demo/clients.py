@@ -9,6 +9,7 @@ from typing import Any
 
 from app.demo import vocabulary as vocab
 from app.demo.common import (
+    SHANGHAI_OFFSET,
     YUAN,
     Batch,
     DemoRandom,
@@ -25,6 +26,10 @@ from local_db.models import Client, ClientTag, FamilyMember, ImportantDate, Prod
 
 TIERS = ("ordinary", "gold", "platinum", "diamond", "private")
 TIER_CUM = tuple(accumulate((70, 18, 8, 3, 1)))
+VIP_CUM = tuple(accumulate((18, 8, 3, 1)))  # gold and above, for the cards chosen to be at gold+
+# Care messages (app/day/care.py) greet a card created, or a tier reached, within the last 30
+# days; every other card's history ends before this many days ago, so only the chosen few show.
+RECENT_DAYS = 31
 # Assets at the bank per tier, in yuan; private banking starts at 8,000,000 by the manuals.
 TIER_ASSETS = (
     (100, 100_000),
@@ -72,12 +77,25 @@ class ClientMaker:
         identities: IdentityMaker,
         outlets: list[OutletInfo],
         today: date,
+        *,
+        first_seen: dict[int, datetime] | None = None,
+        fresh: set[int] | frozenset[int] = frozenset(),
+        promoted: set[int] | frozenset[int] = frozenset(),
+        vip: set[int] | frozenset[int] = frozenset(),
     ) -> None:
+        """`first_seen`: the earliest mention of a card in the diary or log (its card is no newer);
+        `fresh`: cards created within the last 30 days (their history must start then);
+        `promoted`: cards that reached their tier within the last 30 days; `vip`: cards that are
+        adults at gold or above whatever the dice say (the promoted and a few fresh ones)."""
         self._rng = rng
         self._names = names
         self._ids = identities
         self._outlets = outlets
         self._today = today
+        self._first_seen = first_seen or {}
+        self._fresh = fresh
+        self._promoted = promoted
+        self._vip = vip | promoted
         self._codes_by_city: dict[str, list[tuple[str, int, str]]] = {}
         for code, first, city, district in vocab.REGIONS:
             self._codes_by_city.setdefault(city, []).append((code, first, district))
@@ -85,7 +103,8 @@ class ClientMaker:
         # Date windows that depend only on today, worked out once instead of per card.
         self._birth_windows = [self._birth_window(young, old) for young, old in AGE_BANDS]
         self._owner_window = self._birth_window(*OWNER_AGES)
-        self._created_window = (add_years(today, -5), today - timedelta(days=30))
+        self._created_window = (add_years(today, -5), today - timedelta(days=RECENT_DAYS))
+        self._fresh_window = (today - timedelta(days=RECENT_DAYS - 2), today - timedelta(days=1))
         self._old_contact_end = local_time(today - timedelta(days=22), 18 * 60)
         self._start_windows = {
             years: (add_years(today, -2 - years), min(today, add_years(today, 3 - years)))
@@ -119,6 +138,7 @@ class ClientMaker:
         profiles: dict[int, Profile] = {}
         for index in range(start, stop):
             profile = self._client(
+                index,
                 ids[index],
                 self._outlets[outlet_of[index]],
                 last_contact.get(index),
@@ -135,10 +155,14 @@ class ClientMaker:
         ]
         return batch, profiles
 
-    def _client(self, client_id: str, outlet: OutletInfo, contact: datetime | None, owner: bool) -> Profile | None:
+    def _client(
+        self, index: int, client_id: str, outlet: OutletInfo, contact: datetime | None, owner: bool
+    ) -> Profile | None:
         rng, today = self._rng, self._today
+        fresh, vip = index in self._fresh, index in self._vip
         gender = "M" if rng.random() < 0.49 else "F"
-        birth = rng.day_between(*(self._owner_window if owner else rng.weighted(self._birth_windows, AGE_CUM)))
+        adult = owner or vip
+        birth = rng.day_between(*(self._owner_window if adult else rng.weighted(self._birth_windows, AGE_CUM)))
         age = age_on(birth, today)
         region, district = self._region(outlet.city, birth)
         surname = self._names.surname()
@@ -153,24 +177,59 @@ class ClientMaker:
         flat = f"{building}栋{unit}单元{rng.between(1, 30)}{rng.between(1, 4):02d}室"
         address = f"{outlet.city}市{district}区{street}{flat}"
         occupation, employer = self._work(age, gender, outlet.city)
-        tier = 0 if age < 18 else rng.weighted(range(5), TIER_CUM)
+        if age < 18:
+            tier = 0
+        elif vip:
+            tier = rng.weighted(range(1, 5), VIP_CUM)
+        else:
+            tier = rng.weighted(range(5), TIER_CUM)
         low, high = TIER_ASSETS[tier]
         # Squaring skews balances toward the bottom of each band, as real books are.
         assets = (low + int((high - low) * rng.random() ** 2)) // 100 * 100 * YUAN
-        created = local_time(rng.day_between(*self._created_window), rng.between(9 * 60, 17 * 60))
+        seen = self._first_seen.get(index)
+        if fresh:
+            # Opened in the last 30 days, before the diary or log first mentions the card; its
+            # products were all bought since.
+            first, last = self._fresh_window
+            if seen is not None:
+                last = max(first, min(last, (seen + SHANGHAI_OFFSET).date()))
+            opened = rng.day_between(first, last)
+            plans = self._plan_products(birth, opened)
+        else:
+            plans = self._plan_products(birth, None)
+            # Spread over the years, but no later than the card's first product or first mention.
+            opened = min([rng.day_between(*self._created_window), *(start for _, start, _ in plans)])
+            opened = max(opened, birth)
+        created = local_time(opened, rng.between(9 * 60, 17 * 60))
+        if seen is not None and seen < created:
+            created = seen
+        updated = created
+        if rng.random() < 0.4 and created < self._old_contact_end:
+            # Edited since (a new address, a tier review), still before the last three weeks.
+            seconds = int((self._old_contact_end - created).total_seconds())
+            updated = created + timedelta(seconds=rng.between(0, seconds))
+        tier_since = None
+        if tier and not fresh:
+            # The day the card reached its tier; a card opened at it (a fresh one) has none, as
+            # the client service leaves it. Only the promoted reached it in the last 30 days.
+            reached = rng.day_between(opened, max(opened, today - timedelta(days=RECENT_DAYS)))
+            if index in self._promoted:
+                reached = rng.day_between(today - timedelta(days=RECENT_DAYS - 2), today)
+            tier_since = reached
         if contact is None and rng.random() < 0.75:
             # Older contacts only: the last three weeks are covered by the generated diary and log.
             minutes = int((self._old_contact_end - created).total_seconds()) // 60
             contact = created + timedelta(minutes=rng.between(0, max(0, minutes)))
         blacklisted = not owner and age >= 18 and rng.random() < 0.01
         spouse, children = self._family_of(client_id, person, surname, age, created)
-        kinds, next_maturity = self._products_of(client_id, assets, created)
+        kinds, next_maturity = self._products_of(client_id, plans, assets, created)
         hobbies = "、".join(rng.sample(vocab.HOBBIES, rng.between(1, 3))) if rng.random() < 0.7 else ""
         tags = rng.sample(vocab.TAGS, rng.weighted((0, 1, 2), TAG_COUNT_CUM))
         self._clients.append(
             record(
                 client_id,
                 created,
+                updated_at=updated,
                 status="valid",
                 name=name,
                 name_pinyin=pinyin,
@@ -185,6 +244,7 @@ class ClientMaker:
                 occupation=occupation,
                 employer=employer,
                 tier=TIERS[tier],
+                tier_since=tier_since,
                 source=rng.weighted(SOURCES, SOURCE_CUM),
                 risk_preference=rng.weighted(RISKS, RISK_CUM),
                 income_band=vocab.INCOME_BANDS[rng.between(*TIER_INCOME[tier])],
@@ -303,21 +363,35 @@ class ClientMaker:
             )
         )
 
-    def _products_of(self, client_id: str, assets: int, created: datetime) -> tuple[list[str], date | None]:
+    def _plan_products(self, birth: date, since: date | None) -> list[tuple[str, date, date | None]]:
+        """(kind, start, maturity) of the products held: none started before the holder was born,
+        and for a card opened `since` (a fresh one), none started before it."""
         rng, today = self._rng, self._today
-        kinds = [rng.weighted(PRODUCT_TYPES, PRODUCT_CUM) for _ in range(rng.weighted(range(4), PRODUCT_COUNT_CUM))]
-        next_maturity = None
-        for kind in kinds:
+        plans = []
+        for _ in range(rng.weighted(range(4), PRODUCT_COUNT_CUM)):
+            kind = rng.weighted(PRODUCT_TYPES, PRODUCT_CUM)
             terms = PRODUCT_TERMS.get(kind)
-            if terms is None:  # funds and gold have no maturity
-                start, maturity = rng.day_between(*self._fund_window), None
+            years = rng.pick(terms) if terms is not None else 0
+            if since is not None:
+                start = rng.day_between(since, today)
+            elif terms is None:  # funds and gold have no maturity
+                start = rng.day_between(*self._fund_window)
             else:
-                years = rng.pick(terms)
                 # Maturing from two years ago to three years ahead, started no later than today.
                 start = rng.day_between(*self._start_windows[years])
-                maturity = add_years(start, years)
-                if maturity >= today and (next_maturity is None or maturity < next_maturity):
-                    next_maturity = maturity
+            start = max(start, birth)
+            plans.append((kind, start, add_years(start, years) if terms is not None else None))
+        return plans
+
+    def _products_of(
+        self, client_id: str, plans: list[tuple[str, date, date | None]], assets: int, created: datetime
+    ) -> tuple[list[str], date | None]:
+        rng, today = self._rng, self._today
+        kinds = [kind for kind, _, _ in plans]
+        next_maturity = None
+        for kind, start, maturity in plans:
+            if maturity is not None and maturity >= today and (next_maturity is None or maturity < next_maturity):
+                next_maturity = maturity
             amount = max(1000, assets // YUAN * rng.between(10, 60) // 100 // 100 * 100) * YUAN
             self._products.append(
                 record(

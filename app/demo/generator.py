@@ -22,6 +22,7 @@ from app.demo.clients import ClientMaker, Profile
 from app.demo.common import Batch, DemoRandom, IdentityMaker, NameMaker
 from app.demo.outlets import build_outlets, outlet_count
 from app.demo.paperwork import build_paperwork
+from app.demo.prospects import build_prospects, prospect_count
 from app.demo.schedule import ScheduleMaker
 from app.errors import Cancelled, InvalidInput
 from app.profile.settings import ManagerProfile, SettingsService
@@ -54,6 +55,7 @@ class DemoSummary:
     proposals: int
     receipts: int
     outbox_items: int
+    prospects: int
     seconds: float
 
 
@@ -104,13 +106,24 @@ def generate(
     # Outlets differ in size: some branches bring in five times the clients of others.
     outlet_of = rng.choices(range(len(outlets)), [rng.randint(1, 5) for _ in outlets], k=clients)
     owners = rng.sample(range(clients), min(MAX_PROPOSALS, clients))
-    schedule = ScheduleMaker(rng, client_ids, outlet_of, outlets, today).build(worklog_days)
-    client_maker = ClientMaker(rng, names, identities, outlets, today)
+    fresh, fresh_vip, promoted = _recent_cards(rng, clients, owners)
+    schedule = ScheduleMaker(rng, client_ids, outlet_of, outlets, today, fresh).build(worklog_days)
+    client_maker = ClientMaker(
+        rng,
+        names,
+        identities,
+        outlets,
+        today,
+        first_seen=schedule.first_seen,
+        fresh=fresh,
+        promoted=promoted,
+        vip=fresh_vip,
+    )
 
     chunks = range(0, clients, CLIENT_CHUNK)
     worklog_batches = range(0, len(schedule.worklog), ROW_BATCH)
     steps = Steps(
-        2 + len(chunks) + len(worklog_batches) + 1,
+        2 + len(chunks) + len(worklog_batches) + 2,
         progress,
         cancel,
         lambda: Cancelled(
@@ -145,6 +158,9 @@ def generate(
         paperwork, counts = build_paperwork(rng, identities, today, manager, [profiles[i] for i in owners])
         writer.write(paperwork)
         steps.advance()
+        prospects = build_prospects(rng, names, identities, today, client_ids, outlets, prospect_count(clients))
+        writer.write([(models.Prospect, prospects)])
+        steps.advance()
     SettingsService(store.sessions).set_manager(manager)
     return DemoSummary(
         clients=clients,
@@ -154,8 +170,26 @@ def generate(
         proposals=counts.proposals,
         receipts=counts.receipts,
         outbox_items=counts.outbox_items,
+        prospects=len(prospects),
         seconds=time.perf_counter() - started,
     )
+
+
+def _recent_cards(rng: DemoRandom, clients: int, owners: list[int]) -> tuple[set[int], set[int], set[int]]:
+    """(fresh, fresh at gold+, promoted): the handful of cards created in the last 30 days (about
+    1 in 500, at least 3, the first two at gold or above so the care list greets them), and the
+    cards that reached gold or above in that time (1 in 200 of the ~30% at gold+, at least 2).
+
+    A fresh card is no proposal owner (whose paperwork may be older); the schedule keeps it out
+    of the diary and log before its opening.
+    """
+    owner_set = set(owners)
+    candidates = [i for i in range(clients) if i not in owner_set]
+    fresh_list = rng.sample(candidates, min(len(candidates), max(3, clients // 500)))
+    fresh = set(fresh_list)
+    others = [i for i in range(clients) if i not in fresh]
+    promoted = set(rng.sample(others, min(len(others), max(2, clients * 3 // 2000))))
+    return fresh, set(fresh_list[:2]), promoted
 
 
 def _refuse_unless_empty(connection: Connection) -> None:

@@ -17,6 +17,9 @@ SLOTS = tuple(range(9 * 60, 17 * 60, 30))  # half-hour starts, 09:00-16:30 local
 SERIES_START = 9 * 60 + 30  # the Tuesday outlet round, 09:30-10:30
 SALES_STEPS = ("identify", "need", "present", "objection", "close")
 SALES_STEP_WEIGHTS = (10, 15, 20, 15, 40)
+# A fresh card (opened in the last 30 days) appears in the diary or log only from this many days
+# back, its visits booked at most 10 days ahead of them.
+FRESH_MENTIONED_DAYS = 10
 VISIT_OUTCOME_TEXT = {"closed": "成交", "not_closed": "未成交", "follow_up": "需跟进"}
 
 
@@ -27,6 +30,9 @@ class Schedule:
     visits: int
     # Client index -> latest contact, so the cards' last_contact_at agrees with the log.
     last_contact: dict[int, datetime] = field(default_factory=dict)
+    # Client index -> the earliest moment the diary or the log mentions the card (a visit booked,
+    # a call logged), so no card is created after its own history began.
+    first_seen: dict[int, datetime] = field(default_factory=dict)
 
 
 class ScheduleMaker:
@@ -37,8 +43,12 @@ class ScheduleMaker:
         outlet_of: list[int],
         outlets: list[OutletInfo],
         today: date,
+        fresh: set[int] | frozenset[int] = frozenset(),
     ) -> None:
+        """`fresh`: cards opened in the last 30 days, so neither booked nor logged before then."""
         self._rng = rng
+        self._fresh = fresh
+        self._fresh_from = today - timedelta(days=FRESH_MENTIONED_DAYS)
         self._client_ids = client_ids
         self._outlet_of = outlet_of
         self._outlets = outlets
@@ -47,6 +57,7 @@ class ScheduleMaker:
         self._checklist: list[dict[str, Any]] = []
         self._worklog: list[dict[str, Any]] = []
         self._contacts: dict[int, datetime] = {}
+        self._first_seen: dict[int, datetime] = {}
         # Done visits by day, with client index (None for outlet visits) and outlet index.
         self._done: dict[date, list[tuple[dict[str, Any], int | None, int]]] = {}
 
@@ -69,7 +80,7 @@ class ScheduleMaker:
             (VisitChecklistItem, self._checklist),
             (DailyPlan, plans),
         ]
-        return Schedule(diary, self._worklog, len(self._visits), self._contacts)
+        return Schedule(diary, self._worklog, len(self._visits), self._contacts, self._first_seen)
 
     def _series(self) -> dict[str, Any]:
         """Every Tuesday (周二) at the first outlet; past occurrences are kept as override rows."""
@@ -116,7 +127,7 @@ class ScheduleMaker:
                     "outlet_check",
                 )
             else:
-                index = rng.randrange(len(self._client_ids))
+                index = self._client_for(day)
                 self._visit(
                     day,
                     start,
@@ -177,6 +188,8 @@ class ScheduleMaker:
         if status != "planned":
             row["updated_at"] = ends_at
         self._visits.append(row)
+        if client is not None:
+            self._seen(client, row["created_at"])
         self._checklist_for(row, is_client, status)
         if status == "done":
             self._done.setdefault(day, []).append((row, client, outlet))
@@ -212,6 +225,18 @@ class ScheduleMaker:
         if client not in self._contacts or self._contacts[client] < at:
             self._contacts[client] = at
 
+    def _client_for(self, day: date) -> int:
+        """A card to visit or call on `day`: any but a fresh one before it may be mentioned."""
+        for _ in range(50):
+            index = self._rng.randrange(len(self._client_ids))
+            if day >= self._fresh_from or index not in self._fresh:
+                break
+        return index
+
+    def _seen(self, client: int, at: datetime) -> None:
+        if client not in self._first_seen or at < self._first_seen[client]:
+            self._first_seen[client] = at
+
     def _log_day(self, day: date, full: bool) -> None:
         """A day's work log; `full` is False for today, logged only up to mid-morning."""
         rng = self._rng
@@ -223,7 +248,7 @@ class ScheduleMaker:
         if full:
             self._log_visits(day)
         for _ in range(rng.randint(4, 8) if full else rng.randint(0, 2)):
-            index = rng.randrange(len(self._client_ids))
+            index = self._client_for(day)
             minute = rng.randint(9 * 60, latest)
             self._log(day, minute, "call", client=index, outcome=rng.choice(vocab.CALL_OUTCOMES))
             self._contact(index, local_time(day, minute))
@@ -284,7 +309,7 @@ class ScheduleMaker:
                     )
             return
         for _ in range(rng.randint(4, 7)):
-            index = rng.randrange(len(self._client_ids))
+            index = self._client_for(day)
             minute = rng.randint(9 * 60, 17 * 60)
             step = self._step()
             self._log(
@@ -325,6 +350,8 @@ class ScheduleMaker:
         at = local_time(day, minute)
         if outlet is None and client is not None:
             outlet = self._outlet_of[client]
+        if client is not None:
+            self._seen(client, at)
         self._worklog.append(
             record(
                 self._rng.uuid(),

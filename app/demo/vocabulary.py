@@ -245,4 +245,22 @@ LETTER_REASONS: tuple[tuple[str, str], ...] = (  # (kind, reason)
 
 HANDOVER_APPLICATION = "投保单及附件"
 HANDOVER_RECEIPT = "保单回执"
+
+# Prospects (准客户): what the capture form's optional fields say of them.
+PROSPECT_HOUSING: tuple[str, ...] = ("自有住房", "自有住房，有房贷", "租房", "与父母同住", "单位宿舍", "刚买新房")
+PROSPECT_CARS: tuple[str, ...] = ("有车", "无车", "有车，打算换车", "新能源车", "两辆车")
+PROSPECT_FAMILY: tuple[str, ...] = (
+    "已婚，一个孩子", "已婚，两个孩子", "未婚", "已婚，孩子上大学", "三代同堂", "已婚，暂无孩子",
+    "离异，一个孩子", "老伴健在，子女在外地",
+)
+PROSPECT_INTERESTS: tuple[str, ...] = (
+    "定期存款", "理财产品", "基金定投", "养老规划", "子女教育金", "重疾保险", "贵金属", "房贷",
+    "信用卡", "外币兑换", "大额存单", "健康保险",
+)
+PROSPECT_NOTES_BY_SOURCE: dict[str, tuple[str, ...]] = {
+    "walk_in": ("大堂咨询理财，留下电话", "来网点办卡，顺便了解存款利率", "他行存款快到期，来比较利率"),
+    "referral": ("老客户推荐，说是同事", "客户介绍的亲戚，想了解养老规划", "朋友推荐过来的"),
+    "outlet_staff": ("柜员推荐，有存款到期", "大堂经理转介，想买保险", "网点主任介绍的企业主"),
+    "event": ("产说会签到新客户", "社区讲座留的电话", "商场路演登记"),
+}
 # fmt: on
