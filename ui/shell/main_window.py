@@ -7,6 +7,7 @@ right after it, so start-up does not grow with every page the product gains.
 
 from __future__ import annotations
 
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -26,6 +27,18 @@ if TYPE_CHECKING:
     from ui.clients.page import ClientsPage
     from ui.prospects.panel import ProspectsPanel
     from ui.today.page import TodayPage
+
+
+class Pages(IntEnum):
+    """The pages in the order of the navigation list (Ctrl+1…6)."""
+
+    TODAY = 0
+    PLANNER = 1
+    CLIENTS = 2
+    PROPOSALS = 3
+    RECEIPTS = 4
+    SYNC = 5
+
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -86,7 +99,7 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, index: int) -> Page:
         # Imported here, not at the top: see the module's docstring.
-        if index == 0:
+        if index == Pages.TODAY:
             from ui.today.page import TodayPage
 
             today = TodayPage(self.runner)
@@ -98,11 +111,11 @@ class MainWindow(QMainWindow):
             today.proposal_did_request.connect(self.new_proposal)
             today.prospect_did_request.connect(self.capture_prospect)
             return today
-        if index == 1:
+        if index == Pages.PLANNER:
             from ui.planner.page import PlannerPage
 
             return PlannerPage(self.runner)
-        if index == 2:
+        if index == Pages.CLIENTS:
             from ui.clients.page import ClientsPage
             from ui.outlets.page import OutletsPanel
 
@@ -118,11 +131,11 @@ class MainWindow(QMainWindow):
             # A panel, not a page: it hears the change relay itself (app/changes.py).
             self.changes.changes_did_happen.connect(prospects.note_changes)
             return clients
-        if index == 3:
+        if index == Pages.PROPOSALS:
             from ui.proposals.page import ProposalsPage
 
             return ProposalsPage(self.runner)
-        if index == 4:
+        if index == Pages.RECEIPTS:
             from ui.receipts.page import ReceiptsPage
 
             return ReceiptsPage(self.runner)
@@ -155,11 +168,11 @@ class MainWindow(QMainWindow):
 
     @property
     def today(self) -> TodayPage:
-        return self.page(0)  # type: ignore[return-value]
+        return self.page(Pages.TODAY)  # type: ignore[return-value]
 
     @property
     def clients(self) -> ClientsPage:
-        return self.page(2)  # type: ignore[return-value]
+        return self.page(Pages.CLIENTS)  # type: ignore[return-value]
 
     # ---- routing between pages: a page asks, the page that can do it does it -------------------
 
@@ -167,7 +180,7 @@ class MainWindow(QMainWindow):
         """The planner's visit dialog (purpose, 3S checklist, outcome), over the page asking."""
         from ui.planner.page import PlannerPage
 
-        planner = self.page(1)
+        planner = self.page(Pages.PLANNER)
         assert isinstance(planner, PlannerPage)
         planner.open_visit(VisitId(visit_id))
 
@@ -178,14 +191,14 @@ class MainWindow(QMainWindow):
         """The planner, on its day, with a new visit for the client."""
         from ui.planner.page import PlannerPage
 
-        planner = self.page(1)
+        planner = self.page(Pages.PLANNER)
         assert isinstance(planner, PlannerPage)
-        self.show_page(1)
+        self.show_page(Pages.PLANNER)
         planner.new_visit_for(ClientId(client_id))
 
     def capture_prospect(self) -> None:
         """The prospect capture dialog over the page the user is on (Today's 新增准客户)."""
-        self.page(2)  # builds the Clients page and its prospects tab
+        self.page(Pages.CLIENTS)  # builds the Clients page and its prospects tab
         assert self.prospects is not None
         self.prospects.new_prospect()
 
@@ -193,9 +206,9 @@ class MainWindow(QMainWindow):
         """The proposals page with a new draft, its policyholder filled from the client's card."""
         from ui.proposals.page import ProposalsPage
 
-        proposals = self.page(3)
+        proposals = self.page(Pages.PROPOSALS)
         assert isinstance(proposals, ProposalsPage)
-        self.show_page(3)
+        self.show_page(Pages.PROPOSALS)
         proposals.new_proposal_for(ClientId(client_id))
 
     def _switch_to(self, index: int) -> None:
@@ -227,7 +240,7 @@ class MainWindow(QMainWindow):
 
     def _attach_page(self, index: int, ctx: AppContext, offer_demo: bool) -> None:
         page = self._built[index]
-        if index == 0:
+        if index == Pages.TODAY:
             page.attach(ctx, offer_demo)  # type: ignore[attr-defined]
         elif hasattr(page, "attach"):
             page.attach(ctx)
