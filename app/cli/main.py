@@ -340,6 +340,8 @@ def _import_clients(args: argparse.Namespace) -> int:
         print(f"ignored columns: {', '.join(ignored)}")
     for problem in report.problems:
         print(f"line {problem.line}: {problem.column or problem.field}: {problem.message(language)}")
+    for warning in report.warnings:  # imported; worth a look
+        print(f"line {warning.line}: warning: {warning.column or warning.field}: {warning.message(language)}")
     print(
         f"{table.name}: {report.total_rows:,} rows, {report.imported:,} imported, "
         f"{report.updated:,} updated, {report.rejected:,} rejected"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -34,6 +35,7 @@ from app.common.csv_files import CsvRow, CsvTable, read_csv, replacing, write_ro
 from app.common.progress import Progress, Steps
 from app.errors import Cancelled, InvalidInput
 from app.profile.audit import record_event
+from app.rules.client_card import id_warnings
 from app.rules.ids import ClientId
 from app.rules.problem import Problem
 from app.store import Store
@@ -82,6 +84,7 @@ class PreviewRow:
     cells: tuple[str, ...]  # one per ImportPreview.columns; ID and phone numbers masked
     problems: tuple[RowProblem, ...]
     duplicate: bool
+    warnings: tuple[RowProblem, ...] = ()  # e.g. an unknown ID region code: shown, not refused
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,8 @@ class ImportReport:
     updated: int
     problems: tuple[RowProblem, ...]  # every problem of every rejected row, in line order
     dry_run: bool
+    # What rows were not refused for but should be checked (`id_region_unknown`), in line order.
+    warnings: tuple[RowProblem, ...] = ()
 
     @property
     def rejected(self) -> int:
@@ -126,6 +131,7 @@ class _Row:
     draft: ClientDraft | None = None
     existing_id: ClientId | None = None  # the saved card this row updates
     duplicate: bool = False
+    warnings: list[Problem] = dataclass_field(default_factory=list)
 
 
 def _cancelled() -> Cancelled:
@@ -152,6 +158,7 @@ def preview(
             tuple(_display(field, row.values, csv_row.cells[index], language) for index, _, field in columns),
             tuple(_row_problems(row, columns)),
             row.duplicate,
+            tuple(_row_problems(row, columns, row.warnings)),
         )
         for row, csv_row in zip(rows[:limit], table.rows, strict=False)
     )
@@ -205,6 +212,7 @@ def import_rows(
         updated=updated,
         problems=tuple(p for row in rows for p in _row_problems(row, columns)),
         dry_run=dry_run,
+        warnings=tuple(p for row in rows for p in _row_problems(row, columns, row.warnings)),
     )
     if dry_run:
         return report
@@ -243,11 +251,17 @@ def import_rows(
 
 
 def write_report_csv(report: ImportReport, path: Path | str, language: str) -> None:
-    """The rejected rows, one line per problem, as a CSV Excel opens (UTF-8 with a BOM)."""
+    """The rejected rows, one line per problem, as a CSV Excel opens (UTF-8 with a BOM); then
+    one line per warning, which says it did not keep the row out."""
     headers = ("行号", "姓名", "字段", "问题") if language == "zh_CN" else ("line", "name", "field", "problem")
-    lines = (
+    lines = [
         (str(p.line), export_cell("name", p.name), p.column or p.field, p.message(language)) for p in report.problems
-    )
+    ]
+    note = "提醒（不影响导入）：" if language == "zh_CN" else "Warning, not a reason to leave the row out: "
+    lines += [
+        (str(p.line), export_cell("name", p.name), p.column or p.field, note + p.message(language))
+        for p in report.warnings
+    ]
     with replacing(Path(path)) as temp:
         write_rows(temp, [headers, *lines], "utf-8-sig")
 
@@ -315,6 +329,8 @@ def _plan(
             row.draft = replace(base, **changes)
             # "Enter the ID number" after "the ID number is masked" would only repeat it.
             row.problems += [p for p in cards.check(row.draft) if p.field not in row.unreadable]
+            if "id_number" not in row.unreadable:
+                row.warnings = id_warnings(row.draft.id_type, row.draft.id_number)
         steps.advance(len(batch))
     return rows
 
@@ -374,10 +390,13 @@ def _outlet(text: str, outlets: dict[str, _Outlet | None]) -> _Outlet:
 _PROBLEM_FIELDS = {"assets": "assets_cents"}
 
 
-def _row_problems(row: _Row, columns: Sequence[tuple[int, str, str]]) -> Iterator[RowProblem]:
+def _row_problems(
+    row: _Row, columns: Sequence[tuple[int, str, str]], problems: Sequence[Problem] | None = None
+) -> Iterator[RowProblem]:
+    """The row's problems (or the `problems` given, e.g. its warnings) with their columns."""
     header_of = {f: h for _, h, f in columns}
     name = row.values.get("name", "")
-    for problem in row.problems:
+    for problem in row.problems if problems is None else problems:
         column = header_of.get(_PROBLEM_FIELDS.get(problem.field, problem.field), "")
         yield RowProblem(row.line, name, problem.field, column, problem)
 

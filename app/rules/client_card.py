@@ -70,9 +70,39 @@ ID_REASONS = {
     "length": ("must have 18 characters", "应为 18 位"),
     "format": ("may hold only digits and a final X", "只能由数字和末位 X 组成"),
     "checksum": ("check digit is wrong: a character is mistyped", "校验位不符，可能有字输错"),
-    "birth_date": ("holds an impossible birth date", "中的出生日期不存在"),
-    "region": ("starts with an unknown region code", "的地区码不存在"),
+    "birth_date": ("holds a birth date that does not exist", "中的出生日期不存在"),
+    "birth_future": ("holds a birth date in the future", "中的出生日期晚于今天"),
 }
+
+
+def region_unknown_texts(number: str) -> tuple[str, str]:
+    """Why a resident ID's region code gets a warning, not an error (English, Chinese)."""
+    code = normalise_id(number)[:6]
+    return (
+        f"The ID number's region code {code} is not in the table of region codes this app knows; "
+        "the number is accepted, but compare its first six digits with the ID card.",
+        f"身份证号码的地区码 {code} 不在本软件的行政区划代码表中；号码仍可使用，请对照身份证核对前六位。",
+    )
+
+
+def card_warnings(card: CardFields) -> list[Problem]:
+    """What the card shows but does not refuse: a resident ID whose region code no edition of
+    the code table knows (`id_region_unknown`).  The card stays valid and saves."""
+    return id_warnings(card.id_type, card.id_number)
+
+
+def id_warnings(id_type: str, id_number: str) -> list[Problem]:
+    """`card_warnings` for just the document, for callers that hold no CardFields (the import)."""
+    if id_type != "resident_id":
+        return []
+    try:
+        parsed = parse_resident_id(normalise_id(id_number))
+    except InvalidResidentId:
+        return []  # check_card reports it
+    if parsed.region_known:
+        return []
+    en, zh = region_unknown_texts(parsed.number)
+    return [Problem("id_number", "id_region_unknown", en, zh)]
 
 
 def check_card(card: CardFields, today: date) -> list[Problem]:

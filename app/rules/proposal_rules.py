@@ -235,6 +235,19 @@ def _id_invalid(doc: ProposalDoc) -> Iterable[Breach]:
             yield {**values, "reason_en": en, "reason_zh": zh}
 
 
+def _id_region_unknown(doc: ProposalDoc) -> Iterable[Breach]:
+    """A resident ID that is valid but whose region code no edition of the code table knows."""
+    for prefix, id_type, number, _ in _documents(doc):
+        if id_type != "resident_id" or not number:
+            continue
+        try:
+            parsed = parse_resident_id(number)
+        except InvalidResidentId:
+            continue  # already reported as P012
+        if not parsed.region_known:
+            yield {**_label(f"{prefix}.id_number"), "code": parsed.number[:6]}
+
+
 def _id_disagrees(attribute: str) -> Callable[[ProposalDoc], Iterable[Breach]]:
     def check(doc: ProposalDoc) -> Iterable[Breach]:
         for prefix, id_type, number, party in _documents(doc):
@@ -406,6 +419,11 @@ RULES: tuple[Rule, ...] = (
     Rule("W001_medical_review", "insured.disabled",
          "A disabled insured is accepted after medical review.",
          "被保险人为残疾人，需经医务核保。", _disabled, severity="warning"),
+    Rule("W002_id_region_unknown", "{path}",
+         "{label_en}: region code {code} is not in the table of region codes this app knows; "
+         "the number is accepted, but compare its first six digits with the ID card.",
+         "{label_zh}的地区码 {code} 不在本软件的行政区划代码表中；号码仍可使用，请对照身份证核对前六位。",
+         _id_region_unknown, severity="warning"),
 )  # fmt: skip
 
 

@@ -872,64 +872,64 @@
         <translation>%1，%2 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="338"/>
+        <location filename="../../ui/clients/card/dialog.py" line="352"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clients/card/dialog.py" line="339"/>
+        <location filename="../../ui/clients/card/dialog.py" line="353"/>
         <source>Saved as a draft: %n problem(s) to fix before the card is valid.</source>
         <translation>
             <numerusform>已存为草稿：还有 %n 个问题需修正，档案才算有效。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="347"/>
+        <location filename="../../ui/clients/card/dialog.py" line="361"/>
         <source>Editing…</source>
         <translation>正在编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="450"/>
+        <location filename="../../ui/clients/card/dialog.py" line="464"/>
         <source>Not saved yet: a card needs a name.</source>
         <translation>尚未保存：档案需要先填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="453"/>
+        <location filename="../../ui/clients/card/dialog.py" line="467"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="483"/>
+        <location filename="../../ui/clients/card/dialog.py" line="498"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="499"/>
+        <location filename="../../ui/clients/card/dialog.py" line="514"/>
         <source>Client card: %1</source>
         <translation>客户档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="523"/>
+        <location filename="../../ui/clients/card/dialog.py" line="538"/>
         <source>This looks like an existing card: %1 (%2, %3). Open it, or merge this card into it?</source>
         <translation>这似乎是已有的客户档案：%1（%2，%3）。要打开它，还是把此档案合并进去？</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="538"/>
+        <location filename="../../ui/clients/card/dialog.py" line="553"/>
         <source>Open existing card</source>
         <translation>打开已有档案</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="539"/>
+        <location filename="../../ui/clients/card/dialog.py" line="554"/>
         <source>Open %1&apos;s existing card and delete this new draft card? What you typed here is not kept; to keep it, merge instead.</source>
         <translation>打开 %1 的已有档案，并删除这份新建的草稿档案？此处输入的内容不会保留；如需保留，请改用合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="550"/>
+        <location filename="../../ui/clients/card/dialog.py" line="565"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="551"/>
+        <location filename="../../ui/clients/card/dialog.py" line="566"/>
         <source>Delete the draft card of %1? This cannot be undone; the audit log keeps a note of it.</source>
         <translation>删除 %1 的草稿档案？此操作无法撤销；审计日志会留有记录。</translation>
     </message>
@@ -1151,17 +1151,22 @@
         <translation>已导入新档案 %1 张，更新 %2 张；%3 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="244"/>
+        <location filename="../../ui/clients/import_dialog.py" line="239"/>
+        <source>%1 row(s) to check: see the report.</source>
+        <translation>另有 %1 行需要核对，详见报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/import_dialog.py" line="248"/>
         <source>Save error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="244"/>
+        <location filename="../../ui/clients/import_dialog.py" line="248"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/import_dialog.py" line="257"/>
+        <location filename="../../ui/clients/import_dialog.py" line="261"/>
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
@@ -2378,22 +2383,22 @@
         <translation>最远步骤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="87"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="90"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="88"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="91"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="89"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="92"/>
         <source>Log it</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="90"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="93"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2489,73 +2494,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="45"/>
-        <location filename="../../ui/shell/main_window.py" line="215"/>
+        <location filename="../../ui/shell/main_window.py" line="58"/>
+        <location filename="../../ui/shell/main_window.py" line="228"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="79"/>
+        <location filename="../../ui/shell/main_window.py" line="92"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="80"/>
+        <location filename="../../ui/shell/main_window.py" line="93"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="81"/>
+        <location filename="../../ui/shell/main_window.py" line="94"/>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="82"/>
+        <location filename="../../ui/shell/main_window.py" line="95"/>
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="83"/>
+        <location filename="../../ui/shell/main_window.py" line="96"/>
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="84"/>
+        <location filename="../../ui/shell/main_window.py" line="97"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="215"/>
+        <location filename="../../ui/shell/main_window.py" line="228"/>
         <source>BranchDesk (demo profile)</source>
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="248"/>
+        <location filename="../../ui/shell/main_window.py" line="261"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="255"/>
+        <location filename="../../ui/shell/main_window.py" line="268"/>
         <source>&amp;Security</source>
         <translation>安全(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="257"/>
+        <location filename="../../ui/shell/main_window.py" line="270"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="260"/>
+        <location filename="../../ui/shell/main_window.py" line="273"/>
         <source>&amp;Security…</source>
         <translation>安全设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="262"/>
+        <location filename="../../ui/shell/main_window.py" line="275"/>
         <source>Se&amp;ttings</source>
         <translation>设置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="263"/>
+        <location filename="../../ui/shell/main_window.py" line="276"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>

@@ -222,3 +222,24 @@ def test_closing_right_after_typing_loses_nothing(qtbot: QtBot, window: MainWind
         qtbot.waitUntil(saved, timeout=5000)
     finally:
         ctx.close()
+
+
+def test_an_unknown_id_region_is_shown_as_a_warning_and_the_card_saves_valid(
+    qtbot: QtBot, window: MainWindow, profile: Path
+) -> None:
+    dialog = open_new_card(qtbot, window)
+    number = make_resident_id("119999", date(1980, 3, 1), 5, "M")  # a code in no region table
+    type_text(qtbot, dialog.name, "钱七")
+    qtbot.keyClicks(dialog.secrets["id_number"].edit, number)
+    assert dialog.birth_date.text() == "1980-03-01" and dialog.gender.currentData() == "M"
+    qtbot.keyClicks(dialog.secrets["mobile"].edit, "13912345670")
+    qtbot.waitUntil(lambda: dialog.status.text() == "Saved.", timeout=5000)
+    shown = dialog.personal_rows.problems["id_number"]
+    assert shown.isVisible() and "119999" in shown.text() and "accepted" in shown.text()
+    assert "#a35200" in shown.styleSheet()  # orange: a warning, not a problem
+    ctx = AppContext.open(profile)
+    try:
+        with ctx.store.sessions() as session:
+            assert session.scalars(select(Client.status).where(Client.name == "钱七")).one() == "valid"
+    finally:
+        ctx.close()

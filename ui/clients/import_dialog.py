@@ -228,13 +228,17 @@ class ClientImportDialog(QDialog):
         self._task = None
         self.progress.setValue(100)
         self.choose.setEnabled(True)
-        self.summary.setText(
+        summary = (
             self.tr("Imported %1 new card(s), updated %2; %3 row(s) left out.")
             .replace("%1", str(report.imported))
             .replace("%2", str(report.updated))
             .replace("%3", str(report.rejected))
         )
-        self.report_button.setVisible(report.rejected > 0)
+        if report.warnings:
+            # Imported, but worth a look (an ID whose region code no data knows): the report lists them.
+            summary += " " + self.tr("%1 row(s) to check: see the report.").replace("%1", str(len(report.warnings)))
+        self.summary.setText(summary)
+        self.report_button.setVisible(report.rejected > 0 or bool(report.warnings))
         self.import_did_finish.emit(report)
 
     def _save_report(self) -> None:

@@ -288,7 +288,7 @@ class ClientCardDialog(QDialog):
         self.blacklisted.setChecked(d.blacklisted)
         self.blacklist_reason.setText(d.blacklist_reason)
         self._show_segment(card.age, card.segment)
-        self._show_problems(card.problems)
+        self._show_problems(card.problems, self._id_warnings(d))
         self._show_history(history)
         self.setWindowTitle(self.tr("Client file card: %1").replace("%1", d.name))
         self.status.setText(self._saved_text(card.status, len(card.problems)))
@@ -313,15 +313,29 @@ class ClientCardDialog(QDialog):
                 self.tr("%1, age %2").replace("%1", self.choices.segments()[segment or "young"]).replace("%2", str(age))
             )
 
-    def _show_problems(self, problems: tuple[Problem, ...] | list[Problem]) -> None:
+    def _show_problems(
+        self, problems: tuple[Problem, ...] | list[Problem], warnings: tuple[Problem, ...] | list[Problem] = ()
+    ) -> None:
+        """Each problem in red under its field; a warning (the card stays valid) in orange."""
         language = current_language()
         by_field: dict[str, list[str]] = {}
+        refused: set[str] = set()
         for problem in problems:
             by_field.setdefault(problem.field, []).append(problem.message(language))
+            refused.add(problem.field)
+        for warning in warnings:
+            by_field.setdefault(warning.field, []).append(warning.message(language))
         for rows in (self.personal_rows, self.financial_rows, self.relation_rows):
             for key, label in rows.problems.items():
                 label.setText(" ".join(by_field.get(key, [])))
+                label.setStyleSheet("color: #c5221f;" if key in refused else "color: #a35200;")
                 label.setVisible(key in by_field)
+
+    def _id_warnings(self, draft: Any) -> list[Problem]:
+        """What the card shows but does not refuse (an ID region code no code table knows)."""
+        from app.rules.client_card import id_warnings
+
+        return id_warnings(draft.id_type, draft.id_number)
 
     def _show_history(self, history: list[HistoryEntry]) -> None:
         kinds = self.choices.history_kinds()
@@ -467,10 +481,11 @@ class ClientCardDialog(QDialog):
             self._enable_print()
         self._status = result.status
         self._enable_print()
-        self._show_problems(result.problems)
+        typed = self.build_draft()[0]
+        self._show_problems(result.problems, self._id_warnings(typed))
         self.status.setText(self._saved_text(result.status, len(result.problems)))
         self._show_duplicates([d for d in duplicates if d.id != result.client_id])
-        birth = self.build_draft()[0].birth_date
+        birth = typed.birth_date
         if birth:
             from app.rules.client_card import age_on, segment_for_age
 
