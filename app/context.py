@@ -41,7 +41,13 @@ class AppContext:
 
     @classmethod
     def open(cls, data_dir: Path) -> AppContext:
-        return cls(store=open_store(data_dir), is_demo=is_demo_dir(data_dir))
+        from app.reference.held import hold_profile_calendar
+
+        ctx = cls(store=open_store(data_dir), is_demo=is_demo_dir(data_dir))
+        # Working days everywhere (deadlines, carry-over, the week) use the years this profile
+        # holds: the shipped ones, and any newer ones imported or published since.
+        hold_profile_calendar(ctx.data_dir)
+        return ctx
 
     @property
     def data_dir(self) -> Path:

@@ -51,7 +51,8 @@ def test_today_json(data_dir: Path) -> None:
     result = branchdesk("--data-dir", str(data_dir), "today", "--date", "2026-11-23", "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert set(report) == {"day", "day_closed", "agenda", "follow_ups", "reminders", "progress"}
+    assert set(report) == {"day", "day_closed", "agenda", "follow_ups", "reminders", "progress", "calendar_warning"}
+    assert report["calendar_warning"] is None  # every date shown lies in a year the calendar covers
     assert report["agenda"] == [
         {
             "start": "14:00",

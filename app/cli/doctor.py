@@ -84,6 +84,22 @@ def _contents(ctx: Any) -> dict[str, Any]:
         "outbox_pending": outbox.pending,
         "outbox_rejected": outbox.rejected,
         "print_font": {"name": font.name, "path": font.path, "embedded": font.embedded, "reason": font.reason},
+        "holiday_calendar": _calendar(ctx.data_dir),
+    }
+
+
+def _calendar(data_dir: Path) -> dict[str, Any]:
+    """Which years the held holiday calendar covers (outside them Monday to Friday is assumed)."""
+    from app.reference.held import held_calendar, imported_calendar, profile_file
+
+    calendar = held_calendar(data_dir)
+    return {
+        "version": calendar.version,
+        "first_year": calendar.first_year(),
+        "last_year": calendar.last_year(),
+        "years": sorted(calendar.years),
+        "source": "imported" if imported_calendar(data_dir) is not None else "shipped",
+        "file": str(profile_file(data_dir)),
     }
 
 
@@ -114,3 +130,6 @@ def _print_text(report: dict[str, Any], problems: list[str]) -> None:
         print(f"  {name:<15} {count:>10,}")
     print(f"outbox pending:  {report['outbox_pending']:,}  (rejected: {report['outbox_rejected']:,})")
     print(f"print font:      {report['print_font']['reason']}")
+    held = report["holiday_calendar"]
+    print(f"holidays:        {held['first_year']}–{held['last_year']} known (calendar version {held['version']}, "
+          f"{held['source']}); Monday–Friday assumed after {held['last_year']}")  # fmt: skip

@@ -43,6 +43,8 @@ from app.cli.doctor import add_doctor_command
 from app.cli.doctor import handlers as doctor_handlers
 from app.cli.printing import add_print_commands
 from app.cli.printing import handlers as print_handlers
+from app.cli.reference import add_reference_commands
+from app.cli.reference import handlers as reference_handlers
 from app.cli.sync import add_sync_commands
 from app.cli.sync import handlers as sync_handlers
 from app.errors import BranchDeskError, DatabaseBusy, InvalidInput, StartupError
@@ -147,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_print_commands(commands)
     add_audit_commands(commands)
     add_backup_commands(commands)
+    add_reference_commands(commands)
     return parser
 
 
@@ -242,6 +245,7 @@ def run(args: argparse.Namespace) -> int:
         **print_handlers(_open_profile),
         **audit_handlers(_open_profile),
         **backup_handlers(_open_profile),
+        **reference_handlers(_open_profile),
     }
     # Errors are said in --lang (zh_CN: Chinese, else English), like import and check messages.
     language = getattr(args, "lang", None) or "en"
@@ -382,9 +386,13 @@ def _export_clients(args: argparse.Namespace) -> int:
 def _today(args: argparse.Namespace) -> int:
     from app.context import AppContext
     from app.day.today import TodayService, today_json
+    from app.reference.held import hold_profile_calendar
+    from app.rules.holiday_calendar import fallback_warning
+    from app.rules.working_days import assumed_years
 
     ctx = AppContext.open(profile_dir(args))
     try:
+        hold_profile_calendar(ctx.data_dir)  # the published years this profile holds, not only the shipped ones
         # Today computes only what it shows: the text lists --limit, --json and --limit 0 everything.
         everything = args.json or args.limit == 0
         limit = ALL_REMINDERS if everything else args.limit
@@ -392,10 +400,16 @@ def _today(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     report = today_json(data)
+    # A deadline in a year no calendar covers was counted Monday to Friday: say so.
+    shown_due = [r.due_on for r in (*data.follow_ups, *data.reminders)]
+    warning = fallback_warning(assumed_years([data.day, *shown_due]))
+    report["calendar_warning"] = warning.message(args.lang or "en") if warning else None
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"{report['day']}" + ("  (work log closed)" if data.day_closed else ""))
+    if warning:
+        print(f"note: {report['calendar_warning']}")
     print("agenda:" if report["agenda"] else "agenda: no visits")
     for visit in report["agenda"]:
         print(f"  {visit['start']}-{visit['end']}  {visit['who']}  {visit['purpose']}  [{visit['status']}]")

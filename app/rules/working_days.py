@@ -1,22 +1,45 @@
 """Working days on the mainland public-holiday calendar, adjusted working weekends included.
 
-The one rule used everywhere (reminders, return deadlines, carrying visits over). The
-calendar comes from the maintained chinese-calendar package, which knows each year once the
-State Council publishes it; for a year it does not know yet, Monday to Friday is assumed.
+The one rule used everywhere (reminders, return deadlines, carrying visits over). The calendar
+is data (app/rules/holiday_calendar.py): the years shipped with the app (generated from the
+chinese-calendar package) plus any newer years head office published, which the profile's
+opener installs with `hold` (app/reference/held.py). For a year no calendar covers, Monday to
+Friday is assumed, and `calendar_known` / `assumed_years` tell the caller so it can say it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
-import chinese_calendar
+from app.reference.shipped import shipped_calendar
+from app.rules import holiday_calendar
+from app.rules.holiday_calendar import HolidayCalendar
+
+_held: HolidayCalendar | None = None
+
+
+def hold(calendar: HolidayCalendar | None) -> None:
+    """Use `calendar` from now on (None: the shipped one again)."""
+    global _held
+    _held = calendar
+
+
+def held_calendar() -> HolidayCalendar:
+    return _held if _held is not None else shipped_calendar()
+
+
+def calendar_known(day: date) -> bool:
+    return held_calendar().covers(day.year)
+
+
+def assumed_years(dates: Iterable[date]) -> set[int]:
+    """The years among `dates` where Monday to Friday is assumed (no calendar covers them)."""
+    return holiday_calendar.assumed_years(held_calendar(), dates)
 
 
 def is_working_day(day: date) -> bool:
-    try:
-        return bool(chinese_calendar.is_workday(day))
-    except NotImplementedError:
-        return day.weekday() < 5
+    return held_calendar().is_working_day(day)
 
 
 def add_working_days(start: date, count: int) -> date:
