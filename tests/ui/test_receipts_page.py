@@ -121,7 +121,8 @@ def test_new_receipt_by_keyboard_signed_with_the_mouse(qtbot: QtBot, shell: Shel
     assert not dialog.evidence.signed_view.pixmap().isNull()  # the client's signature, as stored
     assert dialog.return_button.isEnabled()
 
-    qtbot.waitUntil(lambda: rows(page)[0][3] == "P2026000999", timeout=5000)
+    # The draft's save reloads the list too ("Awaiting signature"); wait for the reload after signing.
+    qtbot.waitUntil(lambda: rows(page)[0][3] == "P2026000999" and rows(page)[0][0].startswith("Due"), timeout=5000)
     state, name, product = rows(page)[0][:3]
     assert state.startswith("Due") and (name, product) == ("张伟", "鑫享未来少儿教育年金保险")
     assert page.list.count.text() == "1 receipt(s) to return"
