@@ -15,26 +15,16 @@ if TYPE_CHECKING:
     from app.changes import Changes
 
 
-class Page(QWidget):
+class FollowsChanges(QWidget):
+    """A widget that names the tables it shows in `shows`: a committed change to one of them marks
+    it stale, and it reloads at once if on screen, else when next shown. Pages are these; so is a
+    panel that is not a page (the prospects tab), which hears the change relay itself."""
+
     shows: frozenset[str] = frozenset()
 
-    def __init__(self, heading: str, blurb: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stale = False
-        self.heading = QLabel(heading, self)
-        self.heading.setObjectName("pageHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.blurb = QLabel(blurb, self)
-        self.blurb.setWordWrap(True)
-        self.blurb.setObjectName("pageBlurb")
-        self.content = QVBoxLayout()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.blurb)
-        layout.addLayout(self.content, 1)
 
     def note_changes(self, changes: Changes) -> None:
         if not changes.touches(self.shows):
@@ -53,4 +43,23 @@ class Page(QWidget):
         self.reload_changed()
 
     def reload_changed(self) -> None:
-        """Read again what the page shows, keeping the user's place; pages with data say how."""
+        """Read again what the widget shows, keeping the user's place; widgets with data say how."""
+
+
+class Page(FollowsChanges):
+    def __init__(self, heading: str, blurb: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(heading, self)
+        self.heading.setObjectName("pageHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.blurb = QLabel(blurb, self)
+        self.blurb.setWordWrap(True)
+        self.blurb.setObjectName("pageBlurb")
+        self.content = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.blurb)
+        layout.addLayout(self.content, 1)

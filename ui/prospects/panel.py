@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 
 from app.prospects.records import STAGES, Conversion, MobileMatch, ProspectDetail, ProspectRow
 from app.prospects.service import ProspectQuery
+from ui.common.page import FollowsChanges
 from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
 from ui.prospects.dialog import ProspectDialog
 from ui.prospects.texts import ProspectTexts
 
 if TYPE_CHECKING:
-    from app.changes import Changes
     from app.context import AppContext
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -44,7 +44,7 @@ TYPING_PAUSE_MS = 150
 SETTABLE_STAGES = tuple(s for s in STAGES if s != "converted")
 
 
-class ProspectsPanel(QWidget):
+class ProspectsPanel(FollowsChanges):
     client_did_request = Signal(str)  # open this client card (a match, a converted prospect)
     shows = frozenset({"prospects", "clients"})
 
@@ -52,7 +52,6 @@ class ProspectsPanel(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._ctx: AppContext | None = None
-        self.stale = False
         self.rows: list[ProspectRow] = []
         self._select_id: str | None = None
         self.texts = ProspectTexts(self)
@@ -162,20 +161,7 @@ class ProspectsPanel(QWidget):
 
     # ---- the change relay --------------------------------------------------------------
 
-    def note_changes(self, changes: Changes) -> None:
-        if not changes.touches(self.shows):
-            return
-        self.stale = True
-        if self.isVisible():
-            self._catch_up()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.stale:
-            self._catch_up()
-
-    def _catch_up(self) -> None:
-        self.stale = False
+    def reload_changed(self) -> None:
         current = self.current()
         self._select_id = current.id if current else None
         self.reload()
