@@ -32,6 +32,8 @@ class Proposal(RecordMixin, Base):
     application_date: Mapped[date | None] = mapped_column(Date)
     product_code: Mapped[str] = mapped_column(String(32), default="")
     product_name: Mapped[str] = mapped_column(String(100), default="")
+    # The product catalogue version the product was chosen from (migration 0008); NULL before it.
+    catalogue_version: Mapped[int | None] = mapped_column(Integer)
     sum_insured_cents: Mapped[int | None] = mapped_column(BigInteger)
     premium_cents: Mapped[int | None] = mapped_column(BigInteger)
     # single (趸交) | regular (期交)
