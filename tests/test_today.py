@@ -189,6 +189,34 @@ def test_reminders_cover_care_and_paperwork_with_windows(ctx: AppContext, today:
     assert all("13812345678" not in str(r) and "110101" not in str(r) for r in data.reminders)
 
 
+def test_follow_ups_and_maturities_judge_contact_and_merged_cards(ctx: AppContext, today: TodayService) -> None:
+    """The purchase follow-ups and maturities are judged as sets (migration 0009): a merged card's
+    products never show; a card contacted after its purchase day needs no revisit, while one last
+    contacted before it — long ago, earlier in the window, or on the purchase day itself — does."""
+    bought_on = DAY - timedelta(days=5)
+    cards = {
+        "从未联系": add_client(ctx, "从未联系"),
+        "早已联系": add_client(ctx, "早已联系", last_contact_at=at(DAY - timedelta(days=60), 9)),
+        "购买前联系": add_client(ctx, "购买前联系", last_contact_at=at(bought_on - timedelta(days=3), 9)),
+        "购买当天联系": add_client(ctx, "购买当天联系", last_contact_at=at(bought_on, 23, 59)),
+        "次日已回访": add_client(ctx, "次日已回访", last_contact_at=at(bought_on + timedelta(days=1), 0, 1)),
+    }
+    keeper = add_client(ctx, "保留卡")
+    merged = add_client(ctx, "已并卡")
+    with ctx.store.sessions.begin() as session:
+        session.get_one(Client, merged).merged_into_id = keeper
+        for name, client in [*cards.items(), ("已并卡", merged)]:
+            session.add(ProductHolding(client_id=client, product_type="fund", product_name=name, start_on=bought_on))
+        session.add(ProductHolding(client_id=merged, product_type="deposit", product_name="并卡存单", maturity_on=DAY))
+        session.add(ProductHolding(client_id=keeper, product_type="deposit", product_name="存单", maturity_on=DAY))
+    data = today.build(DAY, SHANGHAI)
+    follow_ups = sorted(r.client_name for r in data.reminders if r.kind == "purchase_follow_up")
+    # Contacted at 23:59 on the purchase day (Beijing time) still counts as before the revisit.
+    assert follow_ups == sorted(["从未联系", "早已联系", "购买前联系", "购买当天联系"])
+    assert [(r.client_name, r.detail) for r in data.reminders if r.kind == "maturity"] == [("保留卡", "存单")]
+    assert data.reminder_count == 5
+
+
 def test_grouped_today_overdue_coming_with_care_before_follow_ups(ctx: AppContext, today: TodayService) -> None:
     buyer = add_client(ctx, "买家")
     add_client(ctx, "寿星", birth_date=date(1970, DAY.month, DAY.day))
@@ -283,8 +311,8 @@ def test_progress_uses_the_days_targets_and_latest_entries(ctx: AppContext, toda
 
 def test_reminder_queries_read_indexes_only(ctx: AppContext, today: TodayService) -> None:
     """Every query behind the Today page searches an index, and the reminder joins of cards and
-    products are answered from covering indexes (migration 0006): on an encrypted 100,000-card
-    profile each table page read would cost a decryption."""
+    products are answered from covering indexes (migrations 0006, 0009): on an encrypted
+    100,000-card profile each table page read would cost a decryption."""
     statements: list[tuple[str, object]] = []
 
     def record(_conn: object, _cursor: object, statement: str, parameters: object, _context: object,
@@ -305,5 +333,9 @@ def test_reminder_queries_read_indexes_only(ctx: AppContext, today: TodayService
     steps = [step for plan in plans.values() for step in plan]
     assert not [s for s in steps if s.startswith("SCAN") and ("clients" in s or "client_products" in s)], plans
     for index in ("ix_clients_birth_month_day", "ix_client_products_start_on", "ix_client_products_maturity_on",
-                  "ix_clients_reminder_cover"):  # fmt: skip
+                  "ix_clients_reminder_cover", "ix_clients_merged", "ix_clients_contact_cover"):  # fmt: skip
         assert any(f"COVERING INDEX {index}" in s for s in steps), (index, plans)
+    # The important dates of the week by index, not a scan of every card's dates (migration 0009).
+    for index in ("ix_client_dates_month_day", "ix_client_dates_on"):
+        assert any(f"USING INDEX {index}" in s for s in steps), (index, plans)
+    assert not [s for s in steps if s.startswith("SCAN client_dates")], plans

@@ -3,16 +3,35 @@
 Built in one read, fast on a 100,000-card book: birthdays go through the month-day index of
 migration 0004, maturities and receipts through their date indexes; only the small tables
 (important dates, letters) are scanned.
+
+Each query is built once per process with bound parameters (`_statement`) and run with the
+day's values: building the 16 statements anew on every build, and computing their cache keys,
+cost a quarter of the page's time (`make bench`, Today).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnClause, ColumnElement, and_, case, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnClause,
+    ColumnElement,
+    Date,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
+from sqlalchemy.sql.elements import BindParameter
 
 from app.common.local_time import local_zone
 from app.day.worklog import Actuals, is_closed, plan_targets, tally
@@ -131,31 +150,46 @@ class TodayData:
         return tuple(r for r in self.reminders if r.group == name)
 
 
+def _statement(build: Callable[[], Select[Any]]) -> Callable[[], Select[Any]]:
+    """`build`'s statement, made on first use and kept: its parameters are bound at execution."""
+    return cache(build)
+
+
+# The parameters the statements below take (dates compare as the stored 'YYYY-MM-DD' text).
+DAY = bindparam("day", type_=Date)
+UNTIL = bindparam("until", type_=Date)
+LIMIT: BindParameter[int] = bindparam("limit")
+
+
+@_statement
+def _visits_statement() -> Select[Any]:
+    return (
+        select(
+            Visit.id,
+            Visit.starts_at,
+            Visit.ends_at,
+            Visit.kind,
+            Visit.client_id,
+            Client.name,
+            Outlet.name,
+            Visit.purpose,
+            Visit.status,
+            Visit.location,
+        )
+        .outerjoin(Client, Client.id == Visit.client_id)
+        .outerjoin(Outlet, Outlet.id == Visit.outlet_id)
+        .where(
+            Visit.starts_at >= bindparam("start", type_=Visit.starts_at.type),
+            Visit.starts_at < bindparam("end", type_=Visit.starts_at.type),
+        )
+        .order_by(Visit.starts_at)
+    )
+
+
 def visits_on(session: Session, day: date, zone: tzinfo) -> tuple[AgendaVisit, ...]:
     """The visits starting on the local `day`; recurring ones are materialised as rows."""
     start = datetime.combine(day, time.min, zone)
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                Visit.id,
-                Visit.starts_at,
-                Visit.ends_at,
-                Visit.kind,
-                Visit.client_id,
-                Client.name,
-                Outlet.name,
-                Visit.purpose,
-                Visit.status,
-                Visit.location,
-            )
-            .outerjoin(Client, Client.id == Visit.client_id)
-            .outerjoin(Outlet, Outlet.id == Visit.outlet_id)
-            .where(Visit.starts_at >= start, Visit.starts_at < start + timedelta(days=1))
-            .order_by(Visit.starts_at)
-        )
-        .all()
-    )
+    rows = session.connection().execute(_visits_statement(), {"start": start, "end": start + timedelta(days=1)}).all()
     return tuple(
         AgendaVisit(
             visit_id=vid,
@@ -225,15 +259,8 @@ class TodayService:
         """The purchase follow-ups collapsed into one line on Today, oldest first."""
         zone = zone or local_zone()
         with self._sessions() as session:
-            rows, _first = _follow_up_rows(
-                session,
-                day,
-                zone,
-                _follow_up_window(day)[0],
-                _old_follow_up_cut(day),
-                (ProductHolding.start_on,),
-                limit,
-            )
+            since, cut = _follow_up_window(day)[0], _old_follow_up_cut(day)
+            rows, _first = _follow_up_rows(session, _old_follow_ups_statement(), day, zone, since, cut, limit)
         return [_grouped(r, "overdue") for r in rows]
 
 
@@ -267,44 +294,58 @@ def _found(rows: list[Reminder]) -> _Found:
 
 
 def _not_acted(
-    kind: str,
-    subject: ColumnElement[str] | InstrumentedAttribute[str],
-    day: date,
-    within: tuple[date, date] | None = None,
+    kind: str, subject: ColumnElement[str] | InstrumentedAttribute[str], *, within: bool = False
 ) -> ColumnElement[bool]:
-    """No action on the occurrence hides it on `day`: none, or a snooze that has run out.
+    """No action on the occurrence hides it on the `day` parameter: none, or a snooze that has
+    run out.
 
     Kinds with one occurrence per row (a maturity, a receipt) match on the row; yearly ones
-    (birthdays, anniversaries) also on the occurrence's day, which falls `within` the window.
+    (birthdays, anniversaries) also on the occurrence's day, which falls `within` [day, until].
     """
     conditions = [
         ReminderAction.kind == kind,
-        ReminderAction.subject_id == subject,
-        or_(ReminderAction.action != "snoozed", ReminderAction.snoozed_until > day),
+        or_(ReminderAction.action != "snoozed", ReminderAction.snoozed_until > DAY),
     ]
-    if within is not None:
-        conditions += [ReminderAction.occurs_on >= within[0], ReminderAction.occurs_on <= within[1]]
-    return ~select(ReminderAction.id).where(*conditions).exists()
+    if within:
+        conditions += [ReminderAction.occurs_on >= DAY, ReminderAction.occurs_on <= UNTIL]
+    # A set built once per query (NOT IN), not a search per row (NOT EXISTS): subject_id is never null.
+    return subject.not_in(select(ReminderAction.subject_id).where(*conditions))
+
+
+def _live(client_id: InstrumentedAttribute[str]) -> ColumnElement[bool]:
+    """The card `client_id` points to is not merged into another: not in the short list of merged
+    cards (a partial index, migration 0009), instead of a join to the card per row."""
+    return client_id.not_in(select(Client.id).where(Client.merged_into_id.is_not(None)).correlate(None))
+
+
+# The month-days a window covers (`rule.month_days`), and the first of them.
+KEYS: BindParameter[str] = bindparam("keys", expanding=True)
+FIRST_KEY: BindParameter[str] = bindparam("first_key")
+
+
+@_statement
+def _birthdays_statement() -> Select[Any]:
+    # Ordered by the day it falls on: the window's keys from its first day to the year's end, then
+    # those after New Year, so the limit keeps the nearest.  The count over all of them rides
+    # along (a window function), so the index is walked once.
+    return (
+        select(Client.id, Client.name, Client.birth_date, func.count().over())
+        .where(
+            BIRTH_MONTH_DAY.in_(KEYS),
+            Client.merged_into_id.is_(None),
+            Client.birth_date < DAY,
+            _not_acted("birthday", Client.id, within=True),
+        )
+        .order_by(case((BIRTH_MONTH_DAY >= FIRST_KEY, 0), else_=1), BIRTH_MONTH_DAY, Client.name)
+        .limit(LIMIT)
+    )
 
 
 def _birthdays(session: Session, day: date, horizon: int, limit: int) -> _Found:
     keys = rule.month_days(day, horizon)
-    where = (
-        BIRTH_MONTH_DAY.in_(keys),
-        Client.merged_into_id.is_(None),
-        Client.birth_date < day,
-        _not_acted("birthday", Client.id, day, (day, day + timedelta(days=horizon))),
-    )
-    conn = session.connection()
-    # Ordered by the day it falls on (the keys are in calendar order), so the limit keeps the nearest.
-    soonest = case({key: offset for offset, key in enumerate(keys)}, value=BIRTH_MONTH_DAY)
-    # The count over all of them rides along (a window), so the index is walked once.
-    rows = conn.execute(
-        select(Client.id, Client.name, Client.birth_date, func.count().over())
-        .where(*where)
-        .order_by(soonest, Client.name)
-        .limit(limit)
-    ).all()
+    until = day + timedelta(days=horizon)
+    values = {"keys": keys, "first_key": keys[0], "day": day, "until": until, "limit": limit}
+    rows = session.connection().execute(_birthdays_statement(), values).all()
     total = rows[0][3] if rows else 0
     found = []
     for client_id, name, born, _total in rows:
@@ -314,33 +355,35 @@ def _birthdays(session: Session, day: date, horizon: int, limit: int) -> _Found:
     return _Found(found, total, 0)
 
 
+@_statement
+def _important_dates_statement() -> Select[Any]:
+    # Filtered before the join: joining every row to its card would cost more than the scan.
+    return (
+        select(
+            ImportantDate.id,
+            ImportantDate.on,
+            ImportantDate.yearly,
+            ImportantDate.label,
+            ImportantDate.kind,
+            Client.id,
+            Client.name,
+        )
+        .join(Client, Client.id == ImportantDate.client_id)
+        .where(
+            or_(
+                and_(ImportantDate.yearly.is_(True), DATE_MONTH_DAY.in_(KEYS)),
+                and_(ImportantDate.yearly.is_(False), ImportantDate.on >= DAY, ImportantDate.on <= UNTIL),
+            ),
+            Client.merged_into_id.is_(None),
+            _not_acted("important_date", ImportantDate.id, within=True),
+        )
+    )
+
+
 def _important_dates(session: Session, day: date, horizon: int) -> _Found:
     until = day + timedelta(days=horizon)
-    # Filtered before the join: joining every row to its card would cost more than the scan.
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                ImportantDate.id,
-                ImportantDate.on,
-                ImportantDate.yearly,
-                ImportantDate.label,
-                ImportantDate.kind,
-                Client.id,
-                Client.name,
-            )
-            .join(Client, Client.id == ImportantDate.client_id)
-            .where(
-                or_(
-                    and_(ImportantDate.yearly.is_(True), DATE_MONTH_DAY.in_(rule.month_days(day, horizon))),
-                    and_(ImportantDate.yearly.is_(False), ImportantDate.on >= day, ImportantDate.on <= until),
-                ),
-                Client.merged_into_id.is_(None),
-                _not_acted("important_date", ImportantDate.id, day, (day, until)),
-            )
-        )
-        .all()
-    )
+    values = {"keys": rule.month_days(day, horizon), "day": day, "until": until}
+    rows = session.connection().execute(_important_dates_statement(), values).all()
     found = []
     for date_id, on, yearly, label, kind, client_id, name in rows:
         if yearly:
@@ -354,29 +397,39 @@ def _important_dates(session: Session, day: date, horizon: int) -> _Found:
     return _found(found)
 
 
-def _maturities(session: Session, day: date, limit: int) -> _Found:
-    until = day + timedelta(days=rule.MATURITY_NOTICE_DAYS)
-    where = (
-        ProductHolding.maturity_on >= day,
-        ProductHolding.maturity_on <= until,
-        Client.merged_into_id.is_(None),
-        _not_acted("maturity", ProductHolding.id, day, (day, until)),
-    )
-    conn = session.connection()
-    rows = conn.execute(
+@_statement
+def _maturities_statement() -> Select[Any]:
+    # The first `limit` by date, with the count of all, from the products alone; only those are
+    # joined to their cards for the names.
+    first = (
         select(
             ProductHolding.id,
             ProductHolding.product_name,
             ProductHolding.maturity_on,
-            Client.id,
-            Client.name,
-            func.count().over(),
+            ProductHolding.client_id,
+            func.count().over().label("total"),
         )
-        .join(Client, Client.id == ProductHolding.client_id)
-        .where(*where)
+        .where(
+            ProductHolding.maturity_on >= DAY,
+            ProductHolding.maturity_on <= UNTIL,
+            _live(ProductHolding.client_id),
+            _not_acted("maturity", ProductHolding.id, within=True),
+        )
         .order_by(ProductHolding.maturity_on)
-        .limit(limit)
-    ).all()
+        .limit(LIMIT)
+        .subquery()
+    )
+    return (
+        select(first.c.id, first.c.product_name, first.c.maturity_on, Client.id, Client.name, first.c.total)
+        .join(Client, Client.id == first.c.client_id)
+        .order_by(first.c.maturity_on)
+    )
+
+
+def _maturities(session: Session, day: date, limit: int) -> _Found:
+    until = day + timedelta(days=rule.MATURITY_NOTICE_DAYS)
+    values = {"day": day, "until": until, "limit": limit}
+    rows = session.connection().execute(_maturities_statement(), values).all()
     total = rows[0][5] if rows else 0
     found = [
         Reminder("maturity", client_id, name, due, product, False, None, product_id)
@@ -394,44 +447,103 @@ def _old_follow_up_cut(day: date) -> date:
     return day - timedelta(days=rule.PURCHASE_FOLLOW_UP_DAYS + OLD_FOLLOW_UP_DAYS)
 
 
-def _follow_up_where(day: date, zone: tzinfo, since: date, before: date) -> tuple[ColumnElement[bool], ...]:
+SINCE = bindparam("since", type_=Date)
+BEFORE = bindparam("before", type_=Date)
+CUT = bindparam("cut", type_=Date)  # bought before: overdue by more than OLD_FOLLOW_UP_DAYS
+BOUGHT_DUE_TODAY = bindparam("bought_due_today", type_=Date)
+
+
+def _follow_ups_statement(order: tuple[Any, ...]) -> Select[Any]:
     """Purchases bought in [since, before) whose client has not been contacted since the purchase
-    day (local), nor the follow-up done, snoozed or dismissed."""
-    offset = zone.utcoffset(datetime.combine(day, time.min)) or timedelta(0)
-    # The end of the purchase day, local, as stored (naive UTC): compared in SQL, row by row.
-    day_after = func.datetime(ProductHolding.start_on, "+1 day", f"{-int(offset.total_seconds()):+d} seconds")
-    return (
-        ProductHolding.start_on >= since,
-        ProductHolding.start_on < before,
-        Client.merged_into_id.is_(None),
-        or_(Client.last_contact_at.is_(None), Client.last_contact_at < day_after),
-        _not_acted(FOLLOW_UP, ProductHolding.id, day),
+    day (local), nor the follow-up done, snoozed or dismissed; the first `limit` by `order[0]`,
+    with `order[1:]` as extra columns.  Judged on the products alone; only the rows returned
+    are joined to their cards for the names."""
+    # The end of the purchase day, local, as stored (naive UTC); `utc_shift` is the zone's offset
+    # as an SQLite modifier ('-28800 seconds' on Beijing time).
+    day_after = func.datetime(ProductHolding.start_on, "+1 day", bindparam("utc_shift"))
+    # Cards contacted since the window opened (local midnight of `since`), from an index alone: a
+    # purchase of any other card is not followed up yet; only these few are checked row by row.
+    since = bindparam("contact_since", type_=Client.last_contact_at.type)
+    contacted = select(Client.id).where(Client.last_contact_at >= since).correlate(None)
+    not_contacted = or_(
+        ProductHolding.client_id.not_in(contacted),
+        select(Client.id).where(Client.id == ProductHolding.client_id, Client.last_contact_at < day_after).exists(),
     )
+    extra = [column.label(f"extra_{i}") for i, column in enumerate(order[1:])]
+    first = (
+        select(
+            ProductHolding.id,
+            ProductHolding.product_name,
+            ProductHolding.start_on,
+            ProductHolding.client_id,
+            order[0].label("rank"),
+            *extra,
+        )
+        .where(
+            ProductHolding.start_on >= SINCE,
+            ProductHolding.start_on < BEFORE,
+            _live(ProductHolding.client_id),
+            not_contacted,
+            _not_acted(FOLLOW_UP, ProductHolding.id),
+        )
+        .order_by(order[0], ProductHolding.start_on)
+        .limit(LIMIT)
+        .subquery()
+    )
+    return (
+        select(
+            first.c.id,
+            first.c.product_name,
+            first.c.start_on,
+            Client.id,
+            Client.name,
+            *(first.c[column.name] for column in extra),
+        )
+        .join(Client, Client.id == first.c.client_id)
+        .order_by(first.c.rank, first.c.start_on)
+    )
+
+
+@_statement
+def _grouped_follow_ups_statement() -> Select[Any]:
+    # Due today first, then overdue, then coming (the page's group order), the old ones last;
+    # the counts of all, of the old and of the overdue ride along as window functions.
+    by_group = case(
+        (ProductHolding.start_on < CUT, 3),
+        (ProductHolding.start_on == BOUGHT_DUE_TODAY, 0),
+        (ProductHolding.start_on < BOUGHT_DUE_TODAY, 1),
+        else_=2,
+    )
+    counts = (
+        func.count().over(),
+        func.sum(case((ProductHolding.start_on < CUT, 1), else_=0)).over(),
+        func.sum(case((ProductHolding.start_on < BOUGHT_DUE_TODAY, 1), else_=0)).over(),
+    )
+    return _follow_ups_statement((by_group, *counts))
+
+
+@_statement
+def _old_follow_ups_statement() -> Select[Any]:
+    return _follow_ups_statement((ProductHolding.start_on,))
 
 
 def _follow_up_rows(
-    session: Session, day: date, zone: tzinfo, since: date, before: date, order: Any, limit: int
+    session: Session, statement: Select[Any], day: date, zone: tzinfo, since: date, before: date, limit: int
 ) -> tuple[list[Reminder], Any]:
-    """The first `limit` follow-ups of purchases in [since, before) by `order`, and the first row
-    (its trailing columns hold the window counts of `_purchase_follow_ups`; none here)."""
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                ProductHolding.id,
-                ProductHolding.product_name,
-                ProductHolding.start_on,
-                Client.id,
-                Client.name,
-                *order[1:],
-            )
-            .join(Client, Client.id == ProductHolding.client_id)
-            .where(*_follow_up_where(day, zone, since, before))
-            .order_by(order[0], ProductHolding.start_on)
-            .limit(limit)
-        )
-        .all()
-    )
+    """The first `limit` follow-ups of purchases in [since, before), and the first row (its
+    trailing columns hold the window counts of `_purchase_follow_ups`; none for the old ones)."""
+    offset = zone.utcoffset(datetime.combine(day, time.min)) or timedelta(0)
+    values = {
+        "since": since,
+        "before": before,
+        "day": day,
+        "utc_shift": f"{-int(offset.total_seconds()):+d} seconds",
+        "contact_since": datetime.combine(since, time.min, zone),
+        "cut": _old_follow_up_cut(day),
+        "bought_due_today": day - timedelta(days=rule.PURCHASE_FOLLOW_UP_DAYS),
+        "limit": limit,
+    }
+    rows = session.connection().execute(statement, values).all()
     found = []
     for product_id, product, bought, client_id, name, *_counts in rows:
         due = rule.purchase_follow_up_due(bought)
@@ -444,20 +556,8 @@ def _purchase_follow_ups(session: Session, day: date, zone: tzinfo, limit: int) 
     those overdue by up to a week as reminders, and the count of the older ones — one pass."""
     since, last = _follow_up_window(day)
     cut = _old_follow_up_cut(day)
-    bought_due_today = day - timedelta(days=rule.PURCHASE_FOLLOW_UP_DAYS)
-    # Due today first, then overdue, then coming (the page's group order), the old ones last.
-    by_group = case(
-        (ProductHolding.start_on < cut, 3),
-        (ProductHolding.start_on == bought_due_today, 0),
-        (ProductHolding.start_on < bought_due_today, 1),
-        else_=2,
-    )
-    counts = (
-        func.count().over(),
-        func.sum(case((ProductHolding.start_on < cut, 1), else_=0)).over(),
-        func.sum(case((ProductHolding.start_on < bought_due_today, 1), else_=0)).over(),
-    )
-    rows, first = _follow_up_rows(session, day, zone, since, last + timedelta(days=1), (by_group, *counts), limit)
+    statement = _grouped_follow_ups_statement()
+    rows, first = _follow_up_rows(session, statement, day, zone, since, last + timedelta(days=1), limit)
     total, old, overdue = first[-3:] if first is not None else (0, 0, 0)
     recent = [r for r in rows if r.due_on >= cut + timedelta(days=rule.PURCHASE_FOLLOW_UP_DAYS)]
     return _Found(recent, total - old, overdue - old), old
@@ -467,28 +567,25 @@ def _purchase_follow_ups(session: Session, day: date, zone: tzinfo, limit: int) 
 POLICYHOLDER = and_(ProposalParty.proposal_id == Proposal.id, ProposalParty.role == "policyholder")
 
 
-def _receipts(session: Session, day: date) -> _Found:
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                Receipt.id,
-                Receipt.policy_number,
-                Receipt.signed_on,
-                Receipt.return_due_on,
-                ProposalParty.client_id,
-                ProposalParty.name,
-            )
-            .join(Proposal, Proposal.id == Receipt.proposal_id)
-            .outerjoin(ProposalParty, POLICYHOLDER)
-            .where(
-                Receipt.status == "signed",
-                Receipt.returned_on.is_(None),
-                _not_acted("receipt_due", Receipt.id, day),
-            )
+@_statement
+def _receipts_statement() -> Select[Any]:
+    return (
+        select(
+            Receipt.id,
+            Receipt.policy_number,
+            Receipt.signed_on,
+            Receipt.return_due_on,
+            ProposalParty.client_id,
+            ProposalParty.name,
         )
-        .all()
+        .join(Proposal, Proposal.id == Receipt.proposal_id)
+        .outerjoin(ProposalParty, POLICYHOLDER)
+        .where(Receipt.status == "signed", Receipt.returned_on.is_(None), _not_acted("receipt_due", Receipt.id))
     )
+
+
+def _receipts(session: Session, day: date) -> _Found:
+    rows = session.connection().execute(_receipts_statement(), {"day": day}).all()
     until = rule.receipt_warning_until(day)
     found = []
     for receipt_id, policy, signed, due, client_id, name in rows:
@@ -500,25 +597,26 @@ def _receipts(session: Session, day: date) -> _Found:
     return _found(found)
 
 
-def _letters(session: Session, day: date) -> _Found:
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                HeadOfficeLetter.id,
-                HeadOfficeLetter.kind,
-                HeadOfficeLetter.issued_on,
-                HeadOfficeLetter.due_on,
-                Proposal.product_name,
-                ProposalParty.client_id,
-                ProposalParty.name,
-            )
-            .join(Proposal, Proposal.id == HeadOfficeLetter.proposal_id)
-            .outerjoin(ProposalParty, POLICYHOLDER)
-            .where(HeadOfficeLetter.resolved_at.is_(None), _not_acted("letter_due", HeadOfficeLetter.id, day))
+@_statement
+def _letters_statement() -> Select[Any]:
+    return (
+        select(
+            HeadOfficeLetter.id,
+            HeadOfficeLetter.kind,
+            HeadOfficeLetter.issued_on,
+            HeadOfficeLetter.due_on,
+            Proposal.product_name,
+            ProposalParty.client_id,
+            ProposalParty.name,
         )
-        .all()
+        .join(Proposal, Proposal.id == HeadOfficeLetter.proposal_id)
+        .outerjoin(ProposalParty, POLICYHOLDER)
+        .where(HeadOfficeLetter.resolved_at.is_(None), _not_acted("letter_due", HeadOfficeLetter.id))
     )
+
+
+def _letters(session: Session, day: date) -> _Found:
+    rows = session.connection().execute(_letters_statement(), {"day": day}).all()
     until = day + timedelta(days=rule.LETTER_ANSWER_DAYS)
     found = []
     for letter_id, kind, issued, due, product, client_id, name in rows:
@@ -540,30 +638,31 @@ def _letters(session: Session, day: date) -> _Found:
     return _found(found)
 
 
+@_statement
+def _policy_deliveries_statement() -> Select[Any]:
+    signed = select(Receipt.id).where(Receipt.proposal_id == Proposal.id, Receipt.status == "signed").exists()
+    return (
+        select(
+            Proposal.id,
+            Proposal.hq_status_at,
+            Proposal.hq_policy_number,
+            Proposal.product_name,
+            ProposalParty.client_id,
+            ProposalParty.name,
+        )
+        .outerjoin(ProposalParty, POLICYHOLDER)
+        .where(
+            Proposal.hq_status == "issued",
+            Proposal.hq_status_at.is_not(None),
+            ~signed,
+            _not_acted("policy_delivery", Proposal.id),
+        )
+    )
+
+
 def _policy_deliveries(session: Session, zone: tzinfo, day: date) -> _Found:
     """Policies head office has issued whose receipt the client has not signed yet."""
-    signed = select(Receipt.id).where(Receipt.proposal_id == Proposal.id, Receipt.status == "signed").exists()
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                Proposal.id,
-                Proposal.hq_status_at,
-                Proposal.hq_policy_number,
-                Proposal.product_name,
-                ProposalParty.client_id,
-                ProposalParty.name,
-            )
-            .outerjoin(ProposalParty, POLICYHOLDER)
-            .where(
-                Proposal.hq_status == "issued",
-                Proposal.hq_status_at.is_not(None),
-                ~signed,
-                _not_acted("policy_delivery", Proposal.id, day),
-            )
-        )
-        .all()
-    )
+    rows = session.connection().execute(_policy_deliveries_statement(), {"day": day}).all()
     found = []
     for proposal_id, issued_at, policy, product, client_id, name in rows:
         due = issued_at.astimezone(zone).date() + timedelta(days=POLICY_DELIVERY_DAYS)
@@ -582,26 +681,27 @@ def _policy_deliveries(session: Session, zone: tzinfo, day: date) -> _Found:
     return _found(found)
 
 
-def _returning_snoozes(session: Session, day: date) -> list[Reminder]:
-    """Snoozed birthdays, dates and maturities whose day has passed come back on their snooze
-    day, due then; the ones still ahead come back through their own queries."""
-    back = (
-        ReminderAction.action == "snoozed",
-        ReminderAction.snoozed_until <= day,
-        ReminderAction.occurs_on < day,
-        Client.merged_into_id.is_(None),
-    )
-    conn = session.connection()
-    found = []
-    birthdays = conn.execute(
+# Snoozed occurrences whose day has passed and whose snooze has run out by the `day` parameter.
+_BACK = (
+    ReminderAction.action == "snoozed",
+    ReminderAction.snoozed_until <= DAY,
+    ReminderAction.occurs_on < DAY,
+    Client.merged_into_id.is_(None),
+)
+
+
+@_statement
+def _returning_birthdays_statement() -> Select[Any]:
+    return (
         select(ReminderAction.occurs_on, ReminderAction.snoozed_until, Client.id, Client.name, Client.birth_date)
         .join(Client, Client.id == ReminderAction.subject_id)
-        .where(ReminderAction.kind == "birthday", *back)
-    ).all()
-    for occurs, until, client_id, name, born in birthdays:
-        years = occurs.year - born.year if born is not None else None
-        found.append(Reminder("birthday", client_id, name, until, "", until < day, years, client_id, occurs_on=occurs))
-    dates = conn.execute(
+        .where(ReminderAction.kind == "birthday", *_BACK)
+    )
+
+
+@_statement
+def _returning_dates_statement() -> Select[Any]:
+    return (
         select(
             ReminderAction.occurs_on,
             ReminderAction.snoozed_until,
@@ -615,16 +715,13 @@ def _returning_snoozes(session: Session, day: date) -> list[Reminder]:
         )
         .join(ImportantDate, ImportantDate.id == ReminderAction.subject_id)
         .join(Client, Client.id == ImportantDate.client_id)
-        .where(ReminderAction.kind == "important_date", *back)
-    ).all()
-    for occurs, until, date_id, on, yearly, label, kind, client_id, name in dates:
-        years = occurs.year - on.year if yearly else None
-        found.append(
-            Reminder(
-                "important_date", client_id, name, until, label or kind, until < day, years, date_id, occurs_on=occurs
-            )
-        )
-    products = conn.execute(
+        .where(ReminderAction.kind == "important_date", *_BACK)
+    )
+
+
+@_statement
+def _returning_maturities_statement() -> Select[Any]:
+    return (
         select(
             ReminderAction.occurs_on,
             ReminderAction.snoozed_until,
@@ -635,9 +732,29 @@ def _returning_snoozes(session: Session, day: date) -> list[Reminder]:
         )
         .join(ProductHolding, ProductHolding.id == ReminderAction.subject_id)
         .join(Client, Client.id == ProductHolding.client_id)
-        .where(ReminderAction.kind == "maturity", *back)
-    ).all()
-    for occurs, until, product_id, product, client_id, name in products:
+        .where(ReminderAction.kind == "maturity", *_BACK)
+    )
+
+
+def _returning_snoozes(session: Session, day: date) -> list[Reminder]:
+    """Snoozed birthdays, dates and maturities whose day has passed come back on their snooze
+    day, due then; the ones still ahead come back through their own queries."""
+    conn = session.connection()
+    values = {"day": day}
+    found = []
+    for occurs, until, client_id, name, born in conn.execute(_returning_birthdays_statement(), values):
+        years = occurs.year - born.year if born is not None else None
+        found.append(Reminder("birthday", client_id, name, until, "", until < day, years, client_id, occurs_on=occurs))
+    for occurs, until, date_id, on, yearly, label, kind, client_id, name in conn.execute(
+        _returning_dates_statement(), values
+    ):
+        years = occurs.year - on.year if yearly else None
+        found.append(
+            Reminder(
+                "important_date", client_id, name, until, label or kind, until < day, years, date_id, occurs_on=occurs
+            )
+        )
+    for occurs, until, product_id, product, client_id, name in conn.execute(_returning_maturities_statement(), values):
         found.append(
             Reminder("maturity", client_id, name, until, product, until < day, None, product_id, occurs_on=occurs)
         )

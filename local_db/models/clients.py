@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from local_db.base import Base, RecordMixin, UTCDateTime
@@ -68,6 +68,9 @@ class Client(RecordMixin, Base):
         Index("ix_clients_last_contact_at", "last_contact_at"),
         # Covers the card side of the Today page's reminder joins (migration 0006).
         Index("ix_clients_reminder_cover", "id", "merged_into_id", "name", "last_contact_at"),
+        # The Today page's sets (migration 0009): the merged cards, the cards contacted since a day.
+        Index("ix_clients_merged", "merged_into_id", "id", sqlite_where=text("merged_into_id IS NOT NULL")),
+        Index("ix_clients_contact_cover", "last_contact_at", "id"),
     )
 
 
@@ -113,6 +116,9 @@ class ImportantDate(RecordMixin, Base):
     label: Mapped[str] = mapped_column(String(100), default="")
     on: Mapped[date] = mapped_column(Date)
     yearly: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    # The coming week's dates by index (migration 0009, with a month-day expression index).
+    __table_args__ = (Index("ix_client_dates_on", "on"),)
 
 
 class ClientTag(RecordMixin, Base):
