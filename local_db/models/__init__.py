@@ -23,14 +23,24 @@ from local_db.models.paperwork import (
     Receipt,
     Signature,
 )
+from local_db.models.sales_forms import (
+    CallRecord,
+    ClosingInterview,
+    LineTarget,
+    MorningNote,
+    NeedsInterview,
+    NewsExcerpt,
+)
 from local_db.models.settings import Setting
 from local_db.models.work import DailyPlan, Visit, VisitChecklistItem, VisitSeries, WorkLogEntry
 
 __all__ = [
     "AuditEvent",
     "Beneficiary",
+    "CallRecord",
     "Client",
     "ClientTag",
+    "ClosingInterview",
     "Competitor",
     "DailyPlan",
     "FamilyMember",
@@ -38,6 +48,10 @@ __all__ = [
     "HandoverList",
     "HeadOfficeLetter",
     "ImportantDate",
+    "LineTarget",
+    "MorningNote",
+    "NeedsInterview",
+    "NewsExcerpt",
     "OutboxItem",
     "Outlet",
     "OutletStaff",

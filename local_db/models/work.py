@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, Time
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
 from local_db.base import Base, RecordMixin, UTCDateTime
@@ -114,6 +114,14 @@ class DailyPlan(RecordMixin, Base):
     target_prospects: Mapped[int] = mapped_column(Integer, default=10)
     target_sms: Mapped[int] = mapped_column(Integer, default=20)
     target_meetings: Mapped[int] = mapped_column(Integer, default=0)
+    # The manual's five measures (issue 17, migration 0010): 有效电话, 需求面谈, 成交面谈,
+    # 销售金额 (fen), 售后服务; and 各环节成败分析与总结 per step, as a JSON object step -> text.
+    target_calls: Mapped[int] = mapped_column(Integer, default=0)
+    target_needs_interviews: Mapped[int] = mapped_column(Integer, default=0)
+    target_closing_interviews: Mapped[int] = mapped_column(Integer, default=0)
+    target_sales_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    target_after_sales: Mapped[int] = mapped_column(Integer, default=0)
+    step_analysis_json: Mapped[str] = mapped_column(Text, default="{}")
     went_well: Mapped[str] = mapped_column(Text, default="")
     went_badly: Mapped[str] = mapped_column(Text, default="")
     tomorrow_notes: Mapped[str] = mapped_column(Text, default="")
