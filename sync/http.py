@@ -65,6 +65,8 @@ PUSH_ANSWER_MAX = 1024 * 1024
 # 2,500 Chinese characters.
 STATUS_ANSWER_MAX = 8 * 1024 * 1024
 HEALTH_ANSWER_MAX = 64 * 1024
+# A published calendar or catalogue: head office refuses to publish a file over 8 MiB.
+REFERENCE_ANSWER_MAX = 8 * 1024 * 1024
 READ_CHUNK = 64 * 1024
 RETRYABLE_STATUSES = frozenset({408, 429})
 LOOPBACK_NAMES = frozenset({"localhost"})
@@ -262,6 +264,12 @@ def make_session(ca_bundle: str | Path | None = None) -> requests.Session:
     return session
 
 
+@dataclass(frozen=True)
+class ReferenceAnswer:
+    raw: bytes  # the file as head office serves it
+    etag: str | None  # to send as If-None-Match next time
+
+
 @dataclass
 class HeadOffice:
     """The head-office API for one manager's token."""
@@ -306,12 +314,33 @@ class HeadOffice:
         return _object(*self._call("GET", wire.STATUS_PATH, params={"after": after, "limit": limit}, timeout=timeout,
                                    max_bytes=STATUS_ANSWER_MAX))  # fmt: skip
 
+    def reference(self, kind: str, etag: str | None = None,
+                  timeout: tuple[float, float] | None = None) -> ReferenceAnswer | None:  # fmt: skip
+        """The latest published reference file of `kind` (sync.wire.REFERENCE_PATHS), or None
+        when the copy whose ETag is `etag` is still the latest (304, no body).  Nothing
+        published yet is head office's 404 `not_published` (Rejected)."""
+        headers = {"If-None-Match": etag} if etag else {}
+        status, raw, answer_headers = self._send("GET", wire.REFERENCE_PATHS[kind], headers=headers, timeout=timeout,
+                                                 max_bytes=REFERENCE_ANSWER_MAX)  # fmt: skip
+        if status == 304:
+            return None
+        if not 200 <= status < 300:
+            _answer(status, raw, answer_headers)  # raises: refused, not found, busy...
+        if status != 200 or not raw:
+            raise Retryable("unexpected", f"Head office answered HTTP {status} without the file.", status)
+        return ReferenceAnswer(raw, answer_headers.get("ETag") or None)
+
     def close(self) -> None:
         self.session.close()
 
     def _call(self, method: str, path: str, *, auth: bool = True, timeout: tuple[float, float] | None = None,
               max_bytes: int, **kwargs: Any) -> tuple[int, Any]:  # fmt: skip
         """(HTTP status, parsed JSON body or None) of a 2xx; any other answer raises."""
+        return _answer(*self._send(method, path, auth=auth, timeout=timeout, max_bytes=max_bytes, **kwargs))
+
+    def _send(self, method: str, path: str, *, auth: bool = True, timeout: tuple[float, float] | None = None,
+              max_bytes: int, **kwargs: Any) -> tuple[int, bytes, Any]:  # fmt: skip
+        """(HTTP status, body, headers) of whatever answered; network failures raise."""
         headers = dict(kwargs.pop("headers", {}))
         if auth:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -332,7 +361,7 @@ class HeadOffice:
                 raise (_timed_out(within) if exchange.cut else _network_error(exc)) from None
             if exchange.cut:  # cut as the last bytes came: the body may be short
                 raise _timed_out(within)
-        return _answer(response.status_code, raw, response.headers)
+        return response.status_code, raw, response.headers
 
     def _within(self, sending: int) -> float:
         """Seconds the exchange may take: the answer's allowance, the upload's, the run's end."""

@@ -34,6 +34,13 @@ KINDS: Final = (PROPOSAL, RECEIPT)  # also the outbox's item kinds
 HEALTH_PATH: Final = "/health"
 STATUS_PATH: Final = "/v1/status"
 PUSH_PATHS: Final[Mapping[str, str]] = {PROPOSAL: "/v1/proposals", RECEIPT: "/v1/receipts"}
+# Reference data head office publishes (the holiday calendar, the product catalogue), by the
+# name the path and `branchdesk-headoffice publish` use; each file's own "kind" is in
+# REFERENCE_FILE_KINDS. GET answers the latest with a strong ETag; If-None-Match → 304.
+CALENDAR: Final = "calendar"
+PRODUCTS: Final = "products"
+REFERENCE_PATHS: Final[Mapping[str, str]] = {CALENDAR: "/v1/reference/calendar", PRODUCTS: "/v1/reference/products"}
+REFERENCE_FILE_KINDS: Final[Mapping[str, str]] = {CALENDAR: "holiday-calendar", PRODUCTS: "product-catalogue"}
 
 # The envelope's keys: the hashed document's, the hash, and the one a scanned receipt adds.
 HASH_KEY: Final = "content_hash"

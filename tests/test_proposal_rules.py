@@ -322,6 +322,7 @@ DOCS = st.builds(
     application_date=st.none() | BIRTHS,
     product_code=TEXT,
     product_name=TEXT,
+    catalogue_version=st.none() | st.integers(1, 10**6),
     sum_insured_cents=st.none() | st.integers(*limits.AMOUNT_CENTS),
     premium_cents=st.none() | st.integers(*limits.AMOUNT_CENTS),
     payment_mode=st.none() | TEXT,

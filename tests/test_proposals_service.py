@@ -173,8 +173,11 @@ def test_finish_refused_when_signature_missing_or_small(service: ProposalService
 def test_self_insured_needs_one_signature(service: ProposalService) -> None:
     proposal_id = service.new_draft()
     doc = sample_doc(proposal_id)
-    doc = replace(doc, relation="self", insured=doc.policyholder)
-    assert check_proposal(doc) == []
+    # An adult insures themselves: with an annuity that takes adults, not the children's sample product.
+    doc = replace(
+        doc, relation="self", insured=doc.policyholder, product_code="GS-XXNJ", product_name="国寿鑫享年金保险"
+    )
+    assert check_proposal(doc, service.catalogue()) == []
     service.save_draft(proposal_id, doc)
     service.finish(proposal_id, {"policyholder": (zigzag(), PNG)})
     assert service.get(proposal_id).signatures == ("policyholder",)

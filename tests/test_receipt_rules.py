@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.reference.products import shipped_catalogue
 from app.rules import limits
 from app.rules import receipt as rules
 from app.rules.receipt import ReceiptDoc, ScanRef, SignatureRef, check_receipt, from_json, to_json
@@ -61,10 +62,16 @@ def test_return_due_is_the_third_working_day_after_signing(signed: date) -> None
     assert due - signed <= timedelta(days=3 + 12)  # the longest holiday run plus its weekends
 
 
-def test_product_catalogue() -> None:
-    assert rules.cooling_off_days("ZX-EDU-2026") == rules.DEFAULT_COOLING_OFF_DAYS == 15
-    assert rules.cooling_off_days("GS-XXNJ") == rules.cooling_off_days(" gs-flxz ") == 20
-    assert rules.cooling_off_days("") == 15
+def test_cooling_off_days_come_from_the_product_catalogue() -> None:
+    catalogue = shipped_catalogue()
+    assert rules.cooling_off_days("ZX-EDU-2026", catalogue) == rules.DEFAULT_COOLING_OFF_DAYS == 15
+    # The pension annuities sold to older clients keep the 20 days their codes always had.
+    assert rules.cooling_off_days("GS-XXNJ", catalogue) == rules.cooling_off_days(" gs-flxz ", catalogue) == 20
+    assert rules.cooling_off_days("", catalogue) == rules.cooling_off_days("NO-SUCH", catalogue) == 15
+    product = catalogue.find("ZX-EDU-2026")
+    assert product is not None
+    longer = replace(catalogue, version=2, products=(replace(product, cooling_off_days=30),))
+    assert rules.cooling_off_days("ZX-EDU-2026", longer) == 30
 
 
 # ---- JSON -----------------------------------------------------------------------------------

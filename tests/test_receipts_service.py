@@ -17,6 +17,7 @@ from app.errors import InvalidInput, NotFound
 from app.profile.audit import events_for
 from app.proposals.service import ProposalService
 from app.receipts.service import ReceiptFields, ReceiptRefused, ReceiptService
+from app.reference.products import import_catalogue, shipped_catalogue
 from app.rules import receipt as rules
 from app.rules import signature as signature_rules
 from app.rules.ids import ProposalId, ReceiptId
@@ -80,11 +81,33 @@ def test_candidates_are_finished_latest_versions_without_receipt(
 
 
 def test_new_draft_takes_the_products_cooling_off_days(service: ReceiptService, proposals: ProposalService) -> None:
-    receipt_id = service.new_draft(finished_proposal(proposals, product_code="GS-FLXZ"), "P1", date(2026, 3, 17))
+    annuity = finished_proposal(proposals, product_code="GS-XXNJ", product_name="国寿鑫享年金保险")
+    receipt_id = service.new_draft(annuity, "P1", date(2026, 3, 17))
     view = service.get(receipt_id)
     assert view.status == "draft"
     assert view.fields == ReceiptFields("P1", date(2026, 3, 17), None, 20)
     assert (view.policyholder_name, view.content_hash, view.signature_png, view.scan_size) == ("张伟", None, None, None)
+
+
+def test_cooling_off_days_follow_the_catalogue_the_profile_holds(
+    ctx: AppContext, service: ReceiptService, proposals: ProposalService
+) -> None:
+    before = finished_proposal(proposals)  # ZX-EDU-2026: 15 days in the shipped catalogue
+    assert service.new_draft(before) and service.candidates() == []
+    catalogue = shipped_catalogue().to_json()
+    catalogue["version"] = 2
+    for product in catalogue["products"]:
+        if product["code"] == "ZX-EDU-2026":
+            product["cooling_off_days"] = 25
+    import_catalogue(ctx.data_dir, json.dumps(catalogue, ensure_ascii=False).encode())
+    after = finished_proposal(proposals)
+    assert [(row.proposal_id, row.cooling_off_days) for row in service.candidates()] == [(after, 25)]
+    receipt_id = service.new_draft(after, "P2", date(2026, 3, 17))
+    assert service.get(receipt_id).fields.cooling_off_days == 25
+    # The receipt drafted before keeps the days it was drafted with.
+    with ctx.store.sessions() as session:
+        days = session.scalar(select(models.Receipt.cooling_off_days).where(models.Receipt.proposal_id == before))
+    assert days == 15
 
 
 def test_new_draft_refusals(ctx: AppContext, service: ReceiptService, proposals: ProposalService) -> None:

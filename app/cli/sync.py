@@ -176,6 +176,9 @@ def _sync(ctx: Any, args: argparse.Namespace) -> int:
             "problem": report.problem.message(language) if report.problem else None,
             "pending": report.pending_left, "rejected_total": report.rejected_left, "left": failed,
             "retried": retried,
+            "references": [{"kind": p.kind, "outcome": p.outcome, "version": p.version,
+                            "problem": p.problem.message(language) if p.problem else None}
+                           for p in report.references],
         }, ensure_ascii=False, indent=2))  # fmt: skip
     else:
         if retried:
@@ -184,6 +187,11 @@ def _sync(ctx: Any, args: argparse.Namespace) -> int:
               f"status updates {report.statuses_pulled} ({report.statuses_changed} new)")  # fmt: skip
         if report.problem is not None:
             print(f"stopped early: {report.problem.message(language)}")
+        for pull in report.references:
+            if pull.outcome == "installed":
+                print(f"{pull.kind} version {pull.version} received from head office")
+            elif pull.problem is not None:
+                print(f"{pull.kind}: {pull.problem.message(language)}")
         for item in failed:
             print(f"{item['seq']} {item['kind']} {item['record_id']} {item['status']}: {item['reason']}")
     return EXIT_PROBLEM if failed else EXIT_OK

@@ -22,6 +22,7 @@ from app.demo.common import (
 from app.demo.signatures import signature_row
 from app.profile.settings import ManagerProfile
 from app.proposals.service import doc_from_records, finished_document, outbox_payload
+from app.reference.products import shipped_catalogue
 from app.rules import receipt as receipt_rules
 from app.rules.proposal import content_hash
 from local_db.models import (
@@ -36,6 +37,18 @@ from local_db.models import (
     Signature,
 )
 from sync import wire
+
+# Sum insured as a multiple of the premium: the demo's own products, else by the product's line.
+SUM_MULTIPLES = {code: multiple for code, _name, multiple in vocab.INSURANCE_PRODUCTS}
+LINE_MULTIPLES = {"life": 15, "endowment": 8, "annuity": 5, "critical_illness": 20, "health": 200, "accident": 100}
+
+
+def _within(cents: int, low: int | None, high: int | None) -> int:
+    """`cents` moved into the product's limits."""
+    if low is not None:
+        cents = max(cents, low)
+    return cents if high is None else min(cents, high)
+
 
 SHARE_SPLITS = {
     1: ((10000,),),
@@ -93,19 +106,25 @@ class ProposalMaker:
         else:
             applied = today - timedelta(days=rng.randint(3, 60) if finished else rng.randint(0, 14))
         finished_at = local_time(applied, rng.randint(10 * 60, 17 * 60))
-        code, product, multiple = rng.choice(vocab.INSURANCE_PRODUCTS)
-        single = rng.random() < 0.3
+        # A catalogue product whose age range takes the insured, its terms and limits kept.
+        insured, relation = self._insured(owner, applied)
+        catalogue = shipped_catalogue()
+        product = rng.choice([p for p in catalogue.insurance() if p.insured_age_fits(insured.birth, applied)])
+        single = "regular" not in product.payment_modes or ("single" in product.payment_modes and rng.random() < 0.3)
         premium = rng.randrange(50_000, 1_000_000, 1000) if single else rng.randrange(5000, 200_000, 100)
+        premium = _within(premium * YUAN, product.premium_min_cents, product.premium_max_cents)
+        multiple = SUM_MULTIPLES.get(product.code, LINE_MULTIPLES[product.line])
+        sum_insured = _within(premium * multiple, product.sum_insured_min_cents, product.sum_insured_max_cents)
         blank = not finished and rng.random() < 0.5  # a half-filled draft has no premium yet
         row = record(
             rng.uuid(), local_time(applied, 9 * 60 + rng.randint(0, 60)),
             status="finished" if finished else "draft", version=1, previous_id=None,
-            correction_reason="", application_date=applied, product_code=code,
-            product_name=product,
-            sum_insured_cents=None if blank else premium * multiple * YUAN,
-            premium_cents=None if blank else premium * YUAN,
+            correction_reason="", application_date=applied, product_code=product.code,
+            product_name=product.name_zh, catalogue_version=catalogue.version,
+            sum_insured_cents=None if blank else sum_insured,
+            premium_cents=None if blank else premium,
             payment_mode=None if blank else ("single" if single else "regular"),
-            payment_years=None if blank or single else rng.choice((3, 5, 10, 20)),
+            payment_years=None if blank or single else rng.choice(product.payment_years),
             payment_bank=owner.outlet.bank, payment_account="62" + rng.digits(17),
             payment_account_holder=owner.person.name, health_answers_json=HEALTH_ANSWERS,
             manager_name=self._manager.name, manager_code=self._manager.code,
@@ -115,7 +134,6 @@ class ProposalMaker:
         )  # fmt: skip
         self._paper.rows[Proposal].append(row)
         self._paper.owner_of[row["id"]] = owner
-        insured, relation = self._insured(owner, applied)
         parties = [
             self._party(row, "policyholder", owner, owner.person, None),
             self._party(row, "insured", owner, insured, relation),
@@ -235,7 +253,7 @@ class ProposalMaker:
     def _receipt(self, proposal: dict[str, Any], owner: Profile, signed_on: date) -> None:
         rng, today = self._rng, self._today
         due = receipt_rules.return_due(signed_on)
-        days = receipt_rules.cooling_off_days(proposal["product_code"])
+        days = receipt_rules.cooling_off_days(proposal["product_code"], shipped_catalogue())
         returned = rng.day_between(signed_on, due) if due < today and rng.random() < 0.8 else None
         finished_at = local_time(signed_on, rng.randint(10 * 60, 19 * 60))
         row = record(

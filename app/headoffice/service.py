@@ -3,8 +3,9 @@
 `run_once` pushes every due outbox item (sync.outbox) and then pulls head office's status
 feed after the stored cursor (sync.status_feed), applying each page through
 `HqStatusService.apply` before moving the cursor, so a run cut short anywhere loses nothing
-and repeats nothing that matters. The cursor is kept per server and manager in settings,
-beside the time of the last fully successful run.
+and repeats nothing that matters.  Last it asks for the published holiday calendar and product
+catalogue (app/headoffice/references.py), which never fails the run.  The cursor is kept per
+server and manager in settings, beside the time of the last fully successful run.
 
 The token comes from `Credentials` (the OS password store, or BRANCHDESK_TOKEN) for each
 run and is handed to the HTTP client; it is never stored here, in settings or in a log. It
@@ -17,6 +18,7 @@ refused at once with SyncRunning; it would only send the same items a second tim
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -30,6 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.credentials import Credentials, account
 from app.errors import BranchDeskError, Cancelled, InvalidInput
 from app.headoffice.items import SyncItem, SyncItems, SyncSummary
+from app.headoffice.references import NAMES, HeldReferences, ReferencePull, held_references, pull_references
 from app.headoffice.status import LETTER_KINDS, HqStatusService, StatusUpdate
 from app.headoffice.texts import address_problem, error_problem
 from app.profile.audit import record_event
@@ -51,6 +54,8 @@ from sync.http import (
 )
 from sync.outbox import Cancelled as OutboxCancelled
 from sync.outbox import OutboxDrain, RetryPolicy, request_timeout, retrying, time_left
+
+log = logging.getLogger(__name__)
 
 MANAGER_KEY = "sync_manager_code"
 CA_BUNDLE_KEY = "sync_ca_bundle"
@@ -168,6 +173,7 @@ class SyncReport:
     rejected_left: int
     finished_at: datetime
     proposal_ids: tuple[str, ...] = field(default=())  # proposals whose head-office status changed
+    references: tuple[ReferencePull, ...] = field(default=())  # the calendar and catalogue asked for
 
 
 class SyncService:
@@ -183,8 +189,10 @@ class SyncService:
         policy: RetryPolicy = RetryPolicy(),
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
         clock: Callable[[], datetime] = utcnow,
+        on_calendar_installed: Callable[[], object] | None = None,
     ) -> None:
         self._sessions = sessions
+        self._on_calendar_installed = on_calendar_installed
         self._settings = settings
         self._credentials = credentials
         self._hq_status = hq_status
@@ -330,6 +338,9 @@ class SyncService:
                 except (Retryable, Rejected, Unauthorized) as exc:
                     stopped = exc
                 cancelled = cancelled or cancel.is_set()
+            # Asked even when the push had items refused; not when head office is out of reach.
+            reachable = not cancelled and not isinstance(stopped, (Retryable, Unauthorized))
+            references = self._pull_references(office, deadline) if reachable else ()
         finally:
             office.close()
         if isinstance(stopped, Unauthorized):
@@ -347,8 +358,23 @@ class SyncService:
             held=pushed.held, statuses_pulled=pulled.events, statuses_changed=pulled.changed,
             letters_created=pulled.letters, cancelled=cancelled, succeeded=succeeded,
             problem=_stop_problem(stopped), pending_left=summary.pending, rejected_left=summary.rejected,
-            finished_at=now, proposal_ids=tuple(pulled.proposal_ids),
+            finished_at=now, proposal_ids=tuple(pulled.proposal_ids), references=references,
         )  # fmt: skip
+
+    def _pull_references(self, office: HeadOffice, deadline: float | None) -> tuple[ReferencePull, ...]:
+        """The calendar and catalogue, after the push: whatever goes wrong here is reported and
+        logged, never a failure of the run (what was pushed stays pushed)."""
+        if time_left(deadline) == 0.0:
+            return ()
+        try:
+            return pull_references(office, self._data_dir, self._settings,
+                                   timeout=request_timeout(office.timeout, deadline),
+                                   on_calendar_installed=self._on_calendar_installed)  # fmt: skip
+        except Exception:  # a bug or a full disk must not turn a delivered push into a failed run
+            log.exception("reference data pull failed")
+            problem = Problem("", "reference_pull_failed", "The reference data could not be updated; "
+                              "the copies held stay.", "参考数据未能更新；保留本机现有副本。")  # fmt: skip
+            return tuple(ReferencePull(kind, "failed", None, problem) for kind in NAMES)
 
     def _pull(self, office: HeadOffice, who: str, cancel: threading.Event, deadline: float | None,
               pulled: Pulled) -> None:  # fmt: skip
@@ -397,6 +423,10 @@ class SyncService:
 
     def summary(self) -> SyncSummary:
         return self._items.summary(self.last_success_at())
+
+    def references(self) -> HeldReferences:
+        """The calendar and catalogue versions this profile holds, and when head office was last asked."""
+        return held_references(self._data_dir, self._settings)
 
     def last_success_at(self) -> datetime | None:
         text = self._settings.get(LAST_SUCCESS_KEY)

@@ -34,9 +34,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import InvalidInput, NotFound
 from app.profile.audit import record_event
 from app.profile.settings import SettingsService
+from app.reference.products import current_catalogue
 from app.rules import signature as signature_rules
 from app.rules.ids import ClientId, ProposalId, optional_id
 from app.rules.problem import Problem
+from app.rules.product_catalogue import ProductCatalogue
 from app.rules.proposal import (
     SIGNER_ROLES,
     BeneficiaryDoc,
@@ -56,7 +58,7 @@ FINISHED_MESSAGE = "a finished proposal cannot change; make a correction"
 FINISHED_MESSAGE_ZH = "已完成的投保单不能修改；请提交更正。"
 PARTY_COLUMNS = ("name", "gender", "birth_date", "id_type", "id_number", "mobile", "address",
                  "occupation", "pregnancy_weeks", "disabled")  # fmt: skip
-PROPOSAL_COLUMNS = ("application_date", "product_code", "product_name", "sum_insured_cents",
+PROPOSAL_COLUMNS = ("application_date", "product_code", "product_name", "catalogue_version", "sum_insured_cents",
                     "premium_cents", "payment_mode", "payment_years", "payment_bank",
                     "payment_account", "payment_account_holder", "manager_name", "manager_code",
                     "manager_phone")  # fmt: skip
@@ -192,6 +194,19 @@ def _write_doc(session: Session, proposal: models.Proposal, doc: ProposalDoc) ->
         ))  # fmt: skip
 
 
+def stamped(doc: ProposalDoc, catalogue: ProductCatalogue) -> ProposalDoc:
+    """The document with the catalogue version its product is judged by: none without a product;
+    the catalogue held when it lists the product (chosen now, or still there since); else the
+    version it was chosen from stays, so the rules can say truthfully that the product is gone."""
+    if not doc.product_code.strip():
+        version = None
+    elif catalogue.find(doc.product_code) is not None or doc.catalogue_version is None:
+        version = catalogue.version
+    else:
+        version = doc.catalogue_version
+    return doc if version == doc.catalogue_version else replace(doc, catalogue_version=version)
+
+
 def _signed_roles(session: Session, proposal_id: str) -> tuple[str, ...]:
     roles = session.scalars(select(models.Signature.signer_role).where(models.Signature.proposal_id == proposal_id))
     return tuple(sorted(set(roles)))
@@ -228,11 +243,20 @@ class ProposalService:
         settings: SettingsService,
         actor: Callable[[], str],
         today: Callable[[], date] = date.today,
+        catalogue: Callable[[], ProductCatalogue] = current_catalogue,
     ) -> None:
         self._sessions = sessions
         self._settings = settings
         self._actor = actor
         self._today = today
+        self._catalogue = catalogue  # the profile's product catalogue: the product's rules
+
+    def catalogue(self) -> ProductCatalogue:
+        return self._catalogue()
+
+    def check(self, doc: ProposalDoc) -> tuple[list[Problem], list[Problem]]:
+        """What refuses the form and what sends it to review, under the catalogue held."""
+        return check_proposal(doc, self._catalogue()), proposal_warnings(doc)
 
     # ---- drafts ----------------------------------------------------------------------
 
@@ -274,12 +298,15 @@ class ProposalService:
 
     def save_draft(self, proposal_id: ProposalId, doc: ProposalDoc) -> DraftSaved:
         """Keeps the draft exactly as given, problems and all, and reports those problems;
-        refused (InvalidInput) only for text that cannot be stored (NUL, lone surrogates)."""
+        refused (InvalidInput) only for text that cannot be stored (NUL, lone surrogates).
+        The catalogue version its product is judged by is stored with it (`stamped`)."""
         if doc.id != proposal_id:
             raise InvalidInput(
                 f"The document is for proposal {doc.id}, not {proposal_id}.", zh="此文档属于另一份投保单。"
             )
-        problems = check_proposal(doc)
+        catalogue = self._catalogue()
+        doc = stamped(doc, catalogue)
+        problems = check_proposal(doc, catalogue)
         refuse_unstorable(problems)
         with self._sessions.begin() as session:
             proposal = _load(session, proposal_id)
@@ -366,8 +393,10 @@ class ProposalService:
             proposal = _load(session, proposal_id)
             if proposal.status != "draft":
                 raise InvalidInput(FINISHED_MESSAGE, zh=FINISHED_MESSAGE_ZH)
-            doc = _read_doc(session, proposal)
-            refusals = [p.code for p in check_proposal(doc)]
+            catalogue = self._catalogue()
+            doc = stamped(_read_doc(session, proposal), catalogue)
+            proposal.catalogue_version = doc.catalogue_version
+            refusals = [p.code for p in check_proposal(doc, catalogue)]
             for role in required_roles(doc):
                 if role not in signatures:
                     refusals.append(f"signature.{role}:missing")

@@ -30,10 +30,12 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 from app.errors import InvalidInput, NotFound
 from app.profile.audit import record_event
 from app.proposals.service import SignatureInput, outbox_payload, refuse_unstorable
+from app.reference.products import current_catalogue
 from app.rules import receipt as rules
 from app.rules import signature as signature_rules
 from app.rules.ids import ProposalId, ReceiptId
 from app.rules.problem import Problem
+from app.rules.product_catalogue import ProductCatalogue
 from app.rules.proposal import content_hash
 from local_db import models
 from local_db.base import new_uuid, utcnow
@@ -175,10 +177,12 @@ class ReceiptService:
         sessions: sessionmaker[Session],
         actor: Callable[[], str],
         today: Callable[[], date] = date.today,
+        catalogue: Callable[[], ProductCatalogue] = current_catalogue,
     ) -> None:
         self._sessions = sessions
         self._actor = actor
         self._today = today
+        self._catalogue = catalogue  # the profile's product catalogue: its cooling-off days
 
     # ---- drafts ----------------------------------------------------------------------
 
@@ -197,9 +201,12 @@ class ReceiptService:
             .order_by(p.finished_at.desc(), p.id)
             .limit(limit)
         )
+        catalogue = self._catalogue()
         with self._sessions() as session:
             return [
-                ReceiptCandidate(pid, name or "", code, product, applied, number, rules.cooling_off_days(code))
+                ReceiptCandidate(
+                    pid, name or "", code, product, applied, number, rules.cooling_off_days(code, catalogue)
+                )
                 for pid, name, code, product, applied, number in session.execute(query)
             ]
 
@@ -225,7 +232,8 @@ class ReceiptService:
                                    zh="此投保单已有回执。", hint_zh="请从回执列表中打开它。")  # fmt: skip
             session.add(models.Receipt(
                 id=receipt_id, proposal_id=proposal_id, status="draft", policy_number=policy_number,
-                delivered_on=delivered_on, cooling_off_days=rules.cooling_off_days(proposal.product_code),
+                delivered_on=delivered_on,
+                cooling_off_days=rules.cooling_off_days(proposal.product_code, self._catalogue()),
             ))  # fmt: skip
             record_event(session, actor=self._actor(), action="create", entity="receipt",
                          entity_id=receipt_id, detail={"proposal_id": proposal_id})  # fmt: skip

@@ -10,18 +10,14 @@ pull of head office's published calendar (issue 16 item 3) calls the same `impor
 
 from __future__ import annotations
 
-import json
-import logging
-import os
-import tempfile
 from pathlib import Path
 
 from app.errors import InvalidInput
+from app.reference.profile_copy import read_copy, write_copy
 from app.reference.shipped import shipped_calendar
 from app.rules import working_days
 from app.rules.holiday_calendar import CalendarFileError, HolidayCalendar, parse_calendar
 
-log = logging.getLogger(__name__)
 PROFILE_FILE = Path("reference") / "holiday_calendar.json"
 
 
@@ -32,19 +28,7 @@ def profile_file(data_dir: Path) -> Path:
 def imported_calendar(data_dir: Path) -> HolidayCalendar | None:
     """The years installed into this profile, or None (none, or a copy that no longer reads:
     logged, and the shipped years are used)."""
-    path = profile_file(data_dir)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        log.warning("holiday calendar %s could not be read: %s", path, exc)
-        return None
-    try:
-        return parse_calendar(raw)
-    except CalendarFileError as exc:
-        log.warning("holiday calendar %s is not valid, shipped years used: %s", path, exc.problem.en)
-        return None
+    return read_copy(profile_file(data_dir), parse_calendar, "holiday calendar")
 
 
 def held_calendar(data_dir: Path) -> HolidayCalendar:
@@ -62,19 +46,21 @@ def hold_profile_calendar(data_dir: Path) -> HolidayCalendar:
     return calendar
 
 
-def import_calendar(data_dir: Path, raw: bytes, name: str = "The file") -> HolidayCalendar:
+def import_calendar(data_dir: Path, raw: bytes, name: str | None = None) -> HolidayCalendar:
     """Install the calendar file `raw` into the profile and hold it; InvalidInput (nothing
     changed) when it is not a valid calendar or not newer than the one held."""
+    # `name`: the file's path as given; without one, "the file" in each language.
+    name, name_zh = (name, name) if name else ("The file", "该文件")
     try:
         incoming = parse_calendar(raw)
     except CalendarFileError as exc:
         raise InvalidInput(f"{name} was not installed: {exc.problem.en}",
-                           zh=f"{name} 未安装：{exc.problem.zh_CN}") from None  # fmt: skip
+                           zh=f"{name_zh} 未安装：{exc.problem.zh_CN}") from None  # fmt: skip
     held = held_calendar(data_dir)
     if incoming.version <= held.version:
         raise InvalidInput(f"{name} was not installed: its version {incoming.version} is not newer than the "
                            f"calendar held (version {held.version}).",
-                           zh=f"{name} 未安装：其版本 {incoming.version} "
+                           zh=f"{name_zh} 未安装：其版本 {incoming.version} "
                            f"不高于当前日历（版本 {held.version}）。")  # fmt: skip
     previous = imported_calendar(data_dir)
     kept = incoming if previous is None else previous.merged(incoming)
@@ -83,15 +69,4 @@ def import_calendar(data_dir: Path, raw: bytes, name: str = "The file") -> Holid
 
 
 def _write(path: Path, calendar: HolidayCalendar) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(calendar.to_json(), ensure_ascii=False, indent=1) + "\n"
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".calendar-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_copy(path, calendar.to_json(), "calendar")

@@ -20,6 +20,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Image, Table, TableStyle
 
 from app.reports.page import CONTENT_WIDTH, GRID, HEADER_FILL, Styles, grid_table, paragraph
 from app.rules.masking import mask_id_number, mask_phone
+from app.rules.working_days import calendar_note
 
 NUMERALS = "一二三四五六七八九十"
 LABEL_W = 26 * mm
@@ -61,6 +62,13 @@ def chinese_date(day: date | None) -> str:
 
 def iso(day: date | None) -> str:
     return day.isoformat() if day else ""
+
+
+def calendar_line(dates: Sequence[date | None], s: Styles) -> list[Flowable]:
+    """The fallback warning as a line of the print ("注：2027 年节假日尚未公布：暂按周一至周五计算")
+    when a date shown lies in a year the calendar held does not cover; else nothing."""
+    note = calendar_note([day for day in dates if day is not None], "zh_CN")
+    return [paragraph(f"注：{note}。", s.small)] if note else []
 
 
 def section(number: int, text: str, s: Styles) -> Table:

@@ -15,8 +15,9 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from app.day.today import TodayData
 from app.planner.records import ACTIVE, ChecklistEntry
+from app.reference.deadlines import today_calendar_dates
 from app.reports import labels as zh
-from app.reports.common import Letterhead, blank_lines, chinese_date, opening, ruled, sign_off
+from app.reports.common import Letterhead, blank_lines, calendar_line, chinese_date, opening, ruled, sign_off
 from app.reports.data import VisitSheet
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, paragraph, styles
@@ -116,6 +117,7 @@ def daily_plan_pdf(
     story: list[Flowable] = [
         paragraph(TITLE, s.title),
         paragraph(f"日期：{chinese_date(data.day)}　{weekday}{state}", s.body),
+        *calendar_line(today_calendar_dates(data), s),
         *opening(1, "今日目标", s), _targets(data, s),
         *opening(2, "今日日程", s), _agenda(data, s),
         *opening(3, "拜访准备与执行（3S）", s),

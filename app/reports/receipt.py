@@ -11,7 +11,17 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.receipts.service import ReceiptView
 from app.reports import labels as zh
-from app.reports.common import MASKED_NOTE, Letterhead, Masks, chinese_date, field_grid, ink, iso, opening
+from app.reports.common import (
+    MASKED_NOTE,
+    Letterhead,
+    Masks,
+    calendar_line,
+    chinese_date,
+    field_grid,
+    ink,
+    iso,
+    opening,
+)
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, GRID, PageInfo, Styles, build_pdf, paragraph, styles
 from app.rules.proposal import PartyDoc
@@ -84,6 +94,7 @@ def receipt_pdf(
         *opening(1, "保单信息", s), field_grid(policy, s),
         *opening(2, "犹豫期与回执返还", s), field_grid(dates, s), Spacer(1, 1.5 * mm),
         paragraph(f"客户签收后，客户经理须在 {RECEIPT_RETURN_WORKING_DAYS} 个工作日内将回执交回银行。", s.small),
+        *calendar_line([view.return_due_on], s),
         KeepTogether([*opening(3, "客户声明与签收", s), paragraph(STATEMENT, s.small), Spacer(1, 3 * mm),
                       _signature(view, s)]),
     ]  # fmt: skip

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from app.planner.records import ACTIVE, VisitView
 from app.reports import labels as zh
-from app.reports.common import Letterhead, chinese_date, opening, ruled, sign_off
+from app.reports.common import Letterhead, calendar_line, chinese_date, opening, ruled, sign_off
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, paragraph, styles
 
@@ -86,6 +86,7 @@ def week_plan_pdf(
     story: list[Flowable] = [
         paragraph(TITLE, s.title),
         paragraph(f"本周：{chinese_date(monday)} 至 {chinese_date(sunday)}", s.body),
+        *calendar_line([monday, sunday], s),  # which days are working days
         *opening(1, "本周概览", s), _overview(days, working, s),
         *opening(2, "拜访安排", s), _schedule(days, s),
         KeepTogether([Spacer(1, 8 * mm), sign_off(("客户经理签字", "主管审阅"), s)]),

@@ -6,7 +6,10 @@ same document the same way.  The rules it must meet live in `app.rules.proposal_
 JSON form (one object, UTF-8; every key is required, unknown keys are refused):
 
 - Top level: `id` (text, the laptop's UUID), `application_date` (`"YYYY-MM-DD"` or null),
-  `product_code`, `product_name` (text), `sum_insured_cents`, `premium_cents` (whole fen
+  `product_code`, `product_name` (text), `catalogue_version` (the version of head office's
+  product catalogue the product was chosen from, a whole number from 1, or null; the one key
+  that may be left out, read as null: documents written before the catalogue have none),
+  `sum_insured_cents`, `premium_cents` (whole fen
   as integers, or null), `payment_mode` (`"single"` 趸交 | `"regular"` 期交, or null),
   `payment_years` (integer for regular, null for single), `payment_bank`, `payment_account`,
   `payment_account_holder` (text), `health_answers` (object: question id -> true/false,
@@ -83,6 +86,7 @@ class ProposalDoc:
     application_date: date | None
     product_code: str
     product_name: str
+    catalogue_version: int | None  # the product catalogue's version the product was chosen from
     sum_insured_cents: int | None
     premium_cents: int | None
     payment_mode: str | None
@@ -111,6 +115,7 @@ LABELS = {
     "application_date": ("application date", "投保日期"),
     "product_code": ("product code", "产品代码"),
     "product_name": ("product name", "产品名称"),
+    "catalogue_version": ("product catalogue version", "产品目录版本"),
     "sum_insured_cents": ("sum insured", "保险金额"),
     "premium_cents": ("premium", "保险费"),
     "payment_mode": ("payment mode", "缴费方式"),
@@ -248,6 +253,7 @@ ID_NUMBER = READ.text(limits.ID_NUMBER_CHARS)
 PHONE = READ.text(limits.PHONE_CHARS)
 LONG_NAME = READ.text(limits.LONG_NAME_CHARS)
 CODE = READ.text(limits.CODE_CHARS)
+CATALOGUE_VERSIONS = (1, limits.JSON_MAX_INT)
 AMOUNT = READ.integer(limits.AMOUNT_CENTS, nullable=True, beyond=limits.amount_problem)
 PARTY_FIELDS: dict[str, Reader] = {
     "name": NAME, "gender": CHOICE_OR_NULL, "birth_date": READ.date_or_null, "id_type": CHOICE,
@@ -275,6 +281,7 @@ def _beneficiaries(value: object, path: str, problems: list[Problem]) -> tuple[B
 
 PROPOSAL_FIELDS: dict[str, Reader] = {
     "id": READ.uuid, "application_date": READ.date_or_null, "product_code": CODE, "product_name": LONG_NAME,
+    "catalogue_version": READ.integer(CATALOGUE_VERSIONS, nullable=True),
     "sum_insured_cents": AMOUNT, "premium_cents": AMOUNT,
     "payment_mode": CHOICE_OR_NULL, "payment_years": READ.integer(limits.PAYMENT_YEARS, nullable=True),
     "payment_bank": LONG_NAME, "payment_account": READ.text(limits.ACCOUNT_CHARS), "payment_account_holder": NAME,
@@ -294,6 +301,9 @@ def from_json(data: dict[str, Any]) -> tuple[ProposalDoc | None, list[Problem]]:
     if not isinstance(data, dict):
         raise TypeError(f"a proposal is a JSON object, not {type(data).__name__}")
     problems: list[Problem] = []
+    if "catalogue_version" not in data:
+        # Written before the product catalogue (issue 16), e.g. still in an outbox: none used.
+        data = {**data, "catalogue_version": None}
     # A placeholder built from a bad field must not escape: any problem means no document.
     doc = READ.record(ProposalDoc, PROPOSAL_FIELDS)(data, "", problems)
     return (None, problems) if problems else (doc, [])

@@ -18,6 +18,11 @@ Boundaries, all on the application date (never "today", so a form checks the sam
 - pregnancy, for the insured: refused when `pregnancy_weeks` >= 28 (week 28 of pregnancy on)
   or -4 <= `pregnancy_weeks` <= -1 (the 1st to 4th week after birth); -5 and 0-27 accepted;
 - someone born on 29 February has their birthday on 1 March in other years (`age_on`).
+
+The product's own rules (P050-P057: in the catalogue, an insurance product, the catalogue version
+recorded, the insured's age range, payment mode and years, sum insured and premium limits) are
+judged only when `check_proposal` is given a product catalogue (app/rules/product_catalogue.py);
+the age range uses the same `age_on` rule, both ends included.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ from app.rules.client_card import (
     normalise_phone,
 )
 from app.rules.id_numbers import InvalidResidentId, parse_resident_id
+from app.rules.money import yuan_text
+from app.rules.product_catalogue import LINES, MODE_NAMES, Product, ProductCatalogue
 from app.rules.proposal import BeneficiaryDoc, PartyDoc, ProposalDoc, field_label, form_problems
 
 ADULT_AGE = 18
@@ -427,18 +434,161 @@ RULES: tuple[Rule, ...] = (
 )  # fmt: skip
 
 
-def check_proposal(doc: ProposalDoc) -> list[Problem]:
+# --- the product's rules, judged against a product catalogue (P05x) ---------------------------
+
+
+@dataclass(frozen=True)
+class ProductRule:
+    """A rule of the product chosen: judged only when a catalogue is given, with the product
+    found in it (P050 and P056 judge the catalogue itself and get `None`)."""
+
+    id: str
+    field: str
+    en: str
+    zh_CN: str
+    check: Callable[[ProposalDoc, ProductCatalogue, Product | None], Iterable[Breach]]
+    needs_product: bool = True
+
+    def problems(self, doc: ProposalDoc, catalogue: ProductCatalogue) -> Iterator[Problem]:
+        if not doc.product_code.strip():
+            return  # P010 asks for it
+        product = catalogue.find(doc.product_code)
+        if self.needs_product and (product is None or not product.is_insurance):
+            return  # P050 or P057 already refuses it
+        for values in self.check(doc, catalogue, product):
+            yield Problem(self.field.format(**values), self.id, self.en.format(**values),
+                          self.zh_CN.format(**values))  # fmt: skip
+
+
+def _product_unknown(doc: ProposalDoc, catalogue: ProductCatalogue, product: Product | None) -> Iterable[Breach]:
+    if product is not None:
+        return
+    code, chosen, held = doc.product_code.strip(), doc.catalogue_version, catalogue.version
+    if chosen is not None and chosen != held:
+        yield {"en": f"Product {code} was chosen from product catalogue version {chosen}; the catalogue held now "
+                     f"(version {held}) no longer has it: choose the product again.",
+               "zh": f"产品 {code} 选自第 {chosen} 版产品目录；当前产品目录（第 {held} 版）已不再包含该产品，"
+                     "请重新选择产品。"}  # fmt: skip
+    else:
+        yield {"en": f"Product {code} is not in the product catalogue (version {held}): choose a product from it.",
+               "zh": f"产品 {code} 不在产品目录（第 {held} 版）中，请从产品目录中选择产品。"}  # fmt: skip
+
+
+def _product_not_insurance(doc: ProposalDoc, catalogue: ProductCatalogue, product: Product | None) -> Iterable[Breach]:
+    if product is not None and not product.is_insurance:
+        en, zh = LINES[product.line]
+        yield {"code": product.code, "line_en": en.lower(), "line_zh": zh}
+
+
+def _catalogue_version_missing(
+    doc: ProposalDoc, catalogue: ProductCatalogue, product: Product | None
+) -> Iterable[Breach]:
+    if doc.catalogue_version is None:
+        yield {}
+
+
+def _insured_age_range(doc: ProposalDoc, catalogue: ProductCatalogue, product: Product | None) -> Iterable[Breach]:
+    birth, day = doc.insured.birth_date, doc.application_date
+    if product is None or birth is None or day is None or birth > day:
+        return
+    if not product.insured_age_fits(birth, day):
+        age, days = age_on(birth, day), days_old(birth, day)
+        en, zh = product.age_range_texts()
+        age_en, age_zh = (f"{days} days", f"出生 {days} 天") if age == 0 else (f"{age}", f"为 {age} 岁")
+        yield {"name": product.name_zh, "range_en": en, "range_zh": zh, "age_en": age_en, "age_zh": age_zh}
+
+
+def _product_payment_mode(doc: ProposalDoc, catalogue: ProductCatalogue, product: Product | None) -> Iterable[Breach]:
+    mode = doc.payment_mode
+    if product is not None and mode in MODE_NAMES and mode not in product.payment_modes:
+        yield {"name": product.name_zh, "mode_en": MODE_NAMES[mode][0], "mode_zh": MODE_NAMES[mode][1],
+               "allowed_en": " or ".join(MODE_NAMES[m][0] for m in product.payment_modes),
+               "allowed_zh": "或".join(MODE_NAMES[m][1] for m in product.payment_modes)}  # fmt: skip
+
+
+def _product_payment_years(doc: ProposalDoc, catalogue: ProductCatalogue, product: Product | None) -> Iterable[Breach]:
+    years = doc.payment_years
+    if product is None or doc.payment_mode != "regular" or years is None or "regular" not in product.payment_modes:
+        return
+    if years not in product.payment_years:
+        yield {"name": product.name_zh, "years": years, "allowed_en": ", ".join(map(str, product.payment_years)),
+               "allowed_zh": "、".join(map(str, product.payment_years))}  # fmt: skip
+
+
+def _amount_range(key: str) -> Callable[[ProposalDoc, ProductCatalogue, Product | None], Iterable[Breach]]:
+    what = key.removesuffix("_cents")
+
+    def check(doc: ProposalDoc, catalogue: ProductCatalogue, product: Product | None) -> Iterable[Breach]:
+        value = getattr(doc, key)
+        if product is None or value is None or value <= 0:
+            return  # P010 / P017 speak for a blank or non-positive amount
+        low, high = getattr(product, f"{what}_min_cents"), getattr(product, f"{what}_max_cents")
+        if (low is not None and value < low) or (high is not None and value > high):
+            range_en, range_zh = _range_texts(low, high)
+            yield {**_label(key), "name": product.name_zh, "range_en": range_en, "range_zh": range_zh}
+
+    return check
+
+
+def _range_texts(low: int | None, high: int | None) -> tuple[str, str]:
+    if low is not None and high is not None:
+        return f"{yuan_text(low)} to {yuan_text(high)} yuan", f"{yuan_text(low)} 至 {yuan_text(high)} 元"
+    if low is not None:
+        return f"at least {yuan_text(low)} yuan", f"不低于 {yuan_text(low)} 元"
+    return f"at most {yuan_text(high)} yuan", f"不超过 {yuan_text(high)} 元"
+
+
+PRODUCT_RULES: tuple[ProductRule, ...] = (
+    ProductRule("P050_product_unknown", "product_code", "{en}", "{zh}", _product_unknown, needs_product=False),
+    ProductRule("P057_product_not_insurance", "product_code",
+                "Product {code} is a {line_en} product, not insurance: a proposal is for an insurance product.",
+                "产品 {code} 属于{line_zh}，不是保险产品：投保单只能选择保险产品。", _product_not_insurance,
+                needs_product=False),
+    ProductRule("P056_catalogue_version_missing", "product_code",
+                "The proposal does not say which product catalogue version its product was chosen from: "
+                "choose the product again.",
+                "投保单未记录产品所依据的产品目录版本，请重新选择产品。", _catalogue_version_missing,
+                needs_product=False),
+    ProductRule("P051_insured_age_range", "insured.birth_date",
+                "{name} insures people aged {range_en} on the application date; the insured is {age_en}.",
+                "{name}的被保险人投保年龄为{range_zh}，被保险人在投保日{age_zh}。", _insured_age_range),
+    ProductRule("P052_payment_mode", "payment_mode",
+                "{name} is not sold with {mode_en} (only {allowed_en}).",
+                "{name}不提供{mode_zh}（仅可{allowed_zh}）。", _product_payment_mode),
+    ProductRule("P053_payment_years", "payment_years",
+                "{name} is paid over {allowed_en} years, not {years}.",
+                "{name}的缴费年期为 {allowed_zh} 年，不能为 {years} 年。", _product_payment_years),
+    ProductRule("P054_sum_insured_range", "sum_insured_cents",
+                "{label_en} for {name}: {range_en}.", "{name}的{label_zh}应为{range_zh}。",
+                _amount_range("sum_insured_cents")),
+    ProductRule("P055_premium_range", "premium_cents",
+                "{label_en} for {name}: {range_en}.", "{name}的{label_zh}应为{range_zh}。",
+                _amount_range("premium_cents")),
+)  # fmt: skip
+
+
+def product_problems(doc: ProposalDoc, catalogue: ProductCatalogue) -> list[Problem]:
+    """What the catalogue's product rules say about the form (P050-P057)."""
+    return [p for rule in PRODUCT_RULES for p in rule.problems(doc, catalogue)]
+
+
+def check_proposal(doc: ProposalDoc, catalogue: ProductCatalogue | None = None) -> list[Problem]:
     """Every reason to refuse the form; empty means head office may accept it.
 
-    First the JSON form's limits (J codes, `form_problems`), then the rules in table order.
+    First the JSON form's limits (J codes, `form_problems`), then the rules in table order,
+    then, when a product catalogue is given, the product's rules (`PRODUCT_RULES`, P050-P057:
+    the laptop gives the catalogue it holds, head office the one of the version the form names).
     Head office, which cannot read a form past its limits, lists only the J problems; the
     editor shows the rules' problems too, so fixing a too-long name does not uncover twenty
     more.  A rule that cannot judge a value past its limits (a birth date in 9999 has no
     "28 days later") says nothing: the J problem already refuses the form.
     """
     beyond_limits = form_problems(doc)
-    return beyond_limits + [p for rule in RULES if rule.severity == "error"
-                            for p in _judged(rule, doc, lenient=bool(beyond_limits))]  # fmt: skip
+    found = beyond_limits + [p for rule in RULES if rule.severity == "error"
+                             for p in _judged(rule, doc, lenient=bool(beyond_limits))]  # fmt: skip
+    if catalogue is not None and not beyond_limits:
+        found += product_problems(doc, catalogue)
+    return found
 
 
 def _judged(rule: Rule, doc: ProposalDoc, *, lenient: bool) -> list[Problem]:

@@ -4,9 +4,9 @@ Pure: stdlib and `app.rules` only, so the laptop and the head-office server read
 document the same way.
 
 Deadlines: the client's signing date starts the cooling-off period (犹豫期) on the NEXT day
-and it lasts the product's number of calendar days (signed 2026-03-01, 15 days: the last day
-is 2026-03-16); holidays do not lengthen it.  The manager returns the signed paper within 3
-working days of signing (`app.rules.reminders.receipt_return_due`).
+and it lasts the product's number of calendar days, from the product catalogue (signed
+2026-03-01, 15 days: the last day is 2026-03-16); holidays do not lengthen it.  The manager
+returns the signed paper within 3 working days of signing (`app.rules.reminders.receipt_return_due`).
 
 JSON form (one object, UTF-8; every key is required, unknown keys are refused):
 
@@ -39,15 +39,13 @@ from app.rules import limits
 from app.rules.form_readers import FormReaders, Reader, one_of
 from app.rules.limits import Label
 from app.rules.problem import Problem
+from app.rules.product_catalogue import INSURANCE_COOLING_OFF_DAYS, ProductCatalogue
 from app.rules.proposal import plain_json
 from app.rules.reminders import receipt_return_due
 
 DEFAULT_COOLING_OFF_DAYS = 15
 # The bank-insurance minimum is 15 days; the upper bound only catches a slip of the keyboard.
-MIN_COOLING_OFF_DAYS = 15
-MAX_COOLING_OFF_DAYS = 60
-# Products whose terms grant a longer cooling-off period (the pension annuities sold to older clients).
-PRODUCT_COOLING_OFF_DAYS: dict[str, int] = {"GS-XXNJ": 20, "GS-FLXZ": 20}
+MIN_COOLING_OFF_DAYS, MAX_COOLING_OFF_DAYS = INSURANCE_COOLING_OFF_DAYS
 POLICY_NUMBER_MAX = 40
 SCAN_MIMES = ("image/png", "image/jpeg", "application/pdf")
 MAX_SCAN_BYTES = 10 * 1024 * 1024
@@ -55,8 +53,11 @@ SIGNER_ROLE = "client"
 SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
-def cooling_off_days(product_code: str) -> int:
-    return PRODUCT_COOLING_OFF_DAYS.get(product_code.strip().upper(), DEFAULT_COOLING_OFF_DAYS)
+def cooling_off_days(product_code: str, catalogue: ProductCatalogue) -> int:
+    """The product's cooling-off days from the catalogue (e.g. 20 for the pension annuities sold
+    to older clients); the bank-insurance minimum of 15 for a product it does not list."""
+    product = catalogue.find(product_code)
+    return product.cooling_off_days if product is not None and product.is_insurance else DEFAULT_COOLING_OFF_DAYS
 
 
 def cooling_off_ends(signed_on: date, days: int) -> date:

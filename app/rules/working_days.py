@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from app.reference.shipped import shipped_calendar
 from app.rules import holiday_calendar
 from app.rules.holiday_calendar import HolidayCalendar
+from app.rules.problem import Problem
 
 _held: HolidayCalendar | None = None
 
@@ -36,6 +37,18 @@ def calendar_known(day: date) -> bool:
 def assumed_years(dates: Iterable[date]) -> set[int]:
     """The years among `dates` where Monday to Friday is assumed (no calendar covers them)."""
     return holiday_calendar.assumed_years(held_calendar(), dates)
+
+
+def calendar_warning(dates: Iterable[date]) -> Problem | None:
+    """The one warning for deadlines computed on an assumed year ("2027 holidays not known yet:
+    Monday–Friday assumed"), or None when the calendar held covers every date."""
+    return holiday_calendar.fallback_warning(assumed_years(dates))
+
+
+def calendar_note(dates: Iterable[date], language: str) -> str | None:
+    """`calendar_warning` as one sentence in `language` (en | zh_CN): what screens and prints show."""
+    warning = calendar_warning(dates)
+    return warning.message(language) if warning else None
 
 
 def is_working_day(day: date) -> bool:

@@ -1,4 +1,5 @@
-"""The head-office HTTP API (FastAPI): health, push proposal, push receipt, status feed.
+"""The head-office HTTP API (FastAPI): health, push proposal, push receipt, status feed, and the
+published reference files (holiday calendar, product catalogue).
 
 The wire contract is in the README ("Head office server").  Every handler reads and writes
 the database and nothing else, so workers and hosts can be added behind a load balancer.
@@ -30,7 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.rules import wire_json
 from sync import wire
-from sync.headoffice import schemas, store
+from sync.headoffice import references, schemas, store
 from sync.headoffice.db import DEFAULT_DB_URL, create_schema, iso_utc, make_engine, session_factory, utcnow
 from sync.headoffice.documents import Checked, Invalid, check_proposal_push, check_receipt_push, latest_today
 from sync.headoffice.transport import ApiError, Bodies, CloseUnread, Limits
@@ -48,6 +49,14 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (503, "busy with other large pushes: send it again after Retry-After seconds"),
     )
 }  # fmt: skip
+ETAG_HEADER = {"ETag": {"description": "strong: the SHA-256 of the body, quoted", "schema": {"type": "string"}}}
+REFERENCE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"headers": ETAG_HEADER},
+    304: {"description": "the copy named in If-None-Match is the latest: no body", "headers": ETAG_HEADER},
+    401: {"model": schemas.ErrorBody, "description": "no or a bad bearer token"},
+    404: {"model": schemas.ErrorBody, "description": "not_published: nothing of this kind published yet"},
+    422: {"model": schemas.ErrorBody, "description": "bad parameters"},
+}
 ERROR_RESPONSES[503]["headers"] = {"Retry-After": {"description": "seconds to wait", "schema": {"type": "integer"}}}
 
 
@@ -163,6 +172,7 @@ def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
             return JSONResponse({"status": "unavailable", "time": iso_utc(utcnow())}, 503)
         return JSONResponse({"status": "ok", "time": iso_utc(utcnow())})
 
+    catalogues = references.Catalogues(sessions)
     push_doc: dict[str, Any] = {"status_code": wire.PUSH_CREATED, "response_model": schemas.Accepted,
                                 "responses": ERROR_RESPONSES, "tags": ["push"]}  # fmt: skip
 
@@ -173,7 +183,8 @@ def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
         idempotency_key: str | None = Header(None, alias="Idempotency-Key", description="the outbox item's UUID"),
     ) -> Response:
         """A finished proposal with its signatures. Replays with the same key and body get the first answer."""
-        return await push(request, _bearer(credentials), idempotency_key, check_proposal_push)
+        return await push(request, _bearer(credentials), idempotency_key,
+                          lambda data: check_proposal_push(data, catalogues.version))  # fmt: skip
 
     @app.post(wire.PUSH_PATHS[wire.RECEIPT], openapi_extra=_body("ReceiptPush"), **push_doc)
     async def push_receipt(
@@ -195,8 +206,36 @@ def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
         """The token's manager's status events after the cursor, oldest first."""
         return JSONResponse(store.feed(sessions, manager, after, limit))
 
+    for kind, path in wire.REFERENCE_PATHS.items():
+        app.get(path, response_model=schemas.ReferenceFileOut, tags=["reference"], name=f"reference_{kind}",
+                summary=f"The latest published {references.NAMES[kind][0]}", responses=REFERENCE_RESPONSES,
+                )(_reference_endpoint(sessions, kind, require_manager))  # fmt: skip
+
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]  # FastAPI's documented override
     return app
+
+
+def _reference_endpoint(sessions: sessionmaker[Session], kind: str,
+                        require_manager: Callable[..., str]) -> Callable[..., Response]:  # fmt: skip
+    name = references.NAMES[kind][0]
+
+    def serve(
+        _manager: str = Depends(require_manager),
+        if_none_match: str | None = Header(None, alias="If-None-Match", description="the ETag of the copy held"),
+    ) -> Response:
+        published = references.latest(sessions, kind)
+        if published is None:
+            raise ApiError(404, "not_published", f"No {name} has been published yet: keep the copy you hold.")
+        headers = {"ETag": published.etag, "Cache-Control": "no-cache"}
+        if references.matches(if_none_match, published.etag):
+            return Response(status_code=304, headers=headers)
+        return Response(published.body.encode("utf-8"), 200, headers=headers, media_type="application/json")
+
+    serve.__doc__ = (
+        f"The latest {name} head office published; a laptop installs it when newer than its own. "
+        "Strong ETag (SHA-256 of the body); If-None-Match with it answers 304 without a body."
+    )
+    return serve
 
 
 def _push(

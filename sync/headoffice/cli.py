@@ -1,8 +1,9 @@
-"""`branchdesk-headoffice`: serve the API, add a manager, record head office's decisions.
+"""`branchdesk-headoffice`: serve the API, add a manager, record head office's decisions, publish
+reference files (the holiday calendar, the product catalogue).
 
 Exit codes: 0 done, 1 refused or failed (e.g. a duplicate manager, the database unreachable),
-2 bad arguments, or the server's extra is not installed (a laptop's install has no FastAPI,
-uvicorn or psycopg: `pip install 'branchdesk[headoffice]'`).
+2 bad arguments, a reference file refused (invalid, or not newer), or the server's extra is not
+installed (a laptop's install has no FastAPI, uvicorn or psycopg: `pip install 'branchdesk[headoffice]'`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy.exc import ArgumentError, OperationalError
 
@@ -48,6 +50,16 @@ def _parser() -> argparse.ArgumentParser:
     decide.add_argument("--problem-kind", choices=store.PROBLEM_KINDS, help="for problem: the kind of letter")
     decide.add_argument("--policy-number", help="for issued: the policy's number")
     decide.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
+
+    publish = commands.add_parser(
+        "publish", help="publish a reference file (holiday calendar or product catalogue) to every laptop",
+        description="Checks FILE whole, as the laptop does, and serves it from GET /v1/reference/KIND as the "
+        "next version. The file's own version must be above every version published before and the one the "
+        "app ships with. A bad or older file is refused with the reason (exit 2) and nothing is changed.",
+    )  # fmt: skip
+    publish.add_argument("kind", choices=("products", "calendar"))
+    publish.add_argument("file", type=Path, metavar="FILE")
+    publish.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
     return parser
 
 
@@ -129,6 +141,29 @@ def _decide(args: argparse.Namespace) -> int:
     return 0
 
 
+def _publish(args: argparse.Namespace) -> int:
+    from sync.headoffice import references
+
+    try:
+        with args.file.open("rb") as handle:
+            raw = handle.read(references.MAX_FILE_BYTES + 1)
+    except OSError as error:
+        print(f"branchdesk-headoffice: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    engine = make_engine(args.db)
+    create_schema(engine)
+    try:
+        published = references.publish(session_factory(engine), args.kind, raw)
+    except references.BadReferenceFile as error:
+        problem = error.problem
+        where = f" (at {problem.field})" if problem.field else ""
+        print(f"branchdesk-headoffice: {args.file} was not published{where}: {problem.en} [{problem.code}]",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    print(json.dumps(published.summary(), ensure_ascii=False))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     missing = _missing_extra(args)
@@ -136,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"branchdesk-headoffice: the head-office server is not installed here ({', '.join(missing)} "
               f"missing): install branchdesk[headoffice], e.g. {EXTRA_HINT}", file=sys.stderr)  # fmt: skip
         return 2
-    commands = {"serve": _serve, "add-manager": _add_manager, "decide": _decide}
+    commands = {"serve": _serve, "add-manager": _add_manager, "decide": _decide, "publish": _publish}
     try:
         return commands[args.command](args)
     except ArgumentError as error:

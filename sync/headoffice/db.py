@@ -1,13 +1,14 @@
-"""Head office's own tables: managers, received records and the status feed.
+"""Head office's own tables: managers, received records, the status feed, published reference files.
 
 Not local_db: the server is another program with another database (SQLite by default,
 PostgreSQL for several workers or hosts), so it declares its own metadata.
 
 The tables are created with `metadata.create_all` on start, which creates what is missing and
-never alters what exists; `create_schema` then upgrades, in place, what an earlier version
-made.  There has been one change, so far: Idempotency-Keys were UNIQUE across all managers
-and are now UNIQUE per manager (`_scope_idempotency_keys`), using Alembic's operations
-directly: a migration environment and version table would only pay off with more changes.
+never alters what exists (a table new in a version, such as reference_files, simply appears);
+`create_schema` then upgrades, in place, what an earlier version made.  There has been one
+change, so far: Idempotency-Keys were UNIQUE across all managers and are now UNIQUE per manager
+(`_scope_idempotency_keys`), using Alembic's operations directly: a migration environment and
+version table would only pay off with more changes.
 """
 
 from __future__ import annotations
@@ -138,6 +139,22 @@ class StatusEvent(Base):
     problem_id: Mapped[str | None] = mapped_column(String(64))
     problem_kind: Mapped[str | None] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReferenceFile(Base):
+    """A published reference file (sync/headoffice/references.py): the holiday calendar or the
+    product catalogue, every version ever published kept (head office checks a proposal against
+    the catalogue version the laptop used)."""
+
+    __tablename__ = "reference_files"
+    __table_args__ = (UniqueConstraint("kind", "version"), {"sqlite_autoincrement": True})
+
+    seq: Mapped[int] = mapped_column(Counter, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16))  # calendar | products (sync.wire.REFERENCE_PATHS)
+    version: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)  # the JSON text served, byte for byte
+    sha256: Mapped[str] = mapped_column(String(64))  # of the body: the strong ETag
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

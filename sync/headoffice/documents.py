@@ -26,7 +26,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.rules import proposal as proposal_form
 from app.rules import receipt as receipt_form
@@ -37,6 +37,9 @@ from app.rules.proposal import SIGNER_ROLES, content_hash, required_roles
 from app.rules.proposal_rules import check_proposal
 from sync import wire
 from sync.wire import PROPOSAL_KEYS, RECEIPT_KEYS, SCAN_KEY
+
+if TYPE_CHECKING:
+    from app.rules.product_catalogue import ProductCatalogue
 
 Doc = TypeVar("Doc")  # the form a from_json reads: ProposalDoc or ReceiptDoc
 SHA256_HEX = set("0123456789abcdef")
@@ -196,13 +199,19 @@ def _proposal_signatures(value: object, doc: proposal_form.ProposalDoc | None) -
     return errors
 
 
-def check_proposal_push(data: object) -> Checked:
-    """The pushed proposal, or `Invalid` listing every problem found."""
+def check_proposal_push(data: object, catalogues: Callable[[int], ProductCatalogue | None] | None = None) -> Checked:
+    """The pushed proposal, or `Invalid` listing every problem found.
+
+    `catalogues` gives the catalogue of a version number (every version head office ever
+    published, and the shipped one; sync/headoffice/references.py): the proposal is checked
+    against the version it was filled under, so an older version's products stay acceptable
+    under their own rules.  A version head office does not know is refused (422, never a 500).
+    Without `catalogues`, only the form's own rules are checked (no product rules)."""
     errors = _envelope(data, PROPOSAL_KEYS)
     assert isinstance(data, dict)  # _envelope refused anything else
     doc = _parsed(data, wire.PROPOSAL, proposal_form.from_json, errors)
     if doc is not None:
-        errors += [_from_problem(p) for p in check_proposal(doc)]
+        errors += _catalogue_errors(doc, catalogues)
     if "signatures" in data:
         errors += _proposal_signatures(data["signatures"], doc)
     if all(key in data for key in PROPOSAL_KEYS):
@@ -210,6 +219,25 @@ def check_proposal_push(data: object) -> Checked:
     if errors or doc is None:
         raise Invalid(f"The proposal was refused: {len(errors)} problem(s).", errors)
     return Checked(wire.PROPOSAL, doc.id, data[wire.HASH_KEY], doc.manager_code, None)
+
+
+def _catalogue_errors(doc: proposal_form.ProposalDoc,
+                      catalogues: Callable[[int], ProductCatalogue | None] | None) -> list[FieldError]:  # fmt: skip
+    """The proposal's rules under the catalogue version it names.  The rules alone when it names
+    none (filled before the catalogue) or no catalogues are given (a caller outside the server
+    checking the form's own rules)."""
+    version = doc.catalogue_version
+    if version is None or catalogues is None:
+        return [_from_problem(p) for p in check_proposal(doc)]
+    catalogue = catalogues(version)
+    if catalogue is None:
+        return [FieldError(
+            "catalogue_version", "catalogue_version_unknown",
+            f"The proposal was filled under product catalogue version {version}, which head office never "
+            "published: it cannot be checked.",
+            f"投保单依据的产品目录版本 {version} 不是总公司发布过的版本，无法审核。",
+        )]  # fmt: skip
+    return [_from_problem(p) for p in check_proposal(doc, catalogue)]
 
 
 def _scan_errors(scan: receipt_form.ScanRef | None, data: dict[str, Any]) -> list[FieldError]:

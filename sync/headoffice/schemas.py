@@ -54,6 +54,11 @@ class ProposalForm(_Strict):
     application_date: Date = DATE
     product_code: str
     product_name: str
+    catalogue_version: int | None = Field(
+        None, ge=1, description="the product catalogue version the product was chosen from; may be left out "
+        "(null: filled before the catalogue). Head office checks the form under that version; one it never "
+        "published is refused (catalogue_version_unknown)."
+    )  # fmt: skip
     sum_insured_cents: int | None = Field(description="integer fen")
     premium_cents: int | None = Field(description="integer fen")
     payment_mode: Literal["single", "regular"] | None
@@ -161,3 +166,13 @@ class StatusFeed(BaseModel):
 class Health(BaseModel):
     status: Literal["ok", "unavailable"]
     time: str
+
+
+class ReferenceFileOut(BaseModel):
+    """A published reference file as the laptop installs it: the holiday calendar
+    (app.rules.holiday_calendar) or the product catalogue (app.rules.product_catalogue)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    kind: Literal["holiday-calendar", "product-catalogue"]
+    version: int = Field(ge=1, description="newer than every version published before")

@@ -163,9 +163,11 @@ def test_fill_a_proposal_with_the_keyboard_fix_its_problems_sign_and_finish(
     keys.tab()
     keys.at(editor.product.application_date)
     keys.tab()
-    keys.type(editor.product.product_code, "ZX-EDU-2026")
-    keys.tab()
-    keys.type(editor.product.product_name, "鑫享未来少儿教育年金保险")
+    keys.type(editor.product.picker.search, "jiaoyu")  # 教育: picked from the catalogue, not typed
+    keys.key(Qt.Key.Key_Return)
+    assert (editor.product.product_code.text(), editor.product.product_name.text()) == (
+        "ZX-EDU-2026", "鑫享未来少儿教育年金保险"
+    )  # fmt: skip
     keys.tab()
     keys.type(editor.product.sum_insured, "300000")
     keys.tab()
@@ -390,3 +392,46 @@ def test_esc_closes_and_keeps_what_was_just_typed(qtbot: QtBot, shell: Shell, pa
     assert ctx is not None
     qtbot.waitUntil(lambda: ctx.proposals.doc(editor.proposal_id).policyholder.name == "孙丽")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.index(0, 1).data() == "孙丽")
+
+
+def test_the_product_is_picked_from_the_catalogue_by_pinyin_name_or_code(qtbot: QtBot, page: ProposalsPage) -> None:
+    editor = new_editor(qtbot, page)
+    keys = Keyboard(qtbot)
+    product = editor.product
+    product.application_date.setFocus()
+    keys.tab()
+    keys.at(product.picker.search)
+    assert product.product_code.isReadOnly() and product.product_name.isReadOnly()
+    assert not product.chosen.panel.isVisible()
+
+    keys.type(product.picker.search, "zxnj")  # the initials of 尊享年金
+    assert product.picker.matches() == ["RB-ZXNJ"]
+    keys.key(Qt.Key.Key_Return)
+    assert (product.product_code.text(), product.product_name.text()) == ("RB-ZXNJ", "人保寿险尊享年金保险")
+    assert product.picker.search.text() == "" and not product.picker.found.isVisible()
+    panel = product.chosen.panel.text()
+    assert product.chosen.panel.isVisible()
+    shown = ("Annuity", "from 28 day(s) old to 65 year(s)", "regular premium over 3, 5, 10 years",
+             "cooling-off 15 day(s)", "第五个保单周年日起每年领取", "Feature: 合同生效满五年起")  # fmt: skip
+    assert [text for text in shown if text not in panel] == []
+
+    # By Chinese name (typed through the input method) and by code; only insurance products are offered.
+    type_text(qtbot, product.picker.search, "尊享")
+    assert product.picker.matches() == ["RB-ZXNJ", "TK-ZXSJ"]  # in the catalogue's order
+    keys.key(Qt.Key.Key_Down)  # the second match, the field keeping the keyboard
+    keys.at(product.picker.search)
+    keys.key(Qt.Key.Key_Return)
+    assert product.product_code.text() == "TK-ZXSJ"
+    type_text(qtbot, product.picker.search, "gs-flxz")
+    keys.key(Qt.Key.Key_Return)
+    assert product.product_code.text() == "GS-FLXZ"
+    assert "cooling-off 20 day(s)" in product.chosen.panel.text()
+    type_text(qtbot, product.picker.search, "dep-fix1y")  # a deposit: not on a proposal
+    assert product.picker.matches() == []
+    keys.key(Qt.Key.Key_Return)
+    assert product.product_code.text() == "GS-FLXZ"  # nothing else could be chosen
+
+    # The choice is saved with the catalogue's version.
+    wait_saved(qtbot, editor)
+    doc = editor.ctx.proposals.doc(editor.proposal_id)
+    assert (doc.product_code, doc.product_name, doc.catalogue_version) == ("GS-FLXZ", "国寿福禄鑫尊养老年金保险", 1)

@@ -248,3 +248,40 @@ def test_a_login_whose_password_store_went_away_is_said_on_the_page(
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "No secure password store" in page.status.text())
     assert column(page, "status") == ["Waiting"] and headoffice.records() == []
+
+
+def test_the_page_shows_the_reference_versions_held_and_a_sync_brings_a_published_calendar(
+    qtbot: QtBot,
+    shell: Shell,
+    data_dir: Path,
+    headoffice: HeadOffice,  # noqa: F811
+    headoffice_token: str,  # noqa: F811
+) -> None:
+    from app.rules import working_days
+    from tests.test_reference_distribution import SAMPLE_CALENDAR, calendar_file, publish
+
+    profile(data_dir, login=(headoffice, SAMPLE_MANAGER, headoffice_token))
+    # Published before the window opens: the run the window starts by itself once head office
+    # answers, or F5 if that has not started yet, brings it — never both (one run at a time).
+    assert publish(headoffice, "calendar", SAMPLE_CALENDAR.read_bytes()).returncode == 0
+    assert publish(headoffice, "calendar", calendar_file(3), "2028.json").returncode == 0
+    try:
+        window, page = open_sync_page(qtbot, shell, data_dir)
+        shown = page.references.text()
+        assert shown.startswith("Holiday calendar: version ") and "Product catalogue: version 1 (" in shown
+        assert "product(s)" in shown and page.references.isVisible()
+        qtbot.waitUntil(lambda: not window.sync_scheduler.is_running, timeout=15_000)
+        if "holiday calendar version 3 received" not in page.status.text():  # no run by itself yet
+            page.table.setFocus()
+            qtbot.keyClick(page.table, Qt.Key.Key_F5)
+        qtbot.waitUntil(lambda: "holiday calendar version 3 received" in page.status.text(), timeout=15_000)
+        qtbot.waitUntil(lambda: page.references.text().startswith("Holiday calendar: version 3 (2004–2028)"))
+        assert "Last checked with head office: today" in page.references.text()
+        # Asked again, head office answers 304: nothing new, and the versions stay.
+        qtbot.waitUntil(lambda: not window.sync_scheduler.is_running, timeout=15_000)
+        page.table.setFocus()
+        qtbot.keyClick(page.table, Qt.Key.Key_F5)
+        qtbot.waitUntil(lambda: page.status.text().startswith("Up to date"), timeout=15_000)
+        assert page.references.text().startswith("Holiday calendar: version 3 (2004–2028)")
+    finally:
+        working_days.hold(None)

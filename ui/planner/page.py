@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from app.common.local_time import local_zone
 from app.planner.records import CarryMove, SeriesInput, VisitDetail, VisitView
 from app.rules.ids import ClientId, VisitId
-from app.rules.working_days import is_working_day, next_working_day
+from app.rules.working_days import calendar_note, is_working_day, next_working_day
+from ui.common.i18n import current_language
 from ui.common.page import Page
 from ui.common.print_actions import open_preview, print_button, print_shortcut
 from ui.common.qdates import qdate
@@ -46,6 +47,7 @@ WriteResult = tuple[VisitView, list[VisitView]]  # the visit written, and the vi
 
 class PlannerPage(Page):
     shows = frozenset({"visits", "visit_checklist", "visit_series", "clients", "outlets"})
+    interview_did_request = Signal(str, str)  # "needs" | "closing", the visit id (the shell opens it)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -363,7 +365,9 @@ class PlannerPage(Page):
             .replace("%2", locale.toString(qdate(day), QLocale.FormatType.LongFormat))
             .replace("%3", locale.toString(qdate(target), QLocale.FormatType.LongFormat))
         )
-        text = question + "\n\n" + "\n".join(self.carry_over_lines(moves))
+        # Carried into a year whose holidays are not known: the days were counted Monday to Friday.
+        note = calendar_note([target, *(move.new_start.date() for move in moves)], current_language())
+        text = question + ("\n" + note if note else "") + "\n\n" + "\n".join(self.carry_over_lines(moves))
         answer = QMessageBox.question(self, self.tr("Carry over unfinished visits"), text)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -373,6 +377,7 @@ class PlannerPage(Page):
                 self.tr("%1 visits carried over to %2.")
                 .replace("%1", str(len(moved)))
                 .replace("%2", locale.toString(qdate(target), QLocale.FormatType.ShortFormat))
+                + (" " + note if note else "")
             )
             self.refresh()
 
@@ -448,6 +453,7 @@ class PlannerPage(Page):
             self.dialog.deleteLater()
         self.dialog = VisitDialog(self._runner, self._ctx, self.zone, self)
         self.dialog.form_did_submit.connect(self._save_form)
+        self.dialog.interview_did_request.connect(self.interview_did_request)
         return self.dialog
 
     def _save_form(self, form: VisitForm) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.rules import receipt as rules
 from app.rules.ids import ReceiptId
+from app.rules.working_days import calendar_note
 from ui.common.failures import failure_text
 from ui.common.i18n import current_language
 from ui.common.qdates import pydate, qdate
@@ -244,11 +245,12 @@ class ReceiptDialog(QDialog):
             .replace("%1", locale.toString(qdate(ends), QLocale.FormatType.LongFormat))
             .replace("%2", str(days))
         )
-        self.return_due.setText(
-            self.tr("%1 (3 working days after signing)").replace(
-                "%1", locale.toString(qdate(due), QLocale.FormatType.LongFormat)
-            )
+        text = self.tr("%1 (3 working days after signing)").replace(
+            "%1", locale.toString(qdate(due), QLocale.FormatType.LongFormat)
         )
+        # Counted Monday to Friday in a year whose holidays are not known: said under the date.
+        note = calendar_note([signed, due], current_language())
+        self.return_due.setText(f"{text}\n{note}" if note else text)
         self.evidence.set_cooling_off_days(days)
 
     # ---- checking and saving -------------------------------------------------------------------

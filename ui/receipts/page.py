@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules.ids import ReceiptId
+from app.rules.working_days import calendar_note
+from ui.common.i18n import current_language
 from ui.common.page import Page
 from ui.common.print_actions import open_preview, print_button, print_shortcut
 from ui.common.qdates import qdate
@@ -69,6 +71,11 @@ class ReceiptList(QWidget):
         self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.status = QLabel(self)
         self.status.setObjectName("receiptListStatus")
+        # A return deadline in a year whose holidays are not known: one line under the list.
+        self.calendar_warning = QLabel(self)
+        self.calendar_warning.setObjectName("calendarWarning")
+        self.calendar_warning.setWordWrap(True)
+        self.calendar_warning.hide()
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.open_button)
@@ -79,6 +86,7 @@ class ReceiptList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.calendar_warning)
         layout.addWidget(self.status)
         self.new_button.clicked.connect(self.new_receipt)
         self.open_button.clicked.connect(self.open_current)
@@ -105,6 +113,9 @@ class ReceiptList(QWidget):
     def _show(self, rows: list[DueReceipt]) -> None:
         current = self.current_id()
         self.rows = rows
+        note = calendar_note([r.return_due_on for r in rows if r.return_due_on], current_language())
+        self.calendar_warning.setText(note or "")
+        self.calendar_warning.setVisible(note is not None)
         self.table.clear()
         locale = QLocale()
 

@@ -47,12 +47,11 @@ PASSPHRASE_CODES = ("passphrase_needed", "passphrase_rejected")
 
 def open_profile_work(data_dir: Path, passphrase: str | None = None, task: Task | None = None) -> OpenedProfile:
     from app.context import AppContext
-    from app.paths import is_demo_dir
-    from app.store import open_store
 
     # A slow step is passed to the GUI thread as a progress report (step, 0).
     announce = (lambda step: task.report_progress(int(step), 0)) if task is not None else None
-    ctx = AppContext(store=open_store(data_dir, passphrase, announce), is_demo=is_demo_dir(data_dir))
+    # The same opening as the CLI's: the profile's calendar and catalogue held, deadlines reconciled.
+    ctx = AppContext.open(data_dir, passphrase, announce)
     return OpenedProfile(ctx, ctx.overview.is_empty())
 
 

@@ -1,5 +1,9 @@
 """Sync: every item on its way to head office, where it stands, and what can be done about it.
 
+Below the list: the reference data head office publishes (the holiday calendar's version and
+years, the product catalogue's version and size) as this laptop holds them, and when a sync last
+asked for newer copies.
+
 The list, retry, discard and export go through the core's SyncService on workers; runs
 themselves belong to the SyncScheduler (one at a time), which this page asks for a run and
 follows for progress and the outcome (`follow`).
@@ -36,6 +40,7 @@ from ui.sync.texts import LOGIN_CODES, SyncTexts
 
 if TYPE_CHECKING:
     from app.context import AppContext
+    from app.headoffice.references import HeldReferences
     from app.headoffice.service import LoginState, SyncItem, SyncReport, SyncSummary
     from ui.sync.scheduler import SyncScheduler
 
@@ -47,6 +52,7 @@ class SyncView:
     summary: SyncSummary
     login: LoginState | None
     login_problem: BranchDeskError | None  # no usable password store
+    references: HeldReferences  # the holiday calendar and product catalogue held
 
 
 def load_view(ctx: AppContext, status: str) -> SyncView:
@@ -55,7 +61,7 @@ def load_view(ctx: AppContext, status: str) -> SyncView:
         login, problem = sync.login_state(), None
     except BranchDeskError as exc:
         login, problem = None, exc
-    return SyncView(status, sync.items(status), sync.summary(), login, problem)
+    return SyncView(status, sync.items(status), sync.summary(), login, problem, sync.references())
 
 
 class SyncPage(Page):
@@ -117,6 +123,9 @@ class SyncPage(Page):
         self.export_button = QPushButton(self.tr("E&xport list…"), self)
         self.summary = QLabel(self)
         self.summary.setObjectName("syncSummary")
+        self.references = QLabel(self)
+        self.references.setObjectName("syncReferences")
+        self.references.setWordWrap(True)
         self.status = QLabel(self)
         self.status.setObjectName("syncStatus")
         self.status.setWordWrap(True)
@@ -141,6 +150,7 @@ class SyncPage(Page):
         self.content.addWidget(self.table, 1)
         self.content.addLayout(actions)
         self.content.addWidget(self.summary)
+        self.content.addWidget(self.references)
         self.content.addWidget(self.status)
         for first, second in ((self.status_filter, self.sync_button), (self.sync_button, self.cancel_button),
                               (self.cancel_button, self.table), (self.table, self.retry_button),
@@ -221,6 +231,7 @@ class SyncPage(Page):
             parts.append(self.tr("%n rejected", "", summary.rejected))
         parts.append(self.tr("last successful sync: %1").replace("%1", self._texts.when(summary.last_success_at)))
         self.summary.setText(" · ".join(parts))
+        self.references.setText(self._texts.references(view.references))
         self._refresh_buttons()
 
     def _show_login(self, view: SyncView) -> None:

@@ -17,6 +17,7 @@ from ui.common.i18n import current_language
 from ui.common.qdates import qdate, qtime
 
 if TYPE_CHECKING:
+    from app.headoffice.references import HeldReferences, ReferencePull
     from app.headoffice.service import SyncReport
 
 # Codes of the sync core's errors that mean "log in (again)".
@@ -76,6 +77,26 @@ class SyncTexts(QObject):
             return texts[code]
         return failure_text(exc)
 
+    def references(self, held: HeldReferences) -> str:
+        """The reference data held, and when head office was last asked for newer copies."""
+        return (
+            self.tr("Holiday calendar: version %1 (%2–%3) · Product catalogue: version %4 (%n product(s)) · "
+                    "Last checked with head office: %5", "", held.product_count)
+            .replace("%1", str(held.calendar_version)).replace("%2", str(held.calendar_first_year or ""))
+            .replace("%3", str(held.calendar_last_year or "")).replace("%4", str(held.catalogue_version))
+            .replace("%5", self.when(held.checked_at))
+        )  # fmt: skip
+
+    def _pulled(self, pull: ReferencePull) -> str:
+        """What a run did with one kind of reference data, when worth a word: installed, or refused."""
+        if pull.outcome == "installed":
+            text = (self.tr("holiday calendar version %1 received") if pull.kind == "calendar"
+                    else self.tr("product catalogue version %1 received"))  # fmt: skip
+            return text.replace("%1", str(pull.version))
+        if pull.outcome == "refused" and pull.problem is not None:
+            return pull.problem.message(current_language())
+        return ""
+
     def report(self, report: SyncReport) -> str:
         """One line on what a run did."""
         language = current_language()
@@ -86,6 +107,7 @@ class SyncTexts(QObject):
             parts.append(self.tr("%n rejected by head office", "", report.rejected))
         if report.statuses_changed:
             parts.append(self.tr("%n answer(s) from head office", "", report.statuses_changed))
+        parts += [text for text in map(self._pulled, report.references) if text]
         if report.cancelled:
             parts.insert(0, self.tr("Stopped; what was not sent stays waiting"))
         elif report.problem is not None:

@@ -38,6 +38,7 @@ from ui.proposals.editor.beneficiaries import BeneficiariesSection
 from ui.proposals.editor.client_links import ClientLinks
 from ui.proposals.editor.fields import ProblemBoard
 from ui.proposals.editor.party import PartySection
+from ui.proposals.editor.product_picker import search_keys
 from ui.proposals.editor.reason_dialog import ReasonDialog
 from ui.proposals.editor.sections import HealthSection, ManagerSection, PaymentSection, ProductSection, RelationSection
 from ui.proposals.editor.signing import SigningDialog
@@ -46,6 +47,9 @@ if TYPE_CHECKING:
     from app.context import AppContext
     from app.proposals.records import ClientLink
     from app.proposals.service import DraftSaved, ProposalView
+    from app.rules.product_catalogue import ProductCatalogue
+
+    Loaded = tuple[ProposalView, dict[str, ClientLink], list[Problem], list[Problem], ProductCatalogue, dict[str, str]]
 
 AUTOSAVE_MS = 250
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -172,16 +176,18 @@ class ProposalEditor(QDialog):
         self.status.setText(self.tr("Opening…"))
         proposals, records, proposal_id = self.ctx.proposals, self.ctx.proposal_records, self.proposal_id
 
-        def work(_task: object) -> tuple[ProposalView, dict[str, ClientLink], list[Problem], list[Problem]]:
-            from app.rules.proposal_rules import check_proposal, proposal_warnings
-
+        def work(_task: object) -> Loaded:
             view = proposals.get(proposal_id)
-            return view, records.linked_clients(proposal_id), check_proposal(view.doc), proposal_warnings(view.doc)
+            problems, warnings = proposals.check(view.doc)
+            catalogue = proposals.catalogue()  # with its search keys: pinyin is worked out here
+            links = records.linked_clients(proposal_id)
+            return view, links, problems, warnings, catalogue, search_keys(catalogue)
 
         self.submit(work, self._show)
 
-    def _show(self, loaded: tuple[ProposalView, dict[str, ClientLink], list[Problem], list[Problem]]) -> None:
-        view, links, problems, warnings = loaded
+    def _show(self, loaded: Loaded) -> None:
+        view, links, problems, warnings, catalogue, keys = loaded
+        self.product.set_catalogue(catalogue, keys)
         self.view = view
         self.editable = view.status == "draft"
         doc = view.doc

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from app.rules.money import yuan_text
 from app.rules.problem import Problem
+from app.rules.product_catalogue import ProductCatalogue
 from app.rules.proposal import HealthAnswer, ProposalDoc
 from ui.proposals.editor.choices import ProposalChoices
 from ui.proposals.editor.fields import ProblemBoard, combo, parse_date, parse_yuan, select
+from ui.proposals.editor.product_picker import ChosenProduct, ProductPicker
 
 # The questionnaire of the demo products and the sample form; q3 and q4 feed the rules'
 # pregnancy window (P040) and the medical review of a disabled insured (W001).
@@ -79,29 +81,65 @@ class RelationSection(Section):
 
 
 class ProductSection(Section):
+    """The application date, the product picked from the catalogue (`ProductPicker`), the amounts."""
+
     def __init__(self, board: ProblemBoard, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Product"), board, parent)
         self.application_date = QLineEdit(self)
         self.application_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.product_code, self.product_name = QLineEdit(self), QLineEdit(self)
+        self.picker = ProductPicker(self)
+        self.chosen = ChosenProduct(self)
+        self.product_code, self.product_name = self.chosen.code, self.chosen.name
+        self.catalogue_version: int | None = None
         self.sum_insured, self.premium = QLineEdit(self), QLineEdit(self)
         for edit in (self.sum_insured, self.premium):
             edit.setPlaceholderText(self.tr("yuan, e.g. 100000.00"))
         self.row("application_date", self.tr("Application date"), self.application_date)
-        self.row("product_code", self.tr("Product code"), self.product_code)
-        self.row("product_name", self.tr("Product name"), self.product_name)
+        # Not through `row`: typing a search changes nothing on the form until a product is picked.
+        self.picker.setObjectName("product_code")
+        self.board.add_row(self.form, "product_code", self.tr("&Product"), self.picker)
+        self.board.focus["product_code"] = self.picker.search
+        holder = self.picker.parentWidget()
+        label = self.form.labelForField(holder) if holder is not None else None
+        if isinstance(label, QLabel):
+            label.setBuddy(self.picker.search)
+        self.chosen.setObjectName("product_name")
+        self.board.add_row(self.form, "product_name", self.tr("Chosen product"), self.chosen)
+        self.board.focus["product_name"] = self.picker.search
         self.row("sum_insured_cents", self.tr("Sum insured (yuan)"), self.sum_insured)
         self.row("premium_cents", self.tr("Premium (yuan)"), self.premium)
+        self.picker.product_did_pick.connect(self._picked)
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.application_date, self.product_code, self.product_name, self.sum_insured, self.premium]
+        return [self.application_date, self.picker.search, self.sum_insured, self.premium]
+
+    def set_catalogue(self, catalogue: ProductCatalogue, keys: dict[str, str]) -> None:
+        self.picker.set_catalogue(catalogue, keys)
 
     def show_doc(self, doc: ProposalDoc) -> None:
         self.application_date.setText(doc.application_date.isoformat() if doc.application_date else "")
-        self.product_code.setText(doc.product_code)
-        self.product_name.setText(doc.product_name)
+        self.catalogue_version = doc.catalogue_version
+        catalogue = self.picker.catalogue
+        product = catalogue.find(doc.product_code) if catalogue is not None and doc.product_code else None
+        # A code the catalogue no longer lists stays as it was saved: the rules say it is gone.
+        self.chosen.show_product(doc.product_code, doc.product_name, product)
         self.sum_insured.setText(yuan_text(doc.sum_insured_cents, grouping=False))
         self.premium.setText(yuan_text(doc.premium_cents, grouping=False))
+
+    def set_editable(self, editable: bool) -> None:
+        super().set_editable(editable)
+        self.product_code.setReadOnly(True)
+        self.product_name.setReadOnly(True)
+        self.picker.setVisible(editable)
+
+    def _picked(self, code: str) -> None:
+        catalogue = self.picker.catalogue
+        product = catalogue.find(code) if catalogue is not None else None
+        if catalogue is None or product is None:
+            return
+        self.catalogue_version = catalogue.version
+        self.chosen.show_product(product.code, product.name_zh, product)
+        self.section_did_change.emit()
 
     def values(self, problems: list[Problem]) -> dict[str, object]:
         day, bad_day = parse_date(self.application_date.text(), "application_date")
@@ -110,7 +148,8 @@ class ProductSection(Section):
         problems += [p for p in (bad_day, bad_sum, bad_premium) if p is not None]
         return {
             "application_date": day, "product_code": self.product_code.text().strip(),
-            "product_name": self.product_name.text().strip(), "sum_insured_cents": insured,
+            "product_name": self.product_name.text().strip(), "catalogue_version": self.catalogue_version,
+            "sum_insured_cents": insured,
             "premium_cents": premium,
         }  # fmt: skip
 
