@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,14 +25,20 @@ from app.profile.settings import SettingsService
 from app.proposals.records import ProposalRecords
 from app.proposals.service import ProposalService
 from app.receipts.service import ReceiptService
-from app.store import Store, open_store
+from app.store import SlowStep, Store, open_store
 
 if TYPE_CHECKING:
     from app.credentials import Credentials
     from app.day.care import CareService
+    from app.day.summaries import SummaryService
     from app.headoffice.service import SyncService
     from app.prospects.service import ProspectService
     from app.reports.printing import PrintService
+    from app.rules.product_catalogue import ProductCatalogue
+    from app.sales_forms.briefing import BriefingService
+    from app.sales_forms.calls import CallRecordService
+    from app.sales_forms.closing import ClosingInterviewService
+    from app.sales_forms.needs import NeedsInterviewService
 
 
 @dataclass
@@ -40,18 +47,35 @@ class AppContext:
     is_demo: bool = field(default=False)
 
     @classmethod
-    def open(cls, data_dir: Path) -> AppContext:
+    def open(
+        cls, data_dir: Path, passphrase: str | None = None, announce: Callable[[SlowStep], None] | None = None
+    ) -> AppContext:
+        """Open the profile in `data_dir` (app/store.py `open_store`: the same arguments) and set
+        up what the process computes with: the CLI, the window and the tests all come here."""
+        from app.reference.deadlines import reconcile_deadlines
         from app.reference.held import hold_profile_calendar
+        from app.reference.products import hold_profile_catalogue
 
-        ctx = cls(store=open_store(data_dir), is_demo=is_demo_dir(data_dir))
+        ctx = cls(store=open_store(data_dir, passphrase, announce), is_demo=is_demo_dir(data_dir))
         # Working days everywhere (deadlines, carry-over, the week) use the years this profile
         # holds: the shipped ones, and any newer ones imported or published since.
         hold_profile_calendar(ctx.data_dir)
+        # The proposal rules, the cooling-off days and the product picker use this profile's
+        # product catalogue: the shipped one, or a newer one imported or published since.
+        hold_profile_catalogue(ctx.data_dir)
+        # Deadlines stored while a year was assumed Monday to Friday move once it is held.
+        reconcile_deadlines(ctx)
         return ctx
 
     @property
     def data_dir(self) -> Path:
         return self.store.data_dir
+
+    def catalogue(self) -> ProductCatalogue:
+        """The product catalogue this profile holds (app/reference/products.py)."""
+        from app.reference.products import current_catalogue
+
+        return current_catalogue()
 
     @cached_property
     def changes(self) -> ChangeFeed:
@@ -128,8 +152,45 @@ class AppContext:
         return CareService(self.store.sessions, self.settings, self.worklog, self.actor)
 
     @cached_property
+    def call_records(self) -> CallRecordService:
+        """电话邀约记录表 (app/sales_forms/calls.py)."""
+        from app.sales_forms.calls import CallRecordService
+
+        return CallRecordService(self.store.sessions, self.actor)
+
+    @cached_property
+    def briefing(self) -> BriefingService:
+        """早会信息记录表 and 财经要闻摘录表 (app/sales_forms/briefing.py)."""
+        from app.sales_forms.briefing import BriefingService
+
+        return BriefingService(self.store.sessions, self.actor, self.catalogue)
+
+    @cached_property
     def daily_plans(self) -> DailyPlanService:
         return DailyPlanService(self.store.sessions, self.settings, self.actor)
+
+    @cached_property
+    def summaries(self) -> SummaryService:
+        """Weekly and monthly summaries, targets by period and product line (app/day/summaries.py)."""
+        from app.day.summaries import SummaryService
+
+        return SummaryService(self.store.sessions, self.settings, self.actor)
+
+    @cached_property
+    def closing_interviews(self) -> ClosingInterviewService:
+        """成交面谈记录表 (app/sales_forms/closing.py)."""
+        from app.sales_forms.closing import ClosingInterviewService
+
+        return ClosingInterviewService(
+            self.store.sessions, self.worklog, self.proposals, self.proposal_records, self.catalogue, self.actor
+        )
+
+    @cached_property
+    def needs_interviews(self) -> NeedsInterviewService:
+        """需求面谈表 (app/sales_forms/needs.py)."""
+        from app.sales_forms.needs import NeedsInterviewService
+
+        return NeedsInterviewService(self.store.sessions, self.worklog, self.actor)
 
     @cached_property
     def connection(self) -> ConnectionService:
@@ -144,6 +205,7 @@ class AppContext:
     @cached_property
     def sync(self) -> SyncService:
         # Imported on use: requests and tenacity add start-up time and wait for the first sync.
+        from app.headoffice.references import reconcile_after_calendar
         from app.headoffice.service import SyncService
 
         return SyncService(
@@ -153,6 +215,7 @@ class AppContext:
             self.hq_status,
             data_dir=self.data_dir,
             actor=self.actor,
+            on_calendar_installed=lambda: reconcile_after_calendar(self),
         )
 
     @cached_property

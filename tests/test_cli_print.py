@@ -44,15 +44,16 @@ def profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_daily_plan_summary_and_week(profile: Path, tmp_path: Path) -> None:
-    for document, title in (("daily-plan", "每日工作计划表"), ("daily-summary", "每日工作总结表"),
-                            ("week-plan", "周工作计划表")):  # fmt: skip
+    for document, title in (("daily-plan", "每日工作计划表"), ("daily-summary", "每日工作计划与总结表"),
+                            ("week-plan", "周工作计划表"), ("week-summary", "周工作总结表"),
+                            ("month-summary", "月工作总结表"), ("target-progress", "个人指标进度情况表")):  # fmt: skip
         out = tmp_path / f"{document}.pdf"
         done = branchdesk("--data-dir", str(profile), "print", document, "--date", "2026-03-17", "--out", str(out))
         assert done.returncode == 0, done.stderr
         assert done.stdout.startswith(f"{document}: {out} (") and "page" in done.stdout
         content = pdf_text(out)
         assert title in content and "第 1 页 / 共" in content
-        assert "2026-03-1" in content  # the day (or the week's Monday) in the page header
+        assert "2026-03-" in content  # the day (the week's Monday, its Sunday, the month's end) in the header
     assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left behind
 
 

@@ -51,7 +51,24 @@ def test_today_json(data_dir: Path) -> None:
     result = branchdesk("--data-dir", str(data_dir), "today", "--date", "2026-11-23", "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert set(report) == {"day", "day_closed", "agenda", "follow_ups", "reminders", "progress", "calendar_warning"}
+    assert set(report) == {
+        "day",
+        "day_closed",
+        "agenda",
+        "follow_ups",
+        "reminders",
+        "progress",
+        "calendar_warning",
+        "deadlines_moved",
+        "measures",
+    }
+    # The manual's five measures, plan beside actual (nothing planned: no percentage).
+    assert [m["measure"] for m in report["measures"]] == [
+        "calls", "needs_interviews", "closing_interviews", "sales_cents", "after_sales",
+    ]  # fmt: skip
+    calls = {"measure": "calls", "name": "有效电话数量", "plan": 0, "actual": 0, "percent": None}
+    assert report["measures"][0] == calls
+    assert report["measures"][3]["products"] == []
     assert report["calendar_warning"] is None  # every date shown lies in a year the calendar covers
     assert report["agenda"] == [
         {

@@ -16,16 +16,21 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app.context import AppContext
+from app.day.summaries import SummaryService
 from app.demo import DemoSummary, generate
 from app.errors import BranchDeskError, Cancelled, InvalidInput
+from app.reference.products import shipped_catalogue
 from app.rules import receipt as receipt_rules
 from app.rules.id_numbers import parse_resident_id
+from app.rules.ids import ClientId
 from app.rules.proposal import content_hash
 from app.rules.proposal import from_json as proposal_from_json
 from app.rules.proposal_rules import check_proposal
 from app.rules.signature import check_signature
 from app.rules.signature import from_json as signature_from_json
 from app.rules.working_days import add_working_days, is_working_day
+from app.sales_forms.calls import OUTCOME_ZH
+from app.sales_forms.needs import NeedsInputs, figures
 from local_db import models
 
 TODAY = date(2025, 6, 18)
@@ -201,7 +206,7 @@ def test_finished_proposals_are_hashed_signed_and_queued(
         assert content_hash(payload) == proposal.content_hash
         doc, problems = proposal_from_json(payload["proposal"])
         assert problems == [] and doc is not None and doc.id == proposal.id
-        assert check_proposal(doc) == []
+        assert check_proposal(doc, shipped_catalogue()) == []  # the catalogue's rules too
     signatures = _rows(
         ctx,
         "SELECT proposal_id, signer_role, strokes_json, png FROM signatures WHERE proposal_id IS NOT NULL",
@@ -222,7 +227,7 @@ def test_receipts_follow_cooling_off_and_return_rules(book: tuple[AppContext, De
     for receipt in _rows(ctx, "SELECT * FROM receipts"):
         signed = date.fromisoformat(receipt.signed_on)
         assert TODAY - timedelta(days=9) <= signed <= TODAY and receipt.status == "signed"
-        days = receipt_rules.cooling_off_days(products[receipt.proposal_id])
+        days = receipt_rules.cooling_off_days(products[receipt.proposal_id], shipped_catalogue())
         assert receipt.cooling_off_days == days
         # The period starts the day after signing, so it ends exactly `days` after it.
         assert date.fromisoformat(receipt.cooling_off_ends_on) == signed + timedelta(days=days)
@@ -257,6 +262,11 @@ def test_visits_and_log_sit_in_working_hours_on_working_days(
     with ctx.store.sessions() as session:
         visits = session.scalars(select(models.Visit)).all()
         log = session.scalars(select(models.WorkLogEntry)).all()
+        effective_calls = {
+            c.worklog_id
+            for c in session.scalars(select(models.CallRecord))
+            if c.status == "done" and c.outcome in ("appointment", "clear_answer")
+        }
         item = models.VisitChecklistItem
         checklists: dict[str, int] = dict(
             session.execute(select(item.visit_id, func.count()).group_by(item.visit_id)).tuples().all()
@@ -273,7 +283,10 @@ def test_visits_and_log_sit_in_working_hours_on_working_days(
     assert {e.kind for e in log} >= {"visit", "call", "sms", "leaflets", "prospect", "meeting"}
     for entry in log:
         assert entry.at.astimezone(SHANGHAI).date() == entry.day and is_working_day(entry.day)
-        assert entry.effective == (entry.sales_step == "close")
+        if entry.kind == "call":  # a call record decides (有效电话); no call reaches a sales step
+            assert entry.sales_step is None and entry.effective == (entry.id in effective_calls)
+        else:
+            assert entry.effective == (entry.sales_step == "close")
         if entry.kind == "leaflets":
             assert 10 <= entry.quantity <= 60
     plans = _rows(ctx, "SELECT day, closed_at FROM daily_plans")
@@ -291,6 +304,13 @@ def test_same_seed_and_day_give_identical_rows_and_another_seed_differs(tmp_path
         "outbox",
         "worklog",
         "visits",
+        "call_records",
+        "needs_interviews",
+        "closing_interviews",
+        "morning_notes",
+        "news_excerpts",
+        "line_targets",
+        "daily_plans",
     )
     dumps = []
     for name, seed in (("a", 5), ("b", 5), ("c", 6)):
@@ -379,3 +399,214 @@ def test_stamps_are_aware_utc_and_derived_from_today(book: tuple[AppContext, Dem
 
 def _age(birth: date, on: date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+# ---- the manuals' sales forms (issue 17) ----------------------------------------------------------
+
+
+def _summaries(ctx: AppContext) -> SummaryService:
+    return SummaryService(ctx.store.sessions, ctx.settings, ctx.actor, zone=SHANGHAI)
+
+
+def _next_working_day(day: date) -> date:
+    day += timedelta(days=1)
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def test_the_forms_of_the_last_weeks_exist(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    catalogue = shipped_catalogue()
+    with ctx.store.sessions() as session:
+        calls = session.scalars(select(models.CallRecord)).all()
+        needs = session.scalars(select(models.NeedsInterview)).all()
+        closings = session.scalars(select(models.ClosingInterview)).all()
+        notes = session.scalars(select(models.MorningNote)).all()
+        news = session.scalars(select(models.NewsExcerpt)).all()
+        targets = session.scalars(select(models.LineTarget)).all()
+    first = TODAY - timedelta(days=30)  # the book's work log covers 30 days
+    done = [c for c in calls if c.status == "done"]
+    assert {c.outcome for c in done} == {"appointment", "clear_answer", "call_back", "no_answer", "refused"}
+    assert all(first <= c.call_on <= TODAY and c.called_at is not None for c in done)
+    assert all(c.created_at < c.called_at for c in done if c.called_at)  # prepared the evening before
+    assert any(c.review_prepared for c in done) and any(c.notes for c in done)
+    prepared = [c for c in calls if c.status == "prepared"]
+    assert {c.call_on for c in prepared} == {TODAY, _next_working_day(TODAY)}
+    assert all(c.worklog_id is None and c.outcome is None and c.script for c in prepared)
+    assert sum(n.status == "done" for n in needs) >= 5 and all(first <= n.held_on <= TODAY for n in needs)
+    for interview in needs:
+        goals = json.loads(interview.goals_json)
+        assert goals and set(goals) <= {"education", "pension", "health", "wealth", "protection"}
+        if interview.status == "done":
+            result = figures(NeedsInputs.from_json(interview.inputs_json))
+            assert not result.problems and result.protection is not None and result.protection.gap_cents >= 0
+            assert ("education" in goals) == (result.education is not None)
+            assert ("pension" in goals) == (result.pension is not None)
+    assert {c.outcome for c in closings} == {"closed", "follow_up", "declined"}
+    for closing in closings:
+        assert closing.status == "done" and catalogue.find(closing.product_code) is not None
+        assert closing.premium_cents and closing.premium_cents > 0
+        assert (closing.follow_up_on is not None) == (closing.outcome == "follow_up")
+        for objection in json.loads(closing.objections_json):
+            assert objection["objection"] and objection["handling"]
+    linked = [c for c in closings if c.proposal_id]
+    assert linked and all(c.outcome == "closed" for c in linked)
+    assert len(notes) > 10 and all(2 <= len(n.points.splitlines()) <= 4 for n in notes)
+    assert news and all(json.loads(n.product_codes_json) for n in news)
+    assert all(catalogue.find(code) for n in news for code in json.loads(n.product_codes_json))
+    lines = {"all", "life", "endowment", "annuity", "critical_illness", "health", "accident"}
+    assert {(t.period, t.line) for t in targets} == {(p, line) for p in ("month", "quarter", "year") for line in lines}
+    assert {t.starts_on for t in targets} == {date(2025, 6, 1), date(2025, 4, 1), date(2025, 1, 1)}
+    for period in ("month", "quarter", "year"):
+        rows = [t for t in targets if t.period == period]
+        total = next(t for t in rows if t.line == "all")
+        assert total.premium_cents == sum(t.premium_cents for t in rows if t.line != "all") > 0
+
+
+def test_each_done_form_links_one_entry_written_as_the_services_write_it(
+    book: tuple[AppContext, DemoSummary],
+) -> None:
+    ctx, _ = book
+    with ctx.store.sessions() as session:
+        entries = {e.id: e for e in session.scalars(select(models.WorkLogEntry))}
+        visits = {v.id: v for v in session.scalars(select(models.Visit))}
+        calls = session.scalars(select(models.CallRecord)).all()
+        needs = session.scalars(select(models.NeedsInterview)).all()
+        closings = session.scalars(select(models.ClosingInterview)).all()
+        proposals = {p.id: p for p in session.scalars(select(models.Proposal))}
+        holders = {
+            p.proposal_id: p.client_id
+            for p in session.scalars(select(models.ProposalParty).where(models.ProposalParty.role == "policyholder"))
+        }
+    linked: list[str] = []
+    for call in calls:
+        if call.status != "done":
+            continue
+        entry = entries[call.worklog_id or ""]
+        linked.append(entry.id)
+        assert (entry.kind, entry.quantity, entry.client_id, entry.day) == ("call", 1, call.client_id, call.call_on)
+        assert entry.at == call.called_at and entry.visit_id is None and entry.outlet_id is None
+        assert entry.effective == (call.outcome in ("appointment", "clear_answer"))
+        assert entry.outcome == OUTCOME_ZH[call.outcome or ""]
+        if call.outcome == "appointment":
+            visit = visits[call.visit_id or ""]
+            assert visit.purpose == "needs_interview" and visit.client_id == call.client_id
+            assert visit.starts_at == call.agreed_at and visit.location == call.agreed_place
+            assert call.called_at and visit.created_at > call.called_at  # booked on the call
+        else:
+            assert call.visit_id is None and call.agreed_at is None
+    steps = ("identify", "need", "present", "objection", "close")
+    for interview in needs:
+        if interview.status != "done":
+            assert interview.worklog_id is None
+            continue
+        entry = entries[interview.worklog_id or ""]
+        linked.append(entry.id)
+        assert (entry.kind, entry.client_id, entry.day) == ("visit", interview.client_id, interview.held_on)
+        assert steps.index(entry.sales_step or "identify") >= steps.index("need")
+        assert entry.visit_id == interview.visit_id
+        if interview.visit_id:
+            assert visits[interview.visit_id].status == "done"
+    for closing in closings:
+        entry = entries[closing.worklog_id or ""]
+        linked.append(entry.id)
+        assert (entry.kind, entry.client_id, entry.day) == ("visit", closing.client_id, closing.held_on)
+        assert entry.sales_step == "close" and entry.effective
+        assert entry.visit_id == closing.visit_id
+        if closing.proposal_id:
+            proposal = proposals[closing.proposal_id]
+            assert proposal.status == "finished" and holders[proposal.id] == closing.client_id
+            assert (proposal.product_code, proposal.premium_cents) == (closing.product_code, closing.premium_cents)
+        if closing.follow_up_visit_id:
+            follow = visits[closing.follow_up_visit_id]
+            assert follow.status == "planned" and follow.purpose == "closing" and follow.client_id == closing.client_id
+            assert follow.starts_at.astimezone(SHANGHAI).date() == closing.follow_up_on
+    assert len(linked) == len(set(linked))  # no entry counts two forms
+
+
+def test_the_services_count_exactly_what_the_forms_say(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    with ctx.store.sessions() as session:
+        calls = session.scalars(select(models.CallRecord).where(models.CallRecord.status == "done")).all()
+        needs = session.scalars(select(models.NeedsInterview).where(models.NeedsInterview.status == "done")).all()
+        closings = session.scalars(select(models.ClosingInterview)).all()
+        loose = session.scalar(
+            select(func.count())
+            .select_from(models.WorkLogEntry)
+            .where(models.WorkLogEntry.kind == "call", models.WorkLogEntry.effective.is_(True))
+        )
+        sold = session.execute(
+            select(models.Proposal.finished_at, models.Proposal.premium_cents).where(
+                models.Proposal.status == "finished"
+            )
+        ).all()
+    # Every effective call entry is a call record's: the records alone say what counts.
+    assert loose == sum(c.outcome in ("appointment", "clear_answer") for c in calls)
+    expected: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for call in calls:
+        expected[call.call_on][0] += call.outcome in ("appointment", "clear_answer")
+    for interview in needs:
+        expected[interview.held_on][1] += 1
+    for closing in closings:
+        expected[closing.held_on][2] += closing.status == "done"
+    for finished_at, premium in sold:
+        expected[finished_at.astimezone(SHANGHAI).date()][3] += premium or 0
+    summaries = _summaries(ctx)
+    day = TODAY - timedelta(days=30)
+    totals = [0, 0, 0, 0]
+    while day <= TODAY:
+        lines, _ = summaries.day_measures(day)
+        actual = {line.measure: line.actual for line in lines}
+        wanted = expected.get(day, [0, 0, 0, 0])
+        got = [actual["calls"], actual["needs_interviews"], actual["closing_interviews"], actual["sales_cents"]]
+        assert got == wanted, day
+        totals = [a + b for a, b in zip(totals, got, strict=True)]
+        day += timedelta(days=1)
+    assert all(t > 0 for t in totals), totals
+    month = summaries.month(TODAY)
+    in_month = [v for d, v in expected.items() if d.month == TODAY.month and d.year == TODAY.year]
+    assert month.measure("calls").actual == sum(v[0] for v in in_month) > 0
+    assert month.measure("needs_interviews").actual == sum(v[1] for v in in_month) > 0
+    assert month.measure("closing_interviews").actual == sum(v[2] for v in in_month) > 0
+    assert month.measure("sales_cents").actual == sum(v[3] for v in in_month) > 0
+    assert month.step_analysis  # 各环节成败分析与总结 on the closed days
+    progress = _summaries(ctx).target_progress(TODAY)
+    assert len(progress.rows) == 21 and any(r.actual_cents > 0 and r.percent_cents for r in progress.rows)
+
+
+def test_a_clients_history_lists_each_of_its_forms_once(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    with ctx.store.sessions() as session:
+        closing = session.scalars(
+            select(models.ClosingInterview).where(models.ClosingInterview.proposal_id.is_not(None))
+        ).first()
+        assert closing is not None and closing.client_id is not None
+        client_id = closing.client_id
+        ids = {
+            "call_record": sorted(
+                session.scalars(select(models.CallRecord.id).where(models.CallRecord.client_id == client_id))
+            ),
+            "needs_interview": sorted(
+                session.scalars(select(models.NeedsInterview.id).where(models.NeedsInterview.client_id == client_id))
+            ),
+            "closing_interview": sorted(
+                session.scalars(
+                    select(models.ClosingInterview.id).where(models.ClosingInterview.client_id == client_id)
+                )
+            ),
+        }
+        entry_ids = {
+            *session.scalars(select(models.CallRecord.worklog_id).where(models.CallRecord.client_id == client_id)),
+            *session.scalars(
+                select(models.NeedsInterview.worklog_id).where(models.NeedsInterview.client_id == client_id)
+            ),
+            *session.scalars(
+                select(models.ClosingInterview.worklog_id).where(models.ClosingInterview.client_id == client_id)
+            ),
+        } - {None}
+    history = ctx.clients.history(ClientId(client_id))
+    for kind, wanted in ids.items():
+        assert sorted(h.record_id for h in history if h.kind == kind) == wanted
+    assert ids["closing_interview"]
+    assert not [h for h in history if h.kind == "worklog" and h.record_id in entry_ids]  # shown once, as the form

@@ -124,12 +124,18 @@ def test_the_daily_summary(book: tuple[AppContext, date]) -> None:
     pages = texts(pdf)
     assert_page_footers(pages)
     everything = "".join(pages)
-    for expected in ("每日工作总结表", "目标完成情况", "识别接触", "需求激发", "产品推介", "拒绝处理", "销售促成",
-                     "工作日志", "需求激发环节效果好", "宣传单页发放不足", "上午网点驻点，下午拜访到期客户",
+    # The paper form is page 1 whole; the day's work log follows as an attachment.
+    form = pages[0]
+    for expected in ("每日工作计划与总结表", "有效电话数量", "需求面谈数量", "成交面谈数量", "销售产品及金额",
+                     "售后服务数", "各环节成败分析与总结", "识别接触", "需求激发", "产品推介", "拒绝处理", "销售促成",
+                     "需求激发环节效果好", "宣传单页发放不足", "上午网点驻点，下午拜访到期客户", "主管审阅：",
                      f"{summary.tomorrow.day.month}月{summary.tomorrow.day.day}日"):  # fmt: skip
-        assert expected in everything, expected
-    visits = next(p for p in summary.progress if p.measure == "visits")
-    assert re.search(rf"有效拜访（5访）\s*{visits.target}\s*{visits.actual}", everything)
+        assert expected in form, expected
+    assert "附页：当日工作日志" in pages[1]
+    # The manuals' daily targets beside the five measures: a row of targets, a row of actuals.
+    visits, leaflets = (next(p for p in summary.progress if p.measure == m) for m in ("visits", "leaflets"))
+    assert re.search(rf"目标\s*{visits.target}\s*{leaflets.target}\s", form)
+    assert re.search(rf"实际\s*{visits.actual}(（达成）)?\s*{leaflets.actual}", form)
     named = [e.client_name for e in ctx.worklog.entries(day) if e.client_name and e.counts]
     assert named and all(name in everything for name in named)
 

@@ -385,10 +385,11 @@ def _export_clients(args: argparse.Namespace) -> int:
 
 def _today(args: argparse.Namespace) -> int:
     from app.context import AppContext
+    from app.day.summaries import measures_json
     from app.day.today import TodayService, today_json
+    from app.reference.deadlines import moved_notice, today_calendar_dates
     from app.reference.held import hold_profile_calendar
-    from app.rules.holiday_calendar import fallback_warning
-    from app.rules.working_days import assumed_years
+    from app.rules.working_days import calendar_warning
 
     ctx = AppContext.open(profile_dir(args))
     try:
@@ -397,19 +398,24 @@ def _today(args: argparse.Namespace) -> int:
         everything = args.json or args.limit == 0
         limit = ALL_REMINDERS if everything else args.limit
         data = TodayService(ctx.store.sessions, ctx.settings).build(args.date or date.today(), limit=limit)
+        moved = moved_notice(ctx.settings)
+        measures = measures_json(*ctx.summaries.day_measures(data.day))
     finally:
         ctx.close()
     report = today_json(data)
     # A deadline in a year no calendar covers was counted Monday to Friday: say so.
-    shown_due = [r.due_on for r in (*data.follow_ups, *data.reminders)]
-    warning = fallback_warning(assumed_years([data.day, *shown_due]))
+    warning = calendar_warning(today_calendar_dates(data))
     report["calendar_warning"] = warning.message(args.lang or "en") if warning else None
+    report["deadlines_moved"] = moved.to_json(args.lang or "en") if moved else None
+    report["measures"] = measures  # the manual's five measures, plan beside actual
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"{report['day']}" + ("  (work log closed)" if data.day_closed else ""))
     if warning:
         print(f"note: {report['calendar_warning']}")
+    if moved:
+        print(f"note: {report['deadlines_moved']['text']}")
     print("agenda:" if report["agenda"] else "agenda: no visits")
     for visit in report["agenda"]:
         print(f"  {visit['start']}-{visit['end']}  {visit['who']}  {visit['purpose']}  [{visit['status']}]")
@@ -435,6 +441,9 @@ def _today(args: argparse.Namespace) -> int:
     for line in report["progress"]:
         done = "  done" if line["met"] else ""
         print(f"  {line['measure']:<10} {line['actual']:>4} / {line['target']}{done}")
+    print("five measures (actual / plan):")
+    for line in measures:
+        print(f"  {line['measure']:<18} {line['actual']:>10} / {line['plan']}")
     return EXIT_OK
 
 
@@ -461,7 +470,10 @@ def _proposal_check(args: argparse.Namespace) -> int:
     doc, problems = from_json(data)
     warnings: list[Problem] = []
     if doc is not None:
-        problems, warnings = check_proposal(doc), proposal_warnings(doc)
+        # The product rules (P05x) against the catalogue this laptop holds, as the editor judges.
+        from app.reference.products import current_catalogue
+
+        problems, warnings = check_proposal(doc, current_catalogue()), proposal_warnings(doc)
     if args.json:
         listed = {
             kind: [{"rule": p.code, "field": p.field, "message": p.message(language)} for p in found]

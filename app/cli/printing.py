@@ -1,6 +1,7 @@
 """`branchdesk print …`: the printed documents as PDF files.
 
     branchdesk print daily-plan|daily-summary|week-plan [--date YYYY-MM-DD] --out FILE.pdf
+    branchdesk print week-summary|month-summary|target-progress [--date YYYY-MM-DD] --out FILE.pdf
     branchdesk print proposal|receipt|client-card ID [--reveal] --out FILE.pdf
     branchdesk print handover ID --out FILE.pdf
 
@@ -28,12 +29,18 @@ DAY_DOCUMENTS = {
     "daily-plan": "the daily plan (每日工作计划表): targets, agenda, visits with their before/during/after checklist",
     "daily-summary": "the daily summary (每日工作总结表): targets vs actuals, sales-flow steps, log, tomorrow",
     "week-plan": "the week plan (周工作计划表) of the week (Monday to Sunday) holding --date",
+    "week-summary": "the week summary (周工作总结表): the five measures, daily targets, sales by line, charts",
+    "month-summary": "the month summary (月工作总结表) of the month holding --date, week by week, with charts",
+    "target-progress": "the target-progress table (个人指标进度情况表): targets by period and product line, % reached",
 }
 RECORD_DOCUMENTS = {
     "proposal": ("the filled proposal form (投保单) with its signatures", True),
     "receipt": ("the policy receipt (保单回执) with the client's signature", True),
     "handover": ("a handover list (交接清单) with both signatures", False),
     "client-card": ("a client file card (客户档案)", True),
+    "closing-interview": ("a closing interview record (成交面谈记录表)", False),
+    "needs-interview": ("a needs interview (需求面谈表) with its figures and chart", False),
+    "call-record": ("a phone invitation record (电话邀约记录表)", False),
 }
 
 
@@ -102,12 +109,36 @@ def _make(ctx: Any, args: argparse.Namespace) -> bytes:
         "daily-plan": lambda: printing.daily_plan(day),
         "daily-summary": lambda: printing.daily_summary(day),
         "week-plan": lambda: printing.week_plan(day),
+        "week-summary": lambda: printing.week_summary(day),
+        "month-summary": lambda: printing.month_summary(day),
+        "target-progress": lambda: printing.target_progress(day),
         "proposal": lambda: printing.proposal(args.id, reveal=args.reveal),
         "receipt": lambda: printing.receipt(args.id, reveal=args.reveal),
         "handover": lambda: printing.handover(args.id),
         "client-card": lambda: printing.client_card(args.id, reveal=args.reveal),
+        "closing-interview": lambda: _closing_interview(ctx, args.id),
+        "needs-interview": lambda: _needs_interview(ctx, args.id),
+        "call-record": lambda: _call_record(ctx, args.id),
     }
     return makers[args.document]()
+
+
+def _closing_interview(ctx: Any, interview_id: str) -> bytes:
+    from app.reports.closing_interview import print_closing_interview
+
+    return print_closing_interview(ctx, interview_id)
+
+
+def _needs_interview(ctx: Any, interview_id: str) -> bytes:
+    from app.reports.needs_interview import print_needs_interview
+
+    return print_needs_interview(ctx, interview_id)
+
+
+def _call_record(ctx: Any, record_id: str) -> bytes:
+    from app.reports.call_record import print_call_record
+
+    return print_call_record(ctx, record_id)
 
 
 def handlers(open_context: Callable[[argparse.Namespace], Any]) -> dict[str, Callable[[argparse.Namespace], int]]:

@@ -118,7 +118,7 @@ class SaveResult:
 @dataclass(frozen=True)
 class HistoryEntry:
     at: datetime
-    kind: str  # visit | worklog | proposal | receipt
+    kind: str  # visit | worklog | proposal | receipt | call_record | needs_interview | closing_interview
     title: str
     detail: str
     record_id: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, fields
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
@@ -22,6 +22,7 @@ from app.clients.records import (
     SaveResult,
 )
 from app.clients.search import ClientQuery, Statement
+from app.common.local_time import local_zone
 from app.errors import InvalidInput, NotFound
 from app.profile.audit import record_event
 from app.rules.client_card import (
@@ -478,6 +479,8 @@ class ClientService:
                         v.starts_at, "visit", v.purpose, v.status + (f" · {v.outcome}" if v.outcome else ""), v.id
                     )
                 )
+            forms, form_entries = _form_history(session, client_id, limit)
+            entries.extend(forms)
             for w in session.scalars(
                 select(models.WorkLogEntry)
                 # A done visit and its work-log entry are one meeting: the visit row above says it.
@@ -485,6 +488,8 @@ class ClientService:
                 .order_by(models.WorkLogEntry.at.desc())
                 .limit(limit)
             ):
+                if w.id in form_entries:
+                    continue  # the call or interview form above is that work: shown once, as the form
                 entries.append(
                     HistoryEntry(
                         w.at, "worklog", w.kind, " · ".join(filter(None, (w.sales_step, w.outcome, w.notes))), w.id
@@ -507,6 +512,58 @@ class ClientService:
                     entries.append(HistoryEntry(signed, "receipt", r.policy_number, r.status, r.id))
         entries.sort(key=lambda e: e.at, reverse=True)
         return entries[:limit]
+
+
+def _form_history(session: Session, client_id: str, limit: int) -> tuple[list[HistoryEntry], set[str]]:
+    """The sales forms about the client (电话邀约, 需求面谈, 成交面谈), and the ids of the work-log
+    entries they wrote: the history shows each piece of work once, as its form.
+
+    Kinds call_record | needs_interview | closing_interview; the title is the form's outcome or
+    status code (prepared, done, draft, appointment, closed…) for the screen to put in words."""
+    zone = local_zone()
+    entries: list[HistoryEntry] = []
+    worklog_ids: set[str] = set()
+    for c in session.scalars(
+        select(models.CallRecord)
+        .where(models.CallRecord.client_id == client_id)
+        .order_by(models.CallRecord.call_on.desc())
+        .limit(limit)
+    ):
+        when = c.called_at or datetime.combine(c.call_on, time(9), zone)
+        title = (c.outcome or c.status) if c.status == "done" else c.status
+        agreed = c.agreed_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if c.agreed_at else ""
+        detail = " · ".join(filter(None, (agreed, c.agreed_place, _first_line(c.notes or c.script))))
+        entries.append(HistoryEntry(when, "call_record", title, detail, c.id))
+        worklog_ids.add(c.worklog_id or "")
+    for n in session.scalars(
+        select(models.NeedsInterview)
+        .where(models.NeedsInterview.client_id == client_id)
+        .order_by(models.NeedsInterview.held_on.desc())
+        .limit(limit)
+    ):
+        detail = _first_line(n.needs_found or n.analysis or n.preparation)
+        entries.append(
+            HistoryEntry(datetime.combine(n.held_on, time(9), zone), "needs_interview", n.status, detail, n.id)
+        )
+        worklog_ids.add(n.worklog_id or "")
+    for f in session.scalars(
+        select(models.ClosingInterview)
+        .where(models.ClosingInterview.client_id == client_id)
+        .order_by(models.ClosingInterview.held_on.desc())
+        .limit(limit)
+    ):
+        title = f.outcome if f.status == "done" and f.outcome else f.status
+        detail = " · ".join(filter(None, (f.product_name, _first_line(f.improve or f.other))))
+        entries.append(
+            HistoryEntry(datetime.combine(f.held_on, time(9), zone), "closing_interview", title, detail, f.id)
+        )
+        worklog_ids.add(f.worklog_id or "")
+    return entries, worklog_ids - {""}
+
+
+def _first_line(text: str, most: int = 60) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= most else line[: most - 1] + "…"
 
 
 def _clean_tags(tags: Sequence[str]) -> tuple[str, ...]:

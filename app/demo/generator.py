@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Table, exists, select
+from sqlalchemy import Connection, Table, exists, or_, select, update
 
 from app.common.progress import Progress, Steps
 from app.demo.clients import ClientMaker, Profile
@@ -23,6 +23,7 @@ from app.demo.common import Batch, DemoRandom, IdentityMaker, NameMaker
 from app.demo.outlets import build_outlets, outlet_count
 from app.demo.paperwork import build_paperwork
 from app.demo.prospects import build_prospects, prospect_count
+from app.demo.sales_forms import SalesFormMaker
 from app.demo.schedule import ScheduleMaker
 from app.errors import Cancelled, InvalidInput
 from app.profile.settings import ManagerProfile, SettingsService
@@ -108,6 +109,9 @@ def generate(
     owners = rng.sample(range(clients), min(MAX_PROPOSALS, clients))
     fresh, fresh_vip, promoted = _recent_cards(rng, clients, owners)
     schedule = ScheduleMaker(rng, client_ids, outlet_of, outlets, today, fresh).build(worklog_days)
+    # The manuals' forms of the last weeks (their own random source: the rest stays as it was).
+    forms = SalesFormMaker(seed, schedule, client_ids, outlet_of, outlets, today, worklog_days, fresh)
+    forms.build()
     client_maker = ClientMaker(
         rng,
         names,
@@ -148,6 +152,7 @@ def generate(
                 owner_set,
             )
             profiles.update(kept)
+            forms.cards(rows)
             writer.write(rows)
             steps.advance()
         writer.write(schedule.diary)
@@ -157,6 +162,10 @@ def generate(
             steps.advance()
         paperwork, counts = build_paperwork(rng, identities, today, manager, [profiles[i] for i in owners])
         writer.write(paperwork)
+        extra_log, form_rows = forms.finish(paperwork)
+        writer.write([(models.WorkLogEntry, extra_log)])
+        _touch_contacts(connection, extra_log)
+        writer.write(form_rows)
         steps.advance()
         prospects = build_prospects(rng, names, identities, today, client_ids, outlets, prospect_count(clients))
         writer.write([(models.Prospect, prospects)])
@@ -165,8 +174,8 @@ def generate(
     return DemoSummary(
         clients=clients,
         outlets=len(outlets),
-        visits=schedule.visits,
-        worklog_entries=len(schedule.worklog),
+        visits=schedule.visits + forms.extra_visits,
+        worklog_entries=len(schedule.worklog) + len(extra_log),
         proposals=counts.proposals,
         receipts=counts.receipts,
         outbox_items=counts.outbox_items,
@@ -190,6 +199,19 @@ def _recent_cards(rng: DemoRandom, clients: int, owners: list[int]) -> tuple[set
     others = [i for i in range(clients) if i not in fresh]
     promoted = set(rng.sample(others, min(len(others), max(2, clients * 3 // 2000))))
     return fresh, set(fresh_list[:2]), promoted
+
+
+def _touch_contacts(connection: Connection, entries: list[dict[str, Any]]) -> None:
+    """Work logged after the cards were written (the closings of finished proposals) moves their
+    last contact, as the work log does."""
+    client = models.Client
+    for entry in entries:
+        connection.execute(
+            update(client)
+            .where(client.id == entry["client_id"])
+            .where(or_(client.last_contact_at.is_(None), client.last_contact_at < entry["at"]))
+            .values(last_contact_at=entry["at"])
+        )
 
 
 def _refuse_unless_empty(connection: Connection) -> None:

@@ -384,6 +384,13 @@ class ScheduleMaker:
             target_prospects=10,
             target_sms=20,
             target_meetings=rng.choice((0, 5, 6, 8)),
+            # The manual's five measures (migration 0010): fixed, so the draws above stay as they were.
+            target_calls=10,
+            target_needs_interviews=3,
+            target_closing_interviews=1,
+            target_sales_cents=5_000_000,
+            target_after_sales=2,
+            step_analysis_json="{}",
             went_well=rng.choice(vocab.WENT_WELL) if past else "",
             went_badly=rng.choice(vocab.WENT_BADLY) if past else "",
             tomorrow_notes=rng.choice(vocab.TOMORROW_NOTES) if past else "",

@@ -1,7 +1,10 @@
-"""The daily summary (每日工作总结表), the evening half of the bank's 每日工作计划与总结表.
+"""The daily plan & summary (每日工作计划与总结表) as the manual's paper form, on ONE A4 page.
 
-Targets beside what the log adds up to, how far the day's contacts got along the five steps
-of the sales flow, the log itself, what went well and badly, and tomorrow's plan.
+The five measures with their plan and actual (有效电话数量, 需求面谈数量, 成交面谈数量, 销售产品及金额,
+售后服务数) and the products sold; the manuals' daily targets beside them (5 visits, 50 leaflets,
+10 prospects, 20 care messages); 各环节成败分析与总结 per step of the sales flow; the review; the next
+working day's plan numbers; and the signatures with the supervisor's review line. The form is
+shrunk to fit its page if the notes run long; the day's work log follows as an attachment page.
 """
 
 from __future__ import annotations
@@ -9,38 +12,82 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer, Table, TableStyle
 
 from app.day.daily_plans import DailySummary
+from app.day.summaries import line_name
 from app.day.worklog import LogEntry
 from app.reports import labels as zh
-from app.reports.common import Letterhead, chinese_date, field_grid, opening, ruled, sign_off
+from app.reports.common import Letterhead, calendar_line, chinese_date, field_grid, ruled, section
 from app.reports.fonts import FontChoice, cjk_font
-from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, paragraph, styles
+from app.reports.page import (
+    CONTENT_WIDTH,
+    GRID,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    PageInfo,
+    Styles,
+    build_pdf,
+    paragraph,
+    styles,
+)
+from app.rules.money import yuan_text
+from app.rules.sales_measures import MEASURE_NAMES, Measures
 
-TITLE = "每日工作总结表"
+TITLE = "每日工作计划与总结表"
 W = CONTENT_WIDTH
+FORM_HEIGHT = 297 * mm - MARGIN_TOP - MARGIN_BOTTOM - 2 * mm  # the frame of one A4 page
+DAILY = ("visits", "leaflets", "prospects", "sms")  # the manuals' daily targets
+TOMORROW_VISITS = 6  # listed by name on the form; the rest as a count
+REVIEW_LINE = "主管审阅：________________________________"
 
 
 def _rate(actual: int, target: int) -> str:
-    return f"{actual * 100 // target}%" if target else "—"
+    return f"{actual * 100 // target}%" if target > 0 else "—"
 
 
-def _targets(summary: DailySummary, s: Styles) -> Flowable:
-    rows: list[list[object]] = [["项目", "目标", "实际", "完成率", "结果"]]
-    for line in summary.progress:
-        rows.append([zh.label(zh.MEASURES, line.measure), str(line.target), str(line.actual),
-                     _rate(line.actual, line.target), "达成" if line.met else "未达成"])  # fmt: skip
-    return ruled(rows, (W * 0.36, W * 0.16, W * 0.16, W * 0.16, W * 0.16), s, centre=(1, 2, 3, 4))
+def _figure(measure: str, value: int) -> str:
+    return f"{yuan_text(value)} 元" if measure == "sales_cents" else str(value)
+
+
+def _measures(summary: DailySummary, s: Styles) -> list[Flowable]:
+    rows: list[list[object]] = [["项目", "计划", "实际", "完成率"]]
+    for line in summary.measures:
+        rows.append([MEASURE_NAMES[line.measure][1], _figure(line.measure, line.plan),
+                     _figure(line.measure, line.actual), _rate(line.actual, line.plan)])  # fmt: skip
+    table = ruled(rows, (W * 0.34, W * 0.24, W * 0.24, W * 0.18), s, centre=(1, 2, 3))
+    sold = "；".join(
+        f"{sale.product_name or sale.product_code}（{line_name(sale.line)}）"
+        f"{sale.policies} 件 {yuan_text(sale.cents)} 元"
+        for sale in summary.sales
+    )
+    return [table, Spacer(1, 1 * mm), paragraph(f"销售产品：{sold or '无'}", s.small)]
+
+
+def _daily(summary: DailySummary, s: Styles) -> Flowable:
+    lines = [p for p in summary.progress if p.measure in DAILY]
+    rows: list[list[object]] = [["每日目标", *(zh.label(zh.MEASURES, p.measure) for p in lines)]]
+    rows.append(["目标", *(str(p.target) for p in lines)])
+    rows.append(["实际", *(f"{p.actual}{'（达成）' if p.met else ''}" for p in lines)])
+    width = (W - W * 0.16) / max(len(lines), 1)
+    return ruled(rows, (W * 0.16, *([width] * len(lines))), s, centre=tuple(range(len(lines) + 1)))
 
 
 def _steps(summary: DailySummary, s: Styles) -> Flowable:
-    rows: list[list[object]] = [["序号", "销售流程环节", "到达该环节（人次）", "止步于该环节（人次）"]]
-    for number, step in enumerate(summary.steps, start=1):
-        rows.append([str(number), step.name, str(step.reached), str(step.stopped)])
-    contacts = summary.steps[0].reached if summary.steps else 0
-    rows.append(["合计", f"接触客户 {contacts} 人次", "", ""])
-    return ruled(rows, (W * 0.12, W * 0.36, W * 0.26, W * 0.26), s, centre=(0, 2, 3), total_rows=1)
+    rows: list[list[object]] = [["销售流程环节", "到达（人次）", "止步（人次）", "成败分析与总结"]]
+    for step in summary.steps:
+        rows.append([step.name, str(step.reached), str(step.stopped), summary.step_analysis.get(step.step, "")])
+    return ruled(rows, (W * 0.16, W * 0.13, W * 0.13, W * 0.58), s, centre=(1, 2))
+
+
+def _review(s: Styles) -> Flowable:
+    """The signatures: the manager's, and the supervisor's review line."""
+    cells = [[paragraph("客户经理签字：____________________", s.body), paragraph(REVIEW_LINE, s.body)],
+             [paragraph("日期：________年_____月_____日", s.small)] * 2]  # fmt: skip
+    table = Table(cells, colWidths=[W * 0.42, W * 0.58], rowHeights=[11 * mm, 6 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("LINEABOVE", (0, 0), (-1, 0), 0.4, GRID)]))  # fmt: skip
+    return table
 
 
 def _log(entries: Sequence[LogEntry], s: Styles) -> Flowable:
@@ -69,42 +116,53 @@ def _log(entries: Sequence[LogEntry], s: Styles) -> Flowable:
 
 def _tomorrow(summary: DailySummary, s: Styles) -> list[Flowable]:
     plan = summary.tomorrow
-    targets = plan.targets
-    figures = "　".join(f"{zh.MEASURES[name]} {getattr(targets, name)}" for name in zh.MEASURES)
+    measures: Measures = plan.measures
     story: list[Flowable] = [
         paragraph(f"日期：{chinese_date(plan.day)}　{zh.WEEKDAYS[plan.day.weekday()]}", s.body),
-        paragraph(f"目标：{figures}", s.body), Spacer(1, 2 * mm),
+        *calendar_line([plan.day], s),  # "the next working day" was counted Monday to Friday
     ]  # fmt: skip
-    rows: list[list[object]] = [["时间", "客户 / 网点", "事项", "地点"]]
-    for visit in plan.visits:
-        rows.append([f"{visit.starts_at:%H:%M}–{visit.ends_at:%H:%M}", visit.who,
-                     zh.label(zh.PURPOSES, visit.purpose), visit.location])  # fmt: skip
-    if plan.visits:
-        story.append(ruled(rows, (26 * mm, 40 * mm, 36 * mm, W - 102 * mm), s, centre=(0,)))
-    else:
-        story.append(paragraph("尚未安排拜访。", s.body))
-    # The last words stay with the signatures, so no one signs under an empty page.
-    notes = field_grid([("明日安排*", summary.tomorrow_notes)], s)
-    story += [Spacer(1, 2 * mm), KeepTogether([notes, Spacer(1, 6 * mm), sign_off(("客户经理签字", "主管审阅"), s)])]
+    heads = [MEASURE_NAMES[m][1] for m in MEASURE_NAMES] + [zh.MEASURES[m] for m in DAILY]
+    values = [_figure(m, measures.get(m)) for m in MEASURE_NAMES] + [str(getattr(plan.targets, m)) for m in DAILY]
+    # The amount takes the room of two counts, so it stays on one line.
+    weights = [2.0 if m == "sales_cents" else 1.0 for m in MEASURE_NAMES] + [1.0] * len(DAILY)
+    widths = [W * w / sum(weights) for w in weights]
+    story.append(ruled([heads, values], widths, s, centre=tuple(range(len(heads)))))
+    visits = "；".join(
+        f"{v.starts_at:%H:%M} {v.who}（{zh.label(zh.PURPOSES, v.purpose)}）" for v in plan.visits[:TOMORROW_VISITS]
+    )
+    more = len(plan.visits) - TOMORROW_VISITS
+    visits += f"；另有 {more} 次" if more > 0 else ""
+    story += [
+        Spacer(1, 1 * mm),
+        paragraph(f"已安排拜访：{visits or '尚未安排拜访。'}", s.small),
+        Spacer(1, 1 * mm),
+        field_grid([("明日安排*", summary.tomorrow_notes)], s),
+    ]
     return story
 
 
 def daily_summary_pdf(
     summary: DailySummary, entries: Sequence[LogEntry], head: Letterhead, font: FontChoice | None = None
 ) -> bytes:
-    """The day's summary as an A4 PDF; `entries` are the day's work log (all versions)."""
+    """The day's plan & summary as an A4 PDF: the form on page 1, then the day's work log
+    (`entries`, all versions) as an attachment."""
     font = font or cjk_font()
     s = styles(font)
     state = "工作日志已关闭" if summary.closed else "工作日志未关闭，数字可能仍会变化"
-    story: list[Flowable] = [
+    form: list[Flowable] = [
         paragraph(TITLE, s.title),
         paragraph(f"日期：{chinese_date(summary.day)}　{zh.WEEKDAYS[summary.day.weekday()]}　（{state}）", s.body),
-        *opening(1, "目标完成情况", s), _targets(summary, s),
-        *opening(2, "销售流程各环节", s), _steps(summary, s),
-        *opening(3, "工作日志", s), _log(entries, s),
-        *opening(4, "工作小结", s),
+        section(1, "工作计划与完成情况", s), *_measures(summary, s), Spacer(1, 2 * mm), _daily(summary, s),
+        section(2, "各环节成败分析与总结", s), _steps(summary, s), Spacer(1, 1 * mm),
         field_grid([("做得好的*", summary.went_well), ("需要改进*", summary.went_badly)], s),
-        *opening(5, "明日计划", s), *_tomorrow(summary, s),
+        section(3, "次日工作计划", s), *_tomorrow(summary, s),
+        Spacer(1, 3 * mm), _review(s),
     ]  # fmt: skip
+    story: list[Flowable] = [
+        KeepInFrame(W, FORM_HEIGHT, form, mode="shrink"),
+        PageBreak(),
+        section(1, "附页：当日工作日志", s),
+        _log(entries, s),
+    ]
     info = PageInfo(TITLE, head.manager, head.outlet, summary.day)
     return build_pdf(story, info, font, author=head.manager)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.clients.service import ClientService
 from app.common.local_time import local_zone
 from app.day.daily_plans import DailyPlanService
+from app.day.summaries import SummaryService
 from app.day.today import TodayService
 from app.handover.records import SignatureView
 from app.handover.service import HandoverService
@@ -38,6 +39,7 @@ from app.reports.fonts import FontChoice, configured_font
 from app.reports.handover import handover_pdf
 from app.reports.proposal import proposal_pdf
 from app.reports.receipt import receipt_pdf
+from app.reports.summaries import period_summary_pdf, target_progress_pdf
 from app.reports.week_plan import week_plan_pdf
 from app.rules.ids import ClientId, HandoverId, ProposalId, ReceiptId
 from app.rules.working_days import is_working_day
@@ -95,6 +97,21 @@ class PrintService:
         with self._sessions() as session:
             entries = day_log(session, day, self._zone)
         return daily_summary_pdf(summary, entries, self.letterhead(), self.font())
+
+    def week_summary(self, day: date) -> bytes:
+        """周工作总结表: the ISO week (Monday to Sunday) holding `day` (app/reports/summaries.py)."""
+        return period_summary_pdf(self._summaries().week(day), self.letterhead(), self.font())
+
+    def month_summary(self, day: date) -> bytes:
+        """月工作总结表: the calendar month holding `day`."""
+        return period_summary_pdf(self._summaries().month(day), self.letterhead(), self.font())
+
+    def target_progress(self, day: date) -> bytes:
+        """个人指标进度情况表: the targets of the month, quarter and year holding `day`."""
+        return target_progress_pdf(self._summaries().target_progress(day), self.letterhead(), self.font())
+
+    def _summaries(self) -> SummaryService:
+        return SummaryService(self._sessions, self._settings, self._actor, self._zone)
 
     def week_plan(self, day: date) -> bytes:
         """The week (Monday to Sunday) holding `day`."""

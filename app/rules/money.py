@@ -29,3 +29,30 @@ def yuan_text(cents: int | None, grouping: bool = True) -> str:
     sign = "-" if cents < 0 else ""
     whole, fraction = divmod(abs(cents), 100)
     return f"{sign}{whole:,}.{fraction:02d}" if grouping else f"{sign}{whole}.{fraction:02d}"
+
+
+# The units a manager writes an amount in (“20万”, “3千元”); the 元 itself is dropped.
+AMOUNT_UNITS = {"亿": 100_000_000, "万": 10_000, "千": 1_000}
+AMOUNT_LIMIT = Decimal(10) ** 15
+
+
+def cents_from_amount(text: str) -> int | None:
+    """An amount as a manager writes it — `200000`, `20万`, `1.5 万元`, `¥3,000`, `３千` — to cents;
+    empty means not known. Raises ValueError for anything else, a fraction of a fen included."""
+    cleaned = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "").lstrip("¥￥")
+    cleaned = cleaned.removesuffix("元").removesuffix("圆")
+    factor = 1
+    if cleaned and cleaned[-1] in AMOUNT_UNITS:
+        cleaned, factor = cleaned[:-1], AMOUNT_UNITS[cleaned[-1]]
+        if not cleaned:
+            raise ValueError(text)
+    if not cleaned:
+        return None
+    try:
+        amount = Decimal(cleaned) * factor
+        # Beyond any premium (10¹⁵ yuan) is a typing slip, and would not quantize anyway.
+        if not amount.is_finite() or abs(amount) >= AMOUNT_LIMIT or amount != amount.quantize(Decimal("0.01")):
+            raise ValueError(text)
+    except InvalidOperation as exc:
+        raise ValueError(text) from exc
+    return int(amount * 100)

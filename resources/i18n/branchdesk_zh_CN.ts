@@ -83,6 +83,284 @@
     </message>
 </context>
 <context>
+    <name>BriefingSearchDialog</name>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="229"/>
+        <source>Search morning notes and news</source>
+        <translation>搜索早会记录与财经要闻</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="233"/>
+        <source>Words in a title, the content or the points</source>
+        <translation>标题、内容或要点中的词语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="236"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="236"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="236"/>
+        <source>Title or first point</source>
+        <translation>标题或第一条要点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="238"/>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="263"/>
+        <source>Morning meeting</source>
+        <translation>早会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="263"/>
+        <source>News</source>
+        <translation>财经要闻</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="270"/>
+        <source>%n found</source>
+        <translation>
+            <numerusform>找到 %n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CallRecordDialog</name>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="87"/>
+        <source>Phone invitation record</source>
+        <translation>电话邀约记录表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="95"/>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="103"/>
+        <source>Choose the client to call; the form is saved as you type.</source>
+        <translation>请选择要致电的客户；表格会随输入自动保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="124"/>
+        <source>The invitation as you plan to say it</source>
+        <translation>计划使用的邀约话术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="126"/>
+        <source>Preparation</source>
+        <translation>准备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="128"/>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="130"/>
+        <source>Call &amp;day</source>
+        <translation>通话日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="131"/>
+        <source>Invitation &amp;script</source>
+        <translation>邀约话术(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="133"/>
+        <source>&amp;Made the call</source>
+        <translation>已拨打(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="139"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="151"/>
+        <source>The day is closed: why the result changes</source>
+        <translation>当天已关闭：请说明修改结果的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="152"/>
+        <source>The call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="155"/>
+        <source>&amp;Time of the call</source>
+        <translation>通话时间(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="156"/>
+        <source>&amp;Outcome</source>
+        <translation>通话结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="157"/>
+        <source>&amp;Agreed time</source>
+        <translation>约定时间(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="158"/>
+        <source>Agreed &amp;place</source>
+        <translation>约定地点(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="159"/>
+        <source>&amp;Reason for the correction</source>
+        <translation>更正原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="165"/>
+        <source>&amp;Well prepared</source>
+        <translation>准备充分(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="166"/>
+        <source>Smi&amp;ling and warm</source>
+        <translation>微笑、热情(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="167"/>
+        <source>Good openin&amp;g</source>
+        <translation>开场白(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="172"/>
+        <source>Self-review after the call</source>
+        <translation>通话后自评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="178"/>
+        <source>Strengths</source>
+        <translation>做得好的方面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="179"/>
+        <source>Ot&amp;her</source>
+        <translation>其他(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="180"/>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="185"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sales_forms/call_dialog.py" line="219"/>
+        <source>%n year(s) old</source>
+        <translation>
+            <numerusform>%n 岁</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="223"/>
+        <source>(prospect)</source>
+        <translation>（准客户）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="224"/>
+        <source>none on record</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="225"/>
+        <source>Products held: %1</source>
+        <translation>已购产品：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="229"/>
+        <source>New call: saved as you type.</source>
+        <translation>新的电话邀约：随输入自动保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="261"/>
+        <source>Saved: prepared for %1.</source>
+        <translation>已保存：已准备 %1 的电话。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="262"/>
+        <source>Saved: an effective call.</source>
+        <translation>已保存：有效电话。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="262"/>
+        <source>Saved: the call is logged.</source>
+        <translation>已保存：通话已记入工作日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="264"/>
+        <source>The meeting is in the planner.</source>
+        <translation>面谈已加入拜访计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="266"/>
+        <source>Convert the prospect to a client to book the meeting in the planner.</source>
+        <translation>请先将准客户转为客户，才能在拜访计划中安排面谈。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="290"/>
+        <source>Editing…</source>
+        <translation>正在编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="326"/>
+        <source>Choose the outcome of the call.</source>
+        <translation>请选择通话结果。</translation>
+    </message>
+</context>
+<context>
+    <name>CallTexts</name>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="53"/>
+        <source>Appointment agreed</source>
+        <translation>约定面谈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="54"/>
+        <source>Clear answer</source>
+        <translation>明确答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="55"/>
+        <source>Call back</source>
+        <translation>约定回电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="56"/>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="57"/>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="61"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="61"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+</context>
+<context>
     <name>CareDialog</name>
     <message>
         <location filename="../../ui/today/care_dialog.py" line="69"/>
@@ -587,349 +865,419 @@
 <context>
     <name>ClientCardDialog</name>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="70"/>
+        <location filename="../../ui/clients/card/dialog.py" line="73"/>
         <source>Client file card</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="79"/>
+        <location filename="../../ui/clients/card/dialog.py" line="82"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="84"/>
+        <location filename="../../ui/clients/card/dialog.py" line="87"/>
         <source>New card: it is saved as you type, once it has a name.</source>
         <translation>新建档案：填写姓名后，输入内容会随时自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="93"/>
+        <location filename="../../ui/clients/card/dialog.py" line="96"/>
         <source>&amp;Personal</source>
         <translation>个人信息(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="97"/>
+        <location filename="../../ui/clients/card/dialog.py" line="100"/>
         <source>YYYY-MM-DD, filled from the ID number</source>
         <translation>年-月-日，可根据身份证号自动填写</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="99"/>
+        <location filename="../../ui/clients/card/dialog.py" line="102"/>
         <source>Reveal</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="103"/>
+        <location filename="../../ui/clients/card/dialog.py" line="106"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="104"/>
+        <location filename="../../ui/clients/card/dialog.py" line="107"/>
         <source>ID document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="105"/>
+        <location filename="../../ui/clients/card/dialog.py" line="108"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="106"/>
+        <location filename="../../ui/clients/card/dialog.py" line="109"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="107"/>
+        <location filename="../../ui/clients/card/dialog.py" line="110"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="108"/>
+        <location filename="../../ui/clients/card/dialog.py" line="111"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="109"/>
+        <location filename="../../ui/clients/card/dialog.py" line="112"/>
         <source>Other phone</source>
         <translation>其他电话</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="110"/>
+        <location filename="../../ui/clients/card/dialog.py" line="113"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="111"/>
+        <location filename="../../ui/clients/card/dialog.py" line="114"/>
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="112"/>
+        <location filename="../../ui/clients/card/dialog.py" line="115"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="118"/>
+        <location filename="../../ui/clients/card/dialog.py" line="121"/>
         <source>&amp;Family</source>
         <translation>家庭(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="118"/>
+        <location filename="../../ui/clients/card/dialog.py" line="121"/>
         <source>Add family member</source>
         <translation>添加家庭成员</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="120"/>
+        <location filename="../../ui/clients/card/dialog.py" line="123"/>
         <source>F&amp;inancial</source>
         <translation>财务信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="122"/>
+        <location filename="../../ui/clients/card/dialog.py" line="125"/>
         <source>yuan, e.g. 500000.00</source>
         <translation>以元为单位，例如 500000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="127"/>
+        <location filename="../../ui/clients/card/dialog.py" line="130"/>
         <source>Assets at the bank</source>
         <translation>行内资产</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="128"/>
+        <location filename="../../ui/clients/card/dialog.py" line="131"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="129"/>
+        <location filename="../../ui/clients/card/dialog.py" line="132"/>
         <source>Risk preference</source>
         <translation>风险偏好</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="130"/>
+        <location filename="../../ui/clients/card/dialog.py" line="133"/>
         <source>Investments</source>
         <translation>投资情况</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="131"/>
+        <location filename="../../ui/clients/card/dialog.py" line="134"/>
         <source>Products held</source>
         <translation>持有产品</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="134"/>
+        <location filename="../../ui/clients/card/dialog.py" line="137"/>
         <source>Add product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="138"/>
+        <location filename="../../ui/clients/card/dialog.py" line="141"/>
         <source>&amp;Relationship</source>
         <translation>客户关系(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="141"/>
+        <location filename="../../ui/clients/card/dialog.py" line="144"/>
         <source>No outlet</source>
         <translation>无网点</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="143"/>
+        <location filename="../../ui/clients/card/dialog.py" line="146"/>
         <source>separate tags with spaces</source>
         <translation>多个标签用空格分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="146"/>
+        <location filename="../../ui/clients/card/dialog.py" line="149"/>
         <source>Blacklisted (loan overdue)</source>
         <translation>列入黑名单（贷款逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="149"/>
+        <location filename="../../ui/clients/card/dialog.py" line="152"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="150"/>
+        <location filename="../../ui/clients/card/dialog.py" line="153"/>
         <source>Segment</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="151"/>
+        <location filename="../../ui/clients/card/dialog.py" line="154"/>
         <source>Source</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="152"/>
+        <location filename="../../ui/clients/card/dialog.py" line="155"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="153"/>
+        <location filename="../../ui/clients/card/dialog.py" line="156"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="154"/>
+        <location filename="../../ui/clients/card/dialog.py" line="157"/>
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="155"/>
+        <location filename="../../ui/clients/card/dialog.py" line="158"/>
         <source>Important dates</source>
         <translation>重要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="156"/>
+        <location filename="../../ui/clients/card/dialog.py" line="159"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="158"/>
+        <location filename="../../ui/clients/card/dialog.py" line="161"/>
         <source>Blacklist reason</source>
         <translation>列入黑名单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="161"/>
+        <location filename="../../ui/clients/card/dialog.py" line="164"/>
         <source>Add date</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="165"/>
+        <location filename="../../ui/clients/card/dialog.py" line="168"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="165"/>
+        <location filename="../../ui/clients/card/dialog.py" line="168"/>
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="165"/>
+        <location filename="../../ui/clients/card/dialog.py" line="168"/>
         <source>Subject</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="165"/>
+        <location filename="../../ui/clients/card/dialog.py" line="168"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="166"/>
+        <location filename="../../ui/clients/card/dialog.py" line="169"/>
         <source>&amp;History</source>
         <translation>往来记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="173"/>
+        <location filename="../../ui/clients/card/dialog.py" line="178"/>
         <source>&amp;Open existing card</source>
         <translation>打开已有档案(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="174"/>
+        <location filename="../../ui/clients/card/dialog.py" line="179"/>
         <source>&amp;Merge into existing card</source>
         <translation>合并到已有档案(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="185"/>
+        <location filename="../../ui/clients/card/dialog.py" line="190"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="187"/>
+        <location filename="../../ui/clients/card/dialog.py" line="192"/>
         <source>Client &amp;card…</source>
         <translation>客户档案(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="188"/>
+        <location filename="../../ui/clients/card/dialog.py" line="193"/>
         <source>Card with &amp;full ID and phone numbers…</source>
         <translation>显示完整证件号和电话的档案(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="191"/>
+        <location filename="../../ui/clients/card/dialog.py" line="196"/>
         <source>Prin&amp;t…</source>
         <translation>打印(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="192"/>
+        <location filename="../../ui/clients/card/dialog.py" line="197"/>
         <source>Print the card as saved, or save it as a PDF (Ctrl+P)</source>
         <translation>按已保存的内容打印档案，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="194"/>
+        <location filename="../../ui/clients/card/dialog.py" line="199"/>
         <source>&amp;Delete draft…</source>
         <translation>删除草稿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="195"/>
+        <location filename="../../ui/clients/card/dialog.py" line="200"/>
         <source>Delete this draft card; you are asked first</source>
         <translation>删除此草稿档案，删除前会先询问</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="293"/>
+        <location filename="../../ui/clients/card/dialog.py" line="298"/>
         <source>Client file card: %1</source>
         <translation>客户档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="310"/>
+        <location filename="../../ui/clients/card/dialog.py" line="315"/>
         <source>(from the birth date)</source>
         <translation>（根据出生日期计算）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="313"/>
+        <location filename="../../ui/clients/card/dialog.py" line="318"/>
         <source>%1, age %2</source>
         <translation>%1，%2 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="352"/>
+        <location filename="../../ui/clients/card/dialog.py" line="360"/>
+        <source>Phone invitation</source>
+        <translation>电话邀约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="361"/>
+        <source>Needs interview</source>
+        <translation>需求面谈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="362"/>
+        <source>Closing interview</source>
+        <translation>成交面谈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="368"/>
+        <source>Prepared</source>
+        <translation>已准备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="369"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="370"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="371"/>
+        <source>Appointment agreed</source>
+        <translation>约定面谈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="372"/>
+        <source>Clear answer</source>
+        <translation>明确答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="373"/>
+        <source>Call back</source>
+        <translation>约定回电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="374"/>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="375"/>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="376"/>
+        <source>Closed the sale</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="377"/>
+        <source>Follow-up</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="378"/>
+        <source>Declined</source>
+        <translation>未成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="388"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clients/card/dialog.py" line="353"/>
+        <location filename="../../ui/clients/card/dialog.py" line="389"/>
         <source>Saved as a draft: %n problem(s) to fix before the card is valid.</source>
         <translation>
             <numerusform>已存为草稿：还有 %n 个问题需修正，档案才算有效。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="361"/>
+        <location filename="../../ui/clients/card/dialog.py" line="397"/>
         <source>Editing…</source>
         <translation>正在编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="464"/>
+        <location filename="../../ui/clients/card/dialog.py" line="500"/>
         <source>Not saved yet: a card needs a name.</source>
         <translation>尚未保存：档案需要先填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="467"/>
+        <location filename="../../ui/clients/card/dialog.py" line="503"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="498"/>
+        <location filename="../../ui/clients/card/dialog.py" line="534"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="514"/>
+        <location filename="../../ui/clients/card/dialog.py" line="550"/>
         <source>Client card: %1</source>
         <translation>客户档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="538"/>
+        <location filename="../../ui/clients/card/dialog.py" line="574"/>
         <source>This looks like an existing card: %1 (%2, %3). Open it, or merge this card into it?</source>
         <translation>这似乎是已有的客户档案：%1（%2，%3）。要打开它，还是把此档案合并进去？</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="553"/>
+        <location filename="../../ui/clients/card/dialog.py" line="589"/>
         <source>Open existing card</source>
         <translation>打开已有档案</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="554"/>
+        <location filename="../../ui/clients/card/dialog.py" line="590"/>
         <source>Open %1&apos;s existing card and delete this new draft card? What you typed here is not kept; to keep it, merge instead.</source>
         <translation>打开 %1 的已有档案，并删除这份新建的草稿档案？此处输入的内容不会保留；如需保留，请改用合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="565"/>
+        <location filename="../../ui/clients/card/dialog.py" line="601"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="566"/>
+        <location filename="../../ui/clients/card/dialog.py" line="602"/>
         <source>Delete the draft card of %1? This cannot be undone; the audit log keeps a note of it.</source>
         <translation>删除 %1 的草稿档案？此操作无法撤销；审计日志会留有记录。</translation>
     </message>
@@ -1418,27 +1766,27 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../ui/clients/page.py" line="261"/>
+        <location filename="../../ui/clients/page.py" line="262"/>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="261"/>
+        <location filename="../../ui/clients/page.py" line="262"/>
         <source>Client files, prospects and outlet files.</source>
         <translation>客户档案、准客户与网点资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="266"/>
+        <location filename="../../ui/clients/page.py" line="267"/>
         <source>Client files</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="274"/>
+        <location filename="../../ui/clients/page.py" line="275"/>
         <source>Outlet files</source>
         <translation>网点资料</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="280"/>
+        <location filename="../../ui/clients/page.py" line="281"/>
         <source>Prospects</source>
         <translation>准客户</translation>
     </message>
@@ -1446,66 +1794,267 @@
 <context>
     <name>CloseDayDialog</name>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="409"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="498"/>
         <source>Close the day %1</source>
         <translation>结束当天 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="412"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="501"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="412"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="501"/>
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="412"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="501"/>
         <source>What to do</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="417"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="506"/>
         <source>&amp;Close the day</source>
         <translation>结束当天(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="432"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="521"/>
         <source>Carry over to the next working day</source>
         <translation>顺延到下一个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="433"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="522"/>
         <source>Done: reached the close</source>
         <translation>已完成：到达销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="434"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="523"/>
         <source>Done: not effective</source>
         <translation>已完成：未完成全流程</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="435"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="524"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="436"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="525"/>
         <source>Leave as planned</source>
         <translation>保持计划中</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/daily_summary_dialog.py" line="443"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="532"/>
         <source>%n visit(s) still planned today. Choose what happened to each, then close the day.</source>
         <translation>
             <numerusform>今天还有 %n 个拜访在计划中。请为每个选择处理方式，然后结束当天。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="449"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="538"/>
         <source>No visits are still planned. Closing locks the day&apos;s work log; later changes are corrections.</source>
         <translation>没有仍在计划中的拜访。结束后当天工作日志将锁定；之后的修改记为更正。</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingInterviewDialog</name>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="70"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="452"/>
+        <source>Closing interview</source>
+        <translation>成交面谈记录表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="80"/>
+        <source>Product code or name, then pick it from the list</source>
+        <translation>输入产品代码或名称，再从列表中选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="91"/>
+        <source>e.g. 200000 or 20万</source>
+        <translation>例如 200000 或 20万</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="93"/>
+        <source>&amp;FAB presented</source>
+        <translation>FAB的呈现(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="94"/>
+        <source>Kept at the close &amp;three times or more</source>
+        <translation>促成时坚持三次以上(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="96"/>
+        <source>Objection</source>
+        <translation>客户异议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="96"/>
+        <source>How it was handled</source>
+        <translation>处理方法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="100"/>
+        <source>&amp;Add an objection</source>
+        <translation>添加异议(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="113"/>
+        <source>Follow-&amp;up on</source>
+        <translation>后续跟进日期(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="124"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="274"/>
+        <source>Mark &amp;done</source>
+        <translation>标记为已完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="126"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="277"/>
+        <source>New p&amp;roposal…</source>
+        <translation>新建投保单(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="128"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="129"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="168"/>
+        <source>&amp;Held on</source>
+        <translation>面谈日期(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="171"/>
+        <source>Plan pre&amp;sented</source>
+        <translation>呈现的方案(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="178"/>
+        <source>Pre&amp;mium (yuan)</source>
+        <translation>保费/金额（元）(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="185"/>
+        <source>Review</source>
+        <translation>面谈回顾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="186"/>
+        <source>O&amp;bjections and how each was handled</source>
+        <translation>异议及处理方法(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="188"/>
+        <source>&amp;Other</source>
+        <translation>其他(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="190"/>
+        <source>What to &amp;improve this time</source>
+        <translation>本次面谈需改进之处(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="192"/>
+        <source>Outcom&amp;e</source>
+        <translation>面谈结果(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="206"/>
+        <source>Delete removes the selected row.</source>
+        <translation>按 Delete 键删除所选行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="227"/>
+        <source>(not decided yet)</source>
+        <translation>（尚未确定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="228"/>
+        <source>Closed</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="229"/>
+        <source>Follow up</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="230"/>
+        <source>Declined</source>
+        <translation>未成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="261"/>
+        <source>%1 (prospect)</source>
+        <translation>%1（准客户）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="265"/>
+        <source>%1 — visit at %2 %3</source>
+        <translation>%1 —— 拜访时间 %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="272"/>
+        <source>Done: counted once in the work log.</source>
+        <translation>已完成：已在工作日志中记录一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="272"/>
+        <source>Draft: saved as typed.</source>
+        <translation>草稿：随输随存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="274"/>
+        <source>Mark not &amp;done</source>
+        <translation>取消已完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="277"/>
+        <source>Open the p&amp;roposal…</source>
+        <translation>打开投保单(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="282"/>
+        <source>A follow-up visit is in the planner.</source>
+        <translation>跟进拜访已列入拜访计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="284"/>
+        <source>A prospect has no card to visit: the date stays on this form.</source>
+        <translation>准客户没有客户档案，无法安排拜访：跟进日期记在本表上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="286"/>
+        <source>Marked done, the follow-up becomes a visit in the planner.</source>
+        <translation>标记为已完成后，跟进日期将列入拜访计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="296"/>
+        <source>F: %1  A: %2  B: %3</source>
+        <translation>特点：%1  优势：%2  利益：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="307"/>
+        <source>not an amount</source>
+        <translation>不是有效金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="309"/>
+        <source>= %1 yuan</source>
+        <translation>= %1 元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="354"/>
+        <source>Pick the product from the list: type part of its name or code.</source>
+        <translation>请从列表中选择产品：输入产品名称或代码的一部分。</translation>
     </message>
 </context>
 <context>
@@ -1539,12 +2088,12 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../../ui/shell/application.py" line="272"/>
+        <location filename="../../ui/shell/application.py" line="271"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="273"/>
+        <location filename="../../ui/shell/application.py" line="272"/>
         <source>BranchDesk hit an unexpected problem. What you saved is safe. The details are in the log: %1</source>
         <translation>网点工作台遇到了意外问题。已保存的内容是安全的。详细信息在日志中：%1</translation>
     </message>
@@ -1552,310 +2101,456 @@
 <context>
     <name>DailySummaryDialog</name>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="70"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="78"/>
         <source>Daily plan &amp; summary: %1</source>
         <translation>每日工作计划与总结：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="78"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="90"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="78"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="87"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="90"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="78"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="87"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="90"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="79"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="91"/>
         <source>Sales-flow step</source>
         <translation>销售流程步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="79"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="87"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="91"/>
         <source>Reached</source>
         <translation>达到此步</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="79"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="87"/>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="91"/>
         <source>Stopped here</source>
         <translation>止步于此</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="82"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="94"/>
         <source>What worked</source>
         <translation>做得好的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="83"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="95"/>
         <source>What did not</source>
         <translation>存在的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="88"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="102"/>
         <source>&amp;Summary</source>
         <translation>总结(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="95"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="113"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="118"/>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="120"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="141"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="95"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="116"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="120"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="144"/>
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="95"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="120"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="105"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="133"/>
         <source>Plan for tomorrow</source>
         <translation>明日计划</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="107"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="135"/>
         <source>&amp;Tomorrow</source>
         <translation>明日计划(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="114"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="142"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="115"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="143"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="117"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="145"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="118"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="146"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="121"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="149"/>
         <source>&amp;Correct selected entry…</source>
         <translation>更正所选记录(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="123"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="151"/>
         <source>C&amp;hange selected entry…</source>
         <translation>修改所选记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="124"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="152"/>
         <source>D&amp;elete selected entry…</source>
         <translation>删除所选记录(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="125"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="153"/>
         <source>Remove a mistaken entry of an open day (Delete)</source>
         <translation>删除未关闭日子中记错的记录（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="133"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="161"/>
         <source>Work &amp;log</source>
         <translation>工作日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="137"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="169"/>
+        <source>&amp;Analysis by step</source>
+        <translation>各环节分析(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="173"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="138"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="174"/>
         <source>Close the &amp;day…</source>
         <translation>结束当天(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="139"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="175"/>
         <source>Settle the visits still planned, then lock the day&apos;s log</source>
         <translation>处理仍在计划中的拜访，然后锁定当天日志</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="140"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="176"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="181"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="217"/>
         <source>Effective visits</source>
         <translation>有效拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="182"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="339"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="218"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="418"/>
         <source>Leaflets</source>
         <translation>宣传单</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="183"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="219"/>
         <source>New prospects</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="184"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="220"/>
         <source>Care SMS</source>
         <translation>关怀短信</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="185"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="221"/>
         <source>Booked meetings</source>
         <translation>预约面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="191"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="227"/>
+        <source>Effective calls</source>
+        <translation>有效电话数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="228"/>
+        <source>Needs interviews</source>
+        <translation>需求面谈数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="229"/>
+        <source>Closing interviews</source>
+        <translation>成交面谈数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="230"/>
+        <source>Products sold and amounts</source>
+        <translation>销售产品及金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="231"/>
+        <source>After-sales services</source>
+        <translation>售后服务数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="242"/>
         <source>Identify &amp; approach</source>
         <translation>识别接触</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="192"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="243"/>
         <source>Raise the need</source>
         <translation>需求激发</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="193"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="244"/>
         <source>Present the product</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="194"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="245"/>
         <source>Handle objections</source>
         <translation>拒绝处理</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="195"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="246"/>
         <source>Close</source>
         <comment>sales-flow step: 销售促成</comment>
         <translation>销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="229"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="261"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="267"/>
+        <source>%1: %2 policies, %3</source>
+        <translation>%1：%2 件，%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="273"/>
+        <source>Sold: %1</source>
+        <translation>销售产品：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="273"/>
+        <source>Sold: nothing yet</source>
+        <translation>销售产品：暂无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="295"/>
         <source>Next working day: %1</source>
         <translation>下一个工作日：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="250"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="329"/>
         <source>Entries of an open day are still counted as logged; corrections are for closed days.</source>
         <translation>未结束当天的记录按原样计算；更正仅用于已结束的日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="252"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="331"/>
         <source>The day is closed: the log is locked.</source>
         <translation>当天已结束：工作日志已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="261"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="340"/>
         <source>Correction: %1</source>
         <translation>更正：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="275"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="354"/>
         <source>Replaced by a correction; not counted</source>
         <translation>已被更正记录取代，不再计数</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="297"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="376"/>
         <source>Delete entry</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="298"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="377"/>
         <source>Delete the entry %1 %2 %3? It is removed from the day&apos;s counts; the audit log keeps a record.</source>
         <translation>删除记录 %1 %2 %3？它将不再计入当天统计；审计日志会保留记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="315"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="394"/>
         <source>Change entry</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="315"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="394"/>
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="336"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="415"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="337"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="416"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="338"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="417"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="340"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="419"/>
         <source>New prospect</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="341"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="420"/>
         <source>Meeting</source>
         <translation>会面</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="342"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="421"/>
         <source>Outlet work</source>
         <translation>网点工作</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="343"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="422"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="351"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="355"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="430"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="434"/>
         <source>Correct entry</source>
         <translation>更正记录</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="351"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="430"/>
         <source>Correct quantity:</source>
         <translation>正确的数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="355"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="434"/>
         <source>Reason for the correction:</source>
         <translation>更正原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="386"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="467"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
 </context>
 <context>
+    <name>DayFormsDialog</name>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="40"/>
+        <source>Calls and morning notes, %1</source>
+        <translation>电话邀约与早会记录（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="45"/>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="45"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="45"/>
+        <source>Agreed meeting</source>
+        <translation>约定面谈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="50"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="50"/>
+        <source>Points or title</source>
+        <translation>要点或标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="51"/>
+        <source>&amp;New call…</source>
+        <translation>新建电话邀约(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="52"/>
+        <source>&amp;Morning notes…</source>
+        <translation>早会记录(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="53"/>
+        <source>News &amp;excerpt…</source>
+        <translation>财经要闻(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="54"/>
+        <source>&amp;Search…</source>
+        <translation>搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="55"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="56"/>
+        <source>&amp;Calls of the day (Enter opens)</source>
+        <translation>当天的电话邀约（回车打开）(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="58"/>
+        <source>M&amp;orning</source>
+        <translation>早会与要闻(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="92"/>
+        <source>Prepared</source>
+        <translation>已准备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="99"/>
+        <source>Morning meeting</source>
+        <translation>早会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/day_dialog.py" line="103"/>
+        <source>News</source>
+        <translation>财经要闻</translation>
+    </message>
+</context>
+<context>
     <name>DemoOffer</name>
     <message>
-        <location filename="../../ui/today/page.py" line="66"/>
+        <location filename="../../ui/today/page.py" line="72"/>
         <source>This profile is empty. Open the demo profile to look around a populated day with made-up clients? It uses its own folder and never mixes with your data.</source>
         <translation>当前档案还没有数据。要打开演示档案，用虚构的客户看看忙碌的一天吗？演示档案使用单独的文件夹，绝不会与您的数据混在一起。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="72"/>
+        <location filename="../../ui/today/page.py" line="78"/>
         <source>Open &amp;demo profile</source>
         <translation>打开演示档案(&amp;D)</translation>
     </message>
@@ -2173,37 +2868,37 @@
 <context>
     <name>HealthSection</name>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="164"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="203"/>
         <source>Health questions (about the insured)</source>
         <translation>健康告知（被保险人）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="166"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="205"/>
         <source>Hospitalised or operated on in the past two years</source>
         <translation>过去两年内曾住院或手术</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="167"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="206"/>
         <source>A chronic disease (e.g. high blood pressure, diabetes)</source>
         <translation>患有慢性病（如高血压、糖尿病）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="168"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="207"/>
         <source>Pregnant, or gave birth in the past weeks</source>
         <translation>正在怀孕，或最近数周内分娩</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="169"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="208"/>
         <source>Disabled</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="174"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="213"/>
         <source>Weeks pregnant; a negative number counts the weeks since birth</source>
         <translation>怀孕周数；负数表示分娩后的周数</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="177"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="216"/>
         <source>Weeks pregnant (−: since birth)</source>
         <translation>孕周（负数：产后）</translation>
     </message>
@@ -2494,73 +3189,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="58"/>
-        <location filename="../../ui/shell/main_window.py" line="228"/>
+        <location filename="../../ui/shell/main_window.py" line="61"/>
+        <location filename="../../ui/shell/main_window.py" line="319"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="92"/>
+        <location filename="../../ui/shell/main_window.py" line="95"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="93"/>
+        <location filename="../../ui/shell/main_window.py" line="96"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="94"/>
+        <location filename="../../ui/shell/main_window.py" line="97"/>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="95"/>
+        <location filename="../../ui/shell/main_window.py" line="98"/>
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="96"/>
+        <location filename="../../ui/shell/main_window.py" line="99"/>
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="97"/>
+        <location filename="../../ui/shell/main_window.py" line="100"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="228"/>
+        <location filename="../../ui/shell/main_window.py" line="101"/>
+        <source>Summaries</source>
+        <translation>业绩总结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="319"/>
         <source>BranchDesk (demo profile)</source>
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="261"/>
+        <location filename="../../ui/shell/main_window.py" line="352"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="268"/>
+        <location filename="../../ui/shell/main_window.py" line="359"/>
         <source>&amp;Security</source>
         <translation>安全(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="270"/>
+        <location filename="../../ui/shell/main_window.py" line="361"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="273"/>
+        <location filename="../../ui/shell/main_window.py" line="364"/>
         <source>&amp;Security…</source>
         <translation>安全设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="275"/>
+        <location filename="../../ui/shell/main_window.py" line="366"/>
         <source>Se&amp;ttings</source>
         <translation>设置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="276"/>
+        <location filename="../../ui/shell/main_window.py" line="367"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -2621,24 +3321,425 @@
 <context>
     <name>ManagerSection</name>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="209"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="248"/>
         <source>Account manager</source>
         <translation>客户经理</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="211"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="250"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="212"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="251"/>
         <source>Code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="213"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="252"/>
         <source>Phone</source>
         <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>MorningNoteDialog</name>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="109"/>
+        <source>Morning meeting notes</source>
+        <translation>早会信息记录表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="116"/>
+        <source>One point a line</source>
+        <translation>每行一条要点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="118"/>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="119"/>
+        <source>&amp;Points</source>
+        <translation>要点(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="120"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsChart</name>
+    <message>
+        <location filename="../../ui/sales_forms/needs_chart.py" line="39"/>
+        <source>Need, cover and gap</source>
+        <translation>需求、已有准备与缺口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_chart.py" line="43"/>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_chart.py" line="43"/>
+        <source>Cover</source>
+        <translation>已有准备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_chart.py" line="43"/>
+        <source>Gap</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_chart.py" line="49"/>
+        <source>Protection</source>
+        <translation>家庭保障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_chart.py" line="52"/>
+        <source>Education</source>
+        <translation>子女教育金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_chart.py" line="55"/>
+        <source>Pension</source>
+        <translation>养老</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_chart.py" line="66"/>
+        <source>No figures yet: fill in the inputs of a calculator.</source>
+        <translation>尚无测算结果：请填写某项测算所需的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_chart.py" line="71"/>
+        <source>%1 %2 yuan</source>
+        <translation>%1 %2 元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_chart.py" line="101"/>
+        <source>%1 ×10k</source>
+        <translation>%1 万</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsInterviewDialog</name>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="93"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="451"/>
+        <source>Needs interview</source>
+        <translation>需求面谈表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="102"/>
+        <source>Da&amp;te</source>
+        <translation>日期(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="103"/>
+        <source>P&amp;reparation</source>
+        <translation>面谈准备(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="104"/>
+        <source>&amp;Before</source>
+        <translation>面谈前(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="112"/>
+        <source>&amp;Relationship</source>
+        <translation>建立关系(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="113"/>
+        <source>&amp;Needs found</source>
+        <translation>发现的需求(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="114"/>
+        <source>Fa&amp;mily</source>
+        <translation>家庭情况(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="119"/>
+        <source>Goals</source>
+        <translation>需求目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="120"/>
+        <source>Income, cover and assets</source>
+        <translation>收入、保障与资产</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="121"/>
+        <source>Cover and assets in words</source>
+        <translation>现有保障与资产（文字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="122"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="198"/>
+        <source>Children&apos;s education</source>
+        <translation>子女教育</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="123"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="199"/>
+        <source>Pension</source>
+        <translation>养老规划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="124"/>
+        <source>Rates</source>
+        <translation>费率假设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="132"/>
+        <source>D&amp;uring</source>
+        <translation>面谈中(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="137"/>
+        <source>&amp;Analysis</source>
+        <translation>客户情况分析(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="138"/>
+        <source>A&amp;fter</source>
+        <translation>面谈后(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="161"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="310"/>
+        <source>Mark &amp;done</source>
+        <translation>标记为已完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="162"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="163"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="200"/>
+        <source>Health</source>
+        <translation>健康保障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="201"/>
+        <source>Wealth</source>
+        <translation>财富管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="202"/>
+        <source>Protection</source>
+        <translation>家庭保障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="209"/>
+        <source>Annual &amp;income (yuan)</source>
+        <translation>年收入（元）(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="210"/>
+        <source>Debts (yuan)</source>
+        <translation>负债（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="211"/>
+        <source>Existing life cover (yuan)</source>
+        <translation>已有寿险保额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="212"/>
+        <source>Liquid assets (yuan)</source>
+        <translation>可变现资产（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="213"/>
+        <source>Years of income to cover</source>
+        <translation>保障收入年数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="218"/>
+        <source>Child&apos;s name</source>
+        <translation>子女姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="219"/>
+        <source>Child&apos;s age</source>
+        <translation>子女年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="220"/>
+        <source>University cost a year, today (yuan)</source>
+        <translation>大学每年费用，按今日（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="221"/>
+        <source>Age starting university</source>
+        <translation>入学年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="222"/>
+        <source>Years of study</source>
+        <translation>就读年数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="223"/>
+        <source>Set aside for it (yuan)</source>
+        <translation>已准备教育金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="228"/>
+        <source>Current age</source>
+        <translation>当前年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="229"/>
+        <source>Retirement age</source>
+        <translation>退休年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="230"/>
+        <source>Monthly income wanted, today (yuan)</source>
+        <translation>期望月收入，按今日（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="231"/>
+        <source>Social pension a month, today (yuan)</source>
+        <translation>社保养老金每月，按今日（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="232"/>
+        <source>Years in retirement</source>
+        <translation>退休后年数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="233"/>
+        <source>Pension savings (yuan)</source>
+        <translation>已有养老储备（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="238"/>
+        <source>Inflation (% a year)</source>
+        <translation>通胀率（每年 %）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="239"/>
+        <source>Expected return (% a year)</source>
+        <translation>预期收益率（每年 %）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="307"/>
+        <source>Needs interview: %1, %2</source>
+        <translation>需求面谈表：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="308"/>
+        <source>Done: counted in the work log.</source>
+        <translation>已完成：已计入工作日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="308"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="310"/>
+        <source>&amp;Take back done</source>
+        <translation>取消已完成(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="333"/>
+        <source>%1: “%2” is not a number.</source>
+        <translation>%1：“%2”不是有效数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="362"/>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="367"/>
+        <source>Protection gap: %1 (need %2, cover %3); premium budget %4 a year</source>
+        <translation>保障缺口：%1（需求 %2，已有 %3）；年缴保费预算 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="372"/>
+        <source>Protection gap: type the annual income.</source>
+        <translation>保障缺口：请填写年收入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="376"/>
+        <source>Education fund: %1 needed today (%2 as spent over %3 years from %4 years on); gap %5</source>
+        <translation>教育金：今日需准备 %1（%4 年后起 %3 年共支出 %2）；缺口 %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="382"/>
+        <source>Education fund: type the child&apos;s age and the cost a year.</source>
+        <translation>教育金：请填写子女年龄和每年费用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="386"/>
+        <source>Pension gap: %1 (%2 needed at retirement in %3 years, savings then %4)</source>
+        <translation>养老缺口：%1（%3 年后退休时需 %2，届时储备 %4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="391"/>
+        <source>Pension gap: type the current age and the monthly income wanted.</source>
+        <translation>养老缺口：请填写当前年龄和期望月收入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="425"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="440"/>
+        <source>Marked done.</source>
+        <translation>已标记为完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="440"/>
+        <source>Back to draft.</source>
+        <translation>已改回草稿。</translation>
+    </message>
+</context>
+<context>
+    <name>NewsDialog</name>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="156"/>
+        <source>Financial news excerpt</source>
+        <translation>财经要闻摘录表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="174"/>
+        <source>News &amp;date</source>
+        <translation>新闻日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="175"/>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="176"/>
+        <source>&amp;Key content</source>
+        <translation>要点内容(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="177"/>
+        <source>&amp;Matching products (Space ticks)</source>
+        <translation>相应产品（空格键勾选）(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="178"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -3123,191 +4224,305 @@
 <context>
     <name>PaymentSection</name>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="120"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="159"/>
         <source>Payment</source>
         <translation>缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="125"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="164"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="127"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="166"/>
         <source>the policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="128"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="167"/>
         <source>Payment mode</source>
         <translation>缴费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="129"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="168"/>
         <source>Paying for</source>
         <translation>缴费年期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="130"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="169"/>
         <source>Paying bank</source>
         <translation>缴费银行</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="131"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="170"/>
         <source>Account number</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="132"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="171"/>
         <source>Account holder</source>
         <translation>账户户名</translation>
     </message>
 </context>
 <context>
+    <name>PeriodView</name>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="66"/>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="66"/>
+        <location filename="../../ui/summaries/page.py" line="137"/>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="66"/>
+        <location filename="../../ui/summaries/page.py" line="67"/>
+        <location filename="../../ui/summaries/page.py" line="138"/>
+        <source>Done</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="66"/>
+        <location filename="../../ui/summaries/page.py" line="67"/>
+        <source>Reached</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="67"/>
+        <source>Daily target</source>
+        <translation>每日目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="67"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="68"/>
+        <source>Product line</source>
+        <translation>产品线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="68"/>
+        <source>Policies</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="68"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="69"/>
+        <source>Measures done</source>
+        <translation>各项指标（实际）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="70"/>
+        <source>Sales: planned and done (10,000 yuan)</source>
+        <translation>销售金额：计划与实际（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="85"/>
+        <source>Effective calls</source>
+        <translation>有效电话数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="86"/>
+        <source>Needs interviews</source>
+        <translation>需求面谈数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="87"/>
+        <source>Closing interviews</source>
+        <translation>成交面谈数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="88"/>
+        <source>Products sold and amounts</source>
+        <translation>销售产品及金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="89"/>
+        <source>After-sales services</source>
+        <translation>售后服务数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="94"/>
+        <source>Effective visits</source>
+        <translation>有效拜访（5访）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="95"/>
+        <source>Leaflets</source>
+        <translation>宣传单页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="96"/>
+        <source>New prospects</source>
+        <translation>新增准客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="97"/>
+        <source>Care SMS</source>
+        <translation>关怀短信</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/summaries/page.py" line="105"/>
+        <source>%1 to %2, %n working day(s)</source>
+        <translation>
+            <numerusform>%1 至 %2，工作日 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlannerPage</name>
     <message>
-        <location filename="../../ui/planner/page.py" line="52"/>
-        <location filename="../../ui/planner/page.py" line="306"/>
+        <location filename="../../ui/planner/page.py" line="54"/>
+        <location filename="../../ui/planner/page.py" line="308"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="53"/>
+        <location filename="../../ui/planner/page.py" line="55"/>
         <source>Visits by day and week: before, during and after each visit.</source>
         <translation>按日、按周安排拜访：拜访前、拜访中、拜访后。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="66"/>
+        <location filename="../../ui/planner/page.py" line="68"/>
         <source>&amp;Day</source>
         <translation>日视图(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="67"/>
+        <location filename="../../ui/planner/page.py" line="69"/>
         <source>&amp;Week</source>
         <translation>周视图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="76"/>
+        <location filename="../../ui/planner/page.py" line="78"/>
         <source>Previous (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="77"/>
+        <location filename="../../ui/planner/page.py" line="79"/>
         <source>T&amp;oday</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="79"/>
+        <location filename="../../ui/planner/page.py" line="81"/>
         <source>Next (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="85"/>
+        <location filename="../../ui/planner/page.py" line="87"/>
         <source>&amp;New visit</source>
         <translation>新建拜访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="86"/>
+        <location filename="../../ui/planner/page.py" line="88"/>
         <source>Plan a new visit (Ctrl+N)</source>
         <translation>安排新的拜访（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="88"/>
+        <location filename="../../ui/planner/page.py" line="90"/>
         <source>&amp;Carry over unfinished…</source>
         <translation>顺延未完成拜访(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="91"/>
+        <location filename="../../ui/planner/page.py" line="93"/>
         <source>Move the visits still planned on the day in focus (the day shown, or the selected visit&apos;s day) to the next working day</source>
         <translation>把当前日期（显示的日期或所选拜访所在日期）仍未完成的拜访顺延到下一个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="96"/>
+        <location filename="../../ui/planner/page.py" line="98"/>
         <source>&amp;Day plan…</source>
         <translation>日计划(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="97"/>
+        <location filename="../../ui/planner/page.py" line="99"/>
         <source>&amp;Week plan…</source>
         <translation>周计划(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="99"/>
+        <location filename="../../ui/planner/page.py" line="101"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="100"/>
+        <location filename="../../ui/planner/page.py" line="102"/>
         <source>Print the week&apos;s plan or the day in focus, or save it as a PDF (Ctrl+P)</source>
         <translation>打印本周计划或当前这一天的计划，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="129"/>
+        <location filename="../../ui/planner/page.py" line="131"/>
         <source>Only a planned visit can be moved; a finished one keeps its time.</source>
         <translation>只有计划中的拜访可以移动；已结束的拜访保留原时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="220"/>
+        <location filename="../../ui/planner/page.py" line="222"/>
         <source>(day off)</source>
         <translation>（休息日）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="224"/>
+        <location filename="../../ui/planner/page.py" line="226"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="271"/>
+        <location filename="../../ui/planner/page.py" line="273"/>
         <source>Overlap: %1 on %2 at %3 clashes with %4. It is saved; move one of them if you cannot be at both.</source>
         <translation>时间冲突：%2 %3 的 %1 与 %4 重叠。已保存；如果无法同时赴约，请调整其中一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="303"/>
+        <location filename="../../ui/planner/page.py" line="305"/>
         <source>Cancel this week&apos;s visit to %1 on %2? The weekly visit goes on.</source>
         <translation>取消 %2 对 %1 的本周拜访吗？每周例行拜访不受影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="305"/>
+        <location filename="../../ui/planner/page.py" line="307"/>
         <source>Delete the visit to %1 on %2?</source>
         <translation>删除 %2 对 %1 的拜访吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="331"/>
+        <location filename="../../ui/planner/page.py" line="333"/>
         <source>No planned visits left on %1.</source>
         <translation>%1 没有未完成的拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="342"/>
+        <location filename="../../ui/planner/page.py" line="344"/>
         <source>%1 %2 → %3 %4</source>
         <translation>%1 %2 → %3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="349"/>
+        <location filename="../../ui/planner/page.py" line="351"/>
         <source>(the next working day is full)</source>
         <translation>（下一个工作日已排满）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="361"/>
+        <location filename="../../ui/planner/page.py" line="363"/>
         <source>Move the %1 visits still planned on %2 into free time from %3, the next working day?</source>
         <translation>将 %2 仍在计划中的 %1 个拜访顺延到下一个工作日 %3 起的空闲时段？</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="367"/>
+        <location filename="../../ui/planner/page.py" line="371"/>
         <source>Carry over unfinished visits</source>
         <translation>顺延未完成的拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="373"/>
+        <location filename="../../ui/planner/page.py" line="377"/>
         <source>%1 visits carried over to %2.</source>
         <translation>已将 %1 个拜访顺延到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="391"/>
+        <location filename="../../ui/planner/page.py" line="396"/>
         <source>Week plan from %1</source>
         <translation>周计划（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="398"/>
+        <location filename="../../ui/planner/page.py" line="403"/>
         <source>Day plan %1</source>
         <translation>日计划 %1</translation>
     </message>
@@ -3488,46 +4703,149 @@
     </message>
 </context>
 <context>
+    <name>ProductPicker</name>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="89"/>
+        <source>Find a product: code, name or pinyin, e.g. zxnj</source>
+        <translation>查找产品：代码、名称或拼音，例如 zxnj</translation>
+    </message>
+</context>
+<context>
     <name>ProductSection</name>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="83"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="87"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="85"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="89"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="89"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="96"/>
         <source>yuan, e.g. 100000.00</source>
         <translation>元，例如 100000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="90"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="97"/>
         <source>Application date</source>
         <translation>投保日期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="91"/>
-        <source>Product code</source>
-        <translation>产品代码</translation>
+        <location filename="../../ui/proposals/editor/sections.py" line="100"/>
+        <source>&amp;Product</source>
+        <translation>产品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="92"/>
-        <source>Product name</source>
-        <translation>产品名称</translation>
+        <location filename="../../ui/proposals/editor/sections.py" line="107"/>
+        <source>Chosen product</source>
+        <translation>已选产品</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="93"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="109"/>
         <source>Sum insured (yuan)</source>
         <translation>保险金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="94"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="110"/>
         <source>Premium (yuan)</source>
         <translation>保险费（元）</translation>
+    </message>
+</context>
+<context>
+    <name>ProductTexts</name>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="38"/>
+        <source>Life insurance</source>
+        <translation>寿险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="38"/>
+        <source>Endowment insurance</source>
+        <translation>两全保险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="39"/>
+        <source>Annuity</source>
+        <translation>年金保险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="39"/>
+        <source>Critical illness insurance</source>
+        <translation>重疾险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="40"/>
+        <source>Medical insurance</source>
+        <translation>医疗保险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="40"/>
+        <source>Accident insurance</source>
+        <translation>意外险</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/proposals/editor/product_picker.py" line="46"/>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="52"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 周岁</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/proposals/editor/product_picker.py" line="48"/>
+        <source>%n day(s) old</source>
+        <translation>
+            <numerusform>出生满 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="50"/>
+        <source>Insured: from %1 to %2</source>
+        <translation>被保险人：%1至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="58"/>
+        <source>single premium</source>
+        <translation>趸交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="61"/>
+        <source>regular premium over %1 years</source>
+        <translation>期交 %1 年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="62"/>
+        <source>Payment: %1</source>
+        <translation>缴费：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/proposals/editor/product_picker.py" line="67"/>
+        <source>cooling-off %n day(s)</source>
+        <translation>
+            <numerusform>犹豫期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="68"/>
+        <source>Selling points: %1</source>
+        <translation>卖点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="69"/>
+        <source>Feature: %1</source>
+        <translation>特点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="70"/>
+        <source>Advantage: %1</source>
+        <translation>优势：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/product_picker.py" line="71"/>
+        <source>Benefit: %1</source>
+        <translation>利益：%1</translation>
     </message>
 </context>
 <context>
@@ -3692,135 +5010,135 @@
 <context>
     <name>ProposalEditor</name>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="77"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="81"/>
         <source>Proposal</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="100"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="104"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="102"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="106"/>
         <source>Insured person</source>
         <translation>被保险人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="118"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="122"/>
         <source>F8 goes to the problems; Enter on one goes to its field</source>
         <translation>F8 跳到问题列表；在某个问题上按 Enter 跳到对应字段</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="124"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="128"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="125"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="129"/>
         <source>Ctrl+S; changes are also saved as you type</source>
         <translation>Ctrl+S；输入时也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="126"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="130"/>
         <source>Finish…</source>
         <translation>完成并签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="127"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="131"/>
         <source>Ctrl+Enter: sign and freeze the proposal</source>
         <translation>Ctrl+Enter：签字并锁定投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="129"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="133"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="131"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="135"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="172"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="176"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="206"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="212"/>
         <source>Finished: read-only</source>
         <translation>已完成：只读</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="215"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="221"/>
         <source>Proposal, version %1</source>
         <translation>投保单，第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="217"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="223"/>
         <source>Finished; SHA-256 %1</source>
         <translation>已完成；SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="219"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="225"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="221"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="227"/>
         <source>Corrects an earlier version: %1</source>
         <translation>更正之前的版本：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="223"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="229"/>
         <source>Proposal: %1</source>
         <translation>投保单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="223"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="229"/>
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="232"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="238"/>
         <source>Review: %1</source>
         <translation>需核保：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/editor/editor.py" line="239"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="245"/>
         <source>%n problem(s) to fix before Finish</source>
         <translation>
             <numerusform>完成前还有 %n 个问题需要修正</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="241"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="247"/>
         <source>No problems: ready to finish</source>
         <translation>没有问题：可以完成</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="317"/>
-        <location filename="../../ui/proposals/editor/editor.py" line="327"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="323"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="333"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="340"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="346"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="350"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="356"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="389"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="395"/>
         <source>Correct the proposal</source>
         <translation>更正投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="390"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="396"/>
         <source>A correction is a new version of this finished proposal. Why is it needed?</source>
         <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
     </message>
@@ -4365,145 +5683,145 @@
 <context>
     <name>ProspectsPanel</name>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="61"/>
+        <location filename="../../ui/prospects/panel.py" line="60"/>
         <source>Search: name, occupation, interests or 4+ mobile digits</source>
         <translation>搜索：姓名、职业、兴趣爱好或手机号中 4 位以上数字</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="64"/>
+        <location filename="../../ui/prospects/panel.py" line="63"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="67"/>
+        <location filename="../../ui/prospects/panel.py" line="66"/>
         <source>&amp;New prospect…</source>
         <translation>新增准客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="68"/>
+        <location filename="../../ui/prospects/panel.py" line="67"/>
         <source>Capture a prospect: a name and a mobile are enough (Ctrl+N)</source>
         <translation>登记准客户：有姓名和手机号即可（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="76"/>
+        <location filename="../../ui/prospects/panel.py" line="75"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="76"/>
+        <location filename="../../ui/prospects/panel.py" line="75"/>
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="76"/>
+        <location filename="../../ui/prospects/panel.py" line="75"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="76"/>
+        <location filename="../../ui/prospects/panel.py" line="75"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="76"/>
+        <location filename="../../ui/prospects/panel.py" line="75"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="77"/>
+        <location filename="../../ui/prospects/panel.py" line="76"/>
         <source>Captured</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="77"/>
+        <location filename="../../ui/prospects/panel.py" line="76"/>
         <source>Occupation and interests</source>
         <translation>职业与兴趣爱好</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="89"/>
-        <location filename="../../ui/prospects/panel.py" line="103"/>
+        <location filename="../../ui/prospects/panel.py" line="88"/>
+        <location filename="../../ui/prospects/panel.py" line="102"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="90"/>
+        <location filename="../../ui/prospects/panel.py" line="89"/>
         <source>New prospect &amp;referred by them…</source>
         <translation>新增由其推荐的准客户(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="91"/>
-        <location filename="../../ui/prospects/panel.py" line="106"/>
+        <location filename="../../ui/prospects/panel.py" line="90"/>
+        <location filename="../../ui/prospects/panel.py" line="105"/>
         <source>Con&amp;vert to client card…</source>
         <translation>转为客户档案(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="92"/>
-        <location filename="../../ui/prospects/panel.py" line="107"/>
+        <location filename="../../ui/prospects/panel.py" line="91"/>
+        <location filename="../../ui/prospects/panel.py" line="106"/>
         <source>Open client &amp;card</source>
         <translation>打开客户档案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="95"/>
+        <location filename="../../ui/prospects/panel.py" line="94"/>
         <source>Log a ca&amp;ll</source>
         <translation>记录电话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="96"/>
+        <location filename="../../ui/prospects/panel.py" line="95"/>
         <source>Log a &amp;meeting</source>
         <translation>记录面谈(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="97"/>
-        <location filename="../../ui/prospects/panel.py" line="104"/>
+        <location filename="../../ui/prospects/panel.py" line="96"/>
+        <location filename="../../ui/prospects/panel.py" line="103"/>
         <source>Set &amp;stage</source>
         <translation>设置阶段(&amp;S)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/prospects/panel.py" line="220"/>
+        <location filename="../../ui/prospects/panel.py" line="206"/>
         <source>%n prospect(s)</source>
         <translation>
             <numerusform>%n 位准客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="249"/>
+        <location filename="../../ui/prospects/panel.py" line="235"/>
         <source>Referred by: %1</source>
         <translation>推荐人：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/prospects/panel.py" line="252"/>
+        <location filename="../../ui/prospects/panel.py" line="238"/>
         <source>Referred %n person(s): %1</source>
         <translation>
             <numerusform>已推荐 %n 人：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="317"/>
+        <location filename="../../ui/prospects/panel.py" line="303"/>
         <source>Saved %1.</source>
         <translation>已保存%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="336"/>
+        <location filename="../../ui/prospects/panel.py" line="322"/>
         <source>Stage changed.</source>
         <translation>阶段已更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="347"/>
+        <location filename="../../ui/prospects/panel.py" line="333"/>
         <source>Logged for %1.</source>
         <translation>已为 %1 记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="357"/>
+        <location filename="../../ui/prospects/panel.py" line="343"/>
         <source>Convert to client card</source>
         <translation>转为客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="358"/>
+        <location filename="../../ui/prospects/panel.py" line="344"/>
         <source>Make a client card for %1 from what is known? Their work-log entries move onto the card; the card stays a draft until its ID number is typed in.</source>
         <translation>用现有资料为%1建立客户档案？其工作日志记录将转到该档案；补录证件号码之前，档案保持草稿状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/panel.py" line="373"/>
+        <location filename="../../ui/prospects/panel.py" line="359"/>
         <source>Converted: the client card is open; type in the ID number to complete it.</source>
         <translation>已转为客户：客户档案已打开，请补录证件号码以完成建档。</translation>
     </message>
@@ -4527,8 +5845,8 @@
     </message>
     <message>
         <location filename="../../ui/today/widgets.py" line="82"/>
-        <source>Care &amp;SMS</source>
-        <translation>关怀短信(&amp;S)</translation>
+        <source>Ca&amp;re SMS</source>
+        <translation>关怀短信(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/today/widgets.py" line="86"/>
@@ -4602,112 +5920,112 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="69"/>
+        <location filename="../../ui/receipts/dialog.py" line="70"/>
         <source>Policy receipt</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="84"/>
+        <location filename="../../ui/receipts/dialog.py" line="85"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="93"/>
+        <location filename="../../ui/receipts/dialog.py" line="94"/>
         <source>as printed on the policy</source>
         <translation>与保单上印的一致</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="98"/>
+        <location filename="../../ui/receipts/dialog.py" line="99"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="104"/>
+        <location filename="../../ui/receipts/dialog.py" line="105"/>
         <source>&amp;Policy number</source>
         <translation>保单号(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="105"/>
+        <location filename="../../ui/receipts/dialog.py" line="106"/>
         <source>&amp;Delivered on</source>
         <translation>送达日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="106"/>
+        <location filename="../../ui/receipts/dialog.py" line="107"/>
         <source>Si&amp;gned on</source>
         <translation>签收日期(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="107"/>
+        <location filename="../../ui/receipts/dialog.py" line="108"/>
         <source>C&amp;ooling-off period</source>
         <translation>犹豫期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="108"/>
+        <location filename="../../ui/receipts/dialog.py" line="109"/>
         <source>Cooling-off ends</source>
         <translation>犹豫期截止</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="109"/>
+        <location filename="../../ui/receipts/dialog.py" line="110"/>
         <source>Return receipt by</source>
         <translation>回执交回期限</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="119"/>
+        <location filename="../../ui/receipts/dialog.py" line="120"/>
         <source>&amp;Sign &amp;&amp; queue</source>
         <translation>签收并排队发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="120"/>
+        <location filename="../../ui/receipts/dialog.py" line="121"/>
         <source>Freezes the receipt and queues it for head office (Ctrl+Enter)</source>
         <translation>锁定回执并排队发送总公司（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="123"/>
+        <location filename="../../ui/receipts/dialog.py" line="124"/>
         <source>Mark &amp;returned</source>
         <translation>标记已交回(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="124"/>
+        <location filename="../../ui/receipts/dialog.py" line="125"/>
         <source>The signed paper receipt went back to the bank on this day</source>
         <translation>签字的纸质回执已于当天交回银行</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="130"/>
+        <location filename="../../ui/receipts/dialog.py" line="131"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="133"/>
+        <location filename="../../ui/receipts/dialog.py" line="134"/>
         <source>Paper returned on</source>
         <translation>纸质回执交回日期</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="184"/>
+        <location filename="../../ui/receipts/dialog.py" line="185"/>
         <source>Policy receipt: %1</source>
         <translation>保单回执：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="198"/>
+        <location filename="../../ui/receipts/dialog.py" line="199"/>
         <source>Signed and queued for head office. Content hash (SHA-256): %1</source>
         <translation>已签收并排队发送总公司。内容哈希（SHA-256）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="204"/>
+        <location filename="../../ui/receipts/dialog.py" line="205"/>
         <source>Signed receipts cannot change.</source>
         <translation>已签收的回执不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="206"/>
+        <location filename="../../ui/receipts/dialog.py" line="207"/>
         <source>Draft: saved as you type.</source>
         <translation>草稿：输入时自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="220"/>
+        <location filename="../../ui/receipts/dialog.py" line="221"/>
         <source>Returned.</source>
         <translation>已交回。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="243"/>
+        <location filename="../../ui/receipts/dialog.py" line="244"/>
         <source>%1 (%2 days from the day after signing)</source>
         <translation>%1（自签收次日起 %2 天）</translation>
     </message>
@@ -4717,32 +6035,32 @@
         <translation>%1（签收后 3 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="295"/>
+        <location filename="../../ui/receipts/dialog.py" line="297"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="305"/>
+        <location filename="../../ui/receipts/dialog.py" line="307"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="310"/>
+        <location filename="../../ui/receipts/dialog.py" line="312"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="323"/>
+        <location filename="../../ui/receipts/dialog.py" line="325"/>
         <source>Signing…</source>
         <translation>正在签收…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="350"/>
+        <location filename="../../ui/receipts/dialog.py" line="352"/>
         <source>Not signed: %1</source>
         <translation>未签收：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="362"/>
+        <location filename="../../ui/receipts/dialog.py" line="364"/>
         <source>Marked returned.</source>
         <translation>已标记为交回。</translation>
     </message>
@@ -4833,137 +6151,137 @@
 <context>
     <name>ReceiptList</name>
     <message>
-        <location filename="../../ui/receipts/page.py" line="50"/>
+        <location filename="../../ui/receipts/page.py" line="52"/>
         <source>&amp;New receipt…</source>
         <translation>新建回执(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="51"/>
+        <location filename="../../ui/receipts/page.py" line="53"/>
         <source>Record a policy delivery for a finished proposal (Ctrl+N)</source>
         <translation>为已完成的投保单登记保单送达（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="52"/>
+        <location filename="../../ui/receipts/page.py" line="54"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="53"/>
+        <location filename="../../ui/receipts/page.py" line="55"/>
         <source>&amp;Receipt…</source>
         <translation>回执(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="54"/>
+        <location filename="../../ui/receipts/page.py" line="56"/>
         <source>Receipt with &amp;full ID and phone numbers…</source>
         <translation>显示完整证件号和电话的回执(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="56"/>
+        <location filename="../../ui/receipts/page.py" line="58"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="57"/>
+        <location filename="../../ui/receipts/page.py" line="59"/>
         <source>Print the selected receipt or save it as a PDF (Ctrl+P)</source>
         <translation>打印所选回执，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="66"/>
+        <location filename="../../ui/receipts/page.py" line="68"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="66"/>
+        <location filename="../../ui/receipts/page.py" line="68"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="66"/>
+        <location filename="../../ui/receipts/page.py" line="68"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="66"/>
+        <location filename="../../ui/receipts/page.py" line="68"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="67"/>
+        <location filename="../../ui/receipts/page.py" line="69"/>
         <source>Signed on</source>
         <translation>签收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="67"/>
+        <location filename="../../ui/receipts/page.py" line="69"/>
         <source>Return by</source>
         <translation>交回期限</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="67"/>
+        <location filename="../../ui/receipts/page.py" line="69"/>
         <source>Cooling-off ends</source>
         <translation>犹豫期截止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/receipts/page.py" line="140"/>
+        <location filename="../../ui/receipts/page.py" line="151"/>
         <source>%n receipt(s) to return</source>
         <translation>
             <numerusform>%n 份回执待交回</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/receipts/page.py" line="142"/>
+        <location filename="../../ui/receipts/page.py" line="153"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 份已逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/receipts/page.py" line="145"/>
+        <location filename="../../ui/receipts/page.py" line="156"/>
         <source>%n awaiting signature</source>
         <translation>
             <numerusform>%n 份待签收</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="148"/>
+        <location filename="../../ui/receipts/page.py" line="159"/>
         <source>Nothing to return</source>
         <translation>没有待交回的回执</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="157"/>
+        <location filename="../../ui/receipts/page.py" line="168"/>
         <source>Awaiting signature</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="159"/>
+        <location filename="../../ui/receipts/page.py" line="170"/>
         <source>Signed</source>
         <translation>已签收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/receipts/page.py" line="161"/>
+        <location filename="../../ui/receipts/page.py" line="172"/>
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="163"/>
+        <location filename="../../ui/receipts/page.py" line="174"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/receipts/page.py" line="164"/>
+        <location filename="../../ui/receipts/page.py" line="175"/>
         <source>Due in %n day(s)</source>
         <translation>
             <numerusform>%n 天后到期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="185"/>
+        <location filename="../../ui/receipts/page.py" line="196"/>
         <source>Creating the receipt…</source>
         <translation>正在创建回执…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="209"/>
+        <location filename="../../ui/receipts/page.py" line="220"/>
         <source>Receipt: %1</source>
         <translation>回执：%1</translation>
     </message>
@@ -4971,18 +6289,18 @@
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../ui/receipts/page.py" line="232"/>
-        <location filename="../../ui/receipts/page.py" line="238"/>
+        <location filename="../../ui/receipts/page.py" line="243"/>
+        <location filename="../../ui/receipts/page.py" line="249"/>
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="233"/>
+        <location filename="../../ui/receipts/page.py" line="244"/>
         <source>Policy receipts signed on delivery, and their return deadlines.</source>
         <translation>保单送达时签收的回执及其交回期限。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/page.py" line="242"/>
+        <location filename="../../ui/receipts/page.py" line="253"/>
         <source>Handover lists</source>
         <translation>交接清单</translation>
     </message>
@@ -4990,17 +6308,17 @@
 <context>
     <name>RelationSection</name>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="56"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="58"/>
         <source>Insured</source>
         <translation>被保险人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="57"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="59"/>
         <source>The insured is the policyholder</source>
         <translation>被保险人即投保人本人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="60"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="62"/>
         <source>Insured is the policyholder&apos;s</source>
         <translation>被保险人是投保人的</translation>
     </message>
@@ -5312,48 +6630,48 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell/application.py" line="125"/>
+        <location filename="../../ui/shell/application.py" line="124"/>
         <source>Encrypting your data. This happens once, after the update, and can take a minute or two with many client cards. Please keep BranchDesk open.</source>
         <translation>正在加密您的数据。此操作仅在更新后进行一次，客户档案较多时可能需要一两分钟。请不要关闭网点工作台。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="127"/>
+        <location filename="../../ui/shell/application.py" line="126"/>
         <source>Updating your data for this version of BranchDesk (a copy is kept first). Please keep BranchDesk open.</source>
         <translation>正在为此版本的网点工作台更新您的数据（会先保留一份副本）。请不要关闭网点工作台。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="132"/>
+        <location filename="../../ui/shell/application.py" line="131"/>
         <source>Opening your data</source>
         <translation>正在打开数据</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="184"/>
+        <location filename="../../ui/shell/application.py" line="183"/>
         <source>The daily backup failed: %1</source>
         <translation>每日备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="191"/>
+        <location filename="../../ui/shell/application.py" line="190"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="207"/>
+        <location filename="../../ui/shell/application.py" line="206"/>
         <source>Backup not usable</source>
         <translation>备份无法使用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="217"/>
+        <location filename="../../ui/shell/application.py" line="216"/>
         <source>Preparing the demo profile…</source>
         <translation>正在准备演示档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="217"/>
+        <location filename="../../ui/shell/application.py" line="216"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="218"/>
-        <location filename="../../ui/shell/application.py" line="231"/>
+        <location filename="../../ui/shell/application.py" line="217"/>
+        <location filename="../../ui/shell/application.py" line="230"/>
         <source>Demo profile</source>
         <translation>演示档案</translation>
     </message>
@@ -5701,6 +7019,185 @@
     </message>
 </context>
 <context>
+    <name>SummariesPage</name>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="164"/>
+        <source>Summaries</source>
+        <translation>业绩总结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="166"/>
+        <source>The week&apos;s and the month&apos;s five measures and daily targets, and your targets by period and product line, for the weekly meeting and the monthly analysis.</source>
+        <translation>本周、本月的五项指标与每日目标完成情况，以及按期间和产品线的个人指标进度，供周例会和月度分析会使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="181"/>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="183"/>
+        <source>Pre&amp;vious</source>
+        <translation>上一期(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="184"/>
+        <source>&amp;Next</source>
+        <translation>下一期(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="187"/>
+        <source>Week summary</source>
+        <translation>周工作总结表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="188"/>
+        <source>Month summary</source>
+        <translation>月工作总结表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="189"/>
+        <source>Target progress</source>
+        <translation>个人指标进度情况表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="195"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="205"/>
+        <source>&amp;Week</source>
+        <translation>本周(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="206"/>
+        <source>&amp;Month</source>
+        <translation>本月(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="207"/>
+        <source>T&amp;argets</source>
+        <translation>个人指标(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="221"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="221"/>
+        <source>Product line</source>
+        <translation>产品线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="221"/>
+        <source>Target premium</source>
+        <translation>目标保费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="221"/>
+        <source>Sold</source>
+        <translation>实际保费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="222"/>
+        <location filename="../../ui/summaries/page.py" line="321"/>
+        <source>Reached</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="222"/>
+        <source>Target policies</source>
+        <translation>目标件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="222"/>
+        <source>Policies</source>
+        <translation>实际件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="224"/>
+        <source>Share of each target reached (%)</source>
+        <translation>各项指标完成率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="225"/>
+        <source>Set a target</source>
+        <translation>设定指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="236"/>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="239"/>
+        <source>&amp;Save target</source>
+        <translation>保存指标(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="240"/>
+        <source>Both at 0 removes the target</source>
+        <translation>保费和件数都为 0 时删除该指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="242"/>
+        <source>P&amp;eriod</source>
+        <translation>期间(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="243"/>
+        <source>&amp;Line</source>
+        <translation>产品线(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="244"/>
+        <source>Premium ta&amp;rget</source>
+        <translation>目标保费(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="245"/>
+        <source>Polic&amp;ies target</source>
+        <translation>目标件数(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="257"/>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="257"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="257"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="263"/>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="265"/>
+        <source>Other products</source>
+        <translation>其他产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="323"/>
+        <source>No targets set for this month, quarter or year.</source>
+        <translation>本月、本季度、本年度尚未设定指标。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summaries/page.py" line="335"/>
+        <source>Target saved.</source>
+        <translation>指标已保存。</translation>
+    </message>
+</context>
+<context>
     <name>SyncItemModel</name>
     <message>
         <location filename="../../ui/sync/model.py" line="30"/>
@@ -5736,195 +7233,195 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync/page.py" line="69"/>
+        <location filename="../../ui/sync/page.py" line="75"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="70"/>
+        <location filename="../../ui/sync/page.py" line="76"/>
         <source>Finished proposals and signed receipts on their way to head office, and what came back.</source>
         <translation>发往总公司的已完成投保单和已签收回执，以及总公司的答复。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="85"/>
+        <location filename="../../ui/sync/page.py" line="91"/>
         <source>&amp;Log in…</source>
         <translation>登录(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="88"/>
+        <location filename="../../ui/sync/page.py" line="94"/>
         <source>All items</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="88"/>
+        <location filename="../../ui/sync/page.py" line="94"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="89"/>
+        <location filename="../../ui/sync/page.py" line="95"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="89"/>
+        <location filename="../../ui/sync/page.py" line="95"/>
         <source>Rejected</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="90"/>
+        <location filename="../../ui/sync/page.py" line="96"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="90"/>
+        <location filename="../../ui/sync/page.py" line="96"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="92"/>
+        <location filename="../../ui/sync/page.py" line="98"/>
         <source>Sho&amp;w:</source>
         <translation>显示(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="94"/>
+        <location filename="../../ui/sync/page.py" line="100"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="95"/>
+        <location filename="../../ui/sync/page.py" line="101"/>
         <source>Send what waits and fetch head office&apos;s answers (F5)</source>
         <translation>发送等待中的项目并获取总公司的答复（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="96"/>
+        <location filename="../../ui/sync/page.py" line="102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="97"/>
+        <location filename="../../ui/sync/page.py" line="103"/>
         <source>Stop after the item being sent (Esc); the rest keeps waiting</source>
         <translation>发送完当前一项后停止（Esc）；其余继续等待</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="113"/>
+        <location filename="../../ui/sync/page.py" line="119"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="114"/>
+        <location filename="../../ui/sync/page.py" line="120"/>
         <source>Send a rejected item again at the next sync</source>
         <translation>在下次同步时重新发送被拒收的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="115"/>
+        <location filename="../../ui/sync/page.py" line="121"/>
         <source>&amp;Discard…</source>
         <translation>放弃(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="116"/>
+        <location filename="../../ui/sync/page.py" line="122"/>
         <source>Never send this item; a copy is kept on this computer (Delete)</source>
         <translation>不再发送此项；本机保留一份副本（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="117"/>
+        <location filename="../../ui/sync/page.py" line="123"/>
         <source>E&amp;xport list…</source>
         <translation>导出列表(&amp;X)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="219"/>
+        <location filename="../../ui/sync/page.py" line="229"/>
         <source>%n item(s) shown</source>
         <translation>
             <numerusform>显示 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="219"/>
+        <location filename="../../ui/sync/page.py" line="229"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 项等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="221"/>
+        <location filename="../../ui/sync/page.py" line="231"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n 项被拒收</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="222"/>
+        <location filename="../../ui/sync/page.py" line="232"/>
         <source>last successful sync: %1</source>
         <translation>上次成功同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="231"/>
+        <location filename="../../ui/sync/page.py" line="242"/>
         <source>Not logged in to head office: nothing is sent until you log in.</source>
         <translation>尚未登录总公司：登录之前不会发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="233"/>
+        <location filename="../../ui/sync/page.py" line="244"/>
         <source>Using the token in BRANCHDESK_TOKEN for %1.</source>
         <translation>正在使用 BRANCHDESK_TOKEN 中的令牌连接 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="235"/>
+        <location filename="../../ui/sync/page.py" line="246"/>
         <source>Logged in to %1 as manager %2.</source>
         <translation>已以客户经理 %2 的身份登录 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="259"/>
+        <location filename="../../ui/sync/page.py" line="270"/>
         <source>It goes again with the next sync. Press Sync now to send it at once.</source>
         <translation>它将在下次同步时重新发送。按“立即同步”可马上发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="270"/>
+        <location filename="../../ui/sync/page.py" line="281"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="271"/>
+        <location filename="../../ui/sync/page.py" line="282"/>
         <source>Discard %1? It will never be sent to head office.</source>
         <translation>放弃 %1？它将永远不会发送到总公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="274"/>
+        <location filename="../../ui/sync/page.py" line="285"/>
         <source>A copy is kept on this computer in %1. It holds ID numbers: keep it private.</source>
         <translation>副本保存在本机的 %1 中。其中含有证件号码，请妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="278"/>
+        <location filename="../../ui/sync/page.py" line="289"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="293"/>
+        <location filename="../../ui/sync/page.py" line="304"/>
         <source>Discarded. The copy is at %1.</source>
         <translation>已放弃。副本在 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="299"/>
+        <location filename="../../ui/sync/page.py" line="310"/>
         <source>Export the sync list</source>
         <translation>导出同步列表</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="300"/>
+        <location filename="../../ui/sync/page.py" line="311"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="307"/>
+        <location filename="../../ui/sync/page.py" line="318"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 项到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="339"/>
+        <location filename="../../ui/sync/page.py" line="350"/>
         <source>Syncing with head office…</source>
         <translation>正在与总公司同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="344"/>
+        <location filename="../../ui/sync/page.py" line="355"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -5932,129 +7429,146 @@
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../ui/sync/texts.py" line="29"/>
+        <location filename="../../ui/sync/texts.py" line="30"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="30"/>
+        <location filename="../../ui/sync/texts.py" line="31"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="31"/>
+        <location filename="../../ui/sync/texts.py" line="32"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="32"/>
+        <location filename="../../ui/sync/texts.py" line="33"/>
         <source>Rejected</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="33"/>
+        <location filename="../../ui/sync/texts.py" line="34"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="37"/>
+        <location filename="../../ui/sync/texts.py" line="38"/>
         <source>Proposal</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="37"/>
+        <location filename="../../ui/sync/texts.py" line="38"/>
         <source>Receipt</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="43"/>
+        <location filename="../../ui/sync/texts.py" line="44"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="45"/>
+        <location filename="../../ui/sync/texts.py" line="46"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="47"/>
+        <location filename="../../ui/sync/texts.py" line="48"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n 小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="48"/>
+        <location filename="../../ui/sync/texts.py" line="49"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="53"/>
+        <location filename="../../ui/sync/texts.py" line="54"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="58"/>
+        <location filename="../../ui/sync/texts.py" line="59"/>
         <source>today %1</source>
         <translation>今天 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="67"/>
+        <location filename="../../ui/sync/texts.py" line="68"/>
         <source>Not logged in to head office. Use Log in… to enter your token.</source>
         <translation>尚未登录总公司。请用“登录…”输入令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="68"/>
+        <location filename="../../ui/sync/texts.py" line="69"/>
         <source>Head office refused the saved token. Log in again.</source>
         <translation>总公司拒绝了已保存的令牌。请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="69"/>
+        <location filename="../../ui/sync/texts.py" line="70"/>
         <source>Head office refused this token. Check it, or ask head office for a new one.</source>
         <translation>总公司拒绝了这个令牌。请检查，或向总公司申请新的令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="71"/>
+        <location filename="../../ui/sync/texts.py" line="72"/>
         <source>Head office could not be reached at this address, or what answered is not head office. Check the address and the network, then try again.</source>
         <translation>无法通过此地址连接总公司，或应答的不是总公司。请检查地址和网络后重试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="84"/>
+        <location filename="../../ui/sync/texts.py" line="83"/>
+        <source>Holiday calendar: version %1 (%2–%3) · Product catalogue: version %4 (%n product(s)) · Last checked with head office: %5</source>
+        <translation>
+            <numerusform>节假日日历：第 %1 版（%2–%3 年）· 产品目录：第 %4 版（%n 个产品）· 上次向总公司检查：%5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="93"/>
+        <source>holiday calendar version %1 received</source>
+        <translation>已收到第 %1 版节假日日历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="94"/>
+        <source>product catalogue version %1 received</source>
+        <translation>已收到第 %1 版产品目录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/texts.py" line="105"/>
         <source>%n item(s) sent</source>
         <translation>
             <numerusform>已发送 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="86"/>
+        <location filename="../../ui/sync/texts.py" line="107"/>
         <source>%n rejected by head office</source>
         <translation>
             <numerusform>%n 项被总公司拒收</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="88"/>
+        <location filename="../../ui/sync/texts.py" line="109"/>
         <source>%n answer(s) from head office</source>
         <translation>
             <numerusform>收到总公司 %n 条答复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="90"/>
+        <location filename="../../ui/sync/texts.py" line="112"/>
         <source>Stopped; what was not sent stays waiting</source>
         <translation>已停止；未发送的项目继续等待</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="94"/>
+        <location filename="../../ui/sync/texts.py" line="116"/>
         <source>Up to date: nothing new to send or receive</source>
         <translation>已是最新：没有需要发送或接收的内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="96"/>
+        <location filename="../../ui/sync/texts.py" line="118"/>
         <source>%n still waiting</source>
         <translation>
             <numerusform>仍有 %n 项等待</numerusform>
@@ -6150,243 +7664,288 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/today/page.py" line="96"/>
+        <location filename="../../ui/today/page.py" line="106"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="106"/>
+        <location filename="../../ui/today/page.py" line="116"/>
         <source>Previous day (Alt+Left)</source>
         <translation>前一天（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="107"/>
+        <location filename="../../ui/today/page.py" line="117"/>
         <source>T&amp;oday</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="109"/>
+        <location filename="../../ui/today/page.py" line="119"/>
         <source>Next day (Alt+Right)</source>
         <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="110"/>
-        <source>Log a &amp;contact…</source>
-        <translation>记录联系(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/today/page.py" line="111"/>
+        <location filename="../../ui/today/page.py" line="121"/>
         <source>Kind, client, sales-flow step, outcome and notes (Ctrl+L)</source>
         <translation>类型、客户、销售流程步骤、结果和备注（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="112"/>
+        <location filename="../../ui/today/page.py" line="122"/>
         <source>Daily &amp;summary…</source>
         <translation>每日总结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="113"/>
+        <location filename="../../ui/today/page.py" line="123"/>
         <source>&amp;Targets…</source>
         <translation>目标(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="114"/>
+        <location filename="../../ui/today/page.py" line="124"/>
         <source>My default daily targets</source>
         <translation>我的默认每日目标</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="115"/>
+        <location filename="../../ui/today/page.py" line="125"/>
         <source>Close the &amp;day…</source>
         <translation>结束当天(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="116"/>
+        <location filename="../../ui/today/page.py" line="126"/>
         <source>Daily &amp;plan…</source>
         <translation>每日工作计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="117"/>
+        <location filename="../../ui/today/page.py" line="127"/>
         <source>Daily su&amp;mmary…</source>
         <translation>每日工作总结(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="119"/>
+        <location filename="../../ui/today/page.py" line="129"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="120"/>
+        <location filename="../../ui/today/page.py" line="130"/>
         <source>Print the day&apos;s plan or summary, or save it as a PDF (Ctrl+P)</source>
         <translation>打印当天的计划或总结，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="133"/>
+        <location filename="../../ui/today/page.py" line="143"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="133"/>
+        <location filename="../../ui/today/page.py" line="143"/>
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="133"/>
+        <location filename="../../ui/today/page.py" line="143"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="133"/>
+        <location filename="../../ui/today/page.py" line="143"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="133"/>
+        <location filename="../../ui/today/page.py" line="143"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="147"/>
+        <location filename="../../ui/today/page.py" line="160"/>
+        <source>&amp;Hide this notice</source>
+        <translation>隐藏此提示(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="176"/>
         <source>Care &amp;messages…</source>
         <translation>关怀短信(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="148"/>
+        <location filename="../../ui/today/page.py" line="177"/>
         <source>Whom to send a care message today, and in what words</source>
         <translation>今天该给哪些客户发关怀短信，以及短信内容</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="156"/>
+        <location filename="../../ui/today/page.py" line="185"/>
         <source>Agenda: visits and follow-ups</source>
         <translation>今日安排：拜访与跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="235"/>
+        <location filename="../../ui/today/page.py" line="120"/>
+        <source>Lo&amp;g a contact…</source>
+        <translation>记录联系(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="213"/>
+        <source>Calls and mor&amp;ning notes…</source>
+        <translation>电话邀约与早会(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="214"/>
+        <source>The day&apos;s phone invitations, morning meeting notes and news</source>
+        <translation>当天的电话邀约、早会记录和财经要闻</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="280"/>
+        <source>Calls: %1 to make, %2 made</source>
+        <translation>电话邀约：待拨 %1 个，已拨 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="284"/>
+        <source>Morning meeting: %1</source>
+        <translation>早会：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="286"/>
+        <source>News: %1</source>
+        <translation>要闻：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="316"/>
         <source>Closed: changes are corrections</source>
         <translation>已结束：修改将记为更正</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/page.py" line="243"/>
+        <location filename="../../ui/today/page.py" line="324"/>
         <source>Due soon: %n reminder(s)</source>
         <translation>
             <numerusform>近期提醒：%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/page.py" line="245"/>
+        <location filename="../../ui/today/page.py" line="326"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项已逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="247"/>
+        <location filename="../../ui/today/page.py" line="328"/>
         <source>the first %1 shown</source>
         <translation>显示前 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="271"/>
+        <location filename="../../ui/today/page.py" line="352"/>
         <source>Revisit after purchase: %1</source>
         <translation>购买后回访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="278"/>
+        <location filename="../../ui/today/page.py" line="359"/>
         <source>No visits planned</source>
         <translation>没有安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="352"/>
+        <location filename="../../ui/today/page.py" line="433"/>
         <source>&amp;Open the visit</source>
         <translation>打开拜访(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="354"/>
+        <location filename="../../ui/today/page.py" line="435"/>
+        <source>Needs &amp;interview…</source>
+        <translation>需求面谈表(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="435"/>
+        <source>Closin&amp;g interview…</source>
+        <translation>成交面谈表(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="443"/>
         <source>&amp;Open the client card</source>
         <translation>打开客户档案(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="357"/>
+        <location filename="../../ui/today/page.py" line="446"/>
         <source>Mark &amp;done</source>
         <translation>标记为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="358"/>
+        <location filename="../../ui/today/page.py" line="447"/>
         <source>Snooze until &amp;tomorrow</source>
         <translation>推迟到明天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="359"/>
+        <location filename="../../ui/today/page.py" line="448"/>
         <source>Snooze for a &amp;week</source>
         <translation>推迟一周(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="360"/>
+        <location filename="../../ui/today/page.py" line="449"/>
         <source>Snooze until a d&amp;ate…</source>
         <translation>推迟到指定日期(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="361"/>
+        <location filename="../../ui/today/page.py" line="450"/>
         <source>D&amp;ismiss…</source>
         <translation>忽略(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="365"/>
+        <location filename="../../ui/today/page.py" line="454"/>
         <source>Open the &amp;client card</source>
         <translation>打开客户档案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="366"/>
+        <location filename="../../ui/today/page.py" line="455"/>
         <source>&amp;Log a contact…</source>
         <translation>记录联系(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="367"/>
+        <location filename="../../ui/today/page.py" line="456"/>
+        <source>Phone in&amp;vitation…</source>
+        <translation>电话邀约(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="458"/>
         <source>&amp;Plan a visit…</source>
         <translation>安排拜访(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="368"/>
+        <location filename="../../ui/today/page.py" line="459"/>
         <source>New p&amp;roposal…</source>
         <translation>新建投保单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="382"/>
+        <location filename="../../ui/today/page.py" line="473"/>
         <source>Marked done.</source>
         <translation>已标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="385"/>
+        <location filename="../../ui/today/page.py" line="476"/>
         <source>Snoozed until %1.</source>
         <translation>已推迟到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="387"/>
+        <location filename="../../ui/today/page.py" line="478"/>
         <source>Dismissed.</source>
         <translation>已忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="397"/>
+        <location filename="../../ui/today/page.py" line="488"/>
         <source>Dismiss the reminder</source>
         <translation>忽略提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="398"/>
+        <location filename="../../ui/today/page.py" line="489"/>
         <source>&amp;Why is it not needed?</source>
         <translation>为什么不需要处理(&amp;W)？</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="422"/>
-        <location filename="../../ui/today/page.py" line="435"/>
-        <location filename="../../ui/today/page.py" line="464"/>
+        <location filename="../../ui/today/page.py" line="513"/>
+        <location filename="../../ui/today/page.py" line="526"/>
+        <location filename="../../ui/today/page.py" line="555"/>
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="501"/>
+        <location filename="../../ui/today/page.py" line="592"/>
         <source>Daily plan</source>
         <translation>每日工作计划</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="504"/>
+        <location filename="../../ui/today/page.py" line="595"/>
         <source>Daily summary</source>
         <translation>每日工作总结</translation>
     </message>
@@ -6394,157 +7953,167 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="69"/>
+        <location filename="../../ui/planner/dialog.py" line="71"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="71"/>
+        <location filename="../../ui/planner/dialog.py" line="73"/>
         <source>Client visit</source>
         <translation>客户拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="72"/>
+        <location filename="../../ui/planner/dialog.py" line="74"/>
         <source>Outlet visit</source>
         <translation>网点拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="95"/>
+        <location filename="../../ui/planner/dialog.py" line="97"/>
         <source>Repeat &amp;weekly on this weekday</source>
         <translation>每周这一天重复(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="101"/>
+        <location filename="../../ui/planner/dialog.py" line="103"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="109"/>
+        <location filename="../../ui/planner/dialog.py" line="111"/>
         <source>A visit that reached the close counts toward “5 visits”; it is logged once.</source>
         <translation>到达“销售促成”的拜访计入“5访”；只记录一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="128"/>
+        <location filename="../../ui/planner/dialog.py" line="130"/>
         <source>Save the visit (Ctrl+S)</source>
         <translation>保存拜访（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="144"/>
+        <location filename="../../ui/planner/dialog.py" line="132"/>
+        <source>Needs &amp;interview…</source>
+        <translation>需求面谈表(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planner/dialog.py" line="134"/>
+        <source>Closin&amp;g interview…</source>
+        <translation>成交面谈表(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planner/dialog.py" line="153"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="147"/>
+        <location filename="../../ui/planner/dialog.py" line="156"/>
         <source>&amp;Client</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="150"/>
+        <location filename="../../ui/planner/dialog.py" line="159"/>
         <source>&amp;Outlet</source>
         <translation>网点(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="151"/>
+        <location filename="../../ui/planner/dialog.py" line="160"/>
         <source>&amp;Purpose</source>
         <translation>拜访目的(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="158"/>
+        <location filename="../../ui/planner/dialog.py" line="167"/>
         <source>&amp;Date and time</source>
         <translation>日期和时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="162"/>
+        <location filename="../../ui/planner/dialog.py" line="171"/>
         <source>&amp;Location</source>
         <translation>地点(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="163"/>
+        <location filename="../../ui/planner/dialog.py" line="172"/>
         <source>&amp;Agenda</source>
         <translation>议程(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="165"/>
+        <location filename="../../ui/planner/dialog.py" line="174"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="166"/>
+        <location filename="../../ui/planner/dialog.py" line="175"/>
         <source>O&amp;utcome</source>
         <translation>结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="167"/>
+        <location filename="../../ui/planner/dialog.py" line="176"/>
         <source>Furthest st&amp;ep</source>
         <translation>最远步&amp;骤</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="168"/>
+        <location filename="../../ui/planner/dialog.py" line="177"/>
         <source>&amp;New time</source>
         <translation>新时间(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="171"/>
+        <location filename="../../ui/planner/dialog.py" line="180"/>
         <source>&amp;Referrals asked</source>
         <translation>索取转介绍(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="172"/>
+        <location filename="../../ui/planner/dialog.py" line="181"/>
         <source>No&amp;tes</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="218"/>
+        <location filename="../../ui/planner/dialog.py" line="234"/>
         <source>New visit</source>
         <translation>新建拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="231"/>
+        <location filename="../../ui/planner/dialog.py" line="247"/>
         <source>Visit: %1</source>
         <translation>拜访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="272"/>
+        <location filename="../../ui/planner/dialog.py" line="288"/>
         <source>(no outlet)</source>
         <translation>（无网点）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="333"/>
+        <location filename="../../ui/planner/dialog.py" line="352"/>
         <source>Choose the client to visit: type a name and pick it from the list.</source>
         <translation>请选择要拜访的客户：输入姓名后从列表中选取。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="337"/>
+        <location filename="../../ui/planner/dialog.py" line="356"/>
         <source>Choose the outlet to visit.</source>
         <translation>请选择要拜访的网点。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="378"/>
+        <location filename="../../ui/planner/dialog.py" line="401"/>
         <source>(not a sales conversation)</source>
         <translation>（非销售面谈）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="379"/>
+        <location filename="../../ui/planner/dialog.py" line="402"/>
         <source>Identify &amp; approach</source>
         <translation>识别接触</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="380"/>
+        <location filename="../../ui/planner/dialog.py" line="403"/>
         <source>Raise the need</source>
         <translation>需求激发</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="381"/>
+        <location filename="../../ui/planner/dialog.py" line="404"/>
         <source>Present the product</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="382"/>
+        <location filename="../../ui/planner/dialog.py" line="405"/>
         <source>Handle objections</source>
         <translation>拒绝处理</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="383"/>
+        <location filename="../../ui/planner/dialog.py" line="406"/>
         <source>Close</source>
         <comment>sales-flow step: 销售促成</comment>
         <translation>销售促成</translation>
@@ -6596,6 +8165,19 @@
         <location filename="../../ui/today/week_chart.py" line="75"/>
         <source>%1: %2 of a target of %3 so far</source>
         <translation>%1：%2，至今目标 %3</translation>
+    </message>
+</context>
+<context>
+    <name>_AutosaveDialog</name>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="62"/>
+        <source>Editing…</source>
+        <translation>正在编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="84"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 </TS>

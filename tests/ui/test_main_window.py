@@ -14,7 +14,7 @@ from ui.shell.application import Shell
 
 from .conftest import open_active, some
 
-PAGES = ["Today", "Planner", "Clients", "Proposals", "Receipts", "Sync"]
+PAGES = ["Today", "Planner", "Clients", "Proposals", "Receipts", "Sync", "Summaries"]
 
 
 def add_outbox_items(data_dir: Path, pending: int, rejected: int) -> None:

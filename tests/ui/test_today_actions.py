@@ -109,7 +109,8 @@ def test_the_agenda_menu_opens_the_card_by_keyboard(qtbot: QtBot, window: MainWi
     qtbot.waitUntil(lambda: page.menu is not None and page.menu.isVisible(), timeout=3000)
     assert page.menu is not None
     names = [a.objectName() for a in page.menu.actions() if a.objectName()]
-    assert names == ["open_visit", "open_card", "log_contact", "plan_visit", "new_proposal"]
+    assert names == ["open_visit", "needs_interview", "closing_interview", "open_card", "log_contact",
+                     "phone_invitation", "plan_visit", "new_proposal"]  # fmt: skip
     # The accelerator picks the action in the open menu: "Open the &client card".
     qtbot.keyClick(page.menu, Qt.Key.Key_C)
     assert_card_shows_the_client(qtbot, window)

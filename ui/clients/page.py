@@ -255,6 +255,7 @@ class ClientList(QWidget):
 
 
 class ClientsPage(Page):
+    form_did_request = Signal(str, str)  # a sales form from a card's history: kind, id (the shell opens it)
     shows = frozenset({"clients", "client_family", "client_products", "client_dates", "client_tags", "outlets"})
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
@@ -301,5 +302,6 @@ class ClientsPage(Page):
         dialog = ClientCardDialog(self._ctx, self._runner, client_id, self)
         # A saved, new or merged card reaches the list through the change relay (Page.shows).
         dialog.open_other.connect(self.open_card)
+        dialog.form_did_request.connect(self.form_did_request)
         dialog.open()
         self.last_dialog = dialog

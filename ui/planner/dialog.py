@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -56,6 +57,7 @@ class VisitForm:
 
 class VisitDialog(QDialog):
     form_did_submit = Signal(object)  # a VisitForm
+    interview_did_request = Signal(str, str)  # "needs" | "closing", the visit id: the shell opens the form
 
     def __init__(self, runner: TaskRunner, ctx: AppContext, zone: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +128,13 @@ class VisitDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
         self.save_button.setToolTip(self.tr("Save the visit (Ctrl+S)"))
+        # The manuals' forms held on this visit (需求面谈表, 成交面谈记录表): opened by the shell.
+        self.needs_button = QPushButton(self.tr("Needs &interview…"), self)
+        self.needs_button.setObjectName("visitNeedsInterview")
+        self.closing_button = QPushButton(self.tr("Closin&g interview…"), self)
+        self.closing_button.setObjectName("visitClosingInterview")
+        self.needs_button.clicked.connect(lambda: self._request_interview("needs"))
+        self.closing_button.clicked.connect(lambda: self._request_interview("closing"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.submit)
@@ -182,7 +191,12 @@ class VisitDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.problem)
         layout.addLayout(columns, 1)
-        layout.addWidget(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.needs_button)
+        bottom.addWidget(self.closing_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
         chain: list[QWidget] = [
             self.kind,
             self.client_search,
@@ -205,6 +219,8 @@ class VisitDialog(QDialog):
             self.new_start,
             self.referrals,
             self.notes,
+            self.needs_button,
+            self.closing_button,
             self.buttons,
         ]
         for first, second in itertools.pairwise(chain):
@@ -297,6 +313,9 @@ class VisitDialog(QDialog):
 
     def _kind_did_change(self) -> None:
         is_client = self.kind.currentData() == "client"
+        # A form belongs to a saved client visit.
+        for button in (self.needs_button, self.closing_button):
+            button.setEnabled(is_client and self._detail is not None and self._detail.view.kind == "client")
         for widget in (self.client_label, self.client_picker):
             widget.setVisible(is_client)
         if self._detail is None:
@@ -371,6 +390,10 @@ class VisitDialog(QDialog):
                 repeat_weekly=self._detail is None and self.repeat.isChecked(),
             )
         )
+
+    def _request_interview(self, kind: str) -> None:
+        if self._detail is not None and self._detail.view.kind == "client":
+            self.interview_did_request.emit(kind, self._detail.view.id)
 
     def step_names(self) -> dict[str | None, str]:
         # The five steps of an effective contact (识别接触 → 需求激发 → 产品推介 → 拒绝处理 → 销售促成).

@@ -7,12 +7,13 @@ right after it, so start-up does not grow with every page the product gains.
 
 from __future__ import annotations
 
+import logging
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from app.rules.ids import ClientId, VisitId
 from ui.common.change_relay import ChangeRelay
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 
 class Pages(IntEnum):
-    """The pages in the order of the navigation list (Ctrl+1…6)."""
+    """The pages in the order of the navigation list (Ctrl+1…7)."""
 
     TODAY = 0
     PLANNER = 1
@@ -38,8 +39,10 @@ class Pages(IntEnum):
     PROPOSALS = 3
     RECEIPTS = 4
     SYNC = 5
+    SUMMARIES = 6  # weekly and monthly summaries, targets (ui/summaries)
 
 
+log = logging.getLogger(__name__)
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
 PAGE_KEY = "main_window/page"
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
             self.tr("Proposals"),
             self.tr("Receipts"),
             self.tr("Sync"),
+            self.tr("Summaries"),
         ]
 
     def _make_page(self, index: int) -> Page:
@@ -110,16 +114,22 @@ class MainWindow(QMainWindow):
             today.plan_visit_did_request.connect(self.plan_visit)
             today.proposal_did_request.connect(self.new_proposal)
             today.prospect_did_request.connect(self.capture_prospect)
+            today.call_did_request.connect(self.new_call)
+            today.calls_did_request.connect(self.open_day_forms)
+            today.interview_did_request.connect(self.open_interview)
             return today
         if index == Pages.PLANNER:
             from ui.planner.page import PlannerPage
 
-            return PlannerPage(self.runner)
+            planner = PlannerPage(self.runner)
+            planner.interview_did_request.connect(self.open_interview)
+            return planner
         if index == Pages.CLIENTS:
             from ui.clients.page import ClientsPage
             from ui.outlets.page import OutletsPanel
 
             clients, outlets = ClientsPage(self.runner), OutletsPanel(self.runner)
+            clients.form_did_request.connect(self.open_sales_form)
             clients.add_outlet_files(outlets, outlets.attach)
             outlets.outlets_did_change.connect(clients.outlets_changed)
             from ui.prospects.panel import ProspectsPanel
@@ -139,6 +149,10 @@ class MainWindow(QMainWindow):
             from ui.receipts.page import ReceiptsPage
 
             return ReceiptsPage(self.runner)
+        if index == Pages.SUMMARIES:
+            from ui.summaries.page import SummariesPage
+
+            return SummariesPage(self.runner)
         from ui.sync.page import SyncPage
 
         sync = SyncPage(self.runner)
@@ -210,6 +224,83 @@ class MainWindow(QMainWindow):
         assert isinstance(proposals, ProposalsPage)
         self.show_page(Pages.PROPOSALS)
         proposals.new_proposal_for(ClientId(client_id))
+
+    # ---- the sales forms (ui/sales_forms): opened over the page asking ---------------------------
+
+    def new_call(self, client_id: str, day: object) -> None:
+        """电话邀约记录表 for the client, on the day shown (prepared the evening before for tomorrow)."""
+        from datetime import date
+
+        from ui.sales_forms.call_dialog import CallRecordDialog
+
+        if self.ctx is None:
+            return
+        chosen = day if isinstance(day, date) else None
+        self.form_dialog: QDialog = CallRecordDialog(self.ctx, self.runner, client_id=client_id, day=chosen,
+                                                     parent=self)  # fmt: skip
+        self.form_dialog.open()
+
+    def open_day_forms(self, day: object) -> None:
+        """The day's calls, morning meeting notes and news excerpts."""
+        from datetime import date
+
+        from ui.sales_forms.day_dialog import DayFormsDialog
+
+        if self.ctx is None or not isinstance(day, date):
+            return
+        self.form_dialog = DayFormsDialog(self.ctx, self.runner, day, self)
+        self.form_dialog.open()
+
+    def open_sales_form(self, kind: str, record_id: str) -> None:
+        """A form from a client's history: call_record | needs_interview | closing_interview."""
+        from PySide6.QtWidgets import QApplication
+
+        if self.ctx is None:
+            return
+        parent = QApplication.activeModalWidget() or self
+        if kind == "call_record":
+            from ui.sales_forms.call_dialog import CallRecordDialog
+
+            dialog: QDialog = CallRecordDialog(self.ctx, self.runner, record_id=record_id, parent=parent)
+            self.form_dialog = dialog
+            dialog.open()
+        elif kind == "closing_interview":
+            from ui.sales_forms.closing_dialog import open_closing_interview
+
+            closing = open_closing_interview(parent, self.ctx, self.runner, interview_id=record_id)
+            closing.proposal_did_request.connect(self.open_proposal)
+        else:
+            from ui.sales_forms.needs_dialog import open_needs_interview
+
+            open_needs_interview(parent, self.ctx, self.runner, interview_id=record_id)
+
+    def open_interview(self, kind: str, visit_id: str) -> None:
+        """需求面谈表 or 成交面谈记录表 held on a visit, over the dialog or page asking (ui/sales_forms)."""
+        from PySide6.QtWidgets import QApplication
+
+        if self.ctx is None:
+            return
+        parent = QApplication.activeModalWidget() or self
+        if kind == "closing":
+            from ui.sales_forms.closing_dialog import open_closing_interview
+
+            dialog = open_closing_interview(parent, self.ctx, self.runner, visit_id=visit_id)
+            dialog.proposal_did_request.connect(self.open_proposal)
+        else:
+            from ui.sales_forms.needs_dialog import open_needs_interview
+
+            open_needs_interview(parent, self.ctx, self.runner, visit_id=visit_id)
+
+    def open_proposal(self, proposal_id: str) -> None:
+        """The Proposals page with the proposal's editor open (a closed interview's new proposal)."""
+        from app.rules.ids import ProposalId
+        from ui.proposals.page import ProposalsPage
+
+        proposals = self.page(Pages.PROPOSALS)
+        assert isinstance(proposals, ProposalsPage)
+        self.show_page(Pages.PROPOSALS)
+        proposals.open_editor(ProposalId(proposal_id))
+        proposals.reload()
 
     def _switch_to(self, index: int) -> None:
         self.page(index)
@@ -330,6 +421,11 @@ class MainWindow(QMainWindow):
         self.save_geometry()
         self.status.stop()
         self.sync_scheduler.sync_before_close()
-        self.runner.wait_for_idle()
+        # The profile closes after this: a worker still reading it would crash the process
+        # (SQLCipher under a closed connection), so a slow read is waited for, up to a minute.
+        for _ in range(12):
+            if self.runner.wait_for_idle(5000):
+                break
+            log.warning("still waiting for background work before closing")
         self.changes.detach()
         super().closeEvent(event)

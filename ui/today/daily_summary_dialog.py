@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules.working_days import calendar_note
+from ui.common.i18n import current_language
 from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
 
@@ -38,8 +41,13 @@ if TYPE_CHECKING:
     from app.day.worklog import LogEntry
     from app.planner.records import VisitView
     from app.rules.ids import VisitId
+    from app.rules.sales_measures import Measures
 
 TARGETS = ("visits", "leaflets", "prospects", "sms", "meetings")
+# The manual's five measures (app/rules/sales_measures.py): plan on the next day, actual counted.
+MEASURES = ("calls", "needs_interviews", "closing_interviews", "sales_cents", "after_sales")
+STEPS = ("identify", "need", "present", "objection", "close")
+MAX_SALES_YUAN = 100_000_000
 # The review is saved as it is typed, this long after the last key, like the other forms.
 AUTOSAVE_MS = 250
 
@@ -75,6 +83,10 @@ class DailySummaryDialog(QDialog):
         tabs = QTabWidget(self)
 
         summary = QWidget()
+        # 每日工作计划与总结表: the five measures, plan beside actual, then the daily targets.
+        self.measures = _tree(summary, [self.tr("Measure"), self.tr("Planned"), self.tr("Done"), self.tr("Reached")])
+        self.sold = QLabel(summary)
+        self.sold.setWordWrap(True)
         self.results = _tree(summary, [self.tr("Target"), self.tr("Planned"), self.tr("Done")])
         self.steps = _tree(summary, [self.tr("Sales-flow step"), self.tr("Reached"), self.tr("Stopped here")])
         self.went_well, self.went_badly = _text(summary), _text(summary)
@@ -82,6 +94,8 @@ class DailySummaryDialog(QDialog):
         form.addRow(self.tr("What worked"), self.went_well)
         form.addRow(self.tr("What did not"), self.went_badly)
         layout = QVBoxLayout(summary)
+        layout.addWidget(self.measures)
+        layout.addWidget(self.sold)
         layout.addWidget(self.results)
         layout.addWidget(self.steps)
         layout.addLayout(form)
@@ -92,9 +106,23 @@ class DailySummaryDialog(QDialog):
         self.tomorrow_targets = {key: QSpinBox(tomorrow) for key in TARGETS}
         for box in self.tomorrow_targets.values():
             box.setRange(0, 1000)
+        self.tomorrow_measures: dict[str, QSpinBox | QDoubleSpinBox] = {
+            key: QSpinBox(tomorrow) for key in MEASURES if key != "sales_cents"
+        }
+        for count_box in self.tomorrow_measures.values():
+            count_box.setRange(0, 1000)
+        amount = QDoubleSpinBox(tomorrow)
+        amount.setRange(0, MAX_SALES_YUAN)
+        amount.setDecimals(2)
+        amount.setGroupSeparatorShown(True)
+        amount.setSuffix(self.tr(" yuan"))
+        self.tomorrow_measures["sales_cents"] = amount
         self.tomorrow_visits = _tree(tomorrow, [self.tr("Time"), self.tr("Client or outlet"), self.tr("Purpose")])
         self.tomorrow_notes = _text(tomorrow)
         targets = QFormLayout()
+        measure_names = self.measure_names()
+        for key in MEASURES:
+            targets.addRow(measure_names[key], self.tomorrow_measures[key])
         names = self.target_names()
         for key, box in self.tomorrow_targets.items():
             targets.addRow(names[key], box)
@@ -131,6 +159,14 @@ class DailySummaryDialog(QDialog):
         layout.addWidget(self.log)
         layout.addLayout(log_buttons)
         tabs.addTab(log, self.tr("Work &log"))
+        # 各环节成败分析与总结: what worked or failed at each step of the sales flow (the last tab,
+        # so the others keep their places).
+        analysis = QWidget()
+        self.analysis = {step: _text(analysis) for step in STEPS}
+        analysis_form = QFormLayout(analysis)
+        for step, name in self.step_names().items():
+            analysis_form.addRow(name, self.analysis[step])
+        tabs.addTab(analysis, self.tr("&Analysis by step"))
         self.tabs = tabs
 
         self.status = QLabel(self)
@@ -159,10 +195,10 @@ class DailySummaryDialog(QDialog):
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save)
         self._loading = True
-        for edit in (self.went_well, self.went_badly, self.tomorrow_notes):
+        for edit in (self.went_well, self.went_badly, self.tomorrow_notes, *self.analysis.values()):
             edit.textChanged.connect(self._typed)
-        for box in self.tomorrow_targets.values():
-            box.valueChanged.connect(self._typed)
+        for spin in (*self.tomorrow_targets.values(), *self.tomorrow_measures.values()):
+            spin.valueChanged.connect(self._typed)
         self.close_dialog: CloseDayDialog | None = None
         self.load()
 
@@ -185,6 +221,21 @@ class DailySummaryDialog(QDialog):
             "meetings": self.tr("Booked meetings"),
         }
 
+    def measure_names(self) -> dict[str, str]:
+        """The manual's five measures (有效电话数量, 需求面谈数量, 成交面谈数量, 销售产品及金额, 售后服务数)."""
+        return {
+            "calls": self.tr("Effective calls"),
+            "needs_interviews": self.tr("Needs interviews"),
+            "closing_interviews": self.tr("Closing interviews"),
+            "sales_cents": self.tr("Products sold and amounts"),
+            "after_sales": self.tr("After-sales services"),
+        }
+
+    def figure(self, measure: str, value: int) -> str:
+        if measure == "sales_cents":
+            return QLocale().toCurrencyString(value / 100, "¥")
+        return QLocale().toString(value)
+
     def step_names(self) -> dict[str, str]:
         # The five steps of an effective contact (识别接触 → 需求激发 → 产品推介 → 拒绝处理 → 销售促成).
         return {
@@ -204,6 +255,22 @@ class DailySummaryDialog(QDialog):
         summary, entries = loaded
         self.summary, self.entries = summary, entries
         self._loading = True
+        measure_names = self.measure_names()
+        self.measures.clear()
+        for measure in summary.measures:
+            reached = self.tr("—") if measure.percent is None else f"{measure.percent}%"
+            self.measures.addTopLevelItem(QTreeWidgetItem([
+                measure_names.get(measure.measure, measure.measure), self.figure(measure.measure, measure.plan),
+                self.figure(measure.measure, measure.actual), reached,
+            ]))  # fmt: skip
+        sold = "; ".join(
+            self.tr("%1: %2 policies, %3")
+            .replace("%1", sale.product_name or sale.product_code)
+            .replace("%2", str(sale.policies))
+            .replace("%3", self.figure("sales_cents", sale.cents))
+            for sale in summary.sales
+        )
+        self.sold.setText(self.tr("Sold: %1").replace("%1", sold) if sold else self.tr("Sold: nothing yet"))
         names = self.target_names()
         self.results.clear()
         for line in summary.progress:
@@ -225,14 +292,26 @@ class DailySummaryDialog(QDialog):
             if edit.toPlainText().strip() != text and not self._autosave.isActive():
                 edit.setPlainText(text)
         tomorrow = summary.tomorrow
-        self.tomorrow_label.setText(
-            self.tr("Next working day: %1").replace(
-                "%1", QLocale().toString(qdate(tomorrow.day), QLocale.FormatType.LongFormat)
-            )
+        next_day = self.tr("Next working day: %1").replace(
+            "%1", QLocale().toString(qdate(tomorrow.day), QLocale.FormatType.LongFormat)
         )
+        # "The next working day" counted Monday to Friday in a year whose holidays are not known.
+        note = calendar_note([tomorrow.day], current_language())
+        self.tomorrow_label.setText(f"{next_day}\n{note}" if note else next_day)
         for key, box in self.tomorrow_targets.items():
             if not self._autosave.isActive():
                 box.setValue(getattr(tomorrow.targets, key))
+        for key, measure_box in self.tomorrow_measures.items():
+            if self._autosave.isActive():
+                continue
+            if isinstance(measure_box, QDoubleSpinBox):
+                measure_box.setValue(tomorrow.measures.get(key) / 100)
+            else:
+                measure_box.setValue(tomorrow.measures.get(key))
+        for step_key, step_edit in self.analysis.items():
+            written = summary.step_analysis.get(step_key, "")
+            if step_edit.toPlainText().strip() != written and not self._autosave.isActive():
+                step_edit.setPlainText(written)
         self.tomorrow_visits.clear()
         for visit in tomorrow.visits:
             self.tomorrow_visits.addTopLevelItem(
@@ -375,6 +454,8 @@ class DailySummaryDialog(QDialog):
         if self.summary is None:
             return
         targets = replace(self.summary.tomorrow.targets, **{k: box.value() for k, box in self.tomorrow_targets.items()})
+        measures = self.planned_measures()
+        analysis = {step: edit.toPlainText() for step, edit in self.analysis.items()}
         plans, day = self.ctx.daily_plans, self.day
         well, badly, notes = (
             self.went_well.toPlainText(),
@@ -387,11 +468,19 @@ class DailySummaryDialog(QDialog):
             self.summary_did_save.emit()
 
         self.runner.submit(
-            lambda _t: plans.save(day, well, badly, notes, targets),
+            lambda _t: plans.save(day, well, badly, notes, targets, analysis, measures),
             lane="db",
             on_done=saved,
             on_error=self.status.setText,
         )
+
+    def planned_measures(self) -> Measures:
+        """The next working day's plan of the five measures as typed (the amount in whole fen)."""
+        from app.rules.sales_measures import Measures
+
+        values = {k: round(box.value() * 100) if k == "sales_cents" else int(box.value())
+                  for k, box in self.tomorrow_measures.items()}  # fmt: skip
+        return Measures(**values)
 
 
 class CloseDayDialog(QDialog):

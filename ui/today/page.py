@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.reference.deadlines import dismiss_moved, moved_notice, today_calendar_dates
+from app.rules.working_days import calendar_note
+from ui.common.i18n import current_language
 from ui.common.page import Page
 from ui.common.print_actions import open_preview, print_button, print_shortcut
 from ui.common.qdates import qdate
@@ -49,6 +52,9 @@ if TYPE_CHECKING:
     from app.context import AppContext
     from app.day.today import Reminder, TodayData
     from app.day.week import WeekProgress
+    from app.reference.deadlines import MovedNotice
+    from app.sales_forms.briefing import Briefing
+    from app.sales_forms.calls import CallRecordView
     from ui.common.print_preview import PrintPreviewDialog
 
 
@@ -84,12 +90,16 @@ class TodayPage(Page):
     plan_visit_did_request = Signal(str)  # client id
     proposal_did_request = Signal(str)  # client id: a new proposal for them
     prospect_did_request = Signal()  # capture a new prospect (准客户): name and phone, no ID
+    interview_did_request = Signal(str, str)  # "needs" | "closing", the visit id: the form held on it
+    call_did_request = Signal(str, object)  # client id, day: a new call record (电话邀约记录表)
+    calls_did_request = Signal(object)  # day: its calls, morning notes and news (ui/sales_forms)
     # The agenda, reminders (cards, dates, products, receipts, head office's letters, policies),
     # progress (the work log and the prospects captured, against the day's plan or the default
     # targets), the week chart and the day's lock.
     shows = frozenset({
         "visits", "worklog", "daily_plans", "settings", "clients", "client_dates", "client_products",
         "receipts", "hq_letters", "proposals", "reminder_actions", "prospects",
+        "call_records", "morning_notes", "news_excerpts",
     })  # fmt: skip
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
@@ -107,7 +117,7 @@ class TodayPage(Page):
         self.today_button = QPushButton(self.tr("T&oday"), self)
         self.next = QPushButton("▶", self)
         self.next.setToolTip(self.tr("Next day (Alt+Right)"))
-        self.log_button = QPushButton(self.tr("Log a &contact…"), self)
+        self.log_button = QPushButton(self.tr("Lo&g a contact…"), self)
         self.log_button.setToolTip(self.tr("Kind, client, sales-flow step, outcome and notes (Ctrl+L)"))
         self.summary_button = QPushButton(self.tr("Daily &summary…"), self)
         self.targets_button = QPushButton(self.tr("&Targets…"), self)
@@ -135,6 +145,25 @@ class TodayPage(Page):
         self.agenda.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.reminders = ReminderList(self)
         self.reminder_count = QLabel(self)
+        # A due date in a year the calendar does not cover: one line for the page, not per row.
+        self.calendar_warning = QLabel(self)
+        self.calendar_warning.setObjectName("calendarWarning")
+        self.calendar_warning.setWordWrap(True)
+        self.calendar_warning.hide()
+        # Deadlines the arrival of a year's holidays moved (app/reference/deadlines.py), until hidden.
+        self.moved_box = QFrame(self)
+        self.moved_box.setObjectName("deadlinesMoved")
+        self.moved_text = QLabel(self.moved_box)
+        self.moved_text.setWordWrap(True)
+        self.moved_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                                | Qt.TextInteractionFlag.TextSelectableByMouse)  # fmt: skip
+        self.hide_moved = QPushButton(self.tr("&Hide this notice"), self.moved_box)
+        self.hide_moved.clicked.connect(self.dismiss_moved)
+        moved_row = QHBoxLayout(self.moved_box)
+        moved_row.setContentsMargins(0, 0, 0, 0)
+        moved_row.addWidget(self.moved_text, 1)
+        moved_row.addWidget(self.hide_moved)
+        self.moved_box.hide()
 
         nav = QHBoxLayout()
         for widget in (self.previous, self.today_button, self.next):
@@ -165,6 +194,8 @@ class TodayPage(Page):
         split.addWidget(reminder_box)
         self.content.addWidget(self.demo_offer)
         self.content.addLayout(nav)
+        self.content.addWidget(self.calendar_warning)
+        self.content.addWidget(self.moved_box)
         # This week beside today's bars (ui/today/week_chart.py): read again with the page.
         self.week_chart = WeekChart(self)
         progress_row = QHBoxLayout()
@@ -174,7 +205,20 @@ class TodayPage(Page):
         # Beside the one-click counts: the care list is where the 关怀短信 count comes from.
         quick_row = QHBoxLayout()
         quick_row.addWidget(self.quick, 1)
-        quick_row.addWidget(self.care_button)
+        # The two lists stacked, not side by side: the page stays narrow enough for 1,024 px.
+        lists = QVBoxLayout()
+        quick_row.addLayout(lists)
+        lists.addWidget(self.care_button)
+        # 电话邀约, 早会 and 财经要闻 of the day: one line here, the forms in ui/sales_forms (the shell opens them).
+        self.calls_button = QPushButton(self.tr("Calls and mor&ning notes…"), self)
+        self.calls_button.setToolTip(self.tr("The day's phone invitations, morning meeting notes and news"))
+        self.calls_button.clicked.connect(lambda: self.calls_did_request.emit(self.day))
+        lists.addWidget(self.calls_button)
+        self.morning_line = QLabel(self)
+        self.morning_line.setObjectName("todayMorning")
+        self.morning_line.setWordWrap(True)
+        self.morning_line.hide()
+        self.content.addWidget(self.morning_line)
         self.content.addLayout(quick_row)
         self.content.addWidget(self.status)
         self.content.addWidget(split, 1)
@@ -219,6 +263,40 @@ class TodayPage(Page):
         self._runner.submit(lambda _t: today.build(day), on_done=self.show_data, on_error=self.status.setText)
         plans = self._ctx.daily_plans
         self._runner.submit(lambda _t: plans.week(day), on_done=self._show_week, on_error=self.status.setText)
+        settings = self._ctx.settings
+        self._runner.submit(lambda _t: moved_notice(settings), on_done=self._show_moved, on_error=self.status.setText)
+        calls, briefing = self._ctx.call_records, self._ctx.briefing
+        self._runner.submit(lambda _t: (day, calls.day(day), briefing.day(day)), on_done=self._show_morning,
+                            on_error=self.status.setText)  # fmt: skip
+
+    def _show_morning(self, loaded: tuple[date, list[CallRecordView], Briefing]) -> None:
+        """One line: the calls to make, the morning meeting's points and the news titles."""
+        day, calls, briefing = loaded
+        if day != self.day:
+            return
+        parts = []
+        if calls:
+            prepared = sum(1 for c in calls if c.status == "prepared")
+            text = self.tr("Calls: %1 to make, %2 made").replace("%1", str(prepared))
+            parts.append(text.replace("%2", str(len(calls) - prepared)))
+        points = [p for note in briefing.notes for p in note.points.split("\n") if p.strip()]
+        if points:
+            parts.append(self.tr("Morning meeting: %1").replace("%1", " / ".join(points)))
+        if briefing.news:
+            parts.append(self.tr("News: %1").replace("%1", " / ".join(n.title for n in briefing.news)))
+        self.morning_line.setText(" · ".join(parts))
+        self.morning_line.setVisible(bool(parts))
+
+    def _show_moved(self, notice: MovedNotice | None) -> None:
+        self.moved_text.setText(notice.text(current_language()) if notice else "")
+        self.moved_box.setVisible(notice is not None)
+
+    def dismiss_moved(self) -> None:
+        if self._ctx is None:
+            return
+        settings = self._ctx.settings
+        self.moved_box.hide()  # the settings write comes back through the change relay and reloads
+        self._runner.submit(lambda _t: dismiss_moved(settings), lane="db", on_error=self.status.setText)
 
     def _show_week(self, week: WeekProgress) -> None:
         if week.day == self.day:
@@ -228,6 +306,9 @@ class TodayPage(Page):
         if data.day != self.day:
             return  # the user moved on to another day meanwhile
         self.data = data
+        note = calendar_note(today_calendar_dates(data), current_language())
+        self.calendar_warning.setText(note or "")
+        self.calendar_warning.setVisible(note is not None)
         self.progress.show_progress([ProgressLine(p.measure, p.actual, p.target) for p in data.progress])
         self.quick.set_enabled_for_day(not data.day_closed)
         self.log_button.setEnabled(not data.day_closed)
@@ -350,6 +431,14 @@ class TodayPage(Page):
         client_id = record.client_id
         if _is_visit(record):
             add("open_visit", self.tr("&Open the visit"), lambda: self.visit_did_request.emit(record.visit_id))
+            if record.kind == "client":
+                forms = (("needs", self.tr("Needs &interview…")), ("closing", self.tr("Closin&g interview…")))
+                for form, text in forms:
+                    add(
+                        f"{form}_interview",
+                        text,
+                        lambda _=False, f=form: self.interview_did_request.emit(f, record.visit_id),
+                    )
         elif client_id:
             add("open_card", self.tr("&Open the client card"), lambda: self.client_did_request.emit(client_id))
         if not _is_visit(record):
@@ -364,6 +453,8 @@ class TodayPage(Page):
             if _is_visit(record):
                 add("open_card", self.tr("Open the &client card"), lambda: self.client_did_request.emit(client_id))
             add("log_contact", self.tr("&Log a contact…"), lambda: self.open_log_entry(client_id))
+            add("phone_invitation", self.tr("Phone in&vitation…"), lambda: self.call_did_request.emit(client_id,
+                                                                                                 self.day))  # fmt: skip
             add("plan_visit", self.tr("&Plan a visit…"), lambda: self.plan_visit_did_request.emit(client_id))
             add("new_proposal", self.tr("New p&roposal…"), lambda: self.proposal_did_request.emit(client_id))
         return menu

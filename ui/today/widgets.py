@@ -79,7 +79,7 @@ class QuickLogBar(QWidget):
         self.visit = QPushButton(self.tr("Effective &visit"), self)
         self.visit.setToolTip(self.tr("A visit where the full sales flow was run (counts toward “5 visits”)"))
         self.call = QPushButton(self.tr("&Call"), self)
-        self.sms = QPushButton(self.tr("Care &SMS"), self)
+        self.sms = QPushButton(self.tr("Ca&re SMS"), self)
         self.leaflet_count = QSpinBox(self)
         self.leaflet_count.setRange(1, 500)
         self.leaflet_count.setValue(10)

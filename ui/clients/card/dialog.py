@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from ui.common.print_preview import PrintPreviewDialog
 
 AUTOSAVE_MS = 500
+FORM_KINDS = ("call_record", "needs_interview", "closing_interview")
+FORM_ROLE = Qt.ItemDataRole.UserRole
 SECRETS = ("id_number", "mobile", "phone_other")
 
 
@@ -52,6 +54,7 @@ class ClientCardDialog(QDialog):
     card_did_merge = Signal(str)
     card_did_delete = Signal(str)
     open_other = Signal(object)
+    form_did_request = Signal(str, str)  # a sales form in the history: kind, record id
 
     def __init__(
         self, ctx: AppContext, runner: TaskRunner, client_id: ClientId | None, parent: QWidget | None = None
@@ -164,6 +167,8 @@ class ClientCardDialog(QDialog):
 
         self.history = history_tree(self, [self.tr("When"), self.tr("What"), self.tr("Subject"), self.tr("Details")])
         self.tabs.addTab(self.history, self.tr("&History"))
+        # Enter or double-click on a call or interview opens its form (the shell routes it).
+        self.history.itemActivated.connect(self._open_history_form)
 
         self.duplicate_banner = QFrame(self)
         self.duplicate_banner.setObjectName("duplicateBanner")
@@ -338,14 +343,45 @@ class ClientCardDialog(QDialog):
         return id_warnings(draft.id_type, draft.id_number)
 
     def _show_history(self, history: list[HistoryEntry]) -> None:
-        kinds = self.choices.history_kinds()
+        kinds = {**self.choices.history_kinds(), **self._form_kinds()}
+        forms = self._form_titles()
         self.history.clear()
         locale = QLocale()
         for entry in history:
             when = locale.toString(qdatetime(entry.at.astimezone()), QLocale.FormatType.ShortFormat)
-            self.history.addTopLevelItem(
-                QTreeWidgetItem([when, kinds.get(entry.kind, entry.kind), entry.title, entry.detail])
-            )
+            title = forms.get(entry.title, entry.title) if entry.kind in FORM_KINDS else entry.title
+            item = QTreeWidgetItem([when, kinds.get(entry.kind, entry.kind), title, entry.detail])
+            if entry.kind in FORM_KINDS:
+                item.setData(0, FORM_ROLE, (entry.kind, entry.record_id))
+            self.history.addTopLevelItem(item)
+
+    def _form_kinds(self) -> dict[str, str]:
+        return {
+            "call_record": self.tr("Phone invitation"),
+            "needs_interview": self.tr("Needs interview"),
+            "closing_interview": self.tr("Closing interview"),
+        }
+
+    def _form_titles(self) -> dict[str, str]:
+        """A form's status or outcome code in words (call records, needs and closing interviews)."""
+        return {
+            "prepared": self.tr("Prepared"),
+            "draft": self.tr("Draft"),
+            "done": self.tr("Done"),
+            "appointment": self.tr("Appointment agreed"),
+            "clear_answer": self.tr("Clear answer"),
+            "call_back": self.tr("Call back"),
+            "no_answer": self.tr("No answer"),
+            "refused": self.tr("Refused"),
+            "closed": self.tr("Closed the sale"),
+            "follow_up": self.tr("Follow-up"),
+            "declined": self.tr("Declined"),
+        }
+
+    def _open_history_form(self, item: QTreeWidgetItem) -> None:
+        form = item.data(0, FORM_ROLE)
+        if form:
+            self.form_did_request.emit(*form)
 
     def _saved_text(self, status: str, problems: int) -> str:
         if status == "valid":

@@ -1,0 +1,1 @@
+"""Dialogs for the sales forms (call records, interviews, morning notes, news excerpts)."""
