@@ -19,7 +19,7 @@ from sqlalchemy import select
 from app.context import AppContext
 from app.rules.ids import ClientId, VisitId
 from local_db.models import Client, Visit
-from tests.ui.conftest import page_of, type_text
+from tests.ui.conftest import page_of, some, type_text
 from ui.proposals.page import ProposalsPage
 from ui.sales_forms.call_dialog import CallRecordDialog
 from ui.sales_forms.closing_dialog import ClosingInterviewDialog
@@ -98,7 +98,7 @@ def test_three_forms_for_one_client_move_the_days_measures_by_one_each(qtbot: Qt
     closing = shown(qtbot, ClosingInterviewDialog)
     qtbot.waitUntil(lambda: closing.view is not None, timeout=5000)
     type_text(qtbot, closing.product, "GS-XXNJ")
-    popup = closing.completer.popup()
+    popup = some(closing.completer.popup())
     qtbot.waitUntil(popup.isVisible, timeout=3000)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
