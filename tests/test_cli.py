@@ -133,6 +133,7 @@ def test_doctor_reports_damaged_pages_of_an_encrypted_profile(data_dir: Path) ->
     damaged = db_path.read_bytes()
 
     result = branchdesk("--data-dir", str(data_dir), "doctor")
+    print("OUT", result.stdout)
     assert result.returncode == 1, result.stderr
     assert "integrity:       DAMAGED:" in result.stdout and "the records were not read" in result.stdout
     assert f"HMAC verification failed for page {middle}" in result.stdout
@@ -157,7 +158,9 @@ def test_doctor_reports_damaged_pages_of_a_profile_from_before_encryption(data_d
 
     result = branchdesk("--data-dir", str(data_dir), "doctor")
     assert result.returncode == 1, result.stderr
-    assert "integrity:       DAMAGED:" in result.stdout and "database disk image is malformed" in result.stdout
+    # SQLite's own words depend on which pages the damage hit (a B-tree page, an index count…).
+    assert re.search(r"integrity:       DAMAGED: [1-9][\d,]* problem\(s\) found; the records were not read\n  \S",
+                     result.stdout), result.stdout  # fmt: skip
     assert "There is no backup in the profile's backups folder: ask IT to rescue the file." in result.stdout
     other = branchdesk("--data-dir", str(data_dir), "today")
     assert other.returncode == 3

@@ -167,7 +167,10 @@ def generate(
         _touch_contacts(connection, extra_log)
         writer.write(form_rows)
         steps.advance()
-        prospects = build_prospects(rng, names, identities, today, client_ids, outlets, prospect_count(clients))
+        # Their own stream: what the paperwork draws (products by the insured's age, …) must not
+        # reshuffle the prospects of the same seed.
+        prospects = build_prospects(DemoRandom(f"{seed}:prospects"), names, identities, today, client_ids, outlets,
+                                    prospect_count(clients))  # fmt: skip
         writer.write([(models.Prospect, prospects)])
         steps.advance()
     SettingsService(store.sessions).set_manager(manager)

@@ -69,6 +69,18 @@ class ClientLink:
     mobile_masked: str
 
 
+@dataclass(frozen=True)
+class StoredSignature:
+    """A finished proposal's signature: the strokes (the evidence, drawn on screen) and the PNG
+    the printed form uses."""
+
+    role: str  # policyholder | insured
+    name: str
+    strokes_json: str
+    png: bytes
+    signed_at: datetime
+
+
 def client_draft_from_party(party: PartyDoc) -> ClientDraft:
     """The card a party typed inline becomes: what the proposal knows, nothing more."""
     return ClientDraft(
@@ -151,6 +163,14 @@ class ProposalRecords:
                 .where(models.ProposalParty.proposal_id == proposal_id)
             ).all()
         return {role: ClientLink(cid, name, mask_phone(mobile)) for role, cid, name, mobile in rows}
+
+    def signatures(self, proposal_id: ProposalId) -> tuple[StoredSignature, ...]:
+        """The stored signatures, policyholder first; none for a draft."""
+        with self._sessions() as session:
+            rows = session.scalars(select(models.Signature).where(models.Signature.proposal_id == proposal_id))
+            found = [StoredSignature(r.signer_role, r.signer_name, r.strokes_json, r.png, r.signed_at) for r in rows]
+        order = {role: n for n, role in enumerate(SIGNER_ROLES)}
+        return tuple(sorted(found, key=lambda s: order.get(s.role, len(order))))
 
     def save_party_as_client(self, proposal_id: ProposalId, role: str, party: PartyDoc) -> ClientLink:
         """Keep a party typed inline as a new client card and link it, in one transaction.

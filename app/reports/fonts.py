@@ -159,3 +159,34 @@ def configured_font(settings: SettingsService) -> FontChoice:
     """`cjk_font` for the path set in the profile's settings, if any."""
     configured = settings.get(SETTING_KEY)
     return cjk_font(str(configured) if configured else None)
+
+
+# Families a manager's laptop may have, as a settings list names them (the file names, e.g.
+# NotoSansCJK-Regular.ttc, mean nothing on a Chinese screen).
+KNOWN_FAMILIES = (
+    ("notosanscjk", "Noto Sans CJK", "思源黑体"),
+    ("sourcehansans", "Source Han Sans", "思源黑体"),
+    ("notoserifcjk", "Noto Serif CJK", "思源宋体"),
+    ("sourcehanserif", "Source Han Serif", "思源宋体"),
+    ("wqy-microhei", "WenQuanYi Micro Hei", "文泉驿微米黑"),
+    ("wqy-zenhei", "WenQuanYi Zen Hei", "文泉驿正黑"),
+    ("droidsansfallback", "Droid Sans Fallback", "后备黑体"),
+    ("msyh", "Microsoft YaHei", "微软雅黑"),
+    ("simsun", "SimSun", "宋体"),
+    ("simhei", "SimHei", "黑体"),
+    ("pingfang", "PingFang SC", "苹方"),
+)
+
+
+def font_label(path: str, language: str = "zh_CN") -> str:
+    """A font file as the settings list shows it: the family in the screen's language (bold
+    said), or the file's own name for a family not known here."""
+    name = Path(path).name
+    stem = name.lower().replace("_", "-")
+    for key, english, chinese in KNOWN_FAMILIES:
+        if stem.startswith(key):
+            bold = "bold" in stem or stem.startswith("msyhbd")
+            if language == "zh_CN":
+                return chinese + ("（粗体）" if bold else "")
+            return english + (" Bold" if bold else "")
+    return name

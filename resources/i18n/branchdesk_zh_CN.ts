@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AmountEdit</name>
+    <message>
+        <location filename="../../ui/common/widgets/amount_edit.py" line="24"/>
+        <source>e.g. 20万 or 200,000</source>
+        <translation>例如 20万 或 200,000</translation>
+    </message>
+</context>
+<context>
     <name>BeneficiariesSection</name>
     <message>
         <location filename="../../ui/proposals/editor/beneficiaries.py" line="111"/>
@@ -135,189 +143,189 @@
 <context>
     <name>CallRecordDialog</name>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="87"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="88"/>
         <source>Phone invitation record</source>
         <translation>电话邀约记录表</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="95"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="96"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="103"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="104"/>
         <source>Choose the client to call; the form is saved as you type.</source>
         <translation>请选择要致电的客户；表格会随输入自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="124"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="125"/>
         <source>The invitation as you plan to say it</source>
         <translation>计划使用的邀约话术</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="126"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="127"/>
         <source>Preparation</source>
         <translation>准备</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="128"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="129"/>
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="130"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="131"/>
         <source>Call &amp;day</source>
         <translation>通话日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="131"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="132"/>
         <source>Invitation &amp;script</source>
         <translation>邀约话术(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="133"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="134"/>
         <source>&amp;Made the call</source>
         <translation>已拨打(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="139"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="140"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="151"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="152"/>
         <source>The day is closed: why the result changes</source>
         <translation>当天已关闭：请说明修改结果的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="152"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="153"/>
         <source>The call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="155"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="156"/>
         <source>&amp;Time of the call</source>
         <translation>通话时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="156"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="157"/>
         <source>&amp;Outcome</source>
         <translation>通话结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="157"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="158"/>
         <source>&amp;Agreed time</source>
         <translation>约定时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="158"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="159"/>
         <source>Agreed &amp;place</source>
         <translation>约定地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="159"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="160"/>
         <source>&amp;Reason for the correction</source>
         <translation>更正原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="165"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="166"/>
         <source>&amp;Well prepared</source>
         <translation>准备充分(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="166"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="167"/>
         <source>Smi&amp;ling and warm</source>
         <translation>微笑、热情(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="167"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="168"/>
         <source>Good openin&amp;g</source>
         <translation>开场白(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="172"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="173"/>
         <source>Self-review after the call</source>
         <translation>通话后自评</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="178"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="179"/>
         <source>Strengths</source>
         <translation>做得好的方面</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="179"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="180"/>
         <source>Ot&amp;her</source>
         <translation>其他(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="180"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="181"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="185"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="186"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sales_forms/call_dialog.py" line="219"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="220"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n 岁</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="223"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="224"/>
         <source>(prospect)</source>
         <translation>（准客户）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="224"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="225"/>
         <source>none on record</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="225"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="226"/>
         <source>Products held: %1</source>
         <translation>已购产品：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="229"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="230"/>
         <source>New call: saved as you type.</source>
         <translation>新的电话邀约：随输入自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="261"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="262"/>
         <source>Saved: prepared for %1.</source>
         <translation>已保存：已准备 %1 的电话。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="262"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="263"/>
         <source>Saved: an effective call.</source>
         <translation>已保存：有效电话。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="262"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="263"/>
         <source>Saved: the call is logged.</source>
         <translation>已保存：通话已记入工作日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="264"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="265"/>
         <source>The meeting is in the planner.</source>
         <translation>面谈已加入拜访计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="266"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="267"/>
         <source>Convert the prospect to a client to book the meeting in the planner.</source>
         <translation>请先将准客户转为客户，才能在拜访计划中安排面谈。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="290"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="291"/>
         <source>Editing…</source>
         <translation>正在编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="326"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="327"/>
         <source>Choose the outcome of the call.</source>
         <translation>请选择通话结果。</translation>
     </message>
@@ -325,37 +333,37 @@
 <context>
     <name>CallTexts</name>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="53"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="54"/>
         <source>Appointment agreed</source>
         <translation>约定面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="54"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="55"/>
         <source>Clear answer</source>
         <translation>明确答复</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="55"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="56"/>
         <source>Call back</source>
         <translation>约定回电</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="56"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="57"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="57"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="58"/>
         <source>Refused</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="61"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="62"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="61"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="62"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -363,113 +371,113 @@
 <context>
     <name>CareDialog</name>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="69"/>
+        <location filename="../../ui/today/care_dialog.py" line="70"/>
         <source>Care messages for %1</source>
         <translation>关怀短信 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="73"/>
+        <location filename="../../ui/today/care_dialog.py" line="74"/>
         <source>Gold-card clients and above: products maturing within 30 days, birthdays and anniversaries (today and the next two days), a tier reached in the last 30 days, the revisit 10 days after a purchase, and cards opened in the last 30 days. Important notices have no source in the profile yet and are not listed.</source>
         <translation>金卡及以上客户：30 天内到期的产品、生日和纪念日（今天及之后两天）、近 30 天内晋级、购买满 10 天的回访，以及近 30 天内新建档的客户。重要信息通知目前在档案中没有数据来源，暂不列出。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="87"/>
+        <location filename="../../ui/today/care_dialog.py" line="88"/>
         <source>Occasion</source>
         <translation>关怀事由</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="87"/>
+        <location filename="../../ui/today/care_dialog.py" line="88"/>
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="87"/>
+        <location filename="../../ui/today/care_dialog.py" line="88"/>
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="87"/>
+        <location filename="../../ui/today/care_dialog.py" line="88"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="87"/>
+        <location filename="../../ui/today/care_dialog.py" line="88"/>
         <source>Message</source>
         <translation>短信内容</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="94"/>
+        <location filename="../../ui/today/care_dialog.py" line="95"/>
         <source>&amp;Copy messages</source>
         <translation>复制短信(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="95"/>
+        <location filename="../../ui/today/care_dialog.py" line="96"/>
         <source>The selected messages&apos; text, to paste into a phone (Ctrl+C)</source>
         <translation>复制所选短信的内容，粘贴到手机发送（Ctrl+C）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="96"/>
+        <location filename="../../ui/today/care_dialog.py" line="97"/>
         <source>&amp;Export for the SMS platform…</source>
         <translation>导出到短信平台(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="97"/>
+        <location filename="../../ui/today/care_dialog.py" line="98"/>
         <source>&amp;Mark sent</source>
         <translation>标记已发送(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="98"/>
+        <location filename="../../ui/today/care_dialog.py" line="99"/>
         <source>Log each selected message as a care SMS; it leaves the list</source>
         <translation>将所选短信逐条登记为关怀短信，并从列表中移除</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="99"/>
+        <location filename="../../ui/today/care_dialog.py" line="100"/>
         <source>&amp;Templates…</source>
         <translation>短信模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="102"/>
+        <location filename="../../ui/today/care_dialog.py" line="103"/>
         <source>The export holds the clients&apos; real mobile numbers, which the SMS platform needs; each export is recorded in the audit log.</source>
         <translation>导出文件含客户的完整手机号（短信平台需要）；每次导出都会记入审计日志。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/care_dialog.py" line="159"/>
+        <location filename="../../ui/today/care_dialog.py" line="160"/>
         <source>%n client(s) due for a care message</source>
         <translation>
             <numerusform>%n 位客户待发关怀短信</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/care_dialog.py" line="176"/>
+        <location filename="../../ui/today/care_dialog.py" line="177"/>
         <source>Copied %n message(s).</source>
         <translation>
             <numerusform>已复制 %n 条短信。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="180"/>
+        <location filename="../../ui/today/care_dialog.py" line="181"/>
         <source>Export for the SMS platform</source>
         <translation>导出到短信平台</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="181"/>
+        <location filename="../../ui/today/care_dialog.py" line="182"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="190"/>
+        <location filename="../../ui/today/care_dialog.py" line="191"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/care_dialog.py" line="195"/>
+        <location filename="../../ui/today/care_dialog.py" line="196"/>
         <source>Exported %n message(s) to %1 (recorded in the audit log).</source>
         <translation>
             <numerusform>已导出 %n 条短信到 %1（已记入审计日志）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/care_dialog.py" line="208"/>
+        <location filename="../../ui/today/care_dialog.py" line="209"/>
         <source>Logged %n care message(s) as sent.</source>
         <translation>
             <numerusform>已登记 %n 条关怀短信为已发送。</numerusform>
@@ -479,32 +487,32 @@
 <context>
     <name>CareTemplatesDialog</name>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="228"/>
+        <location filename="../../ui/today/care_dialog.py" line="229"/>
         <source>Care message templates</source>
         <translation>关怀短信模板</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="232"/>
+        <location filename="../../ui/today/care_dialog.py" line="233"/>
         <source>&amp;Occasion</source>
         <translation>关怀事由(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="237"/>
+        <location filename="../../ui/today/care_dialog.py" line="238"/>
         <source>&amp;Wording</source>
         <translation>短信内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="241"/>
+        <location filename="../../ui/today/care_dialog.py" line="242"/>
         <source>Placeholders: %1 — the salutation (surname and 先生 or 女士), the full name, the product or date&apos;s name, the date, the tier and your name.</source>
         <translation>可用占位符：%1 —— 依次为称呼（姓加先生或女士）、全名、产品或纪念日名称、日期、客户等级和您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="247"/>
+        <location filename="../../ui/today/care_dialog.py" line="248"/>
         <source>&amp;Restore the built-in wording</source>
         <translation>恢复默认内容(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="301"/>
+        <location filename="../../ui/today/care_dialog.py" line="302"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -512,32 +520,32 @@
 <context>
     <name>CareTexts</name>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="51"/>
+        <location filename="../../ui/today/care_dialog.py" line="52"/>
         <source>Maturity notice</source>
         <translation>到期提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="52"/>
+        <location filename="../../ui/today/care_dialog.py" line="53"/>
         <source>Birthday</source>
         <translation>生日祝福</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="53"/>
+        <location filename="../../ui/today/care_dialog.py" line="54"/>
         <source>Anniversary</source>
         <translation>纪念日祝福</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="54"/>
+        <location filename="../../ui/today/care_dialog.py" line="55"/>
         <source>New tier reached</source>
         <translation>晋级贵宾</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="55"/>
+        <location filename="../../ui/today/care_dialog.py" line="56"/>
         <source>After a purchase</source>
         <translation>购买后回访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/care_dialog.py" line="56"/>
+        <location filename="../../ui/today/care_dialog.py" line="57"/>
         <source>New client</source>
         <translation>新客户问候</translation>
     </message>
@@ -865,227 +873,227 @@
 <context>
     <name>ClientCardDialog</name>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="73"/>
+        <location filename="../../ui/clients/card/dialog.py" line="74"/>
         <source>Client file card</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="82"/>
+        <location filename="../../ui/clients/card/dialog.py" line="83"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="87"/>
+        <location filename="../../ui/clients/card/dialog.py" line="88"/>
         <source>New card: it is saved as you type, once it has a name.</source>
         <translation>新建档案：填写姓名后，输入内容会随时自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="96"/>
+        <location filename="../../ui/clients/card/dialog.py" line="97"/>
         <source>&amp;Personal</source>
         <translation>个人信息(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="100"/>
+        <location filename="../../ui/clients/card/dialog.py" line="101"/>
         <source>YYYY-MM-DD, filled from the ID number</source>
         <translation>年-月-日，可根据身份证号自动填写</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="102"/>
+        <location filename="../../ui/clients/card/dialog.py" line="103"/>
         <source>Reveal</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="106"/>
+        <location filename="../../ui/clients/card/dialog.py" line="107"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="107"/>
+        <location filename="../../ui/clients/card/dialog.py" line="108"/>
         <source>ID document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="108"/>
+        <location filename="../../ui/clients/card/dialog.py" line="109"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="109"/>
+        <location filename="../../ui/clients/card/dialog.py" line="110"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="110"/>
+        <location filename="../../ui/clients/card/dialog.py" line="111"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="111"/>
+        <location filename="../../ui/clients/card/dialog.py" line="112"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="112"/>
+        <location filename="../../ui/clients/card/dialog.py" line="113"/>
         <source>Other phone</source>
         <translation>其他电话</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="113"/>
+        <location filename="../../ui/clients/card/dialog.py" line="114"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="114"/>
+        <location filename="../../ui/clients/card/dialog.py" line="115"/>
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="115"/>
+        <location filename="../../ui/clients/card/dialog.py" line="116"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="121"/>
+        <location filename="../../ui/clients/card/dialog.py" line="122"/>
         <source>&amp;Family</source>
         <translation>家庭(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="121"/>
+        <location filename="../../ui/clients/card/dialog.py" line="122"/>
         <source>Add family member</source>
         <translation>添加家庭成员</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="123"/>
+        <location filename="../../ui/clients/card/dialog.py" line="124"/>
         <source>F&amp;inancial</source>
         <translation>财务信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="125"/>
+        <location filename="../../ui/clients/card/dialog.py" line="126"/>
         <source>yuan, e.g. 500000.00</source>
         <translation>以元为单位，例如 500000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="130"/>
+        <location filename="../../ui/clients/card/dialog.py" line="131"/>
         <source>Assets at the bank</source>
         <translation>行内资产</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="131"/>
+        <location filename="../../ui/clients/card/dialog.py" line="132"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="132"/>
+        <location filename="../../ui/clients/card/dialog.py" line="133"/>
         <source>Risk preference</source>
         <translation>风险偏好</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="133"/>
+        <location filename="../../ui/clients/card/dialog.py" line="134"/>
         <source>Investments</source>
         <translation>投资情况</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="134"/>
+        <location filename="../../ui/clients/card/dialog.py" line="135"/>
         <source>Products held</source>
         <translation>持有产品</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="137"/>
+        <location filename="../../ui/clients/card/dialog.py" line="138"/>
         <source>Add product</source>
         <translation>添加产品</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="141"/>
+        <location filename="../../ui/clients/card/dialog.py" line="142"/>
         <source>&amp;Relationship</source>
         <translation>客户关系(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="144"/>
+        <location filename="../../ui/clients/card/dialog.py" line="145"/>
         <source>No outlet</source>
         <translation>无网点</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="146"/>
+        <location filename="../../ui/clients/card/dialog.py" line="147"/>
         <source>separate tags with spaces</source>
         <translation>多个标签用空格分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="149"/>
+        <location filename="../../ui/clients/card/dialog.py" line="150"/>
         <source>Blacklisted (loan overdue)</source>
         <translation>列入黑名单（贷款逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="152"/>
+        <location filename="../../ui/clients/card/dialog.py" line="153"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="153"/>
+        <location filename="../../ui/clients/card/dialog.py" line="154"/>
         <source>Segment</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="154"/>
+        <location filename="../../ui/clients/card/dialog.py" line="155"/>
         <source>Source</source>
         <translation>客户来源</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="155"/>
+        <location filename="../../ui/clients/card/dialog.py" line="156"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="156"/>
+        <location filename="../../ui/clients/card/dialog.py" line="157"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="157"/>
+        <location filename="../../ui/clients/card/dialog.py" line="158"/>
         <source>Hobbies</source>
         <translation>爱好</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="158"/>
+        <location filename="../../ui/clients/card/dialog.py" line="159"/>
         <source>Important dates</source>
         <translation>重要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="159"/>
+        <location filename="../../ui/clients/card/dialog.py" line="160"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="161"/>
+        <location filename="../../ui/clients/card/dialog.py" line="162"/>
         <source>Blacklist reason</source>
         <translation>列入黑名单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="164"/>
+        <location filename="../../ui/clients/card/dialog.py" line="165"/>
         <source>Add date</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="168"/>
+        <location filename="../../ui/clients/card/dialog.py" line="169"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="168"/>
+        <location filename="../../ui/clients/card/dialog.py" line="169"/>
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="168"/>
+        <location filename="../../ui/clients/card/dialog.py" line="169"/>
         <source>Subject</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="168"/>
+        <location filename="../../ui/clients/card/dialog.py" line="169"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="169"/>
+        <location filename="../../ui/clients/card/dialog.py" line="170"/>
         <source>&amp;History</source>
         <translation>往来记录(&amp;H)</translation>
     </message>
@@ -1150,134 +1158,151 @@
         <translation>%1，%2 岁</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="360"/>
+        <location filename="../../ui/clients/card/dialog.py" line="367"/>
         <source>Phone invitation</source>
         <translation>电话邀约</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="361"/>
+        <location filename="../../ui/clients/card/dialog.py" line="368"/>
         <source>Needs interview</source>
         <translation>需求面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="362"/>
+        <location filename="../../ui/clients/card/dialog.py" line="369"/>
         <source>Closing interview</source>
         <translation>成交面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="368"/>
+        <location filename="../../ui/clients/card/dialog.py" line="376"/>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="377"/>
+        <source>Signed</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="379"/>
+        <source>Not closed</source>
+        <translation>未成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/card/dialog.py" line="385"/>
         <source>Prepared</source>
         <translation>已准备</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="369"/>
+        <location filename="../../ui/clients/card/dialog.py" line="375"/>
+        <location filename="../../ui/clients/card/dialog.py" line="386"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="370"/>
+        <location filename="../../ui/clients/card/dialog.py" line="387"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="371"/>
+        <location filename="../../ui/clients/card/dialog.py" line="388"/>
         <source>Appointment agreed</source>
         <translation>约定面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="372"/>
+        <location filename="../../ui/clients/card/dialog.py" line="389"/>
         <source>Clear answer</source>
         <translation>明确答复</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="373"/>
+        <location filename="../../ui/clients/card/dialog.py" line="390"/>
         <source>Call back</source>
         <translation>约定回电</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="374"/>
+        <location filename="../../ui/clients/card/dialog.py" line="391"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="375"/>
+        <location filename="../../ui/clients/card/dialog.py" line="392"/>
         <source>Refused</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="376"/>
+        <location filename="../../ui/clients/card/dialog.py" line="378"/>
+        <location filename="../../ui/clients/card/dialog.py" line="393"/>
         <source>Closed the sale</source>
         <translation>已成交</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="377"/>
+        <location filename="../../ui/clients/card/dialog.py" line="394"/>
         <source>Follow-up</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="378"/>
+        <location filename="../../ui/clients/card/dialog.py" line="395"/>
         <source>Declined</source>
         <translation>未成交</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="388"/>
+        <location filename="../../ui/clients/card/dialog.py" line="405"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clients/card/dialog.py" line="389"/>
+        <location filename="../../ui/clients/card/dialog.py" line="406"/>
         <source>Saved as a draft: %n problem(s) to fix before the card is valid.</source>
         <translation>
             <numerusform>已存为草稿：还有 %n 个问题需修正，档案才算有效。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="397"/>
+        <location filename="../../ui/clients/card/dialog.py" line="414"/>
         <source>Editing…</source>
         <translation>正在编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="500"/>
+        <location filename="../../ui/clients/card/dialog.py" line="517"/>
         <source>Not saved yet: a card needs a name.</source>
         <translation>尚未保存：档案需要先填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="503"/>
+        <location filename="../../ui/clients/card/dialog.py" line="520"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="534"/>
+        <location filename="../../ui/clients/card/dialog.py" line="551"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="550"/>
+        <location filename="../../ui/clients/card/dialog.py" line="567"/>
         <source>Client card: %1</source>
         <translation>客户档案：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="574"/>
+        <location filename="../../ui/clients/card/dialog.py" line="591"/>
         <source>This looks like an existing card: %1 (%2, %3). Open it, or merge this card into it?</source>
         <translation>这似乎是已有的客户档案：%1（%2，%3）。要打开它，还是把此档案合并进去？</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="589"/>
+        <location filename="../../ui/clients/card/dialog.py" line="606"/>
         <source>Open existing card</source>
         <translation>打开已有档案</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="590"/>
+        <location filename="../../ui/clients/card/dialog.py" line="607"/>
         <source>Open %1&apos;s existing card and delete this new draft card? What you typed here is not kept; to keep it, merge instead.</source>
         <translation>打开 %1 的已有档案，并删除这份新建的草稿档案？此处输入的内容不会保留；如需保留，请改用合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="601"/>
+        <location filename="../../ui/clients/card/dialog.py" line="618"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/card/dialog.py" line="602"/>
+        <location filename="../../ui/clients/card/dialog.py" line="619"/>
         <source>Delete the draft card of %1? This cannot be undone; the audit log keeps a note of it.</source>
         <translation>删除 %1 的草稿档案？此操作无法撤销；审计日志会留有记录。</translation>
     </message>
@@ -1535,116 +1560,116 @@
 <context>
     <name>ClientList</name>
     <message>
-        <location filename="../../ui/clients/page.py" line="51"/>
+        <location filename="../../ui/clients/page.py" line="52"/>
         <source>Search: name, pinyin (zs / zhangsan), 4+ phone digits, ID number tail, employer, tag</source>
         <translation>搜索：姓名、拼音（zs / zhangsan）、电话中任意 4 位以上数字、证件号码尾号、工作单位、标签</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="54"/>
+        <location filename="../../ui/clients/page.py" line="55"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="57"/>
+        <location filename="../../ui/clients/page.py" line="58"/>
         <source>All ages</source>
         <translation>全部年龄段</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="58"/>
+        <location filename="../../ui/clients/page.py" line="59"/>
         <source>Young (under 35)</source>
         <translation>青年（35 岁以下）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="59"/>
+        <location filename="../../ui/clients/page.py" line="60"/>
         <source>Middle-aged (35-59)</source>
         <translation>中年（35–59 岁）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="60"/>
+        <location filename="../../ui/clients/page.py" line="61"/>
         <source>Retired (60+)</source>
         <translation>退休（60 岁以上）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="63"/>
+        <location filename="../../ui/clients/page.py" line="64"/>
         <source>All outlets</source>
         <translation>全部网点</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="64"/>
+        <location filename="../../ui/clients/page.py" line="65"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="67"/>
+        <location filename="../../ui/clients/page.py" line="68"/>
         <source>Blacklist: any</source>
         <translation>黑名单：不限</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="68"/>
+        <location filename="../../ui/clients/page.py" line="69"/>
         <source>Not blacklisted</source>
         <translation>非黑名单</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="69"/>
+        <location filename="../../ui/clients/page.py" line="70"/>
         <source>Blacklisted only</source>
         <translation>仅黑名单客户</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="74"/>
+        <location filename="../../ui/clients/page.py" line="75"/>
         <source>&amp;New client</source>
         <translation>新建客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="75"/>
+        <location filename="../../ui/clients/page.py" line="76"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="76"/>
+        <location filename="../../ui/clients/page.py" line="77"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="77"/>
+        <location filename="../../ui/clients/page.py" line="78"/>
         <source>The cards shown, with ID and phone numbers masked</source>
         <translation>导出当前列表中的档案，证件号码和电话号码已脱敏</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="189"/>
+        <location filename="../../ui/clients/page.py" line="188"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clients/page.py" line="200"/>
+        <location filename="../../ui/clients/page.py" line="199"/>
         <source>%n client(s)</source>
         <translation>
             <numerusform>%n 位客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="225"/>
+        <location filename="../../ui/clients/page.py" line="224"/>
         <source>Export clients</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="225"/>
+        <location filename="../../ui/clients/page.py" line="224"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="237"/>
+        <location filename="../../ui/clients/page.py" line="236"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/clients/page.py" line="241"/>
+        <location filename="../../ui/clients/page.py" line="240"/>
         <source>Exported %n card(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 张档案到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="243"/>
+        <location filename="../../ui/clients/page.py" line="242"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1652,7 +1677,7 @@
 <context>
     <name>ClientPicker</name>
     <message>
-        <location filename="../../ui/common/widgets/client_picker.py" line="49"/>
+        <location filename="../../ui/common/widgets/client_picker.py" line="50"/>
         <source>Type a client&apos;s name or pinyin</source>
         <translation>输入客户姓名或拼音</translation>
     </message>
@@ -1766,27 +1791,27 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../ui/clients/page.py" line="262"/>
+        <location filename="../../ui/clients/page.py" line="261"/>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="262"/>
+        <location filename="../../ui/clients/page.py" line="261"/>
         <source>Client files, prospects and outlet files.</source>
         <translation>客户档案、准客户与网点资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="267"/>
+        <location filename="../../ui/clients/page.py" line="266"/>
         <source>Client files</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="275"/>
+        <location filename="../../ui/clients/page.py" line="274"/>
         <source>Outlet files</source>
         <translation>网点资料</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/page.py" line="281"/>
+        <location filename="../../ui/clients/page.py" line="280"/>
         <source>Prospects</source>
         <translation>准客户</translation>
     </message>
@@ -1794,64 +1819,64 @@
 <context>
     <name>CloseDayDialog</name>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="498"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="501"/>
         <source>Close the day %1</source>
         <translation>结束当天 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="501"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="504"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="501"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="504"/>
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="501"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="504"/>
         <source>What to do</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="506"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="509"/>
         <source>&amp;Close the day</source>
         <translation>结束当天(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="521"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="524"/>
         <source>Carry over to the next working day</source>
         <translation>顺延到下一个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="522"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="525"/>
         <source>Done: reached the close</source>
         <translation>已完成：到达销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="523"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="526"/>
         <source>Done: not effective</source>
         <translation>已完成：未完成全流程</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="524"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="527"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="525"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="528"/>
         <source>Leave as planned</source>
         <translation>保持计划中</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/daily_summary_dialog.py" line="532"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="535"/>
         <source>%n visit(s) still planned today. Choose what happened to each, then close the day.</source>
         <translation>
             <numerusform>今天还有 %n 个拜访在计划中。请为每个选择处理方式，然后结束当天。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="538"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="541"/>
         <source>No visits are still planned. Closing locks the day&apos;s work log; later changes are corrections.</source>
         <translation>没有仍在计划中的拜访。结束后当天工作日志将锁定；之后的修改记为更正。</translation>
     </message>
@@ -1859,200 +1884,200 @@
 <context>
     <name>ClosingInterviewDialog</name>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="70"/>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="452"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="71"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="453"/>
         <source>Closing interview</source>
         <translation>成交面谈记录表</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="80"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="81"/>
         <source>Product code or name, then pick it from the list</source>
         <translation>输入产品代码或名称，再从列表中选择</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="91"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="92"/>
         <source>e.g. 200000 or 20万</source>
         <translation>例如 200000 或 20万</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="93"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="94"/>
         <source>&amp;FAB presented</source>
         <translation>FAB的呈现(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="94"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="95"/>
         <source>Kept at the close &amp;three times or more</source>
         <translation>促成时坚持三次以上(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="96"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="97"/>
         <source>Objection</source>
         <translation>客户异议</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="96"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="97"/>
         <source>How it was handled</source>
         <translation>处理方法</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="100"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="101"/>
         <source>&amp;Add an objection</source>
         <translation>添加异议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="113"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="114"/>
         <source>Follow-&amp;up on</source>
         <translation>后续跟进日期(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="124"/>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="274"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="125"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="275"/>
         <source>Mark &amp;done</source>
         <translation>标记为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="126"/>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="277"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="127"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="278"/>
         <source>New p&amp;roposal…</source>
         <translation>新建投保单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="128"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="129"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="129"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="130"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="168"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="169"/>
         <source>&amp;Held on</source>
         <translation>面谈日期(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="171"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="172"/>
         <source>Plan pre&amp;sented</source>
         <translation>呈现的方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="178"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="179"/>
         <source>Pre&amp;mium (yuan)</source>
         <translation>保费/金额（元）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="185"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="186"/>
         <source>Review</source>
         <translation>面谈回顾</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="186"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="187"/>
         <source>O&amp;bjections and how each was handled</source>
         <translation>异议及处理方法(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="188"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="189"/>
         <source>&amp;Other</source>
         <translation>其他(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="190"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="191"/>
         <source>What to &amp;improve this time</source>
         <translation>本次面谈需改进之处(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="192"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="193"/>
         <source>Outcom&amp;e</source>
         <translation>面谈结果(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="206"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="207"/>
         <source>Delete removes the selected row.</source>
         <translation>按 Delete 键删除所选行。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="227"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="228"/>
         <source>(not decided yet)</source>
         <translation>（尚未确定）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="228"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="229"/>
         <source>Closed</source>
         <translation>已成交</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="229"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="230"/>
         <source>Follow up</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="230"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="231"/>
         <source>Declined</source>
         <translation>未成交</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="261"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="262"/>
         <source>%1 (prospect)</source>
         <translation>%1（准客户）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="265"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="266"/>
         <source>%1 — visit at %2 %3</source>
         <translation>%1 —— 拜访时间 %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="272"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="273"/>
         <source>Done: counted once in the work log.</source>
         <translation>已完成：已在工作日志中记录一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="272"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="273"/>
         <source>Draft: saved as typed.</source>
         <translation>草稿：随输随存。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="274"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="275"/>
         <source>Mark not &amp;done</source>
         <translation>取消已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="277"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="278"/>
         <source>Open the p&amp;roposal…</source>
         <translation>打开投保单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="282"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="283"/>
         <source>A follow-up visit is in the planner.</source>
         <translation>跟进拜访已列入拜访计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="284"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="285"/>
         <source>A prospect has no card to visit: the date stays on this form.</source>
         <translation>准客户没有客户档案，无法安排拜访：跟进日期记在本表上。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="286"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="287"/>
         <source>Marked done, the follow-up becomes a visit in the planner.</source>
         <translation>标记为已完成后，跟进日期将列入拜访计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="296"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="297"/>
         <source>F: %1  A: %2  B: %3</source>
         <translation>特点：%1  优势：%2  利益：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="307"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="308"/>
         <source>not an amount</source>
         <translation>不是有效金额</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="309"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="310"/>
         <source>= %1 yuan</source>
         <translation>= %1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="354"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="355"/>
         <source>Pick the product from the list: type part of its name or code.</source>
         <translation>请从列表中选择产品：输入产品名称或代码的一部分。</translation>
     </message>
@@ -2088,12 +2113,12 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../../ui/shell/application.py" line="271"/>
+        <location filename="../../ui/shell/application.py" line="273"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="272"/>
+        <location filename="../../ui/shell/application.py" line="274"/>
         <source>BranchDesk hit an unexpected problem. What you saved is safe. The details are in the log: %1</source>
         <translation>网点工作台遇到了意外问题。已保存的内容是安全的。详细信息在日志中：%1</translation>
     </message>
@@ -2101,360 +2126,360 @@
 <context>
     <name>DailySummaryDialog</name>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="78"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="80"/>
         <source>Daily plan &amp; summary: %1</source>
         <translation>每日工作计划与总结：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="90"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="92"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="87"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="90"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="89"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="92"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="87"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="90"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="89"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="92"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="91"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="93"/>
         <source>Sales-flow step</source>
         <translation>销售流程步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="87"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="91"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="89"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="93"/>
         <source>Reached</source>
         <translation>达到此步</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="87"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="89"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="91"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="93"/>
         <source>Stopped here</source>
         <translation>止步于此</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="94"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="96"/>
         <source>What worked</source>
         <translation>做得好的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="95"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="97"/>
         <source>What did not</source>
         <translation>存在的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="102"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="104"/>
         <source>&amp;Summary</source>
         <translation>总结(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="118"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="120"/>
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="120"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="141"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="122"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="143"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="120"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="144"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="122"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="146"/>
         <source>Client or outlet</source>
         <translation>客户或网点</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="120"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="122"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="133"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="135"/>
         <source>Plan for tomorrow</source>
         <translation>明日计划</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="135"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="137"/>
         <source>&amp;Tomorrow</source>
         <translation>明日计划(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="142"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="144"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="143"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="145"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="145"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="147"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="146"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="148"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="149"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="151"/>
         <source>&amp;Correct selected entry…</source>
         <translation>更正所选记录(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="151"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="153"/>
         <source>C&amp;hange selected entry…</source>
         <translation>修改所选记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="152"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="154"/>
         <source>D&amp;elete selected entry…</source>
         <translation>删除所选记录(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="153"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="155"/>
         <source>Remove a mistaken entry of an open day (Delete)</source>
         <translation>删除未关闭日子中记错的记录（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="161"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="163"/>
         <source>Work &amp;log</source>
         <translation>工作日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="169"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="171"/>
         <source>&amp;Analysis by step</source>
         <translation>各环节分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="173"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="175"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="174"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="176"/>
         <source>Close the &amp;day…</source>
         <translation>结束当天(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="175"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="177"/>
         <source>Settle the visits still planned, then lock the day&apos;s log</source>
         <translation>处理仍在计划中的拜访，然后锁定当天日志</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="176"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="178"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="217"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="219"/>
         <source>Effective visits</source>
         <translation>有效拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="218"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="418"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="220"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="421"/>
         <source>Leaflets</source>
         <translation>宣传单</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="219"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="221"/>
         <source>New prospects</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="220"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="222"/>
         <source>Care SMS</source>
         <translation>关怀短信</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="221"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="223"/>
         <source>Booked meetings</source>
         <translation>预约面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="227"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="229"/>
         <source>Effective calls</source>
         <translation>有效电话数量</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="228"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="230"/>
         <source>Needs interviews</source>
         <translation>需求面谈数量</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="229"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="231"/>
         <source>Closing interviews</source>
         <translation>成交面谈数量</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="230"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="232"/>
         <source>Products sold and amounts</source>
         <translation>销售产品及金额</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="231"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="233"/>
         <source>After-sales services</source>
         <translation>售后服务数</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="242"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="244"/>
         <source>Identify &amp; approach</source>
         <translation>识别接触</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="243"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="245"/>
         <source>Raise the need</source>
         <translation>需求激发</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="244"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="246"/>
         <source>Present the product</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="245"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="247"/>
         <source>Handle objections</source>
         <translation>拒绝处理</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="246"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="248"/>
         <source>Close</source>
         <comment>sales-flow step: 销售促成</comment>
         <translation>销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="261"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="263"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="267"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="269"/>
         <source>%1: %2 policies, %3</source>
         <translation>%1：%2 件，%3</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="273"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="275"/>
         <source>Sold: %1</source>
         <translation>销售产品：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="273"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="275"/>
         <source>Sold: nothing yet</source>
         <translation>销售产品：暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="295"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="297"/>
         <source>Next working day: %1</source>
         <translation>下一个工作日：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="329"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="332"/>
         <source>Entries of an open day are still counted as logged; corrections are for closed days.</source>
         <translation>未结束当天的记录按原样计算；更正仅用于已结束的日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="331"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="334"/>
         <source>The day is closed: the log is locked.</source>
         <translation>当天已结束：工作日志已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="340"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="343"/>
         <source>Correction: %1</source>
         <translation>更正：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="354"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="357"/>
         <source>Replaced by a correction; not counted</source>
         <translation>已被更正记录取代，不再计数</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="376"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="379"/>
         <source>Delete entry</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="377"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="380"/>
         <source>Delete the entry %1 %2 %3? It is removed from the day&apos;s counts; the audit log keeps a record.</source>
         <translation>删除记录 %1 %2 %3？它将不再计入当天统计；审计日志会保留记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="394"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="397"/>
         <source>Change entry</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="394"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="397"/>
         <source>Quantity:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="415"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="418"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="416"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="419"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="417"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="420"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="419"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="422"/>
         <source>New prospect</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="420"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="423"/>
         <source>Meeting</source>
         <translation>会面</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="421"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="424"/>
         <source>Outlet work</source>
         <translation>网点工作</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="422"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="425"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="430"/>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="434"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="433"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="437"/>
         <source>Correct entry</source>
         <translation>更正记录</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="430"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="433"/>
         <source>Correct quantity:</source>
         <translation>正确的数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="434"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="437"/>
         <source>Reason for the correction:</source>
         <translation>更正原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/today/daily_summary_dialog.py" line="467"/>
+        <location filename="../../ui/today/daily_summary_dialog.py" line="470"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2551,8 +2576,8 @@
     </message>
     <message>
         <location filename="../../ui/today/page.py" line="78"/>
-        <source>Open &amp;demo profile</source>
-        <translation>打开演示档案(&amp;D)</translation>
+        <source>Open d&amp;emo profile</source>
+        <translation>打开演示档案(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -2815,52 +2840,47 @@
 <context>
     <name>HandoverSignDialog</name>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="33"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="35"/>
         <source>Sign handover list</source>
         <translation>交接清单签字</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="37"/>
-        <source>%1 of %2: %3 document(s), %4 copies in all, handed to %5.</source>
-        <translation>%2 的%1：%3 份单证，共 %4 份，交给 %5。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="42"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="40"/>
         <source>I hand over the documents listed, in the numbers of copies shown.</source>
         <translation>本人已按所列份数移交上述单证。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="45"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="43"/>
         <source>I have received the documents listed and checked them against the list.</source>
         <translation>本人已收到上述单证，并已按清单核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="49"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="47"/>
         <source>Manager: %1</source>
         <translation>客户经理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="50"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="48"/>
         <source>Teller: %1</source>
         <translation>柜员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="61"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="59"/>
         <source>&amp;Sign</source>
         <translation>签字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="84"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="82"/>
         <source>Both the manager and the teller must sign in their boxes.</source>
         <translation>客户经理和柜员都必须在各自的框内签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="91"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="89"/>
         <source>Signing…</source>
         <translation>正在签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/handover/sign_dialog.py" line="110"/>
+        <location filename="../../ui/receipts/handover/sign_dialog.py" line="108"/>
         <source>The list could not be signed: %1</source>
         <translation>清单无法签字：%1</translation>
     </message>
@@ -2868,37 +2888,37 @@
 <context>
     <name>HealthSection</name>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="203"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="272"/>
         <source>Health questions (about the insured)</source>
         <translation>健康告知（被保险人）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="205"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="274"/>
         <source>Hospitalised or operated on in the past two years</source>
         <translation>过去两年内曾住院或手术</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="206"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="275"/>
         <source>A chronic disease (e.g. high blood pressure, diabetes)</source>
         <translation>患有慢性病（如高血压、糖尿病）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="207"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="276"/>
         <source>Pregnant, or gave birth in the past weeks</source>
         <translation>正在怀孕，或最近数周内分娩</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="208"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="277"/>
         <source>Disabled</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="213"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="282"/>
         <source>Weeks pregnant; a negative number counts the weeks since birth</source>
         <translation>怀孕周数；负数表示分娩后的周数</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="216"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="285"/>
         <source>Weeks pregnant (−: since birth)</source>
         <translation>孕周（负数：产后）</translation>
     </message>
@@ -2906,19 +2926,19 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/shell/idle_lock.py" line="191"/>
+        <location filename="../../ui/shell/idle_lock.py" line="196"/>
         <source>The two PINs differ. Type the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致。请输入相同的 PIN 两次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/idle_lock.py" line="209"/>
+        <location filename="../../ui/shell/idle_lock.py" line="214"/>
         <source>Too many wrong tries. Wait %n s, then try again.</source>
         <translation>
             <numerusform>错误次数过多。请等待 %n 秒后再试。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/idle_lock.py" line="211"/>
+        <location filename="../../ui/shell/idle_lock.py" line="216"/>
         <source>Wrong PIN. Tries left before a 30-second wait: %n.</source>
         <translation>
             <numerusform>PIN 错误。再错 %n 次将需等待 30 秒。</numerusform>
@@ -2928,43 +2948,43 @@
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../ui/shell/idle_lock.py" line="59"/>
+        <location filename="../../ui/shell/idle_lock.py" line="60"/>
         <source>BranchDesk is locked</source>
         <translation>网点工作台已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/idle_lock.py" line="67"/>
+        <location filename="../../ui/shell/idle_lock.py" line="68"/>
         <source>The same PIN again</source>
         <translation>再次输入相同的 PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/idle_lock.py" line="68"/>
-        <location filename="../../ui/shell/idle_lock.py" line="87"/>
+        <location filename="../../ui/shell/idle_lock.py" line="69"/>
+        <location filename="../../ui/shell/idle_lock.py" line="92"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/idle_lock.py" line="85"/>
+        <location filename="../../ui/shell/idle_lock.py" line="90"/>
         <source>PIN or password</source>
         <translation>PIN 或密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/idle_lock.py" line="86"/>
+        <location filename="../../ui/shell/idle_lock.py" line="91"/>
         <source>Type your PIN to go on. Nothing you typed is lost.</source>
         <translation>输入 PIN 以继续。您输入的内容不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/idle_lock.py" line="89"/>
+        <location filename="../../ui/shell/idle_lock.py" line="94"/>
         <source>New PIN (4-12 digits) or password</source>
         <translation>新 PIN（4–12 位数字）或密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/idle_lock.py" line="90"/>
+        <location filename="../../ui/shell/idle_lock.py" line="95"/>
         <source>No PIN is set yet. Choose one now: it unlocks BranchDesk from now on.</source>
         <translation>尚未设置 PIN。请现在设置一个：以后用它解锁网点工作台。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/idle_lock.py" line="91"/>
+        <location filename="../../ui/shell/idle_lock.py" line="96"/>
         <source>Set PIN and unlock</source>
         <translation>设置 PIN 并解锁</translation>
     </message>
@@ -2972,128 +2992,128 @@
 <context>
     <name>LogEntryDialog</name>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="43"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="44"/>
         <source>Log a contact</source>
         <translation>记录一次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="47"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="48"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="48"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="49"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="49"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="50"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="50"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="51"/>
         <source>Meeting</source>
         <translation>面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="51"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="52"/>
         <source>Outlet work</source>
         <translation>网点工作</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="52"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="53"/>
         <source>Leaflets</source>
         <translation>宣传单</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="53"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="54"/>
         <source>New prospect</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="54"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="55"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="65"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="66"/>
         <source>(not a sales conversation)</source>
         <translation>（非销售沟通）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="66"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="67"/>
         <source>Identify &amp; approach</source>
         <translation>识别接触</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="67"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="68"/>
         <source>Raise the need</source>
         <translation>需求激发</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="68"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="69"/>
         <source>Present the product</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="69"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="70"/>
         <source>Handle objections</source>
         <translation>拒绝处理</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="70"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="71"/>
         <source>Close</source>
         <comment>sales-flow step: 销售促成</comment>
         <translation>销售促成</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="73"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="74"/>
         <source>Effective: the whole sales flow was run (counts toward “5 visits”)</source>
         <translation>有效：完整走完销售流程（计入“5访”目标）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="81"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="82"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="82"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="83"/>
         <source>&amp;Time</source>
         <translation>时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="83"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="84"/>
         <source>&amp;Quantity</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="84"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="85"/>
         <source>C&amp;lient</source>
         <translation>客户(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="85"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="86"/>
         <source>&amp;Furthest step</source>
         <translation>最远步骤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="90"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="91"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="91"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="92"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="92"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="93"/>
         <source>Log it</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/today/log_entry_dialog.py" line="93"/>
+        <location filename="../../ui/today/log_entry_dialog.py" line="94"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3157,8 +3177,8 @@
     </message>
     <message>
         <location filename="../../ui/sync/login_dialog.py" line="136"/>
-        <source>BRANCHDESK_TOKEN is set on this computer: it is used instead of the token you log in with, for as long as it is set.</source>
-        <translation>本机设置了 BRANCHDESK_TOKEN：只要它存在，就会代替您登录时输入的令牌。</translation>
+        <source>A token for unattended runs is set on this computer: it is used instead of the token you log in with, for as long as it is set.</source>
+        <translation>这台电脑上设置了无人值守运行用的令牌：只要它还在，就用它代替您登录时输入的令牌。</translation>
     </message>
     <message>
         <location filename="../../ui/sync/login_dialog.py" line="144"/>
@@ -3189,78 +3209,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="61"/>
-        <location filename="../../ui/shell/main_window.py" line="319"/>
+        <location filename="../../ui/shell/main_window.py" line="83"/>
+        <location filename="../../ui/shell/main_window.py" line="342"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="95"/>
+        <location filename="../../ui/shell/main_window.py" line="118"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="96"/>
+        <location filename="../../ui/shell/main_window.py" line="119"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="97"/>
+        <location filename="../../ui/shell/main_window.py" line="120"/>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="98"/>
+        <location filename="../../ui/shell/main_window.py" line="121"/>
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="99"/>
+        <location filename="../../ui/shell/main_window.py" line="122"/>
         <source>Receipts</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="100"/>
+        <location filename="../../ui/shell/main_window.py" line="123"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="101"/>
+        <location filename="../../ui/shell/main_window.py" line="124"/>
         <source>Summaries</source>
         <translation>业绩总结</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="319"/>
+        <location filename="../../ui/shell/main_window.py" line="342"/>
         <source>BranchDesk (demo profile)</source>
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="352"/>
+        <location filename="../../ui/shell/main_window.py" line="375"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="359"/>
-        <source>&amp;Security</source>
-        <translation>安全(&amp;S)</translation>
+        <location filename="../../ui/shell/main_window.py" line="387"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="361"/>
+        <location filename="../../ui/shell/main_window.py" line="391"/>
+        <source>Sec&amp;urity…</source>
+        <translation>安全设置(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="394"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="364"/>
-        <source>&amp;Security…</source>
-        <translation>安全设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="366"/>
-        <source>Se&amp;ttings</source>
-        <translation>设置(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="367"/>
+        <location filename="../../ui/shell/main_window.py" line="388"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -3321,22 +3336,22 @@
 <context>
     <name>ManagerSection</name>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="248"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="345"/>
         <source>Account manager</source>
         <translation>客户经理</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="250"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="347"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="251"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="348"/>
         <source>Code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="252"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="349"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -3425,286 +3440,286 @@
 <context>
     <name>NeedsInterviewDialog</name>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="93"/>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="451"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="94"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="454"/>
         <source>Needs interview</source>
         <translation>需求面谈表</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="102"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="103"/>
         <source>Da&amp;te</source>
         <translation>日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="103"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="104"/>
         <source>P&amp;reparation</source>
         <translation>面谈准备(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="104"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="105"/>
         <source>&amp;Before</source>
         <translation>面谈前(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="112"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="113"/>
         <source>&amp;Relationship</source>
         <translation>建立关系(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="113"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="114"/>
         <source>&amp;Needs found</source>
         <translation>发现的需求(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="114"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="115"/>
         <source>Fa&amp;mily</source>
         <translation>家庭情况(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="119"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="120"/>
         <source>Goals</source>
         <translation>需求目标</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="120"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="121"/>
         <source>Income, cover and assets</source>
         <translation>收入、保障与资产</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="121"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="122"/>
         <source>Cover and assets in words</source>
         <translation>现有保障与资产（文字）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="122"/>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="198"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="123"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="199"/>
         <source>Children&apos;s education</source>
         <translation>子女教育</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="123"/>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="199"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="124"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="200"/>
         <source>Pension</source>
         <translation>养老规划</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="124"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="125"/>
         <source>Rates</source>
         <translation>费率假设</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="132"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="133"/>
         <source>D&amp;uring</source>
         <translation>面谈中(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="137"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="138"/>
         <source>&amp;Analysis</source>
         <translation>客户情况分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="138"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="139"/>
         <source>A&amp;fter</source>
         <translation>面谈后(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="161"/>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="310"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="162"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="311"/>
         <source>Mark &amp;done</source>
         <translation>标记为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="162"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="163"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="163"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="164"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="200"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="201"/>
         <source>Health</source>
         <translation>健康保障</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="201"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="202"/>
         <source>Wealth</source>
         <translation>财富管理</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="202"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="203"/>
         <source>Protection</source>
         <translation>家庭保障</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="209"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="210"/>
         <source>Annual &amp;income (yuan)</source>
         <translation>年收入（元）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="210"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="211"/>
         <source>Debts (yuan)</source>
         <translation>负债（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="211"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="212"/>
         <source>Existing life cover (yuan)</source>
         <translation>已有寿险保额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="212"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="213"/>
         <source>Liquid assets (yuan)</source>
         <translation>可变现资产（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="213"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="214"/>
         <source>Years of income to cover</source>
         <translation>保障收入年数</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="218"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="219"/>
         <source>Child&apos;s name</source>
         <translation>子女姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="219"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="220"/>
         <source>Child&apos;s age</source>
         <translation>子女年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="220"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="221"/>
         <source>University cost a year, today (yuan)</source>
         <translation>大学每年费用，按今日（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="221"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="222"/>
         <source>Age starting university</source>
         <translation>入学年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="222"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="223"/>
         <source>Years of study</source>
         <translation>就读年数</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="223"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="224"/>
         <source>Set aside for it (yuan)</source>
         <translation>已准备教育金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="228"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="229"/>
         <source>Current age</source>
         <translation>当前年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="229"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="230"/>
         <source>Retirement age</source>
         <translation>退休年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="230"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="231"/>
         <source>Monthly income wanted, today (yuan)</source>
         <translation>期望月收入，按今日（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="231"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="232"/>
         <source>Social pension a month, today (yuan)</source>
         <translation>社保养老金每月，按今日（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="232"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="233"/>
         <source>Years in retirement</source>
         <translation>退休后年数</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="233"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="234"/>
         <source>Pension savings (yuan)</source>
         <translation>已有养老储备（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="238"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="239"/>
         <source>Inflation (% a year)</source>
         <translation>通胀率（每年 %）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="239"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="240"/>
         <source>Expected return (% a year)</source>
         <translation>预期收益率（每年 %）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="307"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="308"/>
         <source>Needs interview: %1, %2</source>
         <translation>需求面谈表：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="308"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="309"/>
         <source>Done: counted in the work log.</source>
         <translation>已完成：已计入工作日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="308"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="309"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="310"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="311"/>
         <source>&amp;Take back done</source>
         <translation>取消已完成(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="333"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="336"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1：“%2”不是有效数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="362"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="365"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="367"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="370"/>
         <source>Protection gap: %1 (need %2, cover %3); premium budget %4 a year</source>
         <translation>保障缺口：%1（需求 %2，已有 %3）；年缴保费预算 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="372"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="375"/>
         <source>Protection gap: type the annual income.</source>
         <translation>保障缺口：请填写年收入。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="376"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="379"/>
         <source>Education fund: %1 needed today (%2 as spent over %3 years from %4 years on); gap %5</source>
         <translation>教育金：今日需准备 %1（%4 年后起 %3 年共支出 %2）；缺口 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="382"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="385"/>
         <source>Education fund: type the child&apos;s age and the cost a year.</source>
         <translation>教育金：请填写子女年龄和每年费用。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="386"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="389"/>
         <source>Pension gap: %1 (%2 needed at retirement in %3 years, savings then %4)</source>
         <translation>养老缺口：%1（%3 年后退休时需 %2，届时储备 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="391"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="394"/>
         <source>Pension gap: type the current age and the monthly income wanted.</source>
         <translation>养老缺口：请填写当前年龄和期望月收入。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="425"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="428"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="440"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="443"/>
         <source>Marked done.</source>
         <translation>已标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="440"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="443"/>
         <source>Back to draft.</source>
         <translation>已改回草稿。</translation>
     </message>
@@ -3745,347 +3760,347 @@
 <context>
     <name>OutletEditor</name>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="77"/>
+        <location filename="../../ui/outlets/editor.py" line="78"/>
         <source>Add staff member</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="77"/>
+        <location filename="../../ui/outlets/editor.py" line="78"/>
         <source>Birthdays as year-month-day, e.g. 1985-03-14.</source>
         <translation>生日格式为 年-月-日，例如 1985-03-14。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="78"/>
+        <location filename="../../ui/outlets/editor.py" line="79"/>
         <source>Add competitor</source>
         <translation>添加竞争对手</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="78"/>
+        <location filename="../../ui/outlets/editor.py" line="79"/>
         <source>Premiums in yuan.</source>
         <translation>保费以元为单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="79"/>
+        <location filename="../../ui/outlets/editor.py" line="80"/>
         <source>Add item</source>
         <translation>添加物品</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="79"/>
+        <location filename="../../ui/outlets/editor.py" line="80"/>
         <source>Rows at or below their reorder level are highlighted.</source>
         <translation>数量不高于补货线的行会突出显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="98"/>
+        <location filename="../../ui/outlets/editor.py" line="99"/>
         <source>Co&amp;de</source>
         <translation>代码(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="98"/>
+        <location filename="../../ui/outlets/editor.py" line="99"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="99"/>
+        <location filename="../../ui/outlets/editor.py" line="100"/>
         <source>&amp;Bank</source>
         <translation>银行(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="99"/>
+        <location filename="../../ui/outlets/editor.py" line="100"/>
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="100"/>
+        <location filename="../../ui/outlets/editor.py" line="101"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="101"/>
+        <location filename="../../ui/outlets/editor.py" line="102"/>
         <source>Not&amp;es</source>
         <translation>备注(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="116"/>
+        <location filename="../../ui/outlets/editor.py" line="117"/>
         <source>Deposits &amp;&amp; targets (yuan)</source>
         <translation>存款与目标（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="119"/>
+        <location filename="../../ui/outlets/editor.py" line="120"/>
         <source>Personal deposits</source>
         <translation>个人存款</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="120"/>
+        <location filename="../../ui/outlets/editor.py" line="121"/>
         <source>Corporate deposits</source>
         <translation>对公存款</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="121"/>
+        <location filename="../../ui/outlets/editor.py" line="122"/>
         <source>Deposit target</source>
         <translation>存款目标</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="122"/>
+        <location filename="../../ui/outlets/editor.py" line="123"/>
         <source>Premium target</source>
         <translation>保费目标</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="140"/>
+        <location filename="../../ui/outlets/editor.py" line="141"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="141"/>
+        <location filename="../../ui/outlets/editor.py" line="142"/>
         <source>Removes the selected rows (Delete key)</source>
         <translation>删除所选行（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="271"/>
+        <location filename="../../ui/outlets/editor.py" line="272"/>
         <source>Enter the outlet code.</source>
         <translation>请填写网点代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="272"/>
+        <location filename="../../ui/outlets/editor.py" line="273"/>
         <source>The outlet code has at most 32 characters.</source>
         <translation>网点代码最多 32 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="273"/>
+        <location filename="../../ui/outlets/editor.py" line="274"/>
         <source>Another outlet already has the code %1.</source>
         <translation>已有其他网点使用代码 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="276"/>
+        <location filename="../../ui/outlets/editor.py" line="277"/>
         <source>Enter the outlet name.</source>
         <translation>请填写网点名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="278"/>
+        <location filename="../../ui/outlets/editor.py" line="279"/>
         <source>Enter the outlet phone as a landline with its area code (e.g. 010-62345678) or a mobile number.</source>
         <translation>网点电话请填写带区号的固定电话（例如 010-62345678）或手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="280"/>
+        <location filename="../../ui/outlets/editor.py" line="281"/>
         <source>Amounts cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="281"/>
+        <location filename="../../ui/outlets/editor.py" line="282"/>
         <source>Enter amounts in yuan, e.g. 1,250,000.00.</source>
         <translation>请以元为单位填写金额，例如 1,250,000.00。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="282"/>
+        <location filename="../../ui/outlets/editor.py" line="283"/>
         <source>enter the name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="283"/>
+        <location filename="../../ui/outlets/editor.py" line="284"/>
         <source>choose a role.</source>
         <translation>请选择岗位。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="285"/>
+        <location filename="../../ui/outlets/editor.py" line="286"/>
         <source>enter a mobile number (e.g. 13812345678) or a landline with its area code (e.g. 010-62345678).</source>
         <translation>请填写手机号（例如 13812345678）或带区号的固定电话（例如 010-62345678）。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="287"/>
+        <location filename="../../ui/outlets/editor.py" line="288"/>
         <source>the birthday is in the future.</source>
         <translation>生日晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="288"/>
+        <location filename="../../ui/outlets/editor.py" line="289"/>
         <source>enter the birthday as year-month-day, e.g. 1985-03-14.</source>
         <translation>生日格式为 年-月-日，例如 1985-03-14。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="289"/>
+        <location filename="../../ui/outlets/editor.py" line="290"/>
         <source>enter the company.</source>
         <translation>请填写公司名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="290"/>
+        <location filename="../../ui/outlets/editor.py" line="291"/>
         <source>amounts cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="291"/>
+        <location filename="../../ui/outlets/editor.py" line="292"/>
         <source>enter amounts in yuan, e.g. 1,250,000.00.</source>
         <translation>请以元为单位填写金额，例如 1,250,000.00。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="292"/>
+        <location filename="../../ui/outlets/editor.py" line="293"/>
         <source>choose form or brochure.</source>
         <translation>请选择单证或宣传册。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="293"/>
+        <location filename="../../ui/outlets/editor.py" line="294"/>
         <source>enter the item.</source>
         <translation>请填写物品名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="294"/>
+        <location filename="../../ui/outlets/editor.py" line="295"/>
         <source>counts cannot be negative.</source>
         <translation>数量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="295"/>
+        <location filename="../../ui/outlets/editor.py" line="296"/>
         <source>enter a whole number.</source>
         <translation>请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="301"/>
+        <location filename="../../ui/outlets/editor.py" line="302"/>
         <source>Staff row %1: %2</source>
         <translation>员工第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="302"/>
+        <location filename="../../ui/outlets/editor.py" line="303"/>
         <source>Competitors row %1: %2</source>
         <translation>竞争对手第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="303"/>
+        <location filename="../../ui/outlets/editor.py" line="304"/>
         <source>Stock row %1: %2</source>
         <translation>库存第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="310"/>
+        <location filename="../../ui/outlets/editor.py" line="311"/>
         <source>S&amp;taff (%1)</source>
         <translation>员工（%1）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="311"/>
+        <location filename="../../ui/outlets/editor.py" line="312"/>
         <source>Co&amp;mpetitors (%1)</source>
         <translation>竞争对手（%1）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="313"/>
+        <location filename="../../ui/outlets/editor.py" line="314"/>
         <source>St&amp;ock (%1 low)</source>
         <translation>库存（%1 项不足）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="313"/>
+        <location filename="../../ui/outlets/editor.py" line="314"/>
         <source>St&amp;ock</source>
         <translation>库存(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="328"/>
-        <source>Total deposits: %1 yuan</source>
-        <translation>存款合计：%1 元</translation>
+        <location filename="../../ui/outlets/editor.py" line="331"/>
+        <source>Total deposits: %1</source>
+        <translation>存款合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/editor.py" line="330"/>
-        <source>Total deposits: %1 yuan, %2% of the target</source>
-        <translation>存款合计：%1 元，完成目标的 %2%</translation>
+        <location filename="../../ui/outlets/editor.py" line="333"/>
+        <source>Total deposits: %1, %2% of the target</source>
+        <translation>存款合计：%1，完成目标的 %2%</translation>
     </message>
 </context>
 <context>
     <name>OutletsPanel</name>
     <message>
-        <location filename="../../ui/outlets/page.py" line="56"/>
+        <location filename="../../ui/outlets/page.py" line="57"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="56"/>
+        <location filename="../../ui/outlets/page.py" line="57"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="56"/>
+        <location filename="../../ui/outlets/page.py" line="57"/>
         <source>Bank</source>
         <translation>银行</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="56"/>
+        <location filename="../../ui/outlets/page.py" line="57"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="56"/>
+        <location filename="../../ui/outlets/page.py" line="57"/>
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="64"/>
+        <location filename="../../ui/outlets/page.py" line="65"/>
         <source>New outlet</source>
         <translation>新建网点</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="65"/>
+        <location filename="../../ui/outlets/page.py" line="66"/>
         <source>Start a new outlet file (Ctrl+N)</source>
         <translation>新建网点资料（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="66"/>
+        <location filename="../../ui/outlets/page.py" line="67"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="67"/>
+        <location filename="../../ui/outlets/page.py" line="68"/>
         <source>Save this outlet file (Ctrl+S)</source>
         <translation>保存此网点资料（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="69"/>
+        <location filename="../../ui/outlets/page.py" line="70"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="70"/>
+        <location filename="../../ui/outlets/page.py" line="71"/>
         <source>Delete this outlet file, after asking</source>
         <translation>删除此网点资料（会先确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="216"/>
+        <location filename="../../ui/outlets/page.py" line="217"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="221"/>
+        <location filename="../../ui/outlets/page.py" line="222"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="239"/>
+        <location filename="../../ui/outlets/page.py" line="240"/>
         <source>The outlet file could not be saved: %1</source>
         <translation>网点资料无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="247"/>
+        <location filename="../../ui/outlets/page.py" line="248"/>
         <source>Delete outlet file</source>
         <translation>删除网点资料</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="249"/>
+        <location filename="../../ui/outlets/page.py" line="250"/>
         <source>Delete the outlet file “%1” with its staff, competitors and stock? This cannot be undone.</source>
         <translation>删除网点资料“%1”及其员工、竞争对手和库存记录吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="263"/>
+        <location filename="../../ui/outlets/page.py" line="264"/>
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outlets/page.py" line="272"/>
+        <location filename="../../ui/outlets/page.py" line="273"/>
         <source>%n client card(s) still belong to this outlet. Move them to another outlet first; nothing was deleted.</source>
         <translation>
             <numerusform>仍有 %n 张客户档案属于此网点。请先把这些客户转到其他网点；未删除任何内容。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="276"/>
+        <location filename="../../ui/outlets/page.py" line="277"/>
         <source>The outlet file could not be deleted: %1</source>
         <translation>网点资料无法删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="289"/>
+        <location filename="../../ui/outlets/page.py" line="290"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/outlets/page.py" line="290"/>
+        <location filename="../../ui/outlets/page.py" line="291"/>
         <source>This outlet file has changes that are not saved. Discard them?</source>
         <translation>此网点资料有未保存的修改。要放弃这些修改吗？</translation>
     </message>
@@ -4182,41 +4197,41 @@
     </message>
     <message>
         <location filename="../../ui/shell/passphrase_dialog.py" line="31"/>
-        <source>This computer has no password store to keep the key of your data. Choose a passphrase (at least %1 characters) that protects the database %2. Without it the data cannot be opened: keep it safe.</source>
-        <translation>本机没有可保存数据密钥的密码库。请设置一个口令（至少 %1 个字符）来保护数据库 %2。没有它将无法打开数据，请妥善保管。</translation>
+        <source>This computer has no password store to keep the key of your data. Choose a passphrase (at least %1 characters) that protects your data. Without it the data cannot be opened: keep it safe.</source>
+        <translation>本机没有可保存数据密钥的密码库。请设置一个口令（至少 %1 个字符）来保护您的数据。没有它将无法打开数据，请妥善保管。</translation>
     </message>
     <message>
         <location filename="../../ui/shell/passphrase_dialog.py" line="36"/>
-        <source>That passphrase does not open the database %2. Type it again.</source>
-        <translation>该口令无法打开数据库 %2。请重新输入。</translation>
+        <source>That passphrase does not open your data. Type it again.</source>
+        <translation>这个口令无法打开您的数据，请重新输入。</translation>
     </message>
     <message>
         <location filename="../../ui/shell/passphrase_dialog.py" line="38"/>
-        <source>Type the passphrase of the database %2.</source>
-        <translation>请输入数据库 %2 的口令。</translation>
+        <source>Type the passphrase that protects your data.</source>
+        <translation>请输入保护您数据的口令。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/passphrase_dialog.py" line="48"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="50"/>
         <source>&amp;Passphrase:</source>
         <translation>口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/passphrase_dialog.py" line="50"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="52"/>
         <source>&amp;Repeat:</source>
         <translation>再次输入(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/passphrase_dialog.py" line="66"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="68"/>
         <source>Type the passphrase.</source>
         <translation>请输入口令。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/passphrase_dialog.py" line="68"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="70"/>
         <source>At least %1 characters.</source>
         <translation>至少 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/passphrase_dialog.py" line="70"/>
+        <location filename="../../ui/shell/passphrase_dialog.py" line="72"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -4224,42 +4239,42 @@
 <context>
     <name>PaymentSection</name>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="159"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="227"/>
         <source>Payment</source>
         <translation>缴费</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="164"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="232"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="166"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="234"/>
         <source>the policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="167"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="235"/>
         <source>Payment mode</source>
         <translation>缴费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="168"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="236"/>
         <source>Paying for</source>
         <translation>缴费年期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="169"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="237"/>
         <source>Paying bank</source>
         <translation>缴费银行</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="170"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="238"/>
         <source>Account number</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="171"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="239"/>
         <source>Account holder</source>
         <translation>账户户名</translation>
     </message>
@@ -4381,148 +4396,148 @@
 <context>
     <name>PlannerPage</name>
     <message>
-        <location filename="../../ui/planner/page.py" line="54"/>
-        <location filename="../../ui/planner/page.py" line="308"/>
+        <location filename="../../ui/planner/page.py" line="55"/>
+        <location filename="../../ui/planner/page.py" line="309"/>
         <source>Planner</source>
         <translation>拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="55"/>
+        <location filename="../../ui/planner/page.py" line="56"/>
         <source>Visits by day and week: before, during and after each visit.</source>
         <translation>按日、按周安排拜访：拜访前、拜访中、拜访后。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="68"/>
+        <location filename="../../ui/planner/page.py" line="69"/>
         <source>&amp;Day</source>
         <translation>日视图(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="69"/>
+        <location filename="../../ui/planner/page.py" line="70"/>
         <source>&amp;Week</source>
         <translation>周视图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="78"/>
+        <location filename="../../ui/planner/page.py" line="79"/>
         <source>Previous (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="79"/>
+        <location filename="../../ui/planner/page.py" line="80"/>
         <source>T&amp;oday</source>
         <translation>今天(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="81"/>
+        <location filename="../../ui/planner/page.py" line="82"/>
         <source>Next (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="87"/>
+        <location filename="../../ui/planner/page.py" line="88"/>
         <source>&amp;New visit</source>
         <translation>新建拜访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="88"/>
+        <location filename="../../ui/planner/page.py" line="89"/>
         <source>Plan a new visit (Ctrl+N)</source>
         <translation>安排新的拜访（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="90"/>
+        <location filename="../../ui/planner/page.py" line="91"/>
         <source>&amp;Carry over unfinished…</source>
         <translation>顺延未完成拜访(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="93"/>
+        <location filename="../../ui/planner/page.py" line="94"/>
         <source>Move the visits still planned on the day in focus (the day shown, or the selected visit&apos;s day) to the next working day</source>
         <translation>把当前日期（显示的日期或所选拜访所在日期）仍未完成的拜访顺延到下一个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="98"/>
+        <location filename="../../ui/planner/page.py" line="99"/>
         <source>&amp;Day plan…</source>
         <translation>日计划(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="99"/>
+        <location filename="../../ui/planner/page.py" line="100"/>
         <source>&amp;Week plan…</source>
         <translation>周计划(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="101"/>
+        <location filename="../../ui/planner/page.py" line="102"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="102"/>
+        <location filename="../../ui/planner/page.py" line="103"/>
         <source>Print the week&apos;s plan or the day in focus, or save it as a PDF (Ctrl+P)</source>
         <translation>打印本周计划或当前这一天的计划，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="131"/>
+        <location filename="../../ui/planner/page.py" line="132"/>
         <source>Only a planned visit can be moved; a finished one keeps its time.</source>
         <translation>只有计划中的拜访可以移动；已结束的拜访保留原时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="222"/>
+        <location filename="../../ui/planner/page.py" line="223"/>
         <source>(day off)</source>
         <translation>（休息日）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="226"/>
+        <location filename="../../ui/planner/page.py" line="227"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="273"/>
+        <location filename="../../ui/planner/page.py" line="274"/>
         <source>Overlap: %1 on %2 at %3 clashes with %4. It is saved; move one of them if you cannot be at both.</source>
         <translation>时间冲突：%2 %3 的 %1 与 %4 重叠。已保存；如果无法同时赴约，请调整其中一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="305"/>
+        <location filename="../../ui/planner/page.py" line="306"/>
         <source>Cancel this week&apos;s visit to %1 on %2? The weekly visit goes on.</source>
         <translation>取消 %2 对 %1 的本周拜访吗？每周例行拜访不受影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="307"/>
+        <location filename="../../ui/planner/page.py" line="308"/>
         <source>Delete the visit to %1 on %2?</source>
         <translation>删除 %2 对 %1 的拜访吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="333"/>
+        <location filename="../../ui/planner/page.py" line="334"/>
         <source>No planned visits left on %1.</source>
         <translation>%1 没有未完成的拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="344"/>
+        <location filename="../../ui/planner/page.py" line="345"/>
         <source>%1 %2 → %3 %4</source>
         <translation>%1 %2 → %3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="351"/>
+        <location filename="../../ui/planner/page.py" line="352"/>
         <source>(the next working day is full)</source>
         <translation>（下一个工作日已排满）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="363"/>
+        <location filename="../../ui/planner/page.py" line="364"/>
         <source>Move the %1 visits still planned on %2 into free time from %3, the next working day?</source>
         <translation>将 %2 仍在计划中的 %1 个拜访顺延到下一个工作日 %3 起的空闲时段？</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="371"/>
+        <location filename="../../ui/planner/page.py" line="372"/>
         <source>Carry over unfinished visits</source>
         <translation>顺延未完成的拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="377"/>
+        <location filename="../../ui/planner/page.py" line="378"/>
         <source>%1 visits carried over to %2.</source>
         <translation>已将 %1 个拜访顺延到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="396"/>
+        <location filename="../../ui/planner/page.py" line="397"/>
         <source>Week plan from %1</source>
         <translation>周计划（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/page.py" line="403"/>
+        <location filename="../../ui/planner/page.py" line="404"/>
         <source>Day plan %1</source>
         <translation>日计划 %1</translation>
     </message>
@@ -4600,17 +4615,57 @@
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="37"/>
+        <location filename="../../ui/common/visit_texts.py" line="38"/>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/visit_texts.py" line="39"/>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/visit_texts.py" line="40"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/visit_texts.py" line="41"/>
+        <source>Leaflets</source>
+        <translation>宣传单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/visit_texts.py" line="42"/>
+        <source>New prospect</source>
+        <translation>新增准客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/visit_texts.py" line="43"/>
+        <source>Meeting</source>
+        <translation>会面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/visit_texts.py" line="44"/>
+        <source>Outlet work</source>
+        <translation>网点工作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/visit_texts.py" line="45"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/visit_texts.py" line="50"/>
         <source>Before</source>
         <translation>拜访前</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="38"/>
+        <location filename="../../ui/common/visit_texts.py" line="51"/>
         <source>During</source>
         <translation>拜访中</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="39"/>
+        <location filename="../../ui/common/visit_texts.py" line="52"/>
         <source>After</source>
         <translation>拜访后</translation>
     </message>
@@ -4713,42 +4768,37 @@
 <context>
     <name>ProductSection</name>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="87"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="136"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="89"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="138"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="96"/>
-        <source>yuan, e.g. 100000.00</source>
-        <translation>元，例如 100000.00</translation>
-    </message>
-    <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="97"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="145"/>
         <source>Application date</source>
         <translation>投保日期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="100"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="148"/>
         <source>&amp;Product</source>
         <translation>产品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="107"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="155"/>
         <source>Chosen product</source>
         <translation>已选产品</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="109"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="157"/>
         <source>Sum insured (yuan)</source>
         <translation>保险金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="110"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="158"/>
         <source>Premium (yuan)</source>
         <translation>保险费（元）</translation>
     </message>
@@ -4851,27 +4901,27 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/today/widgets.py" line="48"/>
+        <location filename="../../ui/today/widgets.py" line="49"/>
         <source>Effective visits</source>
         <translation>有效拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="49"/>
+        <location filename="../../ui/today/widgets.py" line="50"/>
         <source>Leaflets</source>
         <translation>宣传单</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="50"/>
+        <location filename="../../ui/today/widgets.py" line="51"/>
         <source>New prospects</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="51"/>
+        <location filename="../../ui/today/widgets.py" line="52"/>
         <source>Care SMS</source>
         <translation>关怀短信</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="52"/>
+        <location filename="../../ui/today/widgets.py" line="53"/>
         <source>Booked meetings</source>
         <translation>预约面谈</translation>
     </message>
@@ -5010,135 +5060,150 @@
 <context>
     <name>ProposalEditor</name>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="81"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="94"/>
         <source>Proposal</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="104"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="120"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="106"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="122"/>
         <source>Insured person</source>
         <translation>被保险人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="122"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="138"/>
         <source>F8 goes to the problems; Enter on one goes to its field</source>
         <translation>F8 跳到问题列表；在某个问题上按 Enter 跳到对应字段</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="128"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="144"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="129"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="145"/>
         <source>Ctrl+S; changes are also saved as you type</source>
         <translation>Ctrl+S；输入时也会自动保存</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="130"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="146"/>
         <source>Finish…</source>
         <translation>完成并签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="131"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="147"/>
         <source>Ctrl+Enter: sign and freeze the proposal</source>
         <translation>Ctrl+Enter：签字并锁定投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="133"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="148"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="135"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="150"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="176"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="197"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="212"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="236"/>
         <source>Finished: read-only</source>
         <translation>已完成：只读</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="221"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="245"/>
         <source>Proposal, version %1</source>
         <translation>投保单，第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="223"/>
-        <source>Finished; SHA-256 %1</source>
-        <translation>已完成；SHA-256 %1</translation>
+        <location filename="../../ui/proposals/editor/editor.py" line="247"/>
+        <source>Finished and signed</source>
+        <translation>已完成并签名</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="225"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="249"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="227"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="251"/>
         <source>Corrects an earlier version: %1</source>
         <translation>更正之前的版本：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="229"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="253"/>
         <source>Proposal: %1</source>
         <translation>投保单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="229"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="253"/>
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="238"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="261"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/editor.py" line="264"/>
+        <source>Details: content hash (SHA-256) %1</source>
+        <translation>详细信息：内容校验码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/editor.py" line="283"/>
         <source>Review: %1</source>
         <translation>需核保：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/editor/editor.py" line="245"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="290"/>
         <source>%n problem(s) to fix before Finish</source>
         <translation>
             <numerusform>完成前还有 %n 个问题需要修正</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="247"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="292"/>
         <source>No problems: ready to finish</source>
         <translation>没有问题：可以完成</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="323"/>
-        <location filename="../../ui/proposals/editor/editor.py" line="333"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="353"/>
+        <source>Health question not answered: %1</source>
+        <translation>健康告知未回答：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/editor.py" line="387"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="397"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="346"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="410"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="356"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="420"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="395"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="471"/>
         <source>Correct the proposal</source>
         <translation>更正投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/editor.py" line="396"/>
+        <location filename="../../ui/proposals/editor/editor.py" line="472"/>
         <source>A correction is a new version of this finished proposal. Why is it needed?</source>
         <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
     </message>
@@ -5204,52 +5269,52 @@
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="45"/>
+        <location filename="../../ui/proposals/list_model.py" line="46"/>
         <source>Application date</source>
         <translation>投保日期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="46"/>
+        <location filename="../../ui/proposals/list_model.py" line="47"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="47"/>
+        <location filename="../../ui/proposals/list_model.py" line="48"/>
         <source>Insured</source>
         <translation>被保险人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="48"/>
+        <location filename="../../ui/proposals/list_model.py" line="49"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="49"/>
+        <location filename="../../ui/proposals/list_model.py" line="50"/>
         <source>Premium (yuan)</source>
         <translation>保险费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="50"/>
+        <location filename="../../ui/proposals/list_model.py" line="51"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="51"/>
+        <location filename="../../ui/proposals/list_model.py" line="52"/>
         <source>Head office</source>
         <translation>总公司</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="52"/>
+        <location filename="../../ui/proposals/list_model.py" line="53"/>
         <source>Problem cases</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="150"/>
+        <location filename="../../ui/proposals/list_model.py" line="161"/>
         <source>v%1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="152"/>
+        <location filename="../../ui/proposals/list_model.py" line="163"/>
         <source>(corrected)</source>
         <translation>（已更正）</translation>
     </message>
@@ -5257,223 +5322,223 @@
 <context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../ui/proposals/page.py" line="52"/>
+        <location filename="../../ui/proposals/page.py" line="53"/>
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="53"/>
+        <location filename="../../ui/proposals/page.py" line="54"/>
         <source>Insurance applications, checked against the rules and signed on screen.</source>
         <translation>投保单：按规则校验，并在屏幕上签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="69"/>
+        <location filename="../../ui/proposals/page.py" line="70"/>
         <source>Search by the policyholder&apos;s or the insured&apos;s name</source>
         <translation>按投保人或被保险人姓名搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="72"/>
+        <location filename="../../ui/proposals/page.py" line="73"/>
         <source>All proposals</source>
         <translation>全部投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="72"/>
+        <location filename="../../ui/proposals/page.py" line="73"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="73"/>
+        <location filename="../../ui/proposals/page.py" line="74"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="75"/>
+        <location filename="../../ui/proposals/page.py" line="76"/>
         <source>&amp;New proposal</source>
         <translation>新建投保单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="77"/>
+        <location filename="../../ui/proposals/page.py" line="78"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="78"/>
+        <location filename="../../ui/proposals/page.py" line="79"/>
         <source>Co&amp;rrect…</source>
         <translation>更正(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="79"/>
+        <location filename="../../ui/proposals/page.py" line="80"/>
         <source>Make a new version of a finished proposal, with a reason</source>
         <translation>为已完成的投保单生成新版本，并注明原因</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="80"/>
+        <location filename="../../ui/proposals/page.py" line="81"/>
         <source>&amp;Delete draft…</source>
         <translation>删除草稿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="81"/>
+        <location filename="../../ui/proposals/page.py" line="82"/>
         <source>Delete the selected draft (Del); you are asked first</source>
         <translation>删除所选草稿（Del），删除前会先询问</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="82"/>
+        <location filename="../../ui/proposals/page.py" line="83"/>
         <source>&amp;Proposal form…</source>
         <translation>投保单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="83"/>
+        <location filename="../../ui/proposals/page.py" line="84"/>
         <source>Proposal form with &amp;full ID and phone numbers…</source>
         <translation>显示完整证件号和电话的投保单(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="84"/>
+        <location filename="../../ui/proposals/page.py" line="85"/>
         <source>The print is recorded in the audit log</source>
         <translation>此次打印会记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="86"/>
+        <location filename="../../ui/proposals/page.py" line="87"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="87"/>
+        <location filename="../../ui/proposals/page.py" line="88"/>
         <source>Print the selected proposal or save it as a PDF (Ctrl+P)</source>
         <translation>打印所选投保单，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="104"/>
+        <location filename="../../ui/proposals/page.py" line="103"/>
         <source>Head office</source>
         <translation>总公司</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="111"/>
+        <location filename="../../ui/proposals/page.py" line="110"/>
         <source>Problem case</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="111"/>
+        <location filename="../../ui/proposals/page.py" line="110"/>
         <source>Issued</source>
         <translation>签发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="111"/>
+        <location filename="../../ui/proposals/page.py" line="110"/>
         <source>Answer by</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="112"/>
+        <location filename="../../ui/proposals/page.py" line="111"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="112"/>
+        <location filename="../../ui/proposals/page.py" line="111"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="114"/>
+        <location filename="../../ui/proposals/page.py" line="113"/>
         <source>Re&amp;solve…</source>
         <translation>处理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="185"/>
+        <location filename="../../ui/proposals/page.py" line="184"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/page.py" line="207"/>
+        <location filename="../../ui/proposals/page.py" line="206"/>
         <source>%n proposal(s) shown; more as you scroll</source>
         <translation>
             <numerusform>已显示 %n 份投保单；滚动可查看更多</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/page.py" line="209"/>
+        <location filename="../../ui/proposals/page.py" line="208"/>
         <source>%n proposal(s)</source>
         <translation>
             <numerusform>%n 份投保单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="267"/>
+        <location filename="../../ui/proposals/page.py" line="266"/>
         <source>no policyholder yet</source>
         <translation>尚未填写投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="269"/>
+        <location filename="../../ui/proposals/page.py" line="268"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="270"/>
+        <location filename="../../ui/proposals/page.py" line="269"/>
         <source>Delete the draft proposal for %1? This cannot be undone; the audit log keeps a note of it.</source>
         <translation>删除 %1 的投保单草稿？此操作无法撤销；审计日志会留有记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="322"/>
+        <location filename="../../ui/proposals/page.py" line="321"/>
         <source>Choose a finished proposal that has no correction yet.</source>
         <translation>请选择一份尚未更正的已完成投保单。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="325"/>
+        <location filename="../../ui/proposals/page.py" line="324"/>
         <source>Correct the proposal</source>
         <translation>更正投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="326"/>
+        <location filename="../../ui/proposals/page.py" line="325"/>
         <source>A correction is a new version of this finished proposal. Why is it needed?</source>
         <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="345"/>
+        <location filename="../../ui/proposals/page.py" line="344"/>
         <source>Proposal: %1</source>
         <translation>投保单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="372"/>
+        <location filename="../../ui/proposals/page.py" line="371"/>
         <source>Finished; no answer from head office yet.</source>
         <translation>已完成；总公司尚未答复。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="373"/>
+        <location filename="../../ui/proposals/page.py" line="372"/>
         <source>Draft: not sent to head office.</source>
         <translation>草稿：尚未发送总公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="374"/>
+        <location filename="../../ui/proposals/page.py" line="373"/>
         <source>Head office: %1</source>
         <translation>总公司：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="376"/>
+        <location filename="../../ui/proposals/page.py" line="375"/>
         <source>policy %1</source>
         <translation>保单 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/page.py" line="378"/>
+        <location filename="../../ui/proposals/page.py" line="377"/>
         <source>%n open problem case(s)</source>
         <translation>
             <numerusform>%n 个未处理的问题件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="391"/>
+        <location filename="../../ui/proposals/page.py" line="390"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="392"/>
+        <location filename="../../ui/proposals/page.py" line="391"/>
         <source>open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="412"/>
+        <location filename="../../ui/proposals/page.py" line="411"/>
         <source>Resolve the problem case</source>
         <translation>处理问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="413"/>
+        <location filename="../../ui/proposals/page.py" line="412"/>
         <source>What was done to answer head office? (%1)</source>
         <translation>为答复总公司做了什么？（%1）</translation>
     </message>
@@ -5481,133 +5546,133 @@
 <context>
     <name>ProspectDialog</name>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="57"/>
+        <location filename="../../ui/prospects/dialog.py" line="58"/>
         <source>Edit prospect</source>
         <translation>编辑准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="57"/>
+        <location filename="../../ui/prospects/dialog.py" line="58"/>
         <source>New prospect</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="60"/>
+        <location filename="../../ui/prospects/dialog.py" line="61"/>
         <source>11-digit mobile, e.g. 13812345678</source>
         <translation>11 位手机号，例如 13812345678</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="62"/>
-        <location filename="../../ui/prospects/dialog.py" line="67"/>
+        <location filename="../../ui/prospects/dialog.py" line="63"/>
+        <location filename="../../ui/prospects/dialog.py" line="68"/>
         <source>Not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="78"/>
+        <location filename="../../ui/prospects/dialog.py" line="79"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="84"/>
+        <location filename="../../ui/prospects/dialog.py" line="85"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="85"/>
+        <location filename="../../ui/prospects/dialog.py" line="86"/>
         <source>No referring client</source>
         <translation>不设推荐客户</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="92"/>
+        <location filename="../../ui/prospects/dialog.py" line="93"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="93"/>
+        <location filename="../../ui/prospects/dialog.py" line="94"/>
         <source>&amp;Mobile</source>
         <translation>手机号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="94"/>
+        <location filename="../../ui/prospects/dialog.py" line="95"/>
         <source>&amp;Gender</source>
         <translation>性别(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="95"/>
+        <location filename="../../ui/prospects/dialog.py" line="96"/>
         <source>&amp;Age</source>
         <translation>年龄(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="96"/>
+        <location filename="../../ui/prospects/dialog.py" line="97"/>
         <source>&amp;Occupation</source>
         <translation>职业(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="97"/>
+        <location filename="../../ui/prospects/dialog.py" line="98"/>
         <source>&amp;Housing</source>
         <translation>住房(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="98"/>
+        <location filename="../../ui/prospects/dialog.py" line="99"/>
         <source>Ca&amp;r</source>
         <translation>车辆(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="99"/>
+        <location filename="../../ui/prospects/dialog.py" line="100"/>
         <source>&amp;Family</source>
         <translation>家庭(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="100"/>
+        <location filename="../../ui/prospects/dialog.py" line="101"/>
         <source>&amp;Interests</source>
         <translation>兴趣爱好(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="101"/>
+        <location filename="../../ui/prospects/dialog.py" line="102"/>
         <source>So&amp;urce</source>
         <translation>来源(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="102"/>
+        <location filename="../../ui/prospects/dialog.py" line="103"/>
         <source>Referred by a &amp;prospect</source>
         <translation>推荐人（准客户）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="106"/>
+        <location filename="../../ui/prospects/dialog.py" line="107"/>
         <source>Referred by a cli&amp;ent</source>
         <translation>推荐人（客户）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="109"/>
+        <location filename="../../ui/prospects/dialog.py" line="110"/>
         <source>Note&amp;s</source>
         <translation>备注(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="121"/>
+        <location filename="../../ui/prospects/dialog.py" line="122"/>
         <source>Open &amp;that one</source>
         <translation>打开该记录(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="122"/>
+        <location filename="../../ui/prospects/dialog.py" line="123"/>
         <source>&amp;Keep both</source>
         <translation>两条都保留(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="123"/>
+        <location filename="../../ui/prospects/dialog.py" line="124"/>
         <source>Save this prospect too, e.g. for a phone a family shares</source>
         <translation>仍保存此准客户，例如一家人共用一个手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="220"/>
+        <location filename="../../ui/prospects/dialog.py" line="221"/>
         <source>a client card</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="220"/>
+        <location filename="../../ui/prospects/dialog.py" line="221"/>
         <source>a prospect</source>
         <translation>准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/prospects/dialog.py" line="222"/>
+        <location filename="../../ui/prospects/dialog.py" line="223"/>
         <source>This mobile belongs to %1 (%2), %3. Open that one instead?</source>
         <translation>该手机号已属于%1（%2，%3）。是否改为打开该记录？</translation>
     </message>
@@ -5829,37 +5894,37 @@
 <context>
     <name>QuickLogBar</name>
     <message>
-        <location filename="../../ui/today/widgets.py" line="79"/>
+        <location filename="../../ui/today/widgets.py" line="80"/>
         <source>Effective &amp;visit</source>
         <translation>有效拜访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="80"/>
+        <location filename="../../ui/today/widgets.py" line="81"/>
         <source>A visit where the full sales flow was run (counts toward “5 visits”)</source>
         <translation>完整走完销售流程的拜访（计入“5访”目标）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="81"/>
+        <location filename="../../ui/today/widgets.py" line="82"/>
         <source>&amp;Call</source>
         <translation>电话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="82"/>
+        <location filename="../../ui/today/widgets.py" line="83"/>
         <source>Ca&amp;re SMS</source>
         <translation>关怀短信(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="86"/>
+        <location filename="../../ui/today/widgets.py" line="87"/>
         <source>&amp;Leaflets +</source>
         <translation>派发宣传单(&amp;L) +</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="87"/>
-        <source>New &amp;prospect</source>
-        <translation>新增准客户(&amp;P)</translation>
+        <location filename="../../ui/today/widgets.py" line="88"/>
+        <source>Ne&amp;w prospect</source>
+        <translation>新增准客户(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="90"/>
+        <location filename="../../ui/today/widgets.py" line="91"/>
         <source>Log:</source>
         <translation>记录：</translation>
     </message>
@@ -5867,52 +5932,52 @@
 <context>
     <name>QuickVisitDialog</name>
     <message>
-        <location filename="../../ui/today/quick_log_dialog.py" line="39"/>
+        <location filename="../../ui/today/quick_log_dialog.py" line="40"/>
         <source>Effective visit</source>
         <translation>有效拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/quick_log_dialog.py" line="45"/>
+        <location filename="../../ui/today/quick_log_dialog.py" line="46"/>
         <source>Close: the whole flow (counts toward “5 visits”)</source>
         <translation>销售促成：完整流程（计入“5访”）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/quick_log_dialog.py" line="46"/>
+        <location filename="../../ui/today/quick_log_dialog.py" line="47"/>
         <source>Handle objections</source>
         <translation>拒绝处理</translation>
     </message>
     <message>
-        <location filename="../../ui/today/quick_log_dialog.py" line="47"/>
+        <location filename="../../ui/today/quick_log_dialog.py" line="48"/>
         <source>Present the product</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/today/quick_log_dialog.py" line="48"/>
+        <location filename="../../ui/today/quick_log_dialog.py" line="49"/>
         <source>Raise the need</source>
         <translation>需求激发</translation>
     </message>
     <message>
-        <location filename="../../ui/today/quick_log_dialog.py" line="49"/>
+        <location filename="../../ui/today/quick_log_dialog.py" line="50"/>
         <source>Identify &amp; approach</source>
         <translation>识别接触</translation>
     </message>
     <message>
-        <location filename="../../ui/today/quick_log_dialog.py" line="59"/>
+        <location filename="../../ui/today/quick_log_dialog.py" line="60"/>
         <source>C&amp;lient (optional)</source>
         <translation>客户（可选）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/quick_log_dialog.py" line="62"/>
+        <location filename="../../ui/today/quick_log_dialog.py" line="63"/>
         <source>How &amp;far did it get</source>
         <translation>进行到哪一步(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/quick_log_dialog.py" line="66"/>
+        <location filename="../../ui/today/quick_log_dialog.py" line="67"/>
         <source>&amp;Log it</source>
         <translation>记录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/quick_log_dialog.py" line="98"/>
+        <location filename="../../ui/today/quick_log_dialog.py" line="99"/>
         <source>This is the visit planned today: it is marked done and logged once.</source>
         <translation>这是今天计划的拜访：将标记为已完成，只记录一次。</translation>
     </message>
@@ -5920,147 +5985,147 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="70"/>
+        <location filename="../../ui/receipts/dialog.py" line="71"/>
         <source>Policy receipt</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="85"/>
+        <location filename="../../ui/receipts/dialog.py" line="86"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="94"/>
+        <location filename="../../ui/receipts/dialog.py" line="95"/>
         <source>as printed on the policy</source>
         <translation>与保单上印的一致</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="99"/>
+        <location filename="../../ui/receipts/dialog.py" line="100"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="105"/>
+        <location filename="../../ui/receipts/dialog.py" line="106"/>
         <source>&amp;Policy number</source>
         <translation>保单号(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="106"/>
+        <location filename="../../ui/receipts/dialog.py" line="107"/>
         <source>&amp;Delivered on</source>
         <translation>送达日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="107"/>
+        <location filename="../../ui/receipts/dialog.py" line="108"/>
         <source>Si&amp;gned on</source>
         <translation>签收日期(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="108"/>
+        <location filename="../../ui/receipts/dialog.py" line="109"/>
         <source>C&amp;ooling-off period</source>
         <translation>犹豫期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="109"/>
+        <location filename="../../ui/receipts/dialog.py" line="110"/>
         <source>Cooling-off ends</source>
         <translation>犹豫期截止</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="110"/>
+        <location filename="../../ui/receipts/dialog.py" line="111"/>
         <source>Return receipt by</source>
         <translation>回执交回期限</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="120"/>
+        <location filename="../../ui/receipts/dialog.py" line="125"/>
         <source>&amp;Sign &amp;&amp; queue</source>
         <translation>签收并排队发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="121"/>
+        <location filename="../../ui/receipts/dialog.py" line="126"/>
         <source>Freezes the receipt and queues it for head office (Ctrl+Enter)</source>
         <translation>锁定回执并排队发送总公司（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="124"/>
+        <location filename="../../ui/receipts/dialog.py" line="129"/>
         <source>Mark &amp;returned</source>
         <translation>标记已交回(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="125"/>
+        <location filename="../../ui/receipts/dialog.py" line="130"/>
         <source>The signed paper receipt went back to the bank on this day</source>
         <translation>签字的纸质回执已于当天交回银行</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="131"/>
+        <location filename="../../ui/receipts/dialog.py" line="136"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="134"/>
+        <location filename="../../ui/receipts/dialog.py" line="139"/>
         <source>Paper returned on</source>
         <translation>纸质回执交回日期</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="185"/>
+        <location filename="../../ui/receipts/dialog.py" line="190"/>
         <source>Policy receipt: %1</source>
         <translation>保单回执：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="199"/>
-        <source>Signed and queued for head office. Content hash (SHA-256): %1</source>
-        <translation>已签收并排队发送总公司。内容哈希（SHA-256）：%1</translation>
-    </message>
-    <message>
         <location filename="../../ui/receipts/dialog.py" line="205"/>
-        <source>Signed receipts cannot change.</source>
-        <translation>已签收的回执不能修改。</translation>
+        <source>Details: content hash (SHA-256) %1</source>
+        <translation>详细信息：内容校验码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="207"/>
+        <location filename="../../ui/receipts/dialog.py" line="209"/>
+        <source>Signed and queued for head office. Signed receipts cannot change.</source>
+        <translation>已签署并排队发送至总公司。已签署的回执不能更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="211"/>
         <source>Draft: saved as you type.</source>
         <translation>草稿：输入时自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="221"/>
+        <location filename="../../ui/receipts/dialog.py" line="225"/>
         <source>Returned.</source>
         <translation>已交回。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="244"/>
+        <location filename="../../ui/receipts/dialog.py" line="248"/>
         <source>%1 (%2 days from the day after signing)</source>
         <translation>%1（自签收次日起 %2 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="248"/>
+        <location filename="../../ui/receipts/dialog.py" line="252"/>
         <source>%1 (3 working days after signing)</source>
         <translation>%1（签收后 3 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="297"/>
+        <location filename="../../ui/receipts/dialog.py" line="306"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="307"/>
+        <location filename="../../ui/receipts/dialog.py" line="316"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="312"/>
+        <location filename="../../ui/receipts/dialog.py" line="321"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="325"/>
+        <location filename="../../ui/receipts/dialog.py" line="334"/>
         <source>Signing…</source>
         <translation>正在签收…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="352"/>
+        <location filename="../../ui/receipts/dialog.py" line="361"/>
         <source>Not signed: %1</source>
         <translation>未签收：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="364"/>
+        <location filename="../../ui/receipts/dialog.py" line="373"/>
         <source>Marked returned.</source>
         <translation>已标记为交回。</translation>
     </message>
@@ -6068,82 +6133,82 @@
 <context>
     <name>ReceiptEvidence</name>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="48"/>
+        <location filename="../../ui/receipts/evidence.py" line="49"/>
         <source>Client signs on scree&amp;n</source>
         <translation>客户在屏幕上签字(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="49"/>
+        <location filename="../../ui/receipts/evidence.py" line="50"/>
         <source>Attach a sc&amp;an of the signed paper receipt</source>
         <translation>附上已签字纸质回执的扫描件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="55"/>
+        <location filename="../../ui/receipts/evidence.py" line="57"/>
         <source>Attach &amp;file…</source>
         <translation>附加文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="56"/>
+        <location filename="../../ui/receipts/evidence.py" line="58"/>
         <source>A PNG or JPEG photo, or a PDF, of at most 10 MB</source>
         <translation>PNG 或 JPEG 照片，或 PDF，不超过 10 MB</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="57"/>
+        <location filename="../../ui/receipts/evidence.py" line="59"/>
         <source>No file attached yet.</source>
         <translation>尚未附加文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="90"/>
+        <location filename="../../ui/receipts/evidence.py" line="93"/>
         <source>I have received my insurance policy and its terms. I understand that I may cancel it within the cooling-off period of %1 days, which starts the day after I sign.</source>
         <translation>本人已收到保险合同及条款。本人知悉可在 %1 天犹豫期内解除合同，犹豫期自签收次日起算。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="113"/>
+        <location filename="../../ui/receipts/evidence.py" line="116"/>
         <source>Attach the scan of the signed receipt.</source>
         <translation>请附上已签字回执的扫描件。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="127"/>
+        <location filename="../../ui/receipts/evidence.py" line="130"/>
         <source>Attach the scan of the signed receipt</source>
         <translation>附上已签字回执的扫描件</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="129"/>
+        <location filename="../../ui/receipts/evidence.py" line="132"/>
         <source>Scans and photos (*.png *.jpg *.jpeg *.pdf);;All files (*)</source>
         <translation>扫描件和照片 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="137"/>
+        <location filename="../../ui/receipts/evidence.py" line="140"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="148"/>
+        <location filename="../../ui/receipts/evidence.py" line="151"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 无法使用：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="152"/>
+        <location filename="../../ui/receipts/evidence.py" line="155"/>
         <source>%1 (%2, %3 KB) attached.</source>
         <translation>已附加 %1（%2，%3 KB）。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="162"/>
+        <location filename="../../ui/receipts/evidence.py" line="165"/>
         <source>%1 could not be read: %2</source>
         <translation>%1 无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="177"/>
+        <location filename="../../ui/receipts/evidence.py" line="180"/>
         <source>The client&apos;s signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="179"/>
+        <location filename="../../ui/receipts/evidence.py" line="182"/>
         <source>Signed on screen.</source>
         <translation>已在屏幕上签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/evidence.py" line="182"/>
+        <location filename="../../ui/receipts/evidence.py" line="185"/>
         <source>Signed on paper; scan attached (%1, %2 KB).</source>
         <translation>纸质签字；已附扫描件（%1，%2 KB）。</translation>
     </message>
@@ -6308,17 +6373,17 @@
 <context>
     <name>RelationSection</name>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="58"/>
-        <source>Insured</source>
-        <translation>被保险人</translation>
+        <location filename="../../ui/proposals/editor/sections.py" line="107"/>
+        <source>Relation of the insured to the policyholder</source>
+        <translation>被保险人与投保人关系</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="59"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="108"/>
         <source>The insured is the policyholder</source>
         <translation>被保险人即投保人本人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/sections.py" line="62"/>
+        <location filename="../../ui/proposals/editor/sections.py" line="111"/>
         <source>Insured is the policyholder&apos;s</source>
         <translation>被保险人是投保人的</translation>
     </message>
@@ -6326,130 +6391,130 @@
 <context>
     <name>ReminderList</name>
     <message>
-        <location filename="../../ui/today/widgets.py" line="126"/>
+        <location filename="../../ui/today/widgets.py" line="127"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="126"/>
+        <location filename="../../ui/today/widgets.py" line="127"/>
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="126"/>
+        <location filename="../../ui/today/widgets.py" line="127"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="126"/>
+        <location filename="../../ui/today/widgets.py" line="127"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="131"/>
+        <location filename="../../ui/today/widgets.py" line="132"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="132"/>
+        <location filename="../../ui/today/widgets.py" line="133"/>
         <source>Important date</source>
         <translation>重要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="133"/>
+        <location filename="../../ui/today/widgets.py" line="134"/>
         <source>Product matures</source>
         <translation>产品到期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="134"/>
+        <location filename="../../ui/today/widgets.py" line="135"/>
         <source>Revisit after purchase</source>
         <translation>购买后回访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="135"/>
+        <location filename="../../ui/today/widgets.py" line="136"/>
         <source>Receipt due back</source>
         <translation>回执待交回</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="136"/>
+        <location filename="../../ui/today/widgets.py" line="137"/>
         <source>Head-office letter due</source>
         <translation>总公司函件待回复</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="137"/>
+        <location filename="../../ui/today/widgets.py" line="138"/>
         <source>Deliver the policy</source>
         <translation>送达保单</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="142"/>
+        <location filename="../../ui/today/widgets.py" line="143"/>
         <source>Review</source>
         <translation>审核函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="143"/>
+        <location filename="../../ui/today/widgets.py" line="144"/>
         <source>Medical exam</source>
         <translation>体检函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="144"/>
+        <location filename="../../ui/today/widgets.py" line="145"/>
         <source>Investigation</source>
         <translation>调查函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="145"/>
+        <location filename="../../ui/today/widgets.py" line="146"/>
         <source>Financial evidence</source>
         <translation>财务资料函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="146"/>
+        <location filename="../../ui/today/widgets.py" line="147"/>
         <source>Health evidence</source>
         <translation>健康资料函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="147"/>
+        <location filename="../../ui/today/widgets.py" line="148"/>
         <source>Underwriting decision</source>
         <translation>核保决定</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="148"/>
+        <location filename="../../ui/today/widgets.py" line="149"/>
         <source>Problem case</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="152"/>
+        <location filename="../../ui/today/widgets.py" line="153"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="152"/>
+        <location filename="../../ui/today/widgets.py" line="153"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="152"/>
+        <location filename="../../ui/today/widgets.py" line="153"/>
         <source>Coming days</source>
         <translation>未来几天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="163"/>
+        <location filename="../../ui/today/widgets.py" line="164"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/widgets.py" line="194"/>
+        <location filename="../../ui/today/widgets.py" line="195"/>
         <source>%n more overdue by over a week</source>
         <translation>
             <numerusform>另有 %n 条逾期超过一周</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="196"/>
+        <location filename="../../ui/today/widgets.py" line="197"/>
         <source>Expand to list them</source>
         <translation>展开查看</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="160"/>
-        <location filename="../../ui/today/widgets.py" line="206"/>
+        <location filename="../../ui/today/widgets.py" line="161"/>
+        <location filename="../../ui/today/widgets.py" line="207"/>
         <source>Nothing due</source>
         <translation>暂无到期事项</translation>
     </message>
@@ -6630,50 +6695,58 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell/application.py" line="124"/>
+        <location filename="../../ui/shell/application.py" line="126"/>
         <source>Encrypting your data. This happens once, after the update, and can take a minute or two with many client cards. Please keep BranchDesk open.</source>
         <translation>正在加密您的数据。此操作仅在更新后进行一次，客户档案较多时可能需要一两分钟。请不要关闭网点工作台。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="126"/>
+        <location filename="../../ui/shell/application.py" line="128"/>
         <source>Updating your data for this version of BranchDesk (a copy is kept first). Please keep BranchDesk open.</source>
         <translation>正在为此版本的网点工作台更新您的数据（会先保留一份副本）。请不要关闭网点工作台。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="131"/>
+        <location filename="../../ui/shell/application.py" line="133"/>
         <source>Opening your data</source>
         <translation>正在打开数据</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="183"/>
+        <location filename="../../ui/shell/application.py" line="185"/>
         <source>The daily backup failed: %1</source>
         <translation>每日备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="190"/>
+        <location filename="../../ui/shell/application.py" line="192"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="206"/>
+        <location filename="../../ui/shell/application.py" line="208"/>
         <source>Backup not usable</source>
         <translation>备份无法使用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="216"/>
+        <location filename="../../ui/shell/application.py" line="218"/>
         <source>Preparing the demo profile…</source>
         <translation>正在准备演示档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="216"/>
+        <location filename="../../ui/shell/application.py" line="218"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application.py" line="217"/>
-        <location filename="../../ui/shell/application.py" line="230"/>
+        <location filename="../../ui/shell/application.py" line="219"/>
+        <location filename="../../ui/shell/application.py" line="232"/>
         <source>Demo profile</source>
         <translation>演示档案</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureImages</name>
+    <message>
+        <location filename="../../ui/common/widgets/signed_document.py" line="108"/>
+        <source>Signed on screen.</source>
+        <translation>已在屏幕上签名。</translation>
     </message>
 </context>
 <context>
@@ -6697,27 +6770,27 @@
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../ui/proposals/editor/signing.py" line="27"/>
+        <location filename="../../ui/proposals/editor/signing.py" line="32"/>
         <source>Sign the proposal</source>
         <translation>投保单签字</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/signing.py" line="31"/>
+        <location filename="../../ui/proposals/editor/signing.py" line="38"/>
         <source>Please read the application with the client. By signing, the client confirms that the answers are true and complete, that the product terms, exclusions and the cooling-off period were explained, and that a false answer may void the policy.</source>
         <translation>请与客户一起阅读投保单。签字即表示客户确认所填内容真实完整，产品条款、责任免除和犹豫期已向其说明，并知悉不实告知可能导致保险合同无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/signing.py" line="43"/>
+        <location filename="../../ui/proposals/editor/signing.py" line="50"/>
         <source>%1 %2: I have read and understood this application and confirm it is true.</source>
         <translation>%1 %2：本人已阅读并理解本投保单，确认所填内容属实。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/signing.py" line="56"/>
+        <location filename="../../ui/proposals/editor/signing.py" line="63"/>
         <source>Sign and &amp;finish</source>
         <translation>签字并完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/editor/signing.py" line="58"/>
+        <location filename="../../ui/proposals/editor/signing.py" line="65"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -6725,12 +6798,12 @@
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../ui/today/widgets.py" line="221"/>
+        <location filename="../../ui/today/widgets.py" line="222"/>
         <source>Snooze until</source>
         <translation>推迟到</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="232"/>
+        <location filename="../../ui/today/widgets.py" line="233"/>
         <source>&amp;Until</source>
         <translation>推迟到(&amp;U)</translation>
     </message>
@@ -6950,37 +7023,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="130"/>
+        <location filename="../../ui/shell/status_bar.py" line="132"/>
         <source>Open the Sync page to see why, retry or discard.</source>
         <translation>打开“同步”页查看原因、重试或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="132"/>
+        <location filename="../../ui/shell/status_bar.py" line="134"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="138"/>
+        <location filename="../../ui/shell/status_bar.py" line="140"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="141"/>
+        <location filename="../../ui/shell/status_bar.py" line="143"/>
         <source>Syncing… %1/%2</source>
         <translation>正在同步… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="149"/>
+        <location filename="../../ui/shell/status_bar.py" line="151"/>
         <source>Head office: online</source>
         <translation>总公司：已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="150"/>
+        <location filename="../../ui/shell/status_bar.py" line="152"/>
         <source>Head office: offline (work is kept and sent later)</source>
         <translation>总公司：离线（数据已保存，稍后发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="151"/>
+        <location filename="../../ui/shell/status_bar.py" line="153"/>
         <source>Head office: not set up</source>
         <translation>总公司：未设置</translation>
     </message>
@@ -7233,195 +7306,195 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync/page.py" line="75"/>
+        <location filename="../../ui/sync/page.py" line="76"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="76"/>
+        <location filename="../../ui/sync/page.py" line="77"/>
         <source>Finished proposals and signed receipts on their way to head office, and what came back.</source>
         <translation>发往总公司的已完成投保单和已签收回执，以及总公司的答复。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="91"/>
+        <location filename="../../ui/sync/page.py" line="92"/>
         <source>&amp;Log in…</source>
         <translation>登录(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="94"/>
+        <location filename="../../ui/sync/page.py" line="95"/>
         <source>All items</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="94"/>
+        <location filename="../../ui/sync/page.py" line="95"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="95"/>
+        <location filename="../../ui/sync/page.py" line="96"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="95"/>
+        <location filename="../../ui/sync/page.py" line="96"/>
         <source>Rejected</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="96"/>
+        <location filename="../../ui/sync/page.py" line="97"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="96"/>
+        <location filename="../../ui/sync/page.py" line="97"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="98"/>
+        <location filename="../../ui/sync/page.py" line="99"/>
         <source>Sho&amp;w:</source>
         <translation>显示(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="100"/>
+        <location filename="../../ui/sync/page.py" line="101"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="101"/>
+        <location filename="../../ui/sync/page.py" line="102"/>
         <source>Send what waits and fetch head office&apos;s answers (F5)</source>
         <translation>发送等待中的项目并获取总公司的答复（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="102"/>
+        <location filename="../../ui/sync/page.py" line="103"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="103"/>
+        <location filename="../../ui/sync/page.py" line="104"/>
         <source>Stop after the item being sent (Esc); the rest keeps waiting</source>
         <translation>发送完当前一项后停止（Esc）；其余继续等待</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="119"/>
+        <location filename="../../ui/sync/page.py" line="118"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="120"/>
+        <location filename="../../ui/sync/page.py" line="119"/>
         <source>Send a rejected item again at the next sync</source>
         <translation>在下次同步时重新发送被拒收的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="121"/>
+        <location filename="../../ui/sync/page.py" line="120"/>
         <source>&amp;Discard…</source>
         <translation>放弃(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="122"/>
+        <location filename="../../ui/sync/page.py" line="121"/>
         <source>Never send this item; a copy is kept on this computer (Delete)</source>
         <translation>不再发送此项；本机保留一份副本（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="123"/>
+        <location filename="../../ui/sync/page.py" line="122"/>
         <source>E&amp;xport list…</source>
         <translation>导出列表(&amp;X)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="229"/>
+        <location filename="../../ui/sync/page.py" line="228"/>
         <source>%n item(s) shown</source>
         <translation>
             <numerusform>显示 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="229"/>
+        <location filename="../../ui/sync/page.py" line="228"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 项等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="231"/>
+        <location filename="../../ui/sync/page.py" line="230"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n 项被拒收</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="232"/>
+        <location filename="../../ui/sync/page.py" line="231"/>
         <source>last successful sync: %1</source>
         <translation>上次成功同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="242"/>
+        <location filename="../../ui/sync/page.py" line="241"/>
         <source>Not logged in to head office: nothing is sent until you log in.</source>
         <translation>尚未登录总公司：登录之前不会发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="244"/>
-        <source>Using the token in BRANCHDESK_TOKEN for %1.</source>
-        <translation>正在使用 BRANCHDESK_TOKEN 中的令牌连接 %1。</translation>
+        <location filename="../../ui/sync/page.py" line="243"/>
+        <source>Using the token set for unattended runs, for %1.</source>
+        <translation>正在使用为无人值守运行设置的令牌（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="246"/>
+        <location filename="../../ui/sync/page.py" line="245"/>
         <source>Logged in to %1 as manager %2.</source>
         <translation>已以客户经理 %2 的身份登录 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="270"/>
+        <location filename="../../ui/sync/page.py" line="269"/>
         <source>It goes again with the next sync. Press Sync now to send it at once.</source>
         <translation>它将在下次同步时重新发送。按“立即同步”可马上发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="281"/>
+        <location filename="../../ui/sync/page.py" line="280"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="282"/>
+        <location filename="../../ui/sync/page.py" line="281"/>
         <source>Discard %1? It will never be sent to head office.</source>
         <translation>放弃 %1？它将永远不会发送到总公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="285"/>
+        <location filename="../../ui/sync/page.py" line="284"/>
         <source>A copy is kept on this computer in %1. It holds ID numbers: keep it private.</source>
         <translation>副本保存在本机的 %1 中。其中含有证件号码，请妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="289"/>
+        <location filename="../../ui/sync/page.py" line="288"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="304"/>
+        <location filename="../../ui/sync/page.py" line="303"/>
         <source>Discarded. The copy is at %1.</source>
         <translation>已放弃。副本在 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="310"/>
+        <location filename="../../ui/sync/page.py" line="309"/>
         <source>Export the sync list</source>
         <translation>导出同步列表</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="311"/>
+        <location filename="../../ui/sync/page.py" line="310"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="318"/>
+        <location filename="../../ui/sync/page.py" line="317"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 项到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="350"/>
+        <location filename="../../ui/sync/page.py" line="349"/>
         <source>Syncing with head office…</source>
         <translation>正在与总公司同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="355"/>
+        <location filename="../../ui/sync/page.py" line="354"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -7515,60 +7588,65 @@
         <translation>总公司拒绝了这个令牌。请检查，或向总公司申请新的令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="72"/>
+        <location filename="../../ui/sync/texts.py" line="73"/>
+        <source>No secure password store is available on this computer, so BranchDesk cannot keep your head-office token. Ask IT to set up the system&apos;s password store, then log in again.</source>
+        <translation>这台电脑上没有可用的安全密码存储，BranchDesk 无法保存您的总公司令牌。请联系科技部门配置系统的密码存储，然后重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="77"/>
         <source>Head office could not be reached at this address, or what answered is not head office. Check the address and the network, then try again.</source>
         <translation>无法通过此地址连接总公司，或应答的不是总公司。请检查地址和网络后重试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="83"/>
+        <location filename="../../ui/sync/texts.py" line="88"/>
         <source>Holiday calendar: version %1 (%2–%3) · Product catalogue: version %4 (%n product(s)) · Last checked with head office: %5</source>
         <translation>
             <numerusform>节假日日历：第 %1 版（%2–%3 年）· 产品目录：第 %4 版（%n 个产品）· 上次向总公司检查：%5</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="93"/>
+        <location filename="../../ui/sync/texts.py" line="98"/>
         <source>holiday calendar version %1 received</source>
         <translation>已收到第 %1 版节假日日历</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="94"/>
+        <location filename="../../ui/sync/texts.py" line="99"/>
         <source>product catalogue version %1 received</source>
         <translation>已收到第 %1 版产品目录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="105"/>
+        <location filename="../../ui/sync/texts.py" line="110"/>
         <source>%n item(s) sent</source>
         <translation>
             <numerusform>已发送 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="107"/>
+        <location filename="../../ui/sync/texts.py" line="112"/>
         <source>%n rejected by head office</source>
         <translation>
             <numerusform>%n 项被总公司拒收</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="109"/>
+        <location filename="../../ui/sync/texts.py" line="114"/>
         <source>%n answer(s) from head office</source>
         <translation>
             <numerusform>收到总公司 %n 条答复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="112"/>
+        <location filename="../../ui/sync/texts.py" line="117"/>
         <source>Stopped; what was not sent stays waiting</source>
         <translation>已停止；未发送的项目继续等待</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="116"/>
+        <location filename="../../ui/sync/texts.py" line="121"/>
         <source>Up to date: nothing new to send or receive</source>
         <translation>已是最新：没有需要发送或接收的内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="118"/>
+        <location filename="../../ui/sync/texts.py" line="123"/>
         <source>%n still waiting</source>
         <translation>
             <numerusform>仍有 %n 项等待</numerusform>
@@ -7616,47 +7694,47 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="176"/>
+        <location filename="../../ui/planner/timeline.py" line="177"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="177"/>
+        <location filename="../../ui/planner/timeline.py" line="178"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="178"/>
+        <location filename="../../ui/planner/timeline.py" line="179"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="179"/>
+        <location filename="../../ui/planner/timeline.py" line="180"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="180"/>
+        <location filename="../../ui/planner/timeline.py" line="181"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="181"/>
+        <location filename="../../ui/planner/timeline.py" line="182"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="182"/>
+        <location filename="../../ui/planner/timeline.py" line="183"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="188"/>
+        <location filename="../../ui/planner/timeline.py" line="189"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/timeline.py" line="190"/>
+        <location filename="../../ui/planner/timeline.py" line="191"/>
         <source>Working day</source>
         <translation>调休上班</translation>
     </message>
@@ -7953,167 +8031,167 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="71"/>
+        <location filename="../../ui/planner/dialog.py" line="72"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="73"/>
+        <location filename="../../ui/planner/dialog.py" line="74"/>
         <source>Client visit</source>
         <translation>客户拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="74"/>
+        <location filename="../../ui/planner/dialog.py" line="75"/>
         <source>Outlet visit</source>
         <translation>网点拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="97"/>
+        <location filename="../../ui/planner/dialog.py" line="98"/>
         <source>Repeat &amp;weekly on this weekday</source>
         <translation>每周这一天重复(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="103"/>
+        <location filename="../../ui/planner/dialog.py" line="104"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="111"/>
+        <location filename="../../ui/planner/dialog.py" line="112"/>
         <source>A visit that reached the close counts toward “5 visits”; it is logged once.</source>
         <translation>到达“销售促成”的拜访计入“5访”；只记录一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="130"/>
+        <location filename="../../ui/planner/dialog.py" line="131"/>
         <source>Save the visit (Ctrl+S)</source>
         <translation>保存拜访（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="132"/>
+        <location filename="../../ui/planner/dialog.py" line="133"/>
         <source>Needs &amp;interview…</source>
         <translation>需求面谈表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="134"/>
+        <location filename="../../ui/planner/dialog.py" line="135"/>
         <source>Closin&amp;g interview…</source>
         <translation>成交面谈表(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="153"/>
+        <location filename="../../ui/planner/dialog.py" line="154"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="156"/>
+        <location filename="../../ui/planner/dialog.py" line="157"/>
         <source>&amp;Client</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="159"/>
+        <location filename="../../ui/planner/dialog.py" line="160"/>
         <source>&amp;Outlet</source>
         <translation>网点(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="160"/>
+        <location filename="../../ui/planner/dialog.py" line="161"/>
         <source>&amp;Purpose</source>
         <translation>拜访目的(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="167"/>
+        <location filename="../../ui/planner/dialog.py" line="168"/>
         <source>&amp;Date and time</source>
         <translation>日期和时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="171"/>
+        <location filename="../../ui/planner/dialog.py" line="172"/>
         <source>&amp;Location</source>
         <translation>地点(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="172"/>
+        <location filename="../../ui/planner/dialog.py" line="173"/>
         <source>&amp;Agenda</source>
         <translation>议程(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="174"/>
+        <location filename="../../ui/planner/dialog.py" line="175"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="175"/>
+        <location filename="../../ui/planner/dialog.py" line="176"/>
         <source>O&amp;utcome</source>
         <translation>结果(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="176"/>
+        <location filename="../../ui/planner/dialog.py" line="177"/>
         <source>Furthest st&amp;ep</source>
         <translation>最远步&amp;骤</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="177"/>
+        <location filename="../../ui/planner/dialog.py" line="178"/>
         <source>&amp;New time</source>
         <translation>新时间(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="180"/>
+        <location filename="../../ui/planner/dialog.py" line="181"/>
         <source>&amp;Referrals asked</source>
         <translation>索取转介绍(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="181"/>
+        <location filename="../../ui/planner/dialog.py" line="182"/>
         <source>No&amp;tes</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="234"/>
+        <location filename="../../ui/planner/dialog.py" line="235"/>
         <source>New visit</source>
         <translation>新建拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="247"/>
+        <location filename="../../ui/planner/dialog.py" line="248"/>
         <source>Visit: %1</source>
         <translation>拜访：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="288"/>
+        <location filename="../../ui/planner/dialog.py" line="289"/>
         <source>(no outlet)</source>
         <translation>（无网点）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="352"/>
+        <location filename="../../ui/planner/dialog.py" line="353"/>
         <source>Choose the client to visit: type a name and pick it from the list.</source>
         <translation>请选择要拜访的客户：输入姓名后从列表中选取。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="356"/>
+        <location filename="../../ui/planner/dialog.py" line="357"/>
         <source>Choose the outlet to visit.</source>
         <translation>请选择要拜访的网点。</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="401"/>
+        <location filename="../../ui/planner/dialog.py" line="402"/>
         <source>(not a sales conversation)</source>
         <translation>（非销售面谈）</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="402"/>
+        <location filename="../../ui/planner/dialog.py" line="403"/>
         <source>Identify &amp; approach</source>
         <translation>识别接触</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="403"/>
+        <location filename="../../ui/planner/dialog.py" line="404"/>
         <source>Raise the need</source>
         <translation>需求激发</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="404"/>
+        <location filename="../../ui/planner/dialog.py" line="405"/>
         <source>Present the product</source>
         <translation>产品推介</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="405"/>
+        <location filename="../../ui/planner/dialog.py" line="406"/>
         <source>Handle objections</source>
         <translation>拒绝处理</translation>
     </message>
     <message>
-        <location filename="../../ui/planner/dialog.py" line="406"/>
+        <location filename="../../ui/planner/dialog.py" line="407"/>
         <source>Close</source>
         <comment>sales-flow step: 销售促成</comment>
         <translation>销售促成</translation>
@@ -8165,6 +8243,19 @@
         <location filename="../../ui/today/week_chart.py" line="75"/>
         <source>%1: %2 of a target of %3 so far</source>
         <translation>%1：%2，至今目标 %3</translation>
+    </message>
+</context>
+<context>
+    <name>YesNo</name>
+    <message>
+        <location filename="../../ui/proposals/editor/sections.py" line="74"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/editor/sections.py" line="74"/>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>

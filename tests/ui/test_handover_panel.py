@@ -167,6 +167,14 @@ def test_a_list_is_put_together_with_the_keyboard_signed_previewed_and_saved(
     qtbot.waitUntil(lambda: isinstance(panel.dialog, HandoverSignDialog))
     signing = panel.dialog
     assert isinstance(signing, HandoverSignDialog)
+    # Both read what they sign above their pads: every document on the list, with its copies.
+    listed = signing.summary.toPlainText()
+    for number, item in enumerate(signing.view.items, 1):
+        assert f"{number}. {item.description}" in listed, (item.description, listed)
+    assert f"{len(signing.view.items)} document(s), {signing.view.total_copies} copies" in listed
+    assert signing.summary.isVisible() and signing.summary.isReadOnly()
+    pad_top = signing.manager_pad.mapTo(signing, signing.manager_pad.rect().topLeft()).y()
+    assert signing.summary.geometry().bottom() < pad_top
     sign_name(signing.manager_pad)
     qtbot.mouseClick(signing.sign_button, Qt.MouseButton.LeftButton)
     assert "must sign" in signing.problems.text() and signing.teller_pad.problem_label.isVisible()

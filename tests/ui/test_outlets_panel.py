@@ -109,7 +109,7 @@ def fill_new_outlet(qtbot: QtBot, panel: OutletsPanel) -> None:
     type_text(qtbot, editor.bank, "建设银行")
     type_text(qtbot, editor.phone, "021-50123456")
     type_text(qtbot, editor.money["deposit_personal_cents"], "1200000.5")
-    type_text(qtbot, editor.money["deposit_target_cents"], "2,000,000")
+    type_text(qtbot, editor.money["deposit_target_cents"], "200万")
 
     click(qtbot, editor.add_buttons["staff"])  # opens the new row's name cell for typing
     type_text(qtbot, focused(), "王芳")
@@ -140,7 +140,7 @@ def test_a_new_outlet_typed_in_is_saved_and_read_back(
     editor = panel.editor
     assert some(editor.stock.item(0, 1)).background().color() == LOW_STOCK  # 5 left, reorder at 20
     assert editor.sections.tabText(2) == "St&ock (1 low)"
-    assert editor.deposit_progress.text() == "Total deposits: 1,200,000.50 yuan, 60.0% of the target"
+    assert editor.deposit_progress.text() == "Total deposits: 1.2 million yuan, 60.0% of the target"
 
     with qtbot.waitSignal(panel.outlets_did_change, timeout=5000):
         save(qtbot, panel)

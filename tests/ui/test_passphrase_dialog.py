@@ -61,3 +61,14 @@ def test_shell_asks_for_the_passphrase_then_again_after_a_wrong_one(
             shell.close()
     assert asked == ["passphrase_needed", "passphrase_needed", "passphrase_rejected"]
     assert read_mode(data_dir) == "passphrase"
+
+
+def test_the_passphrase_dialog_speaks_of_your_data_not_of_a_file(qtbot: QtBot, data_dir: Path) -> None:
+    for error in (new_profile_error(data_dir),
+                  StartupError("passphrase_rejected", data_dir / "branchdesk.sqlite3", "", ""),
+                  StartupError("passphrase_needed", data_dir / "branchdesk.sqlite3", "", "")):  # fmt: skip
+        dialog = PassphraseDialog(error)
+        qtbot.addWidget(dialog)
+        text = dialog.message.text()
+        assert "your data" in text and "sqlite3" not in text and str(data_dir) not in text
+        assert dialog.message.toolTip() == str(error.path)  # which file, for IT, on the tooltip

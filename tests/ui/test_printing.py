@@ -113,7 +113,8 @@ def test_daily_plan_and_summary_from_today(
     choose_from_menu(qtbot, opened.window, page.agenda, "Daily summary…")
     qtbot.waitUntil(lambda: page.preview is not None and "summary" in page.preview.windowTitle().lower())
     content = save_preview(qtbot, some(page.preview), tmp_path / "summary.pdf", monkeypatch)
-    assert "每日工作总结表" in content and "销售促成" in content and "明日计划" in content
+    # The manual's form (issue 17): the five measures, the analysis per step, the next day's plan.
+    assert "每日工作计划与总结表" in content and "销售促成" in content and "主管审阅" in content
 
 
 def test_week_plan_from_the_planner(

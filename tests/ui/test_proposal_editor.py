@@ -135,7 +135,7 @@ def test_fill_a_proposal_with_the_keyboard_fix_its_problems_sign_and_finish(
     editor = new_editor(qtbot, page)
     keys = Keyboard(qtbot)
     assert (editor.manager.name.text(), editor.manager.code.text()) == ("王芳", "BJ0107")
-    assert not editor.finish_button.isEnabled()
+    assert nothing_red(editor)
 
     fill_party(keys, editor.policyholder, "张伟", MINOR_ID, "13812345678", "北京市朝阳区建国路 88 号", "工程师")
     assert editor.policyholder.birth_date.text() == "2010-06-12"
@@ -169,9 +169,11 @@ def test_fill_a_proposal_with_the_keyboard_fix_its_problems_sign_and_finish(
         "ZX-EDU-2026", "鑫享未来少儿教育年金保险"
     )  # fmt: skip
     keys.tab()
-    keys.type(editor.product.sum_insured, "300000")
+    keys.type(editor.product.sum_insured, "30万")
     keys.tab()
-    keys.type(editor.product.premium, "10000")
+    assert editor.product.sum_insured.text() == "300,000.00"  # grouped once left
+    assert editor.product.capitals[editor.product.sum_insured].text() == "人民币叁拾万元整"
+    keys.type(editor.product.premium, "¥10,000")
     keys.tab()
     keys.key(Qt.Key.Key_Down, 2)  # Single, Regular
     keys.tab()
@@ -181,21 +183,26 @@ def test_fill_a_proposal_with_the_keyboard_fix_its_problems_sign_and_finish(
     keys.tab()
     keys.type(editor.payment.account, "6222020200112345678")
     keys.tab()
-    keys.type(editor.payment.holder, "张伟")
+    keys.at(editor.payment.holder)
+    assert editor.payment.holder.text() == "张伟"  # 账户户名 follows the policyholder
     keys.tab()
-    keys.at(editor.health.questions["q1_hospitalised"])
+    for key in ("q1_hospitalised", "q2_chronic_disease", "q3_pregnant", "q4_disability"):
+        keys.at(editor.health.questions[key].yes)  # unanswered until told: → then Space answers 否
+        keys.key(Qt.Key.Key_Right)
+        keys.key(Qt.Key.Key_Space)
+        keys.tab()
+    keys.at(editor.manager.name)
+    keys.tab(2)
     wait_saved(qtbot, editor)
 
-    # Incomplete: each problem beside its field, all of them in the list, Finish disabled.
+    # Incomplete: each problem beside its field, all of them in the list.
     assert "18 or older" in problem_under(editor, "policyholder.birth_date")
     assert "add up to 90%" in editor.beneficiaries.rows[0].problem.text()
     assert editor.beneficiaries.rows[0].problem.isVisible()
     assert {p.code for p in editor.problems} == {"P001_policyholder_adult", "P033_order_shares_total"}
     assert editor.problem_list.count() == len(editor.problems)
-    assert not editor.finish_button.isEnabled()
 
     # Fixed from the problem list, still by keyboard: Enter on a problem goes to its field.
-    keys.tab(6)  # through the health questions (weeks is off until "pregnant") and the manager's fields
     keys.at(editor.manager.phone)
     keys.tab()
     keys.at(editor.problem_list)
@@ -212,7 +219,7 @@ def test_fill_a_proposal_with_the_keyboard_fix_its_problems_sign_and_finish(
     keys.at(editor.beneficiaries.rows[0].share)
     keys.key(Qt.Key.Key_A, modifier=Qt.KeyboardModifier.ControlModifier)
     keys.type(editor.beneficiaries.rows[0].share, "70")
-    qtbot.waitUntil(lambda: editor.finish_button.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: editor.problems == [], timeout=5000)
     assert editor.problems == [] and not editor.beneficiaries.rows[0].problem.isVisible()
     assert editor.problem_title.text() == "No problems: ready to finish"
 
@@ -221,6 +228,14 @@ def test_fill_a_proposal_with_the_keyboard_fix_its_problems_sign_and_finish(
     signing = editor.signing
     assert signing is not None and list(signing.pads) == ["policyholder", "insured"]
     assert "answers are true" in signing.declaration.text()
+    # What is signed stands above the pads: product, amounts, payment, people, masked IDs only.
+    shown = signing.summary.toPlainText()
+    assert signing.summary.isVisible() and signing.summary.isReadOnly()
+    for expected in ("Premium", "10,000.00 yuan", "Sum insured", "300,000.00 yuan", "regular premium, 10 years",
+                     "Death beneficiaries", "share 70%", "share 30%", "110105********0253"):  # fmt: skip
+        assert expected in shown, (expected, shown)
+    assert ADULT_ID not in shown and "13812345678" not in shown
+    assert signing.summary.geometry().bottom() < signing.pads["policyholder"].geometry().top()
     # A click is not a signature: refused under its pad, nothing finished.
     qtbot.mouseClick(signing.pads["policyholder"].box, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
     qtbot.mouseClick(signing.sign_button, Qt.MouseButton.LeftButton)
@@ -234,7 +249,13 @@ def test_fill_a_proposal_with_the_keyboard_fix_its_problems_sign_and_finish(
 
     qtbot.waitUntil(lambda: editor.view is not None and editor.view.status == "finished", timeout=10_000)
     assert not signing.isVisible()
-    assert "SHA-256" in editor.header.text() and some(editor.view.content_hash) in editor.header.text()
+    # The signatures as drawn; the hash only on the small details line, never in the heading.
+    assert some(editor.view.content_hash) not in editor.header.text() and "SHA-256" not in editor.header.text()
+    assert editor.signed_view.isVisible() and len(editor.signed_view.images) == 2
+    for image in editor.signed_view.images:
+        assert image.isVisible() and not image.pixmap().isNull() and image.pixmap().width() > 0
+    assert editor.signed_view.details.text().endswith(some(editor.view.content_hash))
+    assert editor.signed_view.details.font().pointSizeF() < editor.header.font().pointSizeF()
     assert editor.policyholder.name.isReadOnly() and not editor.relation.relation.isEnabled()
     assert not editor.finish_button.isVisible() and editor.correct_button.isVisible()
     assert not editor.policyholder.choose_button.isVisible()
@@ -251,6 +272,11 @@ def test_fill_a_proposal_with_the_keyboard_fix_its_problems_sign_and_finish(
                                            "q3_pregnant": False, "q4_disability": False}  # fmt: skip
     finally:
         ctx.close()
+
+
+def nothing_red(editor: ProposalEditor) -> bool:
+    """No problem beside any field nor in the list: what the manager sees before typing."""
+    return editor.problem_list.count() == 0 and not any(label.isVisible() for label in editor.board.labels.values())
 
 
 def go_to_problem(keys: Keyboard, editor: ProposalEditor, code: str) -> None:
@@ -312,7 +338,8 @@ def test_finished_proposal_opens_read_only_and_a_correction_opens_as_a_new_draft
     editor = page.last_editor
     assert editor is not None and editor.proposal_id == proposal_id
     assert editor.policyholder.name.text() == "张伟" and editor.policyholder.name.isReadOnly()
-    assert editor.view.content_hash in editor.header.text()  # type: ignore[union-attr, operator]
+    assert editor.view.content_hash in editor.signed_view.details.text()  # type: ignore[union-attr, operator]
+    assert [image.pixmap().isNull() for image in editor.signed_view.images] == [False, False]
     assert not editor.beneficiaries.add_button.isVisible()
 
     qtbot.mouseClick(editor.correct_button, Qt.MouseButton.LeftButton)
@@ -373,10 +400,12 @@ def test_insured_as_the_policyholder_signs_once(qtbot: QtBot, page: ProposalsPag
     assert "Insured's name is required" in problem_under(editor, "policyholder.name")
     assert "relation" not in {p.field for p in editor.problems}
     # A disabled insured is a warning: shown beside its answer and listed, but it never blocks.
-    editor.health.questions["q4_disability"].setFocus()
+    editor.health.questions["q4_disability"].yes.setFocus()
     keys.key(Qt.Key.Key_Space)
     wait_saved(qtbot, editor)
-    assert "medical review" in problem_under(editor, "insured.disabled")
+    assert problem_under(editor, "insured.disabled") == ""  # not before the answer is left
+    keys.tab()
+    qtbot.waitUntil(lambda: "medical review" in problem_under(editor, "insured.disabled"))
     assert any(
         some(editor.problem_list.item(i)).text().startswith("Review: ") for i in range(editor.problem_list.count())
     )

@@ -16,6 +16,7 @@ from app.rules.ids import ReceiptId
 from tests.paperwork_helpers import PNG, finished_proposal, zigzag
 from tests.ui.conftest import some
 from tests.ui.test_signature_pad import sign_name
+from ui.common.palette import state_colour
 from ui.receipts.dialog import ReceiptDialog
 from ui.receipts.page import ReceiptsPage
 from ui.shell.application import Shell
@@ -108,6 +109,11 @@ def test_new_receipt_by_keyboard_signed_with_the_mouse(qtbot: QtBot, shell: Shel
     assert ends.strftime("%Y") in dialog.cooling_off_end.text() and "16 days" in dialog.cooling_off_end.text()
     assert "3 working days" in dialog.return_due.text()
     assert "16 days" in dialog.evidence.pad.disclaimer.text()
+    # What the client signs, above the pad, following the form as it is typed.
+    summary = dialog.evidence.summary.toPlainText()
+    assert dialog.evidence.summary.isVisible() and "P2026000999" in summary and "鑫享未来少儿教育年金保险" in summary
+    assert f"{ends.isoformat()} (16 days from the day after signing)" in summary
+    assert "Receipt back to the bank by" in summary
     assert "Enter the policy number." not in dialog.problem_list.text()
     assert not dialog.sign_button.isEnabled()  # the client has not signed yet
 
@@ -119,6 +125,11 @@ def test_new_receipt_by_keyboard_signed_with_the_mouse(qtbot: QtBot, shell: Shel
     assert dialog.policy_number.isReadOnly() and dialog.signed_on.isReadOnly()
     assert not dialog.sign_button.isVisible() and not dialog.evidence.pad.isVisible()
     assert not dialog.evidence.signed_view.pixmap().isNull()  # the client's signature, as stored
+    assert not dialog.evidence.summary.isVisible()
+    # The hash is small print on the details line, not the dialog's message.
+    assert dialog.hash_label.text().startswith("Details: content hash (SHA-256) ")
+    assert "SHA-256" not in dialog.status.text()
+    assert dialog.hash_label.font().pointSizeF() < dialog.status.font().pointSizeF()
     assert dialog.return_button.isEnabled()
 
     # The draft's save reloads the list too ("Awaiting signature"); wait for the reload after signing.
@@ -182,7 +193,7 @@ def test_overdue_is_said_in_words_and_returning_clears_it(qtbot: QtBot, shell: S
     days = (date.today() - due).days
     assert rows(page)[0][0] == f"Overdue by {days} day(s)"
     item = some(page.list.table.topLevelItem(0))
-    assert item.foreground(1).color().name() == "#c62828" and item.font(1).bold()
+    assert item.foreground(1).color() == state_colour("overdue") and item.font(1).bold()
     assert "1 overdue" in page.list.count.text()
 
     page.list.table.setFocus()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.rules.ids import ClientId
 from ui.clients.table_model import ClientTableModel
+from ui.common.columns import fit_columns
 from ui.common.page import Page
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.row_table import RowTable
@@ -84,12 +85,10 @@ class ClientList(QWidget):
         # Fixed row heights let the view skip measuring 100,000 rows.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, stretch=self.model.COLUMNS.index("tags"))
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((110, 80, 80, 110, 170, 180, 100, 100)):
-            self.table.setColumnWidth(column, width)
 
         filters = QHBoxLayout()
         for widget in (self.tier, self.segment, self.outlet, self.tag, self.blacklist):

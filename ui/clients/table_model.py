@@ -11,10 +11,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 
 from app.rules.ids import ClientId
 from ui.common.columns import ColumnTableModel, Index
+from ui.common.palette import state_colour
 from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
 
@@ -134,9 +134,9 @@ class ClientTableModel(ColumnTableModel):
             return "…" if row is None else self._text(row, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and row is not None:
             if row.blacklisted:
-                return QColor("#c5221f")
+                return state_colour("problem")
             if row.is_draft:
-                return QColor("#80868b")
+                return state_colour("draft")
         if role == Qt.ItemDataRole.ToolTipRole and row is not None:
             if row.blacklisted:
                 return self.tr("Blacklisted")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,3 +41,13 @@ class RecordListModel(ColumnTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
+
+
+def fit_columns(view: QTableView | QTreeView, stretch: int) -> None:
+    """Short columns as wide as their content (measured on the first rows only, so a list of
+    100,000 clients stays quick), the long text column `stretch` takes the rest of the width."""
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+    header.setResizeContentsPrecision(200)
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

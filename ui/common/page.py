@@ -8,8 +8,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from app.changes import Changes
@@ -63,3 +76,29 @@ class Page(FollowsChanges):
         layout.addWidget(self.heading)
         layout.addWidget(self.blurb)
         layout.addLayout(self.content, 1)
+
+    def focus_first(self) -> None:
+        """Puts the keyboard focus on the page's main widget, as the shell does after Ctrl+1…7, so the
+        page's own keys (Ctrl+N, Delete, F5…) work at once. By default the first list or table in the
+        tab order, else the first view that is not a button, field or tab (the planner's timeline),
+        else the first focusable widget; a page with another main widget overrides this."""
+        chain = self._focus_chain()
+        views = [w for w in chain if isinstance(w, QAbstractItemView)]
+        others = [w for w in chain if not isinstance(w, FIELDS_AND_BUTTONS)]
+        target = next(iter(views or others or chain), None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_chain(self) -> list[QWidget]:
+        """The page's visible, enabled widgets that take focus by Tab, in tab order."""
+        chain: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self and widget not in chain:
+            if self.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() and (
+                    widget.focusPolicy() & Qt.FocusPolicy.TabFocus):  # fmt: skip
+                chain.append(widget)
+            widget = widget.nextInFocusChain()
+        return chain
+
+
+FIELDS_AND_BUTTONS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QTabBar, QTextEdit, QAbstractScrollArea)

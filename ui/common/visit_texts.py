@@ -32,6 +32,19 @@ class PlannerTexts(QObject):
             "follow_up": self.tr("Follow-up"),
         }
 
+    def work_kinds(self) -> dict[str, str]:
+        """A work-log entry's kind (a client's history shows them too)."""
+        return {
+            "visit": self.tr("Visit"),
+            "call": self.tr("Phone call"),
+            "sms": self.tr("SMS"),
+            "leaflets": self.tr("Leaflets"),
+            "prospect": self.tr("New prospect"),
+            "meeting": self.tr("Meeting"),
+            "outlet": self.tr("Outlet work"),
+            "other": self.tr("Other"),
+        }
+
     def phases(self) -> dict[str, str]:
         return {
             "before": self.tr("Before"),

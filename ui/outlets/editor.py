@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.outlets.records import MONEY_FIELDS, OutletDraft, OutletFile, OutletProblem
 from app.rules.ids import OutletId
-from app.rules.money import yuan_text
+from app.rules.money import large_amount_text
+from ui.common.i18n import current_language
+from ui.common.palette import set_tone
 from ui.outlets.fields import MoneyEdit
 from ui.outlets.tables import CompetitorTable, EntryTable, StaffTable, StockTable
 
@@ -34,11 +36,10 @@ class OutletEditor(QWidget):
         super().__init__(parent)
         self.outlet_id: OutletId | None = None
         self._loading = False
-        self.setStyleSheet('QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] { background: #fce8e6; }')
         self.problems_label = QLabel(self)
         self.problems_label.setObjectName("outletProblems")
         self.problems_label.setWordWrap(True)
-        self.problems_label.setStyleSheet("color: #c5221f;")
+        set_tone(self.problems_label, "problem")
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems_label.hide()
 
@@ -55,7 +56,7 @@ class OutletEditor(QWidget):
         self.money = {name: MoneyEdit(self) for name in MONEY_FIELDS}
         self.deposit_progress = QLabel(self)
         self.deposit_progress.setObjectName("depositProgress")
-        self.deposit_progress.setStyleSheet("color: #5f6368;")
+        set_tone(self.deposit_progress, "muted")
         self.fields: dict[str, QWidget] = {
             "code": self.code,
             "name": self.outlet_name,
@@ -135,7 +136,7 @@ class OutletEditor(QWidget):
     def _table_page(self, table: EntryTable, add_text: str, hint: str) -> QWidget:
         page = QWidget(self)
         hint_label = QLabel(hint, page)
-        hint_label.setStyleSheet("color: #5f6368;")
+        set_tone(hint_label, "muted")
         add = QPushButton(add_text, page)
         remove = QPushButton(self.tr("Remove selected"), page)
         remove.setToolTip(self.tr("Removes the selected rows (Delete key)"))
@@ -324,10 +325,12 @@ class OutletEditor(QWidget):
         if personal is None and corporate is None:
             return ""
         total = (personal or 0) + (corporate or 0)
+        # At a glance, as the manuals write deposits: 17.96 亿元 rather than 1,796,000,000.00 元.
+        shown = large_amount_text(total, current_language())
         if not target:
-            return self.tr("Total deposits: %1 yuan").replace("%1", yuan_text(total))
+            return self.tr("Total deposits: %1").replace("%1", shown)
         return (
-            self.tr("Total deposits: %1 yuan, %2% of the target")
-            .replace("%1", yuan_text(total))
+            self.tr("Total deposits: %1, %2% of the target")
+            .replace("%1", shown)
             .replace("%2", f"{total * 100 / target:.1f}")
         )

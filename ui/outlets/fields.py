@@ -3,7 +3,6 @@ the cell editors (delegates) its tables use."""
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -13,11 +12,12 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.rules.money import cents_from_text, yuan_text
+from ui.common.widgets.amount_edit import AmountEdit
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # a choice cell's stored code beside its shown label
 
-# Grouping commas allowed while typing; 13 integer digits hold any branch's deposits.
-MONEY_PATTERN = r"[0-9,]{0,17}(\.[0-9]{0,2})?"
+# As managers write amounts (¥, grouping commas, 万/亿, full-width digits); `cents_from_amount` judges the rest.
+MONEY_PATTERN = r"[¥￥]?[0-9０-９,，]{0,17}([.．][0-9０-９]{0,4})?[千万亿]?元?"
 COUNT_PATTERN = r"[0-9]{0,7}"
 DATE_PATTERN = r"[0-9]{0,4}([-/.][0-9]{0,2}([-/.][0-9]{0,2})?)?"
 
@@ -38,27 +38,12 @@ def pattern_validator(pattern: str, parent: QWidget) -> QRegularExpressionValida
     return QRegularExpressionValidator(QRegularExpression(pattern), parent)
 
 
-class MoneyEdit(QLineEdit):
-    """An amount in yuan with two decimals, handed out in cents; empty when not known."""
+class MoneyEdit(AmountEdit):
+    """An amount in yuan handed out in cents (the shared amount field: 20万, 1.5亿, ¥3,000…)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setValidator(pattern_validator(MONEY_PATTERN, self))
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setPlaceholderText("0.00")
-        # Wide enough for a large branch's deposits (tens of billions of yuan) without scrolling.
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("99,999,999,999.00") + 16)
-        self.editingFinished.connect(self._regroup)
-
-    def cents(self) -> int | None:
-        return cents_from_text(self.text())
-
-    def set_cents(self, cents: int | None) -> None:
-        self.setText(yuan_text(cents))
-
-    def _regroup(self) -> None:
-        with contextlib.suppress(ValueError):  # left as typed; the editor reports it on save
-            self.set_cents(self.cents())
 
 
 class PatternDelegate(QStyledItemDelegate):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.outlets.records import InvalidOutlet, OutletFile, OutletInUse, OutletSummary
 from app.rules.ids import OutletId
 from ui.common.failures import failure_text
+from ui.common.palette import set_tone
 from ui.common.task_runner import TaskRunner
 from ui.outlets.editor import OutletEditor
 
@@ -73,7 +74,7 @@ class OutletsPanel(QWidget):
         self.delete_button.clicked.connect(self.delete)
         self.notice = QLabel(self)
         self.notice.setObjectName("outletNotice")
-        self.notice.setStyleSheet("color: #1e8e3e;")
+        set_tone(self.notice, "ok")
 
         self.editor = OutletEditor(self)
         self.editor.editor_did_change.connect(self._did_edit)

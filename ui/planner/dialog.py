@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.planner.records import VisitDetail, VisitInput, default_checklist
 from app.rules.ids import ClientId, VisitId
+from ui.common.palette import set_tone
 from ui.common.qdates import pydate, pydatetime, qdatetime
 from ui.common.task_runner import TaskRunner
 from ui.common.visit_texts import PlannerTexts
@@ -120,7 +121,7 @@ class VisitDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("visitProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c5221f;")
+        set_tone(self.problem, "problem")
         self.problem.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

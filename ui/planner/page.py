@@ -30,6 +30,7 @@ from app.rules.ids import ClientId, VisitId
 from app.rules.working_days import calendar_note, is_working_day, next_working_day
 from ui.common.i18n import current_language
 from ui.common.page import Page
+from ui.common.palette import set_tone
 from ui.common.print_actions import open_preview, print_button, print_shortcut
 from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
@@ -108,7 +109,7 @@ class PlannerPage(Page):
         self.banner = QLabel(self)
         self.banner.setObjectName("plannerOverlap")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fef7e0; color: #8a5300; padding: 4px 8px; border-radius: 3px;")
+        self.banner.setProperty("role", "banner")  # the style sheet's banner colours
         self.banner.hide()
         self.notice = QLabel(self)
         self.notice.setObjectName("plannerNotice")
@@ -288,7 +289,7 @@ class PlannerPage(Page):
         self.refresh()
 
     def _say(self, text: str, problem: bool = False) -> None:
-        self.notice.setStyleSheet("color: #c5221f;" if problem else "color: #1e8e3e;")
+        set_tone(self.notice, "problem" if problem else "ok")
         self.notice.setText(text)
 
     def _say_problem(self, text: str) -> None:

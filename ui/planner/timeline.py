@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 from app.common.local_time import local_zone
 from app.planner.records import VisitView
 from app.rules.ids import VisitId
+from ui.common.palette import colour
 from ui.common.visit_texts import PlannerTexts
 from ui.planner.blocks import (
     CLASH_EDGE,
@@ -126,7 +127,7 @@ class TimelineView(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.fillRect(self.rect(), colour("surface"))
         self._paint_grid(painter)
         for block in self.blocks:
             self._paint_block(painter, block)
@@ -139,10 +140,10 @@ class TimelineView(QWidget):
             left = GUTTER + day * width
             shown = self.first + timedelta(days=day)
             if not self.working[day]:
-                painter.fillRect(QRectF(left, 0, width, self.height()), QColor("#f4f5f7"))
+                painter.fillRect(QRectF(left, 0, width, self.height()), colour("alternate"))
             header = QRectF(left, 0, width, HEADER)
             painter.setFont(bold if shown == self.today else self.font())
-            painter.setPen(QColor("#1a73e8") if shown == self.today else QColor("#202124"))
+            painter.setPen(colour("accent") if shown == self.today else colour("text"))
             painter.drawText(
                 header.adjusted(0, 2, 0, -HEADER / 2), Qt.AlignmentFlag.AlignCenter, self._day_title(shown)
             )
@@ -151,24 +152,24 @@ class TimelineView(QWidget):
                 painter.setFont(self.font())
                 painter.setPen(QColor("#c5221f") if not self.working[day] else QColor("#188038"))
                 painter.drawText(header.adjusted(0, HEADER / 2, 0, 0), Qt.AlignmentFlag.AlignCenter, note)
-            painter.setPen(QColor("#dadce0"))
+            painter.setPen(colour("border"))
             painter.drawLine(int(left), 0, int(left), self.height())
         painter.setFont(self.font())
         for hour in range(FIRST_HOUR, LAST_HOUR + 1):
             y = self.y_of(hour * 60)
-            painter.setPen(QColor("#dadce0"))
+            painter.setPen(colour("border"))
             painter.drawLine(GUTTER, int(y), self.width(), int(y))
             if hour < LAST_HOUR:
-                painter.setPen(QColor("#f1f3f4"))
+                painter.setPen(colour("alternate"))
                 half = int(self.y_of(hour * 60 + 30))
                 painter.drawLine(GUTTER, half, self.width(), half)
-            painter.setPen(QColor("#5f6368"))
+            painter.setPen(colour("muted"))
             painter.drawText(
                 QRectF(0, y - 8, GUTTER - 6, 16),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 f"{hour:02d}:00",
             )
-        painter.setPen(QColor("#dadce0"))
+        painter.setPen(colour("border"))
         painter.drawLine(0, HEADER, self.width(), HEADER)
 
     def _day_title(self, day: date) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 
 from app.rules.money import yuan_text
 from ui.common.columns import Index, RecordListModel
+from ui.common.palette import state_colour
 from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
 from ui.proposals.editor.choices import ProposalChoices
@@ -122,11 +123,21 @@ class ProposalTableModel(RecordListModel):
             return self._text(row, self.COLUMNS[index.column()])
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.open_problems:
-                return QColor("#c5221f")
+                return state_colour("rejected")  # head office's problem cases wait for an answer
             if row.has_newer_version:
-                return QColor("#80868b")
+                return state_colour("muted")
+            return self._state_colour(row, self.COLUMNS[index.column()])
         if role == Qt.ItemDataRole.TextAlignmentRole and self.COLUMNS[index.column()] in ("premium", "problems"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _state_colour(row: ProposalRow, key: str) -> QColor | None:
+        """The status column in its state's colour: a draft, sent to head office, accepted."""
+        if key == "status":
+            return state_colour("draft" if row.status == "draft" else "sent")
+        if key == "hq" and row.hq_status in ("accepted", "issued"):
+            return state_colour("done")
         return None
 
     def _text(self, row: ProposalRow, key: str) -> str:

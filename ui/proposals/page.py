@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules.ids import ClientId, ProposalId
+from ui.common.columns import fit_columns
 from ui.common.page import Page
 from ui.common.print_actions import open_preview, print_button, print_shortcut
 from ui.common.qdates import qdate
@@ -97,9 +98,7 @@ class ProposalsPage(Page):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((115, 100, 100, 220, 110, 120, 150)):
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table, stretch=self.model.COLUMNS.index("product"))
 
         self.hq_box = QGroupBox(self.tr("Head office"), self)
         self.hq_status = QLabel(self.hq_box)

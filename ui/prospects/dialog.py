@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.prospects.records import CaptureResult, MobileMatch, ProspectDetail, ProspectId, ProspectInput, ProspectRow
 from app.rules.ids import ClientId
+from ui.common.palette import set_tone
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.client_picker import ClientPicker
 from ui.prospects.texts import ProspectTexts
@@ -111,7 +112,7 @@ class ProspectDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("prospectProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c5221f;")
+        set_tone(self.problem, "problem")
         self.problem.hide()
         self.match_box = QFrame(self)
         self.match_box.setObjectName("prospectMatch")

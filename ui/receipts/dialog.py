@@ -11,7 +11,7 @@ import itertools
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.receipts.summary import receipt_summary
 from app.rules import receipt as rules
 from app.rules.ids import ReceiptId
 from app.rules.working_days import calendar_note
@@ -116,6 +117,10 @@ class ReceiptDialog(QDialog):
         self.hash_label = QLabel(self)
         self.hash_label.setObjectName("receiptHash")
         self.hash_label.setWordWrap(True)
+        self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        small = self.hash_label.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        self.hash_label.setFont(small)
         self.hash_label.hide()
         self.sign_button = QPushButton(self.tr("&Sign && queue"), self)
         self.sign_button.setToolTip(self.tr("Freezes the receipt and queues it for head office (Ctrl+Enter)"))
@@ -195,14 +200,13 @@ class ReceiptDialog(QDialog):
         self.return_row.setVisible(signed)
         if signed:
             self.evidence.show_signed(view.signature_png, view.scan_mime, view.scan_size)
+            # The signature is shown as drawn; the hash is small print, for whoever checks it.
             self.hash_label.setText(
-                self.tr("Signed and queued for head office. Content hash (SHA-256): %1").replace(
-                    "%1", view.content_hash or ""
-                )
+                self.tr("Details: content hash (SHA-256) %1").replace("%1", view.content_hash or "")
             )
             self.hash_label.show()
             self._show_return(view)
-            self.status.setText(self.tr("Signed receipts cannot change."))
+            self.status.setText(self.tr("Signed and queued for head office. Signed receipts cannot change."))
         else:
             self.status.setText(self.tr("Draft: saved as you type."))
             self.policy_number.setFocus()
@@ -252,6 +256,11 @@ class ReceiptDialog(QDialog):
         note = calendar_note([signed, due], current_language())
         self.return_due.setText(f"{text}\n{note}" if note else text)
         self.evidence.set_cooling_off_days(days)
+        if self.view is not None:
+            self.evidence.summary.show_summary(receipt_summary(
+                self.view.product_name, self.view.product_code, self.policy_number.text(), signed, days,
+                current_language(),
+            ))  # fmt: skip
 
     # ---- checking and saving -------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from app.rules.signature import Signature
 from ui.common.i18n import current_language
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.signature_pad import SignaturePad
+from ui.common.widgets.signed_document import SummaryView
 
 SIGNATURE, SCAN = 0, 1
 
@@ -51,6 +52,7 @@ class ReceiptEvidence(QWidget):
         self.choices = QButtonGroup(self)
         self.choices.addButton(self.sign_choice, SIGNATURE)
         self.choices.addButton(self.scan_choice, SCAN)
+        self.summary = SummaryView(self)  # what is signed, above the pad or the scan (the dialog fills it)
         self.pad = SignaturePad(self._disclaimer(15), self)
         self.attach_button = QPushButton(self.tr("Attach &file…"), self)
         self.attach_button.setToolTip(self.tr("A PNG or JPEG photo, or a PDF, of at most 10 MB"))
@@ -79,6 +81,7 @@ class ReceiptEvidence(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(choices)
+        layout.addWidget(self.summary)
         layout.addWidget(self.stack)
         layout.addWidget(self.signed_view)
         self.choices.idToggled.connect(self._mode_toggled)
@@ -167,7 +170,7 @@ class ReceiptEvidence(QWidget):
 
     def show_signed(self, png: bytes | None, scan_mime: str | None, scan_size: int | None) -> None:
         """Read-only: the client's signature as stored, or what the attached scan was."""
-        for widget in (self.sign_choice, self.scan_choice, self.stack):
+        for widget in (self.sign_choice, self.scan_choice, self.summary, self.stack):
             widget.hide()
         self.signed_view.show()
         if png is not None:

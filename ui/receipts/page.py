@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +26,7 @@ from app.rules.ids import ReceiptId
 from app.rules.working_days import calendar_note
 from ui.common.i18n import current_language
 from ui.common.page import Page
+from ui.common.palette import state_colour
 from ui.common.print_actions import open_preview, print_button, print_shortcut
 from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
     from ui.common.print_preview import PrintPreviewDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE_COLOUR = QColor("#c62828")
 
 
 class ReceiptList(QWidget):
@@ -139,7 +139,7 @@ class ReceiptList(QWidget):
                 font = item.font(0)
                 font.setBold(True)
                 for column in range(self.table.columnCount()):
-                    item.setForeground(column, OVERDUE_COLOUR)
+                    item.setForeground(column, state_colour("overdue"))
                     item.setFont(column, font)
             self.table.addTopLevelItem(item)
             if row.id == current:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules.ids import ClientId, ProspectId
+from ui.common.palette import set_tone
 from ui.common.qdates import pydate, pydatetime, pytime, qdate, qdatetime, qtime
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.client_picker import ClientPicker
@@ -211,7 +212,7 @@ class CallRecordDialog(QDialog):
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #c5221f;")
+        set_tone(self.status, "problem")
 
     def _show_subject(self, subject: CallSubject) -> None:
         parts = [subject.name, self.texts.genders().get(subject.gender or "", "")]
@@ -253,7 +254,7 @@ class CallRecordDialog(QDialog):
         self.reason.setVisible(closed)
         self._show_subject(view.subject)
         self._outcome_changed()
-        self.status.setStyleSheet("")
+        set_tone(self.status, None)
         self.status.setText(self._saved_text(view))
 
     def _saved_text(self, view: CallRecordView) -> str:
@@ -286,7 +287,7 @@ class CallRecordDialog(QDialog):
     def _changed(self, *_args: Any) -> None:
         if self._loading or not (self.client_id or self.prospect_id):
             return
-        self.status.setStyleSheet("")
+        set_tone(self.status, None)
         self.status.setText(self.tr("Editing…"))
         self._autosave.start()
 
@@ -335,7 +336,7 @@ class CallRecordDialog(QDialog):
         first = self.record_id is None
         self.view, self.record_id = view, view.id
         if not (first and self._again):
-            self.status.setStyleSheet("")
+            set_tone(self.status, None)
             if view.status == "done" or not self.made.isChecked():
                 self.status.setText(self._saved_text(view))
         closed = view.day_closed and view.status == "done"

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.rules.ids import ClientId, ProposalId, VisitId
 from app.rules.money import cents_from_amount, yuan_text
 from app.sales_forms.closing import ClosingInput, ClosingView, Objection
+from ui.common.palette import set_tone
 from ui.common.print_actions import open_preview
 from ui.common.qdates import pydate, qdate
 from ui.common.task_runner import TaskRunner
@@ -119,7 +120,7 @@ class ClosingInterviewDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("closingProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c5221f;")
+        set_tone(self.problem, "problem")
         self.problem.hide()
         self.done_button = QPushButton(self.tr("Mark &done"), self)
         self.done_button.setObjectName("closingDone")

@@ -45,6 +45,7 @@ from app.rules.needs_calculators import (
 )
 from app.sales_forms.needs import GOALS, NeedsDraft, NeedsFigures, NeedsInputs, NeedsInterviewView, figures
 from ui.common.i18n import current_language
+from ui.common.palette import set_tone
 from ui.common.qdates import pydate, qdate
 from ui.common.task_runner import TaskRunner
 from ui.sales_forms.needs_chart import NeedsChart
@@ -143,7 +144,7 @@ class NeedsInterviewDialog(QDialog):
         self.protection_text, self.education_text, self.pension_text = QLabel(side), QLabel(side), QLabel(side)
         self.chart = NeedsChart(side)
         self.problems = QLabel(side)
-        self.problems.setStyleSheet("color: #c5221f;")
+        set_tone(self.problems, "problem")
         self.problems.setWordWrap(True)
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.who)
@@ -327,9 +328,11 @@ class NeedsInterviewDialog(QDialog):
                 continue
             try:
                 values[name] = self.parse(name, text)
-                field.setStyleSheet("")
+                field.setProperty("invalid", False)
+                field.style().polish(field)
             except ValueError:
-                field.setStyleSheet("border: 1px solid #c5221f;")
+                field.setProperty("invalid", True)
+                field.style().polish(field)
                 bad.append(self.tr("%1: “%2” is not a number.").replace("%1", labels[name].replace("&", "")).replace(
                     "%2", text))  # fmt: skip
         known = {f.name for f in fields(NeedsInputs)}

@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,7 @@ from app.errors import BranchDeskError, StartupError
 from ui.common.failures import failure_text, show_failure
 from ui.common.i18n import choose_language, install_translators
 from ui.common.task_runner import Task, TaskRunner
+from ui.common.wheel_guard import install_wheel_guard
 from ui.shell.main_window import MainWindow
 from ui.shell.startup_dialog import StartupChoice, StartupProblemDialog
 
@@ -101,6 +101,8 @@ class Shell(QObject):
         app = QApplication.instance()
         assert app is not None, "the Shell is made once the QApplication exists"
         app.installEventFilter(self.window.idle_lock)
+        # The wheel scrolls forms and never edits an unfocused field, in every window (once per app).
+        install_wheel_guard(app)  # type: ignore[arg-type]
 
     def start(self, data_dir: Path) -> None:
         self.window.show()
@@ -287,7 +289,9 @@ def run_gui(args: argparse.Namespace) -> int:
     # The language chosen under Settings applies from this start on; --lang still wins.
     language = choose_language(args.lang or saved_language(ui_settings()))
     translators = install_translators(app, language)  # noqa: F841 (kept alive)
-    app.setStyleSheet((files("resources") / "style" / "branchdesk.qss").read_text(encoding="utf-8"))
+    from ui.shell.look import apply_look
+
+    apply_look(app)  # font, light or dark as the system is, the one style sheet
     shell = Shell(ui_settings())
     shell.offer_first_start = True
     from app.logging_setup import install_crash_handler

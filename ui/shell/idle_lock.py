@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.palette import set_tone
 from ui.common.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -72,6 +73,10 @@ class LockCover(QWidget):
         for widget in (self.title, self.message, self.pin, self.repeat, self.button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
             widget.setMaximumWidth(360)
+        # Centred, a wrapped label gets the width of its first line and the height of one: the
+        # explanation was cut in half. At the column's full width it gets the height it needs.
+        self.message.setMinimumWidth(360)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(2)
         self.pin.returnPressed.connect(self._enter)
         self.repeat.returnPressed.connect(self._enter)
@@ -179,7 +184,7 @@ class IdleLock(QObject):
             self._covers[window] = cover
             window.destroyed.connect(lambda _=None, w=window: self._covers.pop(w, None))
         cover.set_mode(self._has_pin)
-        cover.message.setStyleSheet("")
+        set_tone(cover.message, None)
         cover.cover()
 
     def _try(self, cover: LockCover, pin: str, again: str) -> None:
@@ -213,7 +218,7 @@ class IdleLock(QObject):
     def _say(self, text: str) -> None:
         for cover in self._covers.values():
             cover.message.setText(text)
-            cover.message.setStyleSheet("color: #b00020;")
+            set_tone(cover.message, "problem")
             cover.button.setEnabled(True)
             cover.pin.clear()
             cover.repeat.clear()

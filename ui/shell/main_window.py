@@ -11,12 +11,22 @@ import logging
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
 
 from app.rules.ids import ClientId, VisitId
 from ui.common.change_relay import ChangeRelay
+from ui.common.icons import icon
 from ui.common.page import Page
 from ui.common.task_runner import TaskRunner
 from ui.shell.idle_lock import LOCK_KEY, IdleLock
@@ -42,6 +52,18 @@ class Pages(IntEnum):
     SUMMARIES = 6  # weekly and monthly summaries, targets (ui/summaries)
 
 
+# The navigation's icons (qtawesome names), in the order of Pages.
+PAGE_ICONS = (
+    "fa5s.sun",  # Today
+    "fa5s.calendar-alt",  # Planner
+    "fa5s.address-book",  # Clients
+    "fa5s.file-signature",  # Proposals
+    "fa5s.receipt",  # Receipts
+    "fa5s.sync-alt",  # Sync
+    "fa5s.chart-bar",  # Summaries
+)
+# Screens up to this wide (1366 and 1440 px laptops) get the whole screen at the first start.
+MAXIMISE_UP_TO = 1440
 log = logging.getLogger(__name__)
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -65,10 +87,11 @@ class MainWindow(QMainWindow):
         self.prospects: ProspectsPanel | None = None  # built with the Clients page (its tab)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(172)
+        self.nav.setIconSize(QSize(18, 18))
         self.stack = QStackedWidget()
-        for title in self.page_titles():
-            self.nav.addItem(title)
+        for index, title in enumerate(self.page_titles()):
+            self.nav.addItem(QListWidgetItem(icon(PAGE_ICONS[index]), title))
             self.stack.addWidget(QWidget())  # stands in until the page is built
         self.nav.currentRowChanged.connect(self._switch_to)
 
@@ -349,24 +372,30 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.show_page(i))
             self.addAction(action)
-        quit_action = QAction(self.tr("&Quit"), self)
-        # The platform's quit key is not Ctrl+Q everywhere; managers expect Ctrl+Q too.
-        quit_action.setShortcuts([QKeySequence("Ctrl+Q"), QKeySequence(QKeySequence.StandardKey.Quit)])
+        self.quit_action = quit_action = QAction(self.tr("&Quit"), self)
+        # The platform's quit key is not Ctrl+Q everywhere; managers expect Ctrl+Q too. Where the
+        # platform's is Ctrl+Q itself, listing it twice made Qt call the key ambiguous and fire neither.
+        keys = [QKeySequence("Ctrl+Q")]
+        keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) if k not in keys]
+        quit_action.setShortcuts(keys)
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
 
     def _add_security_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Security"))
+        # One menu, on Alt+F, which no page uses: the menus' letters must not take a page button's
+        # (Alt+S is Sync now, Alt+T Targets…, Alt+I Import…; tests/ui/test_input_policy.py checks).
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        self.settings_action = menu.addAction(self.tr("&Settings…"))
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings_dialog)
+        self.security_action = menu.addAction(self.tr("Sec&urity…"))
+        self.security_action.triggered.connect(self.open_security_dialog)
         # The key itself is caught by the idle lock's filter, so it works in a modal dialog too.
         self.lock_action = menu.addAction(self.tr("&Lock now") + "\t" + LOCK_KEY.toString(
             QKeySequence.SequenceFormat.NativeText))  # fmt: skip
         self.lock_action.triggered.connect(self.idle_lock.lock_now)
-        self.security_action = menu.addAction(self.tr("&Security…"))
-        self.security_action.triggered.connect(self.open_security_dialog)
-        settings_menu = self.menuBar().addMenu(self.tr("Se&ttings"))
-        self.settings_action = settings_menu.addAction(self.tr("&Settings…"))
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.triggered.connect(self.open_settings_dialog)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
 
     def open_settings_dialog(self) -> None:
         if self.ctx is None:
@@ -393,17 +422,37 @@ class MainWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
-        self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        # Into the page, not the navigation list: its own keys (Ctrl+N, F5, Delete…) work at once.
+        self.page(index).focus_first()
 
     def _restore_geometry(self) -> None:
         geometry = self._settings.value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 720)
+            self._first_size()
         state = self._settings.value(STATE_KEY)
         if state is not None:
             self.restoreState(state)
         page = self._settings.value(PAGE_KEY, 0)  # an int, or its text from the .ini file
         self.nav.setCurrentRow(int(page) if isinstance(page, int | str) else 0)
+
+    def _first_size(self) -> None:
+        """No saved geometry: the whole screen on a laptop (up to MAXIMISE_UP_TO px wide), else a
+        roomy window of 1280×800 at most, centred."""
+        screen = self.screen() or QApplication.primaryScreen()
+        available = screen.availableGeometry()
+        if available.width() <= MAXIMISE_UP_TO:
+            # The screen's size too, for a desktop without a window manager to maximise it.
+            self.setGeometry(available)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            return
+        self.resize(min(1280, available.width()), min(800, available.height()))
+        self.move(available.center() - self.rect().center())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:  # light/dark switched: icons follow
+            for index in range(self.nav.count()):
+                self.nav.item(index).setIcon(icon(PAGE_ICONS[index]))
 
     def save_geometry(self) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())

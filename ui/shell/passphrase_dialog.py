@@ -29,14 +29,16 @@ class PassphraseDialog(QDialog):
         if self.new:
             text = self.tr(
                 "This computer has no password store to keep the key of your data. Choose a "
-                "passphrase (at least %1 characters) that protects the database %2. Without it "
+                "passphrase (at least %1 characters) that protects your data. Without it "
                 "the data cannot be opened: keep it safe."
             ).replace("%1", str(MIN_PASSPHRASE))
         elif error.code == "passphrase_rejected":
-            text = self.tr("That passphrase does not open the database %2. Type it again.")
+            text = self.tr("That passphrase does not open your data. Type it again.")
         else:
-            text = self.tr("Type the passphrase of the database %2.")
-        self.message = QLabel(text.replace("%2", str(error.path)), self)
+            text = self.tr("Type the passphrase that protects your data.")
+        # Plain words on screen; which file it is, for IT, is on the tooltip (the path is Latin).
+        self.message = QLabel(text, self)
+        self.message.setToolTip(str(error.path))
         self.message.setWordWrap(True)
         self.entry = QLineEdit(self)
         self.entry.setEchoMode(QLineEdit.EchoMode.Password)

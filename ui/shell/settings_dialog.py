@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.i18n import current_language
 from ui.common.task_runner import TaskRunner
 from ui.shell.first_start_dialog import ManagerFields
 
@@ -154,7 +155,10 @@ class SettingsDialog(QDialog):
 
     def _add_font(self, path: str) -> None:
         if path and self.font_choice.findData(path) < 0:
-            self.font_choice.addItem(path.rsplit("/", 1)[-1], path)
+            # Imported here: the font module brings reportlab, which the dialog needs only now.
+            from app.reports.fonts import font_label
+
+            self.font_choice.addItem(font_label(path, current_language()), path)
             self.font_choice.setItemData(self.font_choice.count() - 1, path, Qt.ItemDataRole.ToolTipRole)
 
     def _browse_font(self) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from ui.common.palette import State, state_colour
 from ui.common.task_runner import TaskRunner
 from ui.sync.texts import SyncTexts
 
@@ -30,8 +31,7 @@ if TYPE_CHECKING:
 
 CONNECTION_REFRESH_MS = 60_000
 MESSAGE_MS = 15_000
-COLOURS = {"online": "#1e8e3e", "offline": "#c5221f", "not_configured": "#80868b"}
-WARNING_COLOUR = "#b3261e"
+COLOURS: dict[str, State] = {"online": "ok", "offline": "problem", "not_configured": "muted"}
 WARN_AFTER_KEY = "sync_warn_after_hours"
 DEFAULT_WARN_AFTER_H = 24
 
@@ -125,7 +125,9 @@ class StatusBar(QStatusBar):
             why.append(self.tr("Head office rejected %n item(s).", "", summary.rejected))
         warning = bool(why)
         self.outbox_label.setProperty("warning", warning)
-        self.outbox_label.setStyleSheet(f"color: {WARNING_COLOUR}; font-weight: bold;" if warning else "")
+        self.outbox_label.setStyleSheet(
+            f"color: {state_colour('warning').name()}; font-weight: bold;" if warning else ""
+        )
         if warning:
             why.append(self.tr("Open the Sync page to see why, retry or discard."))
         self.outbox_label.setToolTip("\n".join(why))
@@ -150,7 +152,9 @@ class StatusBar(QStatusBar):
             "offline": self.tr("Head office: offline (work is kept and sent later)"),
             "not_configured": self.tr("Head office: not set up"),
         }
-        self.connection_label.setText(f"<span style='color:{COLOURS[state.value]}'>●</span> {texts[state.value]}")
+        self.connection_label.setText(
+            f"<span style='color:{state_colour(COLOURS[state.value]).name()}'>●</span> {texts[state.value]}"
+        )
         self.connection_label.setProperty("state", state.value)
         self.connection_did_change.emit(state.value)
 

@@ -133,8 +133,8 @@ class LoginDialog(QDialog):
         if known.store_problem is not None:
             self.message.setText(self._texts.error(known.store_problem) or "")
         elif known.from_environment:
-            self.message.setText(self.tr("BRANCHDESK_TOKEN is set on this computer: it is used instead of "
-                                         "the token you log in with, for as long as it is set."))  # fmt: skip
+            self.message.setText(self.tr("A token for unattended runs is set on this computer: it is used instead "
+                                         "of the token you log in with, for as long as it is set."))  # fmt: skip
         for field in (self.server, self.manager, self.token):
             if not field.text():
                 field.setFocus()

@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 
 from ui.common.columns import Index, RecordListModel
 from ui.common.i18n import current_language
+from ui.common.palette import State, state_colour
 from ui.sync.texts import SyncTexts
 
 if TYPE_CHECKING:
     from app.headoffice.service import SyncItem
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLOURS = {"rejected": QColor("#c5221f"), "discarded": QColor("#80868b")}
+COLOURS: dict[str, State] = {"rejected": "rejected", "discarded": "muted"}
 
 
 class SyncItemModel(RecordListModel):
@@ -44,7 +44,8 @@ class SyncItemModel(RecordListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return COLOURS.get(row.status)
+            state = COLOURS.get(row.status)
+            return state_colour(state) if state else None
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "attempts":

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BranchDeskError
+from ui.common.columns import fit_columns
 from ui.common.page import Page
 from ui.common.task_runner import TaskRunner
 from ui.sync.login_dialog import LoginDialog
@@ -113,9 +114,7 @@ class SyncPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((90, 260, 90, 90, 70)):
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table, stretch=self.model.COLUMNS.index("error"))
         self.retry_button = QPushButton(self.tr("&Retry"), self)
         self.retry_button.setToolTip(self.tr("Send a rejected item again at the next sync"))
         self.discard_button = QPushButton(self.tr("&Discard…"), self)
@@ -241,7 +240,7 @@ class SyncPage(Page):
         elif login is None or not login.has_token:
             text = self.tr("Not logged in to head office: nothing is sent until you log in.")
         elif login.from_environment:
-            text = self.tr("Using the token in BRANCHDESK_TOKEN for %1.").replace("%1", login.server_url)
+            text = self.tr("Using the token set for unattended runs, for %1.").replace("%1", login.server_url)
         else:
             text = (self.tr("Logged in to %1 as manager %2.")
                     .replace("%1", login.server_url).replace("%2", login.manager_code))  # fmt: skip

@@ -68,6 +68,11 @@ class SyncTexts(QObject):
             "not_logged_in": self.tr("Not logged in to head office. Use Log in… to enter your token."),
             "login_required": self.tr("Head office refused the saved token. Log in again."),
             "token_refused": self.tr("Head office refused this token. Check it, or ask head office for a new one."),
+            # The core's sentence names the keyring backend and the CLI's variable: words for IT.
+            "credentials_unavailable": self.tr(
+                "No secure password store is available on this computer, so BranchDesk cannot keep your "
+                "head-office token. Ask IT to set up the system's password store, then log in again."
+            ),
             "server_unreachable": self.tr(
                 "Head office could not be reached at this address, or what answered is not head office. "
                 "Check the address and the network, then try again."

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.day.care import PLACEHOLDERS, CareExport, CareItem
+from ui.common.palette import set_tone
 from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
 
@@ -247,7 +248,7 @@ class CareTemplatesDialog(QDialog):
         self.restore_button = QPushButton(self.tr("&Restore the built-in wording"), self)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c5221f;")
+        set_tone(self.problem, "problem")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close,
                                         self)  # fmt: skip
         layout = QVBoxLayout(self)

@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from app.rules.working_days import calendar_note
 from ui.common.i18n import current_language
+from ui.common.palette import set_tone
 from ui.common.qdates import qdate
 from ui.common.task_runner import TaskRunner
+from ui.common.visit_texts import PlannerTexts
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -313,9 +315,10 @@ class DailySummaryDialog(QDialog):
             if step_edit.toPlainText().strip() != written and not self._autosave.isActive():
                 step_edit.setPlainText(written)
         self.tomorrow_visits.clear()
+        purposes = PlannerTexts(self).purposes()
         for visit in tomorrow.visits:
             self.tomorrow_visits.addTopLevelItem(
-                QTreeWidgetItem([f"{visit.starts_at:%H:%M}", visit.who, visit.purpose])
+                QTreeWidgetItem([f"{visit.starts_at:%H:%M}", visit.who, purposes.get(visit.purpose, visit.purpose)])
             )
         self._show_log()
         self._loading = False
@@ -500,7 +503,7 @@ class CloseDayDialog(QDialog):
         self.intro.setWordWrap(True)
         self.list = _tree(self, [self.tr("Time"), self.tr("Client or outlet"), self.tr("What to do")])
         self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #c5221f;")
+        set_tone(self.problem, "problem")
         self.problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.close_button = self.buttons.addButton(self.tr("&Close the day"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules.ids import ClientId
+from ui.common.palette import set_tone
 from ui.common.qdates import pytime
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.client_picker import ClientPicker
@@ -75,7 +76,7 @@ class LogEntryDialog(QDialog):
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #c5221f;")
+        set_tone(self.problem, "problem")
         self.problem.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("&Kind"), self.kind)

@@ -75,7 +75,7 @@ class DemoOffer(QFrame):
             self,
         )
         self.text.setWordWrap(True)
-        self.button = QPushButton(self.tr("Open &demo profile"), self)
+        self.button = QPushButton(self.tr("Open d&emo profile"), self)
         self.button.clicked.connect(self.offer_did_accept)
         layout = QHBoxLayout(self)
         layout.addWidget(self.text, 1)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.palette import set_tone
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.client_picker import ClientPicker
 
@@ -53,7 +54,7 @@ class QuickVisitDialog(QDialog):
         self.linked.setObjectName("quickLinkedVisit")
         self.linked.setWordWrap(True)
         self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #c5221f;")
+        set_tone(self.problem, "problem")
         self.problem.setWordWrap(True)
         form = QFormLayout()
         client_label = QLabel(self.tr("C&lient (optional)"), self)

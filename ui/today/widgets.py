@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
     QWidget,
 )
+
+from ui.common.palette import set_tone, state_colour
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class ProgressPanel(QWidget):
             bar.setValue(min(line.actual, max(line.target, 1)))
             bar.setFormat(f"{line.actual} / {line.target}")
             done = line.target > 0 and line.actual >= line.target
-            bar.setStyleSheet("QProgressBar::chunk { background: #1e8e3e; }" if done else "")
+            set_tone(bar, "done" if done else None)
 
 
 class QuickLogBar(QWidget):
@@ -84,7 +85,7 @@ class QuickLogBar(QWidget):
         self.leaflet_count.setRange(1, 500)
         self.leaflet_count.setValue(10)
         self.leaflets = QPushButton(self.tr("&Leaflets +"), self)
-        self.prospect = QPushButton(self.tr("New &prospect"), self)
+        self.prospect = QPushButton(self.tr("Ne&w prospect"), self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Log:"), self))
@@ -165,7 +166,7 @@ class ReminderList(QTreeWidget):
         item.setData(0, RECORD_ROLE, line.reminder)
         if line.overdue:
             for column in range(4):
-                item.setForeground(column, QColor("#c5221f"))
+                item.setForeground(column, state_colour("overdue"))
         return item
 
     def show_groups(self, groups: list[tuple[str, list[ReminderLine]]], old_count: int) -> None:
@@ -199,7 +200,7 @@ class ReminderList(QTreeWidget):
                 old.setData(0, RECORD_ROLE, OLD_LINE)
                 old.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
                 for column in range(4):
-                    old.setForeground(column, QColor("#c5221f"))
+                    old.setForeground(column, state_colour("overdue"))
                 self.addTopLevelItem(old)
                 self.old_line = old
         if not any(lines for _name, lines in groups) and not old_count:

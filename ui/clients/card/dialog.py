@@ -35,6 +35,7 @@ from ui.common.i18n import current_language
 from ui.common.print_actions import open_preview, print_button
 from ui.common.qdates import qdatetime
 from ui.common.task_runner import TaskRunner
+from ui.common.visit_texts import PlannerTexts
 from ui.common.widgets.entry_table import EntryTable, card_cents
 
 if TYPE_CHECKING:
@@ -172,7 +173,6 @@ class ClientCardDialog(QDialog):
 
         self.duplicate_banner = QFrame(self)
         self.duplicate_banner.setObjectName("duplicateBanner")
-        self.duplicate_banner.setStyleSheet("#duplicateBanner { background: #fef7e0; border: 1px solid #f9ab00; }")
         self.duplicate_text = QLabel(self.duplicate_banner)
         self.duplicate_text.setWordWrap(True)
         self.open_duplicate = QPushButton(self.tr("&Open existing card"), self.duplicate_banner)
@@ -345,12 +345,19 @@ class ClientCardDialog(QDialog):
     def _show_history(self, history: list[HistoryEntry]) -> None:
         kinds = {**self.choices.history_kinds(), **self._form_kinds()}
         forms = self._form_titles()
+        texts = PlannerTexts(self)
+        words = {**texts.statuses(), **texts.outcomes(), **self._paper_statuses()}
+        codes = {"visit": texts.purposes(), "worklog": texts.work_kinds(), "proposal": {}, "receipt": {}}
         self.history.clear()
         locale = QLocale()
         for entry in history:
             when = locale.toString(qdatetime(entry.at.astimezone()), QLocale.FormatType.ShortFormat)
             title = forms.get(entry.title, entry.title) if entry.kind in FORM_KINDS else entry.title
-            item = QTreeWidgetItem([when, kinds.get(entry.kind, entry.kind), title, entry.detail])
+            detail = entry.detail
+            if entry.kind in codes:  # the core gives codes here (purpose, status · outcome): said in words
+                title = codes[entry.kind].get(title, title)
+                detail = " · ".join(words.get(part, part) for part in detail.split(" · "))
+            item = QTreeWidgetItem([when, kinds.get(entry.kind, entry.kind), title, detail])
             if entry.kind in FORM_KINDS:
                 item.setData(0, FORM_ROLE, (entry.kind, entry.record_id))
             self.history.addTopLevelItem(item)
@@ -360,6 +367,16 @@ class ClientCardDialog(QDialog):
             "call_record": self.tr("Phone invitation"),
             "needs_interview": self.tr("Needs interview"),
             "closing_interview": self.tr("Closing interview"),
+        }
+
+    def _paper_statuses(self) -> dict[str, str]:
+        """A proposal's or receipt's status code, and a work-log entry's step, in words."""
+        return {
+            "draft": self.tr("Draft"),
+            "finished": self.tr("Finished"),
+            "signed": self.tr("Signed"),
+            "closed": self.tr("Closed the sale"),
+            "not_closed": self.tr("Not closed"),
         }
 
     def _form_titles(self) -> dict[str, str]:

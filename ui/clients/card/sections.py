@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.palette import set_tone
+
 
 def combo(parent: QWidget, items: Sequence[tuple[object, str]]) -> QComboBox:
     box = QComboBox(parent)
@@ -69,7 +71,7 @@ class FieldRows:
         layout.addWidget(widget)
         problem = QLabel(holder)
         problem.setObjectName(f"problem_{key}")
-        problem.setStyleSheet("color: #c5221f;")
+        set_tone(problem, "problem")
         problem.setWordWrap(True)
         problem.hide()
         layout.addWidget(problem)

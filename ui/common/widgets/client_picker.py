@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from ui.common.palette import set_tone
 from ui.common.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class ClientPicker(QWidget):
         self.problem = QLabel(self)
         self.problem.setObjectName("clientPickerProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c5221f;")
+        set_tone(self.problem, "problem")
         self.problem.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -1,5 +1,6 @@
 """The proposal editor (投保单): every change is saved as the user types, problems shown beside
-their fields, Finish… once none is left; a finished proposal opens read-only.
+their fields once a field is left (all of them on Finish…, which signs once none is left); a
+finished proposal opens read-only.
 
 Saving goes through the db lane, whose single thread keeps saves in the order they were
 made; the newest save's problems are the ones shown.  Closing (Close, Esc, the window's
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -28,13 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.proposals.summary import proposal_summary
 from app.rules.ids import ProposalId
 from app.rules.problem import Problem
 from app.rules.proposal import ProposalDoc
 from ui.common.failures import failure_text
 from ui.common.i18n import current_language
 from ui.common.task_runner import TaskRunner
+from ui.common.widgets.signed_document import SignatureImages
 from ui.proposals.editor.beneficiaries import BeneficiariesSection
+from ui.proposals.editor.choices import ProposalChoices
 from ui.proposals.editor.client_links import ClientLinks
 from ui.proposals.editor.fields import ProblemBoard
 from ui.proposals.editor.party import PartySection
@@ -45,11 +50,19 @@ from ui.proposals.editor.signing import SigningDialog
 
 if TYPE_CHECKING:
     from app.context import AppContext
-    from app.proposals.records import ClientLink
+    from app.proposals.records import ClientLink, StoredSignature
     from app.proposals.service import DraftSaved, ProposalView
     from app.rules.product_catalogue import ProductCatalogue
 
-    Loaded = tuple[ProposalView, dict[str, ClientLink], list[Problem], list[Problem], ProductCatalogue, dict[str, str]]
+    Loaded = tuple[
+        ProposalView,
+        dict[str, ClientLink],
+        list[Problem],
+        list[Problem],
+        ProductCatalogue,
+        dict[str, str],
+        tuple[StoredSignature, ...],
+    ]
 
 AUTOSAVE_MS = 250
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -100,6 +113,9 @@ class ProposalEditor(QDialog):
         self.header.setObjectName("proposalHeader")
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A finished proposal: who signed, as they signed; the hash only in the small print.
+        self.signed_view = SignatureImages(self)
+        self.signed_view.hide()
         content = QWidget()
         self.policyholder = PartySection("policyholder", self.tr("Policyholder"), board, content)
         self.relation = RelationSection(board, content)
@@ -129,7 +145,6 @@ class ProposalEditor(QDialog):
         self.save_button.setToolTip(self.tr("Ctrl+S; changes are also saved as you type"))
         self.finish_button = QPushButton(self.tr("Finish…"), self)
         self.finish_button.setToolTip(self.tr("Ctrl+Enter: sign and freeze the proposal"))
-        self.finish_button.setEnabled(False)
         self.correct_button = QPushButton(self.tr("Correct…"), self)
         self.correct_button.hide()
         self.close_button = QPushButton(self.tr("Close"), self)
@@ -139,6 +154,7 @@ class ProposalEditor(QDialog):
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.signed_view)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.problem_title)
         layout.addWidget(self.problem_list)
@@ -153,6 +169,11 @@ class ProposalEditor(QDialog):
         self.cards.party_did_fill.connect(lambda _role: self._changed())
         self.cards.links_did_fail.connect(self.status.setText)
         self.problem_list.itemActivated.connect(self._go_to_problem)
+        self.board.field_did_leave.connect(self._field_left)
+        # 账户户名 must be the policyholder: it follows the name until the manager types another.
+        self._holder_follows = True
+        self.policyholder.name.textChanged.connect(self._follow_policyholder)
+        self.payment.holder.textEdited.connect(self._holder_edited)
         self.save_button.clicked.connect(self.save_now)
         self.finish_button.clicked.connect(self.finish)
         self.correct_button.clicked.connect(self.ask_correction)
@@ -181,12 +202,13 @@ class ProposalEditor(QDialog):
             problems, warnings = proposals.check(view.doc)
             catalogue = proposals.catalogue()  # with its search keys: pinyin is worked out here
             links = records.linked_clients(proposal_id)
-            return view, links, problems, warnings, catalogue, search_keys(catalogue)
+            signatures = records.signatures(proposal_id) if view.status == "finished" else ()
+            return view, links, problems, warnings, catalogue, search_keys(catalogue), signatures
 
         self.submit(work, self._show)
 
     def _show(self, loaded: Loaded) -> None:
-        view, links, problems, warnings, catalogue, keys = loaded
+        view, links, problems, warnings, catalogue, keys, signatures = loaded
         self.product.set_catalogue(catalogue, keys)
         self.view = view
         self.editable = view.status == "draft"
@@ -199,12 +221,14 @@ class ProposalEditor(QDialog):
         self.beneficiaries.show_docs(doc.beneficiaries)
         for section in (self.product, self.payment, self.health, self.manager):
             section.show_doc(doc)
+        self._holder_follows = doc.payment_account_holder in ("", doc.policyholder.name)
         self.cards.editable = self.editable
         self.cards.show(links)
         self._loading = False
         for section in self.sections():
             section.set_editable(self.editable)
         self._show_header(view)
+        self._show_signatures(view, signatures)
         self.save_button.setVisible(self.editable)
         self.finish_button.setVisible(self.editable)
         self.correct_button.setVisible(view.status == "finished")
@@ -220,7 +244,7 @@ class ProposalEditor(QDialog):
     def _show_header(self, view: ProposalView) -> None:
         title = self.tr("Proposal, version %1").replace("%1", str(view.version))
         if view.status == "finished":
-            title += " · " + self.tr("Finished; SHA-256 %1").replace("%1", view.content_hash or "")
+            title += " · " + self.tr("Finished and signed")
         else:
             title += " · " + self.tr("Draft")
         if view.previous_id:
@@ -228,12 +252,33 @@ class ProposalEditor(QDialog):
         self.header.setText(title)
         self.setWindowTitle(self.tr("Proposal: %1").replace("%1", view.doc.policyholder.name or self.tr("new")))
 
+    def _show_signatures(self, view: ProposalView, signatures: tuple[StoredSignature, ...]) -> None:
+        if view.status != "finished":
+            self.signed_view.hide()
+            return
+        roles = ProposalChoices(self).roles()
+        images = [
+            (self.tr("%1: %2").replace("%1", roles.get(s.role, s.role)).replace("%2", s.name), s.strokes_json, s.png)
+            for s in signatures
+        ]
+        details = self.tr("Details: content hash (SHA-256) %1").replace("%1", view.content_hash or "")
+        self.signed_view.show_signatures(images, details)
+        self.signed_view.show()
+
     def _show_problems(self, problems: list[Problem], warnings: list[Problem]) -> None:
         self.problems, self.warnings = problems, warnings
         language = current_language()
         self.board.show(problems, warnings, language, self._fallbacks())
+        self._fill_problem_list()
+
+    def _fill_problem_list(self) -> None:
+        """The problems of the fields already left (all of them after Finish…); the title counts all."""
+        problems, warnings, fallbacks = self.problems, self.warnings, self._fallbacks()
+        language = current_language()
+        shown = self.board.revealed(problems, fallbacks)
+        shown_warnings = self.board.revealed(warnings, fallbacks)
         self.problem_list.clear()
-        for problem, is_warning in [(p, False) for p in problems] + [(w, True) for w in warnings]:
+        for problem, is_warning in [(p, False) for p in shown] + [(w, True) for w in shown_warnings]:
             text = problem.message(language)
             item = QListWidgetItem(self.tr("Review: %1").replace("%1", text) if is_warning else text)
             item.setData(PATH_ROLE, problem.field)
@@ -246,8 +291,26 @@ class ProposalEditor(QDialog):
         else:
             self.problem_title.setText(self.tr("No problems: ready to finish"))
         self.problem_title.setVisible(self.editable)
-        self.problem_list.setVisible(self.editable and bool(problems or warnings))
-        self.finish_button.setEnabled(self.editable and not problems)
+        self.problem_list.setVisible(self.editable and bool(shown or shown_warnings))
+        self.finish_button.setEnabled(self.editable)
+
+    def _field_left(self, _path: str) -> None:
+        """A field was left: its problems show, once the save of what was typed has landed."""
+        if self._dirty or self._autosave.isActive():
+            self.save_now()
+        elif self._in_flight == 0:
+            self.board.render()
+            self._fill_problem_list()
+
+    def _follow_policyholder(self, name: str) -> None:
+        if self._holder_follows and not self._loading and self.editable:
+            self.payment.holder.setText(name.strip())
+
+    def _holder_edited(self, text: str) -> None:
+        # Cleared, it follows the policyholder again; typed, it is the manager's.
+        self._holder_follows = not text.strip()
+        if self._holder_follows:
+            self.payment.holder.setText(self.policyholder.name.text().strip())
 
     def focus_problems(self) -> None:
         """F8: to the list of problems, where Enter goes to the chosen problem's field."""
@@ -287,6 +350,7 @@ class ProposalEditor(QDialog):
             policyholder=holder, insured=insured, relation=self.relation.value(),
             beneficiaries=self.beneficiaries.docs(local),
         )  # fmt: skip
+        local += self.health.unanswered(self.tr("Health question not answered: %1"))
         return doc, local
 
     def is_saved(self) -> bool:
@@ -368,14 +432,26 @@ class ProposalEditor(QDialog):
             self._finish_when_saved = True
             self.save_now()
             return
+        _, local = self.build_doc()  # a form just opened has not been read yet (unanswered questions)
+        missing = [p for p in local if p not in self.problems]
+        if missing:
+            self._show_problems(missing + self.problems, self.warnings)
         if self.problems:
-            self.problem_list.setFocus()
+            # All of them at once: beside their fields and in the list, the first one's field focused.
+            self.board.reveal_all()
+            self._fill_problem_list()
+            first = self.problem_list.item(0)
+            if first is not None:
+                self.problem_list.setCurrentRow(0)
+                self._go_to_problem(first)
+            if QApplication.focusWidget() is self.finish_button or first is None:
+                self.problem_list.setFocus()
             return
         from app.rules.proposal import required_roles
 
         doc, _ = self.build_doc()
         signers = [(role, getattr(doc, role).name) for role in required_roles(doc)]
-        self.signing = SigningDialog(signers, self)
+        self.signing = SigningDialog(signers, proposal_summary(doc, current_language()), self)
         self.signing.signatures_did_confirm.connect(self._sign)
         self.signing.open()
 

@@ -12,9 +12,11 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from app.rules.money import cents_from_text
+from app.rules.money import cents_from_amount
 from app.rules.problem import Problem
 from app.rules.proposal import field_label
 
@@ -22,25 +24,100 @@ PROBLEM_STYLE = "color: #c5221f;"
 WARNING_STYLE = "color: #a35200;"
 
 
+class ProblemLine(QLabel):
+    """A field's problem on one line whose height is kept while it is hidden, so a problem
+    appearing never pushes the next field away from the pointer. Too long a text is drawn
+    elided; `text()` and the tooltip keep all of it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() + 2)
+
+    def setText(self, text: str) -> None:
+        flat = text.replace("\n", "；")
+        super().setText(flat)
+        self.setToolTip(flat)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+
+
 def problem_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
+    label = ProblemLine(parent)
     label.setObjectName(name)
-    label.setWordWrap(True)
     label.setStyleSheet(PROBLEM_STYLE)
     label.hide()
     return label
 
 
-class ProblemBoard:
-    """Where each field's problems are shown, and which widget takes the focus for it."""
+# Focus leaving for these reasons is not the manager leaving the field (a drop-down opening, another window).
+NOT_LEAVING = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
+
+
+class ProblemBoard(QObject):
+    """Where each field's problems are shown, and which widget takes the focus for it.
+
+    A field's problems show once the manager has left it (focus out), or all at once after
+    `reveal_all` (Finish): nothing is red on a form not yet typed in."""
+
+    field_did_leave = Signal(str)  # the path of the field just left
 
     def __init__(self) -> None:
+        super().__init__()
         self.labels: dict[str, QLabel] = {}
         self.focus: dict[str, QWidget] = {}
+        self.aliases: dict[QObject, QWidget] = {}  # a widget whose leaving is leaving another's field
+        self.left: set[str] = set()
+        self.all_revealed = False
+        self._shown: tuple[list[Problem], list[Problem], str, dict[str, str]] = ([], [], "en", {})
 
     def register(self, path: str, label: QLabel, focus: QWidget) -> None:
         self.labels[path] = label
+        self.refocus(path, focus)
+
+    def refocus(self, path: str, focus: QWidget) -> None:
+        """`focus` takes the focus for `path`, and leaving it opens the field's problems."""
         self.focus[path] = focus
+        focus.installEventFilter(self)
+
+    def alias(self, widget: QWidget, stands_for: QWidget) -> None:
+        """Leaving `widget` (the 否 beside a 是) is leaving the field `stands_for` takes the focus for."""
+        self.aliases[widget] = stands_for
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut
+                and event.reason() not in NOT_LEAVING):  # fmt: skip
+            target = self.aliases.get(watched, watched)
+            paths = [path for path, widget in self.focus.items() if widget is target]
+            self.left.update(paths)
+            for path in paths:
+                self.field_did_leave.emit(path)
+        return False
+
+    def reveal_all(self) -> None:
+        self.all_revealed = True
+        self.render()
+
+    def is_open(self, label: QLabel) -> bool:
+        return self.all_revealed or any(self.labels.get(path) is label for path in self.left)
+
+    def revealed(self, problems: Iterable[Problem], fallbacks: dict[str, str]) -> list[Problem]:
+        """The problems the manager should see now: beside a field already left, or all after Finish."""
+        if self.all_revealed:
+            return list(problems)
+        shown = []
+        for problem in problems:
+            label = self.label_for(problem.field, fallbacks)
+            if label is not None and self.is_open(label):
+                shown.append(problem)
+        return shown
 
     def add_row(self, form: QFormLayout, path: str, text: str, widget: QWidget) -> QLabel:
         """A form row: the field with its problem line right under it."""
@@ -72,10 +149,15 @@ class ProblemBoard:
 
     def show(self, problems: Iterable[Problem], warnings: Iterable[Problem], language: str,
              fallbacks: dict[str, str]) -> None:  # fmt: skip
+        self._shown = (list(problems), list(warnings), language, fallbacks)
+        self.render()
+
+    def render(self) -> None:
+        problems, warnings, language, fallbacks = self._shown
         texts: dict[QLabel, list[tuple[str, bool]]] = {}
         for problem, is_warning in [(p, False) for p in problems] + [(w, True) for w in warnings]:
             label = self.label_for(problem.field, fallbacks)
-            if label is not None:
+            if label is not None and self.is_open(label):
                 texts.setdefault(label, []).append((problem.message(language), is_warning))
         for label in set(self.labels.values()):
             lines = texts.get(label, [])
@@ -106,10 +188,10 @@ def parse_date(text: str, path: str) -> tuple[date | None, Problem | None]:
 
 def parse_yuan(text: str, path: str) -> tuple[int | None, Problem | None]:
     try:
-        return cents_from_text(text), None
+        return cents_from_amount(text), None
     except ValueError:
-        return None, _unreadable(path, "enter an amount in yuan, e.g. 100000.00.",
-                                 "请填写以元为单位的金额，例如 100000.00。")  # fmt: skip
+        return None, _unreadable(path, "enter an amount in yuan, e.g. 200,000 or 20万.",
+                                 "请填写以元为单位的金额，例如 200,000 或 20万。")  # fmt: skip
 
 
 def parse_percent(text: str, path: str) -> tuple[int, Problem | None]:

@@ -1,4 +1,6 @@
-"""Finish…: the declaration, then a signature pad per person who must sign."""
+"""Finish…: what is signed (a summary of the document), the declaration, then a signature pad
+per person who must sign.  Any document's summary can be passed: an underwriting decision's pad
+joins by building its own `SigningSummary`."""
 
 from __future__ import annotations
 
@@ -9,10 +11,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.common.widgets.signature_pad import SignaturePad
+from ui.common.widgets.signed_document import SummaryView
 from ui.proposals.editor.choices import ProposalChoices
 
 if TYPE_CHECKING:
     from app.proposals.service import SignatureInput
+    from app.rules.signing_summary import SigningSummary
 
 
 class SigningDialog(QDialog):
@@ -21,10 +25,13 @@ class SigningDialog(QDialog):
 
     signatures_did_confirm = Signal(object)  # dict role -> (Signature, png bytes)
 
-    def __init__(self, signers: list[tuple[str, str]], parent: QWidget | None = None) -> None:
-        """`signers`: (role, name) for each person who must sign, in order."""
+    def __init__(self, signers: list[tuple[str, str]], summary: SigningSummary, parent: QWidget | None = None) -> None:
+        """`signers`: (role, name) for each person who must sign, in order; `summary`: what
+        they sign, shown above the pads."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign the proposal"))
+        self.summary = SummaryView(self)
+        self.summary.show_summary(summary)
         roles = ProposalChoices(self).roles()
         self.declaration = QLabel(
             self.tr(
@@ -61,6 +68,7 @@ class SigningDialog(QDialog):
         buttons.addWidget(self.sign_button)
         buttons.addWidget(cancel)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
         layout.addWidget(self.declaration)
         layout.addLayout(pads)
         layout.addLayout(buttons)

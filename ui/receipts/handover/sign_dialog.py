@@ -12,10 +12,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.handover.records import HandoverView, InvalidHandover, Signed
+from app.handover.summary import handover_summary
 from ui.common.failures import failure_text
 from ui.common.i18n import current_language
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.signature_pad import SignaturePad
+from ui.common.widgets.signed_document import SummaryView
 
 if TYPE_CHECKING:
     from app.handover.service import HandoverService
@@ -31,13 +33,9 @@ class HandoverSignDialog(QDialog):
         self._service, self._runner, self.view = service, runner, view
         self._busy = False  # signing is under way
         self.setWindowTitle(self.tr("Sign handover list"))
-        summary = QLabel(self)
-        summary.setWordWrap(True)
-        summary.setText(
-            self.tr("%1 of %2: %3 document(s), %4 copies in all, handed to %5.")
-            .replace("%1", view.title).replace("%2", view.day.isoformat()).replace("%3", str(len(view.items)))
-            .replace("%4", str(view.total_copies)).replace("%5", view.teller_name)
-        )  # fmt: skip
+        # Every document on the list, read by both signers before they sign.
+        self.summary = SummaryView(self)
+        self.summary.show_summary(handover_summary(view, current_language()))
         self.manager_pad = SignaturePad(
             self.tr("I hand over the documents listed, in the numbers of copies shown."), self
         )
@@ -63,7 +61,7 @@ class HandoverSignDialog(QDialog):
         self.buttons.accepted.connect(self.sign)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(summary)
+        layout.addWidget(self.summary)
         layout.addLayout(grid)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
