@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.columns import fit_columns
 from ui.common.palette import set_tone
 
 
@@ -83,6 +84,8 @@ def history_tree(parent: QWidget, headers: list[str]) -> QTreeWidget:
     tree = QTreeWidget(parent)
     tree.setRootIsDecorated(False)
     tree.setHeaderLabels(headers)
+    # When, what and subject as wide as they read; the details take the rest (never "2026/11/24 0…").
+    fit_columns(tree, stretch=len(headers) - 1)
     return tree
 
 
