@@ -1,8 +1,8 @@
 """The Today page: the day's agenda, care and paperwork reminders, and progress on the targets.
 
 Built in one read, fast on a 100,000-card book: birthdays go through the month-day index of
-migration 0004, maturities and receipts through their date indexes; only the small tables
-(important dates, letters) are scanned.
+migration 0004, maturities, purchases and important dates through their date indexes (0006,
+0009); only the small tables (receipts, letters) are scanned.
 
 Each query is built once per process with bound parameters (`_statement`) and run with the
 day's values: building the 16 statements anew on every build, and computing their cache keys,
@@ -357,7 +357,7 @@ def _birthdays(session: Session, day: date, horizon: int, limit: int) -> _Found:
 
 @_statement
 def _important_dates_statement() -> Select[Any]:
-    # Filtered before the join: joining every row to its card would cost more than the scan.
+    # By index: one-off dates by their day, yearly ones by the month-day expression (migration 0009).
     return (
         select(
             ImportantDate.id,
