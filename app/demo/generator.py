@@ -262,11 +262,13 @@ class _Writer:
             if not rows:
                 continue
             sql, plan = self._plan(model.__table__, tuple(rows[0]))
+            defaults = _scalar_defaults(model.__table__)
             for start in range(0, len(rows), ROW_BATCH):
                 chunk = rows[start : start + ROW_BATCH]
                 columns = []
                 for key, type_key, convert in plan:
-                    column = [row[key] for row in chunk]
+                    # A column the rows do not name (added by a later migration) gets its default.
+                    column = [row[key] for row in chunk] if key in rows[0] else [defaults[key]] * len(chunk)
                     if convert is not None:
                         converted = seen.setdefault(type_key, {})
                         for value in dict.fromkeys(column):
@@ -294,3 +296,15 @@ class _Writer:
                 )
             cached = self._plans[(table.name, keys)] = (str(compiled), plan)
         return cached
+
+
+def _scalar_defaults(table: Table) -> dict[str, Any]:
+    """Each column's plain default (`default=…` in the model), for rows that leave it out."""
+    found: dict[str, Any] = {}
+    for column in table.columns:
+        default = column.default
+        if default is not None and getattr(default, "is_scalar", False):
+            found[column.key] = default.arg  # type: ignore[attr-defined]
+        elif column.nullable:
+            found[column.key] = None
+    return found

@@ -23,6 +23,7 @@ from local_db.models.paperwork import (
     Receipt,
     Signature,
 )
+from local_db.models.paperwork_loop import Attachment, LetterAnswer, ProposalRequest
 from local_db.models.sales_forms import (
     CallRecord,
     ClosingInterview,
@@ -35,6 +36,7 @@ from local_db.models.settings import Setting
 from local_db.models.work import DailyPlan, Visit, VisitChecklistItem, VisitSeries, WorkLogEntry
 
 __all__ = [
+    "Attachment",
     "AuditEvent",
     "Beneficiary",
     "CallRecord",
@@ -48,6 +50,7 @@ __all__ = [
     "HandoverList",
     "HeadOfficeLetter",
     "ImportantDate",
+    "LetterAnswer",
     "LineTarget",
     "MorningNote",
     "NeedsInterview",
@@ -59,6 +62,7 @@ __all__ = [
     "ProductHolding",
     "Proposal",
     "ProposalParty",
+    "ProposalRequest",
     "Prospect",
     "Receipt",
     "ReminderAction",

@@ -56,6 +56,14 @@ class Proposal(RecordMixin, Base):
     hq_status_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     hq_policy_number: Mapped[str | None] = mapped_column(String(40))
     hq_message: Mapped[str] = mapped_column(Text, default="")
+    # Issue 19 (migration 0011): a form filled on paper at the counter is registered, not typed
+    # in full (`source` paper, its form number, the initial-review checklist as JSON); an
+    # application head office did not issue in time is withdrawn (撤件).
+    source: Mapped[str] = mapped_column(String(8), default="app")  # app | paper
+    paper_form_number: Mapped[str] = mapped_column(String(40), default="")
+    review_json: Mapped[str] = mapped_column(Text, default="{}")
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (Index("ix_proposals_status", "status"),)
 
@@ -119,6 +127,10 @@ class Receipt(RecordMixin, Base):
     cooling_off_ends_on: Mapped[date | None] = mapped_column(Date)
     return_due_on: Mapped[date | None] = mapped_column(Date, index=True)
     returned_on: Mapped[date | None] = mapped_column(Date)
+    # Issue 19 (migration 0011): where the policy was picked up (insurer | bank), and who took the
+    # signed 回执 at the insurer's customer-service counter (not the teller of a handover list).
+    picked_up_from: Mapped[str | None] = mapped_column(String(10))
+    returned_to: Mapped[str] = mapped_column(String(100), default="")
     # A photo or scan of the signed paper receipt, when the client signed on paper.
     scan: Mapped[bytes | None] = mapped_column(LargeBinary)
     scan_mime: Mapped[str | None] = mapped_column(String(40))
@@ -162,6 +174,8 @@ class Signature(RecordMixin, Base):
     handover_list_id: Mapped[str | None] = mapped_column(
         ForeignKey("handover_lists.id", ondelete="CASCADE"), index=True
     )
+    # An underwriting decision (核保通知函) accepted or declined, signed by policyholder and insured.
+    letter_id: Mapped[str | None] = mapped_column(ForeignKey("hq_letters.id", ondelete="CASCADE"), index=True)
     # policyholder | insured | client | manager | teller
     signer_role: Mapped[str] = mapped_column(String(12))
     signer_name: Mapped[str] = mapped_column(String(50), default="")
@@ -184,3 +198,10 @@ class HeadOfficeLetter(RecordMixin, Base):
     due_on: Mapped[date] = mapped_column(Date)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     resolution_note: Mapped[str] = mapped_column(Text, default="")
+    # Issue 19 (migration 0011): each kind's own fields as JSON (examination hospital and time,
+    # investigator, the decision's terms…), the Planner visit booked for a medical examination,
+    # and the client's answer to an underwriting decision.
+    fields_json: Mapped[str] = mapped_column(Text, default="{}")
+    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visits.id", ondelete="SET NULL"))
+    decision: Mapped[str | None] = mapped_column(String(10))  # accepted | declined
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
