@@ -3,15 +3,9 @@ extractable, the phone masked, and rendered to PNG (looked at by hand when the l
 
 from __future__ import annotations
 
-import io
-import os
-import shutil
-import subprocess
-import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-import pypdf
 import pytest
 
 from app.common.local_time import local_zone
@@ -20,13 +14,8 @@ from app.planner.records import VisitInput
 from app.rules.ids import ClientId
 from app.sales_forms.closing import ClosingInput, Objection
 from local_db.models import Client
-
-BRANCHDESK = str(Path(sys.executable).with_name("branchdesk"))
-A4 = (595, 842)
-
-
-def branchdesk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([BRANCHDESK, *args], capture_output=True, text=True, timeout=120, env=dict(os.environ))
+from tests.pdf_helpers import one_a4_page_text, rendered_page
+from tests.test_cli import branchdesk
 
 
 def filled_interview(data_dir: Path) -> str:
@@ -64,11 +53,7 @@ def test_print_closing_interview_one_a4_page_in_chinese(tmp_path: Path) -> None:
     done = branchdesk("--data-dir", str(data_dir), "print", "closing-interview", interview_id, "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"closing-interview: {out} (1 page,")
-    reader = pypdf.PdfReader(io.BytesIO(out.read_bytes()))
-    assert len(reader.pages) == 1
-    box = reader.pages[0].mediabox
-    assert (round(float(box.width)), round(float(box.height))) == A4
-    content = reader.pages[0].extract_text()
+    content = one_a4_page_text(out.read_bytes())
     expected = ("成交面谈记录表", "张三", "国寿鑫享年金保险", "200,000.00", "FAB的呈现", "促成时坚持三次以上",
                 "收益不如理财高", "约定周末三人一起再谈", "开场寒暄太长", "待跟进", "已安排拜访",
                 "主管审阅")  # fmt: skip
@@ -76,10 +61,8 @@ def test_print_closing_interview_one_a4_page_in_chinese(tmp_path: Path) -> None:
         assert words in content, words
     assert "138****5678" in content and "13812345678" not in content
     assert "follow_up" not in content and "GS-XXNJ" in content  # codes print only where the paper has them
-    if shutil.which("pdftoppm") is not None:
-        subprocess.run(["pdftoppm", "-png", "-r", "60", str(out), str(tmp_path / "page")], check=True, timeout=60)
-        png = tmp_path / "page-1.png"
-        assert png.stat().st_size > 10_000
+    png = rendered_page(out, "closing-interview", tmp_path)
+    assert png is None or png.stat().st_size > 10_000
 
 
 def test_an_unknown_interview_is_exit_code_2(tmp_path: Path) -> None:

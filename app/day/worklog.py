@@ -175,13 +175,30 @@ def visit_entry(session: Session, visit_id: str) -> WorkLogEntry | None:
     return max(live, key=lambda r: (r.created_at, r.id)) if live else None
 
 
-def _refuse_closed(session: Session, day: date, what: str, what_zh: str) -> None:
+# The hint of a closed-day refusal about an entry the daily summary can correct (hint, hint_zh).
+CORRECT_IN_SUMMARY = (
+    "Correct the entry in the daily summary (the correction is kept beside it).",
+    "请在每日总结中更正该记录（更正会与原记录一并保留）。",
+)
+
+
+def refuse_closed(
+    session: Session,
+    day: date,
+    what: str,
+    what_zh: str,
+    hint: str = "Correct the visit's entry in the daily summary (the correction is kept beside it).",
+    hint_zh: str = "请在每日总结中更正该拜访的记录（更正会与原记录一并保留）。",
+) -> None:
+    """The closed-day refusal: raise InvalidInput when the work log of `day` is closed, saying
+    "The work log of <day> is closed: <what>." (`what_zh` in Chinese) and the hint how to go on
+    (by default: correct the visit's entry in the daily summary)."""
     if is_closed(session, day):
         raise InvalidInput(
             f"The work log of {day.isoformat()} is closed: {what}.",
-            "Correct the visit's entry in the daily summary (the correction is kept beside it).",
+            hint,
             zh=f"{day.isoformat()} 的工作日志已关闭：{what_zh}。",
-            hint_zh="请在每日总结中更正该拜访的记录（更正会与原记录一并保留）。",
+            hint_zh=hint_zh,
         )
 
 
@@ -206,23 +223,25 @@ def record_visit(session: Session, visit: Visit, sales_step: str | None, actor: 
     }
     row = visit_entry(session, visit.id)
     if row is None:
-        _refuse_closed(session, wanted["day"], "a visit on it can no longer be recorded",
+        refuse_closed(session, wanted["day"], "a visit on it can no longer be recorded",
                        "不能再登记当天的拜访")  # fmt: skip
         row = WorkLogEntry(visit_id=visit.id, quantity=1, outcome="", notes="", **wanted)
         session.add(row)
         session.flush()
-        record_event(session, actor=actor, action="create", entity="worklog", entity_id=row.id, detail=_summary(row))
+        record_event(
+            session, actor=actor, action="create", entity="worklog", entity_id=row.id, detail=entry_summary(row)
+        )
     else:
         changed = sorted(k for k, v in wanted.items() if getattr(row, k) != v)
         if not changed:
             return row
         for day in {row.day, wanted["day"]}:
-            _refuse_closed(session, day, "the visit's entry cannot change", "该拜访的记录不能再修改")
+            refuse_closed(session, day, "the visit's entry cannot change", "该拜访的记录不能再修改")
         for name in changed:
             setattr(row, name, wanted[name])
         session.flush()
         record_event(session, actor=actor, action="edit", entity="worklog", entity_id=row.id,
-                     detail={"changed": changed, **_summary(row)})  # fmt: skip
+                     detail={"changed": changed, **entry_summary(row)})  # fmt: skip
     if row.client_id:
         _touch_contact(session, row.client_id, row.at)
     return row
@@ -233,8 +252,8 @@ def unrecord_visit(session: Session, visit_id: str, actor: str) -> None:
     row = visit_entry(session, visit_id)
     if row is None:
         return
-    _refuse_closed(session, row.day, "the visit's entry cannot be removed", "该拜访的记录不能再删除")
-    _drop(session, row, actor, reason="")
+    refuse_closed(session, row.day, "the visit's entry cannot be removed", "该拜访的记录不能再删除")
+    drop_entry(session, row, actor, reason="")
 
 
 def _touch_contact(session: Session, client_id: str, at: datetime) -> None:
@@ -244,9 +263,27 @@ def _touch_contact(session: Session, client_id: str, at: datetime) -> None:
         client.last_contact_at = at
 
 
-def _drop(session: Session, row: WorkLogEntry, actor: str, reason: str) -> None:
-    """Delete an entry of an open day; the client's last contact falls back to the one before."""
-    detail = {**_summary(row), "visit_id": row.visit_id, "at": row.at.isoformat(), "reason": reason}
+def contact_made(session: Session, row: WorkLogEntry) -> None:
+    """An entry of a contact kind (CONTACT_KINDS) was written: the client's last contact moves
+    up to it, and a new prospect becomes contacted. Other kinds change nothing."""
+    if row.kind not in CONTACT_KINDS:
+        return
+    if row.client_id:
+        _touch_contact(session, row.client_id, row.at)
+    if row.prospect_id:
+        prospect = session.get(Prospect, row.prospect_id)
+        if prospect is not None and prospect.stage == "new":
+            prospect.stage = "contacted"  # the first call or meeting moves them on
+
+
+def drop_entry(
+    session: Session, row: WorkLogEntry, actor: str, reason: str = "", more: dict[str, Any] | None = None
+) -> None:
+    """Delete an entry of an open day (the caller has refused a closed one, `refuse_closed`):
+    audited with its `entry_summary`, the reason and what `more` adds (e.g. the form it came
+    from); the client's last contact falls back to the one before."""
+    detail = {**entry_summary(row), "visit_id": row.visit_id, "at": row.at.isoformat(), "reason": reason}
+    detail.update(more or {})
     client_id, at = row.client_id, row.at
     session.delete(row)
     session.flush()
@@ -336,7 +373,7 @@ class WorkLogService:
         self._refuse_if_closed(session, entry.day)
         row = self._add(session, entry, corrects=None)
         record_event(session, actor=self._actor(), action="create", entity="worklog", entity_id=row.id,
-                     detail={**_summary(row), **(detail or {})})  # fmt: skip
+                     detail={**entry_summary(row), **(detail or {})})  # fmt: skip
         return row
 
     def quick(
@@ -368,7 +405,7 @@ class WorkLogService:
         with self._sessions.begin() as session:
             row = self._open_entry(session, entry_id, "deleted", "删除")
             visit = session.get(Visit, row.visit_id) if row.visit_id else None
-            _drop(session, row, self._actor(), reason.strip())
+            drop_entry(session, row, self._actor(), reason.strip())
             if visit is not None and visit.status == "done":
                 visit.status, visit.outcome = "planned", None
                 record_event(session, actor=self._actor(), action="status", entity="visit", entity_id=visit.id,
@@ -393,7 +430,7 @@ class WorkLogService:
             if changed:
                 session.flush()
                 record_event(session, actor=self._actor(), action="edit", entity="worklog", entity_id=row.id,
-                             detail={"changed": changed, **_summary(row)})  # fmt: skip
+                             detail={"changed": changed, **entry_summary(row)})  # fmt: skip
                 if row.client_id and row.kind in CONTACT_KINDS:
                     _touch_contact(session, row.client_id, row.at)
             return self._entry(session, row, corrected_by=None, reason="")
@@ -468,7 +505,7 @@ class WorkLogService:
                 action="correct",
                 entity="worklog",
                 entity_id=row.id,
-                detail={"corrects": old.id, "reason": reason.strip(), "changed": sorted(changes), **_summary(row)},
+                detail={"corrects": old.id, "reason": reason.strip(), "changed": sorted(changes), **entry_summary(row)},
             )
             return self._entry(session, row, corrected_by=None, reason=reason.strip())
 
@@ -478,13 +515,9 @@ class WorkLogService:
         row = session.get(WorkLogEntry, entry_id)
         if row is None:
             raise NotFound(f"No work-log entry {entry_id}.", zh="找不到该工作日志记录。")
-        if is_closed(session, row.day):
-            raise InvalidInput(
-                f"The work log of {row.day.isoformat()} is closed: its entries cannot be {done}.",
-                "Correct the entry instead (the correction is kept beside it).",
-                zh=f"{row.day.isoformat()} 的工作日志已关闭：当天的记录不能{done_zh}。",
-                hint_zh="请改为更正该记录（更正会与原记录一并保留）。",
-            )
+        refuse_closed(session, row.day, f"its entries cannot be {done}", f"当天的记录不能{done_zh}",
+                      "Correct the entry instead (the correction is kept beside it).",
+                      "请改为更正该记录（更正会与原记录一并保留）。")  # fmt: skip
         return row
 
     def _refuse_if_closed(self, session: Session, day: date) -> None:
@@ -516,12 +549,7 @@ class WorkLogService:
             corrects_id=corrects,
         )
         session.add(row)
-        if entry.client_id and entry.kind in CONTACT_KINDS:
-            _touch_contact(session, entry.client_id, entry.at)
-        if entry.prospect_id and entry.kind in CONTACT_KINDS:
-            prospect = session.get(Prospect, entry.prospect_id)
-            if prospect is not None and prospect.stage == "new":
-                prospect.stage = "contacted"  # the first call or meeting moves them on
+        contact_made(session, row)
         session.flush()
         return row
 
@@ -610,7 +638,7 @@ def _as_input(row: WorkLogEntry) -> LogInput:
     )
 
 
-def _summary(row: WorkLogEntry) -> dict[str, Any]:
+def entry_summary(row: WorkLogEntry) -> dict[str, Any]:
     """What the audit event keeps of an entry: never the client's ID or phone, nor free text."""
     return {
         "day": row.day.isoformat(),

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.errors import InvalidInput
-from app.reference.profile_copy import read_copy, write_copy
+from app.reference.profile_copy import newer_file, read_copy, write_copy
 from app.reference.shipped import shipped_calendar
 from app.rules import working_days
-from app.rules.holiday_calendar import CalendarFileError, HolidayCalendar, parse_calendar
+from app.rules.holiday_calendar import HolidayCalendar, parse_calendar
 
 PROFILE_FILE = Path("reference") / "holiday_calendar.json"
 
@@ -49,19 +48,7 @@ def hold_profile_calendar(data_dir: Path) -> HolidayCalendar:
 def import_calendar(data_dir: Path, raw: bytes, name: str | None = None) -> HolidayCalendar:
     """Install the calendar file `raw` into the profile and hold it; InvalidInput (nothing
     changed) when it is not a valid calendar or not newer than the one held."""
-    # `name`: the file's path as given; without one, "the file" in each language.
-    name, name_zh = (name, name) if name else ("The file", "该文件")
-    try:
-        incoming = parse_calendar(raw)
-    except CalendarFileError as exc:
-        raise InvalidInput(f"{name} was not installed: {exc.problem.en}",
-                           zh=f"{name_zh} 未安装：{exc.problem.zh_CN}") from None  # fmt: skip
-    held = held_calendar(data_dir)
-    if incoming.version <= held.version:
-        raise InvalidInput(f"{name} was not installed: its version {incoming.version} is not newer than the "
-                           f"calendar held (version {held.version}).",
-                           zh=f"{name_zh} 未安装：其版本 {incoming.version} "
-                           f"不高于当前日历（版本 {held.version}）。")  # fmt: skip
+    incoming = newer_file(raw, parse_calendar, held_calendar(data_dir), name, "calendar", "日历")
     previous = imported_calendar(data_dir)
     kept = incoming if previous is None else previous.merged(incoming)
     _write(profile_file(data_dir), kept)

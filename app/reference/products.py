@@ -17,9 +17,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from app.errors import InvalidInput
-from app.reference.profile_copy import read_copy, write_copy
-from app.rules.product_catalogue import CatalogueFileError, ProductCatalogue, parse_catalogue
+from app.reference.profile_copy import newer_file, read_copy, write_copy
+from app.rules.product_catalogue import ProductCatalogue, parse_catalogue
 
 SHIPPED_RESOURCE = "reference/product_catalogue.json"  # inside the resources package
 PROFILE_FILE = Path("reference") / "product_catalogue.json"
@@ -70,18 +69,6 @@ def hold_profile_catalogue(data_dir: Path) -> ProductCatalogue:
 def import_catalogue(data_dir: Path, raw: bytes, name: str | None = None) -> ProductCatalogue:
     """Install the catalogue file `raw` into the profile and hold it; InvalidInput (nothing
     changed) when it is not a valid catalogue or not newer than the one held."""
-    # `name`: the file's path as given; without one, "the file" in each language.
-    name, name_zh = (name, name) if name else ("The file", "该文件")
-    try:
-        incoming = parse_catalogue(raw)
-    except CatalogueFileError as exc:
-        raise InvalidInput(f"{name} was not installed: {exc.problem.en}",
-                           zh=f"{name_zh} 未安装：{exc.problem.zh_CN}") from None  # fmt: skip
-    held = held_catalogue(data_dir)
-    if incoming.version <= held.version:
-        raise InvalidInput(f"{name} was not installed: its version {incoming.version} is not newer than the "
-                           f"product catalogue held (version {held.version}).",
-                           zh=f"{name_zh} 未安装：其版本 {incoming.version} "
-                           f"不高于当前产品目录（版本 {held.version}）。")  # fmt: skip
+    incoming = newer_file(raw, parse_catalogue, held_catalogue(data_dir), name, "product catalogue", "产品目录")
     write_copy(profile_file(data_dir), incoming.to_json(), "catalogue")
     return hold_profile_catalogue(data_dir)

@@ -12,9 +12,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from app.reports import labels as zh
-from app.reports.common import MASKED_NOTE, Letterhead, blank_lines, chinese_date, field_grid, ruled, section, sign_off
+from app.reports.common import Letterhead, blank_lines, chinese_date, field_grid, ruled, section, signed_form_pdf, tick
 from app.reports.fonts import FontChoice, cjk_font
-from app.reports.page import CONTENT_WIDTH, PageInfo, build_pdf, paragraph, styles
+from app.reports.page import CONTENT_WIDTH, paragraph, styles
 from app.sales_forms.calls import OUTCOME_ZH
 
 if TYPE_CHECKING:
@@ -23,10 +23,6 @@ if TYPE_CHECKING:
 
 TITLE = "电话邀约记录表"
 W = CONTENT_WIDTH
-
-
-def _tick(done: bool, text: str) -> str:
-    return f"{zh.DONE if done else zh.NOT_DONE} {text}"
 
 
 def call_record_pdf(view: CallRecordView, head: Letterhead, font: FontChoice | None = None) -> bytes:
@@ -74,10 +70,10 @@ def call_record_pdf(view: CallRecordView, head: Letterhead, font: FontChoice | N
         ruled(
             [
                 [
-                    _tick(view.review_prepared, "准备充分"),
-                    _tick(view.review_warm, "微笑、热情"),
-                    _tick(view.review_opening, "开场白"),
-                    _tick(bool(view.review_other.strip()), "其他"),
+                    tick(view.review_prepared, "准备充分"),
+                    tick(view.review_warm, "微笑、热情"),
+                    tick(view.review_opening, "开场白"),
+                    tick(bool(view.review_other.strip()), "其他"),
                 ]
             ],
             [W / 4] * 4,
@@ -89,10 +85,7 @@ def call_record_pdf(view: CallRecordView, head: Letterhead, font: FontChoice | N
     ]
     if not done:
         story += [Spacer(1, 2 * mm), blank_lines(3, s, "通话记录：")]
-    story += [Spacer(1, 6 * mm), sign_off(("客户经理签字", "主管审阅"), s)]
-    story += [Spacer(1, 2 * mm), paragraph(MASKED_NOTE, s.small)]
-    info = PageInfo(f"{TITLE}：{name}", head.manager, head.outlet, view.call_on)
-    return build_pdf(story, info, font, author=head.manager)
+    return signed_form_pdf(story, s, font, head, f"{TITLE}：{name}", view.call_on)
 
 
 def print_call_record(ctx: AppContext, record_id: str) -> bytes:

@@ -13,9 +13,19 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from app.reports import labels as zh
-from app.reports.common import MASKED_NOTE, Letterhead, blank_lines, chinese_date, field_grid, ruled, section, sign_off
+from app.reports.common import (
+    Letterhead,
+    blank_lines,
+    chinese_date,
+    field_grid,
+    interview_head,
+    ruled,
+    section,
+    signed_form_pdf,
+    tick,
+)
 from app.reports.fonts import FontChoice, cjk_font
-from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, paragraph, styles
+from app.reports.page import CONTENT_WIDTH, Styles, paragraph, styles
 from app.rules.masking import mask_phone
 from app.rules.money import yuan_text
 from app.rules.product_catalogue import LINES, ProductCatalogue
@@ -26,14 +36,9 @@ if TYPE_CHECKING:
 
 TITLE = "成交面谈记录表"
 OUTCOMES = {"closed": "已成交", "follow_up": "待跟进", "declined": "未成交"}
-STATUSES = {"draft": "草稿（面谈尚未完成）", "done": "已完成"}
 # The paper form leaves this many rows for objections; more rows print when more were handled.
 OBJECTION_ROWS = 4
 W = CONTENT_WIDTH
-
-
-def _tick(done: bool, text: str) -> str:
-    return f"{zh.DONE if done else zh.NOT_DONE} {text}"
 
 
 def _objections(view: ClosingView, s: Styles) -> Flowable:
@@ -65,17 +70,7 @@ def closing_interview_pdf(
     who = view.client_name or (f"{view.prospect_name}（准客户）" if view.prospect_name else "")
     story: list[Flowable] = [paragraph(TITLE, s.title)]
     story += [
-        field_grid(
-            [
-                ("客户姓名", who),
-                ("手机号码", mask_phone(view.client_phone)),
-                ("面谈日期", chinese_date(data.held_on)),
-                ("时间地点", where),
-                ("记录状态", zh.label(STATUSES, view.status)),
-                ("客户经理", head.manager),
-            ],
-            s,
-        ),
+        interview_head(who, mask_phone(view.client_phone), data.held_on, where, view.status, head, s),
         section(1, "面谈前：理财方案", s),
         field_grid(
             [
@@ -97,10 +92,10 @@ def closing_interview_pdf(
         ruled(
             [
                 [
-                    _tick(data.fab_presented, "FAB的呈现"),
-                    _tick(data.three_attempts, "促成时坚持三次以上"),
-                    _tick(bool(data.objections), "异议处理"),
-                    _tick(bool(data.other.strip()), "其他"),
+                    tick(data.fab_presented, "FAB的呈现"),
+                    tick(data.three_attempts, "促成时坚持三次以上"),
+                    tick(bool(data.objections), "异议处理"),
+                    tick(bool(data.other.strip()), "其他"),
                 ]
             ],
             [W / 4] * 4,
@@ -121,10 +116,7 @@ def closing_interview_pdf(
     ]
     if not data.improve.strip() and view.status == "draft":
         story += [Spacer(1, 2 * mm), blank_lines(2, s, "补充记录：")]
-    story += [Spacer(1, 6 * mm), sign_off(("客户经理签字", "主管审阅"), s)]
-    story += [Spacer(1, 2 * mm), paragraph(MASKED_NOTE, s.small)]
-    info = PageInfo(f"{TITLE}：{who}", head.manager, head.outlet, data.held_on)
-    return build_pdf(story, info, font, author=head.manager)
+    return signed_form_pdf(story, s, font, head, f"{TITLE}：{who}", data.held_on)
 
 
 def print_closing_interview(ctx: AppContext, interview_id: str) -> bytes:

@@ -16,9 +16,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Image, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Image, Spacer, Table, TableStyle
 
-from app.reports.page import CONTENT_WIDTH, GRID, HEADER_FILL, Styles, grid_table, paragraph
+from app.reports import labels as zh
+from app.reports.fonts import FontChoice
+from app.reports.page import CONTENT_WIDTH, GRID, HEADER_FILL, PageInfo, Styles, build_pdf, grid_table, paragraph
 from app.rules.masking import mask_id_number, mask_phone
 from app.rules.working_days import calendar_note
 
@@ -28,6 +30,7 @@ CELL_PADDING = 8  # a ruled table cell's left and right padding together
 SIGNATURE_BOX = (70 * mm, 24 * mm)  # the most the ink may take, keeping its proportions
 SECTION_ROOM = 35 * mm  # the bar and its table's first rows
 MASKED_NOTE = "注：为保护客户信息，证件号码和手机号码已部分遮蔽。"
+INTERVIEW_STATUSES = {"draft": "草稿（面谈尚未完成）", "done": "已完成"}
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,38 @@ def sign_off(labels: Sequence[str], s: Styles) -> Table:
     table = Table(cells, colWidths=[width] * len(labels), rowHeights=[14 * mm, 7 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, 0), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return table
+
+
+def tick(done: bool, text: str) -> str:
+    """A review point of a sales form, ticked (done) or not, e.g. "☑ 开场白"."""
+    return f"{zh.DONE if done else zh.NOT_DONE} {text}"
+
+
+def interview_head(who: str, phone: str, day: date, where: str, status: str, head: Letterhead, s: Styles) -> Table:
+    """The first lines of an interview form: with whom (phone already masked), the day, the time
+    and place, how far the record got (`status`: draft or done) and the manager."""
+    return field_grid(
+        [
+            ("客户姓名", who),
+            ("手机号码", phone),
+            ("面谈日期", chinese_date(day)),
+            ("时间地点", where),
+            ("记录状态", zh.label(INTERVIEW_STATUSES, status)),
+            ("客户经理", head.manager),
+        ],
+        s,
+    )
+
+
+def signed_form_pdf(
+    story: list[Flowable], s: Styles, font: FontChoice, head: Letterhead, title: str, day: date,
+    note: str = MASKED_NOTE, gap: float = 6 * mm,
+) -> bytes:  # fmt: skip
+    """A sales form's PDF: `story`, then `gap`, the manager's and the supervisor's signature
+    lines and `note` in small print; the page header says `title` and `day`."""
+    story = [*story, Spacer(1, gap), sign_off(("客户经理签字", "主管审阅"), s), Spacer(1, 2 * mm),
+             paragraph(note, s.small)]  # fmt: skip
+    return build_pdf(story, PageInfo(title, head.manager, head.outlet, day), font, author=head.manager)
 
 
 def ink(png: bytes | None, box: tuple[float, float] = SIGNATURE_BOX) -> Flowable:

@@ -22,9 +22,8 @@ from app.reports.common import Letterhead, calendar_line, chinese_date, field_gr
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import (
     CONTENT_WIDTH,
+    FORM_HEIGHT,
     GRID,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
     PageInfo,
     Styles,
     build_pdf,
@@ -36,7 +35,6 @@ from app.rules.sales_measures import MEASURE_NAMES, Measures
 
 TITLE = "每日工作计划与总结表"
 W = CONTENT_WIDTH
-FORM_HEIGHT = 297 * mm - MARGIN_TOP - MARGIN_BOTTOM - 2 * mm  # the frame of one A4 page
 DAILY = ("visits", "leaflets", "prospects", "sms")  # the manuals' daily targets
 TOMORROW_VISITS = 6  # listed by name on the form; the rest as a count
 REVIEW_LINE = "主管审阅：________________________________"

@@ -17,9 +17,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from app.reports import labels as zh
-from app.reports.common import MASKED_NOTE, Letterhead, chinese_date, field_grid, ruled, section, sign_off
+from app.reports.common import MASKED_NOTE, Letterhead, field_grid, interview_head, ruled, section, signed_form_pdf
 from app.reports.fonts import FontChoice, cjk_font
-from app.reports.page import CONTENT_WIDTH, PageInfo, Styles, build_pdf, paragraph, styles
+from app.reports.page import CONTENT_WIDTH, Styles, paragraph, styles
 from app.rules.masking import mask_phone
 from app.rules.money import yuan_text
 from app.sales_forms.needs import GOAL_TAGS, GOALS, NeedsFigures, NeedsInterviewView, figures
@@ -28,7 +28,10 @@ if TYPE_CHECKING:
     from app.context import AppContext
 
 TITLE = "需求面谈表"
-STATUSES = {"draft": "草稿（面谈尚未完成）", "done": "已完成"}
+METHOD_NOTE = (
+    "测算方法：保障缺口按双十原则（约十年收入）加负债，减已有保额与可变现资产；教育金与养老金按通胀增长、"
+    "按预期收益率折算。"
+)
 BARS = (("需求", "#1a73e8"), ("已有准备", "#1e8e3e"), ("缺口", "#c5221f"))
 W = CONTENT_WIDTH
 
@@ -146,17 +149,7 @@ def needs_interview_pdf(
     who = view.who if view.client_id or not view.who else f"{view.who}（准客户）"
     story: list[Flowable] = [paragraph(TITLE, s.title)]
     story += [
-        field_grid(
-            [
-                ("客户姓名", who),
-                ("手机号码", mask_phone(phone)),
-                ("面谈日期", chinese_date(draft.held_on)),
-                ("时间地点", where),
-                ("记录状态", zh.label(STATUSES, view.status)),
-                ("客户经理", head.manager),
-            ],
-            s,
-        ),
+        interview_head(who, mask_phone(phone), draft.held_on, where, view.status, head, s),
         section(1, "面谈前：准备", s),
         field_grid([("面谈准备*", draft.preparation)], s),
         section(2, "面谈中：建立关系、挖掘需求", s),
@@ -180,17 +173,8 @@ def needs_interview_pdf(
     story += [
         section(4, "面谈后：分析与记录", s),
         field_grid([("客户情况分析*", draft.analysis)], s),
-        Spacer(1, 3 * mm),
-        sign_off(("客户经理签字", "主管审阅"), s),
-        Spacer(1, 2 * mm),
-        paragraph(
-            "测算方法：保障缺口按双十原则（约十年收入）加负债，减已有保额与可变现资产；教育金与养老金按通胀增长、"
-            "按预期收益率折算。" + MASKED_NOTE,
-            s.small,
-        ),
     ]
-    info = PageInfo(f"{TITLE}：{who}", head.manager, head.outlet, draft.held_on)
-    return build_pdf(story, info, font, author=head.manager)
+    return signed_form_pdf(story, s, font, head, f"{TITLE}：{who}", draft.held_on, METHOD_NOTE + MASKED_NOTE, 3 * mm)
 
 
 def print_needs_interview(ctx: AppContext, interview_id: str) -> bytes:

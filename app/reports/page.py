@@ -30,6 +30,7 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
 MARGIN_TOP = 26 * mm  # room for the header above the frame
 MARGIN_BOTTOM = 18 * mm  # room for the footer below it
+FORM_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 2 * mm  # the frame of one A4 page: a one-page form fits it
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 HEADER_SIZE, HEADER_MIN_SIZE = 9.0, 6.5
 GRID = colors.HexColor("#333333")

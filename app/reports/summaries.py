@@ -22,9 +22,8 @@ from app.reports.common import Letterhead, chinese_date, ruled, section
 from app.reports.fonts import FontChoice, cjk_font
 from app.reports.page import (
     CONTENT_WIDTH,
+    FORM_HEIGHT,
     GRID,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
     PageInfo,
     Styles,
     build_pdf,
@@ -35,7 +34,6 @@ from app.rules.money import yuan_text
 from app.rules.sales_measures import MEASURE_NAMES, LineProgress, MeasureLine, percent_reached
 
 W = CONTENT_WIDTH
-FORM_HEIGHT = 297 * mm - MARGIN_TOP - MARGIN_BOTTOM - 2 * mm
 TITLES = {"week": "周工作总结表", "month": "月工作总结表"}
 TARGETS_TITLE = "个人指标进度情况表"
 PERIODS_ZH = {"month": "月度", "quarter": "季度", "year": "年度"}

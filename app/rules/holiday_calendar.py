@@ -24,6 +24,7 @@ from typing import Any
 
 from app.rules import wire_json
 from app.rules.problem import Problem
+from app.rules.reference_file import FileKind, ReferenceFileError, file_header
 
 KIND = "holiday-calendar"
 _YEAR = re.compile(r"\A[12][0-9]{3}\Z")
@@ -31,12 +32,12 @@ _DATE = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 NAMES_ZH = {"holidays": "节假日", "workdays": "调休上班日"}
 
 
-class CalendarFileError(ValueError):
+class CalendarFileError(ReferenceFileError):
     """The file is not a holiday calendar this app accepts; `problem` says why in both languages."""
 
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.en)
-        self.problem = problem
+
+FILE = FileKind(KIND, "years", "holiday calendar", "节假日日历", "calendar", "日历", "C001_not_a_calendar",
+                "C002_bad_version")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -101,17 +102,7 @@ def parse_calendar(raw: bytes | str) -> HolidayCalendar:
 
 
 def calendar_from_json(document: Any) -> HolidayCalendar:
-    if not isinstance(document, dict) or set(document) != {"kind", "version", "years"}:
-        raise _refuse("C001_not_a_calendar", "This is not a holiday calendar file: it must be an object with "
-                      "exactly the keys kind, version and years.",
-                      "这不是节假日日历文件：应为只含 kind、version、years 三个键的对象。")  # fmt: skip
-    if document["kind"] != KIND:
-        raise _refuse("C001_not_a_calendar", f"This is not a holiday calendar file: its kind must be '{KIND}'.",
-                      f"这不是节假日日历文件：kind 应为“{KIND}”。", "kind")  # fmt: skip
-    version = document["version"]
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _refuse("C002_bad_version", "The calendar's version must be a whole number from 1 up.",
-                      "日历的版本号应为不小于 1 的整数。", "version")  # fmt: skip
+    version = file_header(document, FILE, _refuse)
     years = document["years"]
     if not isinstance(years, dict) or not years:
         raise _refuse("C003_no_years", "The calendar lists no years.", "日历中没有任何年份。", "years")

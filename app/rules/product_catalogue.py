@@ -37,6 +37,7 @@ from typing import Any
 from app.rules import limits, wire_json
 from app.rules.client_card import age_on
 from app.rules.problem import Problem
+from app.rules.reference_file import FileKind, ReferenceFileError, file_header
 
 KIND = "product-catalogue"
 CODE = re.compile(r"\A[A-Z0-9][A-Z0-9-]{1,39}\Z")
@@ -71,12 +72,12 @@ PRODUCT_KEYS = frozenset({
 FAB_KEYS = ("feature", "advantage", "benefit")
 
 
-class CatalogueFileError(ValueError):
+class CatalogueFileError(ReferenceFileError):
     """The file is not a product catalogue this app accepts; `problem` says why in both languages."""
 
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.en)
-        self.problem = problem
+
+FILE = FileKind(KIND, "products", "product catalogue", "产品目录", "catalogue", "产品目录", "K001_not_a_catalogue",
+                "K002_bad_version")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -173,17 +174,7 @@ def parse_catalogue(raw: bytes | str) -> ProductCatalogue:
 
 
 def catalogue_from_json(document: Any) -> ProductCatalogue:
-    if not isinstance(document, dict) or set(document) != {"kind", "version", "products"}:
-        raise _refuse("K001_not_a_catalogue", "This is not a product catalogue file: it must be an object with "
-                      "exactly the keys kind, version and products.",
-                      "这不是产品目录文件：应为只含 kind、version、products 三个键的对象。")  # fmt: skip
-    if document["kind"] != KIND:
-        raise _refuse("K001_not_a_catalogue", f"This is not a product catalogue file: its kind must be '{KIND}'.",
-                      f"这不是产品目录文件：kind 应为“{KIND}”。", "kind")  # fmt: skip
-    version = document["version"]
-    if not _is_int(version) or version < 1:
-        raise _refuse("K002_bad_version", "The catalogue's version must be a whole number from 1 up.",
-                      "产品目录的版本号应为不小于 1 的整数。", "version")  # fmt: skip
+    version = file_header(document, FILE, _refuse)
     items = document["products"]
     if not isinstance(items, list) or not items:
         raise _refuse("K003_no_products", "The catalogue lists no products.", "产品目录中没有任何产品。", "products")

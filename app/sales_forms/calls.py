@@ -20,7 +20,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.common.local_time import local_zone
-from app.day.worklog import CONTACT_KINDS, is_closed
+from app.day.worklog import contact_made, drop_entry, entry_summary, is_closed, refuse_closed
 from app.errors import InvalidInput, NotFound
 from app.planner.records import default_checklist
 from app.profile.audit import record_event
@@ -195,8 +195,8 @@ class CallRecordService:
             _check(session, data, self._zone)
             if record_id is None:
                 row = CallRecord(status="prepared")
-                if data.done and is_closed(session, data.call_on):
-                    raise _closed(data.call_on)
+                if data.done:
+                    refuse_closed(session, data.call_on, *_CALL_ON_CLOSED_DAY)
                 self._write_fields(row, data)
                 session.add(row)
                 session.flush()
@@ -309,14 +309,13 @@ class CallRecordService:
         wanted = self._wanted_entry(row)
         entry = session.get(WorkLogEntry, row.worklog_id) if row.worklog_id else None
         if entry is None:
-            if is_closed(session, row.call_on):
-                raise _closed(row.call_on)
+            refuse_closed(session, row.call_on, *_CALL_ON_CLOSED_DAY)
             entry = WorkLogEntry(notes="", **wanted)
             session.add(entry)
             session.flush()
             row.worklog_id = entry.id
             record_event(session, actor=self._actor(), action="create", entity="worklog", entity_id=entry.id,
-                         detail={**_entry_summary(entry), "call_record_id": row.id})  # fmt: skip
+                         detail={**entry_summary(entry), "call_record_id": row.id})  # fmt: skip
         else:
             changed = sorted(k for k, v in wanted.items() if getattr(entry, k) != v)
             if not changed:
@@ -328,8 +327,8 @@ class CallRecordService:
                     setattr(entry, name, wanted[name])
                 session.flush()
                 record_event(session, actor=self._actor(), action="edit", entity="worklog", entity_id=entry.id,
-                             detail={"changed": changed, **_entry_summary(entry)})  # fmt: skip
-        _moved_contact(session, entry)
+                             detail={"changed": changed, **entry_summary(entry)})  # fmt: skip
+        contact_made(session, entry)
 
     def _correct(
         self, session: Session, row: CallRecord, old: WorkLogEntry, wanted: dict[str, Any], changed: list[str],
@@ -360,7 +359,7 @@ class CallRecordService:
         row.worklog_id = entry.id
         record_event(session, actor=self._actor(), action="correct", entity="worklog", entity_id=entry.id,
                      detail={"corrects": old.id, "reason": reason.strip(), "changed": changed,
-                             **_entry_summary(entry)})  # fmt: skip
+                             **entry_summary(entry)})  # fmt: skip
         return entry
 
     def _drop_entry(self, session: Session, row: CallRecord) -> None:
@@ -368,26 +367,10 @@ class CallRecordService:
         row.worklog_id = None
         if entry is None:
             return
-        if is_closed(session, entry.day):
-            raise InvalidInput(
-                f"The work log of {entry.day.isoformat()} is closed: a call made that day cannot be undone.",
-                "Correct its result instead (the correction is kept beside it).",
-                zh=f"{entry.day.isoformat()} 的工作日志已关闭：当天已拨打的电话不能撤销。",
-                hint_zh="请改为更正通话结果（更正会与原记录一并保留）。",
-            )
-        client_id, at = entry.client_id, entry.at
-        record_event(session, actor=self._actor(), action="delete", entity="worklog", entity_id=entry.id,
-                     detail={**_entry_summary(entry), "call_record_id": row.id})  # fmt: skip
-        session.delete(entry)
-        session.flush()
-        client = session.get(Client, client_id) if client_id else None
-        if client is not None and client.last_contact_at is not None and client.last_contact_at <= at:
-            client.last_contact_at = session.scalar(
-                select(WorkLogEntry.at)
-                .where(WorkLogEntry.client_id == client.id, WorkLogEntry.kind.in_(CONTACT_KINDS))
-                .order_by(WorkLogEntry.at.desc())
-                .limit(1)
-            )
+        refuse_closed(session, entry.day, "a call made that day cannot be undone", "当天已拨打的电话不能撤销",
+                      "Correct its result instead (the correction is kept beside it).",
+                      "请改为更正通话结果（更正会与原记录一并保留）。")  # fmt: skip
+        drop_entry(session, entry, self._actor(), more={"call_record_id": row.id})
 
     def _book_visit(self, session: Session, row: CallRecord) -> None:
         """The meeting agreed on the phone, in the planner: booked once, then kept in step."""
@@ -544,13 +527,13 @@ def _record(session: Session, record_id: str) -> CallRecord:
     return row
 
 
-def _closed(day: date) -> InvalidInput:
-    return InvalidInput(
-        f"The work log of {day.isoformat()} is closed: a call made that day can no longer be recorded.",
-        "Record it on an open day, or ask for the day's log to be corrected.",
-        zh=f"{day.isoformat()} 的工作日志已关闭：不能再登记当天拨打的电话。",
-        hint_zh="请在未关闭的日期登记，或通过更正修改当天的日志。",
-    )
+# The closed-day refusal of a new call (what, what_zh, hint, hint_zh for `refuse_closed`).
+_CALL_ON_CLOSED_DAY = (
+    "a call made that day can no longer be recorded",
+    "不能再登记当天拨打的电话",
+    "Record it on an open day, or ask for the day's log to be corrected.",
+    "请在未关闭的日期登记，或通过更正修改当天的日志。",
+)
 
 
 def _visit_client(session: Session, row: CallRecord) -> str | None:
@@ -559,18 +542,6 @@ def _visit_client(session: Session, row: CallRecord) -> str | None:
         return row.client_id
     prospect = session.get(Prospect, row.prospect_id) if row.prospect_id else None
     return prospect.converted_client_id if prospect is not None else None
-
-
-def _moved_contact(session: Session, entry: WorkLogEntry) -> None:
-    """A call is a contact: the card's last contact moves, a new prospect becomes contacted."""
-    if entry.client_id:
-        client = session.get(Client, entry.client_id)
-        if client is not None and (client.last_contact_at is None or client.last_contact_at < entry.at):
-            client.last_contact_at = entry.at
-    if entry.prospect_id:
-        prospect = session.get(Prospect, entry.prospect_id)
-        if prospect is not None and prospect.stage == "new":
-            prospect.stage = "contacted"
 
 
 def _summary(row: CallRecord) -> dict[str, Any]:
@@ -584,8 +555,3 @@ def _summary(row: CallRecord) -> dict[str, Any]:
         "visit_id": row.visit_id,
         "worklog_id": row.worklog_id,
     }
-
-
-def _entry_summary(entry: WorkLogEntry) -> dict[str, Any]:
-    return {"day": entry.day.isoformat(), "kind": entry.kind, "quantity": entry.quantity,
-            "client_id": entry.client_id, "effective": entry.effective}  # fmt: skip

@@ -20,7 +20,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.common.local_time import local_zone
-from app.day.worklog import LogInput, WorkLogService, is_closed, record_visit
+from app.day.worklog import (
+    CORRECT_IN_SUMMARY,
+    LogInput,
+    WorkLogService,
+    drop_entry,
+    is_closed,
+    record_visit,
+    refuse_closed,
+)
 from app.errors import InvalidInput, NotFound
 from app.planner.records import default_checklist
 from app.profile.audit import record_event
@@ -413,17 +421,9 @@ class ClosingInterviewService:
         row.worklog_id = None
         if entry is None:
             return
-        if is_closed(session, entry.day):
-            raise InvalidInput(
-                f"The work log of {entry.day.isoformat()} is closed: the interview's entry cannot change.",
-                "Correct the entry in the daily summary (the correction is kept beside it).",
-                zh=f"{entry.day.isoformat()} 的工作日志已关闭：该面谈的记录不能再修改。",
-                hint_zh="请在每日总结中更正该记录（更正会与原记录一并保留）。",
-            )
-        session.delete(entry)
-        session.flush()
-        record_event(session, actor=self._actor(), action="delete", entity="worklog", entity_id=entry.id,
-                     detail={"day": entry.day.isoformat(), "from": "closing_interview"})  # fmt: skip
+        refuse_closed(session, entry.day, "the interview's entry cannot change", "该面谈的记录不能再修改",
+                      *CORRECT_IN_SUMMARY)  # fmt: skip
+        drop_entry(session, entry, self._actor(), more={"from": "closing_interview"})
 
     def _uncount(self, session: Session, row: ClosingInterview) -> None:
         """Taken back: the entry the form wrote itself goes; a visit's own entry stays with the

@@ -28,7 +28,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.common.local_time import local_zone
-from app.day.worklog import SALES_STEPS, LogInput, WorkLogService, _drop, is_closed, record_visit, visit_entry
+from app.day.worklog import (
+    CORRECT_IN_SUMMARY,
+    SALES_STEPS,
+    LogInput,
+    WorkLogService,
+    drop_entry,
+    record_visit,
+    refuse_closed,
+    visit_entry,
+)
 from app.errors import InvalidInput, NotFound
 from app.profile.audit import record_event
 from app.rules.client_card import age_on
@@ -376,17 +385,14 @@ class NeedsInterviewService:
             if row.status != "done":
                 return self._view(session, row)
             entry = session.get(WorkLogEntry, row.worklog_id) if row.worklog_id else None
-            if entry is not None and is_closed(session, entry.day):
-                raise InvalidInput(
-                    f"The work log of {entry.day.isoformat()} is closed: the interview stays counted.",
-                    "Correct the entry in the daily summary (the correction is kept beside it).",
-                    zh=f"{entry.day.isoformat()} 的工作日志已关闭：该面谈仍计入当天。",
-                    hint_zh="请在每日总结中更正该记录（更正会与原记录一并保留）。",
+            if entry is not None:
+                refuse_closed(
+                    session, entry.day, "the interview stays counted", "该面谈仍计入当天", *CORRECT_IN_SUMMARY
                 )
             row.status, row.worklog_id = "draft", None
             session.flush()
             if entry is not None and entry.visit_id is None:
-                _drop(session, entry, self._actor(), reason="needs interview taken back")
+                drop_entry(session, entry, self._actor(), reason="needs interview taken back")
             record_event(
                 session,
                 actor=self._actor(),

@@ -134,7 +134,7 @@ def test_from_the_visit_dialog_to_a_prefilled_proposal_by_keyboard(qtbot: QtBot,
     assert editor_dialog is not None and editor_dialog.isVisible()
     assert window.stack.currentIndex() == Pages.PROPOSALS
     assert editor_dialog.product.product_code.text() == "GS-XXNJ"
-    assert editor_dialog.product.premium.text() == "200000.00"
+    assert editor_dialog.product.premium.text() == "200,000.00"  # shown grouped (issue 18)
     assert editor_dialog.policyholder.name.text() == "张三"
     # The form closed itself (and was freed); the proposal carries on from here.
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ClosingInterviewDialog) and w.isVisible()]

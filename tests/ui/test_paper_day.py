@@ -122,7 +122,7 @@ def test_three_forms_for_one_client_move_the_days_measures_by_one_each(qtbot: Qt
     editor = proposals.last_editor
     assert editor is not None
     assert (editor.policyholder.name.text(), editor.product.product_code.text(), editor.product.premium.text()) == (
-        "张三", "GS-XXNJ", "50000.00",
+        "张三", "GS-XXNJ", "50,000.00",
     )  # fmt: skip
     editor.reject()
     # Each form counted once: nothing moved twice along the way.

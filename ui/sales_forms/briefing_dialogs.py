@@ -9,7 +9,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from ui.common.i18n import current_language
 from ui.common.qdates import pydate, qdate
 from ui.common.task_runner import TaskRunner
+from ui.sales_forms.form_dialog import button_row, save_as_you_type, status_line
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -50,11 +50,8 @@ class _AutosaveDialog(QDialog):
         self.ctx, self.runner, self.record_id = ctx, runner, record_id
         self._loading = record_id is not None
         self._saving = self._again = False
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.save_now)
-        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save_now)
+        self.status = status_line(self)
+        self._autosave = save_as_you_type(self, self.save_now, AUTOSAVE_MS)
 
     def _changed(self, *_args: Any) -> None:
         if self._loading:
@@ -119,12 +116,9 @@ class MorningNoteDialog(_AutosaveDialog):
         form.addRow(self.tr("&Points"), self.points)
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addLayout(bottom)
+        layout.addLayout(button_row(self.status, close))
         self.points.textChanged.connect(self._changed)
         self.day.dateChanged.connect(self._changed)
         if note_id is not None:
@@ -177,12 +171,9 @@ class NewsDialog(_AutosaveDialog):
         form.addRow(self.tr("&Matching products (Space ticks)"), self.products)
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addLayout(bottom)
+        layout.addLayout(button_row(self.status, close))
         self.title.textEdited.connect(self._changed)
         self.content.textChanged.connect(self._changed)
         self.products.itemChanged.connect(self._changed)

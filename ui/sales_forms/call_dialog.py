@@ -12,8 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QObject, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDateTime, QObject, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +36,7 @@ from ui.common.palette import set_tone
 from ui.common.qdates import pydate, pydatetime, pytime, qdate, qdatetime, qtime
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.client_picker import ClientPicker
+from ui.sales_forms.form_dialog import button_row, save_as_you_type, status_line
 
 if TYPE_CHECKING:
     from app.clients.records import ClientRow
@@ -88,9 +88,7 @@ class CallRecordDialog(QDialog):
         self.setWindowTitle(self.tr("Phone invitation record"))
         self.resize(620, 680)
         self._build(day or date.today())
-        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.save_now)
-        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save_now)
+        self._autosave = save_as_you_type(self, self.save_now, AUTOSAVE_MS)
         calls = ctx.call_records
         if record_id is not None:
             self.status.setText(self.tr("Opening…"))
@@ -180,19 +178,14 @@ class CallRecordDialog(QDialog):
         review_form.addRow(self.tr("Ot&her"), self.review_other)
         review_form.addRow(self.tr("&Notes"), self.notes)
 
-        self.status = QLabel(self)
-        self.status.setObjectName("callStatus")
-        self.status.setWordWrap(True)
+        self.status = status_line(self, "callStatus")
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(prepare)
         layout.addWidget(call)
         layout.addWidget(review)
-        layout.addLayout(bottom)
+        layout.addLayout(button_row(self.status, close))
 
     def _connect_changes(self) -> None:
         for edit in (self.script, self.notes):

@@ -10,8 +10,8 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from ui.common.print_actions import open_preview
 from ui.common.qdates import pydate, qdate
 from ui.common.task_runner import TaskRunner
 from ui.common.widgets.entry_table import Column, EntryTable
+from ui.sales_forms.form_dialog import button_row, save_as_you_type
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -130,10 +131,7 @@ class ClosingInterviewDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close"), self)
         self._lay_out()
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.save_now)
+        self._timer = save_as_you_type(self, self.save_now, SAVE_DELAY_MS)
         for line in (self.product, self.premium):
             line.textEdited.connect(self._typed)
         for edit in (self.other, self.improve):
@@ -151,7 +149,6 @@ class ClosingInterviewDialog(QDialog):
         self.proposal_button.clicked.connect(self.new_proposal)
         self.print_button.clicked.connect(self.print_form)
         self.close_button.clicked.connect(self.accept)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save_now)
         self._set_enabled(False)
 
         if interview_id is not None:
@@ -198,10 +195,7 @@ class ClosingInterviewDialog(QDialog):
         after.addRow(outcome_label, self.outcome)
         after.addRow(self.follow_up_label, self.follow_up)
         after.addRow("", self.follow_up_note)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.state, 1)
-        for button in (self.done_button, self.proposal_button, self.print_button, self.close_button):
-            buttons.addWidget(button)
+        buttons = button_row(self.state, self.done_button, self.proposal_button, self.print_button, self.close_button)
         objection_buttons = QHBoxLayout()
         objection_buttons.addWidget(self.add_objection)
         objection_buttons.addWidget(QLabel(self.tr("Delete removes the selected row."), self), 1)

@@ -15,8 +15,7 @@ from dataclasses import fields
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -48,6 +47,7 @@ from ui.common.i18n import current_language
 from ui.common.palette import set_tone
 from ui.common.qdates import pydate, qdate
 from ui.common.task_runner import TaskRunner
+from ui.sales_forms.form_dialog import button_row, save_as_you_type, status_line
 from ui.sales_forms.needs_chart import NeedsChart
 
 if TYPE_CHECKING:
@@ -157,15 +157,11 @@ class NeedsInterviewDialog(QDialog):
         side_layout.addStretch(1)
         side.setMinimumWidth(360)
 
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = status_line(self)
         self.done_button = QPushButton(self.tr("Mark &done"), self)
         self.print_button = QPushButton(self.tr("&Print…"), self)
         close = QPushButton(self.tr("Close"), self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        for button in (self.done_button, self.print_button, close):
-            buttons.addWidget(button)
+        buttons = button_row(self.status, self.done_button, self.print_button, close)
         body = QHBoxLayout()
         body.addWidget(self.tabs, 3)
         body.addWidget(side, 2)
@@ -176,9 +172,7 @@ class NeedsInterviewDialog(QDialog):
         self.done_button.clicked.connect(self.toggle_done)
         self.print_button.clicked.connect(self.open_print)
         close.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
-        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.save)
+        self._autosave = save_as_you_type(self, self.save, AUTOSAVE_MS)
         for edit in (self.preparation, self.relationship, self.needs_found, self.family, self.assets_notes,
                      self.analysis):  # fmt: skip
             edit.textChanged.connect(self._typed)
