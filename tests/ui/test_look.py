@@ -46,6 +46,12 @@ from ui.today.widgets import ReminderLine, ReminderList
 
 from .conftest import open_active
 
+# A new style, palette or font re-polishes every widget alive, and by this file a whole suite has
+# left thousands: minutes per test. So these run in a process of their own
+# (tests/ui/test_look_process.py starts it), on a clean application.
+OWN_PROCESS = "BRANCHDESK_LOOK_TESTS"
+pytestmark = pytest.mark.skipif(os.environ.get(OWN_PROCESS) != "1", reason="runs in its own process")
+
 
 @pytest.fixture
 def look(qapp: QApplication) -> Iterator[QApplication]:
