@@ -70,7 +70,7 @@ def test_chinese_user_sees_chinese(qtbot: QtBot, chinese: None, ui_settings: QSe
             "保单回执",
             "同步",
         ]
-        assert window.today.demo_offer.button.text() == "打开演示档案(&D)"
+        assert window.today.demo_offer.button.text() == "打开演示档案(&E)"
         qtbot.waitUntil(lambda: window.status.outbox_label.text() == "待发送：0 项")
         assert "年" in window.today.blurb.text()  # the date in Chinese long format
     finally:
