@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from app.rules.ids import ClientId, VisitId
 from ui.common.change_relay import ChangeRelay
-from ui.common.icons import icon
 from ui.common.page import Page
 from ui.common.task_runner import TaskRunner
 from ui.shell.idle_lock import LOCK_KEY, IdleLock
@@ -90,8 +89,8 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(172)
         self.nav.setIconSize(QSize(18, 18))
         self.stack = QStackedWidget()
-        for index, title in enumerate(self.page_titles()):
-            self.nav.addItem(QListWidgetItem(icon(PAGE_ICONS[index]), title))
+        for title in self.page_titles():
+            self.nav.addItem(QListWidgetItem(title))  # icons after the first paint (show_icons)
             self.stack.addWidget(QWidget())  # stands in until the page is built
         self.nav.currentRowChanged.connect(self._switch_to)
 
@@ -450,9 +449,16 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ApplicationPaletteChange:  # light/dark switched: icons follow
-            for index in range(self.nav.count()):
-                self.nav.item(index).setIcon(icon(PAGE_ICONS[index]))
+        if event.type() == QEvent.Type.ApplicationPaletteChange and self._shown_once:
+            self.show_icons()  # light/dark switched: the icons follow
+
+    def show_icons(self) -> None:
+        """The navigation's icons. Set after the window is first shown: qtawesome and its icon
+        font take ~0.2 s to load, which the first paint need not wait for (`make bench`)."""
+        from ui.common.icons import icon
+
+        for index in range(self.nav.count()):
+            self.nav.item(index).setIcon(icon(PAGE_ICONS[index]))
 
     def save_geometry(self) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
@@ -465,6 +471,7 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             self.window_did_show.emit()
+            QTimer.singleShot(0, self.show_icons)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
