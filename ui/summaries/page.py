@@ -290,8 +290,14 @@ class SummariesPage(Page):
         if self.ctx is None:
             return
         summaries, day = self.ctx.summaries, self.day()
+
+        def load(_task: object) -> tuple[PeriodSummary, PeriodSummary, TargetProgress]:
+            # The target table carries its month's summary: the month is read once, not twice.
+            progress = summaries.target_progress(day)
+            return summaries.week(day), progress.month, progress
+
         self.runner.submit(
-            lambda _t: (summaries.week(day), summaries.month(day), summaries.target_progress(day)),
+            load,
             on_done=self._show,
             on_error=self.status.setText,
         )
