@@ -143,3 +143,19 @@ def test_quit_shortcut_closes_the_window(qtbot: QtBot, shell: Shell, data_dir: P
     qtbot.keyClick(window.nav, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible())
     assert QApplication.activeWindow() is not window
+
+
+def test_closing_right_after_opening_builds_and_starts_nothing_more(
+    qtbot: QtBot, shell: Shell, data_dir: Path
+) -> None:
+    """The pages left to build after the first paint must not start reading a closed profile
+    (a summaries load that began after close crashed the process in CI)."""
+    with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
+        shell.start(data_dir)
+    window = shell.window
+    built = set(window._built)
+    assert len(built) < window.stack.count()  # the rest are built on later turns of the loop
+    shell.close()
+    qtbot.wait(300)
+    assert set(window._built) == built
+    assert window.runner.wait_for_idle(1000)

@@ -82,3 +82,19 @@ def test_progress_and_cancel(qtbot: QtBot) -> None:
     task.cancel()
     qtbot.waitUntil(lambda: len(outcome) == 1)
     assert outcome[0].startswith("stopped at") and progress and progress[0] == (0, 1000)
+
+
+def test_nothing_starts_after_stop_until_resumed(qtbot: QtBot) -> None:
+    """A page built after the window closed must not read the profile being closed."""
+    runner = TaskRunner()
+    ran: list[str] = []
+    runner.stop()
+    refused = runner.submit(lambda _t: ran.append("late"), on_error=pytest.fail)
+    assert runner.wait_for_idle(2000)
+    qtbot.wait(50)
+    assert ran == [] and refused.cancelled.is_set()
+    runner.resume()
+    results: list[str] = []
+    runner.submit(lambda _t: "again", on_done=results.append, on_error=pytest.fail)
+    qtbot.waitUntil(lambda: results == ["again"])
+    assert ran == []

@@ -81,6 +81,7 @@ class TaskRunner(QObject):
             pool.setMaxThreadCount(threads)
             self._pools[lane] = pool
         self._running: set[Task] = set()
+        self._stopped = False
 
     def submit(
         self,
@@ -100,6 +101,12 @@ class TaskRunner(QObject):
         # No Qt parent: the set below owns the task until its result is delivered on the GUI
         # thread, then Python frees it. (Parenting it too made Qt and Python both delete it.)
         task = Task()
+        if self._stopped:
+            # After close nothing may start: the profile is closing (a page still loading
+            # would read it under a closed connection, which crashes SQLCipher).
+            log.info("work submitted after close was not started")
+            task.cancel()
+            return task
         self._running.add(task)
         if on_done:
             task.task_did_finish.connect(on_done)
@@ -119,6 +126,13 @@ class TaskRunner(QObject):
 
     def _forget(self, task: Task) -> None:
         self._running.discard(task)
+
+    def stop(self) -> None:
+        """Start nothing more (the window is closing); `resume` undoes it if it shows again."""
+        self._stopped = True
+
+    def resume(self) -> None:
+        self._stopped = False
 
     def wait_for_idle(self, msecs: int = 5000) -> bool:
         """Cancel what is queued and wait; used on close so no worker outlives the database."""

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self._settings = settings
         self._shown_once = False
+        self._closed = False  # set on close: nothing more is built or started
         self.setWindowTitle(self.tr("BranchDesk"))
 
         self._ctx_offer: tuple[AppContext, bool] | None = None
@@ -329,6 +330,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
 
     def _build_the_rest(self) -> None:
+        if self._closed:
+            return  # closed meanwhile
         for index in range(self.stack.count()):
             if index not in self._built:
                 self.page(index)
@@ -468,6 +471,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._closed = False
+        self.runner.resume()
         if not self._shown_once:
             self._shown_once = True
             self.window_did_show.emit()
@@ -477,6 +482,10 @@ class MainWindow(QMainWindow):
         self.save_geometry()
         self.status.stop()
         self.sync_scheduler.sync_before_close()
+        # Pages still being built after the first paint would start their loads after the wait
+        # below; nothing new starts from here on.
+        self.runner.stop()
+        self._closed = True
         # The profile closes after this: a worker still reading it would crash the process
         # (SQLCipher under a closed connection), so a slow read is waited for, up to a minute.
         for _ in range(12):
