@@ -145,9 +145,7 @@ def test_quit_shortcut_closes_the_window(qtbot: QtBot, shell: Shell, data_dir: P
     assert QApplication.activeWindow() is not window
 
 
-def test_closing_right_after_opening_builds_and_starts_nothing_more(
-    qtbot: QtBot, shell: Shell, data_dir: Path
-) -> None:
+def test_closing_right_after_opening_builds_and_starts_nothing_more(qtbot: QtBot, shell: Shell, data_dir: Path) -> None:
     """The pages left to build after the first paint must not start reading a closed profile
     (a summaries load that began after close crashed the process in CI)."""
     with qtbot.waitSignal(shell.profile_did_open, timeout=20_000):
