@@ -132,7 +132,7 @@ class AppContext:
 
     @cached_property
     def today(self) -> TodayService:
-        return TodayService(self.store.sessions, self.settings)
+        return TodayService(self.store.sessions, self.settings, self.actor)
 
     @cached_property
     def reminder_actions(self) -> ReminderActions:

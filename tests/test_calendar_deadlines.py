@@ -151,7 +151,8 @@ def test_the_2027_calendar_moves_the_deadline_once_and_tells_which_moved(ctx: Ap
 
 def test_a_returned_receipt_is_left_alone(ctx: AppContext) -> None:
     receipt_id = sign_receipt(ctx)
-    ReceiptService(ctx.store.sessions, ctx.actor, today=lambda: NEW_YEARS_EVE).mark_returned(receipt_id, NEW_YEARS_EVE)
+    service = ReceiptService(ctx.store.sessions, ctx.actor, today=lambda: NEW_YEARS_EVE)
+    service.mark_returned(receipt_id, NEW_YEARS_EVE, "周客服")
     import_calendar(ctx.data_dir, CALENDAR_2027)
     assert reconcile_deadlines(ctx) == [] and return_due(ctx, receipt_id) == ASSUMED_DUE
     assert moved_notice(ctx.settings) is None

@@ -202,7 +202,7 @@ def test_both_sign_and_the_list_is_frozen(ctx: AppContext, service: HandoverServ
     proposal = finished_proposal(ctx)
     list_id = service.create_draft(APPLICATION_MATERIALS, TODAY, None, "刘柜员", [ItemInput(proposal_id=proposal)])
     done = service.sign(list_id, *BOTH)
-    assert done.list_id == list_id and done.receipts_returned == ()
+    assert done.list_id == list_id
     view = service.get(list_id)
     assert view.status == "signed" and view.signed_at == done.signed_at
     assert [(s.role, s.name) for s in view.signatures] == [("manager", "王芳"), ("teller", "刘柜员")]
@@ -247,19 +247,21 @@ def test_both_signatures_must_pass_and_nothing_is_written_otherwise(ctx: AppCont
         assert session.get_one(models.Receipt, receipt).returned_on is None
 
 
-def test_signing_receipts_hands_them_back(ctx: AppContext, service: HandoverService) -> None:
+def test_signing_contracts_does_not_return_the_receipts(ctx: AppContext, service: HandoverService) -> None:
+    """The 回执 go back to the insurer's counter (ReceiptService.mark_returned), not to the teller."""
     first = signed_receipt(ctx, finished_proposal(ctx), signed_on=date(2026, 3, 17))
     second = signed_receipt(ctx, finished_proposal(ctx, holder="李娜"), signed_on=date(2026, 3, 18))
     with ctx.store.sessions.begin() as session:
         session.get_one(models.Receipt, second).returned_on = date(2026, 3, 19)
+    # Returned to the insurer already: its contract still goes to the teller.
+    assert {c.receipt_id for c in service.candidates(POLICY_CONTRACTS)} == {first, second}
     day = date(2026, 3, 19)
     list_id = service.create_draft(POLICY_CONTRACTS, day, None, "刘柜员",
                                    [ItemInput(receipt_id=second), ItemInput(receipt_id=first)])  # fmt: skip
     assert [i.receipt_id for i in service.get(list_id).items] == [first, second]
-    done = service.sign(list_id, *BOTH)
-    assert done.receipts_returned == (first,)
+    service.sign(list_id, *BOTH)
     with ctx.store.sessions() as session:
-        assert session.get_one(models.Receipt, first).returned_on == day
+        assert session.get_one(models.Receipt, first).returned_on is None
         assert session.get_one(models.Receipt, second).returned_on == date(2026, 3, 19)
     assert service.candidates(POLICY_CONTRACTS) == []
 
@@ -283,9 +285,8 @@ def test_signing_is_one_transaction(ctx: AppContext, service: HandoverService) -
             conn.execute(text("DROP TRIGGER refuse_audit"))
     assert service.get(list_id) == before
     assert (count(ctx, models.Signature), count(ctx, models.AuditEvent)) == (signatures_before, audit_before)
-    with ctx.store.sessions() as session:
-        assert session.get_one(models.Receipt, receipt).returned_on is None
-    assert service.sign(list_id, *BOTH).receipts_returned == (receipt,)
+    service.sign(list_id, *BOTH)
+    assert service.get(list_id).status == "signed"
 
 
 def test_a_second_draft_cannot_be_signed_over_a_signed_list(ctx: AppContext, service: HandoverService) -> None:

@@ -381,7 +381,7 @@ def test_due_list_sorted_by_deadline_with_drafts_after(service: ReceiptService, 
     service.sign(soon, SIGNED_ON, scan=(PDF, "application/pdf"))
     returned = draft_for(service, proposals)
     service.sign(returned, SIGNED_ON, signature=(zigzag(), PNG))
-    service.mark_returned(returned, TODAY)
+    service.mark_returned(returned, TODAY, "周客服")
     waiting = draft_for(service, proposals, ReceiptFields("P-DRAFT", None, None, 15))
 
     rows = service.due_list(TODAY)
@@ -406,20 +406,47 @@ def test_due_list_sorted_by_deadline_with_drafts_after(service: ReceiptService, 
 def test_mark_returned(ctx: AppContext, service: ReceiptService, proposals: ProposalService) -> None:
     receipt_id = draft_for(service, proposals)
     with pytest.raises(InvalidInput, match="Only a signed receipt"):
-        service.mark_returned(receipt_id, TODAY)
+        service.mark_returned(receipt_id, TODAY, "周客服")
     signed = service.sign(receipt_id, SIGNED_ON, signature=(zigzag(), PNG))
     with pytest.raises(InvalidInput, match="future"):
-        service.mark_returned(receipt_id, TODAY + timedelta(days=1))
+        service.mark_returned(receipt_id, TODAY + timedelta(days=1), "周客服")
     with pytest.raises(InvalidInput, match="before the client signed"):
-        service.mark_returned(receipt_id, SIGNED_ON - timedelta(days=1))
-    service.mark_returned(receipt_id, TODAY)
-    service.mark_returned(receipt_id, TODAY)  # the same day again changes nothing
+        service.mark_returned(receipt_id, SIGNED_ON - timedelta(days=1), "周客服")
+    with pytest.raises(InvalidInput, match="who received") as refused:
+        service.mark_returned(receipt_id, TODAY, "  ")
+    assert refused.value.message_zh == "请填写保险公司柜面的接收人。"
+    with pytest.raises(InvalidInput, match="too long"):
+        service.mark_returned(receipt_id, TODAY, "周" * 101)
+    service.mark_returned(receipt_id, TODAY, " 周客服 ")
+    service.mark_returned(receipt_id, TODAY, "周客服")  # the same again changes nothing
     with pytest.raises(InvalidInput, match="already returned"):
-        service.mark_returned(receipt_id, SIGNED_ON)
+        service.mark_returned(receipt_id, SIGNED_ON, "周客服")
     view = service.get(receipt_id)
-    assert (view.returned_on, view.content_hash) == (TODAY, signed.content_hash)  # the hash stays
+    assert (view.returned_on, view.returned_to, view.content_hash) == (TODAY, "周客服", signed.content_hash)
     with ctx.store.sessions() as session:
-        assert [e.action for e in events_for(session, "receipt", receipt_id)] == ["create", "edit", "finish", "return"]
+        events = events_for(session, "receipt", receipt_id)
+        assert [e.action for e in events] == ["create", "edit", "finish", "return"]
+        assert events[-1].detail["returned_to"] == "周客服"
+
+
+def test_pick_up_is_kept_on_the_draft_and_checked(service: ReceiptService, proposals: ProposalService) -> None:
+    receipt_id = draft_for(service, proposals)
+    picked = date(2026, 3, 18)
+    fields = ReceiptFields("P2026000123", date(2026, 3, 19), None, 15, picked, "bank")
+    service.save_draft(receipt_id, fields)
+    assert service.get(receipt_id).fields == fields
+    for wrong, message in (
+        (replace(fields, picked_up_from=None), "where the policy was picked up"),
+        (replace(fields, picked_up_from="post"), "where the policy was picked up"),
+        (replace(fields, picked_up_on=TODAY + timedelta(days=1), delivered_on=None), "future"),
+        (replace(fields, delivered_on=picked - timedelta(days=1)), "delivered before"),
+    ):
+        with pytest.raises(InvalidInput, match=message):
+            service.save_draft(receipt_id, wrong)
+    assert service.get(receipt_id).fields == fields  # a refusal writes nothing
+    # No pick-up day: where it came from is not kept either.
+    service.save_draft(receipt_id, replace(fields, picked_up_on=None))
+    assert service.get(receipt_id).fields == replace(fields, picked_up_on=None, picked_up_from=None)
 
 
 def test_today_lists_a_signed_receipt_until_it_is_returned(
@@ -431,7 +458,7 @@ def test_today_lists_a_signed_receipt_until_it_is_returned(
     assert [(r.subject_id, r.client_name, r.due_on, r.detail, r.overdue) for r in due] == [
         (receipt_id, "张伟", date(2026, 3, 23), "P2026000123", False)
     ]
-    service.mark_returned(receipt_id, TODAY)
+    service.mark_returned(receipt_id, TODAY, "周客服")
     assert not [r for r in ctx.today.build(TODAY).reminders if r.kind == "receipt_due"]
 
 

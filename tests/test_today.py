@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select, update
 
 from app.context import AppContext
 from app.day.today import TodayService
 from app.day.worklog import LogInput, WorkLogService
+from app.profile.audit import events_for
 from app.profile.settings import DailyTargets
 from app.rules.ids import ClientId
 from local_db.cipher import connect
@@ -18,6 +19,7 @@ from local_db.models import (
     DailyPlan,
     HeadOfficeLetter,
     ImportantDate,
+    OutboxItem,
     Outlet,
     ProductHolding,
     Proposal,
@@ -339,3 +341,81 @@ def test_reminder_queries_read_indexes_only(ctx: AppContext, today: TodayService
     for index in ("ix_client_dates_month_day", "ix_client_dates_on"):
         assert any(f"USING INDEX {index}" in s for s in steps), (index, plans)
     assert not [s for s in steps if s.startswith("SCAN client_dates")], plans
+
+
+def issued_proposal(ctx: AppContext, name: str, issued_at: datetime, picked_up_on: date | None = None) -> str:
+    """A proposal head office has issued; with `picked_up_on`, its draft receipt records the pick-up."""
+    proposal_id = add_proposal(ctx, add_client(ctx, name), name)
+    with ctx.store.sessions.begin() as session:
+        proposal = session.get_one(Proposal, proposal_id)
+        proposal.hq_status, proposal.hq_status_at, proposal.hq_policy_number = "issued", issued_at, "P2026" + name
+        if picked_up_on is not None:
+            session.add(Receipt(proposal_id=proposal_id, picked_up_on=picked_up_on, picked_up_from="insurer"))
+    return proposal_id
+
+
+def test_policy_delivery_counts_from_the_pick_up_when_recorded(ctx: AppContext, today: TodayService) -> None:
+    # Issued on 24 September (23:00 Beijing time): due on the 27th until a pick-up is recorded.
+    issued_proposal(ctx, "未领取", at(DAY - timedelta(days=6), 23))
+    picked = issued_proposal(ctx, "已领取", at(DAY - timedelta(days=6), 9), picked_up_on=DAY - timedelta(days=1))
+    delivery = [r for r in today.build(DAY, SHANGHAI).reminders if r.kind == "policy_delivery"]
+    assert [(r.client_name, r.due_on, r.overdue, r.counted_from, r.detail) for r in delivery] == [
+        ("未领取", date(2026, 9, 27), True, "issued", "P2026未领取"),
+        ("已领取", date(2026, 10, 2), False, "picked_up", "P2026已领取"),
+    ]
+    # Signing the receipt ends it.
+    with ctx.store.sessions.begin() as session:
+        session.execute(update(Receipt).where(Receipt.proposal_id == picked).values(status="signed", signed_on=DAY))
+    assert [r.client_name for r in today.build(DAY, SHANGHAI).reminders if r.kind == "policy_delivery"] == ["未领取"]
+
+
+def sent_proposal(ctx: AppContext, name: str, sent_on: date, seq: int) -> str:
+    """A finished proposal whose outbox item head office acknowledged at 08:30 on `sent_on`."""
+    proposal_id = add_proposal(ctx, add_client(ctx, name), name)
+    with ctx.store.sessions.begin() as session:
+        session.add(
+            OutboxItem(
+                seq=seq,
+                kind="proposal",
+                record_id=proposal_id,
+                payload_json="{}",
+                status="sent",
+                sent_at=at(sent_on, 8, 30),
+            )
+        )
+    return proposal_id
+
+
+def test_not_issued_warns_from_day_20_and_is_withdrawn_at_day_30(ctx: AppContext, today: TodayService) -> None:
+    sent = {
+        days: sent_proposal(ctx, f"第{days}天", DAY - timedelta(days=days), seq)
+        for seq, days in enumerate((19, 20, 29, 30), 1)
+    }
+    # Sent 40 days ago but issued: neither warned nor withdrawn.
+    issued = sent_proposal(ctx, "已出单", DAY - timedelta(days=40), 9)
+    with ctx.store.sessions.begin() as session:
+        session.get_one(Proposal, issued).hq_status = "issued"
+    data = today.build(DAY, SHANGHAI)
+    warned = [(r.client_name, r.due_on, r.overdue, r.subject_id) for r in data.reminders if r.kind == "issue_overdue"]
+    assert warned == [  # due on the 20th day: today, then overdue
+        ("第20天", DAY, False, sent[20]),
+        ("第29天", DAY - timedelta(days=9), True, sent[29]),
+    ]
+    with ctx.store.sessions() as session:
+        withdrawn = {p.id: (p.withdrawn_at is not None, p.withdrawn_reason) for p in session.scalars(select(Proposal))}
+        assert withdrawn[sent[30]] == (True, "not issued within 30 days")
+        assert {pid for pid, (yes, _reason) in withdrawn.items() if yes} == {sent[30]}
+        assert [e.action for e in events_for(session, "proposal", sent[30])] == ["withdraw"]
+    # Idempotent: building again withdraws nothing more and audits nothing more.
+    assert today.withdraw_unissued(DAY, SHANGHAI) == []
+    today.build(DAY, SHANGHAI)
+    with ctx.store.sessions() as session:
+        assert [e.action for e in events_for(session, "proposal", sent[30])] == ["withdraw"]
+    # The next day the 29th-day one is withdrawn in turn, and the 19th-day one warns.
+    data = today.build(DAY + timedelta(days=1), SHANGHAI)
+    assert [r.client_name for r in data.reminders if r.kind == "issue_overdue"] == ["第19天", "第20天"]
+    with ctx.store.sessions() as session:
+        assert session.get_one(Proposal, sent[29]).withdrawn_at is not None
+    # The Proposals list says so.
+    rows = {r.id: r.withdrawn for r in ctx.proposal_records.page().rows}
+    assert {pid for pid, withdrawn in rows.items() if withdrawn} == {sent[29], sent[30]}

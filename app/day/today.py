@@ -30,19 +30,22 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, sessionmaker
 from sqlalchemy.sql.elements import BindParameter
 
 from app.common.local_time import local_zone
 from app.day.worklog import Actuals, is_closed, plan_targets, tally
+from app.profile.audit import record_event
 from app.profile.settings import DailyTargets, SettingsService
 from app.rules import reminders as rule
 from app.rules.ids import ClientId, VisitId
+from local_db.base import utcnow
 from local_db.models import (
     Client,
     DailyPlan,
     HeadOfficeLetter,
     ImportantDate,
+    OutboxItem,
     Outlet,
     ProductHolding,
     Proposal,
@@ -66,6 +69,7 @@ REMINDER_KINDS = (
     "receipt_due",
     "letter_due",
     "policy_delivery",
+    "issue_overdue",
 )
 GROUPS = ("today", "overdue", "coming")
 FOLLOW_UP = "purchase_follow_up"
@@ -73,9 +77,16 @@ FOLLOW_UP = "purchase_follow_up"
 OLD_FOLLOW_UP_DAYS = 7
 # A 100,000-card book has thousands of reminders a week; what is shown is computed, the rest counted.
 REMINDERS_LIMIT = 300
-# The manuals: a policy is delivered to the client within 3 days of pick-up; head office's
-# "issued" is the earliest the manager can know of it, so the days count from there.
+# The manuals: a policy is delivered to the client within 3 days of pick-up (recorded on its
+# receipt); until the pick-up is recorded, head office's "issued" is the earliest the manager
+# can know of it, so the days count from there.
 POLICY_DELIVERY_DAYS = 3
+# An application head office has not issued this many calendar days after it was sent warns on
+# Today; at WITHDRAWN_AFTER_DAYS head office withdraws it (撤件), and so does the laptop.
+ISSUE_WARNING_DAYS = 20
+WITHDRAWN_AFTER_DAYS = 30
+WITHDRAWN_REASON = "not issued within 30 days"
+SYSTEM_ACTOR = "system"
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,9 @@ class Reminder:
     # maturity that has passed comes back due on its snooze day.
     occurs_on: date | None = None
     group: str = ""  # today | overdue | coming (GROUPS), relative to the day built
+    # For a policy delivery: the day the 3 days count from, picked_up (the receipt's pick-up
+    # day) or issued (head office's issue date, no pick-up recorded yet); a code for the UI.
+    counted_from: str | None = None
 
     @property
     def occurrence(self) -> date:
@@ -215,15 +229,22 @@ def progress_lines(targets: DailyTargets, actuals: Actuals) -> tuple[Progress, .
 
 
 class TodayService:
-    def __init__(self, sessions: sessionmaker[Session], settings: SettingsService) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        settings: SettingsService,
+        actor: Callable[[], str] = lambda: SYSTEM_ACTOR,
+    ) -> None:
         self._sessions = sessions
         self._settings = settings
+        self._actor = actor
 
     def build(
         self, day: date, zone: tzinfo | None = None, horizon_days: int = 7, limit: int = REMINDERS_LIMIT
     ) -> TodayData:
         zone = zone or local_zone()
         defaults = self._settings.targets()
+        self.withdraw_unissued(day, zone)
         with self._sessions() as session:
             agenda = visits_on(session, day, zone)
             follow_ups, old = _purchase_follow_ups(session, day, zone, limit)
@@ -235,6 +256,7 @@ class TodayService:
                 _receipts(session, day),
                 _letters(session, day),
                 _policy_deliveries(session, zone, day),
+                _issue_overdue(session, zone, day),
                 _found(_returning_snoozes(session, day)),
             ]
             candidates = sorted((r for f in found for r in f.rows), key=lambda r: reminder_order(r, day))
@@ -254,6 +276,30 @@ class TodayService:
             overdue_count=sum(f.overdue for f in found),
             old_follow_up_count=old,
         )
+
+    def withdraw_unissued(self, day: date, zone: tzinfo | None = None) -> list[str]:
+        """Marks withdrawn (撤件), as head office does, the applications sent WITHDRAWN_AFTER_DAYS or
+        more calendar days before `day` and still not issued; idempotent, each one audited.
+        Returns the proposals withdrawn now."""
+        zone = zone or local_zone()
+        with self._sessions() as session:
+            due = [pid for pid, sent in _unissued(session, zone) if (day - sent).days >= WITHDRAWN_AFTER_DAYS]
+        if not due:
+            return []
+        withdrawn = []
+        with self._sessions.begin() as session:
+            now = utcnow()
+            for proposal_id in due:
+                proposal = session.get(Proposal, proposal_id)
+                if proposal is None or proposal.withdrawn_at is not None or proposal.hq_status == "issued":
+                    continue  # another process got there first, or head office issued it meanwhile
+                proposal.withdrawn_at = now
+                proposal.withdrawn_reason = WITHDRAWN_REASON
+                withdrawn.append(proposal_id)
+                record_event(session, actor=self._actor(), action="withdraw", entity="proposal",
+                             entity_id=proposal_id, detail={"reason": WITHDRAWN_REASON,
+                                                            "days": WITHDRAWN_AFTER_DAYS})  # fmt: skip
+        return withdrawn
 
     def old_follow_ups(self, day: date, zone: tzinfo | None = None, limit: int = REMINDERS_LIMIT) -> list[Reminder]:
         """The purchase follow-ups collapsed into one line on Today, oldest first."""
@@ -641,10 +687,13 @@ def _letters(session: Session, day: date) -> _Found:
 @_statement
 def _policy_deliveries_statement() -> Select[Any]:
     signed = select(Receipt.id).where(Receipt.proposal_id == Proposal.id, Receipt.status == "signed").exists()
+    # A proposal has one receipt at most (ReceiptService.new_draft): its draft holds the pick-up.
+    picked_up = select(func.max(Receipt.picked_up_on)).where(Receipt.proposal_id == Proposal.id).scalar_subquery()
     return (
         select(
             Proposal.id,
             Proposal.hq_status_at,
+            picked_up,
             Proposal.hq_policy_number,
             Proposal.product_name,
             ProposalParty.client_id,
@@ -661,11 +710,13 @@ def _policy_deliveries_statement() -> Select[Any]:
 
 
 def _policy_deliveries(session: Session, zone: tzinfo, day: date) -> _Found:
-    """Policies head office has issued whose receipt the client has not signed yet."""
+    """Policies head office has issued whose receipt the client has not signed yet: due 3 days
+    after the pick-up recorded on the receipt, or after the issue date until one is recorded."""
     rows = session.connection().execute(_policy_deliveries_statement(), {"day": day}).all()
     found = []
-    for proposal_id, issued_at, policy, product, client_id, name in rows:
-        due = issued_at.astimezone(zone).date() + timedelta(days=POLICY_DELIVERY_DAYS)
+    for proposal_id, issued_at, picked_up, policy, product, client_id, name in rows:
+        start = picked_up if picked_up is not None else issued_at.astimezone(zone).date()
+        due = start + timedelta(days=POLICY_DELIVERY_DAYS)
         found.append(
             Reminder(
                 "policy_delivery",
@@ -676,8 +727,59 @@ def _policy_deliveries(session: Session, zone: tzinfo, day: date) -> _Found:
                 rule.is_overdue(due, day),
                 None,
                 proposal_id,
+                counted_from="picked_up" if picked_up is not None else "issued",
             )
         )
+    return _found(found)
+
+
+@_statement
+def _unissued_statement() -> Select[Any]:
+    newer = aliased(Proposal)  # a corrected proposal is followed in its latest version only
+    return (
+        select(Proposal.id, func.max(OutboxItem.sent_at))
+        .join(OutboxItem, and_(OutboxItem.kind == "proposal", OutboxItem.record_id == Proposal.id))
+        .where(
+            Proposal.status == "finished",
+            Proposal.withdrawn_at.is_(None),
+            or_(Proposal.hq_status.is_(None), Proposal.hq_status != "issued"),
+            OutboxItem.status == "sent",
+            OutboxItem.sent_at.is_not(None),
+            ~select(newer.id).where(newer.previous_id == Proposal.id).exists(),
+        )
+        .group_by(Proposal.id)
+    )
+
+
+def _unissued(session: Session, zone: tzinfo) -> list[tuple[str, date]]:
+    """Finished proposals sent to head office, not issued nor withdrawn, with the local day sent."""
+    rows = session.connection().execute(_unissued_statement()).all()
+    return [(pid, sent.astimezone(zone).date()) for pid, sent in rows]
+
+
+@_statement
+def _issue_overdue_statement() -> Select[Any]:
+    return (
+        select(Proposal.id, Proposal.product_name, ProposalParty.client_id, ProposalParty.name)
+        .outerjoin(ProposalParty, POLICYHOLDER)
+        .where(Proposal.id.in_(bindparam("ids", expanding=True)), _not_acted("issue_overdue", Proposal.id))
+    )
+
+
+def _issue_overdue(session: Session, zone: tzinfo, day: date) -> _Found:
+    """Applications sent ISSUE_WARNING_DAYS or more days ago and still not issued: due on the
+    20th day, until head office issues them or they are withdrawn on the 30th."""
+    sent_on = {pid: sent for pid, sent in _unissued(session, zone) if (day - sent).days >= ISSUE_WARNING_DAYS}
+    if not sent_on:
+        return _found([])
+    rows = session.connection().execute(_issue_overdue_statement(), {"ids": list(sent_on), "day": day}).all()
+    found = []
+    for proposal_id, product, client_id, name in rows:
+        due = sent_on[proposal_id] + timedelta(days=ISSUE_WARNING_DAYS)
+        found.append(
+            Reminder("issue_overdue", client_id, name or "", due, product or "", rule.is_overdue(due, day),
+                     None, proposal_id)
+        )  # fmt: skip
     return _found(found)
 
 

@@ -145,7 +145,6 @@ class HandoverView:
 class Signed:
     list_id: HandoverId
     signed_at: datetime
-    receipts_returned: tuple[str, ...]  # receipts whose returned_on this signing set
 
 
 def describe(kind: str, product_name: str, policyholder: str, policy_number: str = "") -> str:

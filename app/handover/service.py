@@ -2,9 +2,9 @@
 
 Two kinds, as the bank's forms have them: finished proposal forms (投保资料交接清单) and signed
 policy receipts (保险合同交接清单).  A list is a draft while it is put together; the manager and
-the teller both sign it on screen, and from then on it never changes.  Signing a list of
-receipts is what hands them back, so it sets each receipt's `returned_on` (clearing its return
-deadline) in the same transaction.
+the teller both sign it on screen, and from then on it never changes.  Signing a list of policy
+contracts hands the paper to the teller only: the signed 回执 go back to the insurer's
+customer-service counter, a step of their own on the receipt (`ReceiptService.mark_returned`).
 
 A document may sit on several drafts, but on one signed list of its kind only; signing checks
 that again, since another draft may have been signed in between.  Items are listed in the order
@@ -95,8 +95,8 @@ class HandoverService:
         """Documents not yet on a signed list of `kind`, oldest first.
 
         With `outlet_id`: that outlet's documents and those tied to no outlet (a proposal
-        filled without choosing one), so nothing is out of reach.  Receipts already handed
-        back (`returned_on` set) are left out: they are no longer in the manager's bag.
+        filled without choosing one), so nothing is out of reach.  A receipt's return to the
+        insurer's counter is a separate step and does not take its contract off the list.
         """
         if kind not in KINDS:
             raise InvalidHandover([kind_problem(kind)])
@@ -114,7 +114,7 @@ class HandoverService:
                        P.outlet_id)
                 .select_from(R)
                 .join(P, P.id == R.proposal_id)
-                .where(R.status == "signed", R.returned_on.is_(None), ~on_signed_list(kind, R.id))
+                .where(R.status == "signed", ~on_signed_list(kind, R.id))
                 .order_by(R.signed_on, R.id)
             )  # fmt: skip
         query = query.outerjoin(holder, on).limit(limit)
@@ -212,17 +212,10 @@ class HandoverService:
                     strokes_json=signature_rules.to_json(sig), png=png, signed_at=now,
                 ))  # fmt: skip
             row.status, row.signed_at = "signed", now
-            returned = []
-            for item in items if is_receipts else ():
-                receipt = session.get(models.Receipt, item.receipt_id)
-                if receipt is not None and receipt.returned_on is None:
-                    receipt.returned_on = row.day
-                    returned.append(receipt.id)
             record_event(session, actor=self._actor(), action="finish", entity="handover_list", entity_id=list_id,
-                         detail={"kind": row.kind, "items": len(items),
-                                 "receipts_returned": len(returned)})  # fmt: skip
+                         detail={"kind": row.kind, "items": len(items)})  # fmt: skip
             session.flush()  # a database refusal surfaces here, inside the transaction
-        return Signed(list_id, now, tuple(returned))
+        return Signed(list_id, now)
 
     # ---- reading -------------------------------------------------------------------------
 

@@ -46,6 +46,7 @@ class ProposalRow:
     open_problems: int  # head-office problem cases (问题件) not yet resolved
     has_newer_version: bool  # a correction supersedes this one
     created_at: datetime
+    withdrawn: bool = False  # withdrawn (撤件): not issued within 30 days of sending (app.day.today)
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ def _rows_statement() -> tuple[Select[Any], Any, Any]:
     statement = (
         select(p.id, p.version, p.status, p.application_date, p.product_name, holder.name,
                insured.name, p.premium_cents, p.hq_status, p.hq_policy_number, open_letters,
-               exists().where(newer.previous_id == p.id), p.created_at)
+               exists().where(newer.previous_id == p.id), p.created_at, p.withdrawn_at.is_not(None))
         .outerjoin(holder, and_(holder.proposal_id == p.id, holder.role == "policyholder"))
         .outerjoin(insured, and_(insured.proposal_id == p.id, insured.role == "insured"))
     )  # fmt: skip
@@ -215,7 +216,7 @@ def _row(r: Any) -> ProposalRow:
         id=r[0], version=r[1], status=r[2], application_date=r[3], product_name=r[4] or "",
         policyholder_name=r[5] or "", insured_name=r[6] or "", premium_cents=r[7],
         hq_status=r[8], hq_policy_number=r[9], open_problems=r[10] or 0,
-        has_newer_version=bool(r[11]), created_at=r[12],
+        has_newer_version=bool(r[11]), created_at=r[12], withdrawn=bool(r[13]),
     )  # fmt: skip
 
 

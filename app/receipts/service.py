@@ -4,7 +4,8 @@ A receipt belongs to a finished proposal.  Its draft keeps the fields as typed; 
 them (`app.rules.receipt.check_receipt`), the signature (`check_signature`) or the scan
 (`check_scan`), and then, in one transaction, stores the signature or scan, the deadlines,
 the content hash, an audit event and the outbox item.  From then on the receipt never
-changes; only the day its paper went back to the bank (`mark_returned`) is recorded later.
+changes; only the day its paper went back to the insurer's counter, and who took it
+(`mark_returned`), is recorded later.
 
 The hashed document, like a proposal's (`app.proposals.service`; both shapes are the wire's,
 `sync.wire`), is
@@ -44,6 +45,8 @@ from sync import wire
 SIGNED_MESSAGE = "a signed receipt cannot change"
 SIGNED_MESSAGE_ZH = "已签名的回执不能修改。"
 CANDIDATES_SHOWN = 200
+PICKED_UP_FROM = ("insurer", "bank")
+RETURNED_TO_MAX = 100  # the column's length
 
 ScanInput = tuple[bytes, str]  # the file's bytes and the type its name claims
 
@@ -56,6 +59,10 @@ class ReceiptFields:
     delivered_on: date | None
     signed_on: date | None
     cooling_off_days: int
+    # The day the paper policy was picked up, and where: insurer | bank (PICKED_UP_FROM).  It
+    # starts the 3-day delivery deadline on Today; kept on the draft, not in the signed document.
+    picked_up_on: date | None = None
+    picked_up_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,7 @@ class ReceiptView:
     cooling_off_ends_on: date | None
     return_due_on: date | None
     returned_on: date | None
+    returned_to: str  # who took the signed 回执 at the insurer's counter
     content_hash: str | None
     signature_png: bytes | None
     scan_mime: str | None
@@ -249,6 +257,9 @@ class ReceiptService:
                           cooling_off_days=fields.cooling_off_days)  # fmt: skip
             found = rules.check_receipt(doc, self._today())
             refuse_unstorable(found)
+            self._check_pick_up(fields)
+            receipt.picked_up_on = fields.picked_up_on
+            receipt.picked_up_from = fields.picked_up_from if fields.picked_up_on is not None else None
             receipt.policy_number = fields.policy_number
             receipt.delivered_on = fields.delivered_on
             receipt.signed_on = fields.signed_on
@@ -256,6 +267,18 @@ class ReceiptService:
             record_event(session, actor=self._actor(), action="edit", entity="receipt", entity_id=receipt_id)
         # Deadlines are computed on signing, and the signature or scan comes then too.
         return tuple(p for p in found if p.code not in ("R007_signature_or_scan", "R009_deadlines_disagree"))
+
+    def _check_pick_up(self, fields: ReceiptFields) -> None:
+        if fields.picked_up_on is None:
+            return
+        if fields.picked_up_from not in PICKED_UP_FROM:
+            raise InvalidInput("Say where the policy was picked up: at the insurer or at the bank.",
+                               zh="请选择保单的领取地点：保险公司或银行。")  # fmt: skip
+        if fields.picked_up_on > self._today():
+            raise InvalidInput("The pick-up day cannot be in the future.", zh="领取日期不能晚于今天。")
+        if fields.delivered_on is not None and fields.delivered_on < fields.picked_up_on:
+            raise InvalidInput("The policy cannot be delivered before it was picked up.",
+                               zh="保单不能在领取之前送达客户。")  # fmt: skip
 
     # ---- signing ---------------------------------------------------------------------
 
@@ -340,8 +363,17 @@ class ReceiptService:
             session.flush()  # a database refusal surfaces here, inside the transaction
             return Signed(digest, item.id)
 
-    def mark_returned(self, receipt_id: ReceiptId, returned_on: date) -> None:
-        """The signed paper went back to the bank: its return deadline no longer applies."""
+    def mark_returned(self, receipt_id: ReceiptId, returned_on: date, returned_to: str = "") -> None:
+        """The signed 回执 went back to the insurer's customer-service counter, taken by
+        `returned_to`: its return deadline no longer applies.  Its own step, not the contract
+        handover to the teller (app.handover)."""
+        returned_to = returned_to.strip()
+        if not returned_to:
+            raise InvalidInput("Say who received the receipt at the insurer's counter.",
+                               zh="请填写保险公司柜面的接收人。")  # fmt: skip
+        if len(returned_to) > RETURNED_TO_MAX or "\x00" in returned_to:
+            raise InvalidInput(f"The receiver's name is too long (at most {RETURNED_TO_MAX} characters).",
+                               zh=f"接收人姓名过长（最多 {RETURNED_TO_MAX} 个字）。")  # fmt: skip
         with self._sessions.begin() as session:
             receipt = _load(session, receipt_id)
             if receipt.status != "signed":
@@ -356,11 +388,12 @@ class ReceiptService:
                 )
             if returned_on > self._today():
                 raise InvalidInput("The return day cannot be in the future.", zh="交回日期不能晚于今天。")
-            if receipt.returned_on == returned_on:
+            if receipt.returned_on == returned_on and receipt.returned_to == returned_to:
                 return
             receipt.returned_on = returned_on
-            record_event(session, actor=self._actor(), action="return", entity="receipt",
-                         entity_id=receipt_id, detail={"returned_on": returned_on.isoformat()})  # fmt: skip
+            receipt.returned_to = returned_to
+            record_event(session, actor=self._actor(), action="return", entity="receipt", entity_id=receipt_id,
+                         detail={"returned_on": returned_on.isoformat(), "returned_to": returned_to})  # fmt: skip
 
     # ---- reading ---------------------------------------------------------------------
 
@@ -426,8 +459,9 @@ class ReceiptService:
                 policyholder_name=_policyholder_name(session, proposal.id),
                 product_code=proposal.product_code, product_name=proposal.product_name,
                 fields=ReceiptFields(receipt.policy_number, receipt.delivered_on, receipt.signed_on,
-                                     receipt.cooling_off_days),
+                                     receipt.cooling_off_days, receipt.picked_up_on, receipt.picked_up_from),
                 cooling_off_ends_on=receipt.cooling_off_ends_on, return_due_on=receipt.return_due_on,
-                returned_on=receipt.returned_on, content_hash=receipt.content_hash, signature_png=png,
+                returned_on=receipt.returned_on, returned_to=receipt.returned_to,
+                content_hash=receipt.content_hash, signature_png=png,
                 scan_mime=receipt.scan_mime, scan_size=len(receipt.scan) if receipt.scan is not None else None,
             )  # fmt: skip

@@ -17,6 +17,7 @@ from tests.paperwork_helpers import PNG, finished_proposal, zigzag
 from tests.ui.conftest import some
 from tests.ui.test_signature_pad import sign_name
 from ui.common.palette import state_colour
+from ui.common.qdates import qdate
 from ui.receipts.dialog import ReceiptDialog
 from ui.receipts.page import ReceiptsPage
 from ui.shell.application import Shell
@@ -102,7 +103,9 @@ def test_new_receipt_by_keyboard_signed_with_the_mouse(qtbot: QtBot, shell: Shel
 
     qtbot.keyClicks(dialog.policy_number, "P2026000999")
     # Tab walks the form in order (a date edit's own Tab first steps through year, month, day).
-    assert tab_until(qtbot, dialog.cooling_off_days) == [dialog.delivered_on, dialog.signed_on, dialog.cooling_off_days]
+    # The pick-up day is skipped while no pick-up is recorded.
+    walked = tab_until(qtbot, dialog.cooling_off_days)
+    assert walked == [dialog.picked_up_from, dialog.delivered_on, dialog.signed_on, dialog.cooling_off_days]
     qtbot.keyClick(dialog.cooling_off_days, Qt.Key.Key_Up)  # the product's 15 days become 16
     assert dialog.cooling_off_days.value() == 16
     ends = today + timedelta(days=16)
@@ -203,8 +206,52 @@ def test_overdue_is_said_in_words_and_returning_clears_it(qtbot: QtBot, shell: S
     qtbot.waitUntil(lambda: dialog.view is not None, timeout=5000)
     assert dialog.return_button.isEnabled() and dialog.return_button.isVisible()
     assert dialog.returned_on.date().toPython() == date.today()
+    # Returned to the insurer's counter: who received it is asked for.
+    qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "who received" in dialog.status.text(), timeout=5000)
+    assert ctx_returned(profile, receipt_id) == (None, "")
+    dialog.returned_to.setFocus()
+    dialog.returned_to.insert("周客服")  # typed through an input method
     with qtbot.waitSignal(dialog.receipt_did_change, timeout=5000):
-        qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(dialog.returned_to, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.returned_label.text() == "Returned.", timeout=5000)
-    assert not dialog.return_button.isEnabled()
+    assert not dialog.return_button.isEnabled() and not dialog.returned_to.isEnabled()
+    assert ctx_returned(profile, receipt_id) == (date.today(), "周客服")
     qtbot.waitUntil(lambda: rows(page)[0][0] == "Nothing to return", timeout=5000)
+
+
+def ctx_returned(profile: Path, receipt_id: ReceiptId) -> tuple[date | None, str]:
+    ctx = AppContext.open(profile)
+    try:
+        view = ctx.receipts.get(receipt_id)
+        return view.returned_on, view.returned_to
+    finally:
+        ctx.close()
+
+
+def test_pick_up_recorded_by_keyboard_on_the_draft(qtbot: QtBot, shell: Shell, profile: Path) -> None:
+    ctx = AppContext.open(profile)
+    receipt_id = ctx.receipts.new_draft(ctx.receipts.candidates()[0].proposal_id, "P2026000888")
+    ctx.close()
+    page = open_page(qtbot, shell, profile)
+    dialog = open_dialog(qtbot, page, receipt_id)
+    assert dialog.picked_up_from.currentText() == "Not recorded" and not dialog.picked_up_on.isEnabled()
+    dialog.policy_number.setFocus()
+    qtbot.keyClick(dialog.policy_number, Qt.Key.Key_Tab)
+    assert dialog.picked_up_from.hasFocus()
+    qtbot.keyClick(dialog.picked_up_from, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.picked_up_from, Qt.Key.Key_Down)
+    assert dialog.picked_up_from.currentText() == "At the bank" and dialog.picked_up_on.isEnabled()
+    qtbot.keyClick(dialog.picked_up_from, Qt.Key.Key_Tab)
+    assert dialog.picked_up_on.hasFocus()
+    yesterday = date.today() - timedelta(days=1)
+    dialog.picked_up_on.setDate(qdate(yesterday))
+    dialog.delivered_on.setDate(qdate(date.today()))
+    with qtbot.waitSignal(dialog.receipt_did_change, timeout=5000):
+        qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    check = AppContext.open(profile)
+    try:
+        fields = check.receipts.get(receipt_id).fields
+    finally:
+        check.close()
+    assert (fields.picked_up_on, fields.picked_up_from) == (yesterday, "bank")

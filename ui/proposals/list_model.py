@@ -163,6 +163,8 @@ class ProposalTableModel(RecordListModel):
                 text += " " + self.tr("(corrected)")
             return text
         if key == "hq":
+            if row.withdrawn:
+                return self.tr("Withdrawn: not issued within 30 days")
             text = self._hq.get(row.hq_status or "", "")
             return f"{text} {row.hq_policy_number}" if row.hq_policy_number else text
         return str(row.open_problems) if row.open_problems else ""

@@ -2,7 +2,9 @@
 
 A draft is saved as the user types.  "Sign & queue" stays disabled until the core's rules
 and the signature (or scan) checks pass; then the core signs, hashes and queues it in one
-transaction.  A signed receipt opens read-only; only its return to the bank is recorded.
+transaction.  A signed receipt opens read-only; only its return to the insurer's counter (the
+day and who received it) is recorded.  The pick-up (day, and from the insurer or the bank) is
+kept on the draft: Today counts the 3-day delivery deadline from it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QFormLayout,
@@ -73,8 +76,9 @@ class ReceiptDialog(QDialog):
         self._build()
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_now)
-        for edit in (self.delivered_on, self.signed_on):
+        for edit in (self.delivered_on, self.signed_on, self.picked_up_on):
             edit.dateChanged.connect(self._changed)
+        self.picked_up_from.currentIndexChanged.connect(self._pick_up_changed)
         self.policy_number.textEdited.connect(self._changed)
         self.cooling_off_days.valueChanged.connect(self._changed)
         self.evidence.evidence_did_change.connect(self._validate)
@@ -93,6 +97,16 @@ class ReceiptDialog(QDialog):
         self.policy_number = QLineEdit(self)
         self.policy_number.setMaxLength(rules.POLICY_NUMBER_MAX)
         self.policy_number.setPlaceholderText(self.tr("as printed on the policy"))
+        self.picked_up_from = QComboBox(self)
+        self.picked_up_from.addItem(self.tr("Not recorded"), None)
+        self.picked_up_from.addItem(self.tr("At the insurer"), "insurer")
+        self.picked_up_from.addItem(self.tr("At the bank"), "bank")
+        self.picked_up_on = date_edit(self)
+        self.picked_up_on.setEnabled(False)
+        pick_up = QHBoxLayout()
+        pick_up.setContentsMargins(0, 0, 0, 0)
+        pick_up.addWidget(self.picked_up_from)
+        pick_up.addWidget(self.picked_up_on, 1)
         self.delivered_on = date_edit(self)
         self.signed_on = date_edit(self)
         self.cooling_off_days = QSpinBox(self)
@@ -104,6 +118,10 @@ class ReceiptDialog(QDialog):
         self.return_due.setObjectName("returnDue")
         form = QFormLayout()
         form.addRow(self.tr("&Policy number"), self.policy_number)
+        form.addRow(self.tr("Picked &up"), pick_up)
+        pick_up_label = form.labelForField(pick_up)
+        if isinstance(pick_up_label, QLabel):
+            pick_up_label.setBuddy(self.picked_up_from)
         form.addRow(self.tr("&Delivered on"), self.delivered_on)
         form.addRow(self.tr("Si&gned on"), self.signed_on)
         form.addRow(self.tr("C&ooling-off period"), self.cooling_off_days)
@@ -126,8 +144,14 @@ class ReceiptDialog(QDialog):
         self.sign_button.setToolTip(self.tr("Freezes the receipt and queues it for head office (Ctrl+Enter)"))
         self.sign_button.setEnabled(False)
         self.returned_on = date_edit(self)
+        self.returned_to = QLineEdit(self)
+        self.returned_to.setMaxLength(100)
+        self.returned_to.setPlaceholderText(self.tr("who received it at the insurer's counter"))
+        self.returned_to.returnPressed.connect(self.mark_returned)
         self.return_button = QPushButton(self.tr("Mark &returned"), self)
-        self.return_button.setToolTip(self.tr("The signed paper receipt went back to the bank on this day"))
+        self.return_button.setToolTip(
+            self.tr("The signed paper receipt went back to the insurer's customer-service counter on this day")
+        )
         self.return_button.setEnabled(False)  # until a signed receipt is shown
         self.returned_label = QLabel(self)
         self.status = QLabel(self)
@@ -136,8 +160,12 @@ class ReceiptDialog(QDialog):
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.reject)
         returns = QHBoxLayout()
-        returns.addWidget(QLabel(self.tr("Paper returned on"), self))
+        returns.addWidget(QLabel(self.tr("Returned to the insurer on"), self))
         returns.addWidget(self.returned_on)
+        received_by = QLabel(self.tr("Received &by"), self)
+        received_by.setBuddy(self.returned_to)
+        returns.addWidget(received_by)
+        returns.addWidget(self.returned_to, 1)
         returns.addWidget(self.return_button)
         returns.addWidget(self.returned_label, 1)
         self.return_row = QWidget(self)
@@ -159,6 +187,8 @@ class ReceiptDialog(QDialog):
         e = self.evidence
         order = [
             self.policy_number,
+            self.picked_up_from,
+            self.picked_up_on,
             self.delivered_on,
             self.signed_on,
             self.cooling_off_days,
@@ -170,6 +200,7 @@ class ReceiptDialog(QDialog):
             e.attach_button,
             self.sign_button,
             self.returned_on,
+            self.returned_to,
             self.return_button,
             close,
         ]
@@ -192,10 +223,14 @@ class ReceiptDialog(QDialog):
         for edit, value in ((self.delivered_on, f.delivered_on), (self.signed_on, f.signed_on)):
             edit.setDate(qdate(value) if value else QDate.currentDate())
         self.cooling_off_days.setValue(f.cooling_off_days)
+        self.picked_up_from.setCurrentIndex(max(0, self.picked_up_from.findData(f.picked_up_from)))
+        self.picked_up_on.setDate(qdate(f.picked_up_on) if f.picked_up_on else QDate.currentDate())
         self._loading = False
         signed = view.status == "signed"
         for widget in (self.policy_number, self.delivered_on, self.signed_on, self.cooling_off_days):
             widget.setReadOnly(signed)
+        self.picked_up_from.setEnabled(not signed)
+        self.picked_up_on.setEnabled(not signed and f.picked_up_on is not None)
         self.sign_button.setVisible(not signed)
         self.return_row.setVisible(signed)
         if signed:
@@ -220,8 +255,9 @@ class ReceiptDialog(QDialog):
             self.returned_on.setMinimumDate(qdate(view.fields.signed_on))
         if view.returned_on:
             self.returned_on.setDate(qdate(view.returned_on))
-        self.returned_on.setEnabled(not returned)
-        self.return_button.setEnabled(not returned)
+        self.returned_to.setText(view.returned_to)
+        for widget in (self.returned_on, self.returned_to, self.return_button):
+            widget.setEnabled(not returned)
         self.returned_label.setText(self.tr("Returned.") if returned else "")
 
     def _failed(self, text: str) -> None:
@@ -237,7 +273,13 @@ class ReceiptDialog(QDialog):
             pydate(self.delivered_on.date()),
             pydate(self.signed_on.date()),
             self.cooling_off_days.value(),
+            pydate(self.picked_up_on.date()) if self.picked_up_from.currentData() else None,
+            self.picked_up_from.currentData(),
         )
+
+    def _pick_up_changed(self, _index: int) -> None:
+        self.picked_up_on.setEnabled(self.picked_up_from.currentData() is not None)
+        self._changed()
 
     def _update_deadlines(self) -> None:
         signed: date = pydate(self.signed_on.date())
@@ -364,9 +406,15 @@ class ReceiptDialog(QDialog):
     def mark_returned(self) -> None:
         if self.view is None or self.view.status != "signed":
             return
+        if not self.return_button.isEnabled():
+            return
         receipts, receipt_id, day = self.ctx.receipts, self.receipt_id, pydate(self.returned_on.date())
+        who = self.returned_to.text()
         self.runner.submit(
-            lambda _t: receipts.mark_returned(receipt_id, day), lane="db", on_done=self._returned, on_error=self._failed
+            lambda _t: receipts.mark_returned(receipt_id, day, who),
+            lane="db",
+            on_done=self._returned,
+            on_error=self._failed,
         )
 
     def _returned(self, _result: object) -> None:

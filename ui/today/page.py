@@ -360,11 +360,12 @@ class TodayPage(Page):
 
     def _line(self, r: Reminder) -> ReminderLine:
         letters = self.reminders.letter_kinds()
+        counted = self.reminders.counted_from().get(r.counted_from or "")
         return ReminderLine(
             r.kind,
             r.client_name,
             _short(r.due_on),
-            " · ".join(filter(None, (letters.get(r.letter_kind or "", r.letter_kind), r.detail))),
+            " · ".join(filter(None, (letters.get(r.letter_kind or "", r.letter_kind), r.detail, counted))),
             r.overdue,
             r,
         )

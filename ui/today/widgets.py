@@ -136,6 +136,14 @@ class ReminderList(QTreeWidget):
             "receipt_due": self.tr("Receipt due back"),
             "letter_due": self.tr("Head-office letter due"),
             "policy_delivery": self.tr("Deliver the policy"),
+            "issue_overdue": self.tr("Not issued after 20 days"),
+        }
+
+    def counted_from(self) -> dict[str, str]:
+        """What a policy delivery's 3 days count from (app.day.today.Reminder.counted_from)."""
+        return {
+            "picked_up": self.tr("3 days from pick-up"),
+            "issued": self.tr("3 days from issue (no pick-up recorded)"),
         }
 
     def letter_kinds(self) -> dict[str, str]:
