@@ -15,6 +15,7 @@ from app.day.reminders import ReminderActions
 from app.day.today import TodayService
 from app.day.worklog import WorkLogService
 from app.handover.service import HandoverService
+from app.headoffice.answers import AnswerService
 from app.headoffice.connection import ConnectionService
 from app.headoffice.status import HqStatusService
 from app.outlets.service import OutletService
@@ -31,7 +32,10 @@ if TYPE_CHECKING:
     from app.credentials import Credentials
     from app.day.care import CareService
     from app.day.summaries import SummaryService
+    from app.headoffice.letters import LetterService
     from app.headoffice.service import SyncService
+    from app.proposals.paper import PaperProposalService
+    from app.proposals.requests import RequestService
     from app.prospects.service import ProspectService
     from app.reports.printing import PrintService
     from app.rules.product_catalogue import ProductCatalogue
@@ -117,6 +121,32 @@ class AppContext:
     @cached_property
     def hq_status(self) -> HqStatusService:
         return HqStatusService(self.store.sessions, self.actor)
+
+    @cached_property
+    def answers(self) -> AnswerService:
+        """Answers to head office's letters and problem cases (app/headoffice/answers.py)."""
+        return AnswerService(self.store.sessions, self.actor)
+
+    @cached_property
+    def letters(self) -> LetterService:
+        """Each kind of head-office letter handled as the manual says (app/headoffice/letters.py)."""
+        from app.headoffice.letters import LetterService
+
+        return LetterService(self.store.sessions, self.actor, self.planner)
+
+    @cached_property
+    def requests(self) -> RequestService:
+        """Change and withdrawal requests before issue (app/proposals/requests.py)."""
+        from app.proposals.requests import RequestService
+
+        return RequestService(self.store.sessions, self.actor)
+
+    @cached_property
+    def paper_proposals(self) -> PaperProposalService:
+        """Proposals filled on paper at the counter (app/proposals/paper.py)."""
+        from app.proposals.paper import PaperProposalService
+
+        return PaperProposalService(self.store.sessions, self.settings, self.actor)
 
     @cached_property
     def handover(self) -> HandoverService:

@@ -16,8 +16,17 @@ from typing import Any
 
 from sync.http import HeadOffice, Retryable
 
-KINDS = ("proposal", "receipt")
-STATUSES = ("received", "accepted", "problem", "issued")
+KINDS = ("proposal", "receipt", "answer", "request")
+# What each kind's events may say: a proposal or receipt moves along; an answer to a letter and a
+# change/withdrawal request get head office's reply (issue 19).
+STATUSES_BY_KIND = {
+    "proposal": ("received", "accepted", "problem", "issued"),
+    "receipt": ("received", "accepted", "problem", "issued"),
+    "answer": ("received", "accepted", "question", "closed"),
+    "request": ("received", "accepted", "refused"),
+}
+STATUSES = STATUSES_BY_KIND["proposal"]
+FIELDS_MAX = 20
 PAGE_SIZE = 500
 
 
@@ -32,6 +41,7 @@ class StatusEvent:
     problem_id: str | None
     problem_kind: str | None
     reason: str
+    fields: dict[str, str] | None = None  # a letter's own fields, as strings
 
 
 @dataclass(frozen=True)
@@ -63,13 +73,22 @@ def _event(raw: Any) -> StatusEvent | None:
             cursor=int(raw["cursor"]), kind=str(raw["kind"]), record_id=str(raw["record_id"]),
             status=str(raw["status"]), at=at, policy_number=_text_or_none(raw.get("policy_number")),
             problem_id=_text_or_none(raw.get("problem_id")), problem_kind=_text_or_none(raw.get("problem_kind")),
-            reason=str(raw.get("reason") or ""),
+            reason=str(raw.get("reason") or ""), fields=_fields(raw.get("fields")),
         )  # fmt: skip
     except (KeyError, TypeError, ValueError):
         return None
-    if event.kind not in KINDS or event.status not in STATUSES or at.utcoffset() is None:
+    if event.kind not in KINDS or event.status not in STATUSES_BY_KIND[event.kind] or at.utcoffset() is None:
         return None
     return event
+
+
+def _fields(value: Any) -> dict[str, str] | None:
+    """A letter's fields: text keys to text values (numbers written as text); anything else is
+    left out rather than costing the event."""
+    if not isinstance(value, dict):
+        return None
+    return {str(k): str(v) for k, v in list(value.items())[:FIELDS_MAX]
+            if isinstance(v, (str, int)) and not isinstance(v, bool)}  # fmt: skip
 
 
 def _text_or_none(value: Any) -> str | None:

@@ -29,11 +29,21 @@ from typing import Any, Final
 
 PROPOSAL: Final = "proposal"
 RECEIPT: Final = "receipt"
-KINDS: Final = (PROPOSAL, RECEIPT)  # also the outbox's item kinds
+KINDS: Final = (PROPOSAL, RECEIPT)  # the hashed documents (content_hash)
+# Issue 19: an answer to a letter or problem case, and a change/withdrawal request before issue.
+ANSWER: Final = "answer"
+REQUEST: Final = "request"
+OUTBOX_KINDS: Final = (PROPOSAL, RECEIPT, ANSWER, REQUEST)  # the outbox's item kinds
+PAPER: Final = "paper"  # a proposal's "source" when it was filled on paper at the counter
 
 HEALTH_PATH: Final = "/health"
 STATUS_PATH: Final = "/v1/status"
-PUSH_PATHS: Final[Mapping[str, str]] = {PROPOSAL: "/v1/proposals", RECEIPT: "/v1/receipts"}
+PUSH_PATHS: Final[Mapping[str, str]] = {
+    PROPOSAL: "/v1/proposals",
+    RECEIPT: "/v1/receipts",
+    ANSWER: "/v1/answers",
+    REQUEST: "/v1/requests",
+}
 # Reference data head office publishes (the holiday calendar, the product catalogue), by the
 # name the path and `branchdesk-headoffice publish` use; each file's own "kind" is in
 # REFERENCE_FILE_KINDS. GET answers the latest with a strong ETag; If-None-Match → 304.
@@ -63,6 +73,83 @@ def proposal_document(form: Mapping[str, Any], strokes_by_role: Mapping[str, str
         PROPOSAL: form,
         "signatures": [{"role": role, "strokes_json": strokes_by_role[role]} for role in sorted(strokes_by_role)],
     }
+
+
+def paper_proposal_document(
+    proposal_id: str,
+    *,
+    form_number: str,
+    application_date: str,
+    product_code: str,
+    product_name: str,
+    premium_cents: int,
+    policyholder_name: str,
+    insured_name: str,
+    review: Mapping[str, bool],
+    manager_code: str,
+) -> dict[str, Any]:
+    """The hashed document of a proposal filled on paper (issue 19), pushed like any proposal
+    (`push_envelope(document, content_hash(document))` to /v1/proposals): no signatures, since
+    the client signed the paper form; `application_date` ISO (YYYY-MM-DD); `review` the initial
+    review checklist, every item true. Head office checks only these fields for paper."""
+    return {
+        PROPOSAL: {
+            "id": proposal_id,
+            "source": PAPER,
+            "paper_form_number": form_number,
+            "application_date": application_date,
+            "product_code": product_code,
+            "product_name": product_name,
+            "premium_cents": premium_cents,
+            "policyholder": {"name": policyholder_name},
+            "insured": {"name": insured_name},
+            "review": {item: bool(ticked) for item, ticked in sorted(review.items())},
+            "manager_code": manager_code,
+        },
+        "signatures": [],
+    }
+
+
+def attachment_entry(name: str, mime: str, data: bytes, sha256: str) -> dict[str, Any]:
+    """One attachment of an answer or a request: its bytes as base64 and their SHA-256 (hex),
+    which head office checks."""
+    return {"name": name, "mime": mime, "size": len(data), "sha256": sha256,
+            "data_b64": base64.b64encode(data).decode("ascii")}  # fmt: skip
+
+
+def answer_document(
+    *,
+    answer_id: str,
+    proposal_id: str,
+    letter_id: str,
+    kind: str,
+    text: str,
+    answered_at: str,
+    decision: str | None,
+    signatures: list[dict[str, Any]],
+    attachments: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """POST /v1/answers: an answer to head office's letter `letter_id` (head office's own id) of
+    `kind`; `signatures` [{"role", "name", "png_b64", "sha256"}] for an underwriting decision."""
+    return {"answer_id": answer_id, "proposal_id": proposal_id, "letter_id": letter_id, "kind": kind,
+            "text": text, "answered_at": answered_at, "decision": decision,
+            "signatures": signatures, "attachments": attachments}  # fmt: skip
+
+
+def request_document(
+    *,
+    request_id: str,
+    proposal_id: str,
+    kind: str,
+    reason: str,
+    details: Mapping[str, str],
+    requested_at: str,
+    attachments: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """POST /v1/requests: a change ("change", `details` field -> new value) or a withdrawal
+    ("withdraw") of an application before issue."""
+    return {"request_id": request_id, "proposal_id": proposal_id, "kind": kind, "reason": reason,
+            "details": dict(details), "requested_at": requested_at, "attachments": attachments}  # fmt: skip
 
 
 def receipt_document(form: Mapping[str, Any]) -> dict[str, Any]:

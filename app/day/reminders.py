@@ -22,7 +22,7 @@ from local_db.models import ReminderAction
 # Kept in step with app.day.today.REMINDER_KINDS (that module imports this one, not back).
 ACTED_KINDS = frozenset({
     "birthday", "important_date", "maturity", "purchase_follow_up", "receipt_due", "letter_due", "policy_delivery",
-    "issue_overdue",
+    "issue_overdue", "hq_reply",
 })  # fmt: skip
 ACTIONS = ("done", "snoozed", "dismissed")
 REASON_MAX = 500

@@ -45,11 +45,13 @@ from local_db.models import (
     DailyPlan,
     HeadOfficeLetter,
     ImportantDate,
+    LetterAnswer,
     OutboxItem,
     Outlet,
     ProductHolding,
     Proposal,
     ProposalParty,
+    ProposalRequest,
     Receipt,
     ReminderAction,
     Visit,
@@ -70,6 +72,7 @@ REMINDER_KINDS = (
     "letter_due",
     "policy_delivery",
     "issue_overdue",
+    "hq_reply",
 )
 GROUPS = ("today", "overdue", "coming")
 FOLLOW_UP = "purchase_follow_up"
@@ -126,6 +129,9 @@ class Reminder:
     # For a policy delivery: the day the 3 days count from, picked_up (the receipt's pick-up
     # day) or issued (head office's issue date, no pick-up recorded yet); a code for the UI.
     counted_from: str | None = None
+    # For head office's reply (hq_reply) to an answer: accepted | question | closed; to a change
+    # or withdrawal request: accepted | refused (a code; `detail` holds the reply's own words).
+    reply: str | None = None
 
     @property
     def occurrence(self) -> date:
@@ -257,6 +263,7 @@ class TodayService:
                 _letters(session, day),
                 _policy_deliveries(session, zone, day),
                 _issue_overdue(session, zone, day),
+                _replies(session, zone, day),
                 _found(_returning_snoozes(session, day)),
             ]
             candidates = sorted((r for f in found for r in f.rows), key=lambda r: reminder_order(r, day))
@@ -657,8 +664,70 @@ def _letters_statement() -> Select[Any]:
         )
         .join(Proposal, Proposal.id == HeadOfficeLetter.proposal_id)
         .outerjoin(ProposalParty, POLICYHOLDER)
-        .where(HeadOfficeLetter.resolved_at.is_(None), _not_acted("letter_due", HeadOfficeLetter.id))
+        .where(HeadOfficeLetter.resolved_at.is_(None), _letter_not_acted())
     )
+
+
+def _letter_not_acted() -> ColumnElement[bool]:
+    """No action hides the letter at its current due date: a letter head office re-opens with
+    another question (a new due date) comes back even if its earlier reminder was done."""
+    return ~(
+        select(ReminderAction.id)
+        .where(
+            ReminderAction.kind == "letter_due",
+            ReminderAction.subject_id == HeadOfficeLetter.id,
+            ReminderAction.occurs_on == HeadOfficeLetter.due_on,
+            or_(ReminderAction.action != "snoozed", ReminderAction.snoozed_until > DAY),
+        )
+        .exists()
+    )
+
+
+# Head office's replies stay on Today this many days after they arrive, unless acted on first.
+REPLY_SHOWN_DAYS = 10
+
+
+@_statement
+def _answer_replies_statement() -> Select[Any]:
+    return (
+        select(LetterAnswer.id, LetterAnswer.hq_reply, LetterAnswer.hq_reply_text, LetterAnswer.hq_reply_at,
+               HeadOfficeLetter.kind, Proposal.product_name, ProposalParty.client_id, ProposalParty.name)
+        .join(HeadOfficeLetter, HeadOfficeLetter.id == LetterAnswer.letter_id)
+        .join(Proposal, Proposal.id == HeadOfficeLetter.proposal_id)
+        .outerjoin(ProposalParty, POLICYHOLDER)
+        .where(LetterAnswer.hq_reply_at.is_not(None), LetterAnswer.hq_reply_at >= bindparam("reply_since"),
+               _not_acted("hq_reply", LetterAnswer.id))
+    )  # fmt: skip
+
+
+@_statement
+def _request_replies_statement() -> Select[Any]:
+    return (
+        select(ProposalRequest.id, ProposalRequest.hq_reply, ProposalRequest.hq_reply_text,
+               ProposalRequest.hq_reply_at, literal_column("NULL"), Proposal.product_name, ProposalParty.client_id,
+               ProposalParty.name)
+        .join(Proposal, Proposal.id == ProposalRequest.proposal_id)
+        .outerjoin(ProposalParty, POLICYHOLDER)
+        .where(ProposalRequest.hq_reply_at.is_not(None), ProposalRequest.hq_reply_at >= bindparam("reply_since"),
+               _not_acted("hq_reply", ProposalRequest.id))
+    )  # fmt: skip
+
+
+def _replies(session: Session, zone: tzinfo, day: date) -> _Found:
+    """Head office's replies to answers and requests (hq_reply), due the day they arrived: the
+    reply in words (or the product when it has none) and its code for the UI."""
+    since = datetime.combine(day - timedelta(days=REPLY_SHOWN_DAYS), time.min, zone)
+    found = []
+    for statement in (_answer_replies_statement(), _request_replies_statement()):
+        rows = session.connection().execute(statement, {"day": day, "reply_since": since}).all()
+        for subject_id, reply, text, at, letter_kind, product, client_id, name in rows:
+            due = at.astimezone(zone).date()
+            if due > day:
+                continue
+            found.append(Reminder("hq_reply", client_id, name or "", due, text or product or "",
+                                  rule.is_overdue(due, day), None, subject_id, letter_kind=letter_kind,
+                                  reply=reply))  # fmt: skip
+    return _found(found)
 
 
 def _letters(session: Session, day: date) -> _Found:

@@ -174,6 +174,7 @@ def _check_item(
     return CheckedItem(
         proposal_id=proposal.id, receipt_id=receipt.id if receipt else None,
         day=receipt.signed_on if receipt else proposal.application_date,
-        description=item.description.strip() or describe(draft.kind, proposal.product_name, name or "", number_text),
+        description=item.description.strip()
+        or describe(draft.kind, proposal.product_name, name or "", number_text, proposal.paper_form_number),
         copies=item.copies,
     )  # fmt: skip

@@ -147,8 +147,12 @@ class Signed:
     signed_at: datetime
 
 
-def describe(kind: str, product_name: str, policyholder: str, policy_number: str = "") -> str:
-    """The default line on the form: what the paper is, for which product and whom."""
+def describe(kind: str, product_name: str, policyholder: str, policy_number: str = "", form_number: str = "") -> str:
+    """The default line on the form: what the paper is, for which product and whom (a proposal
+    filled on paper at the counter by its printed form number)."""
     whose = "，".join(part for part in (product_name, policyholder) if part)
-    head = f"保单回执 {policy_number}".strip() if kind == POLICY_CONTRACTS else "投保单"
+    if kind == POLICY_CONTRACTS:
+        head = f"保单回执 {policy_number}".strip()
+    else:
+        head = f"纸质投保单 {form_number}" if form_number else "投保单"
     return f"{head}（{whose}）" if whose else head

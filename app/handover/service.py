@@ -104,14 +104,15 @@ class HandoverService:
         holder, on = policyholder_join()
         if kind == APPLICATION_MATERIALS:
             query = (
-                select(P.id, null(), P.application_date, P.product_name, holder.name, null(), null(), P.outlet_id)
+                select(P.id, null(), P.application_date, P.product_name, holder.name, null(), null(), P.outlet_id,
+                       P.paper_form_number)
                 .where(P.status == "finished", ~superseded(), ~on_signed_list(kind, P.id))
                 .order_by(P.application_date, P.id)
-            )
+            )  # fmt: skip
         else:
             query = (
                 select(P.id, R.id, R.signed_on, P.product_name, holder.name, R.policy_number, R.return_due_on,
-                       P.outlet_id)
+                       P.outlet_id, null())
                 .select_from(R)
                 .join(P, P.id == R.proposal_id)
                 .where(R.status == "signed", ~on_signed_list(kind, R.id))
@@ -124,8 +125,8 @@ class HandoverService:
             rows = session.execute(query).all()
         return [
             Candidate(kind, pid, rid, day, product, name or "", number or "", due, outlet,
-                      describe(kind, product, name or "", number or ""))
-            for pid, rid, day, product, name, number, due, outlet in rows
+                      describe(kind, product, name or "", number or "", form or ""))
+            for pid, rid, day, product, name, number, due, outlet, form in rows
         ]  # fmt: skip
 
     # ---- drafts --------------------------------------------------------------------------

@@ -39,7 +39,7 @@ CSV_HEADERS = ("seq", "kind", "record_id", "product", "policyholder", "status", 
 class SyncItem:
     id: str
     seq: int
-    kind: str  # proposal | receipt
+    kind: str  # proposal | receipt | answer | request
     record_id: str
     product_name: str
     policyholder_name: str
@@ -50,10 +50,41 @@ class SyncItem:
     sent_at: datetime | None
     next_attempt_at: datetime | None  # a failed item is not tried again before this
     error: Problem | None  # the last error (or why it waits) in plain words
+    # An answer's letter kind (app.rules.letters.KINDS); a request's kind (change | withdraw).
+    subkind: str | None = None
 
     @property
     def what(self) -> str:
         return " · ".join(filter(None, (self.product_name, self.policyholder_name)))
+
+    def text_in(self, language: str) -> str:
+        """The row's text in `language` (zh_CN, else English): for an answer or a request, what it
+        is ("答复 问题件 · <product> · <holder>"); otherwise the product and policyholder."""
+        names = FOLLOW_UP_NAMES.get(self.kind)
+        if names is None or self.subkind is None:
+            return self.what
+        en, zh = names.get(self.subkind, (self.subkind, self.subkind))
+        head = f"答复 {zh}" if self.kind == "answer" and language == "zh_CN" else (
+            f"Answer to {en}" if self.kind == "answer" else (zh if language == "zh_CN" else en))  # fmt: skip
+        return " · ".join(filter(None, (head, self.product_name, self.policyholder_name)))
+
+
+# What an answer answers and what a request asks, in English and Chinese (the Sync page's rows).
+FOLLOW_UP_NAMES: dict[str, dict[str, tuple[str, str]]] = {
+    "answer": {
+        "review": ("contract review letter", "合同审核函"),
+        "medical_exam": ("medical examination letter", "体检通知函"),
+        "investigation": ("investigation letter", "调查通知函"),
+        "financial_evidence": ("financial evidence letter", "财务资料函"),
+        "health_evidence": ("health evidence letter", "健康资料函"),
+        "decision": ("underwriting decision", "核保通知函"),
+        "problem": ("problem case", "问题件"),
+    },
+    "request": {
+        "change": ("Change request", "投保单变更申请"),
+        "withdraw": ("Withdrawal request", "撤销投保申请"),
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -78,13 +109,20 @@ class SyncItems:
             raise InvalidInput(f"Unknown outbox status {status!r} (use {', '.join(STATUSES)}, open or all).",
                                zh=f"未知的待发状态：{status}。")  # fmt: skip
         item = models.OutboxItem
-        # A receipt's product and policyholder are its proposal's.
-        proposal_id = func.coalesce(models.Receipt.proposal_id, item.record_id)
+        # A receipt's, an answer's (its letter's) and a request's product and policyholder are
+        # their proposal's.
+        proposal_id = func.coalesce(models.Receipt.proposal_id, models.HeadOfficeLetter.proposal_id,
+                                    models.ProposalRequest.proposal_id, item.record_id)  # fmt: skip
+        subkind = func.coalesce(models.HeadOfficeLetter.kind, models.ProposalRequest.kind)
         query = (
             select(item.id, item.seq, item.kind, item.record_id, models.Proposal.product_name,
                    models.ProposalParty.name, item.status, item.created_at, item.attempts, item.sent_at,
-                   item.next_attempt_at, item.last_error)
+                   item.next_attempt_at, item.last_error, subkind)
             .outerjoin(models.Receipt, and_(item.kind == "receipt", models.Receipt.id == item.record_id))
+            .outerjoin(models.LetterAnswer, and_(item.kind == "answer", models.LetterAnswer.id == item.record_id))
+            .outerjoin(models.HeadOfficeLetter, models.HeadOfficeLetter.id == models.LetterAnswer.letter_id)
+            .outerjoin(models.ProposalRequest,
+                       and_(item.kind == "request", models.ProposalRequest.id == item.record_id))
             .outerjoin(models.Proposal, models.Proposal.id == proposal_id)
             .outerjoin(models.ProposalParty, and_(models.ProposalParty.proposal_id == models.Proposal.id,
                                                   models.ProposalParty.role == "policyholder"))
@@ -104,6 +142,7 @@ class SyncItems:
                 id=r[0], seq=r[1], kind=r[2], record_id=r[3], product_name=r[4] or "",
                 policyholder_name=r[5] or "", status=r[6], created_at=r[7], age=now - r[7],
                 attempts=r[8], sent_at=r[9], next_attempt_at=r[10], error=error_problem(parse_error(r[11])),
+                subkind=r[12],
             )
             for r in found
         )  # fmt: skip

@@ -476,7 +476,7 @@ def _update(event: status_feed.StatusEvent) -> StatusUpdate:
         problem_id = f"feed-{event.cursor}"  # the contract promises one; never lose the case over it
     return StatusUpdate(kind=event.kind, record_id=event.record_id, status=event.status, at=event.at,
                         policy_number=event.policy_number, problem_id=problem_id, problem_kind=kind,
-                        reason=event.reason)  # fmt: skip
+                        reason=event.reason, fields=event.fields)  # fmt: skip
 
 
 def _stop_problem(error: SyncError | None) -> Problem | None:

@@ -20,6 +20,7 @@ on the receipt's proposal, where the manager works on it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
@@ -30,14 +31,22 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.common.local_time import local_zone
 from app.errors import InvalidInput, NotFound
 from app.profile.audit import record_event
+from app.rules import letters
 from app.rules.ids import ProposalId
 from app.rules.reminders import is_overdue, letter_due
 from local_db import models
 from local_db.base import new_uuid, utcnow
 
-KINDS = ("proposal", "receipt")
+KINDS = ("proposal", "receipt", "answer", "request")
 # In the order head office moves a proposal along; the rank breaks ties between same-instant updates.
 STATUSES = ("received", "problem", "accepted", "issued")
+# Head office's replies (issue 19): to an answer to a letter, and to a change/withdrawal request;
+# "received" is the acknowledgement of the push, which changes nothing here.
+ANSWER_REPLIES = ("accepted", "question", "closed")
+REQUEST_REPLIES = ("accepted", "refused")
+REPLY_STATUSES = {"answer": ("received", *ANSWER_REPLIES), "request": ("received", *REQUEST_REPLIES)}
+WITHDRAWN_ON_REQUEST = "withdrawn at the client's request"
+STALE = "stale"  # `_reply`'s answer for a reply older than the one held
 LETTER_KINDS = ("review", "medical_exam", "investigation", "financial_evidence", "health_evidence",
                 "decision", "problem")  # fmt: skip
 
@@ -52,6 +61,7 @@ class StatusUpdate:
     problem_id: str | None = None  # head office's id of the problem case
     problem_kind: str | None = None  # one of LETTER_KINDS; "problem" when not given
     reason: str = ""
+    fields: dict[str, str] | None = None  # a letter's own fields (app.rules.letters.FIELDS)
 
 
 @dataclass(frozen=True)
@@ -78,12 +88,30 @@ class LetterRow:
     resolution_note: str
 
 
+def _clean_fields(kind: str, fields: dict[str, str]) -> dict[str, str]:
+    """The letter's fields its kind has, cleaned (app.rules.letters); a value that does not pass
+    is left out, so one bad field never costs the letter."""
+    if kind not in letters.KINDS:
+        return {}
+    cleaned: dict[str, str] = {}
+    for key, value in fields.items():
+        try:
+            cleaned.update(letters.check_fields(kind, {key: str(value)}))
+        except InvalidInput:
+            continue
+    return cleaned
+
+
 def _check(update: StatusUpdate) -> None:
     """A malformed update is the caller's bug: refuse the batch before anything is written."""
     if update.kind not in KINDS:
         raise InvalidInput(f"Unknown record kind {update.kind!r} (use {', '.join(KINDS)}).",
                            zh=f"未知的记录类型：{update.kind}。")  # fmt: skip
-    if update.status not in STATUSES:
+    if update.kind in REPLY_STATUSES:
+        if update.status not in REPLY_STATUSES[update.kind]:
+            raise InvalidInput(f"Unknown reply {update.status!r} to an {update.kind}.",
+                               zh=f"未知的总公司回复：{update.status}。")  # fmt: skip
+    elif update.status not in STATUSES:
         raise InvalidInput(f"Unknown head-office status {update.status!r} (use {', '.join(STATUSES)}).",
                            zh=f"未知的总公司状态：{update.status}。")  # fmt: skip
     if update.at.tzinfo is None or update.at.utcoffset() is None:
@@ -121,6 +149,14 @@ class HqStatusService:
         actor = self._actor()
         with self._sessions.begin() as session:
             for update in updates:
+                if update.kind in REPLY_STATUSES:
+                    replied = self._reply(session, update, actor)
+                    if replied is None or replied is False or replied == STALE:
+                        counts[{None: "unknown", False: "unchanged", STALE: "stale"}[replied]] += 1
+                    else:
+                        counts["changed"] += 1
+                        touched[str(replied)] = None
+                    continue
                 proposal = self._proposal_of(session, update)
                 if proposal is None:
                     counts["unknown"] += 1
@@ -137,6 +173,51 @@ class HqStatusService:
                     counts["stale" if moved is None else "unchanged"] += 1
         return AppliedStatus(counts["changed"], counts["unchanged"], counts["stale"], counts["unknown"],
                              counts["letters"], tuple(touched))  # fmt: skip
+
+    def _reply(self, session: Session, update: StatusUpdate, actor: str) -> str | bool | None:
+        """Head office's reply onto the answer or request: the proposal's id when it changed
+        something, False when already known (or only "received"), "stale" when older than the
+        reply held, None when this laptop has no such answer or request."""
+        row: models.LetterAnswer | models.ProposalRequest | None
+        if update.kind == "answer":
+            row = session.get(models.LetterAnswer, update.record_id)
+            letter = session.get(models.HeadOfficeLetter, row.letter_id) if row is not None else None
+            proposal_id = letter.proposal_id if letter is not None else None
+        else:
+            row = session.get(models.ProposalRequest, update.record_id)
+            letter, proposal_id = None, row.proposal_id if row is not None else None
+        if row is None or proposal_id is None:
+            return None
+        if update.status == "received":
+            return False
+        if row.hq_reply_at is not None:
+            if update.at < row.hq_reply_at:
+                return STALE
+            if update.at == row.hq_reply_at and row.hq_reply == update.status:
+                return False
+        row.hq_reply, row.hq_reply_text, row.hq_reply_at = update.status, update.reason, update.at
+        entity = "letter_answer" if update.kind == "answer" else "proposal_request"
+        record_event(session, actor=actor, action="hq_reply", entity=entity, entity_id=row.id,
+                     detail={"reply": update.status, "at": update.at.isoformat()})  # fmt: skip
+        if letter is not None and update.status == "question":
+            # Another question re-opens the letter: answered again within the letter's days.
+            reply_day = update.at.astimezone(self._zone()).date()
+            letter.resolved_at = None
+            letter.due_on = letters.due_on(letter.kind if letter.kind in letters.KINDS else "problem", reply_day)
+            if update.reason:
+                letter.reason = f"{letter.reason}\n{update.reason}" if letter.reason else update.reason
+            record_event(session, actor=actor, action="reopen", entity="hq_letter", entity_id=letter.id,
+                         detail={"answer_id": row.id, "due_on": letter.due_on.isoformat()})  # fmt: skip
+        if update.kind == "request" and update.status == "accepted":
+            request = session.get(models.ProposalRequest, row.id)
+            proposal = session.get(models.Proposal, proposal_id)
+            if request is not None and request.kind == "withdraw" and proposal is not None \
+                    and proposal.withdrawn_at is None:  # fmt: skip
+                proposal.withdrawn_at = update.at
+                proposal.withdrawn_reason = WITHDRAWN_ON_REQUEST
+                record_event(session, actor=actor, action="withdrawn", entity="proposal", entity_id=proposal.id,
+                             detail={"request_id": row.id, "at": update.at.isoformat()})  # fmt: skip
+        return proposal_id
 
     def _proposal_of(self, session: Session, update: StatusUpdate) -> models.Proposal | None:
         if update.kind == "proposal":
@@ -170,10 +251,12 @@ class HqStatusService:
         if known is not None:
             return False
         issued_on = update.at.astimezone(self._zone()).date()
+        kind = update.problem_kind or "problem"
+        due_on = letters.due_on(kind, issued_on) if kind in letters.KINDS else letter_due(issued_on)
         letter = models.HeadOfficeLetter(
-            id=new_uuid(), proposal_id=proposal_id, remote_id=remote_id,
-            kind=update.problem_kind or "problem", reason=update.reason, issued_on=issued_on,
-            due_on=letter_due(issued_on),
+            id=new_uuid(), proposal_id=proposal_id, remote_id=remote_id, kind=kind, reason=update.reason,
+            issued_on=issued_on, due_on=due_on,
+            fields_json=json.dumps(_clean_fields(kind, update.fields or {}), ensure_ascii=False, sort_keys=True),
         )  # fmt: skip
         session.add(letter)
         # Flushed now, so a second update naming the same problem id in this batch finds it.

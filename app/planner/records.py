@@ -20,6 +20,9 @@ PURPOSES = (
     "policy_delivery",
     "care",
     "outlet_check",
+    # A head-office medical examination letter's visit (app/headoffice/letters.py): neither a
+    # sales step nor after-sales care, so the day's measures do not count it.
+    "medical_exam",
 )
 PHASES = ("before", "during", "after")
 STATUSES = ("planned", "done", "cancelled", "no_show", "rescheduled")
@@ -66,6 +69,11 @@ DEFAULT_CHECKLISTS: dict[str, dict[str, tuple[str, ...]]] = {
         "before": ("名片", "转介绍卡", "核对客户档案", "与决策人确认时间", "规划路线"),
         "during": _MEET,
         "after": ("当天发感谢短信", "约定下一步"),
+    },
+    "medical_exam": {
+        "before": ("与客户确认体检时间", "提醒客户空腹、携带身份证和照片"),
+        "during": ("陪同或确认客户到达体检医院",),
+        "after": ("确认体检完成，答复体检通知函",),
     },
     "outlet_check": {
         "before": ("空白单证和宣传册", "培训材料", "规划路线"),

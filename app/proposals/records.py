@@ -47,6 +47,9 @@ class ProposalRow:
     has_newer_version: bool  # a correction supersedes this one
     created_at: datetime
     withdrawn: bool = False  # withdrawn (撤件): not issued within 30 days of sending (app.day.today)
+    source: str = "app"  # app | paper (filled on paper at the counter, app.proposals.paper)
+    paper_form_number: str = ""  # the paper form's printed number
+    withdrawn_reason: str = ""  # why it was withdrawn (not issued in time, or at the client's request)
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,8 @@ class ProposalRecords:
     ) -> ProposalPage:
         """Up to `limit` proposals, newest first, starting after `after`.
 
-        `status`: all | draft | finished; `text` matches the policyholder's or insured's name.
+        `status`: all | draft | finished; `text` matches the policyholder's or insured's name,
+        or a paper proposal's form number.
         """
         if status not in STATUSES:
             raise InvalidInput(f"Unknown proposal status filter {status!r} (use {', '.join(STATUSES)}).",
@@ -120,7 +124,11 @@ class ProposalRecords:
         if words:
             pattern = f"%{_escape_like(words)}%"
             statement = statement.where(
-                or_(holder.name.like(pattern, escape="\\"), insured.name.like(pattern, escape="\\"))
+                or_(
+                    holder.name.like(pattern, escape="\\"),
+                    insured.name.like(pattern, escape="\\"),
+                    p.paper_form_number.like(pattern, escape="\\"),
+                )
             )
         if after is not None:
             statement = statement.where(
@@ -204,7 +212,8 @@ def _rows_statement() -> tuple[Select[Any], Any, Any]:
     statement = (
         select(p.id, p.version, p.status, p.application_date, p.product_name, holder.name,
                insured.name, p.premium_cents, p.hq_status, p.hq_policy_number, open_letters,
-               exists().where(newer.previous_id == p.id), p.created_at, p.withdrawn_at.is_not(None))
+               exists().where(newer.previous_id == p.id), p.created_at, p.withdrawn_at.is_not(None),
+               p.source, p.paper_form_number, p.withdrawn_reason)
         .outerjoin(holder, and_(holder.proposal_id == p.id, holder.role == "policyholder"))
         .outerjoin(insured, and_(insured.proposal_id == p.id, insured.role == "insured"))
     )  # fmt: skip
@@ -217,6 +226,7 @@ def _row(r: Any) -> ProposalRow:
         policyholder_name=r[5] or "", insured_name=r[6] or "", premium_cents=r[7],
         hq_status=r[8], hq_policy_number=r[9], open_problems=r[10] or 0,
         has_newer_version=bool(r[11]), created_at=r[12], withdrawn=bool(r[13]),
+        source=r[14] or "app", paper_form_number=r[15] or "", withdrawn_reason=r[16] or "",
     )  # fmt: skip
 
 

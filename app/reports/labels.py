@@ -13,6 +13,7 @@ from app.day.daily_plans import STEP_NAMES
 PURPOSES = {
     "needs_interview": "需求面谈", "product_presentation": "产品推介", "closing": "促成签单",
     "policy_delivery": "保单递送", "care": "客户关怀", "outlet_check": "网点巡检",
+    "medical_exam": "陪同体检",
 }  # fmt: skip
 VISIT_STATUSES = {
     "planned": "计划", "done": "已完成", "cancelled": "已取消", "no_show": "客户未到", "rescheduled": "已改期",
@@ -27,6 +28,7 @@ MEASURES = {
 REMINDERS = {
     "birthday": "客户生日", "important_date": "重要日期", "maturity": "产品到期", "purchase_follow_up": "购后回访",
     "receipt_due": "回执返还", "letter_due": "总公司函件", "policy_delivery": "保单递送",
+    "issue_overdue": "送件超20天未出单", "hq_reply": "总公司答复",
 }  # fmt: skip
 LETTERS = {
     "review": "审核", "medical_exam": "体检", "investigation": "生存调查", "financial_evidence": "财务证明",

@@ -34,6 +34,12 @@ from sync import wire
 from sync.headoffice import references, schemas, store
 from sync.headoffice.db import DEFAULT_DB_URL, create_schema, iso_utc, make_engine, session_factory, utcnow
 from sync.headoffice.documents import Checked, Invalid, check_proposal_push, check_receipt_push, latest_today
+from sync.headoffice.followups import (
+    check_answer_push,
+    check_paper_proposal_push,
+    check_request_push,
+    is_paper,
+)
 from sync.headoffice.transport import ApiError, Bodies, CloseUnread, Limits
 
 log = logging.getLogger("branchdesk.headoffice")
@@ -131,8 +137,9 @@ def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
         app_version = "0"
     app = FastAPI(
         title="BranchDesk head office", version=app_version,
-        description="Receives finished proposals and signed receipts from BranchDesk laptops, exactly once, "
-                    "and feeds back head office's status. JSON UTF-8; `Authorization: Bearer <token>` on /v1.",
+        description="Receives finished proposals, signed receipts, answers to letters and change/withdrawal "
+                    "requests from BranchDesk laptops, exactly once, and feeds back head office's status and replies. "
+                    "JSON UTF-8; `Authorization: Bearer <token>` on /v1.",
     )  # fmt: skip
     app.add_middleware(CloseUnread)
     app.add_middleware(AccessLog)  # added last, so it runs first and logs every answer
@@ -182,9 +189,11 @@ def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
         credentials: HTTPAuthorizationCredentials | None = Security(bearer),
         idempotency_key: str | None = Header(None, alias="Idempotency-Key", description="the outbox item's UUID"),
     ) -> Response:
-        """A finished proposal with its signatures. Replays with the same key and body get the first answer."""
+        """A finished proposal with its signatures, or one filled on paper (`"source": "paper"`, no
+        signatures). Replays with the same key and body get the first answer."""
         return await push(request, _bearer(credentials), idempotency_key,
-                          lambda data: check_proposal_push(data, catalogues.version))  # fmt: skip
+                          lambda data: check_paper_proposal_push(data) if is_paper(data)
+                          else check_proposal_push(data, catalogues.version))  # fmt: skip
 
     @app.post(wire.PUSH_PATHS[wire.RECEIPT], openapi_extra=_body("ReceiptPush"), **push_doc)
     async def push_receipt(
@@ -195,6 +204,25 @@ def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
         """A signed receipt; its proposal must have been received first."""
         return await push(request, _bearer(credentials), idempotency_key,
                           lambda data: check_receipt_push(data, latest_today()))  # fmt: skip
+
+    @app.post(wire.PUSH_PATHS[wire.ANSWER], openapi_extra=_body("AnswerPush"), **push_doc)
+    async def push_answer(
+        request: Request,
+        credentials: HTTPAuthorizationCredentials | None = Security(bearer),
+        idempotency_key: str | None = Header(None, alias="Idempotency-Key", description="the outbox item's UUID"),
+    ) -> Response:
+        """An answer to a letter or problem case, with its attachments (SHA-256 checked); its proposal
+        must have been received first. Exactly once, as proposals: replays get the first answer."""
+        return await push(request, _bearer(credentials), idempotency_key, check_answer_push)
+
+    @app.post(wire.PUSH_PATHS[wire.REQUEST], openapi_extra=_body("RequestPush"), **push_doc)
+    async def push_request(
+        request: Request,
+        credentials: HTTPAuthorizationCredentials | None = Security(bearer),
+        idempotency_key: str | None = Header(None, alias="Idempotency-Key", description="the outbox item's UUID"),
+    ) -> Response:
+        """A change or withdrawal request before issue; its proposal must have been received first."""
+        return await push(request, _bearer(credentials), idempotency_key, check_request_push)
 
     @app.get(wire.STATUS_PATH, response_model=schemas.StatusFeed, tags=["status"],
              responses={401: ERROR_RESPONSES[401], 422: ERROR_RESPONSES[422]})  # fmt: skip
@@ -293,7 +321,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
         components = schema.setdefault("components", {}).setdefault("schemas", {})
-        for model in (schemas.ProposalPush, schemas.ReceiptPush):
+        for model in (schemas.ProposalPush, schemas.ReceiptPush, schemas.AnswerPush, schemas.RequestPush):
             body = model.model_json_schema(ref_template="#/components/schemas/{model}")
             components.update(body.pop("$defs", {}))
             components[model.__name__] = body

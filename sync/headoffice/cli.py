@@ -1,4 +1,5 @@
-"""`branchdesk-headoffice`: serve the API, add a manager, record head office's decisions, publish
+"""`branchdesk-headoffice`: serve the API, add a manager, record head office's decisions, raise
+letters with their fields, read the laptops' answers and requests and reply to them, publish
 reference files (the holiday calendar, the product catalogue).
 
 Exit codes: 0 done, 1 refused or failed (e.g. a duplicate manager, the database unreachable),
@@ -17,7 +18,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy import inspect
 from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
 
 from sync.headoffice import store
 from sync.headoffice.db import DEFAULT_DB_URL, create_schema, make_engine, session_factory
@@ -50,6 +53,41 @@ def _parser() -> argparse.ArgumentParser:
     decide.add_argument("--problem-kind", choices=store.PROBLEM_KINDS, help="for problem: the kind of letter")
     decide.add_argument("--policy-number", help="for issued: the policy's number")
     decide.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
+
+    letter = commands.add_parser(
+        "letter", help="raise a letter of a kind, with its own fields, on a received proposal or receipt",
+        description="Kinds and their fields: review (points); medical_exam (hospital, items, exam_at); "
+        "investigation (investigator, phone, visit_at); financial_evidence, health_evidence (documents); "
+        "decision (conclusion, extra_premium_cents, exclusions, rated_sum_insured_cents); problem (none). "
+        "Times as YYYY-MM-DD HH:MM.",
+    )  # fmt: skip
+    letter.add_argument("record_id")
+    letter.add_argument("kind", help="review | medical_exam | investigation | financial_evidence | health_evidence "
+                        "| decision | problem")  # fmt: skip
+    letter.add_argument("--reason", required=True, help="what the manager is told")
+    letter.add_argument("--field", action="append", default=[], metavar="KEY=VALUE", help="one of the kind's fields")
+    letter.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
+
+    answers = commands.add_parser("answers", help="list the answers the laptops sent, with their attachments")
+    answers.add_argument("--open", action="store_true", help="only those head office has not replied to")
+    answers.add_argument("--json", action="store_true", help="one JSON array instead of lines")
+    answers.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
+
+    reply = commands.add_parser("reply", help="reply to an answer: accepted, another question, or closed")
+    reply.add_argument("answer_id")
+    reply.add_argument("status", choices=store.ANSWER_REPLIES)
+    reply.add_argument("--text", default="", help="what the manager is told (required for question)")
+    reply.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
+
+    requests = commands.add_parser("requests", help="list the change and withdrawal requests received")
+    requests.add_argument("--json", action="store_true", help="one JSON array instead of lines")
+    requests.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
+
+    reply_request = commands.add_parser("reply-request", help="accept or refuse a change or withdrawal request")
+    reply_request.add_argument("request_id")
+    reply_request.add_argument("status", choices=store.REQUEST_REPLIES)
+    reply_request.add_argument("--text", default="", help="what the manager is told (required for refused)")
+    reply_request.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
 
     publish = commands.add_parser(
         "publish", help="publish a reference file (holiday calendar or product catalogue) to every laptop",
@@ -130,13 +168,103 @@ def _add_manager(args: argparse.Namespace) -> int:
 
 
 def _decide(args: argparse.Namespace) -> int:
-    engine = make_engine(args.db)  # no create_schema: a mistyped URL must not make an empty office
     try:
-        event = store.decide(session_factory(engine), args.record_id, args.status, args.reason,
+        event = store.decide(_office(args), args.record_id, args.status, args.reason,
                              args.problem_kind, args.policy_number)  # fmt: skip
     except store.BadDecision as error:
         print(f"branchdesk-headoffice: {error}", file=sys.stderr)
         return 2
+    print(json.dumps(event, ensure_ascii=False))
+    return 0
+
+
+def _office(args: argparse.Namespace) -> sessionmaker[Session]:
+    """Sessions on an existing office's database, its schema brought up to date (tables this
+    version adds); a mistyped URL is not made into an empty office."""
+    engine = make_engine(args.db)
+    if inspect(engine).has_table("managers"):
+        create_schema(engine)
+    return session_factory(engine)
+
+
+def _refused(error: Exception) -> int:
+    print(f"branchdesk-headoffice: {error}", file=sys.stderr)
+    return 2
+
+
+def _letter(args: argparse.Namespace) -> int:
+    fields: dict[str, str] = {}
+    for pair in args.field:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            return _refused(ValueError(f"--field {pair!r}: write it as KEY=VALUE."))
+        fields[key.strip()] = value
+    try:
+        event = store.raise_letter(_office(args), args.record_id, args.kind, args.reason, fields)
+    except store.BadDecision as error:
+        return _refused(error)
+    print(json.dumps(event, ensure_ascii=False))
+    return 0
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+
+
+def _answers(args: argparse.Namespace) -> int:
+    rows = store.answers(_office(args), open_only=args.open)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for row in rows:
+        reply = f"{row['reply']}: {row['reply_text']}" if row["reply"] else "no reply yet"
+        print(f"{row['id']}  {row['manager_code']}  {row['kind']}  letter {row['letter_id']}  "
+              f"proposal {row['proposal_id']}  {row['received_at']}  [{reply}]")  # fmt: skip
+        if row["decision"]:
+            print(f"    decision: {row['decision']}, signed by {', '.join(s['role'] for s in row['signatures'])}")
+        if row["text"]:
+            print(f"    {row['text']}")
+        for file in row["attachments"]:
+            print(f"    + {file['name']}  {file['mime']}  {_size(file['size'])}  sha256 {file['sha256']}")
+    if not rows:
+        print("No answers." if not args.open else "No answers waiting for a reply.", file=sys.stderr)
+    return 0
+
+
+def _reply(args: argparse.Namespace) -> int:
+    try:
+        event = store.reply_answer(_office(args), args.answer_id, args.status, args.text)
+    except store.BadDecision as error:
+        return _refused(error)
+    print(json.dumps(event, ensure_ascii=False))
+    return 0
+
+
+def _requests(args: argparse.Namespace) -> int:
+    rows = store.requests(_office(args))
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for row in rows:
+        reply = f"{row['reply']}: {row['reply_text']}" if row["reply"] else "no reply yet"
+        print(f"{row['id']}  {row['manager_code']}  {row['kind']}  proposal {row['proposal_id']}  "
+              f"{row['received_at']}  [{reply}]")  # fmt: skip
+        if row["reason"]:
+            print(f"    reason: {row['reason']}")
+        for key, value in row["details"].items():
+            print(f"    {key} -> {value}")
+        for file in row["attachments"]:
+            print(f"    + {file['name']}  {file['mime']}  {_size(file['size'])}  sha256 {file['sha256']}")
+    if not rows:
+        print("No requests.", file=sys.stderr)
+    return 0
+
+
+def _reply_request(args: argparse.Namespace) -> int:
+    try:
+        event = store.reply_request(_office(args), args.request_id, args.status, args.text)
+    except store.BadDecision as error:
+        return _refused(error)
     print(json.dumps(event, ensure_ascii=False))
     return 0
 
@@ -171,7 +299,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"branchdesk-headoffice: the head-office server is not installed here ({', '.join(missing)} "
               f"missing): install branchdesk[headoffice], e.g. {EXTRA_HINT}", file=sys.stderr)  # fmt: skip
         return 2
-    commands = {"serve": _serve, "add-manager": _add_manager, "decide": _decide, "publish": _publish}
+    commands = {"serve": _serve, "add-manager": _add_manager, "decide": _decide, "publish": _publish,
+                "letter": _letter, "answers": _answers, "reply": _reply, "requests": _requests,
+                "reply-request": _reply_request}  # fmt: skip
     try:
         return commands[args.command](args)
     except ArgumentError as error:

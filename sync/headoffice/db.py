@@ -5,10 +5,10 @@ PostgreSQL for several workers or hosts), so it declares its own metadata.
 
 The tables are created with `metadata.create_all` on start, which creates what is missing and
 never alters what exists (a table new in a version, such as reference_files, simply appears);
-`create_schema` then upgrades, in place, what an earlier version made.  There has been one
-change, so far: Idempotency-Keys were UNIQUE across all managers and are now UNIQUE per manager
-(`_scope_idempotency_keys`), using Alembic's operations directly: a migration environment and
-version table would only pay off with more changes.
+`create_schema` then upgrades, in place, what an earlier version made, using Alembic's
+operations directly: Idempotency-Keys were UNIQUE across all managers and are now UNIQUE per
+manager (`_scope_idempotency_keys`), and status events carry a letter's fields
+(`_add_event_fields`, issue 19, whose letters, answers, requests and attachments tables are new).
 """
 
 from __future__ import annotations
@@ -20,12 +20,14 @@ from alembic.migration import MigrationContext
 from alembic.operations import Operations
 from sqlalchemy import (
     BigInteger,
+    Column,
     Connection,
     DateTime,
     Engine,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -139,6 +141,78 @@ class StatusEvent(Base):
     problem_id: Mapped[str | None] = mapped_column(String(64))
     problem_kind: Mapped[str | None] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(Text, default="")
+    # A letter's own fields (issue 19), as a JSON object of strings; null for other events.
+    fields_json: Mapped[str | None] = mapped_column(Text)
+
+
+class Letter(Base):
+    """A letter or problem case head office raised (issue 19): its kind and own fields."""
+
+    __tablename__ = "letters"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the feed's problem_id
+    manager_code: Mapped[str] = mapped_column(ForeignKey("managers.code"), index=True)
+    record_id: Mapped[str] = mapped_column(String(64))  # the proposal or receipt it was raised on
+    proposal_id: Mapped[str] = mapped_column(String(64), index=True)  # the laptop's proposal
+    kind: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    fields_json: Mapped[str] = mapped_column(Text, default="{}")
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AnswerRow(Base):
+    """An answer a laptop sent to a letter (its push is a `records` row of kind answer), and
+    head office's reply."""
+
+    __tablename__ = "answers"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the laptop's answer id
+    manager_code: Mapped[str] = mapped_column(ForeignKey("managers.code"), index=True)
+    proposal_id: Mapped[str] = mapped_column(String(64), index=True)
+    letter_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text, default="")
+    decision: Mapped[str | None] = mapped_column(String(10))
+    signatures_json: Mapped[str] = mapped_column(Text, default="[]")  # [{"role", "name", "sha256"}]
+    answered_at: Mapped[str] = mapped_column(String(40))  # as the laptop said
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    reply: Mapped[str | None] = mapped_column(String(10))  # accepted | question | closed
+    reply_text: Mapped[str] = mapped_column(Text, default="")
+    replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class RequestRow(Base):
+    """A change (投保单变更申请书) or withdrawal (撤销投保申请书) request, and head office's reply."""
+
+    __tablename__ = "requests"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    manager_code: Mapped[str] = mapped_column(ForeignKey("managers.code"), index=True)
+    proposal_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # change | withdraw
+    reason: Mapped[str] = mapped_column(Text, default="")
+    details_json: Mapped[str] = mapped_column(Text, default="{}")
+    requested_at: Mapped[str] = mapped_column(String(40))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    reply: Mapped[str | None] = mapped_column(String(10))  # accepted | refused
+    reply_text: Mapped[str] = mapped_column(Text, default="")
+    replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class AttachmentRow(Base):
+    """A file sent with an answer or a request, its SHA-256 checked on arrival."""
+
+    __tablename__ = "attachments"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    seq: Mapped[int] = mapped_column(Counter, primary_key=True, autoincrement=True)
+    answer_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    request_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    mime: Mapped[str] = mapped_column(String(60))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
 
 
 class ReferenceFile(Base):
@@ -190,7 +264,17 @@ def create_schema(engine: Engine) -> None:
         else:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
         _scope_idempotency_keys(connection)
+        _add_event_fields(connection)
         connection.commit()
+
+
+def _add_event_fields(connection: Connection) -> None:
+    """status_events gains `fields_json` (issue 19: a letter's own fields); rows kept as they are."""
+    columns = {c["name"] for c in inspect(connection).get_columns("status_events")}
+    if "fields_json" not in columns:
+        Operations(MigrationContext.configure(connection)).add_column(
+            "status_events", Column("fields_json", Text, nullable=True)
+        )
 
 
 def _scope_idempotency_keys(connection: Connection) -> None:

@@ -68,7 +68,10 @@ class Checked:
     record_id: str
     content_hash: str
     manager_code: str | None  # a proposal's manager; a receipt's comes from its proposal
-    proposal_id: str | None  # the proposal a receipt delivers
+    proposal_id: str | None  # the proposal a receipt (answer, request) delivers or concerns
+    # An answer's or request's body and its checked attachments (sync/headoffice/followups.py).
+    document: dict[str, Any] | None = None
+    files: tuple[dict[str, Any], ...] = ()
 
 
 def latest_today() -> date:

@@ -81,10 +81,32 @@ class SignatureEntry(_Strict):
     strokes_json: str = Field(description="the strokes as app.rules.signature.to_json writes them")
 
 
-class ProposalPush(_Strict):
-    """The outbox payload of a finished proposal, byte for byte as the laptop stored it."""
+class NameOnly(_Strict):
+    name: str
 
-    proposal: ProposalForm
+
+class PaperProposalForm(_Strict):
+    """A proposal filled on paper at the counter (sync.wire.paper_proposal_document): head office
+    checks only these fields; the client signed the paper form."""
+
+    id: str = Field(description="the laptop's UUID of the proposal")
+    source: Literal["paper"]
+    paper_form_number: str
+    application_date: str = Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})
+    product_code: str
+    product_name: str
+    premium_cents: int = Field(ge=1, description="integer fen")
+    policyholder: NameOnly
+    insured: NameOnly
+    review: dict[str, Literal[True]] = Field(description="the initial-review checklist, every item ticked")
+    manager_code: str = Field(description="must be the token's manager")
+
+
+class ProposalPush(_Strict):
+    """The outbox payload of a finished proposal, byte for byte as the laptop stored it; a paper
+    proposal carries no signatures (an empty list)."""
+
+    proposal: ProposalForm | PaperProposalForm
     signatures: list[SignatureEntry] = Field(description="sorted by role")
     content_hash: str = Field(description='sha256 hex of canonical JSON of {"proposal", "signatures"}')
 
@@ -121,9 +143,52 @@ class ReceiptPush(_Strict):
     scan_base64: str | None = Field(None, description="the scan's bytes, only when receipt.scan is set")
 
 
+class AttachmentIn(_Strict):
+    name: str
+    mime: Literal["image/jpeg", "image/png", "application/pdf"] = Field(description="checked by the first bytes")
+    size: int = Field(ge=1, le=10 * 1024 * 1024)
+    sha256: str = Field(description="of the bytes, 64 lower-case hex digits; a mismatch is refused 422")
+    data_b64: str = Field(description="the bytes, base64")
+
+
+class AnswerSignature(_Strict):
+    role: Literal["policyholder", "insured"]
+    name: str
+    png_b64: str
+    sha256: str
+
+
+class AnswerPush(_Strict):
+    """An answer to a letter or problem case (sync.wire.answer_document); its proposal must have
+    reached head office and the letter be one head office raised on it."""
+
+    answer_id: str = Field(description="the laptop's UUID of the answer")
+    proposal_id: str
+    letter_id: str = Field(description="head office's problem_id of the letter")
+    kind: Literal["review", "medical_exam", "investigation", "financial_evidence", "health_evidence", "decision",
+                  "problem"]  # fmt: skip
+    text: str
+    answered_at: str = Field(description="ISO 8601 with zone")
+    decision: Literal["accepted", "declined"] | None = Field(description="for an underwriting decision")
+    signatures: list[AnswerSignature] = Field(description="a decision: the policyholder's and the insured's")
+    attachments: list[AttachmentIn]
+
+
+class RequestPush(_Strict):
+    """A change (投保单变更申请书) or withdrawal (撤销投保申请书) before issue (sync.wire.request_document)."""
+
+    request_id: str
+    proposal_id: str
+    kind: Literal["change", "withdraw"]
+    reason: str
+    details: dict[str, str] = Field(description="a change: field -> new value, at least one")
+    requested_at: str = Field(description="ISO 8601 with zone")
+    attachments: list[AttachmentIn]
+
+
 class Accepted(BaseModel):
     id: str
-    kind: Literal["proposal", "receipt"]
+    kind: Literal["proposal", "receipt", "answer", "request"]
     status: Literal["received"]
     received_at: str = Field(description="ISO 8601 UTC")
     seq: int = Field(description="head office's sequence number")
@@ -148,14 +213,18 @@ class ErrorBody(BaseModel):
 
 class StatusEventOut(BaseModel):
     cursor: int
-    kind: Literal["proposal", "receipt"]
+    kind: Literal["proposal", "receipt", "answer", "request"]
     record_id: str
-    status: Literal["received", "accepted", "problem", "issued"]
+    status: Literal["received", "accepted", "problem", "issued", "question", "closed", "refused"] = Field(
+        description="a proposal or receipt: received | accepted | problem | issued; an answer: received | accepted "
+        "| question | closed; a request: received | accepted | refused"
+    )  # fmt: skip
     at: str = Field(description="ISO 8601 UTC")
     policy_number: str | None
     problem_id: str | None
     problem_kind: str | None
     reason: str
+    fields: dict[str, str] | None = Field(None, description="a letter's own fields (problem events)")
 
 
 class StatusFeed(BaseModel):

@@ -23,6 +23,7 @@ import re
 import secrets
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, text
@@ -31,7 +32,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.rules.limits import is_text
 from sync import wire
-from sync.headoffice.db import Manager, Record, StatusEvent, iso_utc, utcnow
+from sync.headoffice.db import (
+    AnswerRow,
+    AttachmentRow,
+    Letter,
+    Manager,
+    Record,
+    RequestRow,
+    StatusEvent,
+    iso_utc,
+    utcnow,
+)
 from sync.headoffice.documents import Checked, FieldError, Invalid
 
 DECISIONS = ("accepted", "problem", "issued")
@@ -119,14 +130,17 @@ def _owner(session: Session, checked: Checked) -> str:
         return checked.manager_code
     proposal = session.scalar(select(Record).where(Record.id == checked.proposal_id, Record.kind == "proposal"))
     if proposal is None:
+        what, what_zh = {wire.ANSWER: ("answer", "答复"), wire.REQUEST: ("request", "申请")}.get(
+            checked.kind, ("receipt", "回执")
+        )
         raise Invalid(
-            "The receipt's proposal has not reached head office.",
+            f"The {what}'s proposal has not reached head office.",
             [
                 FieldError(
                     "proposal_id",
                     "proposal_unknown",
-                    "Head office has not received this receipt's proposal yet: send the proposal first.",
-                    "总部尚未收到该回执对应的投保单，请先发送投保单。",
+                    f"Head office has not received this {what}'s proposal yet: send the proposal first.",
+                    f"总部尚未收到该{what_zh}对应的投保单，请先发送投保单。",
                 )
             ],
         )
@@ -192,6 +206,7 @@ def accept(
                     wire.accepted(checked.record_id, checked.kind, iso_utc(now), record.seq),
                     ensure_ascii=False, separators=(",", ":"),
                 )  # fmt: skip
+                _store_followup(session, checked, manager, now)
                 append_event(session, manager, checked.kind, checked.record_id, "received")
                 answer = Answer(wire.PUSH_CREATED, record.response_json)
             return answer
@@ -200,11 +215,66 @@ def accept(
     raise RuntimeError(f"could not store or re-read {checked.kind} {checked.record_id}")
 
 
+def _letter_unknown() -> Invalid:
+    return Invalid("The answer's letter is not one head office raised on this proposal.", [FieldError(
+        "letter_id", "letter_unknown", "Head office raised no such letter on this proposal.",
+        "总部未对该投保单发出此函件。",
+    )])  # fmt: skip
+
+
+def _letter_from_feed(session: Session, problem_id: str, manager: str) -> Letter | None:
+    """A problem case raised before letters had their own table: its feed event, as a Letter
+    (added to the session, so the next answer finds it)."""
+    event = session.scalar(select(StatusEvent).where(StatusEvent.problem_id == problem_id,
+                                                     StatusEvent.manager_code == manager))  # fmt: skip
+    if event is None:
+        return None
+    record = session.scalar(select(Record).where(Record.id == event.record_id))
+    proposal_id = record.proposal_id if record is not None and record.kind == wire.RECEIPT else event.record_id
+    letter = Letter(id=problem_id, manager_code=manager, record_id=event.record_id, proposal_id=proposal_id or "",
+                    kind=event.problem_kind or "problem", reason=event.reason, fields_json=event.fields_json or "{}",
+                    raised_at=event.at)  # fmt: skip
+    session.add(letter)
+    return letter
+
+
+def _store_followup(session: Session, checked: Checked, manager: str, now: datetime) -> None:
+    """An answer's or request's own rows and attachments, in the push's transaction."""
+    body = checked.document
+    if body is None:
+        return
+    if checked.kind == wire.ANSWER:
+        letter = session.get(Letter, body["letter_id"]) or _letter_from_feed(session, body["letter_id"], manager)
+        if letter is None or letter.manager_code != manager or letter.proposal_id != checked.proposal_id:
+            raise _letter_unknown()
+        if letter.kind != body["kind"]:
+            raise Invalid("The answer names another kind of letter.", [FieldError(
+                "kind", "letter_kind", f"The letter is a {letter.kind} letter.", "函件类型不符。")])  # fmt: skip
+        signatures = [{"role": s["role"], "name": s["name"], "sha256": s["sha256"]} for s in body["signatures"]]
+        session.add(AnswerRow(
+            id=checked.record_id, manager_code=manager, proposal_id=checked.proposal_id, letter_id=letter.id,
+            kind=letter.kind, text=body["text"], decision=body["decision"],
+            signatures_json=json.dumps(signatures, ensure_ascii=False), answered_at=body["answered_at"],
+            received_at=now,
+        ))  # fmt: skip
+    else:
+        session.add(RequestRow(
+            id=checked.record_id, manager_code=manager, proposal_id=checked.proposal_id, kind=body["kind"],
+            reason=body["reason"], details_json=json.dumps(body["details"], ensure_ascii=False, sort_keys=True),
+            requested_at=body["requested_at"], received_at=now,
+        ))  # fmt: skip
+    owner = {"answer_id": checked.record_id} if checked.kind == wire.ANSWER else {"request_id": checked.record_id}
+    for file in checked.files:
+        session.add(AttachmentRow(**owner, name=file["name"], mime=file["mime"], size=file["size"],
+                                  sha256=file["sha256"], data=file["data"]))  # fmt: skip
+
+
 def event_json(event: StatusEvent) -> dict[str, Any]:
     return {
         "cursor": event.cursor, "kind": event.kind, "record_id": event.record_id, "status": event.status,
         "at": iso_utc(event.at), "policy_number": event.policy_number, "problem_id": event.problem_id,
         "problem_kind": event.problem_kind, "reason": event.reason,
+        "fields": json.loads(event.fields_json) if event.fields_json else None,
     }  # fmt: skip
 
 
@@ -256,6 +326,7 @@ def decide(
     reason: str = "",
     problem_kind: str | None = None,
     policy_number: str | None = None,
+    fields: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Appends head office's decision on a received record to its manager's feed."""
     if status not in DECISIONS:
@@ -275,10 +346,116 @@ def decide(
         record = session.scalar(select(Record).where(Record.id == record_id))
         if record is None:
             raise BadDecision(f"Head office has received no proposal or receipt {record_id}.")
+        if record.kind not in (wire.PROPOSAL, wire.RECEIPT):
+            raise BadDecision(f"{record_id} is an {record.kind}: reply to it with `reply` or `reply-request`.")
+        problem_id = str(uuid.uuid4()) if status == "problem" else None
+        fields_json = json.dumps(fields or {}, ensure_ascii=False, sort_keys=True) if problem_id else None
+        if problem_id is not None:
+            proposal_id = record.id if record.kind == wire.PROPOSAL else (record.proposal_id or record.id)
+            session.add(Letter(id=problem_id, manager_code=record.manager_code, record_id=record.id,
+                               proposal_id=proposal_id, kind=problem_kind or "problem", reason=reason.strip(),
+                               fields_json=fields_json or "{}", raised_at=utcnow()))  # fmt: skip
         event = append_event(
             session, record.manager_code, record.kind, record.id, status, reason=reason.strip(),
-            problem_kind=problem_kind if status == "problem" else None,
-            problem_id=str(uuid.uuid4()) if status == "problem" else None,
-            policy_number=policy_number.strip() if policy_number else None,
+            problem_kind=problem_kind if status == "problem" else None, problem_id=problem_id,
+            policy_number=policy_number.strip() if policy_number else None, fields_json=fields_json,
         )  # fmt: skip
         return event_json(event)
+
+
+def raise_letter(sessions: sessionmaker[Session], record_id: str, kind: str, reason: str,
+                 fields: dict[str, str]) -> dict[str, Any]:  # fmt: skip
+    """A letter of `kind` with its own fields (app.rules.letters: unknown kinds and fields, bad
+    values refused with BadDecision) raised on a received proposal or receipt."""
+    from app.rules import letters  # its refusals are app.errors.InvalidInput, named through it
+
+    if kind not in letters.KINDS:
+        raise BadDecision(f"Letter kind {kind!r}: use one of {', '.join(letters.KINDS)}.")
+    unknown = sorted(set(fields) - set(letters.FIELDS[kind]))
+    if unknown:
+        allowed = ", ".join(letters.FIELDS[kind]) or "none"
+        raise BadDecision(f"A {kind} letter has no field {', '.join(unknown)} (its fields: {allowed}).")
+    try:
+        cleaned = letters.check_fields(kind, fields)
+    except letters.InvalidInput as error:
+        raise BadDecision(str(error)) from None
+    return decide(sessions, record_id, "problem", reason, kind, fields=cleaned)
+
+
+ANSWER_REPLIES = ("accepted", "question", "closed")
+REQUEST_REPLIES = ("accepted", "refused")
+
+
+def _reply_text(status: str, text_: str) -> str:
+    text_ = text_.strip()
+    if len(text_) > REASON_MAX or not is_text(text_):
+        raise BadDecision(f"A reply has at most {REASON_MAX:,} characters of text.")
+    if status in ("question", "refused") and not text_:
+        raise BadDecision(f"A {status} reply needs --text: the manager must know what to do.")
+    return text_
+
+
+def reply_answer(sessions: sessionmaker[Session], answer_id: str, status: str, text_: str = "") -> dict[str, Any]:
+    """Head office's reply to an answer, onto the answer and its manager's feed (kind "answer")."""
+    if status not in ANSWER_REPLIES:
+        raise BadDecision(f"Reply {status!r}: use one of {', '.join(ANSWER_REPLIES)}.")
+    text_ = _reply_text(status, text_)
+    with sessions.begin() as session:
+        row = session.get(AnswerRow, answer_id)
+        if row is None:
+            raise BadDecision(f"Head office has received no answer {answer_id}.")
+        now = utcnow()
+        row.reply, row.reply_text, row.replied_at = status, text_, now
+        return event_json(append_event(session, row.manager_code, wire.ANSWER, row.id, status, reason=text_))
+
+
+def reply_request(sessions: sessionmaker[Session], request_id: str, status: str, text_: str = "") -> dict[str, Any]:
+    """Head office's reply to a change or withdrawal request (kind "request" on the feed)."""
+    if status not in REQUEST_REPLIES:
+        raise BadDecision(f"Reply {status!r}: use one of {', '.join(REQUEST_REPLIES)}.")
+    text_ = _reply_text(status, text_)
+    with sessions.begin() as session:
+        row = session.get(RequestRow, request_id)
+        if row is None:
+            raise BadDecision(f"Head office has received no request {request_id}.")
+        row.reply, row.reply_text, row.replied_at = status, text_, utcnow()
+        return event_json(append_event(session, row.manager_code, wire.REQUEST, row.id, status, reason=text_))
+
+
+def _files(session: Session, **owner: str) -> list[dict[str, Any]]:
+    column = AttachmentRow.answer_id if "answer_id" in owner else AttachmentRow.request_id
+    rows = session.execute(
+        select(AttachmentRow.name, AttachmentRow.mime, AttachmentRow.size, AttachmentRow.sha256)
+        .where(column == next(iter(owner.values())))
+        .order_by(AttachmentRow.seq)
+    ).all()
+    return [{"name": r.name, "mime": r.mime, "size": r.size, "sha256": r.sha256} for r in rows]
+
+
+def answers(sessions: sessionmaker[Session], open_only: bool = False) -> list[dict[str, Any]]:
+    """What the laptops answered, oldest first, with their attachments (name, size, SHA-256)."""
+    with sessions() as session:
+        query = select(AnswerRow).order_by(AnswerRow.received_at, AnswerRow.id)
+        if open_only:
+            query = query.where(AnswerRow.reply.is_(None))
+        rows = session.scalars(query).all()
+        return [{
+            "id": r.id, "manager_code": r.manager_code, "proposal_id": r.proposal_id, "letter_id": r.letter_id,
+            "kind": r.kind, "text": r.text, "decision": r.decision, "signatures": json.loads(r.signatures_json),
+            "answered_at": r.answered_at, "received_at": iso_utc(r.received_at), "reply": r.reply,
+            "reply_text": r.reply_text, "replied_at": iso_utc(r.replied_at) if r.replied_at else None,
+            "attachments": _files(session, answer_id=r.id),
+        } for r in rows]  # fmt: skip
+
+
+def requests(sessions: sessionmaker[Session]) -> list[dict[str, Any]]:
+    """The change and withdrawal requests received, oldest first."""
+    with sessions() as session:
+        rows = session.scalars(select(RequestRow).order_by(RequestRow.received_at, RequestRow.id)).all()
+        return [{
+            "id": r.id, "manager_code": r.manager_code, "proposal_id": r.proposal_id, "kind": r.kind,
+            "reason": r.reason, "details": json.loads(r.details_json), "requested_at": r.requested_at,
+            "received_at": iso_utc(r.received_at), "reply": r.reply, "reply_text": r.reply_text,
+            "replied_at": iso_utc(r.replied_at) if r.replied_at else None,
+            "attachments": _files(session, request_id=r.id),
+        } for r in rows]  # fmt: skip

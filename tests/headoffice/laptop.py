@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import requests
 from sqlalchemy import select
 
 from app.context import AppContext
+from app.headoffice.status import StatusUpdate
 from app.receipts.service import ReceiptFields, ReceiptService
 from app.rules.ids import ProposalId
 from local_db import models
@@ -50,6 +51,34 @@ def receipt_item(ctx: AppContext, proposal_id: ProposalId, scan: bytes | None = 
     else:
         receipts.sign(receipt_id, yesterday, scan=(scan, "application/pdf"))
     return _item(ctx, receipt_id)
+
+
+def letter_on_laptop(ctx: AppContext, event: dict[str, object]) -> str:
+    """Applies head office's letter event (from `letter`/`decide ... problem`) to the laptop as a
+    pull would; returns the laptop's letter id."""
+    at = datetime.fromisoformat(str(event["at"]).replace("Z", "+00:00"))
+    fields = event.get("fields")
+    ctx.hq_status.apply([StatusUpdate(
+        str(event["kind"]), str(event["record_id"]), "problem", at, problem_id=str(event["problem_id"]),
+        problem_kind=str(event["problem_kind"]) if event.get("problem_kind") else None, reason=str(event["reason"]),
+        fields=dict(fields) if isinstance(fields, dict) else None,
+    )])  # fmt: skip
+    with ctx.store.sessions() as session:
+        letter_id = session.scalar(
+            select(models.HeadOfficeLetter.id).where(models.HeadOfficeLetter.remote_id == event["problem_id"])
+        )
+    assert letter_id is not None
+    return letter_id
+
+
+def answer_item(ctx: AppContext, letter_id: str, text: str, files: dict[str, bytes] | None = None) -> Item:
+    """The laptop's answer to its letter `letter_id`, with `files` (name -> bytes), queued."""
+    draft = ctx.answers.draft(letter_id)
+    ctx.answers.save(draft.id, text)
+    for name, data in (files or {}).items():
+        ctx.answers.attach(draft.id, name, data)
+    ctx.answers.send(draft.id)
+    return _item(ctx, draft.id)
 
 
 def push(base_url: str, token: str | None, item: Item, *, key: str | None = None, body: bytes | None = None,

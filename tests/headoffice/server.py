@@ -147,6 +147,24 @@ class HeadOffice:
             raise RuntimeError(f"decide exited {done.returncode}: {done.stderr.strip()}")
         return dict(json.loads(done.stdout))
 
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Runs a real `branchdesk-headoffice` command on this office's database."""
+        return subprocess.run(
+            [sys.executable, "-m", "sync.headoffice", *args, "--db", self.db_url],
+            cwd=self.workdir, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+
+    def command(self, *args: str) -> dict[str, Any]:
+        """A command that prints one JSON object (letter, reply, reply-request); RuntimeError if refused."""
+        done = self.cli(*args)
+        if done.returncode != 0:
+            raise RuntimeError(f"{args[0]} exited {done.returncode}: {done.stderr.strip()}")
+        return dict(json.loads(done.stdout))
+
+    def answers(self) -> list[dict[str, Any]]:
+        """What head office holds of the laptops' answers (`answers --json`)."""
+        return list(store.answers(self._sessions))
+
     def records(self, kind: str | None = None) -> list[Record]:
         """What head office holds, in the order it was received."""
         query = select(Record).options(undefer(Record.body)).order_by(Record.seq)

@@ -20,7 +20,7 @@ import pytest
 from app.context import AppContext
 from app.rules.ids import ProposalId
 from app.rules.proposal import content_hash
-from tests.headoffice.laptop import Item, proposal_item, push, receipt_item
+from tests.headoffice.laptop import Item, answer_item, letter_on_laptop, proposal_item, push, receipt_item
 from tests.headoffice.server import HeadOffice
 
 Manager = tuple[str, str]  # code, token
@@ -153,9 +153,46 @@ RECEIPT_CASES = [
 ]  # fmt: skip
 
 
-def refused(office: HeadOffice, token: str, item: Item, case: Case) -> None:
+def unhashed(payload: Payload, case: Case) -> bytes:
+    """An answer's payload broken by `case` (answers carry no content_hash: each attachment its SHA-256)."""
+    payload = json.loads(json.dumps(payload))
+    case.change(payload)
+    return case.text(json.dumps(payload, ensure_ascii=True).encode("ascii"))
+
+
+def attachment(**changes: object) -> Callable[[Payload], None]:
+    return lambda p: p["attachments"][0].update(changes)
+
+
+ANSWER_CASES = [
+    Case("surrogate in the text", lambda p: p.update(text="答\ud800"), rule="J006_bad_text"),
+    Case("a 1 MB text", lambda p: p.update(text="答" * MIB), field="text", rule="J008_too_long"),
+    Case("letter_id of 1 MB", lambda p: p.update(letter_id="L" * MIB), field="letter_id", rule="J008_too_long"),
+    Case("answer id a path", lambda p: p.update(answer_id="../../../../etc/passwd"), field="answer_id",
+         rule="J005_bad_value"),
+    Case("10,000 attachments", lambda p: p.update(attachments=p["attachments"] * 10_000), field="attachments",
+         rule="J009_too_many"),
+    Case("size 10**15", attachment(size=10**15), field="attachments[0].size", rule="J007_out_of_range"),
+    Case("size 10**4299", attachment(size=10**4299), rule="J007_out_of_range"),
+    Case("sha256 of another file", attachment(sha256="ab" * 32), field="attachments[0].data_b64",
+         rule="attachment_mismatch"),
+    Case("data not base64", attachment(data_b64="%%%"), field="attachments[0].data_b64", rule="J003_wrong_type"),
+    Case("an executable called .pdf", attachment(mime="application/x-msdownload"), field="attachments[0].mime",
+         rule="J005_bad_value"),
+    Case("a name with NUL", attachment(name="a\x00.pdf"), rule="J006_bad_text"),
+    Case("100 signatures", lambda p: p.update(signatures=[{}] * 100), field="signatures", rule="J009_too_many"),
+    Case("a key twice", text=replaced(b'"decision": null', b'"decision": null, "decision": "accepted"'),
+         rule="J010_duplicate_key"),
+    Case("nested 40 deep in the text", lambda p: p.update(text=json.loads("[" * 40 + "]" * 40)),
+         rule="J011_too_deep"),
+    Case("15 MiB of [", text=lambda _body: b"[" * (15 * MIB), rule="J011_too_deep"),
+]  # fmt: skip
+
+
+def refused(office: HeadOffice, token: str, item: Item, case: Case,
+            build: Callable[[Payload, Case], bytes] = body) -> None:  # fmt: skip
     """Pushes the broken payload; asserts the answer and that nothing of it was stored."""
-    answer = push(office.url, token, item, body=body(json.loads(item.payload), case))
+    answer = push(office.url, token, item, body=build(json.loads(item.payload), case))
     assert answer.status_code == case.status, answer.text[:500]
     detail = answer.json()["detail"]
     if case.field is None:
@@ -185,3 +222,14 @@ def test_hostile_receipts_are_refused_with_a_rule(office: HeadOffice, manager: M
     proposal = proposal_item(ctx, code)
     assert push(office.url, token, proposal).status_code == 201
     refused(office, token, receipt_item(ctx, ProposalId(proposal.record_id)), case)
+
+
+@pytest.mark.parametrize("case", ANSWER_CASES, ids=[c.name for c in ANSWER_CASES])
+def test_hostile_answers_are_refused_with_a_rule(office: HeadOffice, manager: Manager, ctx: AppContext,
+                                                 case: Case) -> None:  # fmt: skip
+    code, token = manager
+    proposal = proposal_item(ctx, code)
+    assert push(office.url, token, proposal).status_code == 201
+    event = office.command("letter", proposal.record_id, "problem", "--reason", "缺少收入证明")
+    item = answer_item(ctx, letter_on_laptop(ctx, event), "已补交", {"收入证明.pdf": b"%PDF-1.7\n%%EOF\n"})
+    refused(office, token, item, case, unhashed)

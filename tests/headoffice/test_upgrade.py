@@ -27,10 +27,15 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 def _version_1_schema(engine: Engine) -> None:
-    """The tables as version 1 made them: `records.idempotency_key` UNIQUE across all managers."""
+    """The tables as version 1 made them: `records.idempotency_key` UNIQUE across all managers,
+    and status events without a letter's fields (issue 19 added `fields_json`)."""
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    for model in (Manager, StatusEvent):
-        model.metadata.tables[model.__tablename__].to_metadata(metadata)
+    Manager.metadata.tables[Manager.__tablename__].to_metadata(metadata)
+    events = StatusEvent.metadata.tables[StatusEvent.__tablename__]
+    Table("status_events", metadata, *[Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable,
+                                              autoincrement=c.autoincrement)
+                                       for c in events.columns if c.name != "fields_json"],
+          sqlite_autoincrement=True)  # fmt: skip
     Table(
         "records", metadata,
         Column("seq", Counter, primary_key=True, autoincrement=True),
@@ -81,6 +86,10 @@ def test_a_version_1_database_is_upgraded_as_the_server_starts(db_url: str, tmp_
         assert [h[1] for h in held] == [old.record_id, theirs.record_id]
         office.restart()  # a second start finds nothing to upgrade
         assert push(office.url, token, old).text == OLD_ANSWER % old.record_id
+        assert "fields_json" in {c["name"] for c in inspect(engine).get_columns("status_events")}
+        letter = office.command("letter", old.record_id, "financial_evidence", "--reason", "请补充收入证明",
+                                "--field", "documents=近六个月银行流水")  # fmt: skip
+        assert letter["fields"] == {"documents": "近六个月银行流水"}
     if engine.dialect.name == "sqlite":
         with engine.connect() as connection:
             sql = connection.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'records'"))

@@ -292,7 +292,7 @@ def finished_proposal(ctx: AppContext) -> str:
     return proposal_id
 
 
-def test_a_problem_case_from_head_office_shows_and_is_resolved(qtbot: QtBot, shell: Shell, page: ProposalsPage) -> None:
+def test_a_problem_case_from_head_office_shows_and_is_answered(qtbot: QtBot, shell: Shell, page: ProposalsPage) -> None:
     ctx = shell.ctx
     assert ctx is not None
     proposal_id = finished_proposal(ctx)
@@ -307,17 +307,23 @@ def test_a_problem_case_from_head_office_shows_and_is_resolved(qtbot: QtBot, she
     assert [case.text(0), case.text(3), case.text(4)] == ["Health evidence", "请补充近一年体检报告", "open"]
     assert page.resolve_button.isEnabled()
 
+    # Answer… opens the letter; the answer goes to head office (issue 19: answers, not a note).
     page.resolve_button.setFocus()
     qtbot.keyClick(page.resolve_button, Qt.Key.Key_Space)
-    dialog = page.reason_dialog
-    assert dialog is not None and dialog.isVisible() and not dialog.ok.isEnabled()
-    type_text(qtbot, dialog.answer, "客户已补交体检报告")
-    qtbot.keyClick(dialog.answer, Qt.Key.Key_Return)
+    dialog = some(page.letter_dialog)
+    qtbot.waitUntil(lambda: dialog.loaded is not None and dialog.text.isEnabled())
+    assert dialog.isVisible() and dialog.title.text() == "Health evidence letter"
+    dialog.text.setFocus()
+    type_text(qtbot, dialog.text, "客户已补交体检报告")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.loaded is not None and dialog.loaded.letter.resolved_at is not None)
+    dialog.reject()
+    answered = "answered · waiting for head office"
     qtbot.waitUntil(
-        lambda: page.cases.topLevelItemCount() == 1 and some(page.cases.topLevelItem(0)).text(4) == "客户已补交体检报告"
+        lambda: page.cases.topLevelItemCount() == 1 and some(page.cases.topLevelItem(0)).text(4) == answered
     )
     qtbot.waitUntil(lambda: page.model.index(0, 7).data() == "")
-    assert not page.resolve_button.isEnabled()
+    assert page.resolve_button.isEnabled()  # the answered letter still opens, to read
     assert not [r for r in ctx.today.build(date.today()).reminders if r.kind == "letter_due"]
 
 

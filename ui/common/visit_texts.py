@@ -14,6 +14,7 @@ class PlannerTexts(QObject):
             "policy_delivery": self.tr("Policy delivery"),
             "care": self.tr("Care visit"),
             "outlet_check": self.tr("Outlet visit"),
+            "medical_exam": self.tr("Medical examination"),
         }
 
     def statuses(self) -> dict[str, str]:

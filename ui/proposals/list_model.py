@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from app.day.today import WITHDRAWN_REASON
 from app.rules.money import yuan_text
 from ui.common.columns import Index, RecordListModel
 from ui.common.palette import state_colour
@@ -161,8 +162,12 @@ class ProposalTableModel(RecordListModel):
                 text += " " + self.tr("v%1").replace("%1", str(row.version))
             if row.has_newer_version:
                 text += " " + self.tr("(corrected)")
+            if row.source == "paper":  # filled on paper at the counter: marked, with its form number
+                text += " · " + self.tr("Paper %1").replace("%1", row.paper_form_number)
             return text
         if key == "hq":
+            if row.withdrawn and row.withdrawn_reason != WITHDRAWN_REASON:
+                return self.tr("Withdrawn at the client's request")
             if row.withdrawn:
                 return self.tr("Withdrawn: not issued within 30 days")
             text = self._hq.get(row.hq_status or "", "")

@@ -35,10 +35,13 @@ from ui.proposals.list_model import ProposalTableModel
 
 if TYPE_CHECKING:
     from app.context import AppContext
+    from app.headoffice.answers import AnswerView
     from app.headoffice.status import LetterRow
     from app.proposals.records import ProposalRow
+    from app.proposals.requests import RequestView
     from ui.common.print_preview import PrintPreviewDialog
     from ui.proposals.editor.editor import ProposalEditor
+    from ui.proposals.letters.dialog import LetterDialog
 
 TYPING_PAUSE_MS = 150
 LETTER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,7 +49,7 @@ LETTER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class ProposalsPage(Page):
     # The list (with head office's status) and the selected proposal's problem cases.
-    shows = frozenset({"proposals", "proposal_parties", "hq_letters", "clients"})
+    shows = frozenset({"proposals", "proposal_parties", "hq_letters", "clients", "proposal_requests"})
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -108,10 +111,14 @@ class ProposalsPage(Page):
         self.cases.setObjectName("problemCases")
         self.cases.setRootIsDecorated(False)
         self.cases.setHeaderLabels([self.tr("Problem case"), self.tr("Issued"), self.tr("Answer by"),
-                                    self.tr("Reason"), self.tr("Resolved")])  # fmt: skip
+                                    self.tr("Reason"), self.tr("Answer")])  # fmt: skip
         self.cases.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
-        self.resolve_button = QPushButton(self.tr("Re&solve…"), self.hq_box)
+        self.cases.setToolTip(self.tr("Enter or double-click opens the letter"))
+        # Answer…: the letter in full, its answers and head office's reply (ui/proposals/letters).
+        self.resolve_button = QPushButton(self.tr("&Answer…"), self.hq_box)
         self.resolve_button.setEnabled(False)
+        self.letter_dialog: LetterDialog | None = None
+        self.replies: dict[str, AnswerView] = {}  # letter id -> its latest answer sent
         hq_top = QHBoxLayout()
         hq_top.addWidget(self.hq_status, 1)
         hq_top.addWidget(self.resolve_button)
@@ -131,6 +138,7 @@ class ProposalsPage(Page):
         self.content.addLayout(count_row)
         self.content.addWidget(self.table, 1)
         self.content.addWidget(self.hq_box)
+        self._build_paper_and_requests(count_row)  # issue 19: paper proposals, change/withdrawal requests
 
         self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._typing.timeout.connect(self.reload)
@@ -145,7 +153,8 @@ class ProposalsPage(Page):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         delete.triggered.connect(self.ask_delete)
         self.table.addAction(delete)
-        self.resolve_button.clicked.connect(self.ask_resolve)
+        self.resolve_button.clicked.connect(self.open_letter)
+        self.cases.itemActivated.connect(lambda *_: self.open_letter())
         self.print_action.triggered.connect(lambda: self.print_selected(reveal=False))
         self.print_revealed_action.triggered.connect(lambda: self.print_selected(reveal=True))
         print_shortcut(self, self.print_button)
@@ -360,9 +369,15 @@ class ProposalsPage(Page):
             self.hq_status.setText("")
             self.cases.clear()
             return
-        hq, proposal_id = self._ctx.hq_status, row.id
-        self._runner.submit(lambda _t: (proposal_id, hq.letters_for(proposal_id)), lane="db",
-                            on_done=self._show_letters, on_error=self.hq_status.setText)  # fmt: skip
+        hq, answers, proposal_id = self._ctx.hq_status, self._ctx.answers, row.id
+
+        def letters(_task: object) -> tuple[str, tuple[LetterRow, ...], dict[str, AnswerView]]:
+            found = hq.letters_for(proposal_id)
+            latest = {x.id: sent[0] for x in found if (sent := [a for a in answers.for_letter(x.id)
+                                                                if a.status != "draft"])}  # fmt: skip
+            return proposal_id, found, latest
+
+        self._runner.submit(letters, lane="db", on_done=self._show_letters, on_error=self.hq_status.setText)
         self.hq_status.setText(self._status_text(row))
 
     def _status_text(self, row: ProposalRow) -> str:
@@ -377,8 +392,8 @@ class ProposalsPage(Page):
             text += " · " + self.tr("%n open problem case(s)", "", row.open_problems)
         return text
 
-    def _show_letters(self, found: tuple[str, tuple[LetterRow, ...]]) -> None:
-        proposal_id, letters = found
+    def _show_letters(self, found: tuple[str, tuple[LetterRow, ...], dict[str, AnswerView]]) -> None:
+        proposal_id, letters, self.replies = found
         row = self.selected()
         if row is None or row.id != proposal_id:
             return  # the selection moved on meanwhile
@@ -388,13 +403,14 @@ class ProposalsPage(Page):
         for letter in letters:
             when = lambda day: locale.toString(qdate(day), QLocale.FormatType.ShortFormat)  # noqa: E731
             due = when(letter.due_on) + (" " + self.tr("(overdue)") if letter.overdue else "")
-            resolved = letter.resolution_note if letter.resolved_at else self.tr("open")
+            resolved = self._answer_text(letter)
             item = QTreeWidgetItem([self._letter_kinds.get(letter.kind, letter.kind), when(letter.issued_on), due,
                                     letter.reason, resolved])  # fmt: skip
             item.setData(0, LETTER_ROLE, letter.id)
             self.cases.addTopLevelItem(item)
-        first_open = next((i for i, x in enumerate(letters) if x.resolved_at is None), None)
-        if first_open is not None and (open_item := self.cases.topLevelItem(first_open)) is not None:
+        # The first open letter, else the first answered one (Answer… opens it, to read the reply).
+        first_open = next((i for i, x in enumerate(letters) if x.resolved_at is None), 0)
+        if (open_item := self.cases.topLevelItem(first_open)) is not None:
             self.cases.setCurrentItem(open_item)
         self._refresh_buttons()
 
@@ -403,25 +419,32 @@ class ProposalsPage(Page):
         letter_id = item.data(0, LETTER_ROLE) if item is not None else None
         return next((x for x in self.letters if x.id == letter_id), None)
 
-    def ask_resolve(self) -> None:
+    def _answer_text(self, letter: LetterRow) -> str:
+        """Open, or answered with head office's reply (or that it is awaited)."""
+        if letter.resolved_at is None:
+            return self.tr("open")
+        answer = self.replies.get(letter.id)
+        if answer is None:
+            return letter.resolution_note  # resolved before answers went to head office
+        if answer.hq_reply is None:
+            return self.tr("answered · waiting for head office")
+        replies = {"accepted": self.tr("accepted"), "question": self.tr("asks again"), "closed": self.tr("closed")}
+        reply = self.tr("answered · head office: %1").replace("%1", replies.get(answer.hq_reply, answer.hq_reply))
+        return reply + (self.tr(": ") + answer.hq_reply_text if answer.hq_reply_text else "")
+
+    def open_letter(self) -> None:
+        """Answer…, Enter or a double-click: the letter in full, to read and answer."""
+        from ui.proposals.letters.dialog import LetterDialog
+
         letter = self.selected_letter()
-        if letter is None or letter.resolved_at is not None or self._ctx is None:
+        if letter is None or self._ctx is None:
             return
-        self.reason_dialog = ReasonDialog(
-            self.tr("Resolve the problem case"),
-            self.tr("What was done to answer head office? (%1)").replace("%1", letter.reason),
-            self,
-        )
-        hq, letter_id, proposal_id = self._ctx.hq_status, letter.id, letter.proposal_id
-        self.reason_dialog.text_did_confirm.connect(
-            lambda note: self._runner.submit(
-                lambda _t: hq.resolve(letter_id, note),
-                lane="db",
-                on_done=lambda _r: self.refresh_row(proposal_id),
-                on_error=self.count.setText,
-            )
-        )
-        self.reason_dialog.open()
+        if self.letter_dialog is not None:
+            self.letter_dialog.deleteLater()
+        self.letter_dialog = LetterDialog(self._ctx, self._runner, letter.id, self)
+        proposal_id = letter.proposal_id
+        self.letter_dialog.finished.connect(lambda _result: self.refresh_row(proposal_id))
+        self.letter_dialog.open()
 
     def _refresh_buttons(self) -> None:
         row = self.selected()
@@ -431,4 +454,130 @@ class ProposalsPage(Page):
         self.correct_button.setEnabled(row is not None and row.status == "finished" and not row.has_newer_version)
         self.delete_button.setEnabled(row is not None and row.status == "draft")
         letter = self.selected_letter()
-        self.resolve_button.setEnabled(letter is not None and letter.resolved_at is None)
+        self.resolve_button.setEnabled(letter is not None)
+
+    # ---- paper proposals and change/withdrawal requests (issue 19) --------------------------
+
+    def _build_paper_and_requests(self, row: QHBoxLayout) -> None:
+        from ui.proposals.paper_dialog import PaperProposalDialog
+        from ui.proposals.requests_dialog import RequestDialog
+
+        self.paper_dialog: PaperProposalDialog | None = None
+        self.request_dialog: RequestDialog | None = None
+        self.paper_button = QPushButton(self.tr("Re&gister paper proposal…"), self)
+        self.paper_button.setToolTip(self.tr("A proposal filled on paper at the counter, after the initial review"))
+        self.request_button = QPushButton(self.tr("Change/&withdraw…"), self)
+        self.request_button.setToolTip(self.tr("Ask head office to change or withdraw the selected application "
+                                               "before it is issued"))  # fmt: skip
+        row.addWidget(self.paper_button)
+        row.addWidget(self.request_button)
+        self.requests_box = QGroupBox(self.tr("Change and withdrawal requests"), self)
+        self.requests_view = QTreeWidget(self.requests_box)
+        self.requests_view.setObjectName("proposalRequests")
+        self.requests_view.setRootIsDecorated(False)
+        self.requests_view.setHeaderLabels([self.tr("Request"), self.tr("Sent"), self.tr("What"),
+                                            self.tr("Head office's reply")])  # fmt: skip
+        self.requests_view.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        QVBoxLayout(self.requests_box).addWidget(self.requests_view)
+        self.requests_box.hide()
+        self.content.addWidget(self.requests_box)
+        self.paper_button.clicked.connect(self.ask_paper_proposal)
+        self.request_button.clicked.connect(self.ask_request)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_requests())
+        self.model.model_did_load.connect(lambda _n: self._show_requests())
+        self.model.dataChanged.connect(lambda *_: self._show_requests())
+        self.request_button.setEnabled(False)
+
+    def ask_paper_proposal(self) -> None:
+        from ui.proposals.paper_dialog import PaperProposalDialog
+
+        if self._ctx is None:
+            return
+        if self.paper_dialog is not None:
+            self.paper_dialog.deleteLater()
+        self.paper_dialog = PaperProposalDialog(self._ctx, self._runner, parent=self)
+        self.paper_dialog.proposal_did_register.connect(self._paper_registered)
+        self.paper_dialog.open()
+
+    def _paper_registered(self, proposal_id: str) -> None:
+        self._reselect = proposal_id
+        self.reload()
+
+    def _can_request(self, row: ProposalRow | None) -> bool:
+        return (row is not None and row.status == "finished" and not row.has_newer_version and not row.withdrawn
+                and row.hq_status != "issued")  # fmt: skip
+
+    def ask_request(self) -> None:
+        from ui.proposals.requests_dialog import RequestDialog
+
+        row = self.selected()
+        if self._ctx is None or row is None or not self._can_request(row):
+            return
+        parts = [row.policyholder_name, row.product_name]
+        if row.source == "paper":
+            parts.insert(0, self.tr("paper form %1").replace("%1", row.paper_form_number))
+        if self.request_dialog is not None:
+            self.request_dialog.deleteLater()
+        self.request_dialog = RequestDialog(self._ctx, self._runner, row.id, " · ".join(p for p in parts if p), self)
+        self.request_dialog.request_did_send.connect(lambda _id: self._show_requests())
+        self.request_dialog.open()
+
+    def _show_requests(self) -> None:
+        row = self.selected()
+        self.request_button.setEnabled(self._can_request(row))
+        if row is None or self._ctx is None:
+            self.requests_view.clear()
+            self.requests_box.hide()
+            return
+        requests, proposal_id = self._ctx.requests, row.id
+        self._runner.submit(lambda _t: (proposal_id, requests.for_proposal(proposal_id)), lane="db",
+                            on_done=self._requests_loaded, on_error=self.hq_status.setText)  # fmt: skip
+
+    def _requests_loaded(self, found: tuple[str, tuple[RequestView, ...]]) -> None:
+        from app.proposals.requests import CHANGE, CHANGE_FIELDS
+        from ui.common.i18n import current_language
+        from ui.common.qdates import qdatetime
+
+        proposal_id, requests = found
+        row = self.selected()
+        if row is None or row.id != proposal_id:
+            return  # the selection moved on meanwhile
+        chinese = current_language() == "zh_CN"
+        kinds = {"change": self.tr("Change"), "withdraw": self.tr("Withdrawal")}
+        replies = {"accepted": self.tr("accepted"), "refused": self.tr("refused")}
+        locale = QLocale()
+        self.requests_view.clear()
+        for request in requests:
+            if request.kind == CHANGE:
+                names = {key: (zh if chinese else en) for key, (en, zh) in CHANGE_FIELDS.items()}
+                what = self.tr("; ").join(names.get(k, k) + self.tr(": ") + _masked(k, v)
+                                          for k, v in request.details.items())  # fmt: skip
+            else:
+                what = request.reason
+            if request.status == "draft":
+                sent, reply = "", self.tr("draft, not sent")
+            else:
+                queued = request.queued_at
+                sent = locale.toString(qdatetime(queued.astimezone()), QLocale.FormatType.ShortFormat) if queued else ""
+                if request.hq_reply is None:
+                    reply = self.tr("waiting for head office")
+                else:
+                    reply = replies.get(request.hq_reply, request.hq_reply)
+                    if request.hq_reply_text:
+                        reply += self.tr(": ") + request.hq_reply_text
+            self.requests_view.addTopLevelItem(QTreeWidgetItem([kinds.get(request.kind, request.kind), sent, what,
+                                                                reply]))  # fmt: skip
+        for column in range(3):
+            self.requests_view.resizeColumnToContents(column)
+        self.requests_box.setVisible(bool(requests))
+
+
+def _masked(field: str, value: str) -> str:
+    """A new phone number or account in a change request, masked as lists show them."""
+    from app.rules.masking import mask_phone
+
+    if field == "policyholder_mobile":
+        return mask_phone(value)
+    if field == "payment_account" and len(value) > 4:
+        return "****" + value[-4:]
+    return value

@@ -361,11 +361,18 @@ class TodayPage(Page):
     def _line(self, r: Reminder) -> ReminderLine:
         letters = self.reminders.letter_kinds()
         counted = self.reminders.counted_from().get(r.counted_from or "")
+        # A letter's line says what the manual has the manager do with that kind (issue 19).
+        todo = {
+            "review": self.tr("client signs to confirm"), "medical_exam": self.tr("book the examination"),
+            "investigation": self.tr("arrange the investigator's visit"),
+            "financial_evidence": self.tr("collect the documents"), "health_evidence": self.tr("collect the documents"),
+            "decision": self.tr("client accepts or declines, both sign"), "problem": self.tr("answer head office"),
+        }.get(r.letter_kind or "", "") if r.kind == "letter_due" else ""  # fmt: skip
         return ReminderLine(
             r.kind,
             r.client_name,
             _short(r.due_on),
-            " · ".join(filter(None, (letters.get(r.letter_kind or "", r.letter_kind), r.detail, counted))),
+            " · ".join(filter(None, (letters.get(r.letter_kind or "", r.letter_kind), todo, r.detail, counted))),
             r.overdue,
             r,
         )

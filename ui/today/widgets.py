@@ -137,6 +137,7 @@ class ReminderList(QTreeWidget):
             "letter_due": self.tr("Head-office letter due"),
             "policy_delivery": self.tr("Deliver the policy"),
             "issue_overdue": self.tr("Not issued after 20 days"),
+            "hq_reply": self.tr("Head office replied"),
         }
 
     def counted_from(self) -> dict[str, str]:
