@@ -82,7 +82,8 @@ NOT_HEAD_OFFICE = frozenset({"not_head_office", "not_confirmed"})
 HELD_CODES = {"rejected": "held_proposal_rejected", "discarded": "held_proposal_discarded"}
 HELD_MESSAGES = {
     "rejected": "Waits for its proposal, which head office rejected: fix and retry or discard the proposal.",
-    "discarded": "Waits for its proposal, which was discarded: head office cannot take this receipt.",
+    # A receipt, an answer or a request: each goes after its proposal (app.headoffice.queue).
+    "discarded": "Waits for its proposal, which was discarded: head office cannot take what depends on it.",
 }
 
 

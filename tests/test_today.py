@@ -419,3 +419,12 @@ def test_not_issued_warns_from_day_20_and_is_withdrawn_at_day_30(ctx: AppContext
     # The Proposals list says so.
     rows = {r.id: r.withdrawn for r in ctx.proposal_records.page().rows}
     assert {pid for pid, withdrawn in rows.items() if withdrawn} == {sent[29], sent[30]}
+    # A withdrawn application's open letter is no longer a task; another's still is.
+    with ctx.store.sessions.begin() as session:
+        for remote, proposal_id in (("L-W", sent[30]), ("L-O", sent[20])):
+            session.add(HeadOfficeLetter(proposal_id=proposal_id, remote_id=remote, kind="health_evidence",
+                                         issued_on=DAY, due_on=DAY + timedelta(days=10)))  # fmt: skip
+    letters = [r.subject_id for r in today.build(DAY + timedelta(days=1), SHANGHAI).reminders if r.kind == "letter_due"]
+    with ctx.store.sessions() as session:
+        owners = [session.get_one(HeadOfficeLetter, letter_id).proposal_id for letter_id in letters]
+    assert owners == [sent[20]]

@@ -664,7 +664,8 @@ def _letters_statement() -> Select[Any]:
         )
         .join(Proposal, Proposal.id == HeadOfficeLetter.proposal_id)
         .outerjoin(ProposalParty, POLICYHOLDER)
-        .where(HeadOfficeLetter.resolved_at.is_(None), _letter_not_acted())
+        # A withdrawn application's letters need no answer any more.
+        .where(HeadOfficeLetter.resolved_at.is_(None), Proposal.withdrawn_at.is_(None), _letter_not_acted())
     )
 
 

@@ -125,22 +125,12 @@ class AnswerService:
         """A JPEG, PNG or PDF (told by its content, at most 10 MB) added to the draft."""
         with self._sessions.begin() as session:
             _draft_answer(session, answer_id)
-            view = attachments.add(session, answer_id=answer_id, name=name, data=data)
-            record_event(session, actor=self._actor(), action="attach", entity="letter_answer", entity_id=answer_id,
-                         detail={"attachment_id": view.id, "name": view.name, "size": view.size,
-                                 "sha256": view.sha256})  # fmt: skip
-            return view
+            return attachments.add(session, self._actor(), answer_id=answer_id, name=name, data=data)
 
     def remove_attachment(self, attachment_id: str) -> None:
         """Take an attachment off a draft answer."""
         with self._sessions.begin() as session:
-            row = session.get(models.Attachment, attachment_id)
-            if row is None:
-                raise NotFound("No such attachment.", zh="找不到该附件。")
-            owner = row.answer_id
-            attachments.remove(session, attachment_id)
-            record_event(session, actor=self._actor(), action="detach", entity="letter_answer", entity_id=owner,
-                         detail={"attachment_id": attachment_id})  # fmt: skip
+            attachments.remove(session, self._actor(), attachment_id)
 
     def send(self, answer_id: str) -> str:
         """Queue the answer for head office (outbox kind "answer", after the letter's proposal)

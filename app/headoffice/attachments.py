@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidInput, NotFound
+from app.profile.audit import record_event
 from local_db import models
 from local_db.base import new_uuid
 from sync import wire
@@ -94,9 +95,15 @@ def _view(row: models.Attachment) -> AttachmentView:
     return AttachmentView(row.id, row.name, row.mime, row.size, row.sha256)
 
 
-def add(session: Session, *, answer_id: str | None = None, request_id: str | None = None, name: str,
+def _audit(session: Session, actor: str, action: str, row: models.Attachment, **detail: object) -> None:
+    entity, owner = ("letter_answer", row.answer_id) if row.answer_id else ("proposal_request", row.request_id)
+    record_event(session, actor=actor, action=action, entity=entity, entity_id=owner or "",
+                 detail={"attachment_id": row.id, **detail})  # fmt: skip
+
+
+def add(session: Session, actor: str, *, answer_id: str | None = None, request_id: str | None = None, name: str,
         data: bytes) -> AttachmentView:  # fmt: skip
-    """Attach a checked file (`check_file`) to a draft answer or request."""
+    """Attach a checked file (`check_file`) to a draft answer or request; audited."""
     mime, digest = check_file(name, data)
     _owner_is_draft(session, answer_id, request_id)
     held = sum(a.size for a in listed(session, answer_id=answer_id, request_id=request_id))
@@ -110,15 +117,17 @@ def add(session: Session, *, answer_id: str | None = None, request_id: str | Non
                             mime=mime, size=len(data), sha256=digest, data=data)  # fmt: skip
     session.add(row)
     session.flush()
+    _audit(session, actor, "attach", row, name=row.name, size=row.size, sha256=row.sha256)
     return _view(row)
 
 
-def remove(session: Session, attachment_id: str) -> None:
-    """Remove an attachment, only while its answer or request is a draft."""
+def remove(session: Session, actor: str, attachment_id: str) -> None:
+    """Remove an attachment, only while its answer or request is a draft; audited."""
     row = session.get(models.Attachment, attachment_id)
     if row is None:
         raise NotFound("No such attachment.", zh="找不到该附件。")
     _owner_is_draft(session, row.answer_id, row.request_id)
+    _audit(session, actor, "detach", row)
     session.delete(row)
     session.flush()
 

@@ -55,8 +55,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "discard the proposal first.",
                                "等待其投保单：该投保单被总公司退回，请先重试或丢弃投保单。"),
     "held_proposal_discarded": ("Waits for its proposal, which was discarded: head office cannot "
-                                "take this receipt.",
-                                "等待其投保单：该投保单已丢弃，总公司无法接收此回执。"),
+                                "take what depends on it.",
+                                "等待其投保单：该投保单已丢弃，总公司无法接收依附于它的资料。"),
 }  # fmt: skip
 STATUS_CODES = {413: "too_large"}
 # Why a head-office address is refused (sync.http.BadAddress.reason) -> (English, Chinese).

@@ -196,21 +196,11 @@ class RequestService:
         """A JPEG, PNG or PDF (told by its content, at most 10 MB) added to the draft request."""
         with self._sessions.begin() as session:
             _draft_row(session, request_id)
-            view = attachments.add(session, request_id=request_id, name=name, data=data)
-            record_event(session, actor=self._actor(), action="attach", entity="proposal_request",
-                         entity_id=request_id, detail={"attachment_id": view.id, "name": view.name,
-                                                       "size": view.size, "sha256": view.sha256})  # fmt: skip
-            return view
+            return attachments.add(session, self._actor(), request_id=request_id, name=name, data=data)
 
     def remove_attachment(self, attachment_id: str) -> None:
         with self._sessions.begin() as session:
-            row = session.get(models.Attachment, attachment_id)
-            if row is None:
-                raise NotFound("No such attachment.", zh="找不到该附件。")
-            owner = row.request_id
-            attachments.remove(session, attachment_id)
-            record_event(session, actor=self._actor(), action="detach", entity="proposal_request", entity_id=owner,
-                         detail={"attachment_id": attachment_id})  # fmt: skip
+            attachments.remove(session, self._actor(), attachment_id)
 
     def discard(self, request_id: str) -> None:
         """Drop a draft request (and its attachments) that will not be sent."""

@@ -91,49 +91,92 @@
     </message>
 </context>
 <context>
+    <name>BookExamDialog</name>
+    <message>
+        <location filename="../../ui/proposals/letters/book_exam.py" line="31"/>
+        <source>Book the medical examination</source>
+        <translation>预约体检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/book_exam.py" line="33"/>
+        <source>The examination goes on the Planner and on Today&apos;s agenda as a visit at %1.</source>
+        <translation>体检将作为一次在%1的拜访，列入拜访计划和今日日程。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/book_exam.py" line="34"/>
+        <source>the hospital named in the letter</source>
+        <translation>函件所列医院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/book_exam.py" line="48"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/book_exam.py" line="50"/>
+        <source>&amp;Date and time:</source>
+        <translation>日期和时间(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/book_exam.py" line="51"/>
+        <source>&amp;Length:</source>
+        <translation>时长(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/book_exam.py" line="54"/>
+        <source>&amp;Book</source>
+        <translation>预约(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/book_exam.py" line="55"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>BriefingSearchDialog</name>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="229"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="220"/>
         <source>Search morning notes and news</source>
         <translation>搜索早会记录与财经要闻</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="233"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="224"/>
         <source>Words in a title, the content or the points</source>
         <translation>标题、内容或要点中的词语</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="236"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="227"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="236"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="227"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="236"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="227"/>
         <source>Title or first point</source>
         <translation>标题或第一条要点</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="238"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="229"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="263"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="254"/>
         <source>Morning meeting</source>
         <translation>早会</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="263"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="254"/>
         <source>News</source>
         <translation>财经要闻</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="270"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="261"/>
         <source>%n found</source>
         <translation>
             <numerusform>找到 %n 条</numerusform>
@@ -148,184 +191,184 @@
         <translation>电话邀约记录表</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="96"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="94"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="104"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="102"/>
         <source>Choose the client to call; the form is saved as you type.</source>
         <translation>请选择要致电的客户；表格会随输入自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="125"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="123"/>
         <source>The invitation as you plan to say it</source>
         <translation>计划使用的邀约话术</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="127"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="125"/>
         <source>Preparation</source>
         <translation>准备</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="129"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="127"/>
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="131"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="129"/>
         <source>Call &amp;day</source>
         <translation>通话日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="132"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="130"/>
         <source>Invitation &amp;script</source>
         <translation>邀约话术(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="134"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="132"/>
         <source>&amp;Made the call</source>
         <translation>已拨打(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="140"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="138"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="152"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="150"/>
         <source>The day is closed: why the result changes</source>
         <translation>当天已关闭：请说明修改结果的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="153"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="151"/>
         <source>The call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="156"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="154"/>
         <source>&amp;Time of the call</source>
         <translation>通话时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="157"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="155"/>
         <source>&amp;Outcome</source>
         <translation>通话结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="158"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="156"/>
         <source>&amp;Agreed time</source>
         <translation>约定时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="159"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="157"/>
         <source>Agreed &amp;place</source>
         <translation>约定地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="160"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="158"/>
         <source>&amp;Reason for the correction</source>
         <translation>更正原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="166"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="164"/>
         <source>&amp;Well prepared</source>
         <translation>准备充分(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="167"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="165"/>
         <source>Smi&amp;ling and warm</source>
         <translation>微笑、热情(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="168"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="166"/>
         <source>Good openin&amp;g</source>
         <translation>开场白(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="173"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="171"/>
         <source>Self-review after the call</source>
         <translation>通话后自评</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="179"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="177"/>
         <source>Strengths</source>
         <translation>做得好的方面</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="180"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="178"/>
         <source>Ot&amp;her</source>
         <translation>其他(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="181"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="179"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="186"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="182"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sales_forms/call_dialog.py" line="220"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="213"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n 岁</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="224"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="217"/>
         <source>(prospect)</source>
         <translation>（准客户）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="225"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="218"/>
         <source>none on record</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="226"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="219"/>
         <source>Products held: %1</source>
         <translation>已购产品：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="230"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="223"/>
         <source>New call: saved as you type.</source>
         <translation>新的电话邀约：随输入自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="262"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="255"/>
         <source>Saved: prepared for %1.</source>
         <translation>已保存：已准备 %1 的电话。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="263"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="256"/>
         <source>Saved: an effective call.</source>
         <translation>已保存：有效电话。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="263"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="256"/>
         <source>Saved: the call is logged.</source>
         <translation>已保存：通话已记入工作日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="265"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="258"/>
         <source>The meeting is in the planner.</source>
         <translation>面谈已加入拜访计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="267"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="260"/>
         <source>Convert the prospect to a client to book the meeting in the planner.</source>
         <translation>请先将准客户转为客户，才能在拜访计划中安排面谈。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="291"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="284"/>
         <source>Editing…</source>
         <translation>正在编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/call_dialog.py" line="327"/>
+        <location filename="../../ui/sales_forms/call_dialog.py" line="320"/>
         <source>Choose the outcome of the call.</source>
         <translation>请选择通话结果。</translation>
     </message>
@@ -1884,200 +1927,200 @@
 <context>
     <name>ClosingInterviewDialog</name>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="71"/>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="453"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="72"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="447"/>
         <source>Closing interview</source>
         <translation>成交面谈记录表</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="81"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="82"/>
         <source>Product code or name, then pick it from the list</source>
         <translation>输入产品代码或名称，再从列表中选择</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="92"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="93"/>
         <source>e.g. 200000 or 20万</source>
         <translation>例如 200000 或 20万</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="94"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="95"/>
         <source>&amp;FAB presented</source>
         <translation>FAB的呈现(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="95"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="96"/>
         <source>Kept at the close &amp;three times or more</source>
         <translation>促成时坚持三次以上(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="97"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="98"/>
         <source>Objection</source>
         <translation>客户异议</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="97"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="98"/>
         <source>How it was handled</source>
         <translation>处理方法</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="101"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="102"/>
         <source>&amp;Add an objection</source>
         <translation>添加异议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="114"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="115"/>
         <source>Follow-&amp;up on</source>
         <translation>后续跟进日期(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="125"/>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="275"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="126"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="269"/>
         <source>Mark &amp;done</source>
         <translation>标记为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="127"/>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="278"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="128"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="272"/>
         <source>New p&amp;roposal…</source>
         <translation>新建投保单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="129"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="130"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="130"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="131"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="169"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="166"/>
         <source>&amp;Held on</source>
         <translation>面谈日期(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="172"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="169"/>
         <source>Plan pre&amp;sented</source>
         <translation>呈现的方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="179"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="176"/>
         <source>Pre&amp;mium (yuan)</source>
         <translation>保费/金额（元）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="186"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="183"/>
         <source>Review</source>
         <translation>面谈回顾</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="187"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="184"/>
         <source>O&amp;bjections and how each was handled</source>
         <translation>异议及处理方法(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="189"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="186"/>
         <source>&amp;Other</source>
         <translation>其他(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="191"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="188"/>
         <source>What to &amp;improve this time</source>
         <translation>本次面谈需改进之处(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="193"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="190"/>
         <source>Outcom&amp;e</source>
         <translation>面谈结果(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="207"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="201"/>
         <source>Delete removes the selected row.</source>
         <translation>按 Delete 键删除所选行。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="228"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="222"/>
         <source>(not decided yet)</source>
         <translation>（尚未确定）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="229"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="223"/>
         <source>Closed</source>
         <translation>已成交</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="230"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="224"/>
         <source>Follow up</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="231"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="225"/>
         <source>Declined</source>
         <translation>未成交</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="262"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="256"/>
         <source>%1 (prospect)</source>
         <translation>%1（准客户）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="266"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="260"/>
         <source>%1 — visit at %2 %3</source>
         <translation>%1 —— 拜访时间 %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="273"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="267"/>
         <source>Done: counted once in the work log.</source>
         <translation>已完成：已在工作日志中记录一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="273"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="267"/>
         <source>Draft: saved as typed.</source>
         <translation>草稿：随输随存。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="275"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="269"/>
         <source>Mark not &amp;done</source>
         <translation>取消已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="278"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="272"/>
         <source>Open the p&amp;roposal…</source>
         <translation>打开投保单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="283"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="277"/>
         <source>A follow-up visit is in the planner.</source>
         <translation>跟进拜访已列入拜访计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="285"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="279"/>
         <source>A prospect has no card to visit: the date stays on this form.</source>
         <translation>准客户没有客户档案，无法安排拜访：跟进日期记在本表上。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="287"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="281"/>
         <source>Marked done, the follow-up becomes a visit in the planner.</source>
         <translation>标记为已完成后，跟进日期将列入拜访计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="297"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="291"/>
         <source>F: %1  A: %2  B: %3</source>
         <translation>特点：%1  优势：%2  利益：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="308"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="302"/>
         <source>not an amount</source>
         <translation>不是有效金额</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="310"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="304"/>
         <source>= %1 yuan</source>
         <translation>= %1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/closing_dialog.py" line="355"/>
+        <location filename="../../ui/sales_forms/closing_dialog.py" line="349"/>
         <source>Pick the product from the list: type part of its name or code.</source>
         <translation>请从列表中选择产品：输入产品名称或代码的一部分。</translation>
     </message>
@@ -2946,6 +2989,497 @@
     </message>
 </context>
 <context>
+    <name>LetterDialog</name>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="80"/>
+        <source>Head office letter</source>
+        <translation>总公司函件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="93"/>
+        <source>The client&apos;s decision</source>
+        <translation>客户的决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="94"/>
+        <source>&amp;Accepts the underwriting decision</source>
+        <translation>接受核保结论(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="95"/>
+        <source>Does &amp;not accept the underwriting decision</source>
+        <translation>不接受核保结论(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="113"/>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="113"/>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="113"/>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="114"/>
+        <source>Head office&apos;s reply</source>
+        <translation>总公司回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="118"/>
+        <source>Answers sent</source>
+        <translation>已发送的答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="120"/>
+        <source>Your answer</source>
+        <translation>您的答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="124"/>
+        <source>What was done, what the client provided or agreed</source>
+        <translation>已办理的事项、客户提供或同意的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="128"/>
+        <source>Photos, scans or PDFs of what the client signed or provided (drop files on the list; at most 10 MB each)</source>
+        <translation>客户签署或提供材料的照片、扫描件或 PDF（可将文件拖到列表中；每个不超过 10 MB）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="131"/>
+        <source>Add &amp;file…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="132"/>
+        <source>&amp;Remove file</source>
+        <translation>移除文件(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="142"/>
+        <source>&amp;Text:</source>
+        <translation>答复内容(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="146"/>
+        <source>Fi&amp;les:</source>
+        <translation>附件(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="155"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="222"/>
+        <source>&amp;Book examination…</source>
+        <translation>预约体检(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="156"/>
+        <source>Put the examination on the Planner as a visit</source>
+        <translation>将体检作为一次拜访列入拜访计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="158"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="225"/>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="159"/>
+        <source>Send the answer to head office (Ctrl+Enter)</source>
+        <translation>将答复发送给总公司（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="160"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="201"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="222"/>
+        <source>Move &amp;examination…</source>
+        <translation>改约体检(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="224"/>
+        <source>Sign and &amp;send…</source>
+        <translation>签名并发送(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="228"/>
+        <source>Answered; waiting for head office&apos;s reply.</source>
+        <translation>已答复，等待总公司回复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="230"/>
+        <source>Answered.</source>
+        <translation>已答复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="248"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="444"/>
+        <source>Head office says</source>
+        <translation>总公司说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="249"/>
+        <source>Issued</source>
+        <translation>发函日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="252"/>
+        <source>(overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="253"/>
+        <source>Answer by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="254"/>
+        <source>%1 (policyholder), %2 (insured)</source>
+        <translation>%1（投保人），%2（被保险人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="255"/>
+        <source>Proposal</source>
+        <translation>投保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="261"/>
+        <source>%1, %2 min, on the Planner</source>
+        <translation>%1，%2 分钟，已列入拜访计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="262"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="264"/>
+        <source>Booked</source>
+        <translation>体检预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="264"/>
+        <source>not yet</source>
+        <translation>尚未预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="269"/>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="279"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="282"/>
+        <source>signed by %1</source>
+        <translation>%1已签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="285"/>
+        <source>Choose, then the policyholder and the insured sign on the pad.</source>
+        <translation>请先选择，然后由投保人和被保险人在签名板上签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="296"/>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="298"/>
+        <source>waiting</source>
+        <translation>等待回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="307"/>
+        <source>No answer sent yet</source>
+        <translation>尚未发送答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="331"/>
+        <source>Add files to the answer</source>
+        <translation>为答复添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="333"/>
+        <source>Photos, scans and PDFs (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>照片、扫描件和 PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="334"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="349"/>
+        <source>Adding files…</source>
+        <translation>正在添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="387"/>
+        <source>Booking…</source>
+        <translation>正在预约…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="396"/>
+        <source>Examination booked at %1.</source>
+        <translation>已预约在%1体检。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="397"/>
+        <source>the hospital</source>
+        <translation>体检医院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="416"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="482"/>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="437"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="445"/>
+        <source>The client</source>
+        <translation>客户决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="446"/>
+        <source>Underwriting decision notice</source>
+        <translation>核保通知函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="454"/>
+        <source>Choose whether the client accepts the decision.</source>
+        <translation>请选择客户是否接受核保结论。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="458"/>
+        <source>Sign the underwriting decision</source>
+        <translation>签署核保结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="460"/>
+        <source>Please explain the underwriting decision to the client. By signing, the policyholder and the insured confirm that it was explained and that the client&apos;s choice above is their own.</source>
+        <translation>请向客户说明核保结论。投保人和被保险人签名，即确认核保结论已向其说明，且以上选择为其本人的决定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="463"/>
+        <source>%1 %2: the decision was explained to me and the choice above is mine.</source>
+        <translation>%1 %2：核保结论已向我说明，以上选择是我本人的决定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/dialog.py" line="466"/>
+        <source>Sign and &amp;send</source>
+        <translation>签名并发送(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>LetterTexts</name>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="21"/>
+        <source>Contract review letter</source>
+        <translation>合同审核函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="22"/>
+        <source>Medical examination notice</source>
+        <translation>体检通知函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="23"/>
+        <source>Investigation notice</source>
+        <translation>调查通知函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="24"/>
+        <source>Financial evidence letter</source>
+        <translation>财务资料函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="25"/>
+        <source>Health evidence letter</source>
+        <translation>健康资料函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="26"/>
+        <source>Underwriting decision notice</source>
+        <translation>核保通知函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="27"/>
+        <source>Problem case</source>
+        <translation>问题件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="33"/>
+        <source>The client signs to confirm the review, with proof if needed. Answer within 10 days of issue, attaching the signed letter.</source>
+        <translation>客户签名确认审核事项，必要时提供证明。请在发函后 10 日内答复，并附上已签署的函件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="35"/>
+        <source>The client is examined at the company&apos;s hospital within 10 days of issue, bringing a photo and ID. Book the examination, then answer once it is done.</source>
+        <translation>客户须在发函后 10 日内到公司指定医院体检，携带照片和身份证件。请预约体检，体检完成后答复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="37"/>
+        <source>An investigator visits the client. Arrange the visit within 10 days of issue and answer with what was agreed.</source>
+        <translation>调查人员将拜访客户。请在发函后 10 日内安排调查，并答复约定情况。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="39"/>
+        <source>Collect the financial documents asked for and attach them. Answer within 10 days of issue.</source>
+        <translation>收集所要求的财务资料并作为附件上传。请在发函后 10 日内答复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="41"/>
+        <source>Collect the health documents asked for and attach them. Answer within 10 days of issue.</source>
+        <translation>收集所要求的健康资料并作为附件上传。请在发函后 10 日内答复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="43"/>
+        <source>Explain the decision to the client, who accepts or declines it; the policyholder and the insured each sign. Answer within 10 days of issue.</source>
+        <translation>向客户说明核保结论，由客户选择接受或不接受，投保人和被保险人分别签名。请在发函后 10 日内答复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="45"/>
+        <source>Answer head office&apos;s question within 10 days of issue.</source>
+        <translation>请在发函后 10 日内答复总公司的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="50"/>
+        <source>To confirm</source>
+        <translation>审核事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="51"/>
+        <source>Hospital</source>
+        <translation>体检医院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="52"/>
+        <source>Examination items</source>
+        <translation>体检项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="53"/>
+        <source>Examination time</source>
+        <translation>体检时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="54"/>
+        <source>Investigator</source>
+        <translation>调查人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="55"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="56"/>
+        <source>Investigator&apos;s visit</source>
+        <translation>调查时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="57"/>
+        <source>Documents asked for</source>
+        <translation>所需资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="58"/>
+        <source>Conclusion</source>
+        <translation>核保结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="59"/>
+        <source>Extra premium</source>
+        <translation>加费金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="60"/>
+        <source>Exclusions</source>
+        <translation>除外责任</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="61"/>
+        <source>Rated sum insured</source>
+        <translation>核定保额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="66"/>
+        <source>Accepted at standard rates</source>
+        <translation>标准体承保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="67"/>
+        <source>Accepted with an extra premium</source>
+        <translation>加费承保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="68"/>
+        <source>Accepted with exclusions</source>
+        <translation>除外责任承保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="69"/>
+        <source>Accepted for a reduced sum insured</source>
+        <translation>降低保额承保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="70"/>
+        <source>Postponed</source>
+        <translation>延期承保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="71"/>
+        <source>Declined</source>
+        <translation>拒保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="75"/>
+        <source>Accepts the underwriting decision</source>
+        <translation>接受核保结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="76"/>
+        <source>Does not accept the underwriting decision</source>
+        <translation>不接受核保结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="79"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="79"/>
+        <source>Asks again</source>
+        <translation>再次提问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="79"/>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/letters/texts.py" line="82"/>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+</context>
+<context>
     <name>LockCover</name>
     <message>
         <location filename="../../ui/shell/idle_lock.py" line="60"/>
@@ -3210,7 +3744,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/shell/main_window.py" line="83"/>
-        <location filename="../../ui/shell/main_window.py" line="342"/>
+        <location filename="../../ui/shell/main_window.py" line="344"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
@@ -3250,32 +3784,32 @@
         <translation>业绩总结</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="342"/>
+        <location filename="../../ui/shell/main_window.py" line="344"/>
         <source>BranchDesk (demo profile)</source>
         <translation>网点工作台（演示档案）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="375"/>
+        <location filename="../../ui/shell/main_window.py" line="377"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="387"/>
+        <location filename="../../ui/shell/main_window.py" line="389"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="391"/>
+        <location filename="../../ui/shell/main_window.py" line="393"/>
         <source>Sec&amp;urity…</source>
         <translation>安全设置(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="394"/>
+        <location filename="../../ui/shell/main_window.py" line="396"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="388"/>
+        <location filename="../../ui/shell/main_window.py" line="390"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -3359,27 +3893,27 @@
 <context>
     <name>MorningNoteDialog</name>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="109"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="106"/>
         <source>Morning meeting notes</source>
         <translation>早会信息记录表</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="116"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="113"/>
         <source>One point a line</source>
         <translation>每行一条要点</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="118"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="115"/>
         <source>&amp;Day</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="119"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="116"/>
         <source>&amp;Points</source>
         <translation>要点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="120"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="117"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3441,7 +3975,7 @@
     <name>NeedsInterviewDialog</name>
     <message>
         <location filename="../../ui/sales_forms/needs_dialog.py" line="94"/>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="454"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="448"/>
         <source>Needs interview</source>
         <translation>需求面谈表</translation>
     </message>
@@ -3492,13 +4026,13 @@
     </message>
     <message>
         <location filename="../../ui/sales_forms/needs_dialog.py" line="123"/>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="199"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="193"/>
         <source>Children&apos;s education</source>
         <translation>子女教育</translation>
     </message>
     <message>
         <location filename="../../ui/sales_forms/needs_dialog.py" line="124"/>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="200"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="194"/>
         <source>Pension</source>
         <translation>养老规划</translation>
     </message>
@@ -3523,203 +4057,203 @@
         <translation>面谈后(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="162"/>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="311"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="161"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="305"/>
         <source>Mark &amp;done</source>
         <translation>标记为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="163"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="162"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="164"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="163"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="201"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="195"/>
         <source>Health</source>
         <translation>健康保障</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="202"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="196"/>
         <source>Wealth</source>
         <translation>财富管理</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="203"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="197"/>
         <source>Protection</source>
         <translation>家庭保障</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="210"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="204"/>
         <source>Annual &amp;income (yuan)</source>
         <translation>年收入（元）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="211"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="205"/>
         <source>Debts (yuan)</source>
         <translation>负债（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="212"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="206"/>
         <source>Existing life cover (yuan)</source>
         <translation>已有寿险保额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="213"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="207"/>
         <source>Liquid assets (yuan)</source>
         <translation>可变现资产（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="214"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="208"/>
         <source>Years of income to cover</source>
         <translation>保障收入年数</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="219"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="213"/>
         <source>Child&apos;s name</source>
         <translation>子女姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="220"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="214"/>
         <source>Child&apos;s age</source>
         <translation>子女年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="221"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="215"/>
         <source>University cost a year, today (yuan)</source>
         <translation>大学每年费用，按今日（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="222"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="216"/>
         <source>Age starting university</source>
         <translation>入学年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="223"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="217"/>
         <source>Years of study</source>
         <translation>就读年数</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="224"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="218"/>
         <source>Set aside for it (yuan)</source>
         <translation>已准备教育金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="229"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="223"/>
         <source>Current age</source>
         <translation>当前年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="230"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="224"/>
         <source>Retirement age</source>
         <translation>退休年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="231"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="225"/>
         <source>Monthly income wanted, today (yuan)</source>
         <translation>期望月收入，按今日（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="232"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="226"/>
         <source>Social pension a month, today (yuan)</source>
         <translation>社保养老金每月，按今日（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="233"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="227"/>
         <source>Years in retirement</source>
         <translation>退休后年数</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="234"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="228"/>
         <source>Pension savings (yuan)</source>
         <translation>已有养老储备（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="239"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="233"/>
         <source>Inflation (% a year)</source>
         <translation>通胀率（每年 %）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="240"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="234"/>
         <source>Expected return (% a year)</source>
         <translation>预期收益率（每年 %）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="308"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="302"/>
         <source>Needs interview: %1, %2</source>
         <translation>需求面谈表：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="309"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="303"/>
         <source>Done: counted in the work log.</source>
         <translation>已完成：已计入工作日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="309"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="303"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="311"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="305"/>
         <source>&amp;Take back done</source>
         <translation>取消已完成(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="336"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="330"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1：“%2”不是有效数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="365"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="359"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="370"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="364"/>
         <source>Protection gap: %1 (need %2, cover %3); premium budget %4 a year</source>
         <translation>保障缺口：%1（需求 %2，已有 %3）；年缴保费预算 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="375"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="369"/>
         <source>Protection gap: type the annual income.</source>
         <translation>保障缺口：请填写年收入。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="379"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="373"/>
         <source>Education fund: %1 needed today (%2 as spent over %3 years from %4 years on); gap %5</source>
         <translation>教育金：今日需准备 %1（%4 年后起 %3 年共支出 %2）；缺口 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="385"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="379"/>
         <source>Education fund: type the child&apos;s age and the cost a year.</source>
         <translation>教育金：请填写子女年龄和每年费用。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="389"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="383"/>
         <source>Pension gap: %1 (%2 needed at retirement in %3 years, savings then %4)</source>
         <translation>养老缺口：%1（%3 年后退休时需 %2，届时储备 %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="394"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="388"/>
         <source>Pension gap: type the current age and the monthly income wanted.</source>
         <translation>养老缺口：请填写当前年龄和期望月收入。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="428"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="422"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="443"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="437"/>
         <source>Marked done.</source>
         <translation>已标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/needs_dialog.py" line="443"/>
+        <location filename="../../ui/sales_forms/needs_dialog.py" line="437"/>
         <source>Back to draft.</source>
         <translation>已改回草稿。</translation>
     </message>
@@ -3727,32 +4261,32 @@
 <context>
     <name>NewsDialog</name>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="156"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="150"/>
         <source>Financial news excerpt</source>
         <translation>财经要闻摘录表</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="174"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="168"/>
         <source>News &amp;date</source>
         <translation>新闻日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="175"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="169"/>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="176"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="170"/>
         <source>&amp;Key content</source>
         <translation>要点内容(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="177"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="171"/>
         <source>&amp;Matching products (Space ticks)</source>
         <translation>相应产品（空格键勾选）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="178"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="172"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -4103,6 +4637,102 @@
         <location filename="../../ui/outlets/page.py" line="291"/>
         <source>This outlet file has changes that are not saved. Discard them?</source>
         <translation>此网点资料有未保存的修改。要放弃这些修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>PaperProposalDialog</name>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="79"/>
+        <source>Register a paper proposal</source>
+        <translation>登记纸质投保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="88"/>
+        <source>A proposal the client filled and signed on paper at the counter: register it after the initial review, and it goes to head office like the others.</source>
+        <translation>客户在柜面填写并签字的纸质投保单：初审通过后在此登记，即与其他投保单一样提交总公司。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="94"/>
+        <source>the number printed on the form</source>
+        <translation>投保单上印的单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="102"/>
+        <source>Choose &amp;client…</source>
+        <translation>选择客户(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="104"/>
+        <source>Choose c&amp;ard…</source>
+        <translation>选择客户档案(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="106"/>
+        <source>The insured is the policyholder</source>
+        <translation>被保险人即投保人本人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="116"/>
+        <source>Form &amp;number</source>
+        <translation>投保单号(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="117"/>
+        <source>Application &amp;date</source>
+        <translation>投保日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="118"/>
+        <source>Polic&amp;yholder</source>
+        <translation>投保人(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="119"/>
+        <source>&amp;Insured</source>
+        <translation>被保险人(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="120"/>
+        <source>Pr&amp;oduct</source>
+        <translation>产品(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="121"/>
+        <source>Pre&amp;mium (yuan)</source>
+        <translation>保险费（元）(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="131"/>
+        <source>Initial review: tick each item checked on the paper</source>
+        <translation>初审：逐项核对纸质投保单后勾选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="145"/>
+        <source>&amp;Register</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="146"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="215"/>
+        <source>The premium cannot be read: type it as 20,000 or 2万.</source>
+        <translation>无法识别保险费金额：请按 20,000 或 2万 的格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="226"/>
+        <source>Registering…</source>
+        <translation>正在登记…</translation>
+    </message>
+</context>
+<context>
+    <name>PartyLine</name>
+    <message>
+        <location filename="../../ui/proposals/paper_dialog.py" line="69"/>
+        <source>client card linked</source>
+        <translation>已关联客户档案</translation>
     </message>
 </context>
 <context>
@@ -4575,97 +5205,102 @@
         <translation>网点拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="21"/>
+        <location filename="../../ui/common/visit_texts.py" line="17"/>
+        <source>Medical examination</source>
+        <translation>陪同体检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/visit_texts.py" line="22"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="22"/>
+        <location filename="../../ui/common/visit_texts.py" line="23"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="23"/>
+        <location filename="../../ui/common/visit_texts.py" line="24"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="24"/>
+        <location filename="../../ui/common/visit_texts.py" line="25"/>
         <source>No-show</source>
         <translation>客户爽约</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="25"/>
+        <location filename="../../ui/common/visit_texts.py" line="26"/>
         <source>Rescheduled</source>
         <translation>已改期</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="30"/>
+        <location filename="../../ui/common/visit_texts.py" line="31"/>
         <source>Closed</source>
         <translation>已成交</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="31"/>
+        <location filename="../../ui/common/visit_texts.py" line="32"/>
         <source>Not closed</source>
         <translation>未成交</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="32"/>
+        <location filename="../../ui/common/visit_texts.py" line="33"/>
         <source>Follow-up</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="38"/>
+        <location filename="../../ui/common/visit_texts.py" line="39"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="39"/>
+        <location filename="../../ui/common/visit_texts.py" line="40"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="40"/>
+        <location filename="../../ui/common/visit_texts.py" line="41"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="41"/>
+        <location filename="../../ui/common/visit_texts.py" line="42"/>
         <source>Leaflets</source>
         <translation>宣传单</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="42"/>
+        <location filename="../../ui/common/visit_texts.py" line="43"/>
         <source>New prospect</source>
         <translation>新增准客户</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="43"/>
+        <location filename="../../ui/common/visit_texts.py" line="44"/>
         <source>Meeting</source>
         <translation>会面</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="44"/>
+        <location filename="../../ui/common/visit_texts.py" line="45"/>
         <source>Outlet work</source>
         <translation>网点工作</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="45"/>
+        <location filename="../../ui/common/visit_texts.py" line="46"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="50"/>
+        <location filename="../../ui/common/visit_texts.py" line="51"/>
         <source>Before</source>
         <translation>拜访前</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="51"/>
+        <location filename="../../ui/common/visit_texts.py" line="52"/>
         <source>During</source>
         <translation>拜访中</translation>
     </message>
     <message>
-        <location filename="../../ui/common/visit_texts.py" line="52"/>
+        <location filename="../../ui/common/visit_texts.py" line="53"/>
         <source>After</source>
         <translation>拜访后</translation>
     </message>
@@ -5269,278 +5904,401 @@
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="46"/>
+        <location filename="../../ui/proposals/list_model.py" line="47"/>
         <source>Application date</source>
         <translation>投保日期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="47"/>
+        <location filename="../../ui/proposals/list_model.py" line="48"/>
         <source>Policyholder</source>
         <translation>投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="48"/>
+        <location filename="../../ui/proposals/list_model.py" line="49"/>
         <source>Insured</source>
         <translation>被保险人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="49"/>
+        <location filename="../../ui/proposals/list_model.py" line="50"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="50"/>
+        <location filename="../../ui/proposals/list_model.py" line="51"/>
         <source>Premium (yuan)</source>
         <translation>保险费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="51"/>
+        <location filename="../../ui/proposals/list_model.py" line="52"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="52"/>
+        <location filename="../../ui/proposals/list_model.py" line="53"/>
         <source>Head office</source>
         <translation>总公司</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="53"/>
+        <location filename="../../ui/proposals/list_model.py" line="54"/>
         <source>Problem cases</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="161"/>
+        <location filename="../../ui/proposals/list_model.py" line="162"/>
         <source>v%1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/list_model.py" line="163"/>
+        <location filename="../../ui/proposals/list_model.py" line="164"/>
         <source>(corrected)</source>
         <translation>（已更正）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/list_model.py" line="166"/>
+        <source>Paper %1</source>
+        <translation>纸质 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/list_model.py" line="170"/>
+        <source>Withdrawn at the client&apos;s request</source>
+        <translation>已应客户申请撤件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/list_model.py" line="172"/>
+        <source>Withdrawn: not issued within 30 days</source>
+        <translation>已撤件：30 天内未承保出单</translation>
     </message>
 </context>
 <context>
     <name>ProposalsPage</name>
     <message>
-        <location filename="../../ui/proposals/page.py" line="53"/>
+        <location filename="../../ui/proposals/page.py" line="56"/>
         <source>Proposals</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="54"/>
+        <location filename="../../ui/proposals/page.py" line="57"/>
         <source>Insurance applications, checked against the rules and signed on screen.</source>
         <translation>投保单：按规则校验，并在屏幕上签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="70"/>
+        <location filename="../../ui/proposals/page.py" line="73"/>
         <source>Search by the policyholder&apos;s or the insured&apos;s name</source>
         <translation>按投保人或被保险人姓名搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="73"/>
+        <location filename="../../ui/proposals/page.py" line="76"/>
         <source>All proposals</source>
         <translation>全部投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="73"/>
+        <location filename="../../ui/proposals/page.py" line="76"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="74"/>
+        <location filename="../../ui/proposals/page.py" line="77"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="76"/>
+        <location filename="../../ui/proposals/page.py" line="79"/>
         <source>&amp;New proposal</source>
         <translation>新建投保单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="78"/>
+        <location filename="../../ui/proposals/page.py" line="81"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="79"/>
+        <location filename="../../ui/proposals/page.py" line="82"/>
         <source>Co&amp;rrect…</source>
         <translation>更正(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="80"/>
+        <location filename="../../ui/proposals/page.py" line="83"/>
         <source>Make a new version of a finished proposal, with a reason</source>
         <translation>为已完成的投保单生成新版本，并注明原因</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="81"/>
+        <location filename="../../ui/proposals/page.py" line="84"/>
         <source>&amp;Delete draft…</source>
         <translation>删除草稿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="82"/>
+        <location filename="../../ui/proposals/page.py" line="85"/>
         <source>Delete the selected draft (Del); you are asked first</source>
         <translation>删除所选草稿（Del），删除前会先询问</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="83"/>
+        <location filename="../../ui/proposals/page.py" line="86"/>
         <source>&amp;Proposal form…</source>
         <translation>投保单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="84"/>
+        <location filename="../../ui/proposals/page.py" line="87"/>
         <source>Proposal form with &amp;full ID and phone numbers…</source>
         <translation>显示完整证件号和电话的投保单(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="85"/>
+        <location filename="../../ui/proposals/page.py" line="88"/>
         <source>The print is recorded in the audit log</source>
         <translation>此次打印会记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="87"/>
+        <location filename="../../ui/proposals/page.py" line="90"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="88"/>
+        <location filename="../../ui/proposals/page.py" line="91"/>
         <source>Print the selected proposal or save it as a PDF (Ctrl+P)</source>
         <translation>打印所选投保单，或另存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="103"/>
+        <location filename="../../ui/proposals/page.py" line="106"/>
         <source>Head office</source>
         <translation>总公司</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="110"/>
+        <location filename="../../ui/proposals/page.py" line="113"/>
         <source>Problem case</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="110"/>
+        <location filename="../../ui/proposals/page.py" line="113"/>
         <source>Issued</source>
         <translation>签发日期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="110"/>
+        <location filename="../../ui/proposals/page.py" line="113"/>
         <source>Answer by</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="111"/>
+        <location filename="../../ui/proposals/page.py" line="114"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="111"/>
-        <source>Resolved</source>
-        <translation>已处理</translation>
+        <location filename="../../ui/proposals/page.py" line="114"/>
+        <source>Answer</source>
+        <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="113"/>
-        <source>Re&amp;solve…</source>
-        <translation>处理(&amp;S)…</translation>
+        <location filename="../../ui/proposals/page.py" line="116"/>
+        <source>Enter or double-click opens the letter</source>
+        <translation>按回车键或双击打开函件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="184"/>
+        <location filename="../../ui/proposals/page.py" line="118"/>
+        <source>&amp;Answer…</source>
+        <translation>答复(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="430"/>
+        <source>answered · waiting for head office</source>
+        <translation>已答复 · 等待总公司回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="431"/>
+        <location filename="../../ui/proposals/page.py" line="547"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="431"/>
+        <source>asks again</source>
+        <translation>再次提问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="431"/>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="432"/>
+        <source>answered · head office: %1</source>
+        <translation>已答复 · 总公司：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="433"/>
+        <location filename="../../ui/proposals/page.py" line="553"/>
+        <location filename="../../ui/proposals/page.py" line="567"/>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="467"/>
+        <source>Re&amp;gister paper proposal…</source>
+        <translation>登记纸质投保单(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="468"/>
+        <source>A proposal filled on paper at the counter, after the initial review</source>
+        <translation>客户在柜面填写的纸质投保单，初审通过后登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="469"/>
+        <source>Change/&amp;withdraw…</source>
+        <translation>变更/撤销(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="470"/>
+        <source>Ask head office to change or withdraw the selected application before it is issued</source>
+        <translation>在承保出单前向总公司申请变更或撤销所选投保单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="474"/>
+        <source>Change and withdrawal requests</source>
+        <translation>变更与撤销申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="478"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="478"/>
+        <source>Sent</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="478"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="479"/>
+        <source>Head office&apos;s reply</source>
+        <translation>总公司回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="518"/>
+        <source>paper form %1</source>
+        <translation>纸质投保单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="546"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="546"/>
+        <source>Withdrawal</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="547"/>
+        <source>refused</source>
+        <translation>未同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="553"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="558"/>
+        <source>draft, not sent</source>
+        <translation>草稿，未提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="563"/>
+        <source>waiting for head office</source>
+        <translation>等待总公司回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="193"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/page.py" line="206"/>
+        <location filename="../../ui/proposals/page.py" line="215"/>
         <source>%n proposal(s) shown; more as you scroll</source>
         <translation>
             <numerusform>已显示 %n 份投保单；滚动可查看更多</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/page.py" line="208"/>
+        <location filename="../../ui/proposals/page.py" line="217"/>
         <source>%n proposal(s)</source>
         <translation>
             <numerusform>%n 份投保单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="266"/>
+        <location filename="../../ui/proposals/page.py" line="275"/>
         <source>no policyholder yet</source>
         <translation>尚未填写投保人</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="268"/>
+        <location filename="../../ui/proposals/page.py" line="277"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="269"/>
+        <location filename="../../ui/proposals/page.py" line="278"/>
         <source>Delete the draft proposal for %1? This cannot be undone; the audit log keeps a note of it.</source>
         <translation>删除 %1 的投保单草稿？此操作无法撤销；审计日志会留有记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="321"/>
+        <location filename="../../ui/proposals/page.py" line="330"/>
         <source>Choose a finished proposal that has no correction yet.</source>
         <translation>请选择一份尚未更正的已完成投保单。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="324"/>
+        <location filename="../../ui/proposals/page.py" line="333"/>
         <source>Correct the proposal</source>
         <translation>更正投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="325"/>
+        <location filename="../../ui/proposals/page.py" line="334"/>
         <source>A correction is a new version of this finished proposal. Why is it needed?</source>
         <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="344"/>
+        <location filename="../../ui/proposals/page.py" line="353"/>
         <source>Proposal: %1</source>
         <translation>投保单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="371"/>
+        <location filename="../../ui/proposals/page.py" line="386"/>
         <source>Finished; no answer from head office yet.</source>
         <translation>已完成；总公司尚未答复。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="372"/>
+        <location filename="../../ui/proposals/page.py" line="387"/>
         <source>Draft: not sent to head office.</source>
         <translation>草稿：尚未发送总公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="373"/>
+        <location filename="../../ui/proposals/page.py" line="388"/>
         <source>Head office: %1</source>
         <translation>总公司：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="375"/>
+        <location filename="../../ui/proposals/page.py" line="390"/>
         <source>policy %1</source>
         <translation>保单 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/page.py" line="377"/>
+        <location filename="../../ui/proposals/page.py" line="392"/>
         <source>%n open problem case(s)</source>
         <translation>
             <numerusform>%n 个未处理的问题件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="390"/>
+        <location filename="../../ui/proposals/page.py" line="405"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="391"/>
+        <location filename="../../ui/proposals/page.py" line="425"/>
         <source>open</source>
         <translation>未处理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/proposals/page.py" line="411"/>
-        <source>Resolve the problem case</source>
-        <translation>处理问题件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/proposals/page.py" line="412"/>
-        <source>What was done to answer head office? (%1)</source>
-        <translation>为答复总公司做了什么？（%1）</translation>
     </message>
 </context>
 <context>
@@ -5985,147 +6743,177 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="71"/>
+        <location filename="../../ui/receipts/dialog.py" line="74"/>
         <source>Policy receipt</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="86"/>
+        <location filename="../../ui/receipts/dialog.py" line="90"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="95"/>
+        <location filename="../../ui/receipts/dialog.py" line="99"/>
         <source>as printed on the policy</source>
         <translation>与保单上印的一致</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="100"/>
+        <location filename="../../ui/receipts/dialog.py" line="101"/>
+        <source>Not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="102"/>
+        <source>At the insurer</source>
+        <translation>保险公司领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="103"/>
+        <source>At the bank</source>
+        <translation>银行网点领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="114"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="106"/>
+        <location filename="../../ui/receipts/dialog.py" line="120"/>
         <source>&amp;Policy number</source>
         <translation>保单号(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="107"/>
+        <location filename="../../ui/receipts/dialog.py" line="121"/>
+        <source>Picked &amp;up</source>
+        <translation>领取保单(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="125"/>
         <source>&amp;Delivered on</source>
         <translation>送达日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="108"/>
+        <location filename="../../ui/receipts/dialog.py" line="126"/>
         <source>Si&amp;gned on</source>
         <translation>签收日期(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="109"/>
+        <location filename="../../ui/receipts/dialog.py" line="127"/>
         <source>C&amp;ooling-off period</source>
         <translation>犹豫期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="110"/>
+        <location filename="../../ui/receipts/dialog.py" line="128"/>
         <source>Cooling-off ends</source>
         <translation>犹豫期截止</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="111"/>
+        <location filename="../../ui/receipts/dialog.py" line="129"/>
         <source>Return receipt by</source>
         <translation>回执交回期限</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="125"/>
+        <location filename="../../ui/receipts/dialog.py" line="143"/>
         <source>&amp;Sign &amp;&amp; queue</source>
         <translation>签收并排队发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="126"/>
+        <location filename="../../ui/receipts/dialog.py" line="144"/>
         <source>Freezes the receipt and queues it for head office (Ctrl+Enter)</source>
         <translation>锁定回执并排队发送总公司（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="129"/>
+        <location filename="../../ui/receipts/dialog.py" line="149"/>
+        <source>who received it at the insurer&apos;s counter</source>
+        <translation>保险公司客服柜面接收人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="151"/>
         <source>Mark &amp;returned</source>
         <translation>标记已交回(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="130"/>
-        <source>The signed paper receipt went back to the bank on this day</source>
-        <translation>签字的纸质回执已于当天交回银行</translation>
+        <location filename="../../ui/receipts/dialog.py" line="153"/>
+        <source>The signed paper receipt went back to the insurer&apos;s customer-service counter on this day</source>
+        <translation>已签名的纸质回执于当天交回保险公司客服柜面</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="136"/>
+        <location filename="../../ui/receipts/dialog.py" line="163"/>
+        <source>Returned to the insurer on</source>
+        <translation>交回保险公司日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="165"/>
+        <source>Received &amp;by</source>
+        <translation>接收人(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts/dialog.py" line="160"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="139"/>
-        <source>Paper returned on</source>
-        <translation>纸质回执交回日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/receipts/dialog.py" line="190"/>
+        <location filename="../../ui/receipts/dialog.py" line="221"/>
         <source>Policy receipt: %1</source>
         <translation>保单回执：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="205"/>
+        <location filename="../../ui/receipts/dialog.py" line="240"/>
         <source>Details: content hash (SHA-256) %1</source>
         <translation>详细信息：内容校验码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="209"/>
+        <location filename="../../ui/receipts/dialog.py" line="244"/>
         <source>Signed and queued for head office. Signed receipts cannot change.</source>
         <translation>已签署并排队发送至总公司。已签署的回执不能更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="211"/>
+        <location filename="../../ui/receipts/dialog.py" line="246"/>
         <source>Draft: saved as you type.</source>
         <translation>草稿：输入时自动保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="225"/>
+        <location filename="../../ui/receipts/dialog.py" line="261"/>
         <source>Returned.</source>
         <translation>已交回。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="248"/>
+        <location filename="../../ui/receipts/dialog.py" line="290"/>
         <source>%1 (%2 days from the day after signing)</source>
         <translation>%1（自签收次日起 %2 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="252"/>
+        <location filename="../../ui/receipts/dialog.py" line="294"/>
         <source>%1 (3 working days after signing)</source>
         <translation>%1（签收后 3 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="306"/>
+        <location filename="../../ui/receipts/dialog.py" line="348"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="316"/>
+        <location filename="../../ui/receipts/dialog.py" line="358"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="321"/>
+        <location filename="../../ui/receipts/dialog.py" line="363"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="334"/>
+        <location filename="../../ui/receipts/dialog.py" line="376"/>
         <source>Signing…</source>
         <translation>正在签收…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="361"/>
+        <location filename="../../ui/receipts/dialog.py" line="403"/>
         <source>Not signed: %1</source>
         <translation>未签收：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/receipts/dialog.py" line="373"/>
+        <location filename="../../ui/receipts/dialog.py" line="421"/>
         <source>Marked returned.</source>
         <translation>已标记为交回。</translation>
     </message>
@@ -6446,77 +7234,190 @@
         <translation>送达保单</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="143"/>
+        <location filename="../../ui/today/widgets.py" line="139"/>
+        <source>Not issued after 20 days</source>
+        <translation>送件 20 天仍未出单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/widgets.py" line="140"/>
+        <source>Head office replied</source>
+        <translation>总公司已回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/widgets.py" line="146"/>
+        <source>3 days from pick-up</source>
+        <translation>自领取日起 3 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/widgets.py" line="147"/>
+        <source>3 days from issue (no pick-up recorded)</source>
+        <translation>自出单日起 3 天（未登记领取）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/widgets.py" line="152"/>
         <source>Review</source>
         <translation>审核函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="144"/>
+        <location filename="../../ui/today/widgets.py" line="153"/>
         <source>Medical exam</source>
         <translation>体检函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="145"/>
+        <location filename="../../ui/today/widgets.py" line="154"/>
         <source>Investigation</source>
         <translation>调查函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="146"/>
+        <location filename="../../ui/today/widgets.py" line="155"/>
         <source>Financial evidence</source>
         <translation>财务资料函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="147"/>
+        <location filename="../../ui/today/widgets.py" line="156"/>
         <source>Health evidence</source>
         <translation>健康资料函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="148"/>
+        <location filename="../../ui/today/widgets.py" line="157"/>
         <source>Underwriting decision</source>
         <translation>核保决定</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="149"/>
+        <location filename="../../ui/today/widgets.py" line="158"/>
         <source>Problem case</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="153"/>
+        <location filename="../../ui/today/widgets.py" line="162"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="153"/>
+        <location filename="../../ui/today/widgets.py" line="162"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="153"/>
+        <location filename="../../ui/today/widgets.py" line="162"/>
         <source>Coming days</source>
         <translation>未来几天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="164"/>
+        <location filename="../../ui/today/widgets.py" line="173"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/widgets.py" line="195"/>
+        <location filename="../../ui/today/widgets.py" line="204"/>
         <source>%n more overdue by over a week</source>
         <translation>
             <numerusform>另有 %n 条逾期超过一周</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="197"/>
+        <location filename="../../ui/today/widgets.py" line="206"/>
         <source>Expand to list them</source>
         <translation>展开查看</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="161"/>
-        <location filename="../../ui/today/widgets.py" line="207"/>
+        <location filename="../../ui/today/widgets.py" line="170"/>
+        <location filename="../../ui/today/widgets.py" line="216"/>
         <source>Nothing due</source>
         <translation>暂无到期事项</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="54"/>
+        <source>Change or withdraw the application</source>
+        <translation>投保单变更或撤销申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="63"/>
+        <source>&amp;Change the application (change request form)</source>
+        <translation>变更投保内容（投保单变更申请书）(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="64"/>
+        <source>&amp;Withdraw the application (withdrawal request form)</source>
+        <translation>撤销投保（撤销投保申请书）(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="70"/>
+        <source>What changes: the new value of each field that changes</source>
+        <translation>变更内容：填写每个变更项目变更后的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="81"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="87"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="93"/>
+        <source>&amp;Add file…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="94"/>
+        <source>Re&amp;move file</source>
+        <translation>移除文件(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="109"/>
+        <source>&amp;Send to head office</source>
+        <translation>提交总公司(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="110"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="155"/>
+        <source>why the client asks for the change (optional)</source>
+        <translation>客户申请变更的原因（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="156"/>
+        <source>Attach a photo or scan of the change request form signed by the policyholder and the insured.</source>
+        <translation>请附上投保人和被保险人签字的《投保单变更申请书》的照片或扫描件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="159"/>
+        <source>the client&apos;s reason for withdrawing</source>
+        <translation>客户撤销投保的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="160"/>
+        <source>Attach a photo or scan of the withdrawal request form and of the policyholder&apos;s ID document.</source>
+        <translation>请附上《撤销投保申请书》及投保人身份证件的照片或扫描件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="197"/>
+        <source>Attach photos, scans or PDFs</source>
+        <translation>添加照片、扫描件或 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="198"/>
+        <source>Photos, scans and PDFs (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+        <translation>照片、扫描件和 PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="214"/>
+        <source>Attaching…</source>
+        <translation>正在添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/requests_dialog.py" line="246"/>
+        <source>Sending…</source>
+        <translation>正在提交…</translation>
     </message>
 </context>
 <context>
@@ -6580,114 +7481,114 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="55"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="56"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="60"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="61"/>
         <source>&amp;Manager</source>
         <translation>客户经理(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="61"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="62"/>
         <source>Daily &amp;targets</source>
         <translation>每日目标(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="62"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="63"/>
         <source>&amp;General</source>
         <translation>常规(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="89"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="90"/>
         <source>Effective &amp;visits:</source>
         <translation>有效拜访(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="89"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="90"/>
         <source>&amp;Leaflets handed out:</source>
         <translation>派发宣传单(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="89"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="90"/>
         <source>New &amp;prospects:</source>
         <translation>新增准客户(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="90"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="91"/>
         <source>Care &amp;SMS:</source>
         <translation>关怀短信(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="90"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="91"/>
         <source>Booked &amp;meetings:</source>
         <translation>预约面谈(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="98"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="99"/>
         <source>The manuals&apos; defaults are 5 visits, 50 leaflets, 10 prospects and 20 care SMS a day.</source>
         <translation>手册的默认目标：每天 5 次有效拜访、50 份宣传单、10 位准客户、20 条关怀短信。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="108"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="109"/>
         <source>As the computer</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="111"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="112"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="112"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="113"/>
         <source>A new language applies when BranchDesk starts again.</source>
         <translation>新的语言在 BranchDesk 重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="115"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="116"/>
         <source>&amp;Idle lock and PIN…</source>
         <translation>闲置锁定和 PIN 码(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="120"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="121"/>
         <source>Idle lock:</source>
         <translation>闲置锁定：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="123"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="124"/>
         <source>Chosen by BranchDesk</source>
         <translation>由 BranchDesk 自动选择</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="124"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="125"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="129"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="130"/>
         <source>Print &amp;font:</source>
         <translation>打印字体(&amp;F)：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/settings_dialog.py" line="152"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="153"/>
         <source>after %n minute(s) without input</source>
         <translation>
             <numerusform>无操作 %n 分钟后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="152"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="153"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="161"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="165"/>
         <source>Print font</source>
         <translation>打印字体</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="162"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="166"/>
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
@@ -6798,12 +7699,12 @@
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../ui/today/widgets.py" line="222"/>
+        <location filename="../../ui/today/widgets.py" line="231"/>
         <source>Snooze until</source>
         <translation>推迟到</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="233"/>
+        <location filename="../../ui/today/widgets.py" line="242"/>
         <source>&amp;Until</source>
         <translation>推迟到(&amp;U)</translation>
     </message>
@@ -7175,7 +8076,7 @@
     </message>
     <message>
         <location filename="../../ui/summaries/page.py" line="222"/>
-        <location filename="../../ui/summaries/page.py" line="321"/>
+        <location filename="../../ui/summaries/page.py" line="327"/>
         <source>Reached</source>
         <translation>完成率</translation>
     </message>
@@ -7260,12 +8161,12 @@
         <translation>其他产品</translation>
     </message>
     <message>
-        <location filename="../../ui/summaries/page.py" line="323"/>
+        <location filename="../../ui/summaries/page.py" line="329"/>
         <source>No targets set for this month, quarter or year.</source>
         <translation>本月、本季度、本年度尚未设定指标。</translation>
     </message>
     <message>
-        <location filename="../../ui/summaries/page.py" line="335"/>
+        <location filename="../../ui/summaries/page.py" line="341"/>
         <source>Target saved.</source>
         <translation>指标已保存。</translation>
     </message>
@@ -7527,126 +8428,136 @@
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="38"/>
+        <location filename="../../ui/sync/texts.py" line="39"/>
         <source>Proposal</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="38"/>
+        <location filename="../../ui/sync/texts.py" line="40"/>
         <source>Receipt</source>
         <translation>保单回执</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="44"/>
+        <location filename="../../ui/sync/texts.py" line="41"/>
+        <source>Answer to head office</source>
+        <translation>函件答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="42"/>
+        <source>Change or withdrawal request</source>
+        <translation>变更/撤销申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="49"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="46"/>
+        <location filename="../../ui/sync/texts.py" line="51"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="48"/>
+        <location filename="../../ui/sync/texts.py" line="53"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n 小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="49"/>
+        <location filename="../../ui/sync/texts.py" line="54"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="54"/>
+        <location filename="../../ui/sync/texts.py" line="59"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="59"/>
+        <location filename="../../ui/sync/texts.py" line="64"/>
         <source>today %1</source>
         <translation>今天 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="68"/>
+        <location filename="../../ui/sync/texts.py" line="73"/>
         <source>Not logged in to head office. Use Log in… to enter your token.</source>
         <translation>尚未登录总公司。请用“登录…”输入令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="69"/>
+        <location filename="../../ui/sync/texts.py" line="74"/>
         <source>Head office refused the saved token. Log in again.</source>
         <translation>总公司拒绝了已保存的令牌。请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="70"/>
+        <location filename="../../ui/sync/texts.py" line="75"/>
         <source>Head office refused this token. Check it, or ask head office for a new one.</source>
         <translation>总公司拒绝了这个令牌。请检查，或向总公司申请新的令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="73"/>
+        <location filename="../../ui/sync/texts.py" line="78"/>
         <source>No secure password store is available on this computer, so BranchDesk cannot keep your head-office token. Ask IT to set up the system&apos;s password store, then log in again.</source>
         <translation>这台电脑上没有可用的安全密码存储，BranchDesk 无法保存您的总公司令牌。请联系科技部门配置系统的密码存储，然后重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="77"/>
+        <location filename="../../ui/sync/texts.py" line="82"/>
         <source>Head office could not be reached at this address, or what answered is not head office. Check the address and the network, then try again.</source>
         <translation>无法通过此地址连接总公司，或应答的不是总公司。请检查地址和网络后重试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="88"/>
+        <location filename="../../ui/sync/texts.py" line="93"/>
         <source>Holiday calendar: version %1 (%2–%3) · Product catalogue: version %4 (%n product(s)) · Last checked with head office: %5</source>
         <translation>
             <numerusform>节假日日历：第 %1 版（%2–%3 年）· 产品目录：第 %4 版（%n 个产品）· 上次向总公司检查：%5</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="98"/>
+        <location filename="../../ui/sync/texts.py" line="103"/>
         <source>holiday calendar version %1 received</source>
         <translation>已收到第 %1 版节假日日历</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="99"/>
+        <location filename="../../ui/sync/texts.py" line="104"/>
         <source>product catalogue version %1 received</source>
         <translation>已收到第 %1 版产品目录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="110"/>
+        <location filename="../../ui/sync/texts.py" line="115"/>
         <source>%n item(s) sent</source>
         <translation>
             <numerusform>已发送 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="112"/>
+        <location filename="../../ui/sync/texts.py" line="117"/>
         <source>%n rejected by head office</source>
         <translation>
             <numerusform>%n 项被总公司拒收</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="114"/>
+        <location filename="../../ui/sync/texts.py" line="119"/>
         <source>%n answer(s) from head office</source>
         <translation>
             <numerusform>收到总公司 %n 条答复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="117"/>
+        <location filename="../../ui/sync/texts.py" line="122"/>
         <source>Stopped; what was not sent stays waiting</source>
         <translation>已停止；未发送的项目继续等待</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="121"/>
+        <location filename="../../ui/sync/texts.py" line="126"/>
         <source>Up to date: nothing new to send or receive</source>
         <translation>已是最新：没有需要发送或接收的内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="123"/>
+        <location filename="../../ui/sync/texts.py" line="128"/>
         <source>%n still waiting</source>
         <translation>
             <numerusform>仍有 %n 项等待</numerusform>
@@ -7916,114 +8827,144 @@
         <translation>没有安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="433"/>
+        <location filename="../../ui/today/page.py" line="366"/>
+        <source>client signs to confirm</source>
+        <translation>客户签名确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="366"/>
+        <source>book the examination</source>
+        <translation>预约体检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="367"/>
+        <source>arrange the investigator&apos;s visit</source>
+        <translation>安排调查人员拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="368"/>
+        <source>collect the documents</source>
+        <translation>收集资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="369"/>
+        <source>client accepts or declines, both sign</source>
+        <translation>客户选择是否接受，双方签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="369"/>
+        <source>answer head office</source>
+        <translation>答复总公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/page.py" line="441"/>
         <source>&amp;Open the visit</source>
         <translation>打开拜访(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="435"/>
+        <location filename="../../ui/today/page.py" line="443"/>
         <source>Needs &amp;interview…</source>
         <translation>需求面谈表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="435"/>
+        <location filename="../../ui/today/page.py" line="443"/>
         <source>Closin&amp;g interview…</source>
         <translation>成交面谈表(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="443"/>
+        <location filename="../../ui/today/page.py" line="451"/>
         <source>&amp;Open the client card</source>
         <translation>打开客户档案(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="446"/>
+        <location filename="../../ui/today/page.py" line="454"/>
         <source>Mark &amp;done</source>
         <translation>标记为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="447"/>
+        <location filename="../../ui/today/page.py" line="455"/>
         <source>Snooze until &amp;tomorrow</source>
         <translation>推迟到明天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="448"/>
+        <location filename="../../ui/today/page.py" line="456"/>
         <source>Snooze for a &amp;week</source>
         <translation>推迟一周(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="449"/>
+        <location filename="../../ui/today/page.py" line="457"/>
         <source>Snooze until a d&amp;ate…</source>
         <translation>推迟到指定日期(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="450"/>
+        <location filename="../../ui/today/page.py" line="458"/>
         <source>D&amp;ismiss…</source>
         <translation>忽略(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="454"/>
+        <location filename="../../ui/today/page.py" line="462"/>
         <source>Open the &amp;client card</source>
         <translation>打开客户档案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="455"/>
+        <location filename="../../ui/today/page.py" line="463"/>
         <source>&amp;Log a contact…</source>
         <translation>记录联系(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="456"/>
+        <location filename="../../ui/today/page.py" line="464"/>
         <source>Phone in&amp;vitation…</source>
         <translation>电话邀约(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="458"/>
+        <location filename="../../ui/today/page.py" line="466"/>
         <source>&amp;Plan a visit…</source>
         <translation>安排拜访(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="459"/>
+        <location filename="../../ui/today/page.py" line="467"/>
         <source>New p&amp;roposal…</source>
         <translation>新建投保单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="473"/>
+        <location filename="../../ui/today/page.py" line="481"/>
         <source>Marked done.</source>
         <translation>已标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="476"/>
+        <location filename="../../ui/today/page.py" line="484"/>
         <source>Snoozed until %1.</source>
         <translation>已推迟到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="478"/>
+        <location filename="../../ui/today/page.py" line="486"/>
         <source>Dismissed.</source>
         <translation>已忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="488"/>
+        <location filename="../../ui/today/page.py" line="496"/>
         <source>Dismiss the reminder</source>
         <translation>忽略提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="489"/>
+        <location filename="../../ui/today/page.py" line="497"/>
         <source>&amp;Why is it not needed?</source>
         <translation>为什么不需要处理(&amp;W)？</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="513"/>
-        <location filename="../../ui/today/page.py" line="526"/>
-        <location filename="../../ui/today/page.py" line="555"/>
+        <location filename="../../ui/today/page.py" line="521"/>
+        <location filename="../../ui/today/page.py" line="534"/>
+        <location filename="../../ui/today/page.py" line="563"/>
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="592"/>
+        <location filename="../../ui/today/page.py" line="600"/>
         <source>Daily plan</source>
         <translation>每日工作计划</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="595"/>
+        <location filename="../../ui/today/page.py" line="603"/>
         <source>Daily summary</source>
         <translation>每日工作总结</translation>
     </message>
@@ -8261,12 +9202,12 @@
 <context>
     <name>_AutosaveDialog</name>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="62"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="59"/>
         <source>Editing…</source>
         <translation>正在编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="84"/>
+        <location filename="../../ui/sales_forms/briefing_dialogs.py" line="81"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

@@ -35,7 +35,12 @@ class SyncTexts(QObject):
         }
 
     def kinds(self) -> dict[str, str]:
-        return {"proposal": self.tr("Proposal"), "receipt": self.tr("Receipt")}
+        return {
+            "proposal": self.tr("Proposal"),
+            "receipt": self.tr("Receipt"),
+            "answer": self.tr("Answer to head office"),
+            "request": self.tr("Change or withdrawal request"),
+        }
 
     def age(self, age: timedelta) -> str:
         """How long an item has waited, as a person says it: "5 min", "3 h", "2 days"."""
