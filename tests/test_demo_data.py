@@ -17,13 +17,25 @@ from sqlalchemy import func, select, text
 
 from app.context import AppContext
 from app.day.summaries import SummaryService
+from app.day.today import WITHDRAWN_REASON
 from app.demo import DemoSummary, generate
+from app.demo.common import SHANGHAI_OFFSET
+from app.demo.paperwork_loop import last_sync
 from app.errors import BranchDeskError, Cancelled, InvalidInput
+from app.headoffice.attachments import check_file
+from app.headoffice.letters import EXAM_CHECKLIST, EXAM_PURPOSE
+from app.headoffice.service import LAST_SUCCESS_KEY
+from app.proposals.paper import check_form_number
+from app.proposals.requests import CHANGE_FIELDS
+from app.proposals.service import outbox_payload
+from app.receipts.service import PICKED_UP_FROM
 from app.reference.products import shipped_catalogue
+from app.rules import letters as letter_rules
+from app.rules import paper_review
 from app.rules import receipt as receipt_rules
 from app.rules.id_numbers import parse_resident_id
-from app.rules.ids import ClientId
-from app.rules.proposal import content_hash
+from app.rules.ids import ClientId, ProposalId
+from app.rules.proposal import canonical_text, content_hash
 from app.rules.proposal import from_json as proposal_from_json
 from app.rules.proposal_rules import check_proposal
 from app.rules.signature import check_signature
@@ -32,6 +44,7 @@ from app.rules.working_days import add_working_days, is_working_day
 from app.sales_forms.calls import OUTCOME_ZH
 from app.sales_forms.needs import NeedsInputs, figures
 from local_db import models
+from sync import wire
 
 TODAY = date(2025, 6, 18)
 CLIENTS = 2_000
@@ -66,9 +79,10 @@ def test_summary_matches_what_was_written(book: tuple[AppContext, DemoSummary]) 
     assert summary.outlets == _count(ctx, models.Outlet) == 3  # the minimum for a small book
     assert summary.visits == _count(ctx, models.Visit) > 0
     assert summary.worklog_entries == _count(ctx, models.WorkLogEntry) > 0
-    assert summary.proposals == _count(ctx, models.Proposal) == 60
+    assert summary.proposals == _count(ctx, models.Proposal) == 61  # 60 typed in and one on paper
     assert summary.receipts == _count(ctx, models.Receipt) > 0
-    assert summary.outbox_items == _count(ctx, models.OutboxItem) == 40 + summary.receipts
+    # The 41 finished proposals, the receipts, one answer to a letter and one change request.
+    assert summary.outbox_items == _count(ctx, models.OutboxItem) == 41 + summary.receipts + 2
     for model in (
         models.FamilyMember,
         models.ProductHolding,
@@ -82,6 +96,9 @@ def test_summary_matches_what_was_written(book: tuple[AppContext, DemoSummary]) 
         models.Signature,
         models.HandoverList,
         models.HeadOfficeLetter,
+        models.LetterAnswer,
+        models.ProposalRequest,
+        models.Attachment,
     ):
         assert _count(ctx, model) > 0, model.__tablename__
     manager = ctx.settings.manager()
@@ -160,7 +177,7 @@ def test_beneficiary_shares_add_up_per_order(book: tuple[AppContext, DemoSummary
     assert shares and set(shares.values()) == {10000}
     without = _rows(
         ctx,
-        "SELECT id FROM proposals WHERE id NOT IN (SELECT proposal_id FROM proposal_beneficiaries)",
+        "SELECT id FROM proposals WHERE source = 'app' AND id NOT IN (SELECT proposal_id FROM proposal_beneficiaries)",
     )
     assert without == []
 
@@ -177,6 +194,7 @@ def test_proposal_parties_follow_the_application_rules(
         FROM proposals p
         JOIN proposal_parties h ON h.proposal_id = p.id AND h.role = 'policyholder'
         JOIN proposal_parties i ON i.proposal_id = p.id AND i.role = 'insured'
+        WHERE p.source = 'app'
     """,
     )
     assert len(parties) == 60
@@ -193,7 +211,7 @@ def test_finished_proposals_are_hashed_signed_and_queued(
     book: tuple[AppContext, DemoSummary],
 ) -> None:
     ctx, _ = book
-    proposals = _rows(ctx, "SELECT id, status, content_hash, finished_at FROM proposals")
+    proposals = _rows(ctx, "SELECT id, status, content_hash, finished_at FROM proposals WHERE source = 'app'")
     finished = [p for p in proposals if p.status == "finished"]
     assert len(finished) == 40 and all(p.content_hash is None for p in proposals if p.status == "draft")
     items = {r.record_id: r for r in _rows(ctx, "SELECT * FROM outbox")}
@@ -243,16 +261,22 @@ def test_receipts_follow_cooling_off_and_return_rules(book: tuple[AppContext, De
         assert receipt_rules.check_receipt(doc, TODAY) == []
 
 
-def test_outbox_is_in_creation_order_with_only_the_oldest_sent(
+def test_outbox_is_in_creation_order_with_what_came_before_the_last_sync_sent(
     book: tuple[AppContext, DemoSummary],
 ) -> None:
     ctx, _ = book
-    items = _rows(ctx, "SELECT seq, status, created_at FROM outbox ORDER BY seq")
+    with ctx.store.sessions() as session:
+        items = session.scalars(select(models.OutboxItem).order_by(models.OutboxItem.seq)).all()
     assert [i.seq for i in items] == list(range(1, len(items) + 1))
     assert [i.created_at for i in items] == sorted(i.created_at for i in items)
     statuses = [i.status for i in items]
     sent = statuses.count("sent")
-    assert 0 < sent <= 5 and statuses == ["sent"] * sent + ["pending"] * (len(items) - sent)
+    assert 0 < sent < len(items) and statuses == ["sent"] * sent + ["pending"] * (len(items) - sent)
+    synced = last_sync(TODAY)
+    assert ctx.settings.get(LAST_SUCCESS_KEY) == synced.isoformat()  # the status bar's last sync
+    for item in items:
+        assert (item.status == "sent") == (item.created_at < synced)
+        assert item.sent_at is None or item.created_at <= item.sent_at <= synced
 
 
 def test_visits_and_log_sit_in_working_hours_on_working_days(
@@ -311,6 +335,10 @@ def test_same_seed_and_day_give_identical_rows_and_another_seed_differs(tmp_path
         "news_excerpts",
         "line_targets",
         "daily_plans",
+        "hq_letters",
+        "letter_answers",
+        "proposal_requests",
+        "attachments",
     )
     dumps = []
     for name, seed in (("a", 5), ("b", 5), ("c", 6)):
@@ -383,7 +411,8 @@ def test_progress_reaches_its_total_and_a_single_client_book_works(tmp_path: Pat
             worklog_days=3,
             progress=lambda done, total: seen.append((done, total)),
         )
-        assert summary.clients == 1 and summary.proposals == 1 and summary.outlets == 3
+        # The card's own proposal and one it signed on paper.
+        assert summary.clients == 1 and summary.proposals == 2 and summary.outlets == 3
         assert [d for d, _ in seen] == list(range(1, len(seen) + 1)) and seen[-1][0] == seen[-1][1]
     finally:
         ctx.close()
@@ -610,3 +639,178 @@ def test_a_clients_history_lists_each_of_its_forms_once(book: tuple[AppContext, 
         assert sorted(h.record_id for h in history if h.kind == kind) == wanted
     assert ids["closing_interview"]
     assert not [h for h in history if h.kind == "worklog" and h.record_id in entry_ids]  # shown once, as the form
+
+
+# ---- issue 19: the paperwork loop -------------------------------------------------------------
+
+
+def _letters_by_kind(ctx: AppContext) -> dict[str, models.HeadOfficeLetter]:
+    with ctx.store.sessions() as session:
+        return {letter.kind: letter for letter in session.scalars(select(models.HeadOfficeLetter))}
+
+
+def _item_of(ctx: AppContext, record_id: str) -> models.OutboxItem:
+    with ctx.store.sessions() as session:
+        item = session.scalars(select(models.OutboxItem).where(models.OutboxItem.record_id == record_id)).one()
+        return item
+
+
+def test_each_letter_has_its_kinds_fields_and_due_date(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    found = _letters_by_kind(ctx)
+    assert set(found) == {"problem", "medical_exam", "decision", "health_evidence"}
+    synced_on = (last_sync(TODAY) + timedelta(hours=8)).date()
+    for kind, letter in found.items():
+        fields = json.loads(letter.fields_json)
+        # As head office's feed stores them: cleaned, and cleaning again changes nothing.
+        assert letter_rules.check_fields(kind, fields) == fields and set(fields) <= set(letter_rules.FIELDS[kind])
+        assert letter.due_on == letter_rules.due_on(kind, letter.issued_on)
+        assert letter.issued_on <= synced_on  # it came with a sync
+        (proposal,) = _rows(ctx, "SELECT withdrawn_at FROM proposals WHERE id = :p", p=letter.proposal_id)
+        sent = _item_of(ctx, letter.proposal_id)
+        assert sent.status == "sent" and sent.sent_at is not None
+        assert letter.issued_on > sent.sent_at.astimezone(SHANGHAI).date() and proposal.withdrawn_at is None
+        view = ctx.letters.view(letter.id)
+        assert view.kind == kind and view.fields == fields and view.policyholder_name
+    assert found["medical_exam"].resolved_at is None and found["decision"].resolved_at is None
+    evidence = found["health_evidence"]
+    assert evidence.resolved_at is None and 1 <= (evidence.due_on - TODAY).days <= 5
+    assert json.loads(evidence.fields_json)["documents"]
+
+
+def test_the_problem_case_was_answered_as_answers_send_does_and_head_office_accepted(
+    book: tuple[AppContext, DemoSummary],
+) -> None:
+    ctx, _ = book
+    letter = _letters_by_kind(ctx)["problem"]
+    answers = ctx.answers.for_letter(letter.id)
+    assert len(answers) == 1
+    answer = answers[0]
+    assert answer.status == "queued" and answer.text and answer.queued_at is not None
+    assert answer.hq_reply == "accepted" and answer.hq_reply_text and answer.hq_reply_at is not None
+    assert letter.resolved_at == answer.queued_at and letter.resolution_note == answer.text
+    item = _item_of(ctx, answer.id)
+    assert item.kind == "answer" and item.status == "sent" and item.sent_at is not None
+    assert item.depends_on_id == _item_of(ctx, letter.proposal_id).id
+    assert answer.queued_at <= item.sent_at < answer.hq_reply_at <= last_sync(TODAY)
+    document = wire.answer_document(
+        answer_id=answer.id, proposal_id=letter.proposal_id, letter_id=letter.remote_id, kind="problem",
+        text=answer.text, answered_at=answer.queued_at.isoformat(), decision=None, signatures=[], attachments=[],
+    )  # fmt: skip
+    assert item.payload_json == canonical_text(document)
+    # A new draft is refused: the letter is answered.
+    with pytest.raises(InvalidInput):
+        ctx.answers.draft(letter.id)
+
+
+def test_the_medical_examination_is_booked_on_the_planner(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    letter = _letters_by_kind(ctx)["medical_exam"]
+    view = ctx.letters.view(letter.id)
+    assert view.visit_id is not None and view.visit_minutes == 60
+    assert set(view.fields) == {"hospital", "items", "exam_at"}
+    assert view.visit_starts_at is not None
+    # The exam time is written in Shanghai time, as the whole demo is.
+    shanghai = view.visit_starts_at.astimezone(timezone(SHANGHAI_OFFSET))
+    assert shanghai.replace(tzinfo=None) == letter_rules.parse_when(view.fields["exam_at"])
+    assert TODAY < shanghai.date() <= view.due_on
+    visit = ctx.planner.get(view.visit_id)
+    assert visit.view.purpose == EXAM_PURPOSE and visit.view.status == "planned"
+    assert visit.view.location == view.fields["hospital"] and visit.view.minutes == 60
+    assert view.fields["hospital"] in visit.agenda and letter.remote_id in visit.agenda
+    assert [(c.phase, c.label) for c in visit.checklist] == [(c.phase, c.label) for c in EXAM_CHECKLIST]
+    holder = _rows(ctx, "SELECT client_id FROM proposal_parties WHERE proposal_id = :p AND role = 'policyholder'",
+                   p=letter.proposal_id)  # fmt: skip
+    assert visit.view.client_id == holder[0].client_id
+
+
+def test_the_underwriting_decision_waits_for_the_client(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    letter = _letters_by_kind(ctx)["decision"]
+    view = ctx.letters.view(letter.id)
+    assert view.decision is None and view.signatures == () and view.due_on >= TODAY
+    assert view.fields["conclusion"] == "extra_premium" and int(view.fields["extra_premium_cents"]) > 0
+    # Not sendable until the client has decided and both have signed.
+    answer = ctx.answers.draft(letter.id)
+    ctx.answers.save(answer.id, "客户接受加费承保")
+    with pytest.raises(InvalidInput):
+        ctx.answers.send(answer.id)
+
+
+def test_a_change_request_went_with_its_signed_form_and_was_accepted(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    (row,) = _rows(ctx, "SELECT id, proposal_id FROM proposal_requests")
+    (request,) = ctx.requests.for_proposal(ProposalId(row.proposal_id))
+    assert request.kind == "change" and request.status == "queued" and request.reason
+    assert request.details and set(request.details) <= set(CHANGE_FIELDS)
+    assert request.hq_reply == "accepted" and request.hq_reply_text and request.hq_reply_at is not None
+    (attachment,) = request.attachments
+    with ctx.store.sessions() as session:
+        data = session.get(models.Attachment, attachment.id).data  # type: ignore[union-attr]
+    assert attachment.mime == "image/png" and check_file(attachment.name, data) == ("image/png", attachment.sha256)
+    item = _item_of(ctx, request.id)
+    assert item.kind == "request" and item.status == "sent" and item.depends_on_id == _item_of(ctx, row.proposal_id).id
+    assert request.queued_at is not None and item.sent_at is not None
+    document = wire.request_document(
+        request_id=request.id, proposal_id=row.proposal_id, kind="change", reason=request.reason,
+        details=request.details, requested_at=request.queued_at.isoformat(),
+        attachments=[wire.attachment_entry(attachment.name, attachment.mime, data, attachment.sha256)],
+    )  # fmt: skip
+    assert item.payload_json == canonical_text(document)
+    assert request.queued_at <= item.sent_at < request.hq_reply_at <= last_sync(TODAY)
+    (proposal,) = _rows(ctx, "SELECT withdrawn_at, hq_status FROM proposals WHERE id = :p", p=row.proposal_id)
+    assert proposal.withdrawn_at is None and proposal.hq_status != "issued"
+
+
+def test_a_paper_proposal_is_registered_with_its_review_and_queued(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    (paper,) = _rows(ctx, "SELECT * FROM proposals WHERE source = 'paper'")
+    assert paper.status == "finished" and check_form_number(paper.paper_form_number) == (paper.paper_form_number, [])
+    assert ctx.paper_proposals.form_number_taken(paper.paper_form_number)
+    review = json.loads(paper.review_json)
+    assert set(review) == set(paper_review.KEYS) and paper_review.unticked(review) == ()
+    parties = {p.role: p for p in _rows(ctx, "SELECT * FROM proposal_parties WHERE proposal_id = :p", p=paper.id)}
+    assert set(parties) == {"policyholder", "insured"} and parties["policyholder"].client_id
+    item = _item_of(ctx, paper.id)
+    assert item.kind == "proposal" and item.status == "pending" and item.depends_on_id is None
+    manager = ctx.settings.manager()
+    document = wire.paper_proposal_document(
+        paper.id, form_number=paper.paper_form_number, application_date=paper.application_date,
+        product_code=paper.product_code, product_name=paper.product_name, premium_cents=paper.premium_cents,
+        policyholder_name=parties["policyholder"].name, insured_name=parties["insured"].name, review=review,
+        manager_code=manager.code,
+    )  # fmt: skip
+    assert paper.content_hash == content_hash(document)
+    assert item.payload_json == outbox_payload(document, paper.content_hash)
+    assert not _rows(ctx, "SELECT 1 FROM signatures WHERE proposal_id = :p", p=paper.id)
+
+
+def test_receipts_record_the_pick_up_and_the_return_to_the_counter(book: tuple[AppContext, DemoSummary]) -> None:
+    ctx, _ = book
+    receipts = _rows(ctx, "SELECT * FROM receipts")
+    assert receipts and all(r.picked_up_from in PICKED_UP_FROM for r in receipts if r.picked_up_on)
+    assert all(bool(r.returned_to) == (r.returned_on is not None) for r in receipts)
+    assert any(r.returned_to for r in receipts)
+    # Head office issued each before its pick-up (as far as the last sync told).
+    for receipt in receipts:
+        (proposal,) = _rows(ctx, "SELECT hq_status, hq_policy_number FROM proposals WHERE id = :p",
+                            p=receipt.proposal_id)  # fmt: skip
+        assert proposal.hq_status == "issued" and proposal.hq_policy_number == receipt.policy_number
+
+
+def test_today_warns_of_an_unissued_proposal_and_has_nothing_left_to_withdraw(
+    book: tuple[AppContext, DemoSummary],
+) -> None:
+    ctx, _ = book
+    # The generator withdrew what the 30 days withdraw, as the service does; nothing is left to do.
+    assert ctx.today.withdraw_unissued(TODAY, SHANGHAI) == []
+    withdrawn = _rows(ctx, "SELECT withdrawn_reason FROM proposals WHERE withdrawn_at IS NOT NULL")
+    assert {w.withdrawn_reason for w in withdrawn} <= {WITHDRAWN_REASON}
+    reminders = ctx.today.build(TODAY, SHANGHAI, limit=10_000).reminders
+    kinds = {r.kind for r in reminders}
+    assert "issue_overdue" in kinds
+    letters = {r.letter_kind for r in reminders if r.kind == "letter_due"}
+    assert {"medical_exam", "decision", "health_evidence"} <= letters and "problem" not in letters
+    # Head office's replies of the last sync: to the problem case's answer and to the change request.
+    replies = [(r.letter_kind, r.reply, r.group) for r in reminders if r.kind == "hq_reply"]
+    assert sorted(replies, key=str) == [("problem", "accepted", "today"), (None, "accepted", "today")]

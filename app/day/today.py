@@ -271,7 +271,7 @@ class TodayService:
             progress = progress_lines(plan_targets(plan, defaults), tally(session, day))
             closed = is_closed(session, day)
         due_today = tuple(_grouped(r, "today") for r in candidates if r.kind == FOLLOW_UP and r.due_on == day)
-        shown = tuple(_grouped(r, group_of(r.due_on, day)) for r in candidates[:limit])
+        shown = tuple(_grouped(r, _group(r, day)) for r in candidates[:limit])
         return TodayData(
             day,
             agenda,
@@ -325,13 +325,21 @@ def _grouped(reminder: Reminder, group: str) -> Reminder:
     return reminder
 
 
+# Head office's replies are news to read, not deadlines: under Today, never overdue, until acted on.
+NEWS_KINDS = frozenset({"hq_reply"})
+
+
 def group_of(due: date, day: date) -> str:
     return "today" if due == day else "overdue" if due < day else "coming"
 
 
+def _group(r: Reminder, day: date) -> str:
+    return "today" if r.kind in NEWS_KINDS else group_of(r.due_on, day)
+
+
 def reminder_order(r: Reminder, day: date) -> tuple[int, bool, date, int, str]:
     """Today, overdue, coming days; in each, care and paperwork before purchase follow-ups."""
-    group = 0 if r.due_on == day else 1 if r.due_on < day else 2
+    group = 0 if r.due_on == day or r.kind in NEWS_KINDS else 1 if r.due_on < day else 2
     return (group, r.kind == FOLLOW_UP, r.due_on, REMINDER_KINDS.index(r.kind), r.client_name)
 
 
@@ -725,9 +733,8 @@ def _replies(session: Session, zone: tzinfo, day: date) -> _Found:
             due = at.astimezone(zone).date()
             if due > day:
                 continue
-            found.append(Reminder("hq_reply", client_id, name or "", due, text or product or "",
-                                  rule.is_overdue(due, day), None, subject_id, letter_kind=letter_kind,
-                                  reply=reply))  # fmt: skip
+            found.append(Reminder("hq_reply", client_id, name or "", due, text or product or "", False, None,
+                                  subject_id, letter_kind=letter_kind, reply=reply))  # fmt: skip
     return _found(found)
 
 

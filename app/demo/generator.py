@@ -22,10 +22,12 @@ from app.demo.clients import ClientMaker, Profile
 from app.demo.common import Batch, DemoRandom, IdentityMaker, NameMaker
 from app.demo.outlets import build_outlets, outlet_count
 from app.demo.paperwork import build_paperwork
+from app.demo.paperwork_loop import last_sync
 from app.demo.prospects import build_prospects, prospect_count
 from app.demo.sales_forms import SalesFormMaker
 from app.demo.schedule import ScheduleMaker
 from app.errors import Cancelled, InvalidInput
+from app.headoffice.service import LAST_SUCCESS_KEY
 from app.profile.settings import ManagerProfile, SettingsService
 from app.store import Store
 from local_db import models
@@ -160,7 +162,7 @@ def generate(
         for start in worklog_batches:
             writer.write([(models.WorkLogEntry, schedule.worklog[start : start + ROW_BATCH])])
             steps.advance()
-        paperwork, counts = build_paperwork(rng, identities, today, manager, [profiles[i] for i in owners])
+        paperwork, counts = build_paperwork(rng, identities, today, manager, [profiles[i] for i in owners], seed)
         writer.write(paperwork)
         extra_log, form_rows = forms.finish(paperwork)
         writer.write([(models.WorkLogEntry, extra_log)])
@@ -173,11 +175,14 @@ def generate(
                                     prospect_count(clients))  # fmt: skip
         writer.write([(models.Prospect, prospects)])
         steps.advance()
-    SettingsService(store.sessions).set_manager(manager)
+    settings = SettingsService(store.sessions)
+    settings.set_manager(manager)
+    # The last sync that sent the outbox's sent items and brought head office's replies.
+    settings.set(LAST_SUCCESS_KEY, last_sync(today).isoformat())
     return DemoSummary(
         clients=clients,
         outlets=len(outlets),
-        visits=schedule.visits + forms.extra_visits,
+        visits=schedule.visits + forms.extra_visits + counts.visits,
         worklog_entries=len(schedule.worklog) + len(extra_log),
         proposals=counts.proposals,
         receipts=counts.receipts,
@@ -213,7 +218,9 @@ def _touch_contacts(connection: Connection, entries: list[dict[str, Any]]) -> No
             update(client)
             .where(client.id == entry["client_id"])
             .where(or_(client.last_contact_at.is_(None), client.last_contact_at < entry["at"]))
-            .values(last_contact_at=entry["at"])
+            # updated_at too: left out, its onupdate stamps the real clock and the same seed
+            # would no longer give the same rows.
+            .values(last_contact_at=entry["at"], updated_at=entry["at"])
         )
 
 

@@ -10,6 +10,7 @@ from app.demo import vocabulary as vocab
 from app.demo.clients import Profile
 from app.demo.common import Batch, DemoRandom, IdentityMaker, canonical_json, local_time, record
 from app.demo.outlets import OutletInfo
+from app.demo.paperwork_loop import PaperworkLoop, Received, fill_new_columns
 from app.demo.proposals import Paperwork, ProposalMaker
 from app.demo.signatures import signature_row
 from app.profile.settings import ManagerProfile
@@ -17,16 +18,13 @@ from app.rules.working_days import add_working_days
 from local_db.models import (
     HandoverItem,
     HandoverList,
-    HeadOfficeLetter,
     OutboxItem,
     Proposal,
     Receipt,
     Signature,
+    Visit,
 )
 
-LETTER_ANSWER_DAYS = 10
-MAX_SENT = 5
-MAX_LETTERS = 2
 HANDOVER_DOCUMENTS = 5
 
 
@@ -35,6 +33,7 @@ class PaperworkCounts:
     proposals: int
     receipts: int
     outbox_items: int
+    visits: int  # the medical examination's
 
 
 def build_paperwork(
@@ -43,37 +42,56 @@ def build_paperwork(
     today: date,
     manager: ManagerProfile,
     owners: list[Profile],
+    seed: int | str = 1,
 ) -> tuple[Batch, PaperworkCounts]:
     """Proposals for `owners`, receipts for some, and what the manager does with them next."""
     paper = ProposalMaker(rng, identities, today, manager).build(owners)
-    _Delivery(rng, paper, today, manager).run()
+    # Issue 19's loop has its own random source: the rest of the paperwork is drawn as before.
+    loop = PaperworkLoop(DemoRandom(f"{seed}:paperwork-loop"), paper, today, manager)
+    _Delivery(rng, paper, today, manager, loop).run()
     rows = paper.rows
-    counts = PaperworkCounts(len(rows[Proposal]), len(rows[Receipt]), len(rows[OutboxItem]))
+    counts = PaperworkCounts(len(rows[Proposal]), len(rows[Receipt]), len(rows[OutboxItem]), len(rows[Visit]))
     return list(rows.items()), counts
 
 
 class _Delivery:
-    def __init__(self, rng: DemoRandom, paper: Paperwork, today: date, manager: ManagerProfile) -> None:
+    def __init__(
+        self, rng: DemoRandom, paper: Paperwork, today: date, manager: ManagerProfile, loop: PaperworkLoop
+    ) -> None:
         self._rng = rng
         self._paper = paper
         self._today = today
         self._manager = manager
+        self._loop = loop
 
     def run(self) -> None:
-        sent = self._outbox()
-        self._letters([p for p in sent if p["id"] not in self._paper.receipt_of][:MAX_LETTERS])
+        fill_new_columns(self._paper)
+        self._loop.receipts()
+        self._loop.paper_proposal()
+        received = self._sent()
+        self._loop.follow([r for r in received if r.row["id"] not in self._paper.receipt_of])
+        self._outbox()
         self._handovers()
 
-    def _outbox(self) -> list[dict[str, Any]]:
-        """One item per finished document in the order they happened; the oldest few were sent.
+    def _sent(self) -> list[Received]:
+        """What the outbox sent at the manager's syncs, up to the last one; head office's
+        acknowledgement of each proposal. Returns the proposals head office has received."""
+        rng, synced = self._rng, self._loop.synced
+        received = []
+        for event in sorted(self._paper.events, key=lambda e: (e.at, e.kind)):
+            if event.at < synced:
+                event.sent_at = min(synced, event.at + timedelta(minutes=rng.randint(5, 240)))
+                if event.kind == "proposal":
+                    self._acknowledge(event.row, event.sent_at)
+                    received.append(Received(event.row, event.sent_at))
+        return received
 
-        Returns the proposals head office has received.
-        """
+    def _outbox(self) -> None:
+        """One item per finished document, answer and request in the order they happened; what
+        finished before the last sync was sent."""
         rng, paper = self._rng, self._paper
         paper.events.sort(key=lambda e: (e.at, e.kind))
-        sent_count = min(MAX_SENT, sum(1 for e in paper.events if e.kind == "proposal") // 4)
         item_of: dict[str, str] = {}
-        received: list[dict[str, Any]] = []
         for seq, event in enumerate(paper.events, start=1):
             item_id = rng.uuid()
             if event.kind == "proposal":
@@ -81,46 +99,33 @@ class _Delivery:
             row = record(
                 item_id, event.at, seq=seq, kind=event.kind, record_id=event.row["id"],
                 payload_json=event.payload,
-                # A receipt waits until its proposal's item is acknowledged.
-                depends_on_id=item_of[event.proposal_id] if event.kind == "receipt" else None,
+                # A receipt, an answer or a request waits until its proposal's item is acknowledged.
+                depends_on_id=item_of[event.proposal_id] if event.kind != "proposal" else None,
                 status="pending", attempts=0, last_error="", next_attempt_at=None, sent_at=None,
                 server_reply_json="",
             )  # fmt: skip
-            if seq <= sent_count:
-                sent_at = event.at + timedelta(minutes=rng.randint(5, 240))
+            if event.sent_at is not None:
                 reply = canonical_json({"status": "received", "id": item_id})
                 row.update(
-                    status="sent", attempts=1, sent_at=sent_at, updated_at=sent_at,
+                    status="sent", attempts=1, sent_at=event.sent_at, updated_at=event.sent_at,
                     server_reply_json=reply,
                 )  # fmt: skip
-                if event.kind == "proposal":
-                    self._acknowledge(event.row, sent_at)
-                    received.append(event.row)
             paper.rows[OutboxItem].append(row)
-        return received
 
     def _acknowledge(self, proposal: dict[str, Any], sent_at: datetime) -> None:
+        """Accepted within two days; a policy whose receipt exists was issued before its pick-up
+        (as far as the last sync could tell)."""
         receipt = self._paper.receipt_of.get(proposal["id"])
+        accepted = min(self._loop.synced, sent_at + timedelta(hours=self._rng.randint(2, 48)))
+        if receipt is None:
+            proposal.update(hq_status="accepted", hq_status_at=accepted)
+            return
+        issued = local_time(receipt["picked_up_on"] - timedelta(days=1), 10 * 60)
         proposal.update(
-            hq_status="issued" if receipt else "accepted",
-            hq_status_at=sent_at + timedelta(hours=self._rng.randint(2, 48)),
-            hq_policy_number=receipt["policy_number"] if receipt else None,
+            hq_status="issued",
+            hq_status_at=max(accepted, min(issued, self._loop.synced)),
+            hq_policy_number=receipt["policy_number"],
         )
-
-    def _letters(self, proposals: list[dict[str, Any]]) -> None:
-        """Problem cases on received proposals, to answer in 10 days; the first was answered."""
-        rng = self._rng
-        for index, (proposal, (kind, reason)) in enumerate(zip(proposals, vocab.LETTER_REASONS, strict=False)):
-            issued = min(self._today, proposal["hq_status_at"].date() + timedelta(days=1))
-            resolved = local_time(issued, 16 * 60) + timedelta(days=2) if index == 0 else None
-            proposal.update(hq_status="problem", hq_message=reason)
-            self._paper.rows[HeadOfficeLetter].append(record(
-                rng.uuid(), local_time(issued, 10 * 60), proposal_id=proposal["id"],
-                remote_id=f"HQL{issued:%Y%m%d}{rng.digits(6)}", kind=kind, reason=reason,
-                issued_on=issued, due_on=issued + timedelta(days=LETTER_ANSWER_DAYS),
-                resolved_at=resolved,
-                resolution_note="已联系客户补充材料，交回网点" if resolved else "",
-            ))  # fmt: skip
 
     def _handovers(self) -> None:
         """A signed list of application papers, and a draft list of receipts still to hand back.

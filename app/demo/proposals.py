@@ -26,15 +26,20 @@ from app.reference.products import shipped_catalogue
 from app.rules import receipt as receipt_rules
 from app.rules.proposal import content_hash
 from local_db.models import (
+    Attachment,
     Beneficiary,
     HandoverItem,
     HandoverList,
     HeadOfficeLetter,
+    LetterAnswer,
     OutboxItem,
     Proposal,
     ProposalParty,
+    ProposalRequest,
     Receipt,
     Signature,
+    Visit,
+    VisitChecklistItem,
 )
 from sync import wire
 
@@ -60,8 +65,8 @@ HEALTH_ANSWERS = canonical_json({
     "q4_disability": False,
 })  # fmt: skip
 # Insert order: a row's foreign keys point only to tables earlier in this list.
-TABLES = (Proposal, ProposalParty, Beneficiary, Receipt, HandoverList, HandoverItem, Signature,
-          HeadOfficeLetter, OutboxItem)  # fmt: skip
+TABLES = (Proposal, ProposalParty, Beneficiary, Receipt, HandoverList, HandoverItem, Signature, Visit,
+          VisitChecklistItem, HeadOfficeLetter, LetterAnswer, ProposalRequest, Attachment, OutboxItem)  # fmt: skip
 
 
 @dataclass
@@ -69,10 +74,11 @@ class Event:
     """A finished document that puts an item in the outbox, at the moment it was finished."""
 
     at: datetime
-    kind: str  # proposal | receipt
+    kind: str  # proposal | receipt | answer | request (the outbox's kinds)
     row: dict[str, Any]
     payload: str
     proposal_id: str
+    sent_at: datetime | None = None  # when the outbox sent it; None while it waits
 
 
 @dataclass
@@ -104,7 +110,9 @@ class ProposalMaker:
         if with_receipt:
             applied = signed_on - timedelta(days=rng.randint(10, 30))
         else:
-            applied = today - timedelta(days=rng.randint(3, 60) if finished else rng.randint(0, 14))
+            # Finished without a receipt: still with head office, sent within its 30 days (a book
+            # where a third of them were withdrawn would be no one's normal week).
+            applied = today - timedelta(days=rng.randint(3, 21) if finished else rng.randint(0, 14))
         finished_at = local_time(applied, rng.randint(10 * 60, 17 * 60))
         # A catalogue product whose age range takes the insured, its terms and limits kept.
         insured, relation = self._insured(owner, applied)

@@ -128,7 +128,7 @@ BLACKLIST_REASONS: tuple[str, ...] = (
 PRODUCTS: dict[str, tuple[str, ...]] = {
     "deposit": ("一年期定期存款", "三年期定期存款", "五年期定期存款", "大额存单（三年期）"),
     "wealth": ("工银理财·添利宝", "建信理财·安鑫", "招银理财·朝招金", "中银理财·稳富", "农银理财·稳健"),
-    "fund": ("易方达蓝筹精选混合", "华夏成长混合", "南方中证500ETF联接", "嘉实沪深300指数"),
+    "fund": ("易方达蓝筹精选混合", "华夏成长混合", "南方中证500指数增强", "嘉实沪深300指数"),
     "insurance": ("国寿鑫享年金保险", "平安福终身寿险", "太平洋金佑人生终身寿险", "新华惠福宝两全保险"),
     "bond": ("储蓄国债（凭证式）三年期", "储蓄国债（电子式）五年期"),
     "other": ("积存金", "实物黄金"),
@@ -242,6 +242,20 @@ LETTER_REASONS: tuple[tuple[str, str], ...] = (  # (kind, reason)
     ("health_evidence", "被保险人告知有高血压病史，请补充近一年体检报告"),
     ("financial_evidence", "保额与收入不匹配，请补充收入证明"),
 )
+
+# Issue 19's paperwork loop: what head office's letters say, the answers, and the replies.
+ANSWER_TEXT = "已联系客户重新签字确认，签名与身份证姓名一致，原件已交回网点"
+ANSWER_REPLY = "答复已受理，问题件已关闭，继续核保"
+EXAM_HOSPITALS: tuple[str, ...] = ("市第一人民医院体检中心", "市中心医院健康管理中心", "美年大健康体检中心（城西分院）")
+EXAM_ITEMS = "血常规、尿常规、肝功能、肾功能、血脂、空腹血糖、心电图、腹部B超"
+EXAM_REASON = "保额较高，按核保规则须体检，请客户空腹前往指定医院体检"
+DECISION_REASON = "被保险人体检血压偏高（150/95），按加费承保，请客户确认是否接受并签字"
+EVIDENCE_DOCUMENTS = "近一年体检报告；高血压诊疗病历及用药记录"
+CHANGE_REASON = "投保人更换了手机号码"
+CHANGE_REPLY = "变更已受理，投保人联系电话已更新"
+CHANGE_FORM_NAME = "投保单变更申请书（签字）.png"
+PAPER_FORM_PREFIX = "ZT"  # printed before the form number of a paper proposal (纸质投保单)
+RETURN_COUNTERS: tuple[str, ...] = ("银保部柜面 刘敏", "银保部柜面 陈静", "个险柜面 赵磊", "中心支公司柜面 孙丽")
 
 HANDOVER_APPLICATION = "投保单及附件"
 HANDOVER_RECEIPT = "保单回执"

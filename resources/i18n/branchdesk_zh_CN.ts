@@ -3048,7 +3048,7 @@
     <message>
         <location filename="../../ui/proposals/letters/dialog.py" line="128"/>
         <source>Photos, scans or PDFs of what the client signed or provided (drop files on the list; at most 10 MB each)</source>
-        <translation>客户签署或提供材料的照片、扫描件或 PDF（可将文件拖到列表中；每个不超过 10 MB）</translation>
+        <translation>客户签署或提供材料的照片、扫描件或 PDF（可将文件拖到列表中；每个不超过 10 兆字节）</translation>
     </message>
     <message>
         <location filename="../../ui/proposals/letters/dialog.py" line="131"/>
@@ -3123,165 +3123,165 @@
         <translation>已答复。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="248"/>
-        <location filename="../../ui/proposals/letters/dialog.py" line="444"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="266"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="462"/>
         <source>Head office says</source>
         <translation>总公司说明</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="249"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="267"/>
         <source>Issued</source>
         <translation>发函日期</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="252"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="270"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="253"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="271"/>
         <source>Answer by</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="254"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="272"/>
         <source>%1 (policyholder), %2 (insured)</source>
         <translation>%1（投保人），%2（被保险人）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="255"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="273"/>
         <source>Proposal</source>
         <translation>投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="261"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="279"/>
         <source>%1, %2 min, on the Planner</source>
         <translation>%1，%2 分钟，已列入拜访计划</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="262"/>
-        <location filename="../../ui/proposals/letters/dialog.py" line="264"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="280"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="282"/>
         <source>Booked</source>
         <translation>体检预约</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="264"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="282"/>
         <source>not yet</source>
         <translation>尚未预约</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="269"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="287"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="279"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="297"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="282"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="300"/>
         <source>signed by %1</source>
         <translation>%1已签名</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="285"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="303"/>
         <source>Choose, then the policyholder and the insured sign on the pad.</source>
         <translation>请先选择，然后由投保人和被保险人在签名板上签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="296"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="314"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="298"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="316"/>
         <source>waiting</source>
         <translation>等待回复</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="307"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="325"/>
         <source>No answer sent yet</source>
         <translation>尚未发送答复</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="331"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="349"/>
         <source>Add files to the answer</source>
         <translation>为答复添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="333"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="351"/>
         <source>Photos, scans and PDFs (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>照片、扫描件和 PDF (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="334"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="352"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="349"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="367"/>
         <source>Adding files…</source>
         <translation>正在添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="387"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="405"/>
         <source>Booking…</source>
         <translation>正在预约…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="396"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="414"/>
         <source>Examination booked at %1.</source>
         <translation>已预约在%1体检。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="397"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="415"/>
         <source>the hospital</source>
         <translation>体检医院</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="416"/>
-        <location filename="../../ui/proposals/letters/dialog.py" line="482"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="434"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="500"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="437"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="455"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="445"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="463"/>
         <source>The client</source>
         <translation>客户决定</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="446"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="464"/>
         <source>Underwriting decision notice</source>
         <translation>核保通知函</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="454"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="472"/>
         <source>Choose whether the client accepts the decision.</source>
         <translation>请选择客户是否接受核保结论。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="458"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="476"/>
         <source>Sign the underwriting decision</source>
         <translation>签署核保结论</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="460"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="478"/>
         <source>Please explain the underwriting decision to the client. By signing, the policyholder and the insured confirm that it was explained and that the client&apos;s choice above is their own.</source>
         <translation>请向客户说明核保结论。投保人和被保险人签名，即确认核保结论已向其说明，且以上选择为其本人的决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="463"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="481"/>
         <source>%1 %2: the decision was explained to me and the choice above is mine.</source>
         <translation>%1 %2：核保结论已向我说明，以上选择是我本人的决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/letters/dialog.py" line="466"/>
+        <location filename="../../ui/proposals/letters/dialog.py" line="484"/>
         <source>Sign and &amp;send</source>
         <translation>签名并发送(&amp;S)</translation>
     </message>
@@ -6938,7 +6938,7 @@
     <message>
         <location filename="../../ui/receipts/evidence.py" line="58"/>
         <source>A PNG or JPEG photo, or a PDF, of at most 10 MB</source>
-        <translation>PNG 或 JPEG 照片，或 PDF，不超过 10 MB</translation>
+        <translation>PNG 或 JPEG 照片，或 PDF，不超过 10 兆字节</translation>
     </message>
     <message>
         <location filename="../../ui/receipts/evidence.py" line="59"/>
@@ -7245,84 +7245,104 @@
     </message>
     <message>
         <location filename="../../ui/today/widgets.py" line="146"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/widgets.py" line="147"/>
+        <source>asks again</source>
+        <translation>再次提问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/widgets.py" line="148"/>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/widgets.py" line="149"/>
+        <source>refused</source>
+        <translation>未同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/widgets.py" line="155"/>
         <source>3 days from pick-up</source>
         <translation>自领取日起 3 天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="147"/>
+        <location filename="../../ui/today/widgets.py" line="156"/>
         <source>3 days from issue (no pick-up recorded)</source>
         <translation>自出单日起 3 天（未登记领取）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="152"/>
+        <location filename="../../ui/today/widgets.py" line="161"/>
         <source>Review</source>
         <translation>审核函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="153"/>
+        <location filename="../../ui/today/widgets.py" line="162"/>
         <source>Medical exam</source>
         <translation>体检函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="154"/>
+        <location filename="../../ui/today/widgets.py" line="163"/>
         <source>Investigation</source>
         <translation>调查函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="155"/>
+        <location filename="../../ui/today/widgets.py" line="164"/>
         <source>Financial evidence</source>
         <translation>财务资料函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="156"/>
+        <location filename="../../ui/today/widgets.py" line="165"/>
         <source>Health evidence</source>
         <translation>健康资料函</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="157"/>
+        <location filename="../../ui/today/widgets.py" line="166"/>
         <source>Underwriting decision</source>
         <translation>核保决定</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="158"/>
+        <location filename="../../ui/today/widgets.py" line="167"/>
         <source>Problem case</source>
         <translation>问题件</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="162"/>
+        <location filename="../../ui/today/widgets.py" line="171"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="162"/>
+        <location filename="../../ui/today/widgets.py" line="171"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="162"/>
+        <location filename="../../ui/today/widgets.py" line="171"/>
         <source>Coming days</source>
         <translation>未来几天</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="173"/>
+        <location filename="../../ui/today/widgets.py" line="182"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/widgets.py" line="204"/>
+        <location filename="../../ui/today/widgets.py" line="213"/>
         <source>%n more overdue by over a week</source>
         <translation>
             <numerusform>另有 %n 条逾期超过一周</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="206"/>
+        <location filename="../../ui/today/widgets.py" line="215"/>
         <source>Expand to list them</source>
         <translation>展开查看</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="170"/>
-        <location filename="../../ui/today/widgets.py" line="216"/>
+        <location filename="../../ui/today/widgets.py" line="179"/>
+        <location filename="../../ui/today/widgets.py" line="225"/>
         <source>Nothing due</source>
         <translation>暂无到期事项</translation>
     </message>
@@ -7699,12 +7719,12 @@
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../ui/today/widgets.py" line="231"/>
+        <location filename="../../ui/today/widgets.py" line="240"/>
         <source>Snooze until</source>
         <translation>推迟到</translation>
     </message>
     <message>
-        <location filename="../../ui/today/widgets.py" line="242"/>
+        <location filename="../../ui/today/widgets.py" line="251"/>
         <source>&amp;Until</source>
         <translation>推迟到(&amp;U)</translation>
     </message>
@@ -8827,144 +8847,144 @@
         <translation>没有安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="366"/>
+        <location filename="../../ui/today/page.py" line="367"/>
         <source>client signs to confirm</source>
         <translation>客户签名确认</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="366"/>
+        <location filename="../../ui/today/page.py" line="367"/>
         <source>book the examination</source>
         <translation>预约体检</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="367"/>
+        <location filename="../../ui/today/page.py" line="368"/>
         <source>arrange the investigator&apos;s visit</source>
         <translation>安排调查人员拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="368"/>
+        <location filename="../../ui/today/page.py" line="369"/>
         <source>collect the documents</source>
         <translation>收集资料</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="369"/>
+        <location filename="../../ui/today/page.py" line="370"/>
         <source>client accepts or declines, both sign</source>
         <translation>客户选择是否接受，双方签名</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="369"/>
+        <location filename="../../ui/today/page.py" line="370"/>
         <source>answer head office</source>
         <translation>答复总公司</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="441"/>
+        <location filename="../../ui/today/page.py" line="442"/>
         <source>&amp;Open the visit</source>
         <translation>打开拜访(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="443"/>
+        <location filename="../../ui/today/page.py" line="444"/>
         <source>Needs &amp;interview…</source>
         <translation>需求面谈表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="443"/>
+        <location filename="../../ui/today/page.py" line="444"/>
         <source>Closin&amp;g interview…</source>
         <translation>成交面谈表(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="451"/>
+        <location filename="../../ui/today/page.py" line="452"/>
         <source>&amp;Open the client card</source>
         <translation>打开客户档案(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="454"/>
+        <location filename="../../ui/today/page.py" line="455"/>
         <source>Mark &amp;done</source>
         <translation>标记为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="455"/>
+        <location filename="../../ui/today/page.py" line="456"/>
         <source>Snooze until &amp;tomorrow</source>
         <translation>推迟到明天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="456"/>
+        <location filename="../../ui/today/page.py" line="457"/>
         <source>Snooze for a &amp;week</source>
         <translation>推迟一周(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="457"/>
+        <location filename="../../ui/today/page.py" line="458"/>
         <source>Snooze until a d&amp;ate…</source>
         <translation>推迟到指定日期(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="458"/>
+        <location filename="../../ui/today/page.py" line="459"/>
         <source>D&amp;ismiss…</source>
         <translation>忽略(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="462"/>
+        <location filename="../../ui/today/page.py" line="463"/>
         <source>Open the &amp;client card</source>
         <translation>打开客户档案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="463"/>
+        <location filename="../../ui/today/page.py" line="464"/>
         <source>&amp;Log a contact…</source>
         <translation>记录联系(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="464"/>
+        <location filename="../../ui/today/page.py" line="465"/>
         <source>Phone in&amp;vitation…</source>
         <translation>电话邀约(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="466"/>
+        <location filename="../../ui/today/page.py" line="467"/>
         <source>&amp;Plan a visit…</source>
         <translation>安排拜访(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="467"/>
+        <location filename="../../ui/today/page.py" line="468"/>
         <source>New p&amp;roposal…</source>
         <translation>新建投保单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="481"/>
+        <location filename="../../ui/today/page.py" line="482"/>
         <source>Marked done.</source>
         <translation>已标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="484"/>
+        <location filename="../../ui/today/page.py" line="485"/>
         <source>Snoozed until %1.</source>
         <translation>已推迟到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="486"/>
+        <location filename="../../ui/today/page.py" line="487"/>
         <source>Dismissed.</source>
         <translation>已忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="496"/>
+        <location filename="../../ui/today/page.py" line="497"/>
         <source>Dismiss the reminder</source>
         <translation>忽略提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="497"/>
+        <location filename="../../ui/today/page.py" line="498"/>
         <source>&amp;Why is it not needed?</source>
         <translation>为什么不需要处理(&amp;W)？</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="521"/>
-        <location filename="../../ui/today/page.py" line="534"/>
-        <location filename="../../ui/today/page.py" line="563"/>
+        <location filename="../../ui/today/page.py" line="522"/>
+        <location filename="../../ui/today/page.py" line="535"/>
+        <location filename="../../ui/today/page.py" line="564"/>
         <source>Logged.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="600"/>
+        <location filename="../../ui/today/page.py" line="601"/>
         <source>Daily plan</source>
         <translation>每日工作计划</translation>
     </message>
     <message>
-        <location filename="../../ui/today/page.py" line="603"/>
+        <location filename="../../ui/today/page.py" line="604"/>
         <source>Daily summary</source>
         <translation>每日工作总结</translation>
     </message>

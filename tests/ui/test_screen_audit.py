@@ -149,6 +149,9 @@ def _imports(env: Env) -> dict[str, Callable[..., QDialog]]:
         "LogEntryDialog": "ui.today.log_entry_dialog",
         "QuickVisitDialog": "ui.today.quick_log_dialog",
         "TargetsDialog": "ui.today.targets_dialog",
+        "LetterDialog": "ui.proposals.letters.dialog",
+        "PaperProposalDialog": "ui.proposals.paper_dialog",
+        "RequestDialog": "ui.proposals.requests_dialog",
     }
     return {name: getattr(import_module(module), name) for name, module in modules.items()}
 
@@ -185,6 +188,17 @@ def _visit(env: Env) -> QWidget:
     planner = env.window.page(Pages.PLANNER)
     assert isinstance(planner, PlannerPage)
     return env.new_dialog(lambda: planner.open_visit(VisitId(env.ids["visit"])))
+
+
+def _book_exam(env: Env) -> QWidget:
+    """The booking as the letter's dialog opens it (Book…), on the demo's medical examination."""
+    letter = _dialog("LetterDialog", "@letter_medical_exam")(env)
+    env.qtbot.addWidget(letter)  # closed after the screen
+    letter.ask_booking()  # type: ignore[attr-defined]
+    booking: QDialog | None = letter.book_dialog  # type: ignore[attr-defined]
+    assert booking is not None
+    env.idle()
+    return booking
 
 
 # name → how to open it. A new page or dialog joins here, with one line.
@@ -233,6 +247,12 @@ SCREENS: dict[str, Callable[[Env], QWidget]] = {
     "first-start": _dialog("FirstStartDialog"),
     "passphrase-new": lambda env: _passphrase(env, "new"),
     "passphrase": lambda env: _passphrase(env, ""),
+    "letter-problem": _dialog("LetterDialog", "@letter_problem"),
+    "letter-exam": _dialog("LetterDialog", "@letter_medical_exam"),
+    "letter-decision": _dialog("LetterDialog", "@letter_decision"),
+    "book-exam": _book_exam,
+    "paper-proposal": _dialog("PaperProposalDialog"),
+    "change-request": _dialog("RequestDialog", "@proposal_request", "@request_summary"),
 }
 
 # Findings another change is to fix: screen -> why (strict xfail, flipped when fixed). None now.
@@ -263,7 +283,19 @@ def demo_profile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
                 "proposal_finished": first(select(models.Proposal).where(models.Proposal.status == "finished")),
                 "receipt": first(select(models.Receipt)),
                 "handover_draft": first(select(models.HandoverList).where(models.HandoverList.status == "draft")),
+                "proposal_request": first(select(models.ProposalRequest.proposal_id)),
             }
+            letter = models.HeadOfficeLetter
+            for kind in ("problem", "medical_exam", "decision"):
+                ids[f"letter_{kind}"] = first(select(letter).where(letter.kind == kind))
+            # The line the proposals page puts at the top of the request dialog.
+            party, proposal = models.ProposalParty, models.Proposal
+            holder, product = session.execute(
+                select(party.name, proposal.product_name)
+                .join(proposal, proposal.id == party.proposal_id)
+                .where(party.proposal_id == ids["proposal_request"], party.role == "policyholder")
+            ).one()
+            ids["request_summary"] = f"{holder} · {product}"
     finally:
         ctx.close()
     yield data_dir, ids

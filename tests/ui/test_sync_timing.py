@@ -151,7 +151,9 @@ def test_after_a_run_today_and_proposals_show_head_offices_answer(
     # change relay, and each reloads when the manager next looks at it.
     qtbot.waitUntil(lambda: window.status.last_sync_label.text() != "Syncing…", timeout=15_000)
     window.show_page(0)
-    qtbot.waitUntil(lambda: delivery() == ["Deliver the policy | P-2026-0001"], timeout=15_000)
+    # No pick-up recorded yet: the 3 days count from head office's issue, and the line says so.
+    expected = "Deliver the policy | P-2026-0001 · 3 days from issue (no pick-up recorded)"
+    qtbot.waitUntil(lambda: delivery() == [expected], timeout=15_000)
     proposals = page_of(window, 3, ProposalsPage)
     hq = proposals.model.COLUMNS.index("hq")
     window.show_page(3)

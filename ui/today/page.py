@@ -361,6 +361,7 @@ class TodayPage(Page):
     def _line(self, r: Reminder) -> ReminderLine:
         letters = self.reminders.letter_kinds()
         counted = self.reminders.counted_from().get(r.counted_from or "")
+        reply = self.reminders.replies().get(r.reply or "")
         # A letter's line says what the manual has the manager do with that kind (issue 19).
         todo = {
             "review": self.tr("client signs to confirm"), "medical_exam": self.tr("book the examination"),
@@ -372,7 +373,7 @@ class TodayPage(Page):
             r.kind,
             r.client_name,
             _short(r.due_on),
-            " · ".join(filter(None, (letters.get(r.letter_kind or "", r.letter_kind), todo, r.detail, counted))),
+            " · ".join(filter(None, (letters.get(r.letter_kind or "", r.letter_kind), todo, reply, r.detail, counted))),
             r.overdue,
             r,
         )

@@ -140,6 +140,15 @@ class ReminderList(QTreeWidget):
             "hq_reply": self.tr("Head office replied"),
         }
 
+    def replies(self) -> dict[str, str]:
+        """Head office's reply to an answer or a request (app.day.today.Reminder.reply)."""
+        return {
+            "accepted": self.tr("accepted"),
+            "question": self.tr("asks again"),
+            "closed": self.tr("closed"),
+            "refused": self.tr("refused"),
+        }
+
     def counted_from(self) -> dict[str, str]:
         """What a policy delivery's 3 days count from (app.day.today.Reminder.counted_from)."""
         return {

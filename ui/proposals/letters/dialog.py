@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -236,6 +236,24 @@ class LetterDialog(QDialog):
         self._set_enabled(True)
         if first:
             (self.text if draft is not None else self.close_button).setFocus()
+            QTimer.singleShot(0, self._keep_on_screen)  # once the new rows are laid out
+
+    def _keep_on_screen(self) -> None:
+        """Placed at its size before loading: once grown by the letter (a decision's fields and
+        choice), centred on its window again and kept on the screen (1366×768 included)."""
+        layout = self.layout()
+        if not self.isVisible() or layout is None:
+            return
+        layout.activate()  # the rows just added count in the size
+        self.adjustSize()
+        frame = self.frameGeometry()
+        parent = self.parentWidget()
+        if parent is not None:
+            frame.moveCenter(parent.window().frameGeometry().center())
+        screen = self.screen().availableGeometry()
+        x = max(screen.left(), min(frame.left(), screen.right() + 1 - frame.width()))
+        y = max(screen.top(), min(frame.top(), screen.bottom() + 1 - frame.height()))
+        self.move(x, y)
 
     def _date(self, day: date) -> str:
         return QLocale().toString(qdate(day), QLocale.FormatType.ShortFormat)
