@@ -190,3 +190,20 @@ def test_a_paper_proposal_cannot_be_edited_as_a_draft(ctx: AppContext, paper: Pa
     proposal_id = register(ctx, paper)
     with pytest.raises(InvalidInput):
         ctx.proposals.link_party(proposal_id, "insured", None)
+
+
+def test_a_paper_or_withdrawn_proposal_is_not_corrected_on_the_laptop(
+    ctx: AppContext, paper: PaperProposalService
+) -> None:
+    proposal_id = register(ctx, paper)
+    with pytest.raises(InvalidInput) as refused:
+        ctx.proposals.correct(proposal_id, "客户要求改缴费年期")
+    assert "change request" in str(refused.value) and "变更申请" in refused.value.message_zh
+    with ctx.store.sessions.begin() as session:
+        row = session.get_one(models.Proposal, proposal_id)
+        row.source, row.withdrawn_at = "app", datetime(2026, 9, 1, tzinfo=UTC)
+    with pytest.raises(InvalidInput) as refused:
+        ctx.proposals.correct(proposal_id, "客户要求改缴费年期")
+    assert "已撤件" in refused.value.message_zh
+    with ctx.store.sessions() as session:
+        assert session.scalar(select(models.Proposal).where(models.Proposal.previous_id == proposal_id)) is None

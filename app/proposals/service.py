@@ -445,6 +445,13 @@ class ProposalService:
             if old.status != "finished":
                 raise InvalidInput("Only a finished proposal is corrected; edit the draft instead.",
                                    zh="只有已完成的投保单才能更正；草稿请直接修改。")  # fmt: skip
+            if old.source == "paper":
+                raise InvalidInput("A proposal filled on paper is changed with a change request (Change/withdraw…), "
+                                   "not corrected on the laptop.",
+                                   zh="纸质投保单请通过变更申请（变更/撤销…）修改，不能在本机更正。")  # fmt: skip
+            if old.withdrawn_at is not None:
+                raise InvalidInput("A withdrawn application cannot be corrected; start a new proposal.",
+                                   zh="已撤件的投保单不能更正；请新建投保单。")  # fmt: skip
             newer = session.scalar(select(models.Proposal.id).where(models.Proposal.previous_id == proposal_id))
             if newer is not None:
                 raise InvalidInput(

@@ -6097,115 +6097,120 @@
         <translation>答复(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="430"/>
+        <location filename="../../ui/proposals/page.py" line="301"/>
+        <source>Form %1 was filled on paper: the laptop keeps its registration, head office&apos;s letters and the requests, shown here.</source>
+        <translation>投保单 %1 为纸质填写：本机保存其登记信息、总公司函件和变更/撤销申请，均显示在此。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proposals/page.py" line="436"/>
         <source>answered · waiting for head office</source>
         <translation>已答复 · 等待总公司回复</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="431"/>
-        <location filename="../../ui/proposals/page.py" line="547"/>
+        <location filename="../../ui/proposals/page.py" line="437"/>
+        <location filename="../../ui/proposals/page.py" line="556"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="431"/>
+        <location filename="../../ui/proposals/page.py" line="437"/>
         <source>asks again</source>
         <translation>再次提问</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="431"/>
+        <location filename="../../ui/proposals/page.py" line="437"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="432"/>
+        <location filename="../../ui/proposals/page.py" line="438"/>
         <source>answered · head office: %1</source>
         <translation>已答复 · 总公司：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="433"/>
-        <location filename="../../ui/proposals/page.py" line="553"/>
-        <location filename="../../ui/proposals/page.py" line="567"/>
+        <location filename="../../ui/proposals/page.py" line="439"/>
+        <location filename="../../ui/proposals/page.py" line="562"/>
+        <location filename="../../ui/proposals/page.py" line="576"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="467"/>
+        <location filename="../../ui/proposals/page.py" line="476"/>
         <source>Re&amp;gister paper proposal…</source>
         <translation>登记纸质投保单(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="468"/>
+        <location filename="../../ui/proposals/page.py" line="477"/>
         <source>A proposal filled on paper at the counter, after the initial review</source>
         <translation>客户在柜面填写的纸质投保单，初审通过后登记</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="469"/>
+        <location filename="../../ui/proposals/page.py" line="478"/>
         <source>Change/&amp;withdraw…</source>
         <translation>变更/撤销(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="470"/>
+        <location filename="../../ui/proposals/page.py" line="479"/>
         <source>Ask head office to change or withdraw the selected application before it is issued</source>
         <translation>在承保出单前向总公司申请变更或撤销所选投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="474"/>
+        <location filename="../../ui/proposals/page.py" line="483"/>
         <source>Change and withdrawal requests</source>
         <translation>变更与撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="478"/>
+        <location filename="../../ui/proposals/page.py" line="487"/>
         <source>Request</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="478"/>
+        <location filename="../../ui/proposals/page.py" line="487"/>
         <source>Sent</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="478"/>
+        <location filename="../../ui/proposals/page.py" line="487"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="479"/>
+        <location filename="../../ui/proposals/page.py" line="488"/>
         <source>Head office&apos;s reply</source>
         <translation>总公司回复</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="518"/>
+        <location filename="../../ui/proposals/page.py" line="527"/>
         <source>paper form %1</source>
         <translation>纸质投保单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="546"/>
+        <location filename="../../ui/proposals/page.py" line="555"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="546"/>
+        <location filename="../../ui/proposals/page.py" line="555"/>
         <source>Withdrawal</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="547"/>
+        <location filename="../../ui/proposals/page.py" line="556"/>
         <source>refused</source>
         <translation>未同意</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="553"/>
+        <location filename="../../ui/proposals/page.py" line="562"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="558"/>
+        <location filename="../../ui/proposals/page.py" line="567"/>
         <source>draft, not sent</source>
         <translation>草稿，未提交</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="563"/>
+        <location filename="../../ui/proposals/page.py" line="572"/>
         <source>waiting for head office</source>
         <translation>等待总公司回复</translation>
     </message>
@@ -6244,59 +6249,59 @@
         <translation>删除 %1 的投保单草稿？此操作无法撤销；审计日志会留有记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="330"/>
+        <location filename="../../ui/proposals/page.py" line="336"/>
         <source>Choose a finished proposal that has no correction yet.</source>
         <translation>请选择一份尚未更正的已完成投保单。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="333"/>
+        <location filename="../../ui/proposals/page.py" line="339"/>
         <source>Correct the proposal</source>
         <translation>更正投保单</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="334"/>
+        <location filename="../../ui/proposals/page.py" line="340"/>
         <source>A correction is a new version of this finished proposal. Why is it needed?</source>
         <translation>更正会生成这份已完成投保单的新版本。请说明更正原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="353"/>
+        <location filename="../../ui/proposals/page.py" line="359"/>
         <source>Proposal: %1</source>
         <translation>投保单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="386"/>
+        <location filename="../../ui/proposals/page.py" line="392"/>
         <source>Finished; no answer from head office yet.</source>
         <translation>已完成；总公司尚未答复。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="387"/>
+        <location filename="../../ui/proposals/page.py" line="393"/>
         <source>Draft: not sent to head office.</source>
         <translation>草稿：尚未发送总公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="388"/>
+        <location filename="../../ui/proposals/page.py" line="394"/>
         <source>Head office: %1</source>
         <translation>总公司：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="390"/>
+        <location filename="../../ui/proposals/page.py" line="396"/>
         <source>policy %1</source>
         <translation>保单 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/proposals/page.py" line="392"/>
+        <location filename="../../ui/proposals/page.py" line="398"/>
         <source>%n open problem case(s)</source>
         <translation>
             <numerusform>%n 个未处理的问题件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="405"/>
+        <location filename="../../ui/proposals/page.py" line="411"/>
         <source>(overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../ui/proposals/page.py" line="425"/>
+        <location filename="../../ui/proposals/page.py" line="431"/>
         <source>open</source>
         <translation>未处理</translation>
     </message>

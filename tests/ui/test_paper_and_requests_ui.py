@@ -241,3 +241,21 @@ def test_the_policyholder_is_chosen_from_a_client_card_and_linked(
     assert {role: link.client_id for role, link in links.items()} == {
         "policyholder": card.client_id, "insured": card.client_id,
     }  # fmt: skip
+
+
+def test_a_paper_proposal_is_not_opened_printed_or_corrected_as_a_typed_form(
+    qtbot: QtBot, page: ProposalsPage, shell: Shell
+) -> None:
+    ctx = some(shell.ctx)
+    ctx.paper_proposals.register(
+        "PB-0099", date(2026, 11, 20), None, "李娜", "李娜", ctx.catalogue().insurance()[0].code, 1_000_000,
+        dict.fromkeys(paper_review.KEYS, True),
+    )  # fmt: skip
+    page.reload()
+    qtbot.waitUntil(lambda: any(page.model.record(r).source == "paper" for r in range(page.model.rowCount())))
+    row = next(r for r in range(page.model.rowCount()) if some(page.model.record(r)).source == "paper")
+    page.table.selectRow(row)
+    assert not page.open_button.isEnabled() and not page.correct_button.isEnabled()
+    assert not page.print_action.isEnabled()
+    page.open_selected()  # Enter, or a double-click, says why instead of opening an empty form
+    assert "PB-0099 was filled on paper" in page.hq_status.text()

@@ -289,14 +289,20 @@ class ProposalsPage(Page):
                             on_error=self.count.setText)  # fmt: skip
 
     def open_selected(self) -> None:
-        row = self.selected()
-        if row is not None:
-            self.open_editor(row.id)
+        self._open(self.selected())
 
     def _open_row(self, row: int) -> None:
-        found = self.model.record(row)
-        if found is not None:
-            self.open_editor(found.id)
+        self._open(self.model.record(row))
+
+    def _open(self, row: ProposalRow | None) -> None:
+        if row is None:
+            return
+        if row.source == "paper":
+            self.hq_status.setText(self.tr("Form %1 was filled on paper: the laptop keeps its registration, head "
+                                           "office's letters and the requests, shown here.")
+                                   .replace("%1", row.paper_form_number))  # fmt: skip
+            return
+        self.open_editor(row.id)
 
     def open_editor(self, proposal_id: ProposalId) -> ProposalEditor | None:
         from ui.proposals.editor.editor import ProposalEditor
@@ -448,10 +454,13 @@ class ProposalsPage(Page):
 
     def _refresh_buttons(self) -> None:
         row = self.selected()
-        self.open_button.setEnabled(row is not None)
+        # A paper proposal's form is the paper itself: the laptop holds its registration only.
+        typed = row is not None and row.source != "paper"
+        self.open_button.setEnabled(typed)
         for action in (self.print_action, self.print_revealed_action):
-            action.setEnabled(row is not None)  # the button follows its default action
-        self.correct_button.setEnabled(row is not None and row.status == "finished" and not row.has_newer_version)
+            action.setEnabled(typed)  # the button follows its default action
+        self.correct_button.setEnabled(typed and row is not None and row.status == "finished"
+                                       and not row.has_newer_version and not row.withdrawn)  # fmt: skip
         self.delete_button.setEnabled(row is not None and row.status == "draft")
         letter = self.selected_letter()
         self.resolve_button.setEnabled(letter is not None)
