@@ -31,6 +31,7 @@ import re
 import socket
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
@@ -68,7 +69,12 @@ HEALTH_ANSWER_MAX = 64 * 1024
 # A published calendar or catalogue: head office refuses to publish a file over 8 MiB.
 REFERENCE_ANSWER_MAX = 8 * 1024 * 1024
 READ_CHUNK = 64 * 1024
+# A batch's answer: what each item's own answer may be, up to 8 MiB (results are some 250
+# bytes; a 422 lists its field errors).
+BATCH_ANSWER_MAX = 8 * 1024 * 1024
+GZIP_LEVEL = 6
 RETRYABLE_STATUSES = frozenset({408, 429})
+NO_BATCHES = frozenset({404, 405})  # a head office from before issue 20: no /v1/batch
 LOOPBACK_NAMES = frozenset({"localhost"})
 
 
@@ -107,6 +113,43 @@ class Rejected(SyncError):
 
 class Unauthorized(SyncError):
     """401: stop the run and ask the manager to log in again."""
+
+
+class NoBatches(SyncError):
+    """Head office has no /v1/batch (404/405: it predates issue 20), or refused a batch as a
+    whole: send the items one by one, uncompressed, as before."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class BatchEntry:
+    kind: str
+    key: str  # the outbox item's id: its Idempotency-Key
+    record_id: str
+    payload: str  # stored payload_json, sent byte for byte
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The items of one POST /v1/batch and its body, gzip-compressed."""
+
+    entries: tuple[BatchEntry, ...]
+    body: bytes
+    plain_size: int  # bytes before compression
+
+    @classmethod
+    def of(cls, entries: list[BatchEntry] | tuple[BatchEntry, ...]) -> Batch:
+        plain = wire.batch_text([(e.kind, e.key, e.payload) for e in entries])
+        return cls(tuple(entries), gzip_bytes(plain), len(plain))
+
+
+def gzip_bytes(data: bytes) -> bytes:
+    """`data` as one gzip stream (what `Content-Encoding: gzip` says)."""
+    packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    return packer.compress(data) + packer.flush()
 
 
 class BadAddress(ValueError):
@@ -298,16 +341,43 @@ class HeadOffice:
         return _object(*self._call("GET", wire.HEALTH_PATH, auth=False, timeout=timeout, max_bytes=HEALTH_ANSWER_MAX))
 
     def push(self, kind: str, idempotency_key: str, body: str, *, record_id: str,
-             timeout: tuple[float, float] | None = None) -> dict[str, Any]:  # fmt: skip
-        """POST the stored payload byte for byte; head office's acknowledgement of `record_id`
-        (see `acknowledgement`), else an error: never an answer about anything else."""
+             timeout: tuple[float, float] | None = None, compress: bool = False) -> dict[str, Any]:  # fmt: skip
+        """POST the stored payload byte for byte (gzip-compressed when `compress`: only to a head
+        office that takes batches, which takes gzip too); head office's acknowledgement of
+        `record_id` (see `acknowledgement`), else an error: never an answer about anything else."""
         if kind not in wire.PUSH_PATHS:
             raise ValueError(f"Unknown outbox kind {kind!r}")
-        status, reply = self._call(
-            "POST", wire.PUSH_PATHS[kind], data=body.encode("utf-8"), timeout=timeout, max_bytes=PUSH_ANSWER_MAX,
-            headers={"Idempotency-Key": idempotency_key, "Content-Type": "application/json; charset=utf-8"},
-        )  # fmt: skip
+        headers = {"Idempotency-Key": idempotency_key, "Content-Type": "application/json; charset=utf-8"}
+        data = body.encode("utf-8")
+        if compress:
+            data = gzip_bytes(data)
+            headers["Content-Encoding"] = "gzip"
+        status, reply = self._call("POST", wire.PUSH_PATHS[kind], data=data, timeout=timeout,
+                                   max_bytes=PUSH_ANSWER_MAX, headers=headers)  # fmt: skip
         return acknowledgement(status, reply, kind, record_id)
+
+    def push_batch(self, batch: Batch, *, timeout: tuple[float, float] | None = None) -> list[tuple[int, Any]]:
+        """POST the batch, gzip-compressed: (HTTP status, JSON answer) per entry, in order, as its
+        single push would have been answered (judge each with `item_reply`). NoBatches when head
+        office has no /v1/batch or refused the batch as a whole; Retryable/Unauthorized as `push`."""
+        headers = {"Content-Type": "application/json; charset=utf-8", "Content-Encoding": "gzip"}
+        cap = min(BATCH_ANSWER_MAX, PUSH_ANSWER_MAX * len(batch.entries))
+        status, raw, answer_headers = self._send("POST", wire.BATCH_PATH, data=batch.body, headers=headers,
+                                                 timeout=timeout, max_bytes=cap)  # fmt: skip
+        if status in NO_BATCHES:
+            raise NoBatches(status, f"Head office answered HTTP {status} to a batch; items go one by one.")
+        try:
+            status, body = _answer(status, raw, answer_headers)
+        except Rejected as exc:  # the batch as a whole (too large, not taken): the items may still go singly
+            raise NoBatches(exc.status, f"Head office refused the batch ({exc.code}: {exc.message}).") from None
+        results = body.get("results") if isinstance(body, dict) and status == 200 else None
+        wrong = wire.batch_result_gaps(results, [e.key for e in batch.entries])
+        if status != 200 or wrong:
+            why = "; ".join(wrong[:3]) or f"HTTP {status}"
+            raise Retryable("not_confirmed", f"The answer to a batch of {len(batch.entries)} is not head office's "
+                            f"({why}); the items stay waiting.", status)  # fmt: skip
+        assert isinstance(results, list)
+        return [(int(result["status"]), result.get("body")) for result in results]
 
     def status(self, after: int = 0, limit: int = 500,
                timeout: tuple[float, float] | None = None) -> dict[str, Any]:  # fmt: skip
@@ -385,6 +455,13 @@ def acknowledgement(status: int, body: Any, kind: str, record_id: str) -> dict[s
     return body
 
 
+def item_reply(status: int, body: Any, entry: BatchEntry) -> dict[str, Any]:
+    """A batch item's result judged as a single push's answer is: the acknowledgement, or the
+    same Rejected / Retryable / Unauthorized `push` raises."""
+    status, body = _judge(status, body, {})
+    return acknowledgement(status, body, entry.kind, entry.record_id)
+
+
 def _object(status: int, body: Any) -> dict[str, Any]:
     if status != 200:
         raise Retryable("unexpected", f"Head office answered HTTP {status} where 200 was expected.", status)
@@ -429,7 +506,10 @@ def _network_error(exc: requests.RequestException) -> Retryable:
 
 
 def _answer(status: int, raw: bytes, headers: Any) -> tuple[int, Any]:
-    body = _json_or_none(raw)
+    return _judge(status, _json_or_none(raw), headers)
+
+
+def _judge(status: int, body: Any, headers: Any) -> tuple[int, Any]:
     if 200 <= status < 300:
         return status, body
     if status >= 500 or status in RETRYABLE_STATUSES:

@@ -18,6 +18,19 @@ pending with a later `next_attempt_at` and the run goes on to the next item, or 
 head office is plainly unreachable or something else answers in its place. A 401 stops the
 run: no other item would get through either.
 
+Batches (issue 20): against a head office that takes them, due items go several to a request
+(`POST /v1/batch`, gzip-compressed, at most 100 items and about `BATCH_MAX_COMPRESSED` bytes),
+over the run's one kept-alive connection. A batch is the single push made wholesale: its items
+are marked "sending" in one transaction, the request goes, and every item's result is recorded
+in one more, judged exactly as a single push's answer (`sync.http.item_reply`): sent, rejected
+with its reason, or tried again. The first batch of a run holds one item and each batch that
+comes back doubles the next (a failed one starts again at one), so a run on a bad link never
+stakes much on one request, and a kill loses at most the batch in flight (sent again, and
+answered as a replay). An item whose dependency is not yet sent waits for a later round of
+the same run; an item too large for a batch goes alone, compressed once a batch has come back
+(before that, uncompressed: the head office may predate gzip). A head office without batches
+(404/405) gets single, uncompressed pushes for the rest of the run.
+
 One run at a time per profile: app.headoffice.service holds the profile's sync lock around a run,
 so two processes never send the same item side by side.
 
@@ -31,12 +44,13 @@ import json
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, bindparam, func, or_, select, update
+from sqlalchemy import Engine, LargeBinary, bindparam, cast, func, or_, select, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 from tenacity import (
     RetryCallState,
@@ -49,9 +63,20 @@ from tenacity import (
 
 from local_db.base import utcnow
 from local_db.models import OutboxItem
-from sync.http import Rejected, Retryable, SyncError, Unauthorized
+from sync.http import (
+    Batch,
+    BatchEntry,
+    NoBatches,
+    Rejected,
+    Retryable,
+    SyncError,
+    Unauthorized,
+    item_reply,
+)
+from sync.wire import BATCH_MAX_ITEMS
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int], None]  # items done, items due
+ByteProgress = Callable[[int, int], None]  # payload bytes done, payload bytes due
 
 
 class Office(Protocol):
@@ -69,11 +94,23 @@ class Office(Protocol):
         *,
         record_id: str,
         timeout: tuple[float, float] | None = None,
+        compress: bool = False,
     ) -> dict[str, Any]: ...
 
 
+class BatchOffice(Office, Protocol):
+    """An Office that also sends batches (sync.http.HeadOffice)."""
+
+    def push_batch(self, batch: Batch, *, timeout: tuple[float, float] | None = None) -> list[tuple[int, Any]]: ...
+
+
 OPEN = ("pending", "sending")  # "sending" here means an attempt that never finished
-BATCH = 100
+BATCH = 100  # items chosen per round
+# A batch's size on the wire: about 4 s at 2 Mbit/s, 30 s at 256 kbit/s; the body before
+# compression stays well inside head office's 16 MiB limit.
+BATCH_MAX_COMPRESSED = 1024 * 1024
+BATCH_MAX_PLAIN = 8 * 1024 * 1024
+ALONE_OVER = BATCH_MAX_COMPRESSED  # a payload larger than this goes by itself (gzip-compressed)
 # Errors that say head office cannot be reached at all: trying the next item would only wait again.
 UNREACHABLE = frozenset({"offline", "certificate"})
 # Something else answers in head office's place (a proxy's own 4xx, a success that acknowledges
@@ -95,7 +132,8 @@ class RetryPolicy:
     jitter_s: float = 0.5
     later_initial_s: float = 30.0  # how long a deferred item waits before a later run tries it
     later_max_s: float = 10 * 60.0
-    give_up_after: int = 2  # consecutive deferred items before the run stops
+    give_up_after: int = 2  # consecutive deferred items (or batches) before the run stops
+    batch_items: int = BATCH_MAX_ITEMS  # items per batch at most
 
 
 @dataclass(frozen=True)
@@ -181,6 +219,7 @@ class OutboxDrain:
         policy: RetryPolicy = RetryPolicy(),
         clock: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
+        batches: bool = True,
     ) -> None:
         self._sessions = sessions
         with sessions() as session:
@@ -190,72 +229,99 @@ class OutboxDrain:
         self._policy = policy
         self._clock = clock
         self._rng = rng or random.Random()
+        self._use_batches = batches  # and the office can: see `_batches`
 
     def run(self, cancel: threading.Event | None = None, progress: Progress | None = None,
-            deadline: float | None = None) -> DrainReport:  # fmt: skip
+            deadline: float | None = None, on_bytes: ByteProgress | None = None) -> DrainReport:  # fmt: skip
         """Deliver what is due. `deadline` is a time.monotonic() instant after which no new
-        request starts and a request in flight is given only the time left."""
+        request starts and a request in flight is given only the time left. `progress` hears
+        (items done, items due) after each item; `on_bytes` (payload bytes done, bytes due)
+        after each request."""
         cancel = cancel or threading.Event()
-        counts = {"sent": 0, "rejected": 0, "deferred": 0}
         held = self._mark_held()
-        total = self._count_due()
-        done, in_a_row = 0, 0
-        stopped: SyncError | None = None
+        total, total_bytes = self._count_due()
+        tally = _Tally(self._policy, progress, on_bytes, total, total_bytes)
+        batches = self._batches
+        # A batch came back: head office takes gzip, so an item going alone goes compressed. Before
+        # that it might be a head office from before issue 20, which would refuse a gzip body.
+        takes_gzip = False
+        size = 1  # the next batch's number of items: doubles as batches come back
+        skip: set[str] = set()  # deferred in this run: left for a later run
+        tries: Counter[str] = Counter()  # an item's results this run that said "try again"
         cancelled = False
         try:
-            while not stopped:
-                batch = self._next_batch()
-                if not batch:
+            while tally.stopped is None:
+                rows = self._next_batch(skip)
+                if not rows:
                     break
-                for item_id, kind, record_id, payload in batch:
+                at = 0
+                while at < len(rows) and tally.stopped is None:
                     if cancel.is_set() or time_left(deadline) == 0.0:
                         raise Cancelled
-                    outcome, error = self._deliver(item_id, kind, record_id, payload, cancel, deadline)
-                    if outcome == "gone":
+                    if not batches or len(rows[at][3].encode("utf-8")) > ALONE_OVER:
+                        item_id, kind, record_id, payload = rows[at]
+                        at += 1
+                        compress = batches and takes_gzip
+                        outcome, error = self._deliver(item_id, kind, record_id, payload, cancel, deadline, compress)
+                        if outcome == "deferred":
+                            skip.add(item_id)
+                        if outcome != "gone":
+                            tally.count([(outcome, len(payload.encode("utf-8")))], error)
                         continue
-                    counts[outcome] += 1
-                    done += 1
-                    total = max(total, done)
-                    if progress is not None:
-                        progress(done, total)
-                    in_a_row = in_a_row + 1 if outcome == "deferred" else 0
-                    if isinstance(error, Unauthorized) or (
-                        isinstance(error, Retryable)
-                        and (error.code in UNREACHABLE | NOT_HEAD_OFFICE or in_a_row >= self._policy.give_up_after)
-                    ):
-                        stopped = error
-                        break
+                    batch = _fitting(_group(rows, at, size))
+                    try:
+                        outcomes, error = self._deliver_batch(batch, cancel, deadline, tries)
+                    except NoBatches:
+                        batches = False  # the same items again, one by one
+                        continue
+                    at += len(batch.entries)
+                    skip.update(entry.key for entry, outcome in outcomes if outcome == "deferred")
+                    came_back = error is None or outcomes_sent(outcomes)
+                    takes_gzip = takes_gzip or came_back
+                    size = min(self._policy.batch_items, size * 2) if came_back else 1
+                    tally.count([(o, len(e.payload.encode("utf-8"))) for e, o in outcomes if o != "again"], error)
         except Cancelled:
             cancelled = True
-        return DrainReport(total, counts["sent"], counts["rejected"], counts["deferred"], held, cancelled, stopped)
+        c = tally.counts
+        return DrainReport(tally.total, c["sent"], c["rejected"], c["deferred"], held, cancelled, tally.stopped)
+
+    @property
+    def _batches(self) -> bool:
+        return self._use_batches and hasattr(self._office, "push_batch")
 
     # ---- choosing ----------------------------------------------------------------------
 
-    def _next_batch(self) -> list[tuple[str, str, str, str]]:
+    def _next_batch(self, skip: set[str] | None = None) -> list[tuple[str, str, str, str]]:
+        query = (
+            select(OutboxItem.id, OutboxItem.kind, OutboxItem.record_id, OutboxItem.payload_json)
+            .outerjoin(Dependency, Dependency.id == OutboxItem.depends_on_id)
+            .where(
+                OutboxItem.status.in_(OPEN),
+                _due(self._clock()),
+                or_(OutboxItem.depends_on_id.is_(None), Dependency.status == "sent"),
+            )
+            .order_by(OutboxItem.seq)
+            .limit(BATCH)
+        )
+        if skip:
+            query = query.where(OutboxItem.id.notin_(skip))
         with self._sessions() as session:
-            rows = session.execute(
-                select(OutboxItem.id, OutboxItem.kind, OutboxItem.record_id, OutboxItem.payload_json)
-                .outerjoin(Dependency, Dependency.id == OutboxItem.depends_on_id)
-                .where(
-                    OutboxItem.status.in_(OPEN),
-                    _due(self._clock()),
-                    or_(OutboxItem.depends_on_id.is_(None), Dependency.status == "sent"),
-                )
-                .order_by(OutboxItem.seq)
-                .limit(BATCH)
-            ).all()
+            rows = session.execute(query).all()
         return [tuple(row) for row in rows]
 
-    def _count_due(self) -> int:
+    def _count_due(self) -> tuple[int, int]:
+        """(items, payload bytes) due and not held."""
         with self._sessions() as session:
-            return session.scalar(
-                select(func.count()).select_from(OutboxItem)
+            row = session.execute(
+                select(func.count(), func.sum(func.length(cast(OutboxItem.payload_json, LargeBinary))))
+                .select_from(OutboxItem)
                 .outerjoin(Dependency, Dependency.id == OutboxItem.depends_on_id)
                 .where(
                     OutboxItem.status.in_(OPEN), _due(self._clock()),
                     or_(OutboxItem.depends_on_id.is_(None), Dependency.status.notin_(tuple(HELD_CODES))),
                 )
-            ) or 0  # fmt: skip
+            ).one()  # fmt: skip
+        return int(row[0] or 0), int(row[1] or 0)
 
     def _mark_held(self) -> int:
         """Say why held receipts wait, and drop that reason from those no longer held."""
@@ -280,7 +346,7 @@ class OutboxDrain:
     # ---- one item ----------------------------------------------------------------------
 
     def _deliver(self, item_id: str, kind: str, record_id: str, payload: str, cancel: threading.Event,
-                 deadline: float | None) -> tuple[str, SyncError | None]:  # fmt: skip
+                 deadline: float | None, compress: bool = False) -> tuple[str, SyncError | None]:  # fmt: skip
         """("sent" | "rejected" | "deferred" | "gone", the error if any)."""
 
         def attempt() -> dict[str, Any] | None:
@@ -288,6 +354,9 @@ class OutboxDrain:
                 return None
             try:
                 timeout = request_timeout(self._office.timeout, deadline)
+                if compress:
+                    return self._office.push(kind, item_id, payload, record_id=record_id, timeout=timeout,
+                                             compress=True)  # fmt: skip
                 return self._office.push(kind, item_id, payload, record_id=record_id, timeout=timeout)
             except Retryable as exc:
                 self._failed(item_id, "pending", error_json(exc.code, exc.message, exc.status))
@@ -310,6 +379,97 @@ class OutboxDrain:
         with self._engine.begin() as connection:
             connection.execute(MARK_SENT, {"item_id": item_id, "sent_at": self._clock(), "reply": reply_text})
         return "sent", None
+
+    # ---- a batch ------------------------------------------------------------------------
+
+    def _deliver_batch(self, batch: Batch, cancel: threading.Event, deadline: float | None,
+                       tries: Counter[str]) -> tuple[list[tuple[BatchEntry, str]], SyncError | None]:  # fmt: skip
+        """Each entry's outcome ("sent" | "rejected" | "deferred" | "again": pending, due again in
+        this run; entries discarded meanwhile are left out) and the error that should stop the run
+        or that failed the batch, if any. NoBatches: every entry is back to pending, untried."""
+        office: BatchOffice = self._office  # type: ignore[assignment]  # `_batches` said it can
+        marked: list[BatchEntry] = []
+
+        def attempt() -> list[tuple[int, Any]]:
+            nonlocal marked, batch
+            marked = self._mark_all_sending(batch.entries)
+            if not marked:
+                return []
+            if len(marked) != len(batch.entries):
+                batch = Batch.of(marked)
+            try:
+                return office.push_batch(batch, timeout=request_timeout(self._office.timeout, deadline))
+            except Retryable as exc:
+                self._failed_all(marked, error_json(exc.code, exc.message, exc.status))
+                raise
+            except NoBatches:
+                self._failed_all(marked, "")
+                raise
+            except Unauthorized as exc:
+                self._failed_all(marked, error_json("unauthorized", exc.message, 401))
+                raise
+
+        try:
+            results = retrying(self._policy, cancel, deadline)(attempt)
+        except Retryable as exc:
+            for entry in marked:
+                self._defer(entry.key)
+            return [(entry, "deferred") for entry in marked], exc
+        except Unauthorized as exc:
+            return [(entry, "deferred") for entry in marked], exc
+        return self._record(list(zip(marked, results, strict=True)), tries)
+
+    def _record(self, answered: list[tuple[BatchEntry, tuple[int, Any]]],
+                tries: Counter[str]) -> tuple[list[tuple[BatchEntry, str]], SyncError | None]:  # fmt: skip
+        """Every item's result, as a single push's answer would be recorded, in one transaction."""
+        outcomes: list[tuple[BatchEntry, str]] = []
+        stop: SyncError | None = None
+        later: list[str] = []
+        now = self._clock()
+        with self._engine.begin() as connection:
+            for entry, (status, body) in answered:
+                try:
+                    reply = item_reply(status, body, entry)
+                except Rejected as exc:
+                    error = error_json(exc.code, exc.message, exc.status, exc.errors)
+                    connection.execute(MARK_FAILED, {"item_id": entry.key, "status": "rejected", "error": error})
+                    outcomes.append((entry, "rejected"))
+                    continue
+                except Unauthorized as exc:
+                    error = error_json("unauthorized", exc.message, 401)
+                    connection.execute(MARK_FAILED, {"item_id": entry.key, "status": "pending", "error": error})
+                    outcomes.append((entry, "deferred"))
+                    stop = exc
+                    continue
+                except Retryable as exc:
+                    error = error_json(exc.code, exc.message, exc.status)
+                    connection.execute(MARK_FAILED, {"item_id": entry.key, "status": "pending", "error": error})
+                    tries[entry.key] += 1
+                    if exc.code in UNREACHABLE | NOT_HEAD_OFFICE:
+                        stop = exc
+                    if stop is exc or tries[entry.key] >= self._policy.attempts:
+                        later.append(entry.key)
+                        outcomes.append((entry, "deferred"))
+                    else:
+                        outcomes.append((entry, "again"))
+                    continue
+                reply_text = json.dumps(reply, ensure_ascii=False, sort_keys=True)
+                connection.execute(MARK_SENT, {"item_id": entry.key, "sent_at": now, "reply": reply_text})
+                outcomes.append((entry, "sent"))
+        for item_id in later:
+            self._defer(item_id)
+        return outcomes, stop
+
+    def _mark_all_sending(self, entries: Sequence[BatchEntry]) -> list[BatchEntry]:
+        """The entries marked "sending" (an attempt counted), in one transaction; those discarded
+        or sent meanwhile are left out."""
+        with self._engine.begin() as connection:
+            return [e for e in entries if connection.execute(MARK_SENDING, {"item_id": e.key}).rowcount]
+
+    def _failed_all(self, entries: Sequence[BatchEntry], last_error: str) -> None:
+        with self._engine.begin() as connection:
+            for entry in entries:
+                connection.execute(MARK_FAILED, {"item_id": entry.key, "status": "pending", "error": last_error})
 
     # The per-item writes are plain Core statements built once, on the engine: the ORM session's
     # bookkeeping would cost more than the request itself on a local network.
@@ -334,6 +494,72 @@ class OutboxDrain:
                 update(OutboxItem).where(OutboxItem.id == item_id, OutboxItem.status == "pending")
                 .values(next_attempt_at=self._clock() + timedelta(seconds=delay))
             )  # fmt: skip
+
+
+class _Tally:
+    """What a run did so far: counts, progress, and whether to stop."""
+
+    def __init__(self, policy: RetryPolicy, progress: Progress | None, on_bytes: ByteProgress | None, total: int,
+                 total_bytes: int) -> None:  # fmt: skip
+        self.policy = policy
+        self.progress, self.on_bytes = progress, on_bytes
+        self.total, self.total_bytes = total, total_bytes
+        self.done = self.done_bytes = self.in_a_row = 0
+        self.counts = {"sent": 0, "rejected": 0, "deferred": 0}
+        self.stopped: SyncError | None = None
+
+    def count(self, outcomes: list[tuple[str, int]], error: SyncError | None) -> None:
+        """Items done (outcome, payload bytes) by one request, and the error it ended with."""
+        for outcome, size in outcomes:
+            self.counts[outcome] += 1
+            self.done += 1
+            self.done_bytes += size
+            self.total = max(self.total, self.done)
+            if self.progress is not None:
+                self.progress(self.done, self.total)
+        self.total_bytes = max(self.total_bytes, self.done_bytes)
+        if self.on_bytes is not None and outcomes:
+            self.on_bytes(self.done_bytes, self.total_bytes)
+        # A single item deferred, or a whole batch: in a row, they say head office is in trouble.
+        failed = bool(outcomes) and all(outcome == "deferred" for outcome, _size in outcomes)
+        self.in_a_row = self.in_a_row + 1 if failed else 0
+        if isinstance(error, Unauthorized) or (
+            isinstance(error, Retryable)
+            and (error.code in UNREACHABLE | NOT_HEAD_OFFICE or (failed and self.in_a_row >= self.policy.give_up_after))
+        ):
+            self.stopped = error
+
+
+def outcomes_sent(outcomes: list[tuple[BatchEntry, str]]) -> bool:
+    return any(outcome in ("sent", "rejected") for _entry, outcome in outcomes)
+
+
+def _entry(row: tuple[str, str, str, str]) -> BatchEntry:
+    item_id, kind, record_id, payload = row
+    return BatchEntry(kind, item_id, record_id, payload)
+
+
+def _group(rows: list[tuple[str, str, str, str]], at: int, size: int) -> list[BatchEntry]:
+    """Up to `size` items from `at` on, up to the first one that must go alone, within the
+    plain-size cap; at least one."""
+    group: list[BatchEntry] = []
+    plain = 0
+    for row in rows[at : at + size]:
+        length = len(row[3].encode("utf-8"))
+        if group and (length > ALONE_OVER or plain + length > BATCH_MAX_PLAIN):
+            break
+        group.append(_entry(row))
+        plain += length
+    return group
+
+
+def _fitting(group: list[BatchEntry]) -> Batch:
+    """The batch of `group`'s first items whose compressed body fits `BATCH_MAX_COMPRESSED`
+    (halving as need be); the caller sends the rest in later batches."""
+    batch = Batch.of(group)
+    while len(batch.body) > BATCH_MAX_COMPRESSED and len(batch.entries) > 1:
+        batch = Batch.of(batch.entries[: len(batch.entries) // 2])
+    return batch
 
 
 class _Wait:

@@ -18,6 +18,15 @@ transport:
 
 Head office acknowledges a push with HTTP 201 and `Accepted` (`accepted`), and a replay with
 the same key and body gets that same answer again, byte for byte.
+
+Several pushes travel in one request (issue 20):
+
+    POST /v1/batch      {"items": [{"body": <the push's payload, verbatim>, "key": <Idempotency-Key>,
+                                    "kind"}, ...]}       at most BATCH_MAX_ITEMS
+                     -> {"results": [{"key", "status": <the single push's HTTP status>,
+                                      "body": <its JSON answer>}, ...]}   in the same order
+
+Any POST may be sent with `Content-Encoding: gzip`.
 """
 
 from __future__ import annotations
@@ -44,6 +53,8 @@ PUSH_PATHS: Final[Mapping[str, str]] = {
     ANSWER: "/v1/answers",
     REQUEST: "/v1/requests",
 }
+BATCH_PATH: Final = "/v1/batch"
+BATCH_MAX_ITEMS: Final = 100
 # Reference data head office publishes (the holiday calendar, the product catalogue), by the
 # name the path and `branchdesk-headoffice publish` use; each file's own "kind" is in
 # REFERENCE_FILE_KINDS. GET answers the latest with a strong ETag; If-None-Match → 304.
@@ -170,6 +181,33 @@ def hashed_part(kind: str, envelope: Mapping[str, Any]) -> dict[str, Any]:
     """The document inside a push envelope of `kind`: what its `content_hash` covers (keys
     missing from `envelope` are left out; whoever checks says they are missing)."""
     return {key: envelope[key] for key in DOCUMENT_KEYS[kind] if key in envelope}
+
+
+def batch_text(items: list[tuple[str, str, str]]) -> bytes:
+    """The body of POST /v1/batch for (kind, key, payload) items: each payload written in
+    verbatim, so head office hashes and stores exactly the bytes a single push would carry."""
+    entries = [
+        b'{"body":' + payload.encode("utf-8") + b',"key":' + json.dumps(key).encode("ascii")
+        + b',"kind":' + json.dumps(kind).encode("ascii") + b"}"
+        for kind, key, payload in items
+    ]  # fmt: skip
+    return b'{"items":[' + b",".join(entries) + b"]}"
+
+
+def batch_result_gaps(results: object, keys: list[str]) -> list[str]:
+    """Why `results` (the answer's "results") is not one result per key sent, in order, each
+    `{"key", "status": int, "body"}`; empty when it is."""
+    if not isinstance(results, list):
+        return ["no list of results"]
+    if len(results) != len(keys):
+        return [f"{len(results)} results for {len(keys)} items"]
+    wrong: list[str] = []
+    for index, (result, key) in enumerate(zip(results, keys, strict=True)):
+        if not isinstance(result, dict) or result.get("key") != key:
+            wrong.append(f"result {index} is not for item {key}")
+        elif not isinstance(result.get("status"), int) or isinstance(result.get("status"), bool):
+            wrong.append(f"result {index} has no status")
+    return wrong
 
 
 def accepted(record_id: str, kind: str, received_at: str, seq: int) -> dict[str, Any]:

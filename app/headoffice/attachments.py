@@ -1,7 +1,9 @@
 """Photos, scans and PDFs sent with an answer to head office or a request (issue 19).
 
 What a file is is told by its first bytes, never by its name: a ".jpg" that holds text is
-refused.  At most MAX_BYTES each; an empty file is refused.  Attachments can be removed only
+refused.  A photo or scan (JPEG, PNG) is made small before it is stored (`app.common.scans`:
+grayscale, about 200 dpi); a PDF is kept as it is.  At most MAX_BYTES each (a photo counts
+once it is small); an empty file is refused.  Attachments can be removed only
 while their answer or request is still a draft; once queued they travel as they are.
 """
 
@@ -15,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.common import scans
 from app.errors import InvalidInput, NotFound
 from app.profile.audit import record_event
 from local_db import models
@@ -55,6 +58,14 @@ def clean_name(name: str) -> str:
         stem, dot, ext = base.rpartition(".")
         base = (stem[: NAME_MAX - len(ext) - 1] + dot + ext) if dot and len(ext) <= 10 else base[:NAME_MAX]
     return base or "attachment"
+
+
+def jpeg_name(name: str) -> str:
+    """The name of a photo made small, which is now a JPEG: "回执.png" → "回执.jpg"."""
+    stem, dot, ext = name.rpartition(".")
+    if dot and stem and ext.lower() in ("jpg", "jpeg"):
+        return name
+    return f"{stem if dot and stem else name}.jpg"
 
 
 def check_file(name: str, data: bytes) -> tuple[str, str]:
@@ -103,7 +114,12 @@ def _audit(session: Session, actor: str, action: str, row: models.Attachment, **
 
 def add(session: Session, actor: str, *, answer_id: str | None = None, request_id: str | None = None, name: str,
         data: bytes) -> AttachmentView:  # fmt: skip
-    """Attach a checked file (`check_file`) to a draft answer or request; audited."""
+    """Attach a checked file (`check_file`) to a draft answer or request; audited.  A photo or
+    scan is made small first (`app.common.scans`); the small one is stored, hashed and sent."""
+    came = len(data)
+    small = scans.shrink(data)
+    if small.changed:
+        data, name = small.data, jpeg_name(clean_name(name))
     mime, digest = check_file(name, data)
     _owner_is_draft(session, answer_id, request_id)
     held = sum(a.size for a in listed(session, answer_id=answer_id, request_id=request_id))
@@ -117,7 +133,8 @@ def add(session: Session, actor: str, *, answer_id: str | None = None, request_i
                             mime=mime, size=len(data), sha256=digest, data=data)  # fmt: skip
     session.add(row)
     session.flush()
-    _audit(session, actor, "attach", row, name=row.name, size=row.size, sha256=row.sha256)
+    shrunk = {"size_as_chosen": came} if small.changed else {}
+    _audit(session, actor, "attach", row, name=row.name, size=row.size, sha256=row.sha256, **shrunk)
     return _view(row)
 
 

@@ -290,10 +290,12 @@ class SyncService:
         progress: Callable[[int, int], None] | None = None,
         *,
         time_limit_s: float | None = None,
+        on_bytes: Callable[[int, int], None] | None = None,
     ) -> SyncReport:
         """Push, then pull. Raises NotLoggedIn, BadServerAddress (an http:// address kept by an
         older version), CredentialsUnavailable, SyncRunning (before any request) and
-        LoginRequired (head office refused the token); network trouble is in the report."""
+        LoginRequired (head office refused the token); network trouble is in the report.
+        `progress` hears (items done, items due), `on_bytes` (payload bytes done, bytes due)."""
         cancel = cancel or threading.Event()
         deadline = None if time_limit_s is None else time.monotonic() + time_limit_s
         url, code = self._settings.server_url(), self._manager_code()
@@ -304,7 +306,7 @@ class SyncService:
             raise NotLoggedIn()
         with self._one_run():
             try:
-                return self._run(url, code, token, cancel, progress, deadline)
+                return self._run(url, code, token, cancel, progress, deadline, on_bytes)
             except OutboxCancelled:
                 # A cancel during a run is reported (`cancelled`) with what was done; sync's own
                 # type never leaves the core's boundary: callers know one Cancelled.
@@ -323,10 +325,12 @@ class SyncService:
             lock.release()
 
     def _run(self, url: str, code: str, token: str, cancel: threading.Event,
-             progress: Callable[[int, int], None] | None, deadline: float | None) -> SyncReport:  # fmt: skip
+             progress: Callable[[int, int], None] | None, deadline: float | None,
+             on_bytes: Callable[[int, int], None] | None = None) -> SyncReport:  # fmt: skip
         office = self._office_for(url, token, self._settings.get(CA_BUNDLE_KEY) or None, self._timeout, deadline)
         try:
-            pushed = OutboxDrain(self._sessions, office, self._policy, self._clock).run(cancel, progress, deadline)
+            drain = OutboxDrain(self._sessions, office, self._policy, self._clock)
+            pushed = drain.run(cancel, progress, deadline, on_bytes=on_bytes)
             stopped: SyncError | None = pushed.stopped
             cancelled = pushed.cancelled
             pulled = Pulled()

@@ -13,9 +13,11 @@ The hashed document, like a proposal's (`app.proposals.service`; both shapes are
     {"receipt": to_json(doc)}
 
 written as canonical JSON and hashed as UTF-8 with SHA-256; `doc` holds the client's strokes
-or the scan's type, size and SHA-256.  The outbox payload is that document with
-`content_hash` added and, for a scan, `scan_base64` (its bytes) beside `receipt`.  The
-receipt's outbox item depends on its proposal's: head office must know the proposal first.
+or the scan's type, size and SHA-256.  A photo scan is made small first (`app.common.scans`:
+grayscale, about 200 dpi, JPEG); the small file is what is stored, described, hashed and sent.
+The outbox payload is that document with `content_hash` added and, for a scan, `scan_base64`
+(its bytes) beside `receipt`.  The receipt's outbox item depends on its proposal's: head
+office must know the proposal first.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
+from app.common import scans
 from app.errors import InvalidInput, NotFound
 from app.profile.audit import record_event
 from app.proposals.service import SignatureInput, outbox_payload, refuse_unstorable
@@ -296,6 +299,9 @@ class ReceiptService:
         Refused with `ReceiptRefused` listing every problem (the JSON form's limits included,
         as head office checks them), or only the scan's when the file is not a usable scan.
         """
+        # A photo is made small first (app.common.scans), outside the transaction (a second or so for
+        # 12 MP): what is stored, described, hashed and sent is the small one.
+        small = scans.shrink(scan[0]) if scan is not None else None
         with self._sessions.begin() as session:
             receipt = _draft(session, receipt_id)
             proposal = session.get(models.Proposal, receipt.proposal_id)
@@ -316,12 +322,17 @@ class ReceiptService:
                 found += signature_rules.check_signature(signature[0])
                 strokes = signature_rules.to_json(signature[0])
                 sig_ref = rules.SignatureRef(rules.SIGNER_ROLE, strokes)
-            if scan is not None:
+            if scan is not None and small is not None:
                 data, claimed = scan
-                refused_scan = rules.check_scan(data, claimed)
+                if small.changed and not (claimed and claimed != small.source_mime):
+                    refused_scan = rules.check_scan(small.data, "")  # its type was as named; the small one's size
+                else:
+                    refused_scan = rules.check_scan(data, claimed)
                 if refused_scan:
                     # Not a scan the form can even describe (empty, too large, no PNG/JPEG/PDF).
                     raise ReceiptRefused(refused_scan)
+                data = small.data
+                scan = (data, claimed)
                 scan_ref = rules.ScanRef(rules.sniff_mime(data) or claimed, hashlib.sha256(data).hexdigest(), len(data))
             receipt.policy_number = receipt.policy_number.strip()
             receipt.signed_on = signed_on

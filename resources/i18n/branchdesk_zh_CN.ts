@@ -8232,197 +8232,243 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync/page.py" line="76"/>
+        <location filename="../../ui/sync/page.py" line="79"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="77"/>
+        <location filename="../../ui/sync/page.py" line="80"/>
         <source>Finished proposals and signed receipts on their way to head office, and what came back.</source>
         <translation>发往总公司的已完成投保单和已签收回执，以及总公司的答复。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="92"/>
+        <location filename="../../ui/sync/page.py" line="95"/>
         <source>&amp;Log in…</source>
         <translation>登录(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="95"/>
+        <location filename="../../ui/sync/page.py" line="98"/>
         <source>All items</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="95"/>
+        <location filename="../../ui/sync/page.py" line="98"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="96"/>
+        <location filename="../../ui/sync/page.py" line="99"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="96"/>
+        <location filename="../../ui/sync/page.py" line="99"/>
         <source>Rejected</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="97"/>
+        <location filename="../../ui/sync/page.py" line="100"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="97"/>
+        <location filename="../../ui/sync/page.py" line="100"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="99"/>
+        <location filename="../../ui/sync/page.py" line="102"/>
         <source>Sho&amp;w:</source>
         <translation>显示(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="101"/>
+        <location filename="../../ui/sync/page.py" line="104"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="102"/>
+        <location filename="../../ui/sync/page.py" line="105"/>
         <source>Send what waits and fetch head office&apos;s answers (F5)</source>
         <translation>发送等待中的项目并获取总公司的答复（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="103"/>
+        <location filename="../../ui/sync/page.py" line="106"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="104"/>
+        <location filename="../../ui/sync/page.py" line="107"/>
         <source>Stop after the item being sent (Esc); the rest keeps waiting</source>
         <translation>发送完当前一项后停止（Esc）；其余继续等待</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="118"/>
+        <location filename="../../ui/sync/page.py" line="130"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="119"/>
+        <location filename="../../ui/sync/page.py" line="131"/>
         <source>Send a rejected item again at the next sync</source>
         <translation>在下次同步时重新发送被拒收的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="120"/>
+        <location filename="../../ui/sync/page.py" line="132"/>
         <source>&amp;Discard…</source>
         <translation>放弃(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="121"/>
+        <location filename="../../ui/sync/page.py" line="133"/>
         <source>Never send this item; a copy is kept on this computer (Delete)</source>
         <translation>不再发送此项；本机保留一份副本（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="122"/>
+        <location filename="../../ui/sync/page.py" line="134"/>
         <source>E&amp;xport list…</source>
         <translation>导出列表(&amp;X)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="228"/>
+        <location filename="../../ui/sync/page.py" line="242"/>
         <source>%n item(s) shown</source>
         <translation>
             <numerusform>显示 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="228"/>
+        <location filename="../../ui/sync/page.py" line="242"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 项等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="230"/>
+        <location filename="../../ui/sync/page.py" line="244"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n 项被拒收</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="231"/>
+        <location filename="../../ui/sync/page.py" line="245"/>
         <source>last successful sync: %1</source>
         <translation>上次成功同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="241"/>
+        <location filename="../../ui/sync/page.py" line="255"/>
         <source>Not logged in to head office: nothing is sent until you log in.</source>
         <translation>尚未登录总公司：登录之前不会发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="243"/>
+        <location filename="../../ui/sync/page.py" line="257"/>
         <source>Using the token set for unattended runs, for %1.</source>
         <translation>正在使用为无人值守运行设置的令牌（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="245"/>
+        <location filename="../../ui/sync/page.py" line="259"/>
         <source>Logged in to %1 as manager %2.</source>
         <translation>已以客户经理 %2 的身份登录 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="269"/>
+        <location filename="../../ui/sync/page.py" line="283"/>
         <source>It goes again with the next sync. Press Sync now to send it at once.</source>
         <translation>它将在下次同步时重新发送。按“立即同步”可马上发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="280"/>
+        <location filename="../../ui/sync/page.py" line="294"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="281"/>
+        <location filename="../../ui/sync/page.py" line="295"/>
         <source>Discard %1? It will never be sent to head office.</source>
         <translation>放弃 %1？它将永远不会发送到总公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="284"/>
+        <location filename="../../ui/sync/page.py" line="298"/>
         <source>A copy is kept on this computer in %1. It holds ID numbers: keep it private.</source>
         <translation>副本保存在本机的 %1 中。其中含有证件号码，请妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="288"/>
+        <location filename="../../ui/sync/page.py" line="302"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="303"/>
+        <location filename="../../ui/sync/page.py" line="317"/>
         <source>Discarded. The copy is at %1.</source>
         <translation>已放弃。副本在 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="309"/>
+        <location filename="../../ui/sync/page.py" line="323"/>
         <source>Export the sync list</source>
         <translation>导出同步列表</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="310"/>
+        <location filename="../../ui/sync/page.py" line="324"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="317"/>
+        <location filename="../../ui/sync/page.py" line="331"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 项到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="349"/>
+        <location filename="../../ui/sync/page.py" line="368"/>
         <source>Syncing with head office…</source>
         <translation>正在与总公司同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="354"/>
+        <location filename="../../ui/sync/page.py" line="375"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="383"/>
+        <source>%1 of %2 sent</source>
+        <translation>已发送 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="389"/>
+        <source>%1 of %2 items</source>
+        <translation>%1 / %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="396"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="397"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/page.py" line="404"/>
+        <source>a few seconds left</source>
+        <translation>还剩几秒</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/page.py" line="406"/>
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>约剩 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/page.py" line="409"/>
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>约剩 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/page.py" line="410"/>
+        <source>about %n h left</source>
+        <translation>
+            <numerusform>约剩 %n 小时</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ models' field names equal to the dataclasses in `app.rules.proposal` and `app.ru
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -184,6 +184,30 @@ class RequestPush(_Strict):
     details: dict[str, str] = Field(description="a change: field -> new value, at least one")
     requested_at: str = Field(description="ISO 8601 with zone")
     attachments: list[AttachmentIn]
+
+
+class BatchItem(_Strict):
+    kind: Literal["proposal", "receipt", "answer", "request"]
+    key: str = Field(description="the item's Idempotency-Key (the outbox item's UUID)",
+                     json_schema_extra={"pattern": r"^[A-Za-z0-9._:-]{8,200}$"})  # fmt: skip
+    body: Any = Field(description="the body POST /v1/{kind}s takes (ProposalPush, ReceiptPush, AnswerPush, "
+                      "RequestPush), verbatim: its exact bytes are hashed and stored")  # fmt: skip
+
+
+class BatchPush(_Strict):
+    """Several pushes in one request; each is answered as its single endpoint would answer it."""
+
+    items: list[BatchItem] = Field(min_length=0, max_length=100)
+
+
+class BatchResult(BaseModel):
+    key: str
+    status: int = Field(description="the HTTP status the single endpoint gives: 201, or its 4xx")
+    body: dict[str, Any] = Field(description="its JSON answer: Accepted, or ErrorBody")
+
+
+class BatchAnswer(BaseModel):
+    results: list[BatchResult] = Field(description="one per item, in the items' order")
 
 
 class Accepted(BaseModel):

@@ -14,6 +14,12 @@ read here within three bounds:
 - a budget of body bytes one process holds at once (`BRANCHDESK_BODY_BUDGET`, 4× the limit):
   a push that would pass it is answered 503 with Retry-After before it is read, and the
   laptop sends it again later.
+
+A body may come compressed (`Content-Encoding: gzip`, issue 20); it is inflated here, and the
+size limit counts the inflated bytes, a piece at a time, so a gzip bomb costs at most the
+limit: 413.  A stream that is not gzip, is cut short or has bytes after its end is 400
+(`bad_encoding`); any other encoding is 415 before the body is read.  The budget holds the
+compressed length while the body arrives and the inflated one from then on.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import zlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import aclosing, asynccontextmanager
 from dataclasses import dataclass
@@ -40,6 +47,10 @@ BODY_TIMEOUT_ENV = "BRANCHDESK_BODY_TIMEOUT"
 BODY_BUDGET_ENV = "BRANCHDESK_BODY_BUDGET"
 BUDGET_FACTOR = 4  # the default budget: this many bodies at the size limit
 RETRY_AFTER_S = 2
+GZIP = "gzip"
+IDENTITY = "identity"
+INFLATE_PIECE = 256 * 1024  # bytes inflated at a time, so the limit is checked as the body grows
+INFLATE_IN_THREAD = 64 * 1024  # compressed bodies larger than this are inflated off the event loop
 
 
 class ApiError(Exception):
@@ -100,7 +111,8 @@ class Bodies:
         self.held = 0
 
     def _declared_length(self, request: Request) -> int:
-        """The declared length (the size limit when none is declared); ApiError 400/413 first."""
+        """The declared length (the size limit when none is declared); ApiError 400/413/415 first."""
+        content_encoding(request)
         declared = request.headers.get("content-length")
         if declared is None:
             return self.limits.max_body
@@ -115,11 +127,21 @@ class Bodies:
         """The whole body, held within the budget until the `async with` ends."""
         reserved = self._declared_length(request)
         if self.held + reserved > self.limits.body_budget:
-            raise ApiError(503, "busy", "Head office is receiving other large pushes; send this one again shortly.",
-                           {"Retry-After": str(RETRY_AFTER_S)})  # fmt: skip
+            raise _busy()
         self.held += reserved
         try:
-            yield await self._receive(request, self.limits.body_deadline(reserved))
+            raw = await self._receive(request, self.limits.body_deadline(reserved))
+            if content_encoding(request) == GZIP:
+                if len(raw) > INFLATE_IN_THREAD:
+                    raw = await asyncio.to_thread(inflate, raw, self.limits.max_body)
+                else:
+                    raw = inflate(raw, self.limits.max_body)
+                grown = max(0, len(raw) - reserved)
+                if self.held + grown > self.limits.body_budget:
+                    raise _busy()
+                self.held += grown
+                reserved += grown
+            yield raw
         finally:
             self.held -= reserved
 
@@ -138,6 +160,52 @@ class Bodies:
         except ClientDisconnect:
             raise ApiError(400, "incomplete_body", "The connection closed before the whole body arrived.") from None
         return b"".join(chunks)
+
+
+def content_encoding(request: Request) -> str:
+    """`gzip` or `identity` (none said); ApiError 415 for any other coding, or a list of them."""
+    coding = request.headers.get("content-encoding", IDENTITY).strip().lower()
+    if coding in (GZIP, "x-gzip"):
+        return GZIP
+    if coding in (IDENTITY, ""):
+        return IDENTITY
+    raise ApiError(415, "unsupported_encoding", "Send the body uncompressed or with Content-Encoding: gzip.")
+
+
+def inflate(data: bytes, limit: int) -> bytes:
+    """The gzip stream `data` inflated; ApiError 413 once it passes `limit` bytes (checked a
+    piece at a time: a bomb is never inflated past the limit), 400 when it is not one whole
+    gzip stream."""
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    pieces: list[bytes] = []
+    size = 0
+    pending = data
+    try:
+        while True:
+            piece = inflater.decompress(pending, INFLATE_PIECE)
+            size += len(piece)
+            if size > limit:
+                raise _too_large(limit)
+            pieces.append(piece)
+            pending = inflater.unconsumed_tail
+            if not pending:
+                break
+        tail = inflater.flush()
+    except zlib.error as error:
+        raise ApiError(400, "bad_encoding", f"The body is not a valid gzip stream ({error}).") from None
+    size += len(tail)
+    if size > limit:
+        raise _too_large(limit)
+    if not inflater.eof:
+        raise ApiError(400, "bad_encoding", "The gzip stream is cut short.")
+    if inflater.unused_data:
+        raise ApiError(400, "bad_encoding", "Bytes follow the end of the gzip stream.")
+    return b"".join([*pieces, tail])
+
+
+def _busy() -> ApiError:
+    return ApiError(503, "busy", "Head office is receiving other large pushes; send this one again shortly.",
+                    {"Retry-After": str(RETRY_AFTER_S)})  # fmt: skip
 
 
 def _too_large(limit: int) -> ApiError:

@@ -2,9 +2,10 @@
 loop of requests posting the same payloads, each against a freshly started server and database.
 
 The floor is a keep-alive `requests.Session().post` loop with nothing else: no outbox
-bookkeeping, no retries, no local transactions. SyncService does, per item, a commit before
-the request ("sending") and one after it ("sent" and the reply), which is what makes a kill
-at any moment safe.
+bookkeeping, no retries, no local transactions, one request per item. SyncService sends the
+items in gzip-compressed batches (issue 20: 1, 2, 4 … up to 100 items a request), with a commit
+before each request ("sending") and one after it ("sent" and the replies), which is what makes a
+kill at any moment safe. Target: at least the plain loop's rate (ratio ≥ 1.0).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from tests.paperwork_helpers import finished_proposal  # noqa: E402
 
 ITEMS = 1000
 ROUNDS = 2
-TARGET_RATIO = 0.8
+TARGET_RATIO = 1.0
 
 
 def build_profile(target: Path, items: int) -> float:

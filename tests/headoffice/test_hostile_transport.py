@@ -80,6 +80,7 @@ def test_refusals_come_before_the_body(headoffice: HeadOffice, headoffice_token:
             415,
             "unsupported_media_type",
         ),
+        ({"token": token, "key": KEY, "extra": {"Content-Encoding": "br"}}, declared, 415, "unsupported_encoding"),
     ]
     for options, length, status, detail in cases:
         with connect(office.port, timeout=3) as sock:

@@ -76,5 +76,5 @@ def test_schemathesis_finds_nothing(office: HeadOffice, manager: tuple[str, str]
     assert by_status[422] > 300 and by_status[200] > 100 and by_status[405] >= 20
     labels = {label for label, _status in run.statuses}
     assert labels == {"GET /health", "POST /v1/proposals", "POST /v1/receipts", "POST /v1/answers",
-                      "POST /v1/requests", "GET /v1/status", "GET /v1/reference/calendar",
+                      "POST /v1/requests", "POST /v1/batch", "GET /v1/status", "GET /v1/reference/calendar",
                       "GET /v1/reference/products"}  # fmt: skip

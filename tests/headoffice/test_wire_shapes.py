@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from pathlib import Path
 
 import pytest
@@ -20,12 +21,33 @@ def test_the_openapi_models_have_the_wire_s_keys() -> None:
     assert tuple(schemas.ReceiptPush.model_fields) == (*wire.RECEIPT_KEYS, wire.SCAN_KEY)
     assert tuple(schemas.SignatureEntry.model_fields) == wire.SIGNATURE_KEYS
     assert tuple(schemas.Accepted.model_fields) == wire.ACCEPTED_KEYS
+    assert set(schemas.BatchItem.model_fields) == {"kind", "key", "body"}
+    assert schemas.BatchPush.model_json_schema()["properties"]["items"]["maxItems"] == wire.BATCH_MAX_ITEMS
+
+
+def test_a_batch_carries_each_payload_verbatim_and_its_results_are_checked_item_by_item() -> None:
+    payload = '{"content_hash":"x","proposal":{"name":"张伟"}}'
+    text = wire.batch_text([(wire.PROPOSAL, "k-00000001", payload), (wire.RECEIPT, "k-00000002", "{}")])
+    assert payload.encode("utf-8") in text
+    assert json.loads(text) == {"items": [
+        {"body": json.loads(payload), "key": "k-00000001", "kind": "proposal"},
+        {"body": {}, "key": "k-00000002", "kind": "receipt"},
+    ]}  # fmt: skip
+    keys = ["k-00000001", "k-00000002"]
+    good = [{"key": key, "status": 201, "body": {}} for key in keys]
+    assert wire.batch_result_gaps(good, keys) == []
+    assert wire.batch_result_gaps(good[:1], keys) == ["1 results for 2 items"]
+    assert wire.batch_result_gaps(good[::-1], keys) == ["result 0 is not for item k-00000001",
+                                                        "result 1 is not for item k-00000002"]  # fmt: skip
+    assert wire.batch_result_gaps([{"key": keys[0], "status": True}, good[1]], keys) == ["result 0 has no status"]
+    assert wire.batch_result_gaps({"results": good}, keys) == ["no list of results"]
 
 
 def test_the_server_serves_the_wire_s_paths(tmp_path: Path) -> None:
     app = create_app(f"sqlite:///{tmp_path / 'hq.db'}")
     served = {route.path for route in app.routes if isinstance(route, Route) and route.include_in_schema}
-    assert served == {wire.HEALTH_PATH, wire.STATUS_PATH, *wire.PUSH_PATHS.values(), *wire.REFERENCE_PATHS.values()}
+    assert served == {wire.HEALTH_PATH, wire.STATUS_PATH, *wire.PUSH_PATHS.values(), *wire.REFERENCE_PATHS.values(),
+                      wire.BATCH_PATH}  # fmt: skip
     assert set(wire.PUSH_PATHS) == set(wire.OUTBOX_KINDS)
 
 

@@ -57,7 +57,8 @@ DRIP_BYTES = 30  # then the drip ends (cut short): a client without a deadline i
 
 class FaultyProxy:
     def __init__(self, upstream_port: int, *, fault_rate: float, stall_s: float, seed: int = 0,
-                 faults: tuple[str, ...] = FAULTS, drip_s: float = 1.0) -> None:  # fmt: skip
+                 faults: tuple[str, ...] = FAULTS, drip_s: float = 1.0,
+                 without: tuple[str, ...] = ()) -> None:  # fmt: skip
         self.upstream_port = upstream_port
         self.fault_rate = fault_rate
         self.stall_s = stall_s
@@ -65,6 +66,9 @@ class FaultyProxy:
         self.huge_sent = 0  # bytes of `huge_before` the client took before it hung up
         self.faults = faults
         self.counts: Counter[str] = Counter()
+        # Paths answered 404 in head office's own shape, as a head office from before they existed.
+        self.without = without
+        self.seen: list[tuple[str, str, str | None]] = []  # (method, path, Content-Encoding) of each request
         self._rng = random.Random(seed)
         self._lock = threading.Lock()
         self._closing = threading.Event()
@@ -117,6 +121,12 @@ class FaultyProxy:
             def _relay(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
+                with proxy._lock:
+                    proxy.seen.append((self.command, self.path, self.headers.get("Content-Encoding")))
+                if self.path in proxy.without:
+                    self._send(404, [("Content-Type", "application/json")],
+                               b'{"detail":{"code":"not_found","message":"Not Found"}}')  # fmt: skip
+                    return
                 fault = proxy._pick()
                 if fault.endswith("_before"):
                     self._fail(fault)

@@ -92,7 +92,9 @@ def test_a_failed_item_waits_before_a_later_run_and_retry_makes_it_due(
 def test_every_item_is_delivered_exactly_once_through_30_percent_faults(
     make_profile: MakeProfile, headoffice: HeadOffice, headoffice_token: str
 ) -> None:
-    ctx = make_profile(160, 40)
+    # Batches (issue 20) make fewer requests than items: 500 items (the profile of the SIGKILL test
+    # below) in batches of at most 2 give each kind of fault its chances, a whole batch included.
+    ctx = make_profile(450, 50)
     started = time.perf_counter()
     with FaultyProxy(headoffice.port, fault_rate=0.3, stall_s=0.4, seed=7) as proxy:
         log_in(ctx, proxy.url, headoffice_token)
@@ -100,7 +102,13 @@ def test_every_item_is_delivered_exactly_once_through_30_percent_faults(
         sync = service(
             ctx,
             policy=RetryPolicy(
-                attempts=2, initial_s=0.01, max_s=0.02, jitter_s=0.01, later_initial_s=0.0, later_max_s=0.0
+                attempts=2,
+                initial_s=0.01,
+                max_s=0.02,
+                jitter_s=0.01,
+                later_initial_s=0.0,
+                later_max_s=0.0,
+                batch_items=2,
             ),
             timeout=(1.0, 0.25),
         )
@@ -122,7 +130,7 @@ def test_every_item_is_delivered_exactly_once_through_30_percent_faults(
     assert 0.2 < sum(faults.values()) / requests_made < 0.4
     figures(
         "faults_30_percent",
-        items=200,
+        items=len(outbox(ctx)),
         runs=runs,
         requests=requests_made,
         faults=sum(faults.values()),
@@ -160,6 +168,7 @@ def test_server_crash_and_restart_in_the_middle_of_a_push(make_profile: MakeProf
             headoffice.restart()  # SIGTERM, as a service manager restarts it
         pushing.join(60)
         assert not pushing.is_alive()
+    assert "POST /v1/batch" in headoffice.log_text()  # the items went in batches, killed in the middle of one
     runs = 0
     while sync.summary().pending:
         runs += 1
@@ -176,7 +185,7 @@ def test_client_killed_20_times_while_pushing_500_items(make_profile: MakeProfil
     env = {**os.environ, "BRANCHDESK_TOKEN": headoffice_token}
     command = [BRANCHDESK, "--data-dir", str(ctx.data_dir), "sync", "--progress"]
     rng = random.Random(20)
-    kills = interrupted = unheard = 0
+    kills = interrupted = unheard = widest = 0
     started = time.perf_counter()
     while kills < 20:
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -193,6 +202,7 @@ def test_client_killed_20_times_while_pushing_500_items(make_profile: MakeProfil
         kills += 1
         sending = [i for i in outbox(ctx) if i.status == "sending"]
         interrupted += len(sending)
+        widest = max(widest, len(sending))  # a batch of that many items was cut short
         held = {r.id for r in headoffice.records()}
         unheard += sum(1 for i in sending if i.record_id in held)  # head office has it; the laptop never heard
     assert kills == 20, "the pushes ended before 20 kills; push more items"
@@ -201,6 +211,7 @@ def test_client_killed_20_times_while_pushing_500_items(make_profile: MakeProfil
     elapsed = time.perf_counter() - started
     assert final.returncode == 0, final.stdout + final.stderr
     assert interrupted >= 1  # at least one kill landed between "sending" and its outcome
+    assert widest >= 2  # and one in the middle of a batch
     assert_exactly_once(ctx, headoffice)
     assert ctx.sync.summary().pending == 0
     figures(
@@ -209,6 +220,7 @@ def test_client_killed_20_times_while_pushing_500_items(make_profile: MakeProfil
         kills=kills,
         sent_before_final_run=sent_before_final,
         interrupted_mid_request=interrupted,
+        widest_batch_cut=widest,
         server_had_it_client_never_heard=unheard,
         seconds=round(elapsed, 1),
     )

@@ -6,7 +6,9 @@ asked for newer copies.
 
 The list, retry, discard and export go through the core's SyncService on workers; runs
 themselves belong to the SyncScheduler (one at a time), which this page asks for a run and
-follows for progress and the outcome (`follow`).
+follows for progress and the outcome (`follow`).  While a run pushes, the bar counts payload bytes
+("1.2 MB of 3.4 MB sent") and a label beside it the items and the time left at the rate seen
+(ui.sync.transfer), once a few seconds of it are known.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +40,7 @@ from ui.common.task_runner import TaskRunner
 from ui.sync.login_dialog import LoginDialog
 from ui.sync.model import SyncItemModel
 from ui.sync.texts import LOGIN_CODES, SyncTexts
+from ui.sync.transfer import Transfer
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -106,6 +109,15 @@ class SyncPage(Page):
         self.progress = QProgressBar(self)
         self.progress.setObjectName("syncProgress")
         self.progress.hide()
+        # While a run pushes: items done and the time left, beside the bar (which counts bytes once known).
+        self.estimate = QLabel(self)
+        self.estimate.setObjectName("syncEstimate")
+        self.estimate.hide()
+        self.transfer = Transfer()
+        self._items = (0, 0)
+        self._estimate_timer = QTimer(self)
+        self._estimate_timer.setInterval(1000)  # the time left counts down between the outbox's reports
+        self._estimate_timer.timeout.connect(self._show_estimate)
         self.model = SyncItemModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("syncItems")
@@ -136,6 +148,7 @@ class SyncPage(Page):
         controls.addWidget(filter_label)
         controls.addWidget(self.status_filter)
         controls.addStretch(1)
+        controls.addWidget(self.estimate)
         controls.addWidget(self.progress, 1)
         controls.addWidget(self.sync_button)
         controls.addWidget(self.cancel_button)
@@ -190,6 +203,7 @@ class SyncPage(Page):
         self.login_did_succeed.connect(scheduler.note_login)
         scheduler.sync_did_start.connect(self.show_sync_started)
         scheduler.sync_did_progress.connect(self.show_sync_progress)
+        scheduler.sync_did_send_bytes.connect(self.show_sync_bytes)
         scheduler.sync_did_finish.connect(self.show_sync_report)
         scheduler.sync_did_fail.connect(self.show_sync_failure)
         scheduler.sync_did_end.connect(self.show_sync_ended)
@@ -346,12 +360,54 @@ class SyncPage(Page):
         self.cancel_button.setEnabled(True)
         self.progress.setRange(0, 0)  # busy until the first item is done
         self.progress.show()
+        self.transfer.start()
+        self._items = (0, 0)
+        self.estimate.clear()
+        self.estimate.show()
+        self._estimate_timer.start()
         self.status.setText(self.tr("Syncing with head office…"))
 
     def show_sync_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setFormat(self.tr("%1 of %2").replace("%1", str(done)).replace("%2", str(total)))
+        self._items = (done, total)
+        if not self.transfer.known:  # else the bar counts bytes (show_sync_bytes)
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+            self.progress.setFormat(self.tr("%1 of %2").replace("%1", str(done)).replace("%2", str(total)))
+        self._show_estimate()
+
+    def show_sync_bytes(self, done: int, total: int) -> None:
+        """The outbox's payload bytes sent and due: the bar by bytes, "1.2 MB of 3.4 MB"."""
+        self.transfer.note(done, total)
+        self.progress.setRange(0, PERMILLE)
+        self.progress.setValue(PERMILLE * self.transfer.done // max(self.transfer.total, 1))
+        self.progress.setFormat(self.tr("%1 of %2 sent").replace("%1", self.size_text(self.transfer.done))
+                                .replace("%2", self.size_text(self.transfer.total)))  # fmt: skip
+        self._show_estimate()
+
+    def _show_estimate(self) -> None:
+        done, total = self._items
+        parts = [self.tr("%1 of %2 items").replace("%1", str(done)).replace("%2", str(total))] if total else []
+        left = self.time_left_text(self.transfer.seconds_left()) if done < total else ""
+        self.estimate.setText(" · ".join(parts + ([left] if left else [])))
+
+    def size_text(self, count: int) -> str:
+        """Bytes as the manager reads them: "860 KB", "3.4 MB"."""
+        if count >= MIB:
+            return self.tr("%1 MB").replace("%1", f"{count / MIB:.1f}")
+        return self.tr("%1 KB").replace("%1", str(-(-count // 1024)))
+
+    def time_left_text(self, seconds: float | None) -> str:
+        """The time left in words ("about 2 min left"); "" while the rate is not known yet."""
+        if seconds is None:
+            return ""
+        if seconds < 10:
+            return self.tr("a few seconds left")
+        if seconds < 55:
+            return self.tr("about %n s left", "", int(seconds / 10 + 0.5) * 10)
+        minutes = max(1, int(seconds / 60 + 0.5))
+        if minutes < 120:
+            return self.tr("about %n min left", "", minutes)
+        return self.tr("about %n h left", "", int(minutes / 60 + 0.5))
 
     def show_sync_report(self, report: SyncReport) -> None:
         self.status.setText(self._texts.report(report))
@@ -369,7 +425,13 @@ class SyncPage(Page):
         self.sync_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.progress.hide()
+        self._estimate_timer.stop()
+        self.estimate.hide()
         self.reload()
+
+
+PERMILLE = 1000  # the bar's range while it counts bytes (a QProgressBar holds an int)
+MIB = 1024 * 1024
 
 
 def _retryable(item: SyncItem) -> bool:

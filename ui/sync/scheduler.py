@@ -45,6 +45,7 @@ def _logged_in(ctx: AppContext) -> bool:
 class SyncScheduler(QObject):
     sync_did_start = Signal()
     sync_did_progress = Signal(int, int)  # items done, items due
+    sync_did_send_bytes = Signal(int, int)  # payload bytes sent, bytes due (emitted on the run's worker: queued)
     sync_did_finish = Signal(object)  # SyncReport
     sync_did_fail = Signal(object)  # the exception: NotLoggedIn, LoginRequired, CredentialsUnavailable…
     sync_did_end = Signal()  # after every run, however it ended
@@ -129,7 +130,8 @@ class SyncScheduler(QObject):
                 limit = deadline - time.monotonic()
                 if limit <= 0:
                     return None  # the net lane freed up too late: the items wait for the next start
-            return ctx.sync.run_once(task.cancelled, task.report_progress, time_limit_s=limit)
+            return ctx.sync.run_once(task.cancelled, task.report_progress, time_limit_s=limit,
+                                     on_bytes=self.sync_did_send_bytes.emit)  # fmt: skip
 
         self._task = self._runner.submit(
             work, lane="net", on_done=self._finished, on_failure=self._failed, on_progress=self.sync_did_progress.emit
