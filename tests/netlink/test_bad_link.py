@@ -1,4 +1,4 @@
-"""Sync over a real bad link: a veth pair in a network namespace, `tc tbf` at 256 kbit/s each way,
+"""Sync over a real bad link: a veth pair in a network namespace, `tc tbf` at 512 kbit/s each way (the bench: 256),
 cuts with `ip link set ... down/up`, random loss with a classic-BPF `cls_bpf` filter, and the real
 head-office server (TLS) on the far side (tests/netlink/link.py). Figures: `pytest -s`."""
 
@@ -62,7 +62,7 @@ def push_until_done(ctx: AppContext, link: BadLink, cut: bool) -> tuple[float, i
 # Loss and cuts apart: together, at a cut every 20 s, the ~1 MB batch sometimes outlives head
 # office's body deadline (30 s + 32 KiB/s) and goes again (the bench has both, cuts every 60 s).
 @pytest.mark.parametrize(("loss", "cut"), [(0.0, True), (0.02, False)], ids=["cut-5s-every-20s", "2pct-loss"])
-def test_a_days_paperwork_over_256_kbit_arrives_exactly_once(
+def test_a_days_paperwork_over_a_slow_link_arrives_exactly_once(
     link_office: LinkOffices, day_profile: AppContext, loss: float, cut: bool
 ) -> None:
     link, office = link_office(loss)
