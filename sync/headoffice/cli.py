@@ -15,8 +15,9 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import inspect
 from sqlalchemy.exc import ArgumentError, OperationalError
@@ -167,15 +168,20 @@ def _add_manager(args: argparse.Namespace) -> int:
     return 0
 
 
-def _decide(args: argparse.Namespace) -> int:
+def _recorded(record: Callable[[], dict[str, Any]]) -> int:
+    """Runs one of head office's decisions and prints the feed event it made; a refusal is one
+    line and exit 2."""
     try:
-        event = store.decide(_office(args), args.record_id, args.status, args.reason,
-                             args.problem_kind, args.policy_number)  # fmt: skip
+        event = record()
     except store.BadDecision as error:
-        print(f"branchdesk-headoffice: {error}", file=sys.stderr)
-        return 2
+        return _refused(error)
     print(json.dumps(event, ensure_ascii=False))
     return 0
+
+
+def _decide(args: argparse.Namespace) -> int:
+    return _recorded(lambda: store.decide(_office(args), args.record_id, args.status, args.reason,
+                                          args.problem_kind, args.policy_number))  # fmt: skip
 
 
 def _office(args: argparse.Namespace) -> sessionmaker[Session]:
@@ -199,12 +205,12 @@ def _letter(args: argparse.Namespace) -> int:
         if not sep or not key.strip():
             return _refused(ValueError(f"--field {pair!r}: write it as KEY=VALUE."))
         fields[key.strip()] = value
-    try:
-        event = store.raise_letter(_office(args), args.record_id, args.kind, args.reason, fields)
-    except store.BadDecision as error:
-        return _refused(error)
-    print(json.dumps(event, ensure_ascii=False))
-    return 0
+    return _recorded(lambda: store.raise_letter(_office(args), args.record_id, args.kind, args.reason, fields))
+
+
+def _print_files(files: list[dict[str, Any]]) -> None:
+    for file in files:
+        print(f"    + {file['name']}  {file['mime']}  {_size(file['size'])}  sha256 {file['sha256']}")
 
 
 def _size(size: int) -> str:
@@ -224,20 +230,14 @@ def _answers(args: argparse.Namespace) -> int:
             print(f"    decision: {row['decision']}, signed by {', '.join(s['role'] for s in row['signatures'])}")
         if row["text"]:
             print(f"    {row['text']}")
-        for file in row["attachments"]:
-            print(f"    + {file['name']}  {file['mime']}  {_size(file['size'])}  sha256 {file['sha256']}")
+        _print_files(row["attachments"])
     if not rows:
         print("No answers." if not args.open else "No answers waiting for a reply.", file=sys.stderr)
     return 0
 
 
 def _reply(args: argparse.Namespace) -> int:
-    try:
-        event = store.reply_answer(_office(args), args.answer_id, args.status, args.text)
-    except store.BadDecision as error:
-        return _refused(error)
-    print(json.dumps(event, ensure_ascii=False))
-    return 0
+    return _recorded(lambda: store.reply_answer(_office(args), args.answer_id, args.status, args.text))
 
 
 def _requests(args: argparse.Namespace) -> int:
@@ -253,20 +253,14 @@ def _requests(args: argparse.Namespace) -> int:
             print(f"    reason: {row['reason']}")
         for key, value in row["details"].items():
             print(f"    {key} -> {value}")
-        for file in row["attachments"]:
-            print(f"    + {file['name']}  {file['mime']}  {_size(file['size'])}  sha256 {file['sha256']}")
+        _print_files(row["attachments"])
     if not rows:
         print("No requests.", file=sys.stderr)
     return 0
 
 
 def _reply_request(args: argparse.Namespace) -> int:
-    try:
-        event = store.reply_request(_office(args), args.request_id, args.status, args.text)
-    except store.BadDecision as error:
-        return _refused(error)
-    print(json.dumps(event, ensure_ascii=False))
-    return 0
+    return _recorded(lambda: store.reply_request(_office(args), args.request_id, args.status, args.text))
 
 
 def _publish(args: argparse.Namespace) -> int:
