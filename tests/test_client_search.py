@@ -13,7 +13,10 @@ from app.context import AppContext
 from app.rules.id_numbers import make_resident_id
 from app.rules.ids import ClientId
 
-TODAY = date.today()
+
+def today() -> date:
+    """Read when used, not at import: a run that crosses midnight must not compare two days."""
+    return date.today()
 
 
 def add(ctx: AppContext, name: str, mobile: str, birth: date, gender: str, seq: int, **more: Any) -> ClientId:

@@ -19,7 +19,10 @@ from app.rules.money import cents_from_amount
 from app.sales_forms.closing import ClosingInput, Objection
 from local_db.models import Client, Prospect, Visit, WorkLogEntry
 
-TODAY = date.today()
+
+def today() -> date:
+    """Read when used, not at import: a run that crosses midnight must not compare two days."""
+    return date.today()
 
 
 @pytest.fixture
@@ -32,7 +35,7 @@ def client_id(ctx: AppContext) -> ClientId:
 
 
 def plan_visit(ctx: AppContext, client_id: ClientId, hour: int = 14) -> VisitId:
-    start = datetime.combine(TODAY, time(hour), local_zone())
+    start = datetime.combine(today(), time(hour), local_zone())
     view = ctx.planner.create(
         VisitInput(kind="client", purpose="closing", starts_at=start, ends_at=start + timedelta(hours=1),
                    client_id=client_id, location="网点贵宾室")
@@ -62,7 +65,7 @@ def entries(ctx: AppContext) -> list[WorkLogEntry]:
 def test_a_draft_keeps_what_was_typed_and_counts_nothing(ctx: AppContext, client_id: ClientId) -> None:
     service = ctx.closing_interviews
     form = service.start(client_id=client_id)
-    assert (form.status, form.data.held_on, form.client_name) == ("draft", TODAY, "张三")
+    assert (form.status, form.data.held_on, form.client_name) == ("draft", today(), "张三")
     saved = service.save(form.id, filled(form.data, outcome=None, other="客户配偶在场"))
     again = service.get(form.id)
     assert again == saved
@@ -89,7 +92,7 @@ def test_done_on_a_visit_reuses_the_visits_entry(ctx: AppContext, client_id: Cli
     service.save(form.id, replace(done.data, improve="多倾听"))
     assert [e.id for e in entries(ctx)] == [entry.id]
     with ctx.store.sessions() as session:
-        assert tally(session, TODAY).visits == 1
+        assert tally(session, today()).visits == 1
 
 
 def test_done_on_a_planned_visit_marks_it_done_and_reopen_leaves_the_visit(
@@ -119,9 +122,9 @@ def test_done_without_a_visit_writes_one_visit_entry_that_follows_the_form(
     done = service.mark_done(form.id, filled(form.data))
     [entry] = entries(ctx)
     assert (entry.id, entry.kind, entry.client_id, entry.sales_step, entry.day) == (
-        done.worklog_id, "visit", client_id, "close", TODAY,
+        done.worklog_id, "visit", client_id, "close", today(),
     )  # fmt: skip
-    yesterday = TODAY - timedelta(days=1)
+    yesterday = today() - timedelta(days=1)
     moved = service.save(form.id, replace(done.data, held_on=yesterday))
     [entry] = entries(ctx)
     assert (entry.id, entry.day) == (moved.worklog_id, yesterday)
@@ -131,17 +134,17 @@ def test_done_without_a_visit_writes_one_visit_entry_that_follows_the_form(
 
 def test_a_prospects_interview_counts_on_the_prospect(ctx: AppContext) -> None:
     with ctx.store.sessions.begin() as session:
-        prospect = Prospect(name="李四", mobile="13900001111", captured_on=TODAY)
+        prospect = Prospect(name="李四", mobile="13900001111", captured_on=today())
         session.add(prospect)
         session.flush()
         prospect_id = ProspectId(prospect.id)
     service = ctx.closing_interviews
     form = service.start(prospect_id=prospect_id)
-    done = service.mark_done(form.id, filled(form.data, outcome="follow_up", follow_up_on=TODAY + timedelta(days=3)))
+    done = service.mark_done(form.id, filled(form.data, outcome="follow_up", follow_up_on=today() + timedelta(days=3)))
     [entry] = entries(ctx)
     assert (entry.prospect_id, entry.client_id, done.prospect_name) == (prospect_id, None, "李四")
     # No card to visit: the follow-up stays the date on the form.
-    assert (done.follow_up_visit_id, done.data.follow_up_on) == (None, TODAY + timedelta(days=3))
+    assert (done.follow_up_visit_id, done.data.follow_up_on) == (None, today() + timedelta(days=3))
     with pytest.raises(InvalidInput) as refused:
         service.new_proposal(service.save(form.id, replace(done.data, outcome="closed")).id)
     assert "准客户" in refused.value.message_zh
@@ -150,7 +153,7 @@ def test_a_prospects_interview_counts_on_the_prospect(ctx: AppContext) -> None:
 def test_the_follow_up_becomes_one_planned_visit_kept_in_step(ctx: AppContext, client_id: ClientId) -> None:
     service = ctx.closing_interviews
     form = service.start(visit_id=plan_visit(ctx, client_id))
-    later = TODAY + timedelta(days=7)
+    later = today() + timedelta(days=7)
     done = service.mark_done(form.id, filled(form.data, outcome="follow_up", follow_up_on=later))
     assert done.follow_up_visit_id is not None
     follow_up = ctx.planner.get(done.follow_up_visit_id).view
@@ -194,7 +197,7 @@ def test_closed_offers_a_proposal_prefilled_with_client_product_and_premium(
 
 def test_a_minor_client_is_the_insured_never_the_policyholder(ctx: AppContext) -> None:
     with ctx.store.sessions.begin() as session:
-        child = Client(name="张小明", gender="M", birth_date=TODAY.replace(year=TODAY.year - 8, day=1))
+        child = Client(name="张小明", gender="M", birth_date=today().replace(year=today().year - 8, day=1))
         session.add(child)
         session.flush()
         child_id = ClientId(child.id)
@@ -212,7 +215,7 @@ def test_a_minor_client_is_the_insured_never_the_policyholder(ctx: AppContext) -
         ({"product_code": "NO-SUCH"}, "产品目录中没有"),
         ({"premium_cents": -1}, "保费不能为负数"),
         ({"outcome": "maybe"}, "未知的面谈结果"),
-        ({"outcome": "follow_up", "follow_up_on": TODAY - timedelta(days=1)}, "不能早于面谈日期"),
+        ({"outcome": "follow_up", "follow_up_on": today() - timedelta(days=1)}, "不能早于面谈日期"),
         ({"objections": (Objection("太贵" * 1001, ""),)}, "异议超过"),
         ({"improve": "x" * 2001}, "需改进之处超过"),
         ({"prospect_id": "not-a-prospect"}, "不能同时对应两者"),
@@ -260,13 +263,13 @@ def test_on_a_closed_day_the_entry_is_not_changed_in_place(ctx: AppContext, clie
     service = ctx.closing_interviews
     form = service.start(client_id=client_id)
     done = service.mark_done(form.id, filled(form.data))
-    ctx.worklog.close_day(TODAY)
+    ctx.worklog.close_day(today())
     assert service.get(form.id).logged_on_closed_day
     # What the entry does not show may still be written down …
     assert service.save(form.id, replace(done.data, improve="下次先确认预算")).data.improve == "下次先确认预算"
     # … but not a move of the counted interview to another day, nor taking it back.
     with pytest.raises(InvalidInput) as refused:
-        service.save(form.id, replace(done.data, held_on=TODAY - timedelta(days=1)))
+        service.save(form.id, replace(done.data, held_on=today() - timedelta(days=1)))
     assert "已关闭" in refused.value.message_zh
     with pytest.raises(InvalidInput):
         service.reopen(form.id)

@@ -107,7 +107,7 @@ def test_a_code_in_no_edition_of_the_table_is_a_warning_only(region: str) -> Non
 
 
 FEB_31 = with_check_digit("11010519900231123")
-FUTURE = make_resident_id("110105", date.today() + timedelta(days=1), 5, "F")
+FUTURE = make_resident_id("110105", date.today() + timedelta(days=400), 5, "F")  # future on any day the run reaches
 _GOOD = make_resident_id(NEW, date(1980, 3, 1), 5, "F")
 BAD_CHECK = _GOOD[:-1] + ("0" if _GOOD[-1] != "0" else "1")
 
@@ -157,7 +157,7 @@ def test_the_import_reports_each_case_truthfully(ctx: AppContext, tmp_path: Path
         f"丙,{unknown},13812345673",  # 4 code in no table: imported, with a warning
         f"丁,{BAD_CHECK},13812345674",  # 5 refused
         f"戊,{FEB_31},13812345675",  # 6 refused: 31 February
-        f"己,{FUTURE},13812345676",  # 7 refused: born tomorrow
+        f"己,{FUTURE},13812345676",  # 7 refused: born next year
     ]
     path = tmp_path / "clients.csv"
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")

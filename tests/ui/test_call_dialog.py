@@ -21,7 +21,10 @@ from ui.shell.application import Shell
 
 from .conftest import some, type_text
 
-DAY = date.today()
+
+def today() -> date:
+    """Read when used, not at import: a run that crosses midnight must not compare two days."""
+    return date.today()
 
 
 @pytest.fixture
@@ -42,13 +45,13 @@ def client_id(ctx: AppContext) -> str:
 
 
 def effective_calls(ctx: AppContext) -> int:
-    return sum(1 for e in ctx.worklog.entries(DAY) if e.kind == "call" and e.effective and e.counts)
+    return sum(1 for e in ctx.worklog.entries(today()) if e.kind == "call" and e.effective and e.counts)
 
 
 def test_fill_a_call_by_keyboard_and_the_days_effective_calls_move_by_one(
     qtbot: QtBot, ctx: AppContext, runner: TaskRunner, client_id: str
 ) -> None:
-    dialog = CallRecordDialog(ctx, runner, client_id=client_id, day=DAY)
+    dialog = CallRecordDialog(ctx, runner, client_id=client_id, day=today())
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
@@ -60,7 +63,7 @@ def test_fill_a_call_by_keyboard_and_the_days_effective_calls_move_by_one(
     dialog.script.setFocus()
     type_text(qtbot, dialog.script, "王先生您好，邀请您来网点")
     qtbot.waitUntil(lambda: dialog.record_id is not None and dialog.done_saving(), timeout=5000)
-    assert [r.status for r in ctx.call_records.day(DAY)] == ["prepared"]
+    assert [r.status for r in ctx.call_records.day(today())] == ["prepared"]
     assert effective_calls(ctx) == before
     # After the call: Alt+M ticks "made", the outcome is chosen with the keyboard.
     qtbot.keyClick(dialog, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
@@ -80,7 +83,7 @@ def test_fill_a_call_by_keyboard_and_the_days_effective_calls_move_by_one(
     type_text(qtbot, dialog.notes, "周五再确认")
     qtbot.waitUntil(lambda: dialog.view is not None and dialog.view.notes == "周五再确认", timeout=5000)
     assert effective_calls(ctx) == before + 1
-    [record] = ctx.call_records.day(DAY)
+    [record] = ctx.call_records.day(today())
     assert (record.outcome, record.review_prepared, record.script) == ("clear_answer", True, "王先生您好，邀请您来网点")
     dialog.accept()
 
@@ -88,7 +91,7 @@ def test_fill_a_call_by_keyboard_and_the_days_effective_calls_move_by_one(
 def test_an_appointment_books_the_visit_and_reopening_shows_the_form(
     qtbot: QtBot, ctx: AppContext, runner: TaskRunner, client_id: str
 ) -> None:
-    dialog = CallRecordDialog(ctx, runner, client_id=client_id, day=DAY)
+    dialog = CallRecordDialog(ctx, runner, client_id=client_id, day=today())
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: "王伟" in dialog.who.text())
@@ -108,7 +111,7 @@ def test_an_appointment_books_the_visit_and_reopening_shows_the_form(
     qtbot.waitUntil(lambda: again.view is not None)
     assert again.made.isChecked() and again.outcome.currentData() == "appointment"
     assert again.agreed_place.text() == "网点贵宾室"
-    visits = ctx.planner.between(DAY, DAY + timedelta(days=2))
+    visits = ctx.planner.between(today(), today() + timedelta(days=2))
     assert [v.location for v in visits] == ["网点贵宾室"]
     again.reject()
 

@@ -21,7 +21,10 @@ from ui.today.page import TodayPage
 
 from .conftest import some, type_text
 
-DAY = date.today()
+
+def today() -> date:
+    """Read when used, not at import: a run that crosses midnight must not compare two days."""
+    return date.today()
 
 
 @pytest.fixture
@@ -33,7 +36,7 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
 
 @pytest.fixture
 def book(ctx: AppContext) -> dict[str, str]:
-    born = DAY + timedelta(days=1)
+    born = today() + timedelta(days=1)
     long_ago = datetime(2020, 1, 1, tzinfo=UTC)
     with ctx.store.sessions.begin() as session:
         wang = Client(name="王伟", gender="M", tier="gold", mobile="13900001111", created_at=long_ago,
@@ -44,15 +47,15 @@ def book(ctx: AppContext) -> dict[str, str]:
         session.flush()
         session.add_all([
             ProductHolding(client_id=li.id, product_type="deposit", product_name="大额存单（三年期）",
-                           maturity_on=DAY + timedelta(days=10)),
+                           maturity_on=today() + timedelta(days=10)),
             ProductHolding(client_id=zhang.id, product_type="deposit", product_name="定期存款",
-                           maturity_on=DAY + timedelta(days=10)),
+                           maturity_on=today() + timedelta(days=10)),
         ])  # fmt: skip
         return {"王伟": wang.id, "李娜": li.id}
 
 
 def open_dialog(qtbot: QtBot, ctx: AppContext, runner: TaskRunner, rows: int) -> CareDialog:
-    dialog = CareDialog(ctx, runner, DAY)
+    dialog = CareDialog(ctx, runner, today())
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.table.topLevelItemCount() == rows)
@@ -96,7 +99,7 @@ def test_mark_sent_logs_an_sms_and_the_row_leaves(
     qtbot.waitUntil(lambda: dialog.table.topLevelItemCount() == 1)
     assert dialog.status.text() == "Logged 1 care message(s) as sent."
     with ctx.store.sessions() as session:
-        assert tally(session, DAY).sms == 1
+        assert tally(session, today()).sms == 1
     history = ctx.clients.history(book["李娜"])  # type: ignore[arg-type]
     assert [(h.kind, h.title) for h in history] == [("worklog", "sms")] and "大额存单" in history[0].detail
 

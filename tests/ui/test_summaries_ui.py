@@ -23,7 +23,10 @@ from ui.common.task_runner import TaskRunner
 from ui.summaries.page import SummariesPage
 from ui.today.daily_summary_dialog import DailySummaryDialog
 
-TODAY = date.today()
+
+def today() -> date:
+    """Read when used, not at import: a run that crosses midnight must not compare two days."""
+    return date.today()
 
 
 @pytest.fixture
@@ -35,10 +38,10 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
 
 def effective_call(ctx: AppContext) -> None:
     client_id = ctx.clients.save(ClientDraft(name="赵敏", mobile="13912345678")).client_id
-    at = datetime.combine(TODAY, time(9), local_zone())
-    entry = ctx.worklog.log(LogInput(kind="call", day=TODAY, at=at, client_id=client_id))
+    at = datetime.combine(today(), time(9), local_zone())
+    entry = ctx.worklog.log(LogInput(kind="call", day=today(), at=at, client_id=client_id))
     with ctx.store.sessions.begin() as session:
-        session.add(CallRecord(client_id=client_id, call_on=TODAY, status="done", outcome="appointment",
+        session.add(CallRecord(client_id=client_id, call_on=today(), status="done", outcome="appointment",
                                worklog_id=entry.id))  # fmt: skip
 
 
@@ -46,8 +49,8 @@ def test_the_daily_summary_shows_the_five_measures_and_saves_the_plan_and_analys
     qtbot: QtBot, ctx: AppContext, runner: TaskRunner
 ) -> None:
     effective_call(ctx)
-    ctx.daily_plans.set_measures(TODAY, Measures(calls=4))
-    dialog = DailySummaryDialog(ctx, runner, TODAY)
+    ctx.daily_plans.set_measures(today(), Measures(calls=4))
+    dialog = DailySummaryDialog(ctx, runner, today())
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.summary is not None)
@@ -67,9 +70,9 @@ def test_the_daily_summary_shows_the_five_measures_and_saves_the_plan_and_analys
     assert isinstance(amount, QDoubleSpinBox) and amount.suffix() == " yuan"
     amount.setValue(12345.67)
     qtbot.waitUntil(lambda: dialog.status.text() == "Saved.", timeout=5000)
-    summary = ctx.daily_plans.summary(TODAY)
+    summary = ctx.daily_plans.summary(today())
     assert summary.step_analysis == {"need": "以教育金切入"}
-    planned = ctx.daily_plans.summary(next_working_day(TODAY))
+    planned = ctx.daily_plans.summary(next_working_day(today()))
     assert planned.measure("calls").plan == 9 and planned.measure("sales_cents").plan == 1_234_567
 
 
@@ -98,11 +101,11 @@ def test_the_summaries_page_shows_the_week_and_sets_a_target(qtbot: QtBot, ctx: 
     qtbot.waitUntil(lambda: page.targets.topLevelItemCount() == 1, timeout=5000)
     row = some(page.targets.topLevelItem(0))
     assert (row.text(1), row.text(4), row.text(5), row.text(7)) == ("Annuity", "0%", "5", "0%")
-    (target,) = ctx.summaries.line_targets(TODAY)
+    (target,) = ctx.summaries.line_targets(today())
     assert (target.period, target.line, target.premium_cents, target.policies) == ("month", "annuity", 20_000_000, 5)
     # A week back: the call is no longer in it.
     page.tabs.setCurrentIndex(0)
     qtbot.mouseClick(page.previous_button, Qt.MouseButton.LeftButton)
     assert page.date.date() == QDate.currentDate().addDays(-7)
-    qtbot.waitUntil(lambda: page.week is not None and page.week.last < TODAY, timeout=5000)
+    qtbot.waitUntil(lambda: page.week is not None and page.week.last < today(), timeout=5000)
     assert some(page.week_view.measures.topLevelItem(0)).text(2) == "0"

@@ -25,7 +25,10 @@ from ui.today.daily_summary_dialog import CloseDayDialog, DailySummaryDialog
 from ui.today.page import TodayPage
 from ui.today.quick_log_dialog import QuickVisitDialog
 
-TODAY = date.today()
+
+def today() -> date:
+    """Read when used, not at import: a run that crosses midnight must not compare two days."""
+    return date.today()
 
 
 @pytest.fixture
@@ -41,7 +44,7 @@ def client_id(ctx: AppContext) -> ClientId:
 
 
 def plan(ctx: AppContext, client_id: ClientId, hour: int) -> VisitId:
-    start = datetime.combine(TODAY, time(hour), local_zone())
+    start = datetime.combine(today(), time(hour), local_zone())
     data = VisitInput(
         kind="client", purpose="closing", starts_at=start, ends_at=start + timedelta(hours=1), client_id=client_id
     )
@@ -89,7 +92,7 @@ def test_done_in_the_planner_shows_once_on_today_and_in_the_summary(
 
     visits_bar(qtbot, today_page, 1)
 
-    summary = DailySummaryDialog(ctx, runner, TODAY)
+    summary = DailySummaryDialog(ctx, runner, today())
     qtbot.addWidget(summary)
     qtbot.waitUntil(lambda: summary.summary is not None)
     rows = [some(summary.results.topLevelItem(i)) for i in range(summary.results.topLevelItemCount())]
@@ -98,7 +101,7 @@ def test_done_in_the_planner_shows_once_on_today_and_in_the_summary(
     assert summary.log.topLevelItemCount() == 1
     logged = some(summary.log.topLevelItem(0))
     assert (logged.text(1), logged.text(4)) == ("Visit", "Close")
-    [entry] = ctx.worklog.entries(TODAY)
+    [entry] = ctx.worklog.entries(today())
     assert entry.visit_id == visit_id
 
     # Opened again: the step is there, and saving it unchanged writes nothing new.
@@ -108,14 +111,14 @@ def test_done_in_the_planner_shows_once_on_today_and_in_the_summary(
     assert again is not None and again.step.currentData() == "close"
     again.save_button.click()
     qtbot.waitUntil(lambda: not again.isVisible())
-    assert [e.id for e in ctx.worklog.entries(TODAY)] == [entry.id]
+    assert [e.id for e in ctx.worklog.entries(today())] == [entry.id]
 
 
 def test_the_effective_visit_button_asks_client_and_step_and_counts(
     qtbot: QtBot, ctx: AppContext, client_id: ClientId, today_page: TodayPage
 ) -> None:
     visit_id = plan(ctx, client_id, 15)
-    today_page.day = TODAY
+    today_page.day = today()
     today_page.quick.visit.click()
     dialog = today_page.quick_visit_dialog
     assert isinstance(dialog, QuickVisitDialog) and dialog.isVisible()
@@ -129,20 +132,20 @@ def test_the_effective_visit_button_asks_client_and_step_and_counts(
     qtbot.waitUntil(lambda: not dialog.isVisible())
     visits_bar(qtbot, today_page, 1)
     assert ctx.planner.get(visit_id).view.status == "done"  # linked, not a second record
-    [entry] = ctx.worklog.entries(TODAY)
+    [entry] = ctx.worklog.entries(today())
     assert (entry.visit_id, entry.effective) == (visit_id, True)
 
 
 def test_the_review_is_saved_as_typed_and_survives_close(qtbot: QtBot, ctx: AppContext, runner: TaskRunner) -> None:
-    summary = DailySummaryDialog(ctx, runner, TODAY)
+    summary = DailySummaryDialog(ctx, runner, today())
     qtbot.addWidget(summary)
     summary.show()
     qtbot.waitUntil(lambda: summary.summary is not None)
     summary.went_well.insertPlainText("开场白自然")  # as typed (keyClicks types ASCII only)
-    qtbot.waitUntil(lambda: ctx.daily_plans.summary(TODAY).went_well == "开场白自然")
+    qtbot.waitUntil(lambda: ctx.daily_plans.summary(today()).went_well == "开场白自然")
     summary.went_badly.insertPlainText("异议处理太急")
     summary.reject()  # at once, before the pause: Close still keeps it
-    qtbot.waitUntil(lambda: ctx.daily_plans.summary(TODAY).went_badly == "异议处理太急")
+    qtbot.waitUntil(lambda: ctx.daily_plans.summary(today()).went_badly == "异议处理太急")
 
 
 def test_a_mistaken_entry_of_an_open_day_is_deleted_after_asking(
@@ -150,8 +153,8 @@ def test_a_mistaken_entry_of_an_open_day_is_deleted_after_asking(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    ctx.worklog.quick("leaflets", TODAY, quantity=500)
-    summary = DailySummaryDialog(ctx, runner, TODAY)
+    ctx.worklog.quick("leaflets", today(), quantity=500)
+    summary = DailySummaryDialog(ctx, runner, today())
     qtbot.addWidget(summary)
     summary.show()
     qtbot.waitUntil(lambda: summary.log.topLevelItemCount() == 1)
@@ -167,7 +170,7 @@ def test_a_mistaken_entry_of_an_open_day_is_deleted_after_asking(
     summary.log.setFocus()
     qtbot.keyClick(summary.log, Qt.Key.Key_Delete)
     assert asked and "Leaflets" in asked[0]
-    qtbot.waitUntil(lambda: ctx.worklog.entries(TODAY) == [])
+    qtbot.waitUntil(lambda: ctx.worklog.entries(today()) == [])
     qtbot.waitUntil(lambda: summary.log.topLevelItemCount() == 0)
 
 
@@ -175,7 +178,7 @@ def test_closing_the_day_settles_each_visit_still_planned(
     qtbot: QtBot, ctx: AppContext, runner: TaskRunner, client_id: ClientId
 ) -> None:
     met, later = plan(ctx, client_id, 10), plan(ctx, client_id, 16)
-    summary = DailySummaryDialog(ctx, runner, TODAY)
+    summary = DailySummaryDialog(ctx, runner, today())
     qtbot.addWidget(summary)
     summary.show()
     qtbot.waitUntil(lambda: summary.summary is not None)
@@ -187,10 +190,10 @@ def test_closing_the_day_settles_each_visit_still_planned(
     closing.choices[met].setCurrentIndex(closing.choices[met].findData("done_close"))
     assert closing.choices[later].currentData() == "carry"  # the default
     closing.close_button.click()
-    qtbot.waitUntil(lambda: ctx.worklog.is_closed(TODAY))
+    qtbot.waitUntil(lambda: ctx.worklog.is_closed(today()))
     assert ctx.planner.get(met).view.status == "done"
     moved = ctx.planner.get(later).view
     assert moved.status == "rescheduled" and moved.rescheduled_to_id is not None
-    assert ctx.planner.get(moved.rescheduled_to_id).view.starts_at.date() == next_working_day(TODAY)
-    assert [e.visit_id for e in ctx.worklog.entries(TODAY)] == [met]
+    assert ctx.planner.get(moved.rescheduled_to_id).view.starts_at.date() == next_working_day(today())
+    assert [e.visit_id for e in ctx.worklog.entries(today())] == [met]
     qtbot.waitUntil(lambda: not summary.close_day_button.isEnabled())
