@@ -49,15 +49,25 @@ from sync import wire
 
 # Connect, read (seconds). The odd connect value sits just above a multiple of 3 s, TCP's
 # retransmission window, as requests' documentation recommends.
-DEFAULT_TIMEOUT: tuple[float, float] = (3.05, 20.0)
+# The read timeout outlasts a link cut: a 5 s cut stalls TCP for up to ~25 s (its retransmission
+# timer backs off, doubling, while the link is down, and the queue in front of a 256 kbit/s
+# uplink adds seconds), measured on the bad-link tests; at 20 s a cut near the end of a large
+# batch sent it again from zero. A dead server is still given up at ANSWER_WITHIN_S.
+DEFAULT_TIMEOUT: tuple[float, float] = (3.05, 45.0)
+# How long one send() of a request's body may block (the socket's buffer full while the link
+# is slow or cut), on a connection already made. urllib3 2.x leaves the socket on the CONNECT
+# timeout while it writes the body, so a 3.05 s stall failed every body over a few hundred
+# kB at 256 kbit/s; `_Writing` gives the body this allowance instead, the connect keeps 3.05 s.
+WRITE_STALL_S = 45.0
 # The whole exchange, however the bytes trickle in. Three read timeouts: a slow but honest
 # head office over a branch's backup link (about 10 kB/s reads a 500-event status page of
 # some 200 kB in 20 s) finishes well inside it, and a scheduled sync is held by a server that
 # drips its answer for one minute per request at most, never for the length of the drip.
 ANSWER_WITHIN_S = 60.0
-# Sending is added to that at this rate (256 kbit/s, a poor branch uplink), so a receipt with a
-# 10 MiB scan (13.4 MiB as JSON) still gets the 7 minutes such a link needs to upload it.
-SLOWEST_UPLOAD_BYTES_S = 32 * 1024
+# Sending is added to that at this rate (64 kbit/s: what a poor 256 kbit/s branch uplink still
+# delivers under loss and cuts, with room; head office's body deadline uses the same rate), so
+# a 1 MB batch gets about 3 minutes on top.
+SLOWEST_UPLOAD_BYTES_S = 8 * 1024
 # Size caps on answers. A 201 is some 150 bytes; a 422 lists one error per failing field
 # (about 400 bytes each), and 1 MiB holds 2,500 of them, more than a form has fields.
 PUSH_ANSWER_MAX = 1024 * 1024
@@ -250,10 +260,32 @@ class _Exchange:
 
 
 @cache
+def _writing(connection_class: type[Any]) -> type[Any]:
+    """`connection_class`, writing a request under WRITE_STALL_S once connected (see there)."""
+
+    class Writing(connection_class):
+        def connect(self) -> None:
+            super().connect()  # under the connect timeout
+            self.sock.settimeout(WRITE_STALL_S)
+
+        def send(self, data: Any) -> None:
+            # A kept-alive connection comes back on the last answer's read timeout.
+            if self.sock is not None:
+                self.sock.settimeout(WRITE_STALL_S)
+            super().send(data)
+
+    Writing.__name__ = f"Writing{connection_class.__name__}"
+    return Writing
+
+
+@cache
 def _tracked(pool_class: type[HTTPConnectionPool]) -> type[HTTPConnectionPool]:
-    """`pool_class`, telling the thread's exchange which connection it hands out."""
+    """`pool_class`, telling the thread's exchange which connection it hands out, and making
+    connections that write under their own timeout (`_writing`)."""
 
     class Tracked(pool_class):  # type: ignore[valid-type,misc]  # a base known only at run time
+        ConnectionCls = _writing(pool_class.ConnectionCls)
+
         def _get_conn(self, timeout: float | None = None) -> Any:
             connection = super()._get_conn(timeout)
             exchange = _IN_FLIGHT.exchange

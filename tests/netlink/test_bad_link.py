@@ -120,9 +120,6 @@ def test_sync_killed_mid_upload_on_the_slow_link_then_a_second_run_completes_exa
             held_at_kill=held_at_kill, seconds=round(time.monotonic() - started, 1))  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True, reason="urllib3 writes the body under the 3.05 s connect timeout: see tests/netlink/policy.py"
-)
 def test_a_scan_goes_up_the_slow_link_with_the_apps_default_timeouts(
     link_office: LinkOffices, day_profile: AppContext
 ) -> None:
