@@ -50,8 +50,9 @@ lint: $(TEST_STAMP)
 	$(BIN)/mypy
 
 # The checks first: a lint or type error fails in seconds, before the long test run.
+# The slowest tests are listed at the end: the suite must stay under ~20 minutes on 2 cores.
 test: system-deps lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest --durations=25
 
 bench: system-deps $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/run.py
