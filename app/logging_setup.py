@@ -9,7 +9,8 @@ from its children.
 
 `install_crash_handler` sends uncaught exceptions (main thread and worker threads) to the
 same log, masked, and hands the caller a plain sentence for the user; the traceback itself is
-never shown, since exception messages can quote the data being worked on.
+never shown, since exception messages can quote the data being worked on. The GUI also asks for
+the masked report (app/common/crash_report.py) that its problem dialog copies for IT.
 """
 
 from __future__ import annotations
@@ -23,10 +24,14 @@ from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from platformdirs import user_log_path
 
 from app.rules.masking import mask_id_number, mask_phone
+
+if TYPE_CHECKING:
+    from app.common.crash_report import ProblemReport
 
 APP_NAME = "BranchDesk"
 LOG_FILENAME = "branchdesk.log"
@@ -130,13 +135,23 @@ def install_logging(level: int = logging.INFO, directory: Path | None = None) ->
     return path
 
 
-def install_crash_handler(show: Callable[[str], None] | None = None) -> None:
+def install_crash_handler(
+    show: Callable[[str], None] | None = None, *, report_to: Callable[[ProblemReport], None] | None = None
+) -> None:
     """Uncaught exceptions go to the log, masked; `show` gets a plain sentence for the user
-    (the GUI shows a message box; the CLI prints to stderr)."""
+    (the CLI prints it to stderr), `report_to` the masked report (the GUI's problem dialog; it is
+    called on the thread that failed)."""
     log = logging.getLogger("branchdesk.crash")
 
     def report(kind: type[BaseException], value: BaseException, tb: TracebackType | None, where: str) -> None:
         log.critical("uncaught exception in %s", where, exc_info=(kind, value, tb))
+        if report_to is not None:
+            from app.common.crash_report import build_report
+
+            try:
+                report_to(build_report((kind, value, tb), where))
+            except Exception:  # the hook must not fail in turn: the log entry above is written
+                log.exception("the problem report could not be made")
         if show is not None:
             show(
                 f"BranchDesk hit an unexpected problem ({kind.__name__}). What you saved is safe. "

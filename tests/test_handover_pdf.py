@@ -202,7 +202,9 @@ def test_cff_fonts_are_skipped_with_the_reason(ctx: AppContext) -> None:
 
 
 def test_without_any_truetype_cjk_font_the_builtin_one_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A machine with no fonts at all: nothing in the font folders, no fontconfig.
+    # A machine with no fonts at all: nothing in the font folders, no fontconfig, and an install
+    # that lost the font it carries (resources/fonts).
+    monkeypatch.setattr(fonts, "BUNDLED_FILE", "gone.ttc")
     monkeypatch.setattr(fonts, "LINUX_DIRS", ())
     monkeypatch.setenv("PATH", "")
     monkeypatch.setattr(fonts, "_chosen", {})

@@ -83,7 +83,13 @@ def _contents(ctx: Any) -> dict[str, Any]:
         "records": overview.record_counts(),
         "outbox_pending": outbox.pending,
         "outbox_rejected": outbox.rejected,
-        "print_font": {"name": font.name, "path": font.path, "embedded": font.embedded, "reason": font.reason},
+        "print_font": {
+            "name": font.name,
+            "path": font.path,
+            "embedded": font.embedded,
+            "reason": font.reason,
+            "licence": font.licence,
+        },
         "holiday_calendar": _calendar(ctx.data_dir),
     }
 
@@ -130,6 +136,9 @@ def _print_text(report: dict[str, Any], problems: list[str]) -> None:
         print(f"  {name:<15} {count:>10,}")
     print(f"outbox pending:  {report['outbox_pending']:,}  (rejected: {report['outbox_rejected']:,})")
     print(f"print font:      {report['print_font']['reason']}")
+    if report["print_font"]["path"]:
+        licence = report["print_font"]["licence"] or "the font file's own (not carried by BranchDesk)"
+        print(f"font licence:    {licence}")
     held = report["holiday_calendar"]
     print(f"holidays:        {held['first_year']}–{held['last_year']} known (calendar version {held['version']}, "
           f"{held['source']}); Monday–Friday assumed after {held['last_year']}")  # fmt: skip

@@ -3,9 +3,11 @@
 reportlab embeds (as a subset) only TrueType-outline fonts: its TTFont refuses CFF-flavoured
 OpenType, which is what Noto Sans/Serif CJK usually are.  So the search is:
 
-1. the file set in the profile's settings (`print.font_path`);
-2. Windows' SimSun / Microsoft YaHei / SimHei;
-3. TrueType CJK fonts of Linux distributions (WenQuanYi, AR PL, Droid fallback), then anything
+1. the file set in the profile's settings (`print.font_path`): the manager's choice wins;
+2. the font the package carries (resources/fonts: WenQuanYi Micro Hei, Apache-2.0), so every
+   laptop prints the same page whatever it has installed;
+3. only if that file is missing (a damaged install): Windows' SimSun / Microsoft YaHei / SimHei;
+   TrueType CJK fonts of Linux distributions (WenQuanYi, AR PL, Droid fallback), then anything
    else fontconfig lists for Chinese, each tried and skipped if reportlab cannot embed it;
 4. reportlab's built-in `STSong-Light` CID font: always there, but *not* embedded, so a viewer
    without an Asian font pack may show blanks.  `FontChoice.reason` says so, for `doctor`.
@@ -20,6 +22,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +43,20 @@ LINUX_FILES = (
 )  # fmt: skip
 LINUX_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
 FC_LIST_TIMEOUT_S = 5
+# The font the package carries (resources/fonts/README.txt says where it comes from).
+BUNDLED_FILE = "wqy-microhei.ttc"
+BUNDLED_FAMILY = "WenQuanYi Micro Hei"
+BUNDLED_LICENCE = "Apache License 2.0"
+BUNDLED_LICENCE_FILE = "LICENSE-Apache-2.0.txt"
+
+
+def bundled_font() -> Path:
+    """Where the carried font is: in the package (the PyInstaller bundle carries resources/ too)."""
+    return Path(str(resources.files("resources").joinpath("fonts", BUNDLED_FILE)))
+
+
+def bundled_licence() -> Path:
+    return bundled_font().with_name(BUNDLED_LICENCE_FILE)
 
 
 @dataclass(frozen=True)
@@ -48,6 +65,7 @@ class FontChoice:
     path: str | None  # the file embedded; None for the built-in CID font
     embedded: bool
     reason: str  # which font and why, with what was skipped: shown by `doctor`
+    licence: str = ""  # the carried font's licence and its file; "" for a file of the user's or the system's
 
 
 class _Unusable(Exception):
@@ -121,6 +139,16 @@ def _choose(configured: str | None) -> FontChoice:
             return FontChoice(name, str(configured), True, f"{SETTING_KEY} {configured}: embedded as a subset")
         except _Unusable as why:
             skipped.append(f"{SETTING_KEY} {configured} ({why})")
+    bundled = bundled_font()
+    try:
+        name = _register(bundled)
+    except _Unusable as why:
+        skipped.append(f"bundled {bundled} ({why})")
+    else:
+        note = f"; skipped {', '.join(skipped)}" if skipped else ""
+        return FontChoice(name, str(bundled), True,
+                          f"bundled font {BUNDLED_FAMILY} {bundled}: embedded as a subset{note}",
+                          f"{BUNDLED_LICENCE} ({bundled_licence()})")  # fmt: skip
     tried: set[Path] = set()
     for path in _system_candidates():
         if path in tried:

@@ -7,14 +7,17 @@ show a problem"):
 - anything else is a fault the user cannot correct: a plain sentence with a short reference,
   the one the masked log entry of that exception carries, so IT can find it. The exception's
   own text is never shown: it can quote the data being worked on, and it is English.
+  A background task's fault is also announced on `problems()` (with its reference): the shell's
+  problem dialog (ui/shell/problem_dialog.py) offers the masked report for IT from there.
 """
 
 from __future__ import annotations
 
 import logging
 import secrets
+import threading
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import BranchDeskError, Cancelled
@@ -36,12 +39,38 @@ class FailureTexts(QObject):
         return self.tr("BranchDesk")
 
 
-def new_reference(exc: BaseException) -> str:
-    """A fresh reference for `exc`, kept on it: the caller writes it into the log entry.
-    Eight digits: read out over the phone as easily as typed, and left alone by the log's
-    masking (no ID, card or phone number is that short)."""
+class ProblemFeed(QObject):
+    """Where background tasks' unexpected failures are announced, from any thread."""
+
+    problem_did_happen = Signal(object, str)  # the exception, its reference
+
+
+_feed: ProblemFeed | None = None
+_feed_lock = threading.Lock()
+
+
+def problems() -> ProblemFeed:
+    """The one feed; the shell's reporter takes it first, on the GUI thread."""
+    global _feed
+    with _feed_lock:
+        if _feed is None:
+            _feed = ProblemFeed()
+        return _feed
+
+
+def _reference(exc: BaseException) -> str:
     reference = f"{secrets.randbelow(10**8):08d}"
     setattr(exc, _REFERENCE, reference)
+    return reference
+
+
+def new_reference(exc: BaseException) -> str:
+    """A fresh reference for `exc`, kept on it: the caller (the task runner, on the worker
+    thread) writes it into the log entry. Eight digits: read out over the phone as easily as
+    typed, and left alone by the log's masking (no ID, card or phone number is that short).
+    The fault is announced on `problems()`, whichever failure path the task has."""
+    reference = _reference(exc)
+    problems().problem_did_happen.emit(exc, reference)
     return reference
 
 
@@ -53,7 +82,7 @@ def failure_text(exc: BaseException) -> str | None:
         return exc.text(current_language())
     reference = getattr(exc, _REFERENCE, None)
     if reference is None:  # not through the runner (which logs it in the worker): logged here
-        reference = new_reference(exc)
+        reference = _reference(exc)
         log.error("failed (reference %s)", reference, exc_info=(type(exc), exc, exc.__traceback__))
     return FailureTexts().unexpected(reference)
 

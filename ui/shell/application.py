@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from app.cli.codes import EXIT_OK, EXIT_STARTUP, profile_dir
 from app.errors import BranchDeskError, StartupError
@@ -257,24 +257,6 @@ class Shell(QObject):
             self.ctx = None
 
 
-class CrashReporter(QObject):
-    """Shows the plain crash message on the GUI thread, whichever thread crashed."""
-
-    crash_did_happen = Signal(str)
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self._window = window
-        self.crash_did_happen.connect(self._show)
-
-    def _show(self, _plain: str) -> None:
-        from app.logging_setup import log_file
-
-        QMessageBox.critical(self._window, self.tr("BranchDesk"), self.tr(
-            "BranchDesk hit an unexpected problem. What you saved is safe. The details are in the log: %1"
-        ).replace("%1", str(log_file())))  # fmt: skip
-
-
 def ui_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "BranchDesk", "BranchDesk")
 
@@ -294,10 +276,10 @@ def run_gui(args: argparse.Namespace) -> int:
     apply_look(app)  # font, light or dark as the system is, the one style sheet
     shell = Shell(ui_settings())
     shell.offer_first_start = True
-    from app.logging_setup import install_crash_handler
+    from ui.shell.problem_dialog import ProblemReporter
 
-    reporter = CrashReporter(shell.window)
-    install_crash_handler(reporter.crash_did_happen.emit)
+    # Uncaught exceptions and background tasks' unexpected failures end in the problem dialog.
+    ProblemReporter(shell.window).install()  # kept alive by its parent, the window
     failed: list[bool] = []
 
     def profile_failed() -> None:
