@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -39,6 +39,7 @@ from app.rules.ids import ProposalId
 from ui.common.palette import DARK, LIGHT, STATES, current_scheme, set_tone, state_colour
 from ui.common.task_runner import TaskRunner
 from ui.proposals.list_model import ProposalTableModel
+from ui.shell import look as shell_look
 from ui.shell.application import Shell
 from ui.shell.look import SCHEME_ENV, apply_look, style_sheet, system_scheme, ui_font_family
 from ui.shell.main_window import PAGE_ICONS
@@ -138,6 +139,16 @@ def test_the_ui_font_is_a_cjk_family(look: QApplication) -> None:
     family = ui_font_family()
     assert family is not None, "no CJK UI font installed (fonts-noto-cjk or fonts-wqy-microhei)"
     assert look.font().family() == family and look.font().pointSizeF() == 10.0
+
+
+def test_with_no_cjk_font_installed_the_packages_own_is_used(
+    look: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A laptop without a Chinese UI font: the font the package carries for the PDFs shows Chinese."""
+    monkeypatch.setattr(shell_look, "UI_FONTS", ("No Such Family",))
+    family = shell_look.ui_font_family()
+    assert family == "WenQuanYi Micro Hei"
+    assert QFontMetrics(QFont(family)).inFontUcs4(ord("网"))
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from app.reports.fonts import bundled_font
 from ui.common.palette import PALETTES, Palette, Scheme, set_scheme
 
 # The first installed of these is the UI font: Windows' YaHei, macOS' PingFang, then the Linux
@@ -32,9 +33,15 @@ _following: list[bool] = [False]
 
 
 def ui_font_family() -> str | None:
-    """The first of UI_FONTS installed here, or None (Qt's default font then)."""
+    """The first of UI_FONTS installed here; else the one the package carries (the PDFs' font),
+    so a laptop with no Chinese font still shows Chinese, not boxes; None if even that fails."""
     installed = set(QFontDatabase.families())
-    return next((family for family in UI_FONTS if family in installed), None)
+    found = next((family for family in UI_FONTS if family in installed), None)
+    if found is not None:
+        return found
+    loaded = QFontDatabase.addApplicationFont(str(bundled_font()))
+    families = QFontDatabase.applicationFontFamilies(loaded) if loaded >= 0 else []
+    return families[0] if families else None
 
 
 def system_scheme() -> Scheme:
