@@ -230,6 +230,17 @@ def run(args: argparse.Namespace) -> int:
         # An id, a URL or an entity typed as bytes that are not UTF-8: refused before any work.
         print(f"branchdesk: the argument {untext[0].upper()} is not UTF-8 text.", file=sys.stderr)
         return EXIT_USAGE
+    # IT's site file is checked before any work: a bad one refuses every command, in both
+    # languages unless --lang chose one (app/profile/site_config.py).
+    from app.profile.site_config import SiteConfigError, hold_site_config, load_site_config
+
+    try:
+        hold_site_config(load_site_config())
+    except SiteConfigError as exc:
+        chosen = getattr(args, "lang", None)
+        for said in (chosen,) if chosen else ("en", "zh_CN"):
+            print(f"branchdesk: {exc.text(said)}", file=sys.stderr)
+        return EXIT_USAGE
     if getattr(args, "passphrase_stdin", False):
         from app.keys import use_passphrase
 

@@ -9,6 +9,10 @@ a profile with a PIN starts locked, or restarting would be a way round the lock.
 A PIN is 4 to 12 digits or a password of 6 or more characters. Four digits are guessed in
 hours by someone who has copied the database (scrypt slows each guess, it cannot make 10,000
 of them many); the lock is against the person at the desk, who gets 5 tries per 30 seconds.
+
+IT's site file may set the longest idle time (`idle_lock_max_minutes`, app/profile/site_config.py):
+a longer one the user chose, or "never", counts as that maximum, and a new one above it is
+refused; locked, the idle time is the maximum and cannot be changed.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Any
 
 from app.errors import InvalidInput
 from app.profile.settings import SettingsService
+from app.profile.site_config import SettingLocked
 
 PIN_KEY = "security_pin"  # {"kdf": "scrypt", "n", "r", "p", "salt": hex, "hash": hex}
 IDLE_KEY = "security_idle_minutes"
@@ -33,6 +38,14 @@ MAX_TRIES = 5
 WAIT_S = 30
 # 32 MiB and about 0.1 s per try on a branch laptop: slow for a guesser, unnoticed at unlock.
 SCRYPT = {"n": 2**15, "r": 8, "p": 1}
+
+
+@dataclass(frozen=True)
+class IdleLimit:
+    """The site file's say on the idle time: its maximum (None: none) and whether it is locked."""
+
+    maximum: int | None
+    locked: bool
 
 
 @dataclass(frozen=True)
@@ -79,14 +92,33 @@ class LockService:
         self._settings = settings
         self._clock = clock
 
+    def idle_limit(self) -> IdleLimit:
+        site = self._settings.site
+        return IdleLimit(site.idle_lock_max_minutes, site.is_locked("idle_lock_max_minutes"))
+
     def idle_minutes(self) -> int:
-        """Minutes without input before the lock; 0 means never."""
-        return int(self._settings.get(IDLE_KEY, DEFAULT_IDLE_MINUTES))
+        """Minutes without input before the lock; 0 means never (not when IT sets a maximum)."""
+        own = int(self._settings.get(IDLE_KEY, DEFAULT_IDLE_MINUTES))
+        limit = self.idle_limit()
+        if limit.maximum is None:
+            return own
+        return limit.maximum if limit.locked or own == 0 or own > limit.maximum else own
 
     def set_idle_minutes(self, minutes: int) -> None:
         if not 0 <= minutes <= MAX_IDLE_MINUTES:
             raise InvalidInput(f"The idle time must be 0 to {MAX_IDLE_MINUTES} minutes (0: never lock).",
                                zh=f"闲置时间必须是 0 到 {MAX_IDLE_MINUTES} 分钟（0 表示从不锁定）。")  # fmt: skip
+        limit = self.idle_limit()
+        if limit.maximum is not None:
+            if limit.locked:
+                if minutes != limit.maximum:
+                    raise SettingLocked("idle_lock_max_minutes", self._settings.site.path)
+                return  # IT's value stands; the user's own is kept for when the lock goes
+            if minutes == 0 or minutes > limit.maximum:
+                most = limit.maximum
+                raise InvalidInput(f"Your IT department allows at most {most} minutes idle before the lock "
+                                   "(never locking is not allowed).",
+                                   zh=f"信息科技部规定闲置最长 {most} 分钟即锁定（不允许从不锁定）。")  # fmt: skip
         self._settings.set(IDLE_KEY, minutes)
 
     def has_pin(self) -> bool:

@@ -3,6 +3,11 @@
 What the first-start step and the Settings dialog save goes through `save_setup`, checked
 first: a refused value (a phone that is neither a mobile nor a landline, a head-office
 address the token may not go to, a print font that cannot be embedded) saves nothing.
+
+Head office's address, the CA bundle and the update address may come from IT's site file
+(app/profile/site_config.py): `get` gives their effective value, and a value equal to IT's is
+not stored as the user's own, so the user follows IT's default until they choose another. A
+locked one is never written: the same value is passed over, another one is refused.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import InvalidInput
+from app.profile.site_config import USER_KEYS, SettingLocked, SiteConfig, held_site_config
 from app.rules.client_card import LANDLINE, MOBILE, normalise_phone
 from local_db.models import Setting
 
@@ -22,6 +28,9 @@ from local_db.models import Setting
 PRINT_FONT_KEY = "print.font_path"
 FIRST_START_KEY = "first_start_done"
 MAX_TARGET = 999
+UPDATE_URL_KEY = "update_url"
+# Profile setting -> the site key giving its default (or its value, when locked).
+SITE_KEYS = {user: site for site, user in USER_KEYS.items()}
 
 
 @dataclass(frozen=True)
@@ -46,17 +55,47 @@ class DailyTargets:
 
 
 class SettingsService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], site: SiteConfig | None = None) -> None:
         self._sessions = sessions
+        self._site = site
+
+    @property
+    def site(self) -> SiteConfig:
+        """IT's site file: the one given, else the one this process read at start."""
+        return self._site if self._site is not None else held_site_config()
 
     def get(self, key: str, default: Any = None) -> Any:
         with self._sessions() as session:
             row = session.scalar(select(Setting).where(Setting.key == key))
-            return default if row is None else json.loads(row.value_json)
+            own = None if row is None else json.loads(row.value_json)
+        if key in SITE_KEYS:
+            value = self.site.effective(SITE_KEYS[key], own)
+            return default if value in (None, "") else value
+        return default if row is None else own
 
     def set(self, key: str, value: Any) -> None:
         with self._sessions.begin() as session:
+            self._store(session, key, value)
+
+    def is_locked(self, key: str) -> bool:
+        """Whether IT's site file locks the profile setting `key` (or the site key of that name)."""
+        return self.site.is_locked(SITE_KEYS.get(key, key))
+
+    def _store(self, session: Session, key: str, value: Any) -> None:
+        site_key = SITE_KEYS.get(key)
+        if site_key is None:
             _write(session, key, value)
+            return
+        site = self.site
+        site_value = site.value(site_key)
+        same = isinstance(value, str) and value.strip().rstrip("/") == str(site_value or "").rstrip("/")
+        if site.is_locked(site_key):
+            if value in (None, "") or same:
+                return  # IT's value stands; the user's own, if any, is kept for when the lock goes
+            raise SettingLocked(site_key, site.path)
+        if same and session.scalar(select(Setting).where(Setting.key == key)) is None:
+            return  # IT's default, not chosen: it follows the site file if IT changes it
+        _write(session, key, value)
 
     def manager(self) -> ManagerProfile:
         stored = dict(self.get("manager", {}))
@@ -78,6 +117,10 @@ class SettingsService:
     def set_server_url(self, url: str) -> None:
         self.set("server_url", url.strip())
 
+    def update_url(self) -> str:
+        """Where the manager is sent for a new version (shown, never fetched); "" for none."""
+        return str(self.get(UPDATE_URL_KEY) or "")
+
     def print_font(self) -> str:
         """The font file set for PDFs; "" lets app/reports/fonts.py choose."""
         return str(self.get(PRINT_FONT_KEY) or "")
@@ -98,17 +141,18 @@ class SettingsService:
         self.set(FIRST_START_KEY, True)
 
     def setup(self) -> Setup:
-        return Setup(self.manager(), self.server_url(), self.targets(), self.print_font())
+        return Setup(self.manager(), self.server_url(), self.targets(), self.print_font(), self.update_url())
 
     def save_setup(self, setup: Setup) -> Setup:
         """Checks everything, then writes it in one transaction (and marks first start done);
         InvalidInput, bilingual, for the first value refused. Returns what was stored."""
         checked = check_setup(setup)
         values: dict[str, Any] = {"manager": _manager_json(checked.manager), "server_url": checked.server_url,
-                                  "daily_targets": checked.targets.__dict__, FIRST_START_KEY: True}  # fmt: skip
+                                  "daily_targets": checked.targets.__dict__, FIRST_START_KEY: True,
+                                  UPDATE_URL_KEY: checked.update_url}  # fmt: skip
         with self._sessions.begin() as session:
             for key, value in values.items():
-                _write(session, key, value)
+                self._store(session, key, value)
             _write(session, PRINT_FONT_KEY, checked.print_font or None)
         return checked
 
@@ -121,6 +165,7 @@ class Setup:
     server_url: str = ""
     targets: DailyTargets = DailyTargets()
     print_font: str = ""  # a font file; "" for the automatic choice
+    update_url: str = ""  # where new versions are announced (IT's site file usually sets it)
 
 
 def check_setup(setup: Setup) -> Setup:
@@ -143,6 +188,11 @@ def check_setup(setup: Setup) -> Setup:
         from app.headoffice.service import server_address
 
         url = server_address(url)
+    update_url = setup.update_url.strip()
+    if update_url:
+        from app.headoffice.service import server_address
+
+        update_url = server_address(update_url)
     for name, value in setup.targets.__dict__.items():
         if not 0 <= int(value) <= MAX_TARGET:
             raise InvalidInput(
@@ -152,7 +202,7 @@ def check_setup(setup: Setup) -> Setup:
     font = setup.print_font.strip()
     if font:
         _check_font(font)
-    return Setup(manager, url, setup.targets, font)
+    return Setup(manager, url, setup.targets, font, update_url)
 
 
 def font_files() -> list[str]:

@@ -4,7 +4,8 @@ Shown on a new profile (never on the demo profile, whose made-up manager the gen
 writes), skippable; what it saves fills the 客户经理 section of every new 投保单. The same
 fields sit on the Settings dialog's first tab (`ManagerFields`). Saving goes through
 `SettingsService.save_setup` on the db lane, which checks first: a refusal is shown under
-the fields and nothing is saved.
+the fields and nothing is saved. Head office's address, when IT's site file locks it, is shown
+read-only with a lock (`show_locked`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,13 +29,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.icons import icon
 from ui.common.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
     from app.profile.settings import ManagerProfile, Setup
+    from app.profile.site_config import SiteConfig
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
+LOCK_ICON = "fa5s.lock"
+
+
+def show_locked(edit: QLineEdit, locked: bool, reason: str) -> None:
+    """A field IT's site file locks: read-only, a lock at its end, `reason` as its tooltip."""
+    edit.setReadOnly(locked)
+    edit.setToolTip(reason if locked else "")
+    edit.setAccessibleDescription(reason if locked else "")
+    mark = edit.findChild(QAction, "lockedMark")
+    if locked and mark is None:
+        mark = edit.addAction(icon(LOCK_ICON), QLineEdit.ActionPosition.TrailingPosition)
+        mark.setObjectName("lockedMark")
+        mark.setToolTip(reason)
+    elif not locked and mark is not None:
+        edit.removeAction(mark)
+        mark.deleteLater()
 
 
 class ManagerFields(QWidget):
@@ -78,10 +97,10 @@ class ManagerFields(QWidget):
         form.addRow(outlets_label, pick)
         form.addRow("", self.outlets)
         form.addRow(self.tr("&Head office address:"), self.server)
-        hint = QLabel(self.tr("The address head office gave you, starting with https://. It can be left empty "
-                              "until you log in to head office."), self)  # fmt: skip
-        hint.setWordWrap(True)
-        form.addRow("", hint)
+        self.server_hint = QLabel(self.tr("The address head office gave you, starting with https://. It can be "
+                                          "left empty until you log in to head office."), self)  # fmt: skip
+        self.server_hint.setWordWrap(True)
+        form.addRow("", self.server_hint)
         self.add_outlet.clicked.connect(self._add_picked)
         # Enter in the picker adds the outlet; it must not also press the dialog's Save.
         self.outlet_text.installEventFilter(self)
@@ -128,6 +147,13 @@ class ManagerFields(QWidget):
         self.outlets.clear()
         for value in manager.outlets or ((manager.outlet_code,) if manager.outlet_code else ()):
             self._add_value(value)
+
+    def show_site(self, site: SiteConfig) -> None:
+        """Head office's address locked by IT's site file: read-only, with the reason."""
+        locked = site.is_locked("head_office_url")
+        show_locked(self.server, locked, self.tr("Set by your IT department"))
+        if locked:
+            self.server_hint.setText(self.tr("Set by your IT department; it cannot be changed here."))
 
     def manager(self) -> ManagerProfile:
         from app.profile.settings import ManagerProfile
@@ -191,13 +217,14 @@ class FirstStartDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.setEnabled(False)
         settings, outlets = ctx.settings, ctx.outlets
-        runner.submit(lambda _t: (settings.setup(), outlets.list()), lane="db", on_done=self._loaded,
+        runner.submit(lambda _t: (settings.setup(), outlets.list(), settings.site), lane="db", on_done=self._loaded,
                       on_error=self._load_failed)  # fmt: skip
 
-    def _loaded(self, found: tuple[Setup, list[Any]]) -> None:
-        self._setup, files = found
+    def _loaded(self, found: tuple[Setup, list[Any], SiteConfig]) -> None:
+        self._setup, files, site = found
         self.fields.show_outlet_files(files)
         self.fields.show_setup(self._setup)
+        self.fields.show_site(site)
         self.setEnabled(True)
         self.fields.name.setFocus()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from app.cli.codes import EXIT_USAGE
 from app.cli.main import build_parser, run
 from app.logging_setup import install_crash_handler, install_logging
 
@@ -20,6 +21,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is not None:
         install_crash_handler(lambda text: print(f"branchdesk: {text}", file=sys.stderr))
         return run(args)
+    from ui.shell.settings_dialog import refuse_bad_site_config
+
+    if refuse_bad_site_config(args.lang):  # IT's site file is unusable: said in a dialog, no window
+        return EXIT_USAGE
     from ui.shell.application import run_gui
 
     return run_gui(args)

@@ -16,6 +16,7 @@ from ui.common.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.context import AppContext
+    from app.profile.lock import IdleLimit
 
 
 class SecurityDialog(QDialog):
@@ -37,12 +38,17 @@ class SecurityDialog(QDialog):
         for edit in (self.current, self.new_pin, self.repeat):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_pin.setPlaceholderText(self.tr("4-12 digits, or a password of 6+ characters"))
+        self.idle_limit = QLabel()  # IT's maximum, when its site file sets one
+        self.idle_limit.setObjectName("idleLimit")
+        self.idle_limit.setWordWrap(True)
+        self.idle_limit.hide()
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         form = QFormLayout(self)
         form.addRow(self.tr("Lock after &idle time:"), self.idle)
+        form.addRow(self.idle_limit)
         form.addRow(self.tr("&Current PIN:"), self.current)
         form.addRow(self.tr("&New PIN:"), self.new_pin)
         form.addRow(self.tr("&Repeat new PIN:"), self.repeat)
@@ -54,11 +60,18 @@ class SecurityDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.setEnabled(False)
         service = self._service
-        runner.submit(lambda _t: (service.idle_minutes(), service.has_pin()), lane="db", on_done=self._loaded,
-                      on_error=self._load_failed)  # fmt: skip
+        runner.submit(lambda _t: (service.idle_minutes(), service.has_pin(), service.idle_limit()), lane="db",
+                      on_done=self._loaded, on_error=self._load_failed)  # fmt: skip
 
-    def _loaded(self, found: tuple[int, bool]) -> None:
-        minutes, has_pin = found
+    def _loaded(self, found: tuple[int, bool, IdleLimit]) -> None:
+        minutes, has_pin, limit = found
+        if limit.maximum is not None:  # no "never", nothing above IT's maximum; locked: IT's value only
+            self.idle.setRange(limit.maximum if limit.locked else 1, limit.maximum)
+            self.idle.setReadOnly(limit.locked)
+            most = limit.maximum
+            self.idle_limit.setText(self.tr("Set by your IT department.") if limit.locked else
+                                    self.tr("At most %n minute(s): set by your IT department.", "", most))  # fmt: skip
+            self.idle_limit.show()
         self.idle.setValue(minutes)
         self.current.setEnabled(has_pin)
         self.current.setPlaceholderText("" if has_pin else self.tr("no PIN set yet"))

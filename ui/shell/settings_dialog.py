@@ -5,15 +5,21 @@ The profile's part (everything but the language) is saved by `SettingsService.sa
 checked first; the idle lock and PIN keep their own dialog (ui/shell/security_dialog.py),
 opened from here. The language is the computer's, not the profile's: it is kept in the UI
 settings and read before any window exists, so it applies on the next start.
+
+What IT's site file locks (app/profile/site_config.py) is shown read-only with a lock and the
+reason; its idle-time maximum is said beside the idle lock. A site file that cannot be used
+stops the start before any window (`refuse_bad_site_config`, called by ui/shell/launcher.py).
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,6 +27,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -28,13 +36,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.i18n import current_language
+from ui.common.i18n import choose_language, current_language, install_translators
 from ui.common.task_runner import TaskRunner
-from ui.shell.first_start_dialog import ManagerFields
+from ui.shell.first_start_dialog import ManagerFields, show_locked
 
 if TYPE_CHECKING:
     from app.context import AppContext
+    from app.profile.lock import IdleLimit
     from app.profile.settings import DailyTargets, Setup
+    from app.profile.site_config import SiteConfig, SiteConfigError
 
 LANGUAGE_KEY = "ui/language"  # "zh_CN" | "en"; absent: the system's (ui/common/i18n.py)
 TARGET_FIELDS = ("visits", "leaflets", "prospects", "sms", "meetings")
@@ -64,9 +74,14 @@ class SettingsDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
+        self.site_note = QLabel(self)
+        self.site_note.setObjectName("siteNote")
+        self.site_note.setWordWrap(True)
+        self.site_note.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.site_note)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.save)
@@ -74,11 +89,13 @@ class SettingsDialog(QDialog):
         self.setEnabled(False)
         settings, outlets = ctx.settings, ctx.outlets
 
-        def load(_task: object) -> tuple[Setup, list[Any], int, list[str]]:
+        def load(_task: object) -> tuple[Setup, list[Any], int, list[str], SiteConfig, IdleLimit]:
             from app.profile.lock import LockService
             from app.profile.settings import font_files
 
-            return settings.setup(), outlets.list(), LockService(settings).idle_minutes(), font_files()
+            lock = LockService(settings)
+            return (settings.setup(), outlets.list(), lock.idle_minutes(), font_files(), settings.site,
+                    lock.idle_limit())  # fmt: skip
 
         runner.submit(load, lane="db", on_done=self._loaded, on_error=self._load_failed)
 
@@ -119,6 +136,19 @@ class SettingsDialog(QDialog):
         idle_row.addWidget(self.idle, 1)
         idle_row.addWidget(self.security_button)
         form.addRow(self.tr("Idle lock:"), idle_row)
+        self.idle_limit = QLabel(page)
+        self.idle_limit.setObjectName("idleLimit")
+        self.idle_limit.setWordWrap(True)
+        self.idle_limit.hide()
+        form.addRow("", self.idle_limit)
+        self.update_url = QLineEdit(page)
+        self.update_url.setObjectName("updateAddress")
+        self.update_url.setPlaceholderText("https://")
+        form.addRow(self.tr("&Update address:"), self.update_url)
+        update_hint = QLabel(self.tr("Where you are sent for a new version of BranchDesk; usually set by your IT "
+                                     "department. Nothing is downloaded by itself."), page)  # fmt: skip
+        update_hint.setWordWrap(True)
+        form.addRow("", update_hint)
         self.font_choice = QComboBox(page)
         self.font_choice.setObjectName("printFont")
         self.font_choice.addItem(self.tr("Chosen by BranchDesk"), "")
@@ -130,13 +160,16 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Print &font:"), font_row)
         return page
 
-    def _loaded(self, found: tuple[Setup, list[Any], int, list[str]]) -> None:
-        self._setup, files, minutes, fonts = found
+    def _loaded(self, found: tuple[Setup, list[Any], int, list[str], SiteConfig, IdleLimit]) -> None:
+        self._setup, files, minutes, fonts, site, limit = found
         self.fields.show_outlet_files(files)
         self.fields.show_setup(self._setup)
+        self.fields.show_site(site)
         for name, spin in self.targets.items():
             spin.setValue(int(getattr(self._setup.targets, name)))
         self.show_idle(minutes)
+        self.update_url.setText(self._setup.update_url)
+        self.show_site(site, limit)
         for path in fonts:
             self._add_font(path)
         self._add_font(self._setup.print_font)
@@ -148,6 +181,19 @@ class SettingsDialog(QDialog):
         self.problem.setText(text)
         self.setEnabled(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+
+    def show_site(self, site: SiteConfig, limit: IdleLimit) -> None:
+        """What IT's site file sets: locked fields read-only with a lock, the idle maximum said."""
+        show_locked(self.update_url, site.is_locked("update_url"), self.tr("Set by your IT department"))
+        if limit.locked:
+            self.idle_limit.setText(self.tr("Set by your IT department."))
+        elif limit.maximum is not None:
+            self.idle_limit.setText(self.tr("At most %n minute(s): set by your IT department.", "", limit.maximum))
+        self.idle_limit.setVisible(limit.maximum is not None)
+        if site.locked:
+            self.site_note.setText(self.tr("Settings with a lock are set by your IT department (%1).")
+                                   .replace("%1", str(site.path)))  # fmt: skip
+        self.site_note.setVisible(bool(site.locked))
 
     def show_idle(self, minutes: int) -> None:
         text = self.tr("after %n minute(s) without input", "", minutes) if minutes else self.tr("never")
@@ -185,7 +231,7 @@ class SettingsDialog(QDialog):
             return
         font = str(self.font_choice.currentData() or "")
         setup = replace(self._setup, manager=self.fields.manager(), server_url=self.fields.server.text(),
-                        targets=self.chosen_targets(), print_font=font)  # fmt: skip
+                        targets=self.chosen_targets(), print_font=font, update_url=self.update_url.text())  # fmt: skip
         settings = self._ctx.settings
         self.buttons.setEnabled(False)
         self._runner.submit(lambda _t: settings.save_setup(setup), lane="db", on_done=self._saved,
@@ -204,3 +250,35 @@ class SettingsDialog(QDialog):
     def _failed(self, text: str) -> None:
         self.buttons.setEnabled(True)
         self.problem.setText(text)
+
+
+class SiteConfigRefusal(QMessageBox):
+    """IT's site file cannot be used: the file, the key and what is wrong, in the user's language."""
+
+    def __init__(self, error: SiteConfigError, language: str) -> None:
+        super().__init__(QMessageBox.Icon.Critical, self.tr("BranchDesk cannot start"), error.message_in(language))
+        self.setObjectName("siteConfigRefusal")
+        self.setInformativeText(error.hint_in(language))
+        self.setStandardButtons(QMessageBox.StandardButton.Close)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path, for IT
+
+
+def refuse_bad_site_config(forced_language: str | None) -> bool:
+    """Read IT's site file before any window. A bad one is shown in a dialog and True returned:
+    BranchDesk does not start, and no profile is opened, so nothing of the user's is touched."""
+    from app.profile.site_config import SiteConfigError, hold_site_config, load_site_config
+
+    try:
+        hold_site_config(load_site_config())
+    except SiteConfigError as exc:
+        from ui.shell.application import ui_settings
+
+        existing = QApplication.instance()
+        app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+        language = choose_language(forced_language or saved_language(ui_settings()))
+        translators = install_translators(app, language)
+        SiteConfigRefusal(exc, language).exec()
+        for translator in translators:
+            app.removeTranslator(translator)
+        return True
+    return False

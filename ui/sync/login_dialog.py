@@ -3,7 +3,8 @@
 The token is checked with head office and kept in the system password store by the same
 core call `branchdesk login` makes (SyncService.login); nothing is stored when the check
 fails. With no usable password store the dialog says so plainly: the token is never
-written to a file.
+written to a file. The server address and certificate bundle IT's site file locks
+(app/profile/site_config.py) are shown read-only with a lock and the reason.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BranchDeskError
+from ui.common.icons import icon
 from ui.common.task_runner import TaskRunner
 from ui.sync.texts import SyncTexts
 
@@ -43,6 +45,8 @@ class KnownLogin:
     ca_bundle: str
     from_environment: bool
     store_problem: BranchDeskError | None  # CredentialsUnavailable: no password store on this computer
+    server_locked: bool = False  # set by IT's site file
+    ca_bundle_locked: bool = False
 
 
 def known_login(ctx: AppContext) -> KnownLogin:
@@ -55,7 +59,8 @@ def known_login(ctx: AppContext) -> KnownLogin:
         problem = None
     except BranchDeskError as exc:  # CredentialsUnavailable
         problem = exc
-    return KnownLogin(url, code, str(settings.get(CA_BUNDLE_KEY) or ""), credentials.from_environment(), problem)
+    return KnownLogin(url, code, str(settings.get(CA_BUNDLE_KEY) or ""), credentials.from_environment(), problem,
+                      settings.is_locked("server_url"), settings.is_locked(CA_BUNDLE_KEY))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,7 @@ class LoginDialog(QDialog):
         self.login_button = self.buttons.addButton(self.tr("&Log in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.login_button.setDefault(True)
         self._focus_before_busy: QLineEdit | None = None
+        self._ca_bundle_locked = False
 
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_bundle, 1)
@@ -130,6 +136,10 @@ class LoginDialog(QDialog):
         self.server.setText(known.server_url)
         self.manager.setText(known.manager_code)
         self.ca_bundle.setText(known.ca_bundle)
+        self._ca_bundle_locked = known.ca_bundle_locked
+        self._show_locked(self.server, known.server_locked)
+        self._show_locked(self.ca_bundle, known.ca_bundle_locked)
+        self.browse.setEnabled(not known.ca_bundle_locked)
         if known.store_problem is not None:
             self.message.setText(self._texts.error(known.store_problem) or "")
         elif known.from_environment:
@@ -139,6 +149,18 @@ class LoginDialog(QDialog):
             if not field.text():
                 field.setFocus()
                 break
+
+    def _show_locked(self, edit: QLineEdit, locked: bool) -> None:
+        """Read-only with a lock and the reason (as ui/shell/first_start_dialog.py's show_locked)."""
+        if not locked:
+            return
+        reason = self.tr("Set by your IT department")
+        edit.setReadOnly(True)
+        edit.setToolTip(reason)
+        edit.setAccessibleDescription(reason)
+        mark = edit.addAction(icon("fa5s.lock"), QLineEdit.ActionPosition.TrailingPosition)
+        mark.setObjectName("lockedMark")
+        mark.setToolTip(reason)
 
     def _choose_bundle(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Certificate bundle"), "",
@@ -201,3 +223,4 @@ class LoginDialog(QDialog):
             self.setFocus()
         for widget in (self.server, self.manager, self.token, self.ca_bundle, self.browse, self.login_button):
             widget.setEnabled(not busy)
+        self.browse.setEnabled(not busy and not self._ca_bundle_locked)
