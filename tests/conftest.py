@@ -12,6 +12,7 @@ import pytest
 from keyring.backends import fail
 
 from app.context import AppContext
+from app.profile.site_config import ENV_SITE_CONFIG, hold_site_config
 from tests.memory_keyring import KEYS_FOLDER_ENV, MemoryKeyring, keyringrc
 
 # Headless Qt on a 1366x768 screen, the smallest common branch laptop (the offscreen
@@ -34,6 +35,10 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("BRANCHDESK_DATA_DIR", raising=False)
     monkeypatch.delenv("BRANCHDESK_PASSPHRASE", raising=False)
+    # Nor a machine's own IT site file (/etc/xdg/BranchDesk/site.toml): each test names its own.
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "etc-xdg"))
+    monkeypatch.delenv(ENV_SITE_CONFIG, raising=False)
+    hold_site_config(None)
     config = home / ".config" / "python_keyring"
     config.mkdir(parents=True)
     (config / "keyringrc.cfg").write_text(keyringrc(Path(__file__).parent), encoding="utf-8")
@@ -41,6 +46,7 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     keyring.set_keyring(MemoryKeyring())
     yield
     keyring.set_keyring(previous)
+    hold_site_config(None)
 
 
 @pytest.fixture

@@ -270,3 +270,13 @@ def test_the_update_notice_reads_its_address_from_the_held_file(tmp_path: Path) 
     assert update_url() == ""  # no site file
     hold_site_config(site(tmp_path, f'update_url = "{UPDATES}"\n'))
     assert update_url() == UPDATES == site_update_url()
+
+
+def test_a_locked_address_is_the_only_one_a_login_may_send_the_token_to(ctx: AppContext, tmp_path: Path) -> None:
+    """The CLI's `login --server` names an address itself: with IT's locked, another is refused
+    before anything is sent (the GUI's field is read-only)."""
+    hold_site_config(site(tmp_path, f'head_office_url = "{HQ}"\nlocked = ["head_office_url"]\n'))
+    with pytest.raises(SettingLocked) as refused:
+        ctx.sync.login("https://elsewhere.example", "BJ0107", "a-token")
+    assert refused.value.key == "head_office_url" and "信息科技部" in refused.value.message_zh
+    assert ctx.settings.server_url() == HQ and not ctx.sync.login_state().has_token

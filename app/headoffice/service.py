@@ -37,6 +37,7 @@ from app.headoffice.status import LETTER_KINDS, HqStatusService, StatusUpdate
 from app.headoffice.texts import address_problem, error_problem
 from app.profile.audit import record_event
 from app.profile.settings import SettingsService
+from app.profile.site_config import SettingLocked
 from app.rules.problem import Problem
 from local_db.base import utcnow
 from local_db.profile_lock import ProfileBusy, ProfileLock
@@ -215,6 +216,13 @@ class SyncService:
         """Check the token against head office, then keep it in the password store and the
         server and manager in settings. Nothing is stored when the check fails."""
         url = server_address(server_url)
+        # IT's locked address and CA bundle stand: a token is never sent anywhere else, nor
+        # checked against another certificate (the GUI's fields are read-only; this is the CLI).
+        site = self._settings.site
+        if self._settings.is_locked("server_url") and url != self._settings.server_url().rstrip("/"):
+            raise SettingLocked("head_office_url", site.path)
+        if self._settings.is_locked(CA_BUNDLE_KEY):
+            ca_bundle = self._settings.get(CA_BUNDLE_KEY)
         code, token = manager_code.strip(), token.strip()
         # Unattended runs (BRANCHDESK_TOKEN) need no password store: the variable is the token,
         # so only the server and manager are kept.
