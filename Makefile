@@ -13,7 +13,7 @@ APT_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 l
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-xkb1 libxcb-shape0 libxcb-randr0 fonts-noto-cjk fonts-wqy-microhei poppler-utils postgresql
 
-.PHONY: run test bench lint translations system-deps clean
+.PHONY: run test bench lint translations system-deps clean dist dist-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,7 +52,7 @@ lint: $(TEST_STAMP)
 # The checks first: a lint or type error fails in seconds, before the long test run.
 # The slowest tests are listed at the end: the suite must stay under ~20 minutes on 2 cores.
 test: system-deps lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest --durations=25
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest --durations=25 --ignore=tests/dist
 
 bench: system-deps $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/run.py
@@ -63,5 +63,36 @@ translations: $(APP_STAMP)
 		-ts resources/i18n/branchdesk_zh_CN.ts
 	$(BIN)/pyside6-lrelease resources/i18n/branchdesk_zh_CN.ts -qm resources/i18n/branchdesk_zh_CN.qm
 
+# The laptop's program as one folder and an archive of it (PyInstaller, packaging/branchdesk.spec; the
+# Windows build runs the same spec, README "Install"). Rebuilt when a source file or the spec changed.
+DIST_STAMP := $(VENV)/.installed-dist-$(PYPROJECT_SUM)
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' app/__init__.py)
+PLATFORM := $(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_platform())')
+DIST_ARCHIVE := dist/branchdesk-$(VERSION)-$(PLATFORM).tar.gz
+DIST_SOURCES := $(shell find app ui local_db sync resources packaging -type f -not -path '*/__pycache__/*' 2>/dev/null)
+
+$(DIST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dist]' >$(VENV)/pip.log 2>&1 || (cat $(VENV)/pip.log; exit 1)
+	$(BIN)/python -c "import PyInstaller"
+	touch $@
+
+$(DIST_ARCHIVE): $(DIST_SOURCES) pyproject.toml | $(APP_STAMP) $(DIST_STAMP)
+	@start=$$(date +%s); rm -rf dist/branchdesk $(DIST_ARCHIVE); mkdir -p build; \
+	echo "PyInstaller: packaging/branchdesk.spec -> dist/branchdesk/ (log: build/pyinstaller.log)"; \
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/branchdesk.spec >build/pyinstaller.log 2>&1 || { cat build/pyinstaller.log; exit 1; }; \
+	tar -C dist -czf $(DIST_ARCHIVE) branchdesk; \
+	echo "dist/branchdesk/ $$(du -sh dist/branchdesk | cut -f1), $(DIST_ARCHIVE) $$(du -h $(DIST_ARCHIVE) | cut -f1)," \
+		"built in $$(( $$(date +%s) - start )) s"
+
+# PyInstaller reads the libraries' links with objdump (binutils).
+dist: APT_PACKAGES += binutils
+dist: system-deps $(DIST_ARCHIVE)
+
+# Unpacks the archive in a clean folder and runs it with no virtualenv in sight (tests/dist, which
+# `make test` leaves out: the build takes minutes).
+dist-check: $(TEST_STAMP) dist
+	BRANCHDESK_DIST_ARCHIVE=$(DIST_ARCHIVE) $(BIN)/python -m pytest -p no:cacheprovider --durations=0 tests/dist
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache build dist
