@@ -31,7 +31,7 @@ DAY_DOCUMENTS = {
     "week-plan": "the week plan (周工作计划表) of the week (Monday to Sunday) holding --date",
     "week-summary": "the week summary (周工作总结表): the five measures, daily targets, sales by line, charts",
     "month-summary": "the month summary (月工作总结表) of the month holding --date, week by week, with charts",
-    "target-progress": "the target-progress table (个人指标进度情况表): targets by period and product line, % reached",
+    "target-progress": "the target-progress table (个人指标进度情况表): targets by period and product line, %% reached",
 }
 RECORD_DOCUMENTS = {
     "proposal": ("the filled proposal form (投保单) with its signatures", True),
