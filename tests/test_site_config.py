@@ -263,13 +263,12 @@ def test_a_good_file_is_used_by_the_cli_and_leaves_the_users_settings_alone(
         ctx.close()
 
 
-def test_the_update_notice_reads_its_address_from_the_held_file(tmp_path: Path) -> None:
+def test_the_update_address_is_read_from_the_held_file(ctx: AppContext, tmp_path: Path) -> None:
     from app.profile.site_config import update_url
-    from app.updates.service import site_update_url
 
-    assert update_url() == ""  # no site file
+    assert update_url() == "" == ctx.settings.update_url()  # no site file
     hold_site_config(site(tmp_path, f'update_url = "{UPDATES}"\n'))
-    assert update_url() == UPDATES == site_update_url()
+    assert update_url() == UPDATES == ctx.settings.update_url()
 
 
 def test_a_locked_address_is_the_only_one_a_login_may_send_the_token_to(ctx: AppContext, tmp_path: Path) -> None:

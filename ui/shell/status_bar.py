@@ -22,12 +22,14 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from ui.common.palette import State, state_colour
 from ui.common.task_runner import TaskRunner
 from ui.sync.texts import SyncTexts
+from ui.sync.update_notice import UpdateTexts, notice_of
 
 if TYPE_CHECKING:
     from app.changes import Changes
     from app.context import AppContext
     from app.headoffice.connection import ConnectionState
     from app.headoffice.service import SyncSummary
+    from app.updates.service import UpdateNotice
 
 CONNECTION_REFRESH_MS = 60_000
 MESSAGE_MS = 15_000
@@ -53,6 +55,10 @@ class StatusBar(QStatusBar):
         self.last_sync_label.setObjectName("lastSync")
         self.profile_label = QLabel(self)
         self.addWidget(self.profile_label)
+        self.update_label = QLabel(self)  # a newer app version announced (issue 21); the Sync page says more
+        self.update_label.setObjectName("updateAvailable")
+        self.update_label.hide()
+        self.addPermanentWidget(self.update_label)
         self.addPermanentWidget(self.last_sync_label)
         self.addPermanentWidget(self.outbox_label)
         self.addPermanentWidget(self.connection_label)
@@ -91,6 +97,14 @@ class StatusBar(QStatusBar):
             on_done=lambda found: self.show_outbox(found[0], _hours(found[1])),
             on_error=self.say,
         )
+        self._runner.submit(lambda _t: notice_of(ctx), on_done=self.show_update, on_error=self.say)
+
+    def show_update(self, notice: UpdateNotice | None) -> None:
+        texts = UpdateTexts(self)
+        self.update_label.setText(texts.short_text(notice) if notice else "")
+        self.update_label.setToolTip(texts.sentence(notice) if notice else "")
+        self.update_label.setStyleSheet(f"color: {state_colour('warning').name()};")
+        self.update_label.setVisible(notice is not None)
 
     def refresh_connection(self) -> None:
         if self._ctx is None:

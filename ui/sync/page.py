@@ -41,6 +41,7 @@ from ui.sync.login_dialog import LoginDialog
 from ui.sync.model import SyncItemModel
 from ui.sync.texts import LOGIN_CODES, SyncTexts
 from ui.sync.transfer import Transfer
+from ui.sync.update_notice import UpdateNoticeBar
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -157,6 +158,8 @@ class SyncPage(Page):
         actions.addWidget(self.discard_button)
         actions.addStretch(1)
         actions.addWidget(self.export_button)
+        self.update_notice = UpdateNoticeBar(runner, self)  # a newer app version announced (issue 21)
+        self.content.addWidget(self.update_notice)
         self.content.addLayout(top)
         self.content.addLayout(controls)
         self.content.addWidget(self.table, 1)
@@ -194,6 +197,7 @@ class SyncPage(Page):
 
     def attach(self, ctx: AppContext) -> None:
         self._ctx = ctx
+        self.update_notice.attach(ctx)
         self.reload()
 
     def follow(self, scheduler: SyncScheduler) -> None:
@@ -222,6 +226,7 @@ class SyncPage(Page):
         if self._ctx is None:
             return
         self._generation += 1
+        self.update_notice.reload()  # head office's last answer is a setting too
         ctx, status, generation = self._ctx, self.status_filter.currentData(), self._generation
         self._runner.submit(lambda _t: load_view(ctx, status), on_done=lambda view: self._show_view(generation, view),
                             on_error=self.status.setText)  # fmt: skip
@@ -411,6 +416,8 @@ class SyncPage(Page):
 
     def show_sync_report(self, report: SyncReport) -> None:
         self.status.setText(self._texts.report(report))
+        if report.succeeded:  # a run the manager asked for asks at once, others once a day
+            self.update_notice.check(force=self._asked)
 
     def show_sync_failure(self, exc: Exception) -> None:
         text = self._texts.error(exc)
