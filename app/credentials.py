@@ -32,7 +32,7 @@ UNAVAILABLE = (
 )
 # Without the reason: it names a keyring backend in English; the log and the English text keep it.
 UNAVAILABLE_ZH = (
-    "这台电脑上没有可用的安全密码存储；BranchDesk 不会把令牌保存在文件里。"
+    "这台电脑上没有可用的安全密码存储；网点工作台不会把令牌保存在文件里。"
     "无人值守运行请设置 BRANCHDESK_TOKEN，或安装密码存储（keyring）后端。"
 )
 

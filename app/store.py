@@ -116,9 +116,9 @@ def open_store(
             "Install the newer BranchDesk, open a backup, or choose another data folder.",
             backups=tuple(opening.list_backups(data_dir)),
             detail=exc.revision,
-            zh=f"数据库 {db_path} 由更新版本的 BranchDesk 写入"
+            zh=f"数据库 {db_path} 由更新版本的网点工作台写入"
             f"（结构版本 {exc.revision}；本版本最高支持 {head_revision()}）。文件保持原样。",
-            hint_zh="请安装新版 BranchDesk、打开备份，或选择其他数据文件夹。",
+            hint_zh="请安装新版网点工作台、打开备份，或选择其他数据文件夹。",
         ) from exc
 
     if inspection.plain:
@@ -225,7 +225,7 @@ def _busy_as_error(context: ExceptionContext, data_dir: Path) -> None:
             f"The profile {data_dir} is busy: BranchDesk or another command kept writing to it "
             f"for over {BUSY_TIMEOUT_MS // 1000} seconds, so this change was not made.",
             "Try again when the other work has finished.",
-            zh=f"档案 {data_dir} 正忙：BranchDesk 或其他命令持续写入超过 {BUSY_TIMEOUT_MS // 1000} 秒，"
+            zh=f"档案 {data_dir} 正忙：网点工作台或其他命令持续写入超过 {BUSY_TIMEOUT_MS // 1000} 秒，"
             "本次更改未完成。",
             hint_zh="请等其他工作结束后重试。",
         ) from context.original_exception

@@ -128,7 +128,7 @@ class SyncRunning(BranchDeskError):
             "A sync of this profile is already running (in BranchDesk or another `branchdesk sync`); "
             "this one did not start.",
             "What is waiting goes with that sync or the next one.",
-            zh="此档案已有同步在进行（BranchDesk 或另一个 branchdesk sync）；本次未开始。",
+            zh="此档案已有同步在进行（网点工作台或另一个命令行同步）；本次未开始。",
             hint_zh="待发项目将随该次或下次同步发送。",
         )
 

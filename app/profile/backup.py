@@ -194,5 +194,5 @@ def _lock_exclusively(db_path: Path, key: DbKey) -> Any:  # sqlcipher3's connect
 def _busy(data_dir: Path, why: str) -> InvalidInput:
     return InvalidInput(f"The profile {data_dir} is open in BranchDesk or another command ({why}); "
                         "nothing was changed.", "Close BranchDesk and try again.",
-                        zh=f"档案 {data_dir} 正在被 BranchDesk 或其他命令使用；未作任何更改。",
-                        hint_zh="请关闭 BranchDesk 后重试。")  # fmt: skip
+                        zh=f"档案 {data_dir} 正在被网点工作台或其他命令使用；未作任何更改。",
+                        hint_zh="请关闭网点工作台后重试。")  # fmt: skip

@@ -221,7 +221,7 @@ def _check_font(path: str) -> None:
             f"The font {path} cannot be used for printing: it is missing, has no Chinese, or cannot be embedded.",
             "Choose a TrueType Chinese font (.ttf or .ttc), or leave the choice to BranchDesk.",
             zh=f"字体 {path} 不能用于打印：文件不存在、不含中文，或无法嵌入。",
-            hint_zh="请选择 TrueType 中文字体（.ttf 或 .ttc），或交给 BranchDesk 自动选择。",
+            hint_zh="请选择 TrueType 中文字体（.ttf 或 .ttc），或交给网点工作台自动选择。",
         )
 
 

@@ -95,7 +95,7 @@ class SiteConfigError(InvalidInput):
         super().__init__(
             f"BranchDesk cannot start: the IT settings file {path} is wrong at {where}{what}.",
             "Your own settings were not changed. Ask your IT department to correct the file.",
-            zh=f"BranchDesk 无法启动：信息科技部设置文件 {path} 有误，{where_zh}{what_zh}。",
+            zh=f"网点工作台无法启动：信息科技部设置文件 {path} 有误，{where_zh}{what_zh}。",
             hint_zh="您自己的设置未作任何改动。请联系信息科技部更正该文件。",
         )
         self.path = path
@@ -155,7 +155,7 @@ def check_site_config(path: Path, data: dict[str, Any]) -> SiteConfig:
     for key in data:
         if key not in (*KEYS, "locked"):
             raise SiteConfigError(path, key, f"BranchDesk has no such setting (it knows {', '.join(KEYS)}, locked)",
-                                  f"BranchDesk 没有这一设置项（可用：{'、'.join(KEYS)}、locked）")  # fmt: skip
+                                  f"网点工作台没有这一设置项（可用：{'、'.join(KEYS)}、locked）")  # fmt: skip
     values: dict[str, Any] = {}
     for key in URL_KEYS:
         if key in data:

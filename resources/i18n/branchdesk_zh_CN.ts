@@ -2154,19 +2154,6 @@
     </message>
 </context>
 <context>
-    <name>CrashReporter</name>
-    <message>
-        <location filename="../../ui/shell/application.py" line="273"/>
-        <source>BranchDesk</source>
-        <translation>网点工作台</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/application.py" line="274"/>
-        <source>BranchDesk hit an unexpected problem. What you saved is safe. The details are in the log: %1</source>
-        <translation>网点工作台遇到了意外问题。已保存的内容是安全的。详细信息在日志中：%1</translation>
-    </message>
-</context>
-<context>
     <name>DailySummaryDialog</name>
     <message>
         <location filename="../../ui/today/daily_summary_dialog.py" line="80"/>
@@ -2626,12 +2613,12 @@
 <context>
     <name>FailureTexts</name>
     <message>
-        <location filename="../../ui/common/failures.py" line="32"/>
+        <location filename="../../ui/common/failures.py" line="35"/>
         <source>Something went wrong and this step was not done. The details are in the log, reference %1.</source>
         <translation>出了点问题，这一步没有完成。详情已记入日志，编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/failures.py" line="36"/>
+        <location filename="../../ui/common/failures.py" line="39"/>
         <source>BranchDesk</source>
         <translation>网点工作台</translation>
     </message>
@@ -2639,22 +2626,22 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="170"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="196"/>
         <source>Welcome to BranchDesk</source>
-        <translation>欢迎使用 BranchDesk</translation>
+        <translation>欢迎使用网点工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="173"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="199"/>
         <source>Tell BranchDesk who you are and where you work. Your name, staff number and phone fill the account manager&apos;s section of every new proposal. You can change all of this later under Settings (Ctrl+,).</source>
         <translation>请填写您的身份和所在网点。姓名、工号和电话会自动填入每份新投保单的“客户经理”栏。以后可在“设置”（Ctrl+,）中修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="182"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="208"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="183"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="209"/>
         <source>S&amp;kip for now</source>
         <translation>暂时跳过(&amp;K)</translation>
     </message>
@@ -3655,87 +3642,92 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="72"/>
+        <location filename="../../ui/sync/login_dialog.py" line="77"/>
         <source>Log in to head office</source>
         <translation>登录总公司</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="81"/>
+        <location filename="../../ui/sync/login_dialog.py" line="86"/>
         <source>e.g. BJ0107</source>
         <translation>例如 BJ0107</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="85"/>
+        <location filename="../../ui/sync/login_dialog.py" line="90"/>
         <source>The token head office gave you</source>
         <translation>总公司发给您的令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="88"/>
+        <location filename="../../ui/sync/login_dialog.py" line="93"/>
         <source>Only if IT gave you one</source>
         <translation>仅当信息科技部门提供时填写</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="89"/>
+        <location filename="../../ui/sync/login_dialog.py" line="94"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="94"/>
+        <location filename="../../ui/sync/login_dialog.py" line="99"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="102"/>
+        <location filename="../../ui/sync/login_dialog.py" line="108"/>
         <source>&amp;Server address:</source>
         <translation>服务器地址(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="103"/>
+        <location filename="../../ui/sync/login_dialog.py" line="109"/>
         <source>&amp;Manager code:</source>
         <translation>客户经理工号(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="104"/>
+        <location filename="../../ui/sync/login_dialog.py" line="110"/>
         <source>&amp;Token:</source>
         <translation>令牌(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="105"/>
+        <location filename="../../ui/sync/login_dialog.py" line="111"/>
         <source>&amp;Certificate bundle:</source>
         <translation>证书文件(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="108"/>
+        <location filename="../../ui/sync/login_dialog.py" line="114"/>
         <source>The token is checked with head office, then kept in this computer&apos;s password store, never in a file.</source>
         <translation>令牌先经总公司核验，然后保存在本机的密码库中，绝不写入文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="136"/>
+        <location filename="../../ui/sync/login_dialog.py" line="146"/>
         <source>A token for unattended runs is set on this computer: it is used instead of the token you log in with, for as long as it is set.</source>
         <translation>这台电脑上设置了无人值守运行用的令牌：只要它还在，就用它代替您登录时输入的令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="144"/>
+        <location filename="../../ui/sync/login_dialog.py" line="157"/>
+        <source>Set by your IT department</source>
+        <translation>由信息科技部统一设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/login_dialog.py" line="166"/>
         <source>Certificate bundle</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="145"/>
+        <location filename="../../ui/sync/login_dialog.py" line="167"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="160"/>
+        <location filename="../../ui/sync/login_dialog.py" line="182"/>
         <source>Checking with head office…</source>
         <translation>正在向总公司核验…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="168"/>
+        <location filename="../../ui/sync/login_dialog.py" line="190"/>
         <source>Logged in to %1 as manager %2.</source>
         <translation>已以客户经理 %2 的身份登录 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/login_dialog.py" line="171"/>
+        <location filename="../../ui/sync/login_dialog.py" line="193"/>
         <source>Careful: this profile&apos;s manager code is %1, so head office will refuse its proposals under %2.</source>
         <translation>注意：本档案的客户经理工号是 %1，总公司会拒收以 %2 登录时发送的这些投保单。</translation>
     </message>
@@ -3817,54 +3809,64 @@
 <context>
     <name>ManagerFields</name>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="52"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="71"/>
         <source>mobile, or landline with area code</source>
         <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="61"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="80"/>
         <source>Pick an outlet file or type a name</source>
         <translation>选择网点档案，或输入网点名称</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="62"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="81"/>
         <source>&amp;Add outlet</source>
         <translation>添加网点(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="63"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="82"/>
         <source>Re&amp;move</source>
         <translation>移除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="72"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="91"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="73"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="92"/>
         <source>&amp;Staff number (工号):</source>
         <translation>工号(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="74"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="93"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="76"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="95"/>
         <source>&amp;Outlets:</source>
         <translation>所在网点(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="80"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="99"/>
         <source>&amp;Head office address:</source>
         <translation>总公司地址(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/first_start_dialog.py" line="81"/>
+        <location filename="../../ui/shell/first_start_dialog.py" line="100"/>
         <source>The address head office gave you, starting with https://. It can be left empty until you log in to head office.</source>
         <translation>总公司提供的地址，以 https:// 开头。登录总公司之前可以先留空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="154"/>
+        <source>Set by your IT department</source>
+        <translation>由信息科技部统一设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/first_start_dialog.py" line="156"/>
+        <source>Set by your IT department; it cannot be changed here.</source>
+        <translation>由信息科技部统一设置，不能在此更改。</translation>
     </message>
 </context>
 <context>
@@ -5390,6 +5392,44 @@
         <location filename="../../ui/common/print_preview.py" line="222"/>
         <source>The document could not be printed: %1</source>
         <translation>文档无法打印：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDialog</name>
+    <message>
+        <location filename="../../ui/shell/problem_dialog.py" line="50"/>
+        <source>BranchDesk</source>
+        <translation>网点工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/problem_dialog.py" line="56"/>
+        <source>BranchDesk hit an unexpected problem. What was already saved is safe: most forms save as you type, so at most the last second or two of typing is missing. The step you were doing may not have finished; please check it. Use Copy report and send the report to IT support.</source>
+        <translation>出现了意外问题。已经保存的工作不受影响：大多数表单边填边存，最多只差最后一两秒的输入。刚才的这一步可能没有完成，请检查一下。请点“复制报告”，把报告发给技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/problem_dialog.py" line="62"/>
+        <source>Log file: %1</source>
+        <translation>日志文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/problem_dialog.py" line="68"/>
+        <source>&amp;Copy report</source>
+        <translation>复制报告(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/problem_dialog.py" line="70"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/problem_dialog.py" line="93"/>
+        <source>Reference %1</source>
+        <translation>编号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/problem_dialog.py" line="110"/>
+        <source>The report is on the clipboard: paste it into a mail to IT support.</source>
+        <translation>报告已复制，请粘贴到邮件里发给技术支持。</translation>
     </message>
 </context>
 <context>
@@ -7448,57 +7488,69 @@
 <context>
     <name>SecurityDialog</name>
     <message>
-        <location filename="../../ui/shell/security_dialog.py" line="28"/>
+        <location filename="../../ui/shell/security_dialog.py" line="29"/>
         <source>Security</source>
         <translation>安全设置</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/security_dialog.py" line="33"/>
+        <location filename="../../ui/shell/security_dialog.py" line="34"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/security_dialog.py" line="34"/>
+        <location filename="../../ui/shell/security_dialog.py" line="35"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/security_dialog.py" line="39"/>
+        <location filename="../../ui/shell/security_dialog.py" line="40"/>
         <source>4-12 digits, or a password of 6+ characters</source>
         <translation>4–12 位数字，或至少 6 个字符的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/security_dialog.py" line="45"/>
+        <location filename="../../ui/shell/security_dialog.py" line="50"/>
         <source>Lock after &amp;idle time:</source>
         <translation>空闲多久后锁定(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/security_dialog.py" line="46"/>
+        <location filename="../../ui/shell/security_dialog.py" line="52"/>
         <source>&amp;Current PIN:</source>
         <translation>当前 PIN(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/security_dialog.py" line="47"/>
+        <location filename="../../ui/shell/security_dialog.py" line="53"/>
         <source>&amp;New PIN:</source>
         <translation>新 PIN(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/security_dialog.py" line="48"/>
+        <location filename="../../ui/shell/security_dialog.py" line="54"/>
         <source>&amp;Repeat new PIN:</source>
         <translation>再次输入新 PIN(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/security_dialog.py" line="49"/>
+        <location filename="../../ui/shell/security_dialog.py" line="55"/>
         <source>Leave the new PIN empty to keep the current one. The PIN is stored only as a salted hash; 5 wrong tries mean a 30-second wait.</source>
         <translation>新 PIN 留空则保留当前 PIN。PIN 只以加盐哈希形式保存；连续输错 5 次需等待 30 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/security_dialog.py" line="64"/>
+        <location filename="../../ui/shell/security_dialog.py" line="72"/>
+        <source>Set by your IT department.</source>
+        <translation>由信息科技部统一设置。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/shell/security_dialog.py" line="73"/>
+        <source>At most %n minute(s): set by your IT department.</source>
+        <translation>
+            <numerusform>最长 %n 分钟：由信息科技部统一设置。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/security_dialog.py" line="77"/>
         <source>no PIN set yet</source>
         <translation>尚未设置 PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/security_dialog.py" line="77"/>
+        <location filename="../../ui/shell/security_dialog.py" line="90"/>
         <source>The two new PINs differ.</source>
         <translation>两次输入的新 PIN 不一致。</translation>
     </message>
@@ -7506,114 +7558,146 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="56"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="66"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="61"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="71"/>
         <source>&amp;Manager</source>
         <translation>客户经理(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="62"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="72"/>
         <source>Daily &amp;targets</source>
         <translation>每日目标(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="63"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="73"/>
         <source>&amp;General</source>
         <translation>常规(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="90"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="107"/>
         <source>Effective &amp;visits:</source>
         <translation>有效拜访(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="90"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="107"/>
         <source>&amp;Leaflets handed out:</source>
         <translation>派发宣传单(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="90"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="107"/>
         <source>New &amp;prospects:</source>
         <translation>新增准客户(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="91"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="108"/>
         <source>Care &amp;SMS:</source>
         <translation>关怀短信(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="91"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="108"/>
         <source>Booked &amp;meetings:</source>
         <translation>预约面谈(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="99"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="116"/>
         <source>The manuals&apos; defaults are 5 visits, 50 leaflets, 10 prospects and 20 care SMS a day.</source>
         <translation>手册的默认目标：每天 5 次有效拜访、50 份宣传单、10 位准客户、20 条关怀短信。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="109"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="126"/>
         <source>As the computer</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="112"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="129"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="113"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="130"/>
         <source>A new language applies when BranchDesk starts again.</source>
-        <translation>新的语言在 BranchDesk 重新启动后生效。</translation>
+        <translation>新的语言在网点工作台重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="116"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="133"/>
         <source>&amp;Idle lock and PIN…</source>
         <translation>闲置锁定和 PIN 码(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="121"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="138"/>
         <source>Idle lock:</source>
         <translation>闲置锁定：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="124"/>
-        <source>Chosen by BranchDesk</source>
-        <translation>由 BranchDesk 自动选择</translation>
+        <location filename="../../ui/shell/settings_dialog.py" line="147"/>
+        <source>&amp;Update address:</source>
+        <translation>新版本通知地址(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="125"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="148"/>
+        <source>Where you are sent for a new version of BranchDesk; usually set by your IT department. Nothing is downloaded by itself.</source>
+        <translation>有新版本时前往查看的地址，通常由信息科技部设置。网点工作台不会自行下载任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="154"/>
+        <source>Chosen by BranchDesk</source>
+        <translation>由网点工作台自动选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="155"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="130"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="160"/>
         <source>Print &amp;font:</source>
         <translation>打印字体(&amp;F)：</translation>
     </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="187"/>
+        <source>Set by your IT department</source>
+        <translation>由信息科技部统一设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="189"/>
+        <source>Set by your IT department.</source>
+        <translation>由信息科技部统一设置。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/settings_dialog.py" line="153"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="191"/>
+        <source>At most %n minute(s): set by your IT department.</source>
+        <translation>
+            <numerusform>最长 %n 分钟：由信息科技部统一设置。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="194"/>
+        <source>Settings with a lock are set by your IT department (%1).</source>
+        <translation>带锁图标的设置由信息科技部统一设置（%1）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/shell/settings_dialog.py" line="199"/>
         <source>after %n minute(s) without input</source>
         <translation>
             <numerusform>无操作 %n 分钟后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="153"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="199"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="165"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="211"/>
         <source>Print font</source>
         <translation>打印字体</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/settings_dialog.py" line="166"/>
+        <location filename="../../ui/shell/settings_dialog.py" line="212"/>
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
@@ -7719,6 +7803,14 @@
         <location filename="../../ui/proposals/editor/signing.py" line="65"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SiteConfigRefusal</name>
+    <message>
+        <location filename="../../ui/shell/settings_dialog.py" line="259"/>
+        <source>BranchDesk cannot start</source>
+        <translation>网点工作台无法启动</translation>
     </message>
 </context>
 <context>
@@ -7903,83 +7995,83 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="71"/>
+        <location filename="../../ui/shell/status_bar.py" line="77"/>
         <source>Demo profile: made-up data</source>
         <translation>演示档案：虚构数据</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="60"/>
+        <location filename="../../ui/shell/status_bar.py" line="66"/>
         <source>Head office: checking…</source>
         <translation>总公司：正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="59"/>
+        <location filename="../../ui/shell/status_bar.py" line="65"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="61"/>
+        <location filename="../../ui/shell/status_bar.py" line="67"/>
         <source>Outbox: …</source>
         <translation>待发送：…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/status_bar.py" line="115"/>
+        <location filename="../../ui/shell/status_bar.py" line="129"/>
         <source>Outbox: %n waiting</source>
         <translation>
             <numerusform>待发送：%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/status_bar.py" line="117"/>
+        <location filename="../../ui/shell/status_bar.py" line="131"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n 项被退回</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="122"/>
+        <location filename="../../ui/shell/status_bar.py" line="136"/>
         <source>The oldest item has waited %1 (more than %2).</source>
         <translation>最早的一项已等待 %1（超过 %2）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/status_bar.py" line="125"/>
+        <location filename="../../ui/shell/status_bar.py" line="139"/>
         <source>Head office rejected %n item(s).</source>
         <translation>
             <numerusform>总公司拒收了 %n 项。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="132"/>
+        <location filename="../../ui/shell/status_bar.py" line="146"/>
         <source>Open the Sync page to see why, retry or discard.</source>
         <translation>打开“同步”页查看原因、重试或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="134"/>
+        <location filename="../../ui/shell/status_bar.py" line="148"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="140"/>
+        <location filename="../../ui/shell/status_bar.py" line="154"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="143"/>
+        <location filename="../../ui/shell/status_bar.py" line="157"/>
         <source>Syncing… %1/%2</source>
         <translation>正在同步… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="151"/>
+        <location filename="../../ui/shell/status_bar.py" line="165"/>
         <source>Head office: online</source>
         <translation>总公司：已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="152"/>
+        <location filename="../../ui/shell/status_bar.py" line="166"/>
         <source>Head office: offline (work is kept and sent later)</source>
         <translation>总公司：离线（数据已保存，稍后发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="153"/>
+        <location filename="../../ui/shell/status_bar.py" line="167"/>
         <source>Head office: not set up</source>
         <translation>总公司：未设置</translation>
     </message>
@@ -8232,239 +8324,239 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync/page.py" line="79"/>
+        <location filename="../../ui/sync/page.py" line="80"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="80"/>
+        <location filename="../../ui/sync/page.py" line="81"/>
         <source>Finished proposals and signed receipts on their way to head office, and what came back.</source>
         <translation>发往总公司的已完成投保单和已签收回执，以及总公司的答复。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="95"/>
+        <location filename="../../ui/sync/page.py" line="96"/>
         <source>&amp;Log in…</source>
         <translation>登录(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="98"/>
+        <location filename="../../ui/sync/page.py" line="99"/>
         <source>All items</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="98"/>
+        <location filename="../../ui/sync/page.py" line="99"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="99"/>
+        <location filename="../../ui/sync/page.py" line="100"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="99"/>
+        <location filename="../../ui/sync/page.py" line="100"/>
         <source>Rejected</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="100"/>
+        <location filename="../../ui/sync/page.py" line="101"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="100"/>
+        <location filename="../../ui/sync/page.py" line="101"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="102"/>
+        <location filename="../../ui/sync/page.py" line="103"/>
         <source>Sho&amp;w:</source>
         <translation>显示(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="104"/>
+        <location filename="../../ui/sync/page.py" line="105"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="105"/>
+        <location filename="../../ui/sync/page.py" line="106"/>
         <source>Send what waits and fetch head office&apos;s answers (F5)</source>
         <translation>发送等待中的项目并获取总公司的答复（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="106"/>
+        <location filename="../../ui/sync/page.py" line="107"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="107"/>
+        <location filename="../../ui/sync/page.py" line="108"/>
         <source>Stop after the item being sent (Esc); the rest keeps waiting</source>
         <translation>发送完当前一项后停止（Esc）；其余继续等待</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="130"/>
+        <location filename="../../ui/sync/page.py" line="131"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="131"/>
+        <location filename="../../ui/sync/page.py" line="132"/>
         <source>Send a rejected item again at the next sync</source>
         <translation>在下次同步时重新发送被拒收的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="132"/>
+        <location filename="../../ui/sync/page.py" line="133"/>
         <source>&amp;Discard…</source>
         <translation>放弃(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="133"/>
+        <location filename="../../ui/sync/page.py" line="134"/>
         <source>Never send this item; a copy is kept on this computer (Delete)</source>
         <translation>不再发送此项；本机保留一份副本（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="134"/>
+        <location filename="../../ui/sync/page.py" line="135"/>
         <source>E&amp;xport list…</source>
         <translation>导出列表(&amp;X)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="242"/>
+        <location filename="../../ui/sync/page.py" line="247"/>
         <source>%n item(s) shown</source>
         <translation>
             <numerusform>显示 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="242"/>
+        <location filename="../../ui/sync/page.py" line="247"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 项等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="244"/>
+        <location filename="../../ui/sync/page.py" line="249"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n 项被拒收</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="245"/>
+        <location filename="../../ui/sync/page.py" line="250"/>
         <source>last successful sync: %1</source>
         <translation>上次成功同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="255"/>
+        <location filename="../../ui/sync/page.py" line="260"/>
         <source>Not logged in to head office: nothing is sent until you log in.</source>
         <translation>尚未登录总公司：登录之前不会发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="257"/>
+        <location filename="../../ui/sync/page.py" line="262"/>
         <source>Using the token set for unattended runs, for %1.</source>
         <translation>正在使用为无人值守运行设置的令牌（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="259"/>
+        <location filename="../../ui/sync/page.py" line="264"/>
         <source>Logged in to %1 as manager %2.</source>
         <translation>已以客户经理 %2 的身份登录 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="283"/>
+        <location filename="../../ui/sync/page.py" line="288"/>
         <source>It goes again with the next sync. Press Sync now to send it at once.</source>
         <translation>它将在下次同步时重新发送。按“立即同步”可马上发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="294"/>
+        <location filename="../../ui/sync/page.py" line="299"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="295"/>
+        <location filename="../../ui/sync/page.py" line="300"/>
         <source>Discard %1? It will never be sent to head office.</source>
         <translation>放弃 %1？它将永远不会发送到总公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="298"/>
+        <location filename="../../ui/sync/page.py" line="303"/>
         <source>A copy is kept on this computer in %1. It holds ID numbers: keep it private.</source>
         <translation>副本保存在本机的 %1 中。其中含有证件号码，请妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="302"/>
+        <location filename="../../ui/sync/page.py" line="307"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="317"/>
+        <location filename="../../ui/sync/page.py" line="322"/>
         <source>Discarded. The copy is at %1.</source>
         <translation>已放弃。副本在 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="323"/>
+        <location filename="../../ui/sync/page.py" line="328"/>
         <source>Export the sync list</source>
         <translation>导出同步列表</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="324"/>
+        <location filename="../../ui/sync/page.py" line="329"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="331"/>
+        <location filename="../../ui/sync/page.py" line="336"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 项到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="368"/>
+        <location filename="../../ui/sync/page.py" line="373"/>
         <source>Syncing with head office…</source>
         <translation>正在与总公司同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="375"/>
+        <location filename="../../ui/sync/page.py" line="380"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="383"/>
+        <location filename="../../ui/sync/page.py" line="388"/>
         <source>%1 of %2 sent</source>
         <translation>已发送 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="389"/>
+        <location filename="../../ui/sync/page.py" line="394"/>
         <source>%1 of %2 items</source>
         <translation>%1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="396"/>
+        <location filename="../../ui/sync/page.py" line="401"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="397"/>
+        <location filename="../../ui/sync/page.py" line="402"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/page.py" line="404"/>
+        <location filename="../../ui/sync/page.py" line="409"/>
         <source>a few seconds left</source>
         <translation>还剩几秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="406"/>
+        <location filename="../../ui/sync/page.py" line="411"/>
         <source>about %n s left</source>
         <translation>
             <numerusform>约剩 %n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="409"/>
+        <location filename="../../ui/sync/page.py" line="414"/>
         <source>about %n min left</source>
         <translation>
             <numerusform>约剩 %n 分钟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/page.py" line="410"/>
+        <location filename="../../ui/sync/page.py" line="415"/>
         <source>about %n h left</source>
         <translation>
             <numerusform>约剩 %n 小时</numerusform>
@@ -8572,7 +8664,7 @@
     <message>
         <location filename="../../ui/sync/texts.py" line="78"/>
         <source>No secure password store is available on this computer, so BranchDesk cannot keep your head-office token. Ask IT to set up the system&apos;s password store, then log in again.</source>
-        <translation>这台电脑上没有可用的安全密码存储，BranchDesk 无法保存您的总公司令牌。请联系科技部门配置系统的密码存储，然后重新登录。</translation>
+        <translation>这台电脑上没有可用的安全密码存储，网点工作台无法保存您的总公司令牌。请联系科技部门配置系统的密码存储，然后重新登录。</translation>
     </message>
     <message>
         <location filename="../../ui/sync/texts.py" line="82"/>
@@ -9038,6 +9130,42 @@
         <location filename="../../ui/today/page.py" line="604"/>
         <source>Daily summary</source>
         <translation>每日工作总结</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNoticeBar</name>
+    <message>
+        <location filename="../../ui/sync/update_notice.py" line="81"/>
+        <source>Do&amp;n&apos;t remind me of this version</source>
+        <translation>不再提醒此版本(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/update_notice.py" line="83"/>
+        <source>Hide this notice; a later version is announced again</source>
+        <translation>隐藏此提示；有更新的版本时会再次提示</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateTexts</name>
+    <message>
+        <location filename="../../ui/sync/update_notice.py" line="48"/>
+        <source>New version %1: %2. Please ask the IT department to install it.</source>
+        <translation>有新版本 %1：%2。请联系信息科技部安装。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/update_notice.py" line="51"/>
+        <source>New version %1. Please ask the IT department to install it.</source>
+        <translation>有新版本 %1。请联系信息科技部安装。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/update_notice.py" line="53"/>
+        <source>Where to get it: %1</source>
+        <translation>安装地址：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/update_notice.py" line="57"/>
+        <source>New version %1 (see Sync)</source>
+        <translation>有新版本 %1（详见“同步”页）</translation>
     </message>
 </context>
 <context>
