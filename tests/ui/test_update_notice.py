@@ -49,8 +49,11 @@ def test_a_newer_version_is_told_on_the_sync_page_and_the_status_bar_and_dismiss
     assert notice.text.text() == "New version 99.4.0: Faster sync. Please ask the IT department to install it."
     label = window.status.update_label
     qtbot.waitUntil(label.isVisible)
-    assert label.text() == "New version 99.4.0 (see Sync)"
+    assert label.text() == '<a href="sync">New version 99.4.0 (see Sync)</a>'
     assert label.toolTip() == notice.text.text()
+    window.show_page(0)  # from another page, the notice in the status bar leads to the Sync page
+    label.linkActivated.emit("sync")
+    assert window.nav.currentRow() == 5
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -66,7 +69,7 @@ def test_a_newer_version_is_told_on_the_sync_page_and_the_status_bar_and_dismiss
     qtbot.keyClick(page.table, Qt.Key.Key_F5)
     qtbot.waitUntil(notice.isVisible, timeout=15_000)
     assert notice.text.text().startswith("New version 99.5: Letters print on one page.")
-    qtbot.waitUntil(lambda: label.text() == "New version 99.5 (see Sync)")
+    qtbot.waitUntil(lambda: "New version 99.5 (see Sync)" in label.text())
 
 
 def test_the_running_version_or_no_head_office_shows_nothing(

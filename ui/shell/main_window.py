@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         # What the core commits reaches every page and the status bar; each decides if it shows it.
         self.changes = ChangeRelay(self)
         self.changes.changes_did_happen.connect(self.status.note_changes)
+        self.status.update_did_request.connect(lambda: self.show_page(Pages.SYNC))
         self.sync_scheduler = SyncScheduler(runner, self)
         self.idle_lock = IdleLock(runner, self)
         self.idle_lock.lock_did_fail.connect(self.status.say)

@@ -11,6 +11,7 @@ tick re-judges it from the last reading, without a query.
 
 from __future__ import annotations
 
+import html
 import time
 from dataclasses import replace
 from datetime import timedelta
@@ -41,6 +42,7 @@ DEFAULT_WARN_AFTER_H = 24
 class StatusBar(QStatusBar):
     shows = frozenset({"outbox", "settings"})  # the items waiting; the last success is a setting
     connection_did_change = Signal(str)  # the probe's answer: online | offline | not_configured
+    update_did_request = Signal()  # the new-version notice clicked: the Sync page says more
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +60,7 @@ class StatusBar(QStatusBar):
         self.update_label = QLabel(self)  # a newer app version announced (issue 21); the Sync page says more
         self.update_label.setObjectName("updateAvailable")
         self.update_label.hide()
+        self.update_label.linkActivated.connect(lambda _link: self.update_did_request.emit())
         self.addPermanentWidget(self.update_label)
         self.addPermanentWidget(self.last_sync_label)
         self.addPermanentWidget(self.outbox_label)
@@ -101,7 +104,8 @@ class StatusBar(QStatusBar):
 
     def show_update(self, notice: UpdateNotice | None) -> None:
         texts = UpdateTexts(self)
-        self.update_label.setText(texts.short_text(notice) if notice else "")
+        # A link: a click opens the Sync page, where the notes and the address are.
+        self.update_label.setText(f'<a href="sync">{html.escape(texts.short_text(notice))}</a>' if notice else "")
         self.update_label.setToolTip(texts.sentence(notice) if notice else "")
         self.update_label.setStyleSheet(f"color: {state_colour('warning').name()};")
         self.update_label.setVisible(notice is not None)
