@@ -19,6 +19,7 @@ from typing import Any
 
 from app.cli.codes import EXIT_BUSY, EXIT_LOGIN, EXIT_OK, EXIT_PROBLEM, Commands
 from app.errors import BranchDeskError
+from app.updates.service import UpdateNotice, UpdateService
 
 
 def add_sync_commands(commands: Commands) -> None:
@@ -162,6 +163,10 @@ def _sync(ctx: Any, args: argparse.Namespace) -> int:
 
     report = ctx.sync.run_once(progress=progress)
     language = getattr(args, "lang", None) or "en"
+    # A newer version head office announces is told here too (never downloaded); offline: nothing.
+    updates = UpdateService.of(ctx)
+    updates.check(force=True)
+    notice = updates.notice()
     left = ctx.sync.items("open")
     failed = [
         {"seq": i.seq, "kind": i.kind, "record_id": i.record_id, "status": i.status,
@@ -176,6 +181,9 @@ def _sync(ctx: Any, args: argparse.Namespace) -> int:
             "problem": report.problem.message(language) if report.problem else None,
             "pending": report.pending_left, "rejected_total": report.rejected_left, "left": failed,
             "retried": retried,
+            "update": None if notice is None else {"version": notice.version,
+                                                   "notes": notice.announcement.notes(language),
+                                                   "update_url": notice.update_url},
             "references": [{"kind": p.kind, "outcome": p.outcome, "version": p.version,
                             "problem": p.problem.message(language) if p.problem else None}
                            for p in report.references],
@@ -194,4 +202,15 @@ def _sync(ctx: Any, args: argparse.Namespace) -> int:
                 print(f"{pull.kind}: {pull.problem.message(language)}")
         for item in failed:
             print(f"{item['seq']} {item['kind']} {item['record_id']} {item['status']}: {item['reason']}")
+        if notice is not None:
+            print(_update_line(notice, language))
     return EXIT_PROBLEM if failed else EXIT_OK
+
+
+def _update_line(notice: UpdateNotice, language: str) -> str:
+    notes = notice.announcement.notes(language).rstrip("。.")  # the sentence's own stop follows
+    if language == "zh_CN":
+        line = f"有新版本 {notice.version}" + (f"：{notes}" if notes else "") + "。请联系信息科技部安装。"
+        return line + (f"安装地址：{notice.update_url}" if notice.update_url else "")
+    line = f"new version {notice.version}" + (f": {notes}" if notes else "") + ". Ask your IT department to install it."
+    return line + (f" Where to get it: {notice.update_url}" if notice.update_url else "")

@@ -3,6 +3,7 @@ plus a stand-in for answers head office never gives (not JSON, too big)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Iterator
@@ -238,3 +239,20 @@ def test_the_client_types_head_offices_answers(headoffice: HeadOffice, headoffic
     with pytest.raises(Retryable) as offline:
         Client(f"http://127.0.0.1:{free_port()}", headoffice_token).version()
     assert offline.value.code == "offline"
+
+
+def test_the_cli_sync_tells_of_a_newer_version(ctx: AppContext, headoffice: HeadOffice, headoffice_token: str) -> None:
+    """`branchdesk sync` (what a scheduled task runs) says it too, in the language asked for."""
+    from tests.sync.test_cli_sync import branchdesk_sync
+
+    log_in(ctx, headoffice, headoffice_token)
+    token = {"BRANCHDESK_TOKEN": headoffice_token}
+    quiet = branchdesk_sync(ctx.data_dir, "sync", env=token)
+    assert quiet.returncode == 0 and "version" not in quiet.stdout, quiet.stderr  # nothing published
+    publish(headoffice, "99.1.0")
+    told = branchdesk_sync(ctx.data_dir, "sync", env=token)
+    assert told.stdout.splitlines()[-1] == "new version 99.1.0: Faster sync. Ask your IT department to install it."
+    chinese = branchdesk_sync(ctx.data_dir, "--lang", "zh_CN", "sync", "--json", env=token)
+    assert json.loads(chinese.stdout)["update"] == {"version": "99.1.0", "notes": "同步更快。", "update_url": ""}
+    line = branchdesk_sync(ctx.data_dir, "--lang", "zh_CN", "sync", env=token).stdout.splitlines()[-1]
+    assert line == "有新版本 99.1.0：同步更快。请联系信息科技部安装。"
