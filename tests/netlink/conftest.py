@@ -1,8 +1,9 @@
 """A real bad link for the sync tests: see tests/netlink/link.py for what is built and how.
 
-- `link_office(loss=0.0)`: a BadLink at 256 kbit/s each way (with `loss`, a random share of
-  packets dropped) and the real head-office server on its far side, started; both torn down after
-  the test, whatever happens. Skipped, saying why, without root or `ip netns`.
+- `link_office(loss=0.0, round_trip_ms=100)`: a BadLink at 512 kbit/s each way, a round trip of
+  `round_trip_ms` ± 5 ms each way (with `loss`, a random share of packets dropped) and the real
+  head-office server on its far side, started; both torn down after the test, whatever happens.
+  Skipped, saying why, without root, `ip netns` or TUN.
 - `day_profile`: a laptop profile with a day's paperwork queued: 20 finished proposals and their
   20 receipts, 3 of them with a ~1 MB phone photo of the signed paper as their scan.
 """
@@ -26,6 +27,9 @@ from tests.paperwork_helpers import PNG, finished_proposal, zigzag
 # Twice the bench's 256 kbit/s: the same drops, cuts and kills in half the suite's time (the
 # bench, tests/bench/bad_link.py, measures the 256 kbit/s day).
 RATE_KBIT = 512
+# The suite's round trip: a third of the bench's 300 ms (the delay test has the full 300 ms).
+ROUND_TRIP_MS = 100.0
+JITTER_MS = 5.0
 PROPOSALS = 20
 SCAN_BYTES = 1_000_000
 PHOTOS = 3  # receipts with a photo of the signed paper as their scan; the others signed on screen
@@ -40,8 +44,9 @@ def link_office(tmp_path: Path) -> Iterator[LinkOffices]:
         pytest.skip(f"no bad link here: {why}")
     made: list[tuple[BadLink, LinkOffice]] = []
 
-    def make(loss: float = 0.0) -> tuple[BadLink, LinkOffice]:
-        link = BadLink(rate_kbit=RATE_KBIT, loss=loss).__enter__()
+    def make(loss: float = 0.0, round_trip_ms: float = ROUND_TRIP_MS, jitter_ms: float = JITTER_MS
+             ) -> tuple[BadLink, LinkOffice]:  # fmt: skip
+        link = BadLink(rate_kbit=RATE_KBIT, loss=loss, round_trip_ms=round_trip_ms, jitter_ms=jitter_ms).__enter__()
         try:
             office = LinkOffice(link, tmp_path / f"headoffice-{len(made)}")
             made.append((link, office))
