@@ -27,6 +27,25 @@ Several pushes travel in one request (issue 20):
                                       "body": <its JSON answer>}, ...]}   in the same order
 
 Any POST may be sent with `Content-Encoding: gzip`.
+
+A scan or an attachment may travel on its own first, resumably, over tus 1.0.0 (core +
+creation) at UPLOADS_PATH (issue 20), and the push then names it instead of carrying it:
+
+    POST  /v1/uploads         Tus-Resumable: 1.0.0, Upload-Length: N (1..UPLOAD_MAX_BYTES),
+                              Upload-Metadata: filename <b64>, filetype <b64>, sha256 <b64>
+                           -> 201 + Location (4xx for bad metadata: UPLOAD_MIMES, 64 lower-case hex)
+    HEAD  <Location>       -> Upload-Offset, Upload-Length; 404/410 unknown or expired: start anew
+    PATCH <Location>          Content-Type: application/offset+octet-stream, Upload-Offset: k,
+                              body = bytes [k, k + len), pieces of UPLOAD_PIECE_BYTES
+                           -> 204 + Upload-Offset; 409 when k is not head office's offset
+    The last piece: head office checks the SHA-256 of the whole file and files it by its
+    SHA-256 (a file held already stays as it is); a mismatch deletes the upload and answers
+    UPLOAD_SHA256_MISMATCH_STATUS with code UPLOAD_SHA256_MISMATCH.
+
+    by reference:  a receipt without `scan_base64` (receipt.scan gives mime, size, sha256);
+                   an attachment entry without ATTACHMENT_DATA_KEY (name, mime, size, sha256).
+                   Not uploaded (or another size) -> 409 with code UPLOAD_MISSING, also as a
+                   batch item's result: upload it again, then send the push again.
 """
 
 from __future__ import annotations
@@ -62,6 +81,9 @@ CALENDAR: Final = "calendar"
 PRODUCTS: Final = "products"
 REFERENCE_PATHS: Final[Mapping[str, str]] = {CALENDAR: "/v1/reference/calendar", PRODUCTS: "/v1/reference/products"}
 REFERENCE_FILE_KINDS: Final[Mapping[str, str]] = {CALENDAR: "holiday-calendar", PRODUCTS: "product-catalogue"}
+# The laptop app's current version and its notes (issue 21): GET, {"version", "notes": {"zh_CN", "en"},
+# "published_at"}; 404 not_published before head office announces one.
+VERSION_PATH: Final = "/v1/version"
 
 # The envelope's keys: the hashed document's, the hash, and the one a scanned receipt adds.
 HASH_KEY: Final = "content_hash"
@@ -70,6 +92,18 @@ DOCUMENT_KEYS: Final[Mapping[str, tuple[str, ...]]] = {PROPOSAL: (PROPOSAL, "sig
 PROPOSAL_KEYS: Final = (*DOCUMENT_KEYS[PROPOSAL], HASH_KEY)  # all required
 RECEIPT_KEYS: Final = (*DOCUMENT_KEYS[RECEIPT], HASH_KEY)  # required; SCAN_KEY with a scan only
 SIGNATURE_KEYS: Final = ("role", "strokes_json")  # one entry of a proposal's "signatures"
+
+# Resumable uploads (tus 1.0.0) of scans and attachments, and what refers to them (issue 20).
+UPLOADS_PATH: Final = "/v1/uploads"
+TUS_VERSION: Final = "1.0.0"
+UPLOAD_PIECE_BYTES: Final = 256 * 1024  # a PATCH body the laptop sends
+UPLOAD_MAX_BYTES: Final = 16 * 1024 * 1024  # Upload-Length at most
+UPLOAD_MIMES: Final = ("image/jpeg", "image/png", "application/pdf")  # the metadata's filetype
+UPLOAD_METADATA_KEYS: Final = ("filename", "filetype", "sha256")  # each value base64 in Upload-Metadata
+ATTACHMENT_DATA_KEY: Final = "data_b64"  # an attachment entry's inline bytes; left out by reference
+UPLOAD_MISSING: Final = "upload_missing"  # 409: the push names a file head office does not hold
+UPLOAD_SHA256_MISMATCH: Final = "upload_sha256_mismatch"  # the last PATCH: the file is not its sha256
+UPLOAD_SHA256_MISMATCH_STATUS: Final = 460  # tus's "checksum mismatch"
 
 # Head office's answer to an accepted push (HTTP 201): its keys, in the order it writes them.
 PUSH_CREATED: Final = 201

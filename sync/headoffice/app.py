@@ -7,6 +7,10 @@ through that endpoint's own code path (`_push`) with its exact bytes, cut out of
 text (`split_batch`), so its idempotency, hash and answer are the single push's.  Every POST
 takes `Content-Encoding: gzip` (sync.headoffice.transport).
 
+A scan or attachment may come first on its own, resumably, over tus at `wire.UPLOADS_PATH`
+(sync.headoffice.uploads), and the push then names it by SHA-256: the checks take its bytes
+from `uploaded_files` (`Uploads.lookup`), and a file not uploaded is 409 `upload_missing`.
+
 The wire contract is in the README ("Head office server").  Every handler reads and writes
 the database and nothing else, so workers and hosts can be added behind a load balancer.
 A push is authenticated before any byte of its body is read, and its body is read within
@@ -24,6 +28,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request, Security
@@ -39,7 +44,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.rules import wire_json
 from sync import wire
-from sync.headoffice import references, schemas, store
+from sync.headoffice import references, schemas, store, uploads
 from sync.headoffice.db import DEFAULT_DB_URL, create_schema, iso_utc, make_engine, session_factory, utcnow
 from sync.headoffice.documents import Checked, Invalid, check_proposal_push, check_receipt_push, latest_today
 from sync.headoffice.followups import (
@@ -49,6 +54,7 @@ from sync.headoffice.followups import (
     is_paper,
 )
 from sync.headoffice.transport import ApiError, Bodies, CloseUnread, Limits
+from sync.headoffice.uploads import TUS_REFUSALS, Uploads, allowed_methods, refusal_for, uploads_dir_from_env
 
 Check = Callable[[Any], Checked]
 
@@ -61,7 +67,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (400, "malformed JSON, a missing/bad Idempotency-Key or a broken gzip stream"),
         (401, "no or a bad bearer token"),
         (403, "another manager's record"), (408, "the body did not arrive in time"),
-        (409, "idempotency_conflict or duplicate_record"), (413, "body over the size limit"),
+        (409, "idempotency_conflict, duplicate_record, or upload_missing (a file named by SHA-256 that was "
+              "not uploaded: upload it, then push again)"), (413, "body over the size limit"),
         (415, "not application/json, or a Content-Encoding other than gzip"),
         (422, "schema or rule failures, field by field"),
         (503, "busy with other large pushes: send it again after Retry-After seconds"),
@@ -149,9 +156,11 @@ def _bearer(credentials: HTTPAuthorizationCredentials | None) -> str | None:
     return credentials.credentials if credentials is not None else None
 
 
-def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
-    """The head-office app on `db_url` (tables created or upgraded if need be)."""
-    bodies = Bodies(limits if limits is not None else Limits.from_env())
+def create_app(db_url: str, *, limits: Limits | None = None, uploads_dir: Path | None = None) -> FastAPI:
+    """The head-office app on `db_url` (tables created or upgraded if need be); tus keeps
+    unfinished uploads in `uploads_dir` (default: `uploads.default_uploads_dir`)."""
+    limits = limits if limits is not None else Limits.from_env()
+    bodies = Bodies(limits)
     engine = make_engine(db_url)
     create_schema(engine)
     sessions = session_factory(engine)
@@ -165,7 +174,9 @@ def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
                     "requests from BranchDesk laptops, exactly once, and feeds back head office's status and replies. "
                     "JSON UTF-8; `Authorization: Bearer <token>` on /v1. Any POST body may come with "
                     "`Content-Encoding: gzip` (the size limit counts the inflated bytes: 413 beyond it, 400 for a "
-                    "broken stream, 415 for another coding); POST /v1/batch carries up to 100 pushes at once.",
+                    "broken stream, 415 for another coding); POST /v1/batch carries up to 100 pushes at once. "
+                    "Scans and attachments may be uploaded first, resumably, over tus 1.0.0 at /v1/uploads, and "
+                    "then named in the push by SHA-256 instead of carried in it.",
     )  # fmt: skip
     app.add_middleware(CloseUnread)
     app.add_middleware(AccessLog)  # added last, so it runs first and logs every answer
@@ -193,13 +204,16 @@ def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
             answer = await run_in_threadpool(_push, sessions, raw, key, manager, check)
         return Response(answer.body, answer.status_code, media_type="application/json")
 
+    tus = Uploads(sessions, uploads_dir or uploads_dir_from_env(db_url), limits=limits)
+    tus.mount(app, require_manager)
     catalogues = references.Catalogues(sessions)
+    lookup = tus.lookup
     checks: dict[str, Check] = {
         wire.PROPOSAL: lambda data: check_paper_proposal_push(data) if is_paper(data)
         else check_proposal_push(data, catalogues.version),
-        wire.RECEIPT: lambda data: check_receipt_push(data, latest_today()),
-        wire.ANSWER: check_answer_push,
-        wire.REQUEST: check_request_push,
+        wire.RECEIPT: lambda data: check_receipt_push(data, latest_today(), lookup),
+        wire.ANSWER: lambda data: check_answer_push(data, lookup),
+        wire.REQUEST: lambda data: check_request_push(data, lookup),
     }  # fmt: skip
 
     @app.get(wire.HEALTH_PATH, response_model=schemas.Health, tags=["health"],
@@ -287,6 +301,9 @@ def create_app(db_url: str, *, limits: Limits | None = None) -> FastAPI:
         app.get(path, response_model=schemas.ReferenceFileOut, tags=["reference"], name=f"reference_{kind}",
                 summary=f"The latest published {references.NAMES[kind][0]}", responses=REFERENCE_RESPONSES,
                 )(_reference_endpoint(sessions, kind, require_manager))  # fmt: skip
+    from sync.headoffice import version as announced_version  # GET /v1/version (issue 21)
+
+    announced_version.register(app, sessions, require_manager)
 
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]  # FastAPI's documented override
     return app
@@ -482,8 +499,17 @@ def _install_error_handlers(app: FastAPI) -> None:
                    "message_zh": "参数无效。"} for e in error.errors()]  # fmt: skip
         return _error(422, "invalid", "The request's parameters are invalid.", errors=errors)
 
-    async def http_error(_request: Request, error: StarletteHTTPException) -> Response:
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        if request.url.path.startswith(wire.UPLOADS_PATH) and error.status_code in TUS_REFUSALS:
+            # tuspyserver's own refusals (404, 409, 410, 412, ...): said in head office's words.
+            translated = refusal_for(error.status_code, error.detail, error.headers)
+            if translated is not None:
+                return await refusal(request, translated)
         codes = {404: "not_found", 405: "method_not_allowed"}  # a 405 carries Allow from the router
+        if error.status_code == 405 and request.url.path.startswith(wire.UPLOADS_PATH):
+            # The router names the first route on the path; the tus routes share theirs.
+            allowed = allowed_methods(request.app, request.url.path)
+            error.headers = {**(error.headers or {}), "Allow": ", ".join(allowed)}
         return _error(error.status_code, codes.get(error.status_code, "http_error"), str(error.detail), error.headers)
 
     handlers: dict[type[Exception], Handler] = {
@@ -516,6 +542,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                 if parameter["name"] == "Idempotency-Key":
                     parameter["required"] = True
                     parameter["schema"] = {"type": "string", "pattern": f"^{IDEMPOTENCY_KEY.pattern}$"}
+        uploads.document(schema)
         app.openapi_schema = schema
     return app.openapi_schema
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sync.headoffice import store
 from sync.headoffice.db import DEFAULT_DB_URL, create_schema, make_engine, session_factory
 
+UPLOADS_ENV_NAME = "BRANCHDESK_HEADOFFICE_UPLOADS"  # sync.headoffice.uploads.UPLOADS_ENV
 LOG_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 
 
@@ -41,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--workers", type=int, default=1, help="worker processes sharing the database")
+    serve.add_argument(
+        "--uploads-dir", type=Path, metavar="DIR",
+        help="folder for unfinished resumable uploads (tus, /v1/uploads; deleted 2 days after they start, "
+        f"finished files go into the database). Default: ${UPLOADS_ENV_NAME} if set, else beside a SQLite "
+        "database file (headoffice.db-uploads), else the user's cache folder. Several hosts behind one load "
+        "balancer must share it (or keep each laptop on one host).",
+    )  # fmt: skip
 
     add = commands.add_parser("add-manager", help="register an account manager and print their token once")
     add.add_argument("code")
@@ -99,11 +107,22 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("kind", choices=("products", "calendar"))
     publish.add_argument("file", type=Path, metavar="FILE")
     publish.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
+
+    announce = commands.add_parser(
+        "publish-version", help="announce a new version of the laptop app, with its notes, to every laptop",
+        description="Serves VERSION (a release number such as 1.4.0) and its notes from GET /v1/version; a laptop "
+        "running an older version tells its manager to ask IT to install it (it never downloads anything). "
+        "The same version again replaces its notes; a lower one is refused (exit 2).",
+    )  # fmt: skip
+    announce.add_argument("version", metavar="VERSION")
+    announce.add_argument("--notes", required=True, help="what changed, in English")
+    announce.add_argument("--notes-zh", default="", help="what changed, in Chinese (shown on Chinese screens)")
+    announce.add_argument("--db", default=DEFAULT_DB_URL, help=db_help)
     return parser
 
 
 # What `pip install 'branchdesk[headoffice]'` adds, by the module each command needs.
-SERVER_MODULES = ("fastapi", "uvicorn")
+SERVER_MODULES = ("fastapi", "uvicorn", "tuspyserver")
 POSTGRES_MODULE = "psycopg"
 EXTRA_HINT = "pip install 'branchdesk[headoffice]'"
 
@@ -127,6 +146,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     from sync.headoffice.app import DB_ENV
     from sync.headoffice.transport import HeadDeadlineProtocol, Limits
+    from sync.headoffice.uploads import UPLOADS_ENV, default_uploads_dir
 
     if not 0 < args.port < 65536 or args.workers < 1:
         print("branchdesk-headoffice: --port is 1-65535 and --workers at least 1.", file=sys.stderr)
@@ -139,6 +159,14 @@ def _serve(args: argparse.Namespace) -> int:
     # Created once here, before the workers start, so they never race to create the tables.
     create_schema(make_engine(args.db))
     os.environ[DB_ENV] = args.db  # each worker process builds its app from the environment
+    uploads_dir = (args.uploads_dir or Path(os.environ.get(UPLOADS_ENV) or default_uploads_dir(args.db))).absolute()
+    try:
+        uploads_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        print(f"branchdesk-headoffice: cannot use --uploads-dir {uploads_dir}: {error.strerror or error}",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    os.environ[UPLOADS_ENV] = str(uploads_dir)
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     # uvicorn's own bounds stay as they are: request heads of at most 16 KiB (h11), idle
     # keep-alive connections closed after 5 s.  No limit_concurrency: it counts stalled
@@ -286,6 +314,23 @@ def _publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def _publish_version(args: argparse.Namespace) -> int:
+    from sync.headoffice import version
+
+    engine = make_engine(args.db)
+    create_schema(engine)
+    try:
+        announced = version.publish_version(session_factory(engine), args.version, args.notes, args.notes_zh)
+    except version.BadVersion as error:
+        print(f"branchdesk-headoffice: version not published: {error}", file=sys.stderr)
+        return 2
+    if not announced.notes_zh:
+        print("branchdesk-headoffice: no --notes-zh: Chinese screens show the version without notes.",
+              file=sys.stderr)  # fmt: skip
+    print(json.dumps(announced.to_json(), ensure_ascii=False))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     missing = _missing_extra(args)
@@ -295,7 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     commands = {"serve": _serve, "add-manager": _add_manager, "decide": _decide, "publish": _publish,
                 "letter": _letter, "answers": _answers, "reply": _reply, "requests": _requests,
-                "reply-request": _reply_request}  # fmt: skip
+                "reply-request": _reply_request, "publish-version": _publish_version}  # fmt: skip
     try:
         return commands[args.command](args)
     except ArgumentError as error:

@@ -8,7 +8,8 @@ never alters what exists (a table new in a version, such as reference_files, sim
 `create_schema` then upgrades, in place, what an earlier version made, using Alembic's
 operations directly: Idempotency-Keys were UNIQUE across all managers and are now UNIQUE per
 manager (`_scope_idempotency_keys`), and status events carry a letter's fields
-(`_add_event_fields`, issue 19, whose letters, answers, requests and attachments tables are new).
+(`_add_event_fields`, issue 19, whose letters, answers, requests and attachments tables are new;
+issue 20's uploaded_files is new too).
 """
 
 from __future__ import annotations
@@ -215,6 +216,21 @@ class AttachmentRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
 
 
+class UploadedFile(Base):
+    """A scan or attachment uploaded over tus (sync/headoffice/uploads.py, issue 20), its
+    SHA-256 checked, kept by that SHA-256 for the pushes that name it (a receipt's scan is read
+    from here, an answer's or request's attachment copied into `attachments`)."""
+
+    __tablename__ = "uploaded_files"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    mime: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(200))
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class ReferenceFile(Base):
     """A published reference file (sync/headoffice/references.py): the holiday calendar or the
     product catalogue, every version ever published kept (head office checks a proposal against
@@ -228,6 +244,20 @@ class ReferenceFile(Base):
     version: Mapped[int] = mapped_column(Integer)
     body: Mapped[str] = mapped_column(Text)  # the JSON text served, byte for byte
     sha256: Mapped[str] = mapped_column(String(64))  # of the body: the strong ETag
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class PublishedVersion(Base):
+    """A version of the laptop app head office announces (sync/headoffice/version.py, issue 21),
+    with its notes; every publication kept, the latest served."""
+
+    __tablename__ = "app_versions"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    seq: Mapped[int] = mapped_column(Counter, primary_key=True, autoincrement=True)
+    version: Mapped[str] = mapped_column(String(40))  # a release number (app.rules.app_version)
+    notes_zh: Mapped[str] = mapped_column(Text, default="")
+    notes_en: Mapped[str] = mapped_column(Text, default="")
     published_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

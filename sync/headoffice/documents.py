@@ -5,6 +5,10 @@ The body is the laptop's outbox payload, in the envelope both ends take from `sy
     proposal: {"proposal": <JSON form>, "signatures": [{"role", "strokes_json"}], "content_hash"}
     receipt:  {"receipt": <JSON form>, "content_hash"[, "scan_base64"]}
 
+A receipt whose scan was uploaded first (tus, sync/headoffice/uploads.py) comes without
+`scan_base64`: its bytes are taken from `uploaded_files` by the form's scan SHA-256 and size
+(`lookup`) and checked exactly as inline ones; one not uploaded is 409 `upload_missing`.
+
 Checked with the laptop's own pure rules (`app.rules.*`), so a form the laptop accepted is
 never refused here for a rule the laptop knew: the JSON form and its limits (`from_json`,
 codes J…, `app.rules.limits`; the body itself was read with `app.rules.wire_json`), the
@@ -23,7 +27,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -36,6 +40,7 @@ from app.rules.problem import Problem
 from app.rules.proposal import SIGNER_ROLES, content_hash, required_roles
 from app.rules.proposal_rules import check_proposal
 from sync import wire
+from sync.headoffice.transport import ApiError
 from sync.wire import PROPOSAL_KEYS, RECEIPT_KEYS, SCAN_KEY
 
 if TYPE_CHECKING:
@@ -43,6 +48,8 @@ if TYPE_CHECKING:
 
 Doc = TypeVar("Doc")  # the form a from_json reads: ProposalDoc or ReceiptDoc
 SHA256_HEX = set("0123456789abcdef")
+# The bytes of an uploaded file by (sha256, size), or None when head office holds none.
+Lookup = Callable[[str, int], bytes | None]
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,14 @@ class Checked:
     # An answer's or request's body and its checked attachments (sync/headoffice/followups.py).
     document: dict[str, Any] | None = None
     files: tuple[dict[str, Any], ...] = ()
+
+
+def upload_missing(fields: Iterable[str]) -> ApiError:
+    """409 for a push naming files (by SHA-256) head office does not hold: upload them, push again."""
+    en = "The file is named by its SHA-256 but was not uploaded (or has another size): upload it, then send again."
+    zh = "该文件尚未上传到总部（或大小不符），请先上传文件再重新发送。"
+    errors = [{"field": name, "rule": wire.UPLOAD_MISSING, "message_en": en, "message_zh": zh} for name in fields]
+    return ApiError(409, wire.UPLOAD_MISSING, en, errors=errors)
 
 
 def latest_today() -> date:
@@ -243,7 +258,10 @@ def _catalogue_errors(doc: proposal_form.ProposalDoc,
     return [_from_problem(p) for p in check_proposal(doc, catalogue)]
 
 
-def _scan_errors(scan: receipt_form.ScanRef | None, data: dict[str, Any]) -> list[FieldError]:
+def _scan_errors(scan: receipt_form.ScanRef | None, data: dict[str, Any], lookup: Lookup | None,
+                 missing: list[str]) -> list[FieldError]:  # fmt: skip
+    """What is wrong with the scan's bytes, inline or (without scan_base64, given `lookup`)
+    uploaded; a scan not uploaded goes to `missing`."""
     encoded = data.get(SCAN_KEY)
     if scan is None:
         if SCAN_KEY in data:
@@ -256,7 +274,13 @@ def _scan_errors(scan: receipt_form.ScanRef | None, data: dict[str, Any]) -> lis
                 )
             ]
         return []
-    if not isinstance(encoded, str):
+    if SCAN_KEY not in data and lookup is not None:
+        uploaded = lookup(scan.sha256, scan.size)
+        if uploaded is None:
+            missing.append("receipt.scan")
+            return []
+        raw = uploaded
+    elif not isinstance(encoded, str):
         return [
             FieldError(
                 "scan_base64",
@@ -265,12 +289,12 @@ def _scan_errors(scan: receipt_form.ScanRef | None, data: dict[str, Any]) -> lis
                 "缺少扫描件内容（scan_base64）。",
             )
         ]
-    try:
-        raw = base64.b64decode(encoded, validate=True)
-    except (binascii.Error, ValueError):
-        return [
-            FieldError("scan_base64", "J003_wrong_type", "scan_base64 is not base64.", "scan_base64 不是 base64 编码。")
-        ]
+    else:
+        try:
+            raw = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError):
+            return [FieldError("scan_base64", "J003_wrong_type", "scan_base64 is not base64.",
+                               "scan_base64 不是 base64 编码。")]  # fmt: skip
     if len(raw) != scan.size or hashlib.sha256(raw).hexdigest() != scan.sha256:
         return [
             FieldError(
@@ -283,18 +307,23 @@ def _scan_errors(scan: receipt_form.ScanRef | None, data: dict[str, Any]) -> lis
     return [_from_problem(p) for p in receipt_form.check_scan(raw, scan.mime)]
 
 
-def check_receipt_push(data: object, today: date) -> Checked:
-    """The pushed receipt, or `Invalid`; dates are checked against `today` (see latest_today)."""
+def check_receipt_push(data: object, today: date, lookup: Lookup | None = None) -> Checked:
+    """The pushed receipt, or `Invalid`; dates are checked against `today` (see latest_today).
+    With `lookup`, a scan may be named (no scan_base64) instead of carried: ApiError 409
+    upload_missing when it was not uploaded and nothing else is wrong."""
     errors = _envelope(data, RECEIPT_KEYS, optional=(SCAN_KEY,))
+    missing: list[str] = []
     assert isinstance(data, dict)
     doc = _parsed(data, wire.RECEIPT, receipt_form.from_json, errors)
     if doc is not None:
         errors += [_from_problem(p) for p in receipt_form.check_receipt(doc, today)]
         if doc.signature is not None:
             errors += _signature_errors(doc.signature.strokes_json, "signature.strokes_json")
-        errors += _scan_errors(doc.scan, data)
+        errors += _scan_errors(doc.scan, data, lookup, missing)
     if all(key in data for key in RECEIPT_KEYS):
         errors += _hash_errors(data[wire.HASH_KEY], content_hash(wire.hashed_part(wire.RECEIPT, data)))
     if errors or doc is None:
         raise Invalid(f"The receipt was refused: {len(errors)} problem(s).", errors)
+    if missing:
+        raise upload_missing(missing)
     return Checked(wire.RECEIPT, doc.id, data[wire.HASH_KEY], None, doc.proposal_id)

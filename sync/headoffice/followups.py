@@ -5,7 +5,10 @@ The bodies are the laptop's outbox payloads, built with `sync.wire` (`answer_doc
 `request_document`, `paper_proposal_document`).  Every problem is reported field by field
 (`FieldError`, 422) and never as a 500: wrong types, unknown or missing keys, ids that are not
 the laptop's UUIDs, text that is not text or too long, and attachments whose bytes are not what
-they claim (size, SHA-256, JPEG/PNG/PDF by their first bytes).  Whether the proposal and the
+they claim (size, SHA-256, JPEG/PNG/PDF by their first bytes).  An attachment uploaded first
+(tus, sync/headoffice/uploads.py) comes without `data_b64`: its bytes are taken from
+`uploaded_files` by SHA-256 and size and checked as inline ones; one not uploaded is 409
+`upload_missing` (when nothing else is wrong).  Whether the proposal and the
 letter are this manager's is the store's part (sync/headoffice/store.py).
 """
 
@@ -21,14 +24,15 @@ from typing import Any
 from app.rules.limits import UUID_TEXT, is_text
 from app.rules.proposal import content_hash
 from sync import wire
-from sync.headoffice.documents import Checked, FieldError, Invalid, latest_today
+from sync.headoffice.documents import Checked, FieldError, Invalid, Lookup, latest_today, upload_missing
 
 ANSWER_KEYS = ("answer_id", "proposal_id", "letter_id", "kind", "text", "answered_at", "decision", "signatures",
                "attachments")  # fmt: skip
 REQUEST_KEYS = ("request_id", "proposal_id", "kind", "reason", "details", "requested_at", "attachments")
 PAPER_KEYS = ("id", "source", "paper_form_number", "application_date", "product_code", "product_name",
               "premium_cents", "policyholder", "insured", "review", "manager_code")  # fmt: skip
-ATTACHMENT_KEYS = ("name", "mime", "size", "sha256", "data_b64")
+ATTACHMENT_KEYS = ("name", "mime", "size", "sha256", wire.ATTACHMENT_DATA_KEY)
+ATTACHMENT_REF_KEYS = ATTACHMENT_KEYS[:-1]  # an uploaded attachment, named by its SHA-256
 ANSWER_SIGNATURE_KEYS = ("role", "name", "png_b64", "sha256")
 LETTER_KINDS = ("review", "medical_exam", "investigation", "financial_evidence", "health_evidence",
                 "decision", "problem")  # fmt: skip
@@ -145,8 +149,11 @@ def _sha_of(value: object, field: str, errors: list[FieldError]) -> str | None:
     return value
 
 
-def attachment_files(value: object, errors: list[FieldError]) -> list[dict[str, Any]]:
-    """The attachments, each checked: [{"name", "mime", "size", "sha256", "data"}] (data decoded)."""
+def attachment_files(value: object, errors: list[FieldError], lookup: Lookup | None = None,
+                     missing: list[str] | None = None) -> list[dict[str, Any]]:  # fmt: skip
+    """The attachments, each checked: [{"name", "mime", "size", "sha256", "data"}] (data decoded,
+    or with `lookup` taken from the uploaded files when the entry has no data_b64; an entry not
+    uploaded is added to `missing`)."""
     if not isinstance(value, list):
         errors.append(_error("attachments", "J003_wrong_type", "attachments must be an array.",
                              "attachments 应为数组。"))  # fmt: skip
@@ -159,7 +166,8 @@ def attachment_files(value: object, errors: list[FieldError]) -> list[dict[str, 
     for i, raw in enumerate(value):
         path = f"attachments[{i}]"
         before = len(errors)
-        entry = _object(raw, ATTACHMENT_KEYS, path, errors)
+        by_reference = lookup is not None and isinstance(raw, dict) and wire.ATTACHMENT_DATA_KEY not in raw
+        entry = _object(raw, ATTACHMENT_REF_KEYS if by_reference else ATTACHMENT_KEYS, path, errors)
         if entry is None or len(errors) > before:
             continue
         name = _text(entry, "name", path, NAME_MAX, errors, required=True)
@@ -170,7 +178,15 @@ def attachment_files(value: object, errors: list[FieldError]) -> list[dict[str, 
                                  f"{path}.size 应为 1 至 {ATTACHMENT_MAX}。"))  # fmt: skip
             continue
         digest = _sha_of(entry["sha256"], f"{path}.sha256", errors)
-        data = _bytes_of(entry["data_b64"], f"{path}.data_b64", errors)
+        if by_reference:
+            assert lookup is not None
+            data = lookup(digest, size) if digest is not None else None
+            if data is None:
+                if digest is not None and missing is not None:
+                    missing.append(path)
+                continue
+        else:
+            data = _bytes_of(entry["data_b64"], f"{path}.data_b64", errors)
         if name is None or mime is None or digest is None or data is None:
             continue
         if len(data) != size or hashlib.sha256(data).hexdigest() != digest:
@@ -223,9 +239,11 @@ def _refuse(what: str, errors: list[FieldError]) -> None:
         raise Invalid(f"The {what} was refused: {len(errors)} problem(s).", errors)
 
 
-def check_answer_push(data: object) -> Checked:
-    """An answer to a letter (POST /v1/answers), or `Invalid` listing every problem."""
+def check_answer_push(data: object, lookup: Lookup | None = None) -> Checked:
+    """An answer to a letter (POST /v1/answers), or `Invalid` listing every problem; with
+    `lookup`, attachments may be named instead of carried (ApiError 409 upload_missing)."""
     errors: list[FieldError] = []
+    missing: list[str] = []
     body = _object(data, ANSWER_KEYS, "", errors)
     if body is None:
         _refuse("answer", errors)
@@ -241,7 +259,7 @@ def check_answer_push(data: object) -> Checked:
         errors.append(_error("decision", "J005_bad_value", "decision must be null, accepted or declined.",
                              "decision 应为 null、accepted 或 declined。"))  # fmt: skip
     roles = _answer_signatures(body.get("signatures", []), errors)
-    files = attachment_files(body.get("attachments", []), errors)
+    files = attachment_files(body.get("attachments", []), errors, lookup, missing)
     if kind == "decision" and not errors:
         if decision not in DECISIONS:
             errors.append(_error("decision", "decision_missing", "An underwriting decision is accepted or declined.",
@@ -251,18 +269,22 @@ def check_answer_push(data: object) -> Checked:
             errors.append(_error("signatures", "signature_missing",
                                  f"The decision lacks the {' and the '.join(missing)}'s signature.",
                                  "核保结论须由投保人和被保险人签名。"))  # fmt: skip
-    if not errors and not (text or "").strip() and not files:
+    if not errors and not (text or "").strip() and not files and not missing:
         errors.append(_error("text", "answer_empty", "The answer has neither text nor an attachment.",
                              "答复既无文字也无附件。"))  # fmt: skip
     _refuse("answer", errors)
+    if missing:
+        raise upload_missing(missing)
     assert answer_id is not None and proposal_id is not None
     return Checked(wire.ANSWER, answer_id, content_hash(body), None, proposal_id, document=body,
                    files=tuple(files))  # fmt: skip
 
 
-def check_request_push(data: object) -> Checked:
-    """A change or withdrawal request (POST /v1/requests), or `Invalid` listing every problem."""
+def check_request_push(data: object, lookup: Lookup | None = None) -> Checked:
+    """A change or withdrawal request (POST /v1/requests), or `Invalid` listing every problem;
+    with `lookup`, attachments may be named instead of carried (ApiError 409 upload_missing)."""
     errors: list[FieldError] = []
+    missing: list[str] = []
     body = _object(data, REQUEST_KEYS, "", errors)
     if body is None:
         _refuse("request", errors)
@@ -286,12 +308,14 @@ def check_request_push(data: object) -> Checked:
                                  "变更项名称无效。"))  # fmt: skip
             continue
         _text(details, key, "details", DETAIL_VALUE_MAX, errors)
-    files = attachment_files(body.get("attachments", []), errors)
+    files = attachment_files(body.get("attachments", []), errors, lookup, missing)
     if not errors and kind == "change" and not details:
         errors.append(_error("details", "change_empty", "A change names at least one field.", "变更须至少一项。"))
     if not errors and kind == "withdraw" and not (reason or "").strip():
         errors.append(_error("reason", "reason_missing", "A withdrawal needs a reason.", "撤销投保须说明原因。"))
     _refuse("request", errors)
+    if missing:
+        raise upload_missing(missing)
     assert request_id is not None and proposal_id is not None
     return Checked(wire.REQUEST, request_id, content_hash(body), None, proposal_id, document=body,
                    files=tuple(files))  # fmt: skip

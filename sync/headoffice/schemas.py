@@ -140,7 +140,12 @@ class ReceiptForm(_Strict):
 class ReceiptPush(_Strict):
     receipt: ReceiptForm
     content_hash: str = Field(description='sha256 hex of canonical JSON of {"receipt"}')
-    scan_base64: str | None = Field(None, description="the scan's bytes, only when receipt.scan is set")
+    scan_base64: str | None = Field(
+        None,
+        description="the scan's bytes, only when receipt.scan is set; left out "
+        "when the scan was uploaded first (POST /v1/uploads, tus): then taken by "
+        "receipt.scan's sha256 and size, 409 upload_missing if not",
+    )
 
 
 class AttachmentIn(_Strict):
@@ -148,7 +153,11 @@ class AttachmentIn(_Strict):
     mime: Literal["image/jpeg", "image/png", "application/pdf"] = Field(description="checked by the first bytes")
     size: int = Field(ge=1, le=10 * 1024 * 1024)
     sha256: str = Field(description="of the bytes, 64 lower-case hex digits; a mismatch is refused 422")
-    data_b64: str = Field(description="the bytes, base64")
+    data_b64: str | None = Field(
+        None,
+        description="the bytes, base64; left out when the file was uploaded first "
+        "(POST /v1/uploads, tus): then taken by sha256 and size, 409 upload_missing if not",
+    )
 
 
 class AnswerSignature(_Strict):

@@ -16,6 +16,7 @@ one writer at a time, which does the same.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -40,6 +41,7 @@ from sync.headoffice.db import (
     Record,
     RequestRow,
     StatusEvent,
+    UploadedFile,
     iso_utc,
     utcnow,
 )
@@ -420,6 +422,23 @@ def reply_request(sessions: sessionmaker[Session], request_id: str, status: str,
             raise BadDecision(f"Head office has received no request {request_id}.")
         row.reply, row.reply_text, row.replied_at = status, text_, utcnow()
         return event_json(append_event(session, row.manager_code, wire.REQUEST, row.id, status, reason=text_))
+
+
+def receipt_scan(sessions: sessionmaker[Session], receipt_id: str) -> bytes | None:
+    """The scan of a received receipt, whether it came inline (`scan_base64`, in the stored
+    body) or was uploaded first and named (`uploaded_files`, by its SHA-256); None without one."""
+    with sessions() as session:
+        body = session.scalar(select(Record.body).where(Record.id == receipt_id, Record.kind == wire.RECEIPT))
+        if body is None:
+            return None
+        envelope = json.loads(body)
+        if isinstance(envelope.get(wire.SCAN_KEY), str):
+            return base64.b64decode(envelope[wire.SCAN_KEY])
+        scan = (envelope.get(wire.RECEIPT) or {}).get("scan")
+        if not isinstance(scan, dict):
+            return None
+        data = session.scalar(select(UploadedFile.data).where(UploadedFile.sha256 == scan.get("sha256")))
+        return None if data is None else bytes(data)
 
 
 def _files(session: Session, **owner: str) -> list[dict[str, Any]]:

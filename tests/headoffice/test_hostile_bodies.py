@@ -20,7 +20,15 @@ import pytest
 from app.context import AppContext
 from app.rules.ids import ProposalId
 from app.rules.proposal import content_hash
-from tests.headoffice.laptop import Item, answer_item, letter_on_laptop, proposal_item, push, receipt_item
+from tests.headoffice.laptop import (
+    Item,
+    answer_item,
+    letter_on_laptop,
+    proposal_item,
+    push,
+    queued_inline,
+    receipt_item,
+)
 from tests.headoffice.server import HeadOffice
 
 Manager = tuple[str, str]  # code, token
@@ -231,5 +239,7 @@ def test_hostile_answers_are_refused_with_a_rule(office: HeadOffice, manager: Ma
     proposal = proposal_item(ctx, code)
     assert push(office.url, token, proposal).status_code == 201
     event = office.command("letter", proposal.record_id, "problem", "--reason", "缺少收入证明")
-    item = answer_item(ctx, letter_on_laptop(ctx, event), "已补交", {"收入证明.pdf": b"%PDF-1.7\n%%EOF\n"})
+    item = queued_inline(
+        ctx, answer_item(ctx, letter_on_laptop(ctx, event), "已补交", {"收入证明.pdf": b"%PDF-1.7\n%%EOF\n"})
+    )
     refused(office, token, item, case, unhashed)

@@ -22,7 +22,7 @@ from app.rules.proposal import BeneficiaryDoc, PartyDoc, ProposalDoc
 from app.rules.receipt import MAX_SCAN_BYTES, ReceiptDoc
 from sync.headoffice.documents import FieldError, Invalid, check_proposal_push, check_receipt_push
 from tests.headoffice.fixtures import SAMPLE_MANAGER
-from tests.headoffice.laptop import proposal_item, push, receipt_item
+from tests.headoffice.laptop import proposal_item, push, queued_inline, receipt_item
 from tests.headoffice.server import HeadOffice
 
 MB = 1024 * 1024
@@ -98,7 +98,7 @@ def test_media_type_and_malformed_bodies(headoffice: HeadOffice, headoffice_toke
 
 def test_scanned_receipt(headoffice: HeadOffice, headoffice_token: str, ctx: AppContext) -> None:
     proposal = proposal_item(ctx, SAMPLE_MANAGER)
-    receipt = receipt_item(ctx, ProposalId(proposal.record_id), scan=PDF)
+    receipt = queued_inline(ctx, receipt_item(ctx, ProposalId(proposal.record_id), scan=PDF))  # inline, as before
     assert push(headoffice.url, headoffice_token, proposal).status_code == 201
     payload = json.loads(receipt.payload)
     assert base64.b64decode(payload["scan_base64"]) == PDF
@@ -116,7 +116,7 @@ def test_a_receipt_with_the_largest_scan_fits_the_default_limit(
     # The laptop accepts scans up to MAX_SCAN_BYTES; as base64 in JSON that is ~13.4 MiB.
     biggest = PDF + b"0" * (MAX_SCAN_BYTES - len(PDF))
     proposal = proposal_item(ctx, SAMPLE_MANAGER)
-    receipt = receipt_item(ctx, ProposalId(proposal.record_id), scan=biggest)
+    receipt = queued_inline(ctx, receipt_item(ctx, ProposalId(proposal.record_id), scan=biggest))
     assert len(receipt.payload) > 13 * 1024 * 1024
     assert push(headoffice.url, headoffice_token, proposal).status_code == 201
     assert push(headoffice.url, headoffice_token, receipt).status_code == 201

@@ -47,7 +47,7 @@ def test_the_server_serves_the_wire_s_paths(tmp_path: Path) -> None:
     app = create_app(f"sqlite:///{tmp_path / 'hq.db'}")
     served = {route.path for route in app.routes if isinstance(route, Route) and route.include_in_schema}
     assert served == {wire.HEALTH_PATH, wire.STATUS_PATH, *wire.PUSH_PATHS.values(), *wire.REFERENCE_PATHS.values(),
-                      wire.BATCH_PATH}  # fmt: skip
+                      wire.BATCH_PATH, wire.VERSION_PATH}  # fmt: skip
     assert set(wire.PUSH_PATHS) == set(wire.OUTBOX_KINDS)
 
 
