@@ -432,6 +432,93 @@ class HeadOffice:
             raise Retryable("unexpected", f"Head office answered HTTP {status} without the file.", status)
         return ReferenceAnswer(raw, answer_headers.get("ETag") or None)
 
+    # A version and its notes: head office keeps each note under 2,000 characters (6 KB in UTF-8).
+    VERSION_ANSWER_MAX = 64 * 1024
+
+    def version(self, timeout: tuple[float, float] | None = None) -> dict[str, Any]:
+        """The app version head office announces (sync.wire.VERSION_PATH) as a JSON object, not
+        yet checked; nothing announced yet is head office's 404 `not_published` (Rejected), an
+        answer that is not a JSON object Retryable, as for every other call."""
+        return _object(*self._call("GET", wire.VERSION_PATH, timeout=timeout, max_bytes=self.VERSION_ANSWER_MAX))
+
+    # ---- resumable uploads: tus 1.0.0 core + creation (issue 20; used by sync.uploads) --------
+    # Over this session (its timeouts, CA bundle, size caps, typed errors), never tuspy's bare
+    # `requests` calls. Head office's tus answers carry no JSON; its refusals are in its own shape.
+    TUS_VERSION = "1.0.0"
+    UPLOAD_GONE = frozenset({404, 410})
+    # A HEAD answer has no body, but head office names the upload's length in Content-Length (up
+    # to its 16 MiB cap): the cap must not refuse that.
+    TUS_HEAD_MAX = 32 * 1024 * 1024
+
+    def tus_create(self, collection: str, size: int, metadata: str, *,
+                   timeout: tuple[float, float] | None = None) -> str:  # fmt: skip
+        """POST `collection` (/v1/uploads): a new upload of `size` bytes with `metadata` (the
+        Upload-Metadata header as written); its path, `collection`/<id>, whatever host the
+        Location names (the token goes nowhere but `base_url`). Head office without uploads
+        (404/405, from before issue 20) is Retryable("unexpected")."""
+        headers = {"Tus-Resumable": self.TUS_VERSION, "Upload-Length": str(size), "Upload-Metadata": metadata}
+        status, raw, answer_headers = self._send("POST", collection, headers=headers, timeout=timeout,
+                                                 max_bytes=PUSH_ANSWER_MAX)  # fmt: skip
+        if status in (404, 405):
+            raise Retryable("unexpected", f"Head office answered HTTP {status} to an upload: it takes none (a "
+                            "version before issue 20?); the item waits.", status)  # fmt: skip
+        if status != 201:
+            _answer(status, raw, answer_headers)  # raises: refused, unauthorized, busy...
+            raise Retryable("unexpected", f"Head office answered HTTP {status} where 201 was expected.", status)
+        upload = self._upload_id(answer_headers.get("Location") or "")
+        if upload is None:
+            raise Retryable("not_confirmed", "Head office created an upload without saying where (no Location).",
+                            status)  # fmt: skip
+        return f"{collection}/{upload}"
+
+    def tus_offset(self, upload: str, *, timeout: tuple[float, float] | None = None) -> tuple[int, int] | None:
+        """HEAD the upload: (bytes head office holds, its length), or None when head office no longer
+        knows it (404/410: expired, removed, never made here)."""
+        headers = {"Tus-Resumable": self.TUS_VERSION}
+        status, raw, answer_headers = self._send("HEAD", upload, headers=headers, timeout=timeout,
+                                                 max_bytes=self.TUS_HEAD_MAX)  # fmt: skip
+        if status in self.UPLOAD_GONE:
+            return None
+        if status != 200:
+            _answer(status, raw, answer_headers)
+            raise Retryable("unexpected", f"Head office answered HTTP {status} where 200 was expected.", status)
+        offset = self._header_int(answer_headers, "Upload-Offset")
+        length = self._header_int(answer_headers, "Upload-Length")
+        if offset is None or length is None or not 0 <= offset <= length:
+            raise Retryable("not_confirmed", "Head office's answer about an upload has no usable offset.", status)
+        return offset, length
+
+    def tus_patch(self, upload: str, offset: int, body: Any, *,
+                  timeout: tuple[float, float] | None = None) -> int | None:  # fmt: skip
+        """PATCH `body` (bytes, or a file-like with read() and len(): read as it is sent) at
+        `offset`: the upload's new offset, or None when head office holds another offset (409)
+        or no longer knows the upload (404/410) — HEAD it to know which. A refusal of the
+        completed file (its SHA-256 differs: 460 or 400 `upload_sha256_mismatch`) is Rejected."""
+        headers = {"Tus-Resumable": self.TUS_VERSION, "Upload-Offset": str(offset),
+                   "Content-Type": "application/offset+octet-stream"}  # fmt: skip
+        status, raw, answer_headers = self._send("PATCH", upload, data=body, headers=headers, timeout=timeout,
+                                                 max_bytes=PUSH_ANSWER_MAX)  # fmt: skip
+        if status in self.UPLOAD_GONE or status == 409:
+            return None
+        if status != 204:
+            _answer(status, raw, answer_headers)
+            raise Retryable("unexpected", f"Head office answered HTTP {status} where 204 was expected.", status)
+        new_offset = self._header_int(answer_headers, "Upload-Offset")
+        if new_offset is None or new_offset < offset:
+            raise Retryable("not_confirmed", "Head office's answer to a piece has no usable offset.", status)
+        return new_offset
+
+    @staticmethod
+    def _upload_id(location: str) -> str | None:
+        """The upload's id: the last segment of the Location's path, when it looks like one."""
+        segment = urlsplit(location).path.rstrip("/").rsplit("/", 1)[-1]
+        return segment if re.fullmatch(r"[A-Za-z0-9_-]{1,100}", segment) else None
+
+    @staticmethod
+    def _header_int(headers: Any, name: str) -> int | None:
+        value = str(headers.get(name) or "")
+        return int(value) if value.isdigit() and len(value) <= 12 else None
+
     def close(self) -> None:
         self.session.close()
 

@@ -31,6 +31,14 @@ the same run; an item too large for a batch goes alone, compressed once a batch 
 (before that, uncompressed: the head office may predate gzip). A head office without batches
 (404/405) gets single, uncompressed pushes for the rest of the run.
 
+Files ahead (issue 20): an item whose scan or attachments wait in `outbox_files` goes only once
+each of them is at head office (sync.uploads: resumable pieces, tried like a request, a drop
+resumed from head office's offset); an item whose upload fails waits like one whose push failed,
+and a stored copy that no longer matches its SHA-256 fails the item for good. Head office's
+`upload_missing` answer to an item (it does not hold a file the item refers to) marks its files
+not uploaded and tries the item again: the next round uploads them first. `on_bytes` moves as
+each piece's body is read onto the connection, not only when a request ends.
+
 One run at a time per profile: app.headoffice.service holds the profile's sync lock around a run,
 so two processes never send the same item side by side.
 
@@ -55,6 +63,7 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 from tenacity import (
     RetryCallState,
     Retrying,
+    retry_if_exception,
     retry_if_exception_type,
     stop_after_attempt,
     wait_exponential,
@@ -62,7 +71,7 @@ from tenacity import (
 )
 
 from local_db.base import utcnow
-from local_db.models import OutboxItem
+from local_db.models import OutboxFile, OutboxItem
 from sync.http import (
     Batch,
     BatchEntry,
@@ -73,10 +82,12 @@ from sync.http import (
     Unauthorized,
     item_reply,
 )
+from sync.uploads import SHA256_MISMATCH, UPLOAD_MISSING, DamagedCopy, FileUploads, QueuedFile
+from sync.uploads import Cancelled as UploadCancelled
 from sync.wire import BATCH_MAX_ITEMS
 
 Progress = Callable[[int, int], None]  # items done, items due
-ByteProgress = Callable[[int, int], None]  # payload bytes done, payload bytes due
+ByteProgress = Callable[[int, int], None]  # bytes done, bytes due: payloads and the files uploaded ahead
 
 
 class Office(Protocol):
@@ -230,13 +241,15 @@ class OutboxDrain:
         self._clock = clock
         self._rng = rng or random.Random()
         self._use_batches = batches  # and the office can: see `_batches`
+        # Files go ahead of their items over tus, when the office speaks it (a test's fake may not).
+        self._uploads = FileUploads(self._engine, head_office) if hasattr(head_office, "tus_create") else None  # type: ignore[arg-type]
 
     def run(self, cancel: threading.Event | None = None, progress: Progress | None = None,
             deadline: float | None = None, on_bytes: ByteProgress | None = None) -> DrainReport:  # fmt: skip
         """Deliver what is due. `deadline` is a time.monotonic() instant after which no new
         request starts and a request in flight is given only the time left. `progress` hears
-        (items done, items due) after each item; `on_bytes` (payload bytes done, bytes due)
-        after each request."""
+        (items done, items due) after each item; `on_bytes` (bytes done, bytes due: payloads and
+        the files uploaded ahead of them) after each request and as each piece of a file goes."""
         cancel = cancel or threading.Event()
         held = self._mark_held()
         total, total_bytes = self._count_due()
@@ -258,11 +271,21 @@ class OutboxDrain:
                 while at < len(rows) and tally.stopped is None:
                     if cancel.is_set() or time_left(deadline) == 0.0:
                         raise Cancelled
+                    alone = not batches or len(rows[at][3].encode("utf-8")) > ALONE_OVER
+                    rows = self._upload_ahead(rows, at, 1 if alone else size, cancel, deadline, tally, skip)
+                    if at >= len(rows) or tally.stopped is not None:
+                        continue
                     if not batches or len(rows[at][3].encode("utf-8")) > ALONE_OVER:
                         item_id, kind, record_id, payload = rows[at]
                         at += 1
                         compress = batches and takes_gzip
                         outcome, error = self._deliver(item_id, kind, record_id, payload, cancel, deadline, compress)
+                        if outcome == "again":  # head office lacks its files: uploaded again next round
+                            tries[item_id] += 1
+                            if tries[item_id] < self._policy.attempts:
+                                continue
+                            self._defer(item_id)
+                            outcome = "deferred"
                         if outcome == "deferred":
                             skip.add(item_id)
                         if outcome != "gone":
@@ -310,18 +333,25 @@ class OutboxDrain:
         return [tuple(row) for row in rows]
 
     def _count_due(self) -> tuple[int, int]:
-        """(items, payload bytes) due and not held."""
+        """(items, bytes: payloads and files still to upload) due and not held."""
+        due = (
+            OutboxItem.status.in_(OPEN), _due(self._clock()),
+            or_(OutboxItem.depends_on_id.is_(None), Dependency.status.notin_(tuple(HELD_CODES))),
+        )  # fmt: skip
         with self._sessions() as session:
             row = session.execute(
                 select(func.count(), func.sum(func.length(cast(OutboxItem.payload_json, LargeBinary))))
                 .select_from(OutboxItem)
                 .outerjoin(Dependency, Dependency.id == OutboxItem.depends_on_id)
-                .where(
-                    OutboxItem.status.in_(OPEN), _due(self._clock()),
-                    or_(OutboxItem.depends_on_id.is_(None), Dependency.status.notin_(tuple(HELD_CODES))),
-                )
+                .where(*due)
             ).one()  # fmt: skip
-        return int(row[0] or 0), int(row[1] or 0)
+            files = session.scalar(
+                select(func.sum(OutboxFile.size))
+                .join(OutboxItem, OutboxItem.id == OutboxFile.item_id)
+                .outerjoin(Dependency, Dependency.id == OutboxItem.depends_on_id)
+                .where(OutboxFile.uploaded_at.is_(None), *due)
+            )  # fmt: skip
+        return int(row[0] or 0), int(row[1] or 0) + int(files or 0)
 
     def _mark_held(self) -> int:
         """Say why held receipts wait, and drop that reason from those no longer held."""
@@ -347,7 +377,8 @@ class OutboxDrain:
 
     def _deliver(self, item_id: str, kind: str, record_id: str, payload: str, cancel: threading.Event,
                  deadline: float | None, compress: bool = False) -> tuple[str, SyncError | None]:  # fmt: skip
-        """("sent" | "rejected" | "deferred" | "gone", the error if any)."""
+        """("sent" | "rejected" | "deferred" | "gone" | "again": head office lacks its files, which
+        are marked not uploaded; the error if any)."""
 
         def attempt() -> dict[str, Any] | None:
             if not self._mark_sending(item_id):
@@ -368,6 +399,10 @@ class OutboxDrain:
             self._defer(item_id)
             return "deferred", exc
         except Rejected as exc:
+            if exc.code == UPLOAD_MISSING:
+                self._failed(item_id, "pending", error_json(exc.code, exc.message))
+                self._forget_files(item_id)
+                return "again", Retryable(exc.code, exc.message, exc.status)
             self._failed(item_id, "rejected", error_json(exc.code, exc.message, exc.status, exc.errors))
             return "rejected", exc
         except Unauthorized as exc:
@@ -379,6 +414,72 @@ class OutboxDrain:
         with self._engine.begin() as connection:
             connection.execute(MARK_SENT, {"item_id": item_id, "sent_at": self._clock(), "reply": reply_text})
         return "sent", None
+
+    # ---- files ahead of their items ------------------------------------------------------
+
+    def _upload_ahead(self, rows: list[tuple[str, str, str, str]], at: int, count: int, cancel: threading.Event,
+                      deadline: float | None, tally: _Tally,
+                      skip: set[str]) -> list[tuple[str, str, str, str]]:  # fmt: skip
+        """Uploads the waiting files of the next `count` items from `at`; `rows` without the items
+        whose upload failed (each recorded, and counted in `tally`, as its push would have been)."""
+        span = [row[0] for row in rows[at : at + count]]
+        waiting = self._uploads.waiting(span) if self._uploads is not None else {}
+        if not waiting:
+            return rows
+        failed: set[str] = set()
+        outcome: str
+        error: SyncError | None
+        for item_id in (i for i in span if i in waiting):
+            files = waiting[item_id]
+            try:
+                for file in files:
+                    self._upload_file(file, cancel, deadline, tally)
+                continue
+            except UploadCancelled:
+                raise Cancelled from None
+            except (DamagedCopy, Rejected) as exc:
+                code = exc.code if isinstance(exc, Rejected) else DamagedCopy.code
+                status = exc.status if isinstance(exc, Rejected) else None
+                self._upload_failed(item_id, "rejected", error_json(code, exc.message, status))
+                outcome, error = "rejected", None
+            except Unauthorized as exc:
+                self._upload_failed(item_id, "pending", error_json("unauthorized", exc.message, 401))
+                outcome, error = "deferred", exc
+            except Retryable as exc:
+                self._upload_failed(item_id, "pending", error_json(exc.code, exc.message, exc.status))
+                self._defer(item_id)
+                skip.add(item_id)
+                outcome, error = "deferred", exc
+            failed.add(item_id)
+            size = len(next(r[3] for r in rows if r[0] == item_id).encode("utf-8"))
+            tally.files_given_up(self._uploads.bytes_waiting([item_id]) if self._uploads is not None else 0)
+            tally.count([(outcome, size)], error)
+            if tally.stopped is not None:
+                break
+        return rows[:at] + [row for row in rows[at:] if row[0] not in failed]
+
+    def _upload_file(self, file: QueuedFile, cancel: threading.Event, deadline: float | None, tally: _Tally) -> None:
+        """One file, tried like a request (`retrying`); each try resumes from head office's offset.
+        A file head office found different twice is not tried again in this run."""
+        assert self._uploads is not None
+        uploads = self._uploads
+        policy = self._policy
+        base = retrying(policy, cancel, deadline)
+        again = base.copy(retry=retry_if_exception(lambda e: isinstance(e, Retryable) and e.code != SHA256_MISMATCH))
+        again(uploads.upload, file, cancel, deadline, tally.moving)
+        tally.file_done(file.size)
+
+    def _upload_failed(self, item_id: str, status: str, last_error: str) -> None:
+        """An upload ahead of the item failed: the item's attempt is counted and its reason kept."""
+        with self._engine.begin() as connection:
+            connection.execute(
+                update(OUTBOX).where(OUTBOX.c.id == item_id, OUTBOX.c.status.in_(OPEN))
+                .values(status=status, last_error=last_error, attempts=OUTBOX.c.attempts + 1)
+            )  # fmt: skip
+
+    def _forget_files(self, item_id: str) -> None:
+        if self._uploads is not None:
+            self._uploads.forget(item_id)
 
     # ---- a batch ------------------------------------------------------------------------
 
@@ -425,11 +526,18 @@ class OutboxDrain:
         outcomes: list[tuple[BatchEntry, str]] = []
         stop: SyncError | None = None
         later: list[str] = []
+        missing: list[str] = []  # head office lacks the item's files: uploaded again next round
         now = self._clock()
         with self._engine.begin() as connection:
             for entry, (status, body) in answered:
                 try:
-                    reply = item_reply(status, body, entry)
+                    try:
+                        reply = item_reply(status, body, entry)
+                    except Rejected as exc:
+                        if exc.code != UPLOAD_MISSING:
+                            raise
+                        missing.append(entry.key)
+                        raise Retryable(exc.code, exc.message) from None
                 except Rejected as exc:
                     error = error_json(exc.code, exc.message, exc.status, exc.errors)
                     connection.execute(MARK_FAILED, {"item_id": entry.key, "status": "rejected", "error": error})
@@ -456,6 +564,8 @@ class OutboxDrain:
                 reply_text = json.dumps(reply, ensure_ascii=False, sort_keys=True)
                 connection.execute(MARK_SENT, {"item_id": entry.key, "sent_at": now, "reply": reply_text})
                 outcomes.append((entry, "sent"))
+        for item_id in missing:
+            self._forget_files(item_id)
         for item_id in later:
             self._defer(item_id)
         return outcomes, stop
@@ -505,8 +615,29 @@ class _Tally:
         self.progress, self.on_bytes = progress, on_bytes
         self.total, self.total_bytes = total, total_bytes
         self.done = self.done_bytes = self.in_a_row = 0
+        self.shown_bytes = 0  # the last bytes done reported: never goes back
         self.counts = {"sent": 0, "rejected": 0, "deferred": 0}
         self.stopped: SyncError | None = None
+
+    def moving(self, in_file: int) -> None:
+        """A file being uploaded: `in_file` of its bytes are at head office or on their way."""
+        self._show(self.done_bytes + in_file)
+
+    def file_done(self, size: int) -> None:
+        self.done_bytes += size
+        self.total_bytes = max(self.total_bytes, self.done_bytes)
+        self._show(self.done_bytes)
+
+    def files_given_up(self, size: int) -> None:
+        """Files of an item that does not go in this run: counted as done, like its payload."""
+        self.done_bytes += size
+        self.total_bytes = max(self.total_bytes, self.done_bytes)
+
+    def _show(self, done: int) -> None:
+        done = min(max(done, self.shown_bytes), max(self.total_bytes, done))
+        if self.on_bytes is not None and (done != self.shown_bytes or done == self.done_bytes):
+            self.on_bytes(done, max(self.total_bytes, done))
+        self.shown_bytes = done
 
     def count(self, outcomes: list[tuple[str, int]], error: SyncError | None) -> None:
         """Items done (outcome, payload bytes) by one request, and the error it ended with."""
@@ -518,8 +649,8 @@ class _Tally:
             if self.progress is not None:
                 self.progress(self.done, self.total)
         self.total_bytes = max(self.total_bytes, self.done_bytes)
-        if self.on_bytes is not None and outcomes:
-            self.on_bytes(self.done_bytes, self.total_bytes)
+        if outcomes:
+            self._show(self.done_bytes)
         # A single item deferred, or a whole batch: in a row, they say head office is in trouble.
         failed = bool(outcomes) and all(outcome == "deferred" for outcome, _size in outcomes)
         self.in_a_row = self.in_a_row + 1 if failed else 0

@@ -3,7 +3,6 @@ after the proposal, the letter resolved, audit events — on a real SQLite profi
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 from datetime import UTC, date, datetime, timedelta
@@ -95,7 +94,11 @@ def test_an_answer_is_drafted_attached_and_sent_once_after_its_proposal(ctx: App
         ("photo.jpg", "image/jpeg", len(JPEG), hashlib.sha256(JPEG).hexdigest()),
         ("证明.pdf", "application/pdf", len(PDF), hashlib.sha256(PDF).hexdigest()),
     ]
-    assert base64.b64decode(body["attachments"][0]["data_b64"]) == JPEG
+    # Issue 20: by reference; the bytes wait beside the item, to be uploaded ahead of it.
+    assert all("data_b64" not in a for a in body["attachments"])
+    with ctx.store.sessions() as session:
+        queued = session.scalars(select(models.OutboxFile).where(models.OutboxFile.item_id == item_id)).all()
+    assert sorted((f.name, f.data) for f in queued) == [("photo.jpg", JPEG), ("证明.pdf", PDF)]
 
     sent = ctx.answers.for_letter(letter_id)[0]
     assert sent.status == "queued" and sent.queued_at is not None and sent.hq_reply is None

@@ -3,7 +3,6 @@ on a real profile: what each needs, the outbox item after the proposal's, and wh
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 from datetime import UTC, datetime
@@ -68,10 +67,12 @@ def test_a_change_with_its_signed_form_is_queued_after_the_proposal(
             request_id=draft.id, proposal_id=proposal_id, kind="change", reason="客户更换手机号",
             details={"policyholder_mobile": "13900001111"}, requested_at=sent.queued_at.isoformat(),
             attachments=[{"name": "变更申请书.png", "mime": "image/png", "size": len(SCAN),
-                          "sha256": hashlib.sha256(SCAN).hexdigest(),
-                          "data_b64": base64.b64encode(SCAN).decode("ascii")}],
+                          "sha256": hashlib.sha256(SCAN).hexdigest()}],
         )
     )  # fmt: skip
+    with ctx.store.sessions() as session:  # the bytes go ahead of the item (issue 20)
+        queued = session.scalars(select(models.OutboxFile).where(models.OutboxFile.item_id == item_id)).all()
+    assert [(f.name, f.data, f.sha256) for f in queued] == [("变更申请书.png", SCAN, hashlib.sha256(SCAN).hexdigest())]
     with ctx.store.sessions() as session:
         audit = events_for(session, "proposal_request", draft.id)
     assert [e.action for e in audit] == ["create", "attach", "send"]

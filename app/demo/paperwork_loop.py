@@ -29,7 +29,7 @@ from app.demo import vocabulary as vocab
 from app.demo.common import SHANGHAI_OFFSET, YUAN, DemoRandom, local_time, record
 from app.demo.proposals import Event, Paperwork
 from app.demo.signatures import make_strokes, render_png
-from app.headoffice.attachments import check_file
+from app.headoffice.attachments import check_file, reference_entry
 from app.headoffice.letters import EXAM_CHECKLIST, EXAM_PURPOSE
 from app.profile.settings import ManagerProfile
 from app.proposals.requests import clean_details
@@ -297,7 +297,7 @@ class PaperworkLoop:
         document = wire.request_document(
             request_id=request["id"], proposal_id=item.row["id"], kind="change", reason=request["reason"],
             details=details, requested_at=at.isoformat(),
-            attachments=[wire.attachment_entry(vocab.CHANGE_FORM_NAME, mime, data, sha256)],
+            attachments=[reference_entry(vocab.CHANGE_FORM_NAME, mime, len(data), sha256)],  # uploaded ahead
         )  # fmt: skip
         sent = at + timedelta(minutes=rng.randint(20, 120))
         self._paper.events.append(Event(at, wire.REQUEST, request, canonical_text(document), item.row["id"], sent))

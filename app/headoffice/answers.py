@@ -152,6 +152,7 @@ class AnswerService:
                 signatures=signatures, attachments=files,
             )  # fmt: skip
             item = enqueue(session, wire.ANSWER, row.id, canonical_text(document), letter.proposal_id)
+            attachments.queue_attached(session, item.id, answer_id=answer_id)  # uploaded ahead of the item
             row.status = "queued"
             row.queued_at = now
             letter.resolved_at = now

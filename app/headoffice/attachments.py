@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,6 @@ from app.errors import InvalidInput, NotFound
 from app.profile.audit import record_event
 from local_db import models
 from local_db.base import new_uuid
-from sync import wire
 
 MAX_BYTES = 10 * 1024 * 1024
 MIMES = {"image/jpeg", "image/png", "application/pdf"}  # told by the file's first bytes, not its name
@@ -167,6 +167,34 @@ def listed(session: Session, *, answer_id: str | None = None,
 
 
 def wire_list(session: Session, *, answer_id: str | None = None, request_id: str | None = None) -> list[dict[str, Any]]:
-    """The attachments as they travel: [{"name", "mime", "size", "sha256", "data_b64"}]."""
-    return [wire.attachment_entry(row.name, row.mime, row.data, row.sha256)
-            for row in _rows(session, answer_id, request_id)]  # fmt: skip
+    """The attachments as they travel (issue 20): by reference, [{"name", "mime", "size", "sha256"}];
+    the bytes go ahead of the item in resumable pieces (`queue_files`, sync.uploads)."""
+    return [reference_entry(row.name, row.mime, row.size, row.sha256) for row in _rows(session, answer_id, request_id)]
+
+
+def reference_entry(name: str, mime: str, size: int, sha256: str) -> dict[str, Any]:
+    """An attachment entry without its bytes (`sync.wire.attachment_entry` less "data_b64"): head
+    office takes the file it was uploaded with that SHA-256."""
+    return {"name": name, "mime": mime, "size": size, "sha256": sha256}
+
+
+def queue_files(session: Session, item_id: str, files: Iterable[tuple[str, str, bytes, str]]) -> int:
+    """Stores a copy of each file (name, mime, bytes, sha256) the outbox item `item_id` refers to,
+    in the caller's transaction, for sync.outbox to upload before the item (one row per content);
+    returns how many."""
+    seen: set[str] = set()
+    for name, mime, data, sha256 in files:
+        if sha256 in seen:
+            continue
+        seen.add(sha256)
+        session.add(models.OutboxFile(id=new_uuid(), item_id=item_id, sha256=sha256, size=len(data), mime=mime,
+                                      name=name, data=data, sent_bytes=0, pieces_sent=0))  # fmt: skip
+    session.flush()
+    return len(seen)
+
+
+def queue_attached(session: Session, item_id: str, *, answer_id: str | None = None,
+                   request_id: str | None = None) -> int:  # fmt: skip
+    """`queue_files` for the answer's or request's attachments."""
+    return queue_files(session, item_id, ((r.name, r.mime, r.data, r.sha256)
+                                          for r in _rows(session, answer_id, request_id)))  # fmt: skip

@@ -36,6 +36,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "the network; it is sent again later.",
                         "本机与总公司之间的设备（代理或防火墙）拒绝了连接（HTTP {status}）；总公司并未退回任何项目。"
                         "请让 IT 检查网络；稍后将重新发送。"),
+    "local_copy_damaged": ("The copy of a file kept on this laptop is damaged (its SHA-256 no longer matches), so "
+                           "it was not sent; discard the item and scan or attach the file again.",
+                           "本机保存的文件已损坏（SHA-256 不符），未发送；请丢弃此项后重新扫描或附上文件。"),
+    "upload_sha256_mismatch": ("Head office twice received a file different from the original; it is tried "
+                               "again later.", "总公司两次收到的文件与原件不符；稍后重试。"),
+    "upload_missing": ("Head office does not have this item's file yet; it is uploaded again, then the item "
+                       "is sent.", "总公司缺少此项的文件；将重新上传后再发送。"),
     "unauthorized": ("Head office refused the login; log in again.", "总公司拒绝了登录；请重新登录。"),
     "invalid": ("Head office refused it: {details}", "总公司退回：{details}"),
     "proposal_unknown": ("Head office does not have this receipt's proposal yet.",

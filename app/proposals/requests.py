@@ -238,6 +238,7 @@ class RequestService:
                 requested_at=now.isoformat(), attachments=files,
             )  # fmt: skip
             item = enqueue(session, wire.REQUEST, row.id, canonical_text(document), row.proposal_id)
+            attachments.queue_attached(session, item.id, request_id=request_id)  # uploaded ahead of the item
             row.status = "queued"
             row.queued_at = now
             record_event(session, actor=self._actor(), action="send", entity="proposal_request", entity_id=row.id,

@@ -15,9 +15,10 @@ The hashed document, like a proposal's (`app.proposals.service`; both shapes are
 written as canonical JSON and hashed as UTF-8 with SHA-256; `doc` holds the client's strokes
 or the scan's type, size and SHA-256.  A photo scan is made small first (`app.common.scans`:
 grayscale, about 200 dpi, JPEG); the small file is what is stored, described, hashed and sent.
-The outbox payload is that document with `content_hash` added and, for a scan, `scan_base64`
-(its bytes) beside `receipt`.  The receipt's outbox item depends on its proposal's: head
-office must know the proposal first.
+The outbox payload is that document with `content_hash` added; a scan's bytes are not in it
+(issue 20): they are stored beside the outbox item (`outbox_files`) and uploaded to head office
+in resumable pieces before the item, which head office matches by the form's SHA-256.  The
+receipt's outbox item depends on its proposal's: head office must know the proposal first.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from app.common import scans
 from app.errors import InvalidInput, NotFound
+from app.headoffice.attachments import queue_files
 from app.profile.audit import record_event
 from app.proposals.service import SignatureInput, outbox_payload, refuse_unstorable
 from app.reference.products import current_catalogue
@@ -171,6 +173,11 @@ def _proposal_item(session: Session, proposal_id: str) -> str | None:
         .order_by(models.OutboxItem.seq.desc())
         .limit(1)
     )
+
+
+def _scan_name(receipt_id: str, mime: str) -> str:
+    """The name a receipt's scan is uploaded under (head office files it by SHA-256)."""
+    return f"receipt-{receipt_id}." + {"image/jpeg": "jpg", "image/png": "png"}.get(mime, "pdf")
 
 
 def _doc(receipt: models.Receipt, signature: rules.SignatureRef | None, scan: rules.ScanRef | None) -> rules.ReceiptDoc:
@@ -352,10 +359,8 @@ class ReceiptService:
                     signer_name=_policyholder_name(session, proposal.id), strokes_json=strokes,
                     png=signature[1], signed_at=now,
                 ))  # fmt: skip
-            scan_bytes: bytes | None = None
             if scan is not None and scan_ref is not None:
                 receipt.scan, receipt.scan_mime = scan[0], scan_ref.mime
-                scan_bytes = scan[0]
             document = wire.receipt_document(rules.to_json(doc))
             digest = content_hash(document)
             receipt.status = "signed"
@@ -364,10 +369,15 @@ class ReceiptService:
             seq = (session.scalar(select(func.max(models.OutboxItem.seq))) or 0) + 1
             item = models.OutboxItem(
                 id=new_uuid(), seq=seq, kind="receipt", record_id=receipt_id,
-                payload_json=outbox_payload(document, digest, scan_bytes), status="pending",
-                depends_on_id=depends_on,
+                payload_json=outbox_payload(document, digest), status="pending", depends_on_id=depends_on,
             )  # fmt: skip
             session.add(item)
+            if scan is not None and scan_ref is not None:
+                # By reference (issue 20): the form holds the scan's type, size and SHA-256; the bytes
+                # go ahead of the item in resumable pieces (sync.uploads).
+                session.flush()
+                queue_files(session, item.id, [(_scan_name(receipt_id, scan_ref.mime), scan_ref.mime, scan[0],
+                                                scan_ref.sha256)])  # fmt: skip
             record_event(session, actor=self._actor(), action="finish", entity="receipt", entity_id=receipt_id,
                          detail={"content_hash": digest, "outbox_seq": seq,
                                  "by": "scan" if scan is not None else "signature"})  # fmt: skip

@@ -11,7 +11,7 @@ from local_db.models.clients import (
     ProductHolding,
 )
 from local_db.models.followups import Prospect, ReminderAction
-from local_db.models.outbox import OutboxItem
+from local_db.models.outbox import OutboxFile, OutboxItem
 from local_db.models.outlets import Competitor, Outlet, OutletStaff, OutletStockItem
 from local_db.models.paperwork import (
     Beneficiary,
@@ -55,6 +55,7 @@ __all__ = [
     "MorningNote",
     "NeedsInterview",
     "NewsExcerpt",
+    "OutboxFile",
     "OutboxItem",
     "Outlet",
     "OutletStaff",

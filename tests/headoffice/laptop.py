@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import requests
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from app.context import AppContext
 from app.headoffice.status import StatusUpdate
 from app.receipts.service import ReceiptFields, ReceiptService
 from app.rules.ids import ProposalId
+from app.rules.proposal import canonical_text
 from local_db import models
+from sync import wire
 from tests.paperwork_helpers import PNG, finished_proposal, zigzag
 
 
@@ -89,3 +93,22 @@ def push(base_url: str, token: str | None, item: Item, *, key: str | None = None
         headers["Authorization"] = f"Bearer {token}"
     data = body if body is not None else item.payload.encode("utf-8")
     return requests.post(base_url + item.path, data=data, headers=headers, timeout=30)
+
+
+def queued_inline(ctx: AppContext, item: Item) -> Item:
+    """`item` as a laptop from before issue 20 queued it: its scan (`scan_base64`) or attachments
+    (`data_b64`) inline in the payload, and nothing to upload ahead. Head office still takes such
+    pushes, and a laptop still sends the ones it has queued as they are."""
+    with ctx.store.sessions.begin() as session:
+        row = session.get(models.OutboxItem, item.key)
+        assert row is not None
+        stored = {f.sha256: f.data for f in session.scalars(select(models.OutboxFile).where(
+            models.OutboxFile.item_id == item.key))}  # fmt: skip
+        body = json.loads(row.payload_json)
+        if body.get("receipt", {}).get("scan"):
+            body[wire.SCAN_KEY] = base64.b64encode(stored[body["receipt"]["scan"]["sha256"]]).decode("ascii")
+        for entry in body.get("attachments") or ():
+            entry[wire.ATTACHMENT_DATA_KEY] = base64.b64encode(stored[entry["sha256"]]).decode("ascii")
+        row.payload_json = canonical_text(body)
+        session.execute(delete(models.OutboxFile).where(models.OutboxFile.item_id == item.key))
+        return Item(row.id, row.kind, row.record_id, row.payload_json)

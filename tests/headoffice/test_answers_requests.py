@@ -22,7 +22,9 @@ from local_db import models
 from local_db.base import new_uuid, utcnow
 from sync import wire
 from sync.headoffice.db import Letter, make_engine
-from tests.headoffice.laptop import Item, answer_item, letter_on_laptop, proposal_item, push
+from sync.http import HeadOffice as Client
+from sync.outbox import OutboxDrain
+from tests.headoffice.laptop import Item, answer_item, letter_on_laptop, proposal_item, push, queued_inline
 from tests.headoffice.server import HeadOffice
 
 Manager = tuple[str, str]
@@ -51,7 +53,8 @@ def test_an_answer_lands_exactly_once_with_its_attachments(office: HeadOffice, m
                            "--field", "hospital=市第一医院", "--field", "exam_at=2026-05-01 09:30")  # fmt: skip
     assert event["fields"] == {"hospital": "市第一医院", "exam_at": "2026-05-01T09:30"}
     letter_id = letter_on_laptop(ctx, event)
-    item = answer_item(ctx, letter_id, "已预约体检", {"体检预约单.jpg": JPEG, "回执.pdf": PDF})
+    # Inline, as queued before issue 20 (by reference: tests/sync/test_uploads.py, tests/headoffice/test_uploads.py).
+    item = queued_inline(ctx, answer_item(ctx, letter_id, "已预约体检", {"体检预约单.jpg": JPEG, "回执.pdf": PDF}))
     first = push(office.url, token, item)
     assert first.status_code == 201, first.text
     assert (first.json()["kind"], first.json()["id"]) == ("answer", item.record_id)
@@ -94,7 +97,7 @@ def test_answers_are_refused_field_by_field_and_keep_nothing(office: HeadOffice,
     # The letter is raised on a proposal head office holds; the answer is pushed before it? Refused.
     assert push(office.url, token, proposal).status_code == 201
     event = office.command("letter", proposal.record_id, "problem", "--reason", "缺少收入证明")
-    item = answer_item(ctx, letter_on_laptop(ctx, event), "已补交", {"收入证明.jpg": JPEG})
+    item = queued_inline(ctx, answer_item(ctx, letter_on_laptop(ctx, event), "已补交", {"收入证明.jpg": JPEG}))
     body = json.loads(item.payload)
 
     def refused(change: dict[str, object], field: str, rule: str, status: int = 422) -> None:
@@ -203,9 +206,12 @@ def test_the_laptops_paper_proposal_and_withdrawal_request_go_through(
         items = [Item(i.id, i.kind, i.record_id, i.payload_json) for i in
                  session.scalars(select(models.OutboxItem).order_by(models.OutboxItem.seq))]  # fmt: skip
     assert [i.kind for i in items] == ["proposal", "request"]
-    for item in items:
-        answer = push(office.url, token, item)
-        assert answer.status_code == 201, answer.text
+    # Through the laptop's own drain: the request's attachment is uploaded ahead of it (issue 20).
+    client = Client(office.url, token)
+    report = OutboxDrain(ctx.store.sessions, client).run()
+    client.close()
+    assert (report.sent, report.total, report.stopped) == (2, 2, None)
+    assert {i.record_id for i in items} <= {r.id for r in office.records()}
     office.command("reply-request", request.id, "accepted", "--text", "同意撤件")
     [event] = [e for e in feed(office, token) if e["kind"] == "request" and e["status"] == "accepted"]
     at = datetime.fromisoformat(str(event["at"]))

@@ -13,7 +13,7 @@ from app.rules.ids import ProposalId
 from sync.http import HeadOffice
 from sync.outbox import ALONE_OVER, OutboxDrain
 from sync.wire import BATCH_PATH
-from tests.headoffice.laptop import receipt_item
+from tests.headoffice.laptop import queued_inline, receipt_item
 from tests.headoffice.server import HeadOffice as Server
 from tests.paperwork_helpers import finished_proposal
 from tests.sync.conftest import FAST, MakeProfile, log_in, service
@@ -73,7 +73,7 @@ def test_a_scan_too_large_for_a_batch_goes_alone_compressed(
     ctx = make_profile(2)
     proposal_id = outbox(ctx)[0].record_id
     scan = b"%PDF-1.4\n" + os.urandom(ALONE_OVER) + b"\n%%EOF\n"  # as base64, a third larger than ALONE_OVER
-    receipt_item(ctx, ProposalId(proposal_id), scan=scan)
+    queued_inline(ctx, receipt_item(ctx, ProposalId(proposal_id), scan=scan))  # inline: queued before issue 20
     with FaultyProxy(headoffice.port, fault_rate=0.0, stall_s=0.0) as proxy:
         log_in(ctx, proxy.url, headoffice_token)
         report = service(ctx).run_once()
@@ -119,7 +119,7 @@ def test_a_large_item_before_any_batch_came_back_goes_uncompressed(
     log_in(ctx, headoffice, headoffice_token)
     assert service(ctx).run_once().sent == 1
     scan = b"%PDF-1.4\n" + os.urandom(ALONE_OVER) + b"\n%%EOF\n"
-    receipt_item(ctx, ProposalId(outbox(ctx)[0].record_id), scan=scan)
+    queued_inline(ctx, receipt_item(ctx, ProposalId(outbox(ctx)[0].record_id), scan=scan))  # queued before issue 20
     with FaultyProxy(headoffice.port, fault_rate=0.0, stall_s=0.0) as proxy:
         log_in(ctx, proxy.url, headoffice_token)
         assert service(ctx).run_once().sent == 1

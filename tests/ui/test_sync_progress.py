@@ -5,6 +5,7 @@ and Chinese, at rates a branch's link has."""
 
 from __future__ import annotations
 
+import random
 import re
 import time
 from datetime import date
@@ -114,7 +115,7 @@ def test_a_push_of_photo_scans_shows_its_progress_by_bytes(
     assert len(headoffice.records()) == 8
     assert seen, "the outbox reported no bytes"
     *_, (_at, done, due, bar, _estimate) = seen
-    assert done == due > 4 * 300_000  # four photos, each some 330 kB once small (base64 on the wire)
+    assert done == due > 4 * 300_000  # four photos, each some 330 kB once small (uploaded ahead of their items)
     assert bar == f"{due / MIB:.1f} MB of {due / MIB:.1f} MB sent"
     for at, _done, _due, bar, estimate in seen:
         assert re.fullmatch(r"\d+(\.\d)? (KB|MB) of \d+\.\d MB sent", bar), bar
@@ -222,3 +223,58 @@ def test_over_a_slow_link_the_page_says_the_time_left_once_the_rate_is_known(
     number = re.search(r"about (\d+) (s|min)", first)
     said = 10.0 if number is None else float(number[1]) * (60 if number[2] == "min" else 1)
     assert seen[-1][0] - first_at < 3 * said + 5, (told, seen[-1])  # the estimate was about right
+
+
+def test_the_bar_and_the_time_left_move_inside_one_large_upload(
+    qtbot: QtBot, shell: Shell, data_dir: Path, tmp_path: Path
+) -> None:
+    """One receipt whose scan is a 3 MB PDF (stored as it is), uploaded ahead of it in resumable
+    pieces (issue 20) over 4 Mbit/s: the bar moves many times while that one file goes, not only
+    when a request ends, and the time left is told once the rate is known."""
+    from tests.netlink.link import BadLink, LinkOffice, unavailable
+
+    why = unavailable()
+    if why:
+        pytest.skip(f"no slow link here: {why}")
+    scan = b"%PDF-1.4\n" + bytes(random.Random(20).getrandbits(8) for _ in range(3 * MIB)) + b"\n%%EOF\n"
+    with BadLink(rate_kbit=4096) as link:
+        office = LinkOffice(link, tmp_path / "headoffice").start()
+        try:
+            ctx = AppContext.open(data_dir)
+            try:
+                ctx.sync.login(office.url, SAMPLE_MANAGER, office.add_manager(SAMPLE_MANAGER, "王芳"),
+                               ca_bundle=str(office.cert))  # fmt: skip
+                today = date.today()
+                receipt_id = ctx.receipts.new_draft(finished_proposal(ctx))
+                ctx.receipts.save_draft(receipt_id, ReceiptFields("P2026000199", today, today, 15))
+                ctx.receipts.sign(receipt_id, today, scan=(scan, "application/pdf"))
+            finally:
+                ctx.close()
+            seen: list[tuple[float, str, str]] = []  # (seconds into the run, bar, estimate) every 100 ms
+
+            def sample() -> None:
+                if page.progress.isVisible():
+                    seen.append((time.monotonic() - page.transfer.started_at, page.progress.text(),
+                                 page.estimate.text()))  # fmt: skip
+
+            window, page = open_sync_page(qtbot, shell, data_dir)
+            sampler = QTimer(page)
+            sampler.timeout.connect(sample)
+            sampler.start(100)
+            page.table.setFocus()
+            qtbot.keyClick(page.table, Qt.Key.Key_F5)
+            qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+            qtbot.waitUntil(lambda: not window.sync_scheduler.is_running, timeout=90_000)
+            sampler.stop()
+            qtbot.waitUntil(lambda: column(page, "status") == ["Sent"] * 2)
+        finally:
+            office.close()
+    # While the one file went (the proposal is already through: "1 of 2 items"), the bar moved on
+    # and on, and the time left was told, from the rate, after the first seconds.
+    during = [(at, bar, estimate) for at, bar, estimate in seen if estimate.startswith("1 of 2 items")]
+    bars = {bar for _at, bar, _estimate in during}
+    assert len(bars) >= 8, during
+    assert all(re.fullmatch(r"\d+(\.\d)? (KB|MB) of 3\.\d MB sent", bar) for bar in bars), bars
+    told = [(at, estimate) for at, _bar, estimate in during if "left" in estimate]
+    assert told and all(at >= MIN_RATE_S for at, _estimate in told), during
+    assert all(re.fullmatch(r"1 of 2 items · (a few seconds|about \d+ s) left", e) for _at, e in told), told
