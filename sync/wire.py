@@ -100,6 +100,11 @@ UPLOAD_PIECE_BYTES: Final = 256 * 1024  # a PATCH body the laptop sends
 UPLOAD_MAX_BYTES: Final = 16 * 1024 * 1024  # Upload-Length at most
 UPLOAD_MIMES: Final = ("image/jpeg", "image/png", "application/pdf")  # the metadata's filetype
 UPLOAD_METADATA_KEYS: Final = ("filename", "filetype", "sha256")  # each value base64 in Upload-Metadata
+# Optional metadata: "encoding gzip" says the uploaded bytes are the file gzipped (a scan of white
+# paper shrinks by a sixth); head office inflates them (to UPLOAD_MAX_BYTES at most) before the
+# SHA-256, which is always the file's own.
+UPLOAD_ENCODING_KEY: Final = "encoding"
+UPLOAD_ENCODINGS: Final = ("gzip",)
 ATTACHMENT_DATA_KEY: Final = "data_b64"  # an attachment entry's inline bytes; left out by reference
 UPLOAD_MISSING: Final = "upload_missing"  # 409: the push names a file head office does not hold
 UPLOAD_SHA256_MISMATCH: Final = "upload_sha256_mismatch"  # the last PATCH: the file is not its sha256

@@ -38,6 +38,7 @@ import logging
 import os
 import re
 import time
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -180,6 +181,10 @@ def check_creation(headers: Mapping[str, str]) -> NewUpload:
                             "文件类型应为 JPEG、PNG 或 PDF。")  # fmt: skip
     if not SHA256_HEX.fullmatch(digest):
         raise _bad_metadata("The sha256 must be 64 lower-case hex digits.", "sha256 应为 64 位小写十六进制数。")
+    encoding = metadata.get(wire.UPLOAD_ENCODING_KEY)
+    if encoding is not None and encoding not in wire.UPLOAD_ENCODINGS:
+        raise _bad_metadata(f"The encoding must be one of {', '.join(wire.UPLOAD_ENCODINGS)}, or none.",
+                            "编码只能是 gzip，或不写。")  # fmt: skip
     return NewUpload(name, mime, digest, int(length))
 
 
@@ -280,6 +285,8 @@ class Uploads:
         not the file its metadata names."""
         data = path.read_bytes()
         expected = metadata.get("sha256", "")
+        if data and metadata.get(wire.UPLOAD_ENCODING_KEY) == "gzip":
+            data = _inflated(data)  # b"" when it is not a whole gzip stream: no file has that hash
         digest = hashlib.sha256(data).hexdigest()
         if digest != expected:
             if not data and self.lookup(expected) is not None:
@@ -329,6 +336,19 @@ class Uploads:
         if removed:
             log.info("swept %d expired upload(s) from %s", removed, self.files_dir)
         return removed
+
+
+def _inflated(data: bytes) -> bytes:
+    """A gzip upload's file, at most UPLOAD_MAX_BYTES; b"" when the stream is broken, unfinished,
+    followed by other bytes or inflates past the limit (a bomb stops there)."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        file = inflater.decompress(data, wire.UPLOAD_MAX_BYTES + 1)
+    except zlib.error:
+        return b""
+    if len(file) > wire.UPLOAD_MAX_BYTES or not inflater.eof or inflater.unused_data:
+        return b""
+    return file
 
 
 def _check_version(headers: Mapping[str, str], *, missing_only: bool = False) -> None:

@@ -6,6 +6,7 @@ client (tuspy) uploading to us, and pushes that name an uploaded file instead of
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import io
 import json
@@ -208,6 +209,36 @@ def test_a_wrong_sha256_is_refused_and_nothing_is_kept(office: HeadOffice, manag
     assert head(location, token).status_code == 404
     assert filed(office, claimed) is None and filed(office, hashlib.sha256(JPEG).hexdigest()) is None
     assert not (tus_dir(office) / location.rsplit("/", 1)[1]).exists()
+
+
+def test_a_gzip_upload_is_filed_inflated_and_a_broken_or_bomb_stream_is_refused(
+    office: HeadOffice, manager: Manager
+) -> None:
+    _code, token = manager
+    white = b"%PDF-1.4\n" + b"0 0 0 rg\n" * 40_000 + b"\n%%EOF\n"
+    digest = hashlib.sha256(white).hexdigest()
+    packed = gzip.compress(white, mtime=0)
+    gzip_meta = metadata("白纸.pdf", "application/pdf", digest) + f",encoding {b64('gzip')}"
+    answer = create(office, token, len(packed), gzip_meta)
+    assert answer.status_code == 201, answer.text
+    assert send_all(answer.headers["Location"], token, packed).status_code == 204
+    row = filed(office, digest)
+    assert row is not None and row.size == len(white)  # the file itself, not what travelled
+
+    for bad in (
+        packed[:-8],
+        packed + b"more",
+        b"not gzip at all",
+        gzip.compress(b"\0" * (wire.UPLOAD_MAX_BYTES + 1)),
+    ):  # cut short, trailing bytes, no gzip, a bomb
+        claimed = hashlib.sha256(bad).hexdigest()
+        meta = metadata("坏.pdf", "application/pdf", claimed) + f",encoding {b64('gzip')}"
+        location = create(office, token, len(bad), meta).headers["Location"]
+        last = patch(location, token, 0, bad)
+        assert last.status_code == wire.UPLOAD_SHA256_MISMATCH_STATUS, last.text
+        assert filed(office, claimed) is None
+    unknown = create(office, token, 10, metadata("x.pdf", "application/pdf", digest) + f",encoding {b64('br')}")
+    assert unknown.status_code == 400 and detail(unknown)["code"] == "upload_metadata"
 
 
 def test_no_token_bad_metadata_and_unknown_uploads_are_4xx(office: HeadOffice, manager: Manager) -> None:

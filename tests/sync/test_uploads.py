@@ -9,6 +9,7 @@ head office finds different is sent again from zero once; a damaged local copy i
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import math
 import signal
@@ -28,7 +29,7 @@ from local_db import models
 from sync.headoffice.db import UploadedFile, make_engine, session_factory
 from sync.http import HeadOffice, Retryable
 from sync.outbox import OutboxDrain
-from sync.uploads import PIECE_BYTES, Reading
+from sync.uploads import PIECE_BYTES, Reading, on_the_wire
 from tests.headoffice.laptop import letter_on_laptop
 from tests.headoffice.server import HeadOffice as Server
 from tests.paperwork_helpers import finished_proposal
@@ -135,6 +136,30 @@ def test_a_scanned_receipt_and_an_answer_with_two_attachments_arrive_once_byte_f
     # A second run has nothing left to upload or send.
     again = service(ctx).run_once()
     assert again.sent == 0 and len(held_at_head_office(headoffice)) == 3
+
+
+def test_a_scan_of_white_paper_travels_gzipped_and_is_filed_as_it_was(
+    ctx: AppContext, headoffice: Server, headoffice_token: str
+) -> None:
+    """Mostly white paper gzips well: fewer bytes on the link, the same file at head office."""
+    log_in(ctx, headoffice, headoffice_token)
+    white = PDF_HEAD + b"0 0 0 rg\n" * 60_000 + pdf(200_000, 9) + PDF_TAIL  # a sixth or more to save
+    signed_with_scan(ctx, finished_proposal(ctx), white)
+    heard: list[tuple[int, int]] = []
+    assert service(ctx).run_once(on_bytes=lambda done, due: heard.append((done, due))).pending_left == 0
+    assert held_at_head_office(headoffice)[hashlib.sha256(white).hexdigest()] == white
+    [row] = files(ctx)
+    assert row.size == len(white) and row.sent_bytes == len(on_the_wire(white)[0]) < len(white) * 0.95
+    assert heard[-1][0] == heard[-1][1]  # progress in the file's own bytes, to its end
+
+
+def test_the_bytes_on_the_wire_are_the_same_on_every_try() -> None:
+    """A resume after a restart gzips again: the bytes must be those head office already holds."""
+    data = b"white paper " * 50_000
+    packed, encoding = on_the_wire(data)
+    assert encoding == "gzip" and on_the_wire(data) == (packed, "gzip") and gzip.decompress(packed) == data
+    noise = pdf(100_000)
+    assert on_the_wire(noise) == (noise, None)  # nothing worth saving: sent as it is
 
 
 def test_a_file_head_office_already_holds_is_not_sent_again(
