@@ -12,7 +12,9 @@ import socket
 import threading
 import time
 
-from sync.http import make_session
+import pytest
+
+from sync.http import UPLOAD_STALL_S, HeadOffice, Retryable, make_session
 
 BODY = 2 * 1024 * 1024
 PIECE = 256 * 1024
@@ -69,3 +71,23 @@ def test_a_body_that_waits_on_a_slow_link_goes_through_whole() -> None:
     assert answer.status_code == 200 and got == [BODY]
     # Sending took many times the connect timeout: send() did block past it, and went on.
     assert elapsed > 1.0, elapsed
+
+
+def test_a_piece_of_an_upload_stalled_on_a_cut_link_is_given_up_soon() -> None:
+    """The far side stops reading (a cut link): a tus piece gives up after UPLOAD_STALL_S, to be
+    resumed from head office's offset on a new connection, not after the 45 s a push waits."""
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 * 1024)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    accepted: list[socket.socket] = []
+    threading.Thread(target=lambda: accepted.append(listener.accept()[0]), daemon=True).start()
+    office = HeadOffice(f"http://127.0.0.1:{listener.getsockname()[1]}", "token")
+    started = time.monotonic()
+    with listener, pytest.raises(Retryable):
+        office.tus_patch("/v1/uploads/0123", 0, b"x" * (16 * 1024 * 1024))  # more than every buffer between
+    elapsed = time.monotonic() - started
+    office.close()
+    for conn in accepted:
+        conn.close()
+    assert UPLOAD_STALL_S <= elapsed < UPLOAD_STALL_S + 3, elapsed
