@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ import pytest
 from keyring.backends import fail
 
 from app.context import AppContext
+from app.logging_setup import HANDLER_NAME, install_logging
 from app.profile.site_config import ENV_SITE_CONFIG, hold_site_config
 from tests.memory_keyring import KEYS_FOLDER_ENV, MemoryKeyring, keyringrc
 
@@ -47,6 +49,17 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     yield
     keyring.set_keyring(previous)
     hold_site_config(None)
+
+
+@pytest.fixture
+def log_path(tmp_path: Path) -> Iterator[Path]:
+    """The app's log installed in the test's folder (masked as in use), taken down after."""
+    path = install_logging(directory=tmp_path / "log")
+    yield path
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if h.get_name() == HANDLER_NAME]:
+        root.removeHandler(handler)
+        handler.close()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import re
 import secrets
 import sys
 import threading
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -17,23 +16,13 @@ import pytest
 
 from app import __version__
 from app.common.crash_report import REPORT_LOG_LINES, TAIL_BYTES, ProblemReport, build_report, last_log_lines
-from app.logging_setup import HANDLER_NAME, install_crash_handler, install_logging
+from app.logging_setup import install_crash_handler
 
 ID18, ID18X, ID15 = "110105198506120253", "11010519491231002X", "110105850612025"
 PHONE = "13812345678"
 TOKEN = secrets.token_urlsafe(32)
 CLEAR = (ID18, ID18X, ID15, PHONE, "138-1234-5678", TOKEN, "hunter2")
 MASKED = ("110105********0253", "110105********002X", "138****5678", "Bearer [removed]", "token=[removed]")
-
-
-@pytest.fixture
-def log_path(tmp_path: Path) -> Iterator[Path]:
-    path = install_logging(directory=tmp_path / "log")
-    yield path
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if h.get_name() == HANDLER_NAME]:
-        root.removeHandler(handler)
-        handler.close()
 
 
 def _fail_saving(client: str) -> None:

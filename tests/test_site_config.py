@@ -7,7 +7,6 @@ import hashlib
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,16 +30,6 @@ from app.profile.site_config import (
 BRANCHDESK = str(Path(sys.executable).with_name("branchdesk"))
 HQ = "https://hq.bank.example"
 UPDATES = "https://it.bank.example/branchdesk"
-
-
-@pytest.fixture(autouse=True)
-def no_held_site(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """Each test reads the site file it names; none leaks into the next test."""
-    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "etc-xdg"))
-    monkeypatch.delenv(ENV_SITE_CONFIG, raising=False)
-    hold_site_config(None)
-    yield
-    hold_site_config(None)
 
 
 @pytest.fixture

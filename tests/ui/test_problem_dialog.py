@@ -3,7 +3,6 @@ hooks) shows a plain sentence and *Copy report*, which puts the masked report on
 
 from __future__ import annotations
 
-import logging
 import re
 import sys
 import threading
@@ -18,23 +17,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import __version__
-from app.logging_setup import HANDLER_NAME, install_logging
 from tests.test_crash_report import CLEAR, ID18, PHONE, TOKEN, _caught, assert_nothing_in_clear
 from ui.common.task_runner import Task, TaskRunner
 from ui.shell.problem_dialog import ProblemDialog, ProblemReporter
 
 SHOTS = Path("/tmp/branchdesk-shots")
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-
-
-@pytest.fixture
-def log_path(tmp_path: Path) -> Iterator[Path]:
-    path = install_logging(directory=tmp_path / "log")
-    yield path
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if h.get_name() == HANDLER_NAME]:
-        root.removeHandler(handler)
-        handler.close()
 
 
 @pytest.fixture

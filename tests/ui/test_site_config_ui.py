@@ -4,7 +4,6 @@ first start, login), the idle time held to IT's maximum, and a bad file refused 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,15 +30,6 @@ from .test_first_start import _start as start_first
 HQ = "https://hq.bank.example"
 UPDATES = "https://it.bank.example/branchdesk"
 SHOTS = Path("/tmp/site_config_shots")
-
-
-@pytest.fixture(autouse=True)
-def no_held_site(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "etc-xdg"))
-    monkeypatch.delenv(ENV_SITE_CONFIG, raising=False)
-    hold_site_config(None)
-    yield
-    hold_site_config(None)
 
 
 @pytest.fixture
