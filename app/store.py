@@ -225,8 +225,7 @@ def _busy_as_error(context: ExceptionContext, data_dir: Path) -> None:
             f"The profile {data_dir} is busy: BranchDesk or another command kept writing to it "
             f"for over {BUSY_TIMEOUT_MS // 1000} seconds, so this change was not made.",
             "Try again when the other work has finished.",
-            zh=f"档案 {data_dir} 正忙：网点工作台或其他命令持续写入超过 {BUSY_TIMEOUT_MS // 1000} 秒，"
-            "本次更改未完成。",
+            zh=f"档案 {data_dir} 正忙：网点工作台或其他命令持续写入超过 {BUSY_TIMEOUT_MS // 1000} 秒，本次更改未完成。",
             hint_zh="请等其他工作结束后重试。",
         ) from context.original_exception
 

@@ -78,4 +78,5 @@ def test_schemathesis_finds_nothing(office: HeadOffice, manager: tuple[str, str]
     assert labels == {"GET /health", "POST /v1/proposals", "POST /v1/receipts", "POST /v1/answers",
                       "POST /v1/requests", "POST /v1/batch", "GET /v1/status", "GET /v1/reference/calendar",
                       "GET /v1/reference/products", "POST /v1/uploads", "POST /v1/uploads/", "OPTIONS /v1/uploads/",
-                      "HEAD /v1/uploads/{uuid}", "PATCH /v1/uploads/{uuid}", "DELETE /v1/uploads/{uuid}", "GET /v1/version"}  # fmt: skip
+                      "HEAD /v1/uploads/{uuid}", "PATCH /v1/uploads/{uuid}", "DELETE /v1/uploads/{uuid}",
+                      "GET /v1/version"}  # fmt: skip
