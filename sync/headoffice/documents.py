@@ -40,11 +40,11 @@ from app.rules.problem import Problem
 from app.rules.proposal import SIGNER_ROLES, content_hash, required_roles
 from app.rules.proposal_rules import check_proposal
 from sync import wire
-from sync.headoffice.transport import ApiError
 from sync.wire import PROPOSAL_KEYS, RECEIPT_KEYS, SCAN_KEY
 
 if TYPE_CHECKING:
     from app.rules.product_catalogue import ProductCatalogue
+    from sync.headoffice.transport import ApiError
 
 Doc = TypeVar("Doc")  # the form a from_json reads: ProposalDoc or ReceiptDoc
 SHA256_HEX = set("0123456789abcdef")
@@ -83,6 +83,10 @@ class Checked:
 
 def upload_missing(fields: Iterable[str]) -> ApiError:
     """409 for a push naming files (by SHA-256) head office does not hold: upload them, push again."""
+    # Here, not at the top: the transport needs uvicorn, and the CLI must still say how to
+    # install it when it is missing (tests/test_two_installs.py).
+    from sync.headoffice.transport import ApiError
+
     en = "The file is named by its SHA-256 but was not uploaded (or has another size): upload it, then send again."
     zh = "该文件尚未上传到总部（或大小不符），请先上传文件再重新发送。"
     errors = [{"field": name, "rule": wire.UPLOAD_MISSING, "message_en": en, "message_zh": zh} for name in fields]

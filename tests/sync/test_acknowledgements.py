@@ -76,8 +76,9 @@ def test_a_proxy_s_forged_201s_mark_nothing_sent_then_head_office_gets_each_item
     items = outbox(ctx)
     assert len(items) == 49 and {i.status for i in items} == {"pending"}
     assert [i.server_reply_json for i in items] == [""] * 49
-    # The run stopped at the first item: whatever answers would answer every item the same.
-    assert answered == items[0].attempts == 3 and {i.attempts for i in items[1:]} == {0}
+    # The run stopped at the first item: whatever answers would answer every item the same. The
+    # one more answer is to the new-version question `sync` asks after a run (ignored: not one).
+    assert answered - 1 == items[0].attempts == 3 and {i.attempts for i in items[1:]} == {0}
     assert json.loads(items[0].last_error)["code"] == "not_confirmed"
 
     log_in(ctx, headoffice, headoffice_token)

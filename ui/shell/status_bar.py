@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from ui.common.palette import State, state_colour
 from ui.common.task_runner import TaskRunner
 from ui.sync.texts import SyncTexts
-from ui.sync.update_notice import UpdateTexts, notice_of
+from ui.sync.update_notice import UpdateTexts, ask_if_due, notice_of
 
 if TYPE_CHECKING:
     from app.changes import Changes
@@ -69,6 +69,7 @@ class StatusBar(QStatusBar):
         self.connection_label.setText(self.tr("Head office: checking…"))
         self.outbox_label.setText(self.tr("Outbox: …"))
         self._syncing = False
+        self._asked_version = False  # head office asked for a new version since the profile opened
         self._last_sync_text = ""
         # The last outbox reading: (summary, warn after, time.monotonic() when read).
         self._outbox: tuple[SyncSummary, timedelta, float] | None = None
@@ -77,6 +78,7 @@ class StatusBar(QStatusBar):
 
     def attach(self, ctx: AppContext) -> None:
         self._ctx = ctx
+        self._asked_version = False
         self.profile_label.setText(self.tr("Demo profile: made-up data") if ctx.is_demo else "")
         self._outbox = None
         self.refresh_outbox()
@@ -175,6 +177,11 @@ class StatusBar(QStatusBar):
         )
         self.connection_label.setProperty("state", state.value)
         self.connection_did_change.emit(state.value)
+        if state.value == "online" and not self._asked_version and self._ctx is not None:
+            # Once a profile is open and head office answers: a new version, if a day has passed.
+            self._asked_version = True
+            ctx = self._ctx
+            self._runner.submit(lambda _t: ask_if_due(ctx), lane="net", on_done=self.show_update, on_error=self.say)
 
 
 def _hours(value: object) -> timedelta:

@@ -39,6 +39,12 @@ def notice_of(ctx: AppContext) -> UpdateNotice | None:
     return _service(ctx).notice()
 
 
+def ask_if_due(ctx: AppContext) -> UpdateNotice | None:
+    """Head office asked if a day has passed (on the net lane), then the notice to show."""
+    _service(ctx).check()
+    return _service(ctx).notice()
+
+
 class UpdateTexts(QObject):
     """The notice's words, for the Sync page and the status bar alike."""
 
@@ -88,11 +94,13 @@ class UpdateNoticeBar(QFrame):
         self.hide()
 
     def attach(self, ctx: AppContext) -> None:
-        """The profile whose notice to show; head office is asked if a day has passed (the
-        first sync may have run before this page was built)."""
+        """The profile whose notice to show (what head office last said: a setting). Head
+        office is asked after a run; at start the status bar asks once it finds head office
+        online (`ask_if_due`), never before: a hanging server would hold the net lane, and the
+        sync run at close behind it."""
         self._ctx = ctx
         self.show_notice(None)
-        self.check()
+        self.reload()
 
     def reload(self) -> None:
         if self._ctx is None:
