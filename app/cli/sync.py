@@ -208,7 +208,7 @@ def _sync(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def _update_line(notice: UpdateNotice, language: str) -> str:
-    notes = notice.announcement.notes(language).rstrip("。.")  # the sentence's own stop follows
+    notes = notice.notes_in(language)
     if language == "zh_CN":
         line = f"有新版本 {notice.version}" + (f"：{notes}" if notes else "") + "。请联系信息科技部安装。"
         return line + (f"安装地址：{notice.update_url}" if notice.update_url else "")

@@ -61,6 +61,9 @@ class Announcement:
         return self.notes_en or self.notes_zh
 
 
+TRAILING_STOPS = "。．.!！ \n"
+
+
 @dataclass(frozen=True)
 class UpdateNotice:
     """What the manager is told: a newer version than the one running, not dismissed."""
@@ -72,6 +75,11 @@ class UpdateNotice:
     @property
     def version(self) -> str:
         return self.announcement.version
+
+    def notes_in(self, language: str) -> str:
+        """The notes in `language` without their closing stop: the sentence that shows them (the
+        Sync page, the status bar, `branchdesk sync`) puts its own after them."""
+        return self.announcement.notes(language).rstrip(TRAILING_STOPS)
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from app.context import AppContext
     from app.updates.service import UpdateNotice, UpdateService
 
-TRAILING_STOPS = "。．.!！ \n"
-
 
 def _service(ctx: AppContext) -> UpdateService:
     from app.updates.service import UpdateService
@@ -41,15 +39,16 @@ def notice_of(ctx: AppContext) -> UpdateNotice | None:
 
 def ask_if_due(ctx: AppContext) -> UpdateNotice | None:
     """Head office asked if a day has passed (on the net lane), then the notice to show."""
-    _service(ctx).check()
-    return _service(ctx).notice()
+    service = _service(ctx)
+    service.check()
+    return service.notice()
 
 
 class UpdateTexts(QObject):
     """The notice's words, for the Sync page and the status bar alike."""
 
     def sentence(self, notice: UpdateNotice) -> str:
-        notes = notice.announcement.notes(current_language()).rstrip(TRAILING_STOPS)
+        notes = notice.notes_in(current_language())
         if notes:
             text = self.tr("New version %1: %2. Please ask the IT department to install it.").replace(
                 "%1", notice.version).replace("%2", notes)  # fmt: skip
