@@ -192,7 +192,10 @@ def inflate(data: bytes, limit: int) -> bytes:
                 raise _too_large(limit)
             pieces.append(piece)
             pending = inflater.unconsumed_tail
-            if not pending:
+            # At the stream's end, bytes after it stay in unconsumed_tail (and pile up in
+            # unused_data) on every further call: stop there, or a body with trailing bytes
+            # loops for ever.
+            if not pending or inflater.eof:
                 break
         tail = inflater.flush()
     except zlib.error as error:
@@ -202,7 +205,7 @@ def inflate(data: bytes, limit: int) -> bytes:
         raise _too_large(limit)
     if not inflater.eof:
         raise ApiError(400, "bad_encoding", "The gzip stream is cut short.")
-    if inflater.unused_data:
+    if inflater.unused_data or pending:
         raise ApiError(400, "bad_encoding", "Bytes follow the end of the gzip stream.")
     return b"".join([*pieces, tail])
 
