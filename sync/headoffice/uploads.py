@@ -38,7 +38,6 @@ import logging
 import os
 import re
 import time
-import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -59,7 +58,7 @@ from tuspyserver.lock import FileLock
 from app.rules.limits import is_text
 from sync import wire
 from sync.headoffice.db import UploadedFile, utcnow
-from sync.headoffice.transport import ApiError, Limits
+from sync.headoffice.transport import ApiError, Limits, inflate
 
 log = logging.getLogger("branchdesk.headoffice.uploads")
 
@@ -339,16 +338,13 @@ class Uploads:
 
 
 def _inflated(data: bytes) -> bytes:
-    """A gzip upload's file, at most UPLOAD_MAX_BYTES; b"" when the stream is broken, unfinished,
-    followed by other bytes or inflates past the limit (a bomb stops there)."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    """A gzip upload's file, at most UPLOAD_MAX_BYTES, inflated as a gzip request body is
+    (`transport.inflate`: a piece at a time, so a bomb stops at the limit); b"" when the stream
+    is broken, unfinished, followed by other bytes or too large: no file has that hash."""
     try:
-        file = inflater.decompress(data, wire.UPLOAD_MAX_BYTES + 1)
-    except zlib.error:
+        return inflate(data, wire.UPLOAD_MAX_BYTES)
+    except ApiError:
         return b""
-    if len(file) > wire.UPLOAD_MAX_BYTES or not inflater.eof or inflater.unused_data:
-        return b""
-    return file
 
 
 def _check_version(headers: Mapping[str, str], *, missing_only: bool = False) -> None:
